@@ -1,0 +1,66 @@
+package io.qapi.compiler;
+
+import io.qapi.compiler.check.ExprChecker;
+import io.qapi.compiler.diag.Diagnostic;
+import io.qapi.compiler.diag.Diagnostics;
+import io.qapi.compiler.model.Schema;
+import io.qapi.compiler.model.SchemaBuilder;
+import io.qapi.compiler.parse.ParsedSchema;
+import io.qapi.compiler.parse.SchemaReader;
+import io.qapi.compiler.source.SourceLoader;
+import java.util.List;
+
+/**
+ * Reads a QAPI schema the way QEMU does. The pipeline, one package per stage:
+ * <ol>
+ *   <li>{@code source}: files, positions and include chains;</li>
+ *   <li>{@code parse}: the ANTLR grammar, documentation comments, includes and pragmas, giving
+ *       the expressions exactly as written;</li>
+ *   <li>{@code check}: the context-free rules of each definition, giving declarations with the
+ *       shorthand expanded;</li>
+ *   <li>{@code model}: entities defined, resolved and checked in QEMU's order, documentation
+ *       connected, giving the immutable {@link Schema};</li>
+ *   <li>{@code dump} and the generators: output from the model.</li>
+ * </ol>
+ * Errors are collected in {@link Diagnostics}. By default the run stops at the first error and
+ * reports exactly what QEMU reports; with {@link Options#allErrors()} it goes on and reports
+ * every error that does not follow from an earlier one.
+ */
+public final class QapiCompiler {
+    private QapiCompiler() {
+    }
+
+    /**
+     * @param lenientDocs accept older releases' documentation conventions (QEMU 2.8 to 11.0)
+     * @param allErrors   report every independent error instead of the first one
+     */
+    public record Options(boolean lenientDocs, boolean allErrors) {
+        public static final Options DEFAULT = new Options(false, false);
+    }
+
+    /** The model when the schema is valid, otherwise the errors. */
+    public record Result(Schema schema, List<Diagnostic> errors) {
+        public boolean ok() {
+            return schema != null && errors.isEmpty();
+        }
+    }
+
+    public static Result compile(String rootFile, Options options) {
+        return compile(rootFile, options, SourceLoader.FILES);
+    }
+
+    public static Result compile(String rootFile, Options options, SourceLoader loader) {
+        Diagnostics diagnostics = new Diagnostics(options.allErrors());
+        Schema schema = null;
+        try {
+            ParsedSchema parsed = SchemaReader.read(rootFile, loader, diagnostics, options.lenientDocs());
+            if (!diagnostics.hasErrors() || options.allErrors()) {
+                ExprChecker.Result checked = ExprChecker.check(parsed, diagnostics);
+                schema = SchemaBuilder.build(parsed, checked.decls(), checked.abandoned(), diagnostics);
+            }
+        } catch (Diagnostics.StopRun stop) {
+            // First-error mode: the error is in the collector.
+        }
+        return new Result(diagnostics.hasErrors() ? null : schema, diagnostics.errors());
+    }
+}

@@ -1,0 +1,33 @@
+package io.qapi.compiler.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code qapic} command line. */
+@Command(name = "qapic", mixinStandardHelpOptions = true, version = "qapic 0.1.0",
+        description = "Reads QEMU QAPI schemas exactly as QEMU does.",
+        subcommands = {CheckCommand.class, DumpIrCommand.class, ConformanceCommand.class})
+public final class Qapic implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit status. */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new Qapic());
+        cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            cmd.getErr().println("qapic: internal error: " + ex);
+            return 3;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand");
+    }
+}

@@ -1,0 +1,31 @@
+package io.qapi.compiler.model;
+
+import io.qapi.compiler.parse.DocComment;
+import io.qapi.compiler.parse.DocSection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A documentation comment connected to what it documents.
+ *
+ * @param comment the comment as written
+ * @param args    member descriptions in textual order, followed by empty descriptions for
+ *                members the comment leaves out (allowed by the documentation-exceptions pragma)
+ */
+public record Documentation(DocComment comment, Map<String, DocSection> args) {
+    public Documentation {
+        args = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(args));
+    }
+
+    public String symbol() {
+        return comment.symbol();
+    }
+
+    public Map<String, DocSection> features() {
+        return comment.features();
+    }
+
+    public List<DocSection> sections() {
+        return comment.sections();
+    }
+}

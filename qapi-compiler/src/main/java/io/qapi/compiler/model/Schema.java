@@ -1,0 +1,39 @@
+package io.qapi.compiler.model;
+
+import io.qapi.compiler.model.Entity.Definition;
+import io.qapi.compiler.model.Entity.Type;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A checked schema: its modules in creation order, every definition by name, its documentation
+ * in reading order, and every feature name it uses.
+ */
+public record Schema(String rootFile, List<Module> modules, Map<String, Definition> definitions,
+                     List<Documentation> docs, List<String> featureNames) {
+    public Schema {
+        modules = List.copyOf(modules);
+        definitions = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(definitions));
+        docs = List.copyOf(docs);
+        featureNames = List.copyOf(featureNames);
+    }
+
+    public Optional<Definition> lookup(String name) {
+        return Optional.ofNullable(definitions.get(name));
+    }
+
+    /** The type of that name; the model is checked, so a referenced type exists. */
+    public Type type(String name) {
+        Definition d = definitions.get(name);
+        if (d instanceof Type t) {
+            return t;
+        }
+        throw new IllegalArgumentException("no type " + name);
+    }
+
+    /** Every entity in definition order, module by module. */
+    public java.util.stream.Stream<Entity> entities() {
+        return modules.stream().flatMap(m -> m.entities().stream());
+    }
+}

@@ -1,0 +1,16 @@
+package io.qapi.compiler.parse;
+
+/** The kinds of section a documentation comment has. */
+public enum DocKind {
+    PLAIN, MEMBER, FEATURE, RETURNS, ERRORS, SINCE, TODO;
+
+    /** The name QEMU prints: the constant in title case ("Returns", "Todo"). */
+    public String title() {
+        String n = name();
+        return n.charAt(0) + n.substring(1).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    static DocKind ofTag(String tag) {
+        return valueOf(tag.toUpperCase(java.util.Locale.ROOT));
+    }
+}

@@ -1,0 +1,301 @@
+package io.qapi.compiler.parse;
+
+import io.qapi.compiler.parse.grammar.QapiLexer;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.antlr.v4.runtime.Token;
+
+/**
+ * Reads one documentation comment block from the token list, line by line, checking each line
+ * as it goes. Documentation is line-oriented text, so it is read here rather than by the
+ * grammar; comment tokens wait on their hidden channel until this reader asks for them.
+ */
+final class DocReader {
+    private static final Pattern AT_NAME_COLON = Pattern.compile("@([^:]*): *");
+    private static final Pattern TAG = Pattern.compile("(Returns|Errors|Since|Notes?|Examples?|TODO)(?!::): *");
+    private static final Pattern LITERAL_START = Pattern.compile("(\\.\\. +qmp-example)? *::");
+    private static final Pattern URL_LINE = Pattern.compile(" *(https?|ftp)://[^ ]*");
+    private static final Pattern SINGLE_SPACE = Pattern.compile(
+            "(\\be\\.g\\.|^ *\\d\\.|([.!?])) [A-Z0-9(]", Pattern.UNICODE_CHARACTER_CLASS);
+    private static final int MAX_LINE = 70;
+
+    private final FileParser file;
+    private final List<Token> tokens;
+    private final boolean lenient;
+    private int index;
+    private boolean literalMode;
+    private int literalIndent;
+
+    DocReader(FileParser file, List<Token> tokens, boolean lenient) {
+        this.file = file;
+        this.tokens = tokens;
+        this.lenient = lenient;
+    }
+
+    /**
+     * Reads the block that starts at token {@code start}.
+     *
+     * @return the comment; {@link #nextIndex()} tells where reading goes on
+     */
+    DocComment read(int start) {
+        index = start;
+        Token open = tok();
+        if (!open.getText().equals("##")) {
+            throw file.syntaxError(open, "junk after '##' at start of documentation comment");
+        }
+        DocBuilder doc;
+        acceptLine();
+        String line = docLine();
+        if (line != null && line.startsWith("@")) {
+            if (!line.endsWith(":")) {
+                throw file.syntaxError(tok(), "line should end with ':'");
+            }
+            String symbol = line.substring(1, line.length() - 1);
+            if (symbol.isEmpty()) {
+                throw file.syntaxError(tok(), "name required after '@'");
+            }
+            doc = new DocBuilder(file.diagnostics(), file.infoAt(open), symbol);
+            acceptLine();
+            readDefinitionDoc(doc, docLine());
+        } else {
+            doc = new DocBuilder(file.diagnostics(), file.infoAt(open), null);
+            readFreeForm(doc, line);
+        }
+        index = file.nextSignificant(index + 1);
+        return doc.build();
+    }
+
+    /** Index of the first token after the block's closing line. */
+    int nextIndex() {
+        return index;
+    }
+
+    private void readDefinitionDoc(DocBuilder doc, String first) {
+        String line = first;
+        boolean noMoreArgs = false;
+        while (line != null) {
+            while ("".equals(line)) {
+                acceptLine();
+                line = docLine();
+            }
+            if (line == null) {
+                break;
+            }
+            Matcher m;
+            if (line.equals("Features:")) {
+                if (doc.hasFeatures()) {
+                    throw file.syntaxError(tok(), "duplicated 'Features:' line");
+                }
+                acceptLine();
+                line = docLine();
+                while ("".equals(line)) {
+                    acceptLine();
+                    line = docLine();
+                }
+                while (line != null && (m = atNameColon(line)) != null) {
+                    doc.newFeature(file.infoAt(tok()), m.group(1));
+                    line = readDescription(doc, line, m);
+                }
+                if (!doc.hasFeatures()) {
+                    throw file.syntaxError(tok(), "feature descriptions expected");
+                }
+                noMoreArgs = true;
+            } else if ((m = atNameColon(line)) != null) {
+                if (noMoreArgs) {
+                    throw file.syntaxError(tok(), "description of '@" + m.group(1) + ":' follows a section");
+                }
+                while (line != null && (m = atNameColon(line)) != null) {
+                    doc.newArgument(file.infoAt(tok()), m.group(1));
+                    line = readDescription(doc, line, m);
+                }
+                noMoreArgs = true;
+            } else if ((m = TAG.matcher(line)).lookingAt()) {
+                line = readTaggedSection(doc, line, m);
+                noMoreArgs = true;
+            } else {
+                doc.ensureUntaggedSection(file.infoAt(tok()));
+                doc.appendLine(line);
+                line = readParagraph(doc);
+            }
+        }
+    }
+
+    private String readTaggedSection(DocBuilder doc, String line, Matcher m) {
+        String tag = m.group(1);
+        DocKind kind;
+        if (tag.startsWith("Note") || tag.startsWith("Example")) {
+            if (!lenient) {
+                throw file.syntaxError(tok(), legacySectionMessage(tag));
+            }
+            // Releases before 9.1 had these sections; read them as plain paragraphs.
+            kind = DocKind.PLAIN;
+        } else {
+            kind = DocKind.ofTag(tag);
+        }
+        if (kind == DocKind.PLAIN) {
+            doc.ensureUntaggedSection(file.infoAt(tok()));
+        } else {
+            doc.newTaggedSection(file.infoAt(tok()), kind);
+        }
+        return readDescription(doc, line, m);
+    }
+
+    private static String legacySectionMessage(String tag) {
+        if (tag.startsWith("Note")) {
+            return "The '" + tag + "' section is no longer supported. Please use rST's '.. note::' or "
+                    + "'.. admonition:: notes' directives, or another suitable admonition instead.";
+        }
+        return "The '" + tag + "' section is no longer supported. Please use the '.. qmp-example::' "
+                + "directive, or other suitable markup instead.";
+    }
+
+    /** Appends the text after a tag on its first line, then the indented lines that follow. */
+    private String readDescription(DocBuilder doc, String line, Matcher m) {
+        String text = line.substring(m.end());
+        if (!text.isEmpty()) {
+            doc.appendLine(text);
+        }
+        return readIndented(doc);
+    }
+
+    private void readFreeForm(DocBuilder doc, String first) {
+        doc.ensureUntaggedSection(file.infoAt(tok()));
+        String line = first;
+        while (line != null) {
+            Matcher m = atNameColon(line);
+            if (m != null) {
+                throw file.syntaxError(tok(), "'@" + m.group(1) + ":' not allowed in free-form documentation");
+            }
+            doc.appendLine(line);
+            acceptLine();
+            line = docLine();
+        }
+    }
+
+    /**
+     * Reads a section's continuation lines. The first non-blank line sets the indentation; a
+     * line indented less ends the section after a blank line and is an error right after the
+     * first line, as QEMU has it.
+     */
+    private String readIndented(DocBuilder doc) {
+        acceptLine();
+        String line = docLine();
+        while ("".equals(line)) {
+            doc.appendLine(line);
+            acceptLine();
+            line = docLine();
+        }
+        if (line == null) {
+            return null;
+        }
+        int indent = PythonText.indent(line);
+        if (indent == 0) {
+            return line;
+        }
+        doc.appendLine(line);
+        boolean afterFirstLine = false;
+        while (true) {
+            acceptLine();
+            line = docLine();
+            if (line == null || atNameColon(line) != null) {
+                return line;
+            }
+            if (!line.isEmpty() && PythonText.indent(line) < indent) {
+                if (afterFirstLine) {
+                    return line;
+                }
+                throw file.syntaxError(tok(), "unexpected de-indent (expected at least " + indent + " spaces)");
+            }
+            doc.appendLine(line);
+            afterFirstLine = true;
+        }
+    }
+
+    private String readParagraph(DocBuilder doc) {
+        while (true) {
+            acceptLine();
+            String line = docLine();
+            if (line == null || line.isEmpty()) {
+                return line;
+            }
+            doc.appendLine(line);
+        }
+    }
+
+    private static Matcher atNameColon(String line) {
+        Matcher m = AT_NAME_COLON.matcher(line);
+        return m.lookingAt() ? m : null;
+    }
+
+    private Token tok() {
+        return tokens.get(index);
+    }
+
+    /** Moves to the next token of any channel, comments included. */
+    private void acceptLine() {
+        index++;
+        file.failOnLexError(tok());
+    }
+
+    /**
+     * The current comment line without its "# " prefix and trailing spaces, or {@code null} at
+     * the closing "##".
+     */
+    private String docLine() {
+        Token t = tok();
+        int type = t.getType();
+        if (type != QapiLexer.COMMENT && type != QapiLexer.DOC_COMMENT) {
+            throw file.syntaxError(t, "documentation comment must end with '##'");
+        }
+        String val = t.getText();
+        if (val.startsWith("##")) {
+            if (!val.equals("##")) {
+                throw file.syntaxError(t, "junk after '##' at end of documentation comment");
+            }
+            literalMode = false;
+            return null;
+        }
+        if (val.equals("#")) {
+            return "";
+        }
+        if (val.charAt(1) != ' ') {
+            throw file.syntaxError(t, "missing space after #");
+        }
+        String line = PythonText.rstrip(val.substring(2));
+        trackLiteralBlock(line);
+        if (!literalMode && !lenient) {
+            checkLineFormat(t, line);
+        }
+        return line;
+    }
+
+    /** Literal blocks ("::" lines and qmp-example directives) are exempt from the format checks. */
+    private void trackLiteralBlock(String line) {
+        if (LITERAL_START.matcher(line).matches()) {
+            literalMode = true;
+            literalIndent = 0;
+        } else if (literalMode && !line.isEmpty()) {
+            int indent = PythonText.indent(line);
+            if (literalIndent == 0) {
+                literalIndent = indent;
+            } else if (indent < literalIndent) {
+                literalMode = false;
+            }
+        }
+    }
+
+    private void checkLineFormat(Token t, String line) {
+        if (line.codePointCount(0, line.length()) + 2 > MAX_LINE && !URL_LINE.matcher(line).matches()) {
+            throw file.syntaxError(t, "documentation line longer than 70 characters");
+        }
+        Matcher m = SINGLE_SPACE.matcher(line);
+        while (m.find()) {
+            if (m.group(2) != null) {
+                // Point at the offending space, counted from the start of the source line.
+                throw file.syntaxErrorAfterHash(t, m.start(2) + 1,
+                        "Use two spaces between sentences\nIf this not the end of a sentence, please report a bug.");
+            }
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package io.qapi.compiler.parse;
+
+import io.qapi.compiler.diag.Diagnostics;
+import io.qapi.compiler.diag.QapiException;
+import io.qapi.compiler.parse.JsonValue.JsonArray;
+import io.qapi.compiler.parse.JsonValue.JsonBool;
+import io.qapi.compiler.parse.JsonValue.JsonObject;
+import io.qapi.compiler.parse.JsonValue.JsonString;
+import io.qapi.compiler.parse.QapiTokenizer.LexError;
+import io.qapi.compiler.parse.grammar.QapiLexer;
+import io.qapi.compiler.parse.grammar.QapiParser;
+import io.qapi.compiler.parse.grammar.QapiParser.PairContext;
+import io.qapi.compiler.parse.grammar.QapiParser.ValueContext;
+import io.qapi.compiler.source.SourceInfo;
+import io.qapi.compiler.source.SourceText;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.PredictionMode;
+
+/**
+ * Parses one schema file: top-level items one at a time, so that every error surfaces in the
+ * order QEMU's single-pass reader meets it, and hands directives back to {@link SchemaReader}.
+ */
+final class FileParser {
+    private final String file;
+    private final SourceText text;
+    private final SourceInfo includedBy;
+    private final SchemaReader reader;
+    private final CommonTokenStream tokens;
+    private final QapiParser parser;
+
+    FileParser(String file, SourceText text, SourceInfo includedBy, SchemaReader reader) {
+        this.file = file;
+        this.text = text;
+        this.includedBy = includedBy;
+        this.reader = reader;
+        QapiLexer lexer = new QapiTokenizer(CharStreams.fromString(text.text(), file), text);
+        this.tokens = new CommonTokenStream(lexer);
+        tokens.fill();
+        this.parser = new QapiParser(tokens);
+        parser.removeErrorListeners();
+        parser.setErrorHandler(new SyntaxErrorStrategy(this));
+        parser.addParseListener(new DuplicateKeyListener(this, tokens));
+        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+    }
+
+    Diagnostics diagnostics() {
+        return reader.diagnostics();
+    }
+
+    /** Reads the whole file, reporting items and documentation to the reader. */
+    void parse() {
+        DocComment pendingDoc = null;
+        DocReader docs = new DocReader(this, tokens.getTokens(), reader.lenient());
+        while (tokens.LA(1) != Token.EOF) {
+            Token first = tokens.LT(1);
+            SourceInfo info = infoAt(first);
+            if (first.getType() == QapiLexer.DOC_COMMENT) {
+                rejectDocWithoutDefinition(pendingDoc);
+                pendingDoc = docs.read(first.getTokenIndex());
+                reader.addDoc(pendingDoc);
+                tokens.seek(docs.nextIndex());
+                continue;
+            }
+            JsonValue value = toJson(parser.item().value());
+            // QEMU has already read the token after the expression: a lexical error there comes first.
+            failOnLexError(tokens.LT(1));
+            if (!(value instanceof JsonObject)) {
+                throw diagnostics().error(info, "top-level expression must be an object");
+            }
+            JsonObject expr = (JsonObject) value;
+            if (expr.has("include")) {
+                rejectDocWithoutDefinition(pendingDoc);
+                include(expr, info);
+            } else if (expr.has("pragma")) {
+                rejectDocWithoutDefinition(pendingDoc);
+                pragma(expr, info);
+            } else {
+                if (pendingDoc != null && pendingDoc.symbol() == null) {
+                    throw diagnostics().error(pendingDoc.info(), "definition documentation required");
+                }
+                reader.addItem(new TopLevel.Definition(expr, info, pendingDoc));
+            }
+            pendingDoc = null;
+        }
+        rejectDocWithoutDefinition(pendingDoc);
+    }
+
+    private void rejectDocWithoutDefinition(DocComment doc) {
+        if (doc != null && doc.symbol() != null) {
+            throw diagnostics().error(doc.info(),
+                    "documentation for '" + doc.symbol() + "' is not followed by the definition");
+        }
+    }
+
+    private void include(JsonObject expr, SourceInfo info) {
+        if (expr.size() != 1) {
+            throw diagnostics().error(info, "invalid 'include' directive");
+        }
+        if (!(expr.get("include") instanceof JsonString name)) {
+            throw diagnostics().error(info, "value of 'include' must be a string");
+        }
+        reader.include(file, name.value(), info);
+    }
+
+    private void pragma(JsonObject expr, SourceInfo info) {
+        if (expr.size() != 1) {
+            throw diagnostics().error(info, "invalid 'pragma' directive");
+        }
+        if (!(expr.get("pragma") instanceof JsonObject pragmas)) {
+            throw diagnostics().error(info, "value of 'pragma' must be an object");
+        }
+        pragmas.members().forEach((name, value) -> reader.pragma(name, value, info));
+    }
+
+    // ---- positions and errors ----
+
+    SourceInfo infoAt(Token token) {
+        return SourceInfo.of(file, text.lineOf(offsetOf(token)), includedBy);
+    }
+
+    /** QEMU reports end of input at the final newline. */
+    private int offsetOf(Token token) {
+        return Math.min(token.getStartIndex() < 0 ? text.length() : token.getStartIndex(), text.length() - 1);
+    }
+
+    QapiException syntaxError(Token token, String message) {
+        int offset = offsetOf(token);
+        return diagnostics().error(infoAt(token), text.columnOf(offset), message);
+    }
+
+    /**
+     * An error whose column is counted from the start of the token's source line plus two
+     * (the "# " of a documentation line) plus {@code lineOffset}, as QEMU counts it.
+     */
+    QapiException syntaxErrorAfterHash(Token token, int lineOffset, String message) {
+        int lineStart = text.lineStartOf(offsetOf(token));
+        int pos = Math.min(lineStart + 2 + lineOffset, text.length() - 1);
+        return diagnostics().error(infoAt(token), text.columnOf(lineStart, pos), message);
+    }
+
+    /** Reports a lexical error token. */
+    void failOnLexError(Token token) {
+        if (token instanceof LexError error) {
+            throw syntaxError(token, error.message);
+        }
+    }
+
+    /** The first default-channel token at or after {@code index}, checked for a lexical error. */
+    int nextSignificant(int index) {
+        List<Token> all = tokens.getTokens();
+        int i = index;
+        while (all.get(i).getChannel() != Token.DEFAULT_CHANNEL) {
+            i++;
+        }
+        failOnLexError(all.get(i));
+        return i;
+    }
+
+    // ---- parse tree to syntax records ----
+
+    private JsonValue toJson(ValueContext ctx) {
+        Token start = ctx.getStart();
+        int line = text.lineOf(start.getStartIndex());
+        int column = text.columnOf(start.getStartIndex());
+        if (ctx.object() != null) {
+            Map<String, JsonValue> members = new LinkedHashMap<>();
+            for (PairContext pair : ctx.object().pair()) {
+                members.put(QapiTokenizer.stringValue(pair.STRING().getSymbol()), toJson(pair.value()));
+            }
+            return new JsonObject(members, line, column);
+        }
+        if (ctx.array() != null) {
+            return new JsonArray(ctx.array().value().stream().map(this::toJson).toList(), line, column);
+        }
+        if (ctx.STRING() != null) {
+            return new JsonString(QapiTokenizer.stringValue(start), line, column);
+        }
+        return new JsonBool(ctx.TRUE() != null, line, column);
+    }
+}

@@ -1,0 +1,92 @@
+package io.qapi.compiler.parse;
+
+import io.qapi.compiler.parse.grammar.QapiLexer;
+import io.qapi.compiler.source.SourceText;
+import org.antlr.v4.runtime.CharStream;
+import org.antlr.v4.runtime.CommonToken;
+import org.antlr.v4.runtime.Token;
+
+/**
+ * The generated lexer plus the lexical rules a grammar cannot say with QEMU's messages: a string
+ * may contain printable ASCII only and knows one escape, and any other character is a stray
+ * word. A bad token becomes a {@link LexError}, which the parser never accepts, so the error is
+ * reported exactly when reading reaches it.
+ */
+final class QapiTokenizer extends QapiLexer {
+    private final SourceText source;
+
+    QapiTokenizer(CharStream input, SourceText source) {
+        super(input);
+        this.source = source;
+        removeErrorListeners();
+    }
+
+    /** A token that stands for a lexical error; its position is where QEMU reports it. */
+    static final class LexError extends CommonToken {
+        private static final long serialVersionUID = 1L;
+        final String message;
+
+        LexError(Token token, String message) {
+            super(token);
+            // No grammar rule accepts a stray token, so the parser stops right here.
+            setType(STRAY);
+            this.message = message;
+        }
+    }
+
+    @Override
+    public Token nextToken() {
+        Token token = super.nextToken();
+        return switch (token.getType()) {
+            case STRING -> checkString(token, true);
+            case UNTERMINATED_STRING -> checkString(token, false);
+            case STRAY -> new LexError(token, "stray '" + strayWord(token.getStartIndex()) + "'");
+            default -> token;
+        };
+    }
+
+    /** Scans a string's content in order and reports the first problem QEMU would meet. */
+    private Token checkString(Token token, boolean terminated) {
+        String s = token.getText();
+        int end = terminated ? s.length() - 1 : s.length();
+        for (int i = 1; i < end; ) {
+            int ch = s.codePointAt(i);
+            i += Character.charCount(ch);
+            if (ch == '\\') {
+                if (i >= end) {
+                    break;
+                }
+                int escaped = s.codePointAt(i);
+                if (escaped != '\\') {
+                    return new LexError(token, "unknown escape \\" + Character.toString(escaped));
+                }
+                i++;
+                continue;
+            }
+            if (ch < 32 || ch >= 127) {
+                return new LexError(token, "funny character in string");
+            }
+        }
+        return terminated ? token : new LexError(token, "missing terminating \"'\"");
+    }
+
+    /** Unescapes a valid string token's text. */
+    static String stringValue(Token token) {
+        String s = token.getText();
+        String inner = s.substring(1, s.length() - 1);
+        return inner.indexOf('\\') < 0 ? inner : inner.replace("\\\\", "\\");
+    }
+
+    /** The run of characters QEMU shows: up to the next structural, space or quote character. */
+    private String strayWord(int start) {
+        int end = start;
+        while (end < source.length() && !endsStray(source.codePointAt(end))) {
+            end++;
+        }
+        return source.substring(start, end);
+    }
+
+    private static boolean endsStray(int ch) {
+        return "[]{}:,'".indexOf(ch) >= 0 || PythonText.isSpace(ch);
+    }
+}
