@@ -55,8 +55,9 @@ public final class QapiCompiler {
         try {
             ParsedSchema parsed = SchemaReader.read(rootFile, loader, diagnostics, options.lenientDocs());
             if (!diagnostics.hasErrors() || options.allErrors()) {
-                ExprChecker.Result checked = ExprChecker.check(parsed, diagnostics);
-                schema = SchemaBuilder.build(parsed, checked.decls(), checked.abandoned(), diagnostics);
+                ExprChecker.Result checked = ExprChecker.check(parsed, diagnostics, options.lenientDocs());
+                schema = SchemaBuilder.build(parsed, checked.decls(), checked.abandoned(), diagnostics,
+                        options.lenientDocs());
             }
         } catch (Diagnostics.StopRun stop) {
             // First-error mode: the error is in the collector.

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The check stage: the context-free rules of each definition (its keys, names, member
@@ -30,6 +31,8 @@ import java.util.Set;
  * {@link Decl}s with the shorthand expanded.
  */
 public final class ExprChecker {
+    private static final Pattern CAMEL_CASE = Pattern.compile("[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*");
+    private static final Pattern CONDITION_SYMBOL = Pattern.compile("[A-Z][A-Z0-9_]*");
     private static final List<String> METAS = List.of("enum", "struct", "union", "alternate", "command", "event");
 
     private final Diagnostics diagnostics;
@@ -38,17 +41,23 @@ public final class ExprChecker {
     /** The documentation of the definition being checked. */
     private DocComment doc;
 
-    private ExprChecker(Diagnostics diagnostics, Pragmas pragmas) {
+    private final boolean lenient;
+
+    private ExprChecker(Diagnostics diagnostics, Pragmas pragmas, boolean lenient) {
         this.diagnostics = diagnostics;
         this.pragmas = pragmas;
+        this.lenient = lenient;
     }
 
     /** The checked declarations, and the names of definitions dropped for their errors. */
     public record Result(List<Decl> decls, Set<String> abandoned) {
     }
 
-    public static Result check(ParsedSchema schema, Diagnostics diagnostics) {
-        ExprChecker checker = new ExprChecker(diagnostics, schema.pragmas());
+    /**
+     * @param lenient accept what older QEMU releases accepted (see {@link io.qapi.compiler.QapiCompiler.Options})
+     */
+    public static Result check(ParsedSchema schema, Diagnostics diagnostics, boolean lenient) {
+        ExprChecker checker = new ExprChecker(diagnostics, schema.pragmas(), lenient);
         List<Decl> out = new ArrayList<>();
         for (TopLevel item : schema.items()) {
             if (item instanceof TopLevel.Include inc) {
@@ -113,6 +122,10 @@ public final class ExprChecker {
         if (!name.equals(doc.symbol())) {
             throw diagnostics.error(info, "documentation comment is for '" + doc.symbol() + "'");
         }
+        if (lenient) {
+            // Older releases placed Returns and Errors sections freely.
+            return;
+        }
         var returns = doc.section(DocKind.RETURNS);
         if (meta.equals("command")) {
             if (returns.isPresent() && !expr.has("returns")) {
@@ -171,7 +184,7 @@ public final class ExprChecker {
 
     private void checkNameCamel(String name, SourceInfo info, String source) {
         String stem = checkNameStr(name, info, source);
-        if (!stem.matches("[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*")) {
+        if (!CAMEL_CASE.matcher(stem).matches()) {
             throw diagnostics.error(info, "name of " + source + " must use CamelCase");
         }
     }
@@ -180,14 +193,27 @@ public final class ExprChecker {
 
     private void checkKeys(JsonObject value, SourceInfo info, String source, List<String> required,
                            List<String> optional) {
-        List<String> missing = required.stream().filter(k -> !value.has(k)).sorted().toList();
-        if (!missing.isEmpty()) {
+        List<String> missing = null;
+        for (String k : required) {
+            if (!value.has(k)) {
+                missing = missing == null ? new ArrayList<>() : missing;
+                missing.add(k);
+            }
+        }
+        if (missing != null) {
+            missing.sort(null);
             throw diagnostics.error(info, source + " misses key" + (missing.size() > 1 ? "s " : " ")
                     + quoted(missing));
         }
-        List<String> unknown = value.members().keySet().stream()
-                .filter(k -> !required.contains(k) && !optional.contains(k)).sorted().toList();
-        if (!unknown.isEmpty()) {
+        List<String> unknown = null;
+        for (String k : value.members().keySet()) {
+            if (!required.contains(k) && !optional.contains(k)) {
+                unknown = unknown == null ? new ArrayList<>() : unknown;
+                unknown.add(k);
+            }
+        }
+        if (unknown != null) {
+            unknown.sort(null);
             List<String> allowed = new ArrayList<>(required);
             allowed.addAll(optional);
             throw diagnostics.error(info, source + " has unknown key" + (unknown.size() > 1 ? "s " : " ")
@@ -226,7 +252,7 @@ public final class ExprChecker {
 
     private IfCond.Expr condition(JsonValue cond, SourceInfo info, String source) {
         if (cond instanceof JsonString s) {
-            if (!s.value().matches("[A-Z][A-Z0-9_]*")) {
+            if (!CONDITION_SYMBOL.matcher(s.value()).matches()) {
                 throw diagnostics.error(info, "'if' condition '" + s.value() + "' of " + source
                         + " is not a valid identifier");
             }

@@ -7,7 +7,6 @@ import java.util.regex.Pattern;
 public final class Names {
     private static final Pattern VALID = Pattern.compile(
             "(__[a-z0-9.-]+_)?(x-)?([a-z][a-z0-9_-]*)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern NON_C = Pattern.compile("[^A-Za-z0-9_]");
     private static final Set<String> PROTECTED = Set.of(
             // C89
             "auto", "break", "case", "char", "const", "continue", "default", "do", "double", "else",
@@ -31,7 +30,7 @@ public final class Names {
 
     /** QEMU's {@code c_name(name, protect)}. */
     public static String cName(String name, boolean protect) {
-        String c = NON_C.matcher(name).replaceAll("_");
+        String c = mapToC(name);
         if (protect && (PROTECTED.contains(c) || (!c.isEmpty() && Character.isDigit(c.charAt(0))))) {
             return "q_" + c;
         }
@@ -40,6 +39,21 @@ public final class Names {
 
     public static String cName(String name) {
         return cName(name, true);
+    }
+
+    private static String mapToC(String name) {
+        char[] chars = null;
+        for (int i = 0; i < name.length(); i++) {
+            char ch = name.charAt(i);
+            boolean ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '_';
+            if (!ok) {
+                if (chars == null) {
+                    chars = name.toCharArray();
+                }
+                chars[i] = '_';
+            }
+        }
+        return chars == null ? name : new String(chars);
     }
 
     /** The stem of a valid name (without downstream and {@code x-} prefixes), or {@code null}. */

@@ -27,10 +27,13 @@ import java.util.Set;
  * Connects documentation comments to what they document: every member, value, branch and
  * feature needs a description (members of definitions named by the documentation-exceptions
  * pragma get an empty one), and every description must describe something that exists.
+ * Leniently, for older releases' schemas, undocumented members get an empty description too
+ * and descriptions are not checked against what exists.
  */
 final class DocConnector {
     private final Diagnostics diagnostics;
     private final Pragmas pragmas;
+    private final boolean lenient;
     private final List<DocComment> comments;
     private final Map<DocComment, State> states = new IdentityHashMap<>();
 
@@ -45,9 +48,10 @@ final class DocConnector {
         }
     }
 
-    DocConnector(Diagnostics diagnostics, Pragmas pragmas, List<DocComment> comments) {
+    DocConnector(Diagnostics diagnostics, Pragmas pragmas, boolean lenient, List<DocComment> comments) {
         this.diagnostics = diagnostics;
         this.pragmas = pragmas;
+        this.lenient = lenient;
         this.comments = comments;
         comments.forEach(c -> states.put(c, new State(c)));
     }
@@ -93,7 +97,7 @@ final class DocConnector {
     private void member(Named member, DocComment doc) {
         State state = states.get(doc);
         if (!state.args.containsKey(member.name)) {
-            if (!pragmas.documentationExceptions().contains(doc.symbol())) {
+            if (!lenient && !pragmas.documentationExceptions().contains(doc.symbol())) {
                 throw diagnostics.error(member.info, member.role() + " '" + member.name + "' lacks documentation");
             }
             state.args.put(member.name, new DocSection(doc.info(), DocKind.MEMBER, member.name, ""));
@@ -104,7 +108,7 @@ final class DocConnector {
     private void features(List<FeatureP> features, DocComment doc) {
         State state = states.get(doc);
         for (FeatureP f : features) {
-            if (!doc.features().containsKey(f.name)) {
+            if (!doc.features().containsKey(f.name) && !lenient) {
                 throw diagnostics.error(f.info, "feature '" + f.name + "' lacks documentation");
             }
             state.connectedFeatures.add(f.name);
@@ -113,6 +117,10 @@ final class DocConnector {
 
     /** After all definitions: descriptions of things that do not exist. */
     void checkAll() {
+        if (lenient) {
+            // Older releases did not check that described members exist.
+            return;
+        }
         for (DocComment doc : comments) {
             State state = states.get(doc);
             checkDescribed(state.args, state.connectedArgs, "member");

@@ -85,7 +85,14 @@ final class Freezer {
     }
 
     private static List<Feature> features(List<FeatureP> features) {
-        return features.stream().map(FeatureP::freeze).toList();
+        if (features.isEmpty()) {
+            return List.of();
+        }
+        List<Feature> out = new ArrayList<>(features.size());
+        for (FeatureP f : features) {
+            out.add(f.freeze());
+        }
+        return out;
     }
 
     private static List<Member> members(List<MemberP> members) {

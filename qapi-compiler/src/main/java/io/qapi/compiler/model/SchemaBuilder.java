@@ -53,12 +53,12 @@ public final class SchemaBuilder {
     private final DocConnector docs;
     private final TypeChecker checker;
 
-    private SchemaBuilder(ParsedSchema parsed, Diagnostics diagnostics, Set<String> abandoned) {
+    private SchemaBuilder(ParsedSchema parsed, Diagnostics diagnostics, Set<String> abandoned, boolean lenient) {
         this.diagnostics = diagnostics;
         this.abandoned = abandoned;
         this.pragmas = parsed.pragmas();
         this.modules = new ModuleNames(parsed.rootFile());
-        this.docs = new DocConnector(diagnostics, pragmas, parsed.docs());
+        this.docs = new DocConnector(diagnostics, pragmas, lenient, parsed.docs());
         this.checker = new TypeChecker(this, diagnostics, pragmas);
         Feature.SPECIAL.forEach(f -> featureNames.put(f, null));
     }
@@ -67,8 +67,9 @@ public final class SchemaBuilder {
      * Builds the model, or returns {@code null} when errors were reported. In all-errors mode
      * each definition is checked on its own, so one bad definition does not hide the others.
      */
-    public static Schema build(ParsedSchema parsed, List<Decl> decls, Set<String> abandoned, Diagnostics diagnostics) {
-        SchemaBuilder builder = new SchemaBuilder(parsed, diagnostics, abandoned);
+    public static Schema build(ParsedSchema parsed, List<Decl> decls, Set<String> abandoned, Diagnostics diagnostics,
+                               boolean lenient) {
+        SchemaBuilder builder = new SchemaBuilder(parsed, diagnostics, abandoned, lenient);
         builder.definePredefined();
         for (Decl decl : decls) {
             builder.guard(() -> builder.define(decl));

@@ -23,6 +23,7 @@ final class DocBuilder {
     }
 
     private final Diagnostics diagnostics;
+    private final boolean lenient;
     private final SourceInfo info;
     private final String symbol;
     private final List<Section> all = new ArrayList<>();
@@ -33,8 +34,9 @@ final class DocBuilder {
     private boolean hasErrors;
     private boolean hasSince;
 
-    DocBuilder(Diagnostics diagnostics, SourceInfo info, String symbol) {
+    DocBuilder(Diagnostics diagnostics, boolean lenient, SourceInfo info, String symbol) {
         this.diagnostics = diagnostics;
+        this.lenient = lenient;
         this.info = info;
         this.symbol = symbol;
         all.add(new Section(info, DocKind.PLAIN, null));
@@ -107,7 +109,8 @@ final class DocBuilder {
         Map<Section, DocSection> done = new java.util.IdentityHashMap<>();
         for (Section s : all) {
             String text = stripNewlines(s.text);
-            if (s.kind != DocKind.PLAIN && text.isEmpty()) {
+            // Older releases allowed a tag or description with no text.
+            if (s.kind != DocKind.PLAIN && text.isEmpty() && !lenient) {
                 throw diagnostics.error(s.info, "text required after '" + s.kind.title() + ":'");
             }
             DocSection out = new DocSection(s.info, s.kind, s.name, text);

@@ -55,11 +55,11 @@ final class DocReader {
             if (symbol.isEmpty()) {
                 throw file.syntaxError(tok(), "name required after '@'");
             }
-            doc = new DocBuilder(file.diagnostics(), file.infoAt(open), symbol);
+            doc = new DocBuilder(file.diagnostics(), lenient, file.infoAt(open), symbol);
             acceptLine();
             readDefinitionDoc(doc, docLine());
         } else {
-            doc = new DocBuilder(file.diagnostics(), file.infoAt(open), null);
+            doc = new DocBuilder(file.diagnostics(), lenient, file.infoAt(open), null);
             readFreeForm(doc, line);
         }
         index = file.nextSignificant(index + 1);
@@ -110,7 +110,7 @@ final class DocReader {
                     line = readDescription(doc, line, m);
                 }
                 noMoreArgs = true;
-            } else if ((m = TAG.matcher(line)).lookingAt()) {
+            } else if (mayBeTag(line) && (m = TAG.matcher(line)).lookingAt()) {
                 line = readTaggedSection(doc, line, m);
                 noMoreArgs = true;
             } else {
@@ -202,7 +202,7 @@ final class DocReader {
                 return line;
             }
             if (!line.isEmpty() && PythonText.indent(line) < indent) {
-                if (afterFirstLine) {
+                if (afterFirstLine || lenient) {
                     return line;
                 }
                 throw file.syntaxError(tok(), "unexpected de-indent (expected at least " + indent + " spaces)");
@@ -224,8 +224,20 @@ final class DocReader {
     }
 
     private static Matcher atNameColon(String line) {
+        if (line.isEmpty() || line.charAt(0) != '@' || line.indexOf(':') < 0) {
+            return null;
+        }
         Matcher m = AT_NAME_COLON.matcher(line);
         return m.lookingAt() ? m : null;
+    }
+
+    /** A cheap test that rules out most lines before the tag pattern runs. */
+    private static boolean mayBeTag(String line) {
+        if (line.isEmpty()) {
+            return false;
+        }
+        char c = line.charAt(0);
+        return (c == 'R' || c == 'E' || c == 'S' || c == 'N' || c == 'T') && line.indexOf(':') > 0;
     }
 
     private Token tok() {
@@ -272,7 +284,7 @@ final class DocReader {
 
     /** Literal blocks ("::" lines and qmp-example directives) are exempt from the format checks. */
     private void trackLiteralBlock(String line) {
-        if (LITERAL_START.matcher(line).matches()) {
+        if (line.endsWith("::") && LITERAL_START.matcher(line).matches()) {
             literalMode = true;
             literalIndent = 0;
         } else if (literalMode && !line.isEmpty()) {
@@ -285,9 +297,29 @@ final class DocReader {
         }
     }
 
+    /**
+     * Whether the line has ". X", "! X" or "? X" anywhere: the pattern that tells real sentence
+     * breaks from abbreviations only needs to run on such lines.
+     */
+    private static boolean hasSentenceEndFollowedByCapital(String line) {
+        for (int i = 0; i + 2 < line.length(); i++) {
+            char c = line.charAt(i);
+            if ((c == '.' || c == '!' || c == '?') && line.charAt(i + 1) == ' ') {
+                char next = line.charAt(i + 2);
+                if ((next >= 'A' && next <= 'Z') || (next >= '0' && next <= '9') || next == '(') {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private void checkLineFormat(Token t, String line) {
         if (line.codePointCount(0, line.length()) + 2 > MAX_LINE && !URL_LINE.matcher(line).matches()) {
             throw file.syntaxError(t, "documentation line longer than 70 characters");
+        }
+        if (!hasSentenceEndFollowedByCapital(line)) {
+            return;
         }
         Matcher m = SINGLE_SPACE.matcher(line);
         while (m.find()) {

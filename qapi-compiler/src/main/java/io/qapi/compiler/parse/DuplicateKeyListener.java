@@ -1,12 +1,12 @@
 package io.qapi.compiler.parse;
 
 import io.qapi.compiler.parse.grammar.QapiLexer;
+import io.qapi.compiler.parse.grammar.QapiParser.ObjectContext;
 import io.qapi.compiler.parse.grammar.QapiParser.PairContext;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.TokenStream;
 import org.antlr.v4.runtime.tree.ErrorNode;
-import org.antlr.v4.runtime.tree.ParseTree;
 import org.antlr.v4.runtime.tree.ParseTreeListener;
 import org.antlr.v4.runtime.tree.TerminalNode;
 
@@ -17,6 +17,8 @@ import org.antlr.v4.runtime.tree.TerminalNode;
 final class DuplicateKeyListener implements ParseTreeListener {
     private final FileParser file;
     private final TokenStream tokens;
+    /** The keys of each object being parsed, innermost last. */
+    private final java.util.ArrayDeque<java.util.Set<String>> keys = new java.util.ArrayDeque<>();
 
     DuplicateKeyListener(FileParser file, TokenStream tokens) {
         this.file = file;
@@ -30,15 +32,10 @@ final class DuplicateKeyListener implements ParseTreeListener {
         }
         // Raw texts are equal exactly when the unescaped keys are: the only escape is '\\'.
         Token key = pair.STRING().getSymbol();
-        for (ParseTree sibling : pair.getParent().children) {
-            if (sibling == pair) {
-                return;
-            }
-            if (sibling instanceof PairContext earlier && earlier.STRING().getText().equals(key.getText())) {
-                Token next = tokens.LT(1);
-                file.failOnLexError(next);
-                throw file.syntaxError(next, "duplicate key '" + QapiTokenizer.stringValue(key) + "'");
-            }
+        if (!keys.peekLast().add(key.getText())) {
+            Token next = tokens.LT(1);
+            file.failOnLexError(next);
+            throw file.syntaxError(next, "duplicate key '" + QapiTokenizer.stringValue(key) + "'");
         }
     }
 
@@ -48,9 +45,15 @@ final class DuplicateKeyListener implements ParseTreeListener {
 
     @Override
     public void enterEveryRule(ParserRuleContext ctx) {
+        if (ctx instanceof ObjectContext) {
+            keys.addLast(new java.util.HashSet<>());
+        }
     }
 
     @Override
     public void exitEveryRule(ParserRuleContext ctx) {
+        if (ctx instanceof ObjectContext) {
+            keys.removeLast();
+        }
     }
 }

@@ -45,6 +45,7 @@ final class FileParser {
         parser.removeErrorListeners();
         parser.setErrorHandler(new SyntaxErrorStrategy(this));
         parser.addParseListener(new DuplicateKeyListener(this, tokens));
+        parser.addParseListener(new NestingLimitListener(this, tokens));
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
     }
 
@@ -146,7 +147,7 @@ final class FileParser {
     /** Reports a lexical error token. */
     void failOnLexError(Token token) {
         if (token instanceof LexError error) {
-            throw syntaxError(token, error.message);
+            throw syntaxError(token, error.message());
         }
     }
 

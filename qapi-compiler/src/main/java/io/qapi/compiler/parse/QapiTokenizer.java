@@ -24,13 +24,18 @@ final class QapiTokenizer extends QapiLexer {
     /** A token that stands for a lexical error; its position is where QEMU reports it. */
     static final class LexError extends CommonToken {
         private static final long serialVersionUID = 1L;
-        final String message;
+        private final transient java.util.function.Supplier<String> message;
 
-        LexError(Token token, String message) {
+        LexError(Token token, java.util.function.Supplier<String> message) {
             super(token);
             // No grammar rule accepts a stray token, so the parser stops right here.
             setType(STRAY);
             this.message = message;
+        }
+
+        /** Worked out only when reported: a long run of junk is all stray tokens, but one error. */
+        String message() {
+            return message.get();
         }
     }
 
@@ -40,7 +45,7 @@ final class QapiTokenizer extends QapiLexer {
         return switch (token.getType()) {
             case STRING -> checkString(token, true);
             case UNTERMINATED_STRING -> checkString(token, false);
-            case STRAY -> new LexError(token, "stray '" + strayWord(token.getStartIndex()) + "'");
+            case STRAY -> new LexError(token, () -> "stray '" + strayWord(token.getStartIndex()) + "'");
             default -> token;
         };
     }
@@ -58,16 +63,17 @@ final class QapiTokenizer extends QapiLexer {
                 }
                 int escaped = s.codePointAt(i);
                 if (escaped != '\\') {
-                    return new LexError(token, "unknown escape \\" + Character.toString(escaped));
+                    String message = "unknown escape \\" + Character.toString(escaped);
+                    return new LexError(token, () -> message);
                 }
                 i++;
                 continue;
             }
             if (ch < 32 || ch >= 127) {
-                return new LexError(token, "funny character in string");
+                return new LexError(token, () -> "funny character in string");
             }
         }
-        return terminated ? token : new LexError(token, "missing terminating \"'\"");
+        return terminated ? token : new LexError(token, () -> "missing terminating \"'\"");
     }
 
     /** Unescapes a valid string token's text. */

@@ -1,16 +1,16 @@
-package io.qapi.compiler.cli;
+package io.qapi.compiler.conformance;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** A unified diff of two texts, line by line, for reporting failed conformance cases. */
-final class UnifiedDiff {
+public final class UnifiedDiff {
     private static final int CONTEXT = 3;
 
     private UnifiedDiff() {
     }
 
-    static String diff(String expectedName, String expected, String actualName, String actual) {
+    public static String diff(String expectedName, String expected, String actualName, String actual) {
         List<String> a = lines(expected);
         List<String> b = lines(actual);
         int[][] lcs = new int[a.size() + 1][b.size() + 1];
