@@ -23,7 +23,7 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         int status = 0;
         for (String schema : schemas) {
-            QapiCompiler.Result result = QapiCompiler.compile(schema, schemaOptions.options());
+            QapiCompiler.Result result = EarlyStart.result(schema, schemaOptions.options());
             if (!result.ok()) {
                 SchemaOptions.printErrors(result.errors(), spec.commandLine().getErr());
                 status = 1;

@@ -22,7 +22,7 @@ final class DumpIrCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        QapiCompiler.Result result = QapiCompiler.compile(schema, schemaOptions.options());
+        QapiCompiler.Result result = EarlyStart.result(schema, schemaOptions.options());
         if (!result.ok()) {
             SchemaOptions.printErrors(result.errors(), spec.commandLine().getErr());
             return 1;

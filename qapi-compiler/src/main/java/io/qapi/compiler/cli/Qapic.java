@@ -13,6 +13,7 @@ public final class Qapic implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        EarlyStart.begin(args);
         System.exit(run(args));
     }
 

@@ -30,6 +30,22 @@ public record DocComment(
         sections = List.copyOf(sections);
     }
 
+    /** The same comment in a file read through the include directive at {@code parent}. */
+    DocComment includedBy(SourceInfo parent) {
+        if (parent == null) {
+            return this;
+        }
+        java.util.Map<DocSection, DocSection> moved = new java.util.IdentityHashMap<>();
+        java.util.function.Function<DocSection, DocSection> move = s -> moved.computeIfAbsent(s,
+                k -> new DocSection(k.info().includedBy(parent), k.kind(), k.name(), k.text()));
+        java.util.Map<String, DocSection> movedArgs = new java.util.LinkedHashMap<>();
+        args.forEach((k, v) -> movedArgs.put(k, move.apply(v)));
+        java.util.Map<String, DocSection> movedFeatures = new java.util.LinkedHashMap<>();
+        features.forEach((k, v) -> movedFeatures.put(k, move.apply(v)));
+        return new DocComment(info.includedBy(parent), symbol, allSections.stream().map(move).toList(),
+                movedArgs, movedFeatures, sections.stream().map(move).toList());
+    }
+
     public DocSection body() {
         return allSections.get(0);
     }

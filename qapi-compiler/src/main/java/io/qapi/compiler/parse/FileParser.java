@@ -13,32 +13,34 @@ import io.qapi.compiler.parse.grammar.QapiParser.PairContext;
 import io.qapi.compiler.parse.grammar.QapiParser.ValueContext;
 import io.qapi.compiler.source.SourceInfo;
 import io.qapi.compiler.source.SourceText;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.atn.PredictionMode;
 
 /**
- * Parses one schema file: top-level items one at a time, so that every error surfaces in the
- * order QEMU's single-pass reader meets it, and hands directives back to {@link SchemaReader}.
+ * Parses one schema file on its own: top-level items one at a time, so that every error
+ * surfaces in the order QEMU's single-pass reader meets it. Directives are recorded, not acted
+ * on: {@link SchemaReader} follows them when it splices the file in.
  */
 final class FileParser {
     private final String file;
     private final SourceText text;
-    private final SourceInfo includedBy;
-    private final SchemaReader reader;
+    private final boolean lenient;
+    /** First-error mode: reading a file stops at its first error, as in QEMU. */
+    private final Diagnostics diagnostics = new Diagnostics(false);
+    private final List<FileSyntax.Event> events = new ArrayList<>();
     private final CommonTokenStream tokens;
     private final QapiParser parser;
 
-    FileParser(String file, SourceText text, SourceInfo includedBy, SchemaReader reader) {
+    private FileParser(String file, SourceText text, boolean lenient) {
         this.file = file;
         this.text = text;
-        this.includedBy = includedBy;
-        this.reader = reader;
-        QapiLexer lexer = new QapiTokenizer(CharStreams.fromString(text.text(), file), text);
+        this.lenient = lenient;
+        QapiLexer lexer = new QapiTokenizer(new SourceCharStream(text, file), text);
         this.tokens = new CommonTokenStream(lexer);
         tokens.fill();
         this.parser = new QapiParser(tokens);
@@ -49,21 +51,31 @@ final class FileParser {
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
     }
 
-    Diagnostics diagnostics() {
-        return reader.diagnostics();
+    /** Parses a file's text into its events. */
+    static FileSyntax parse(String file, SourceText text, boolean lenient) {
+        FileParser parser = new FileParser(file, text, lenient);
+        try {
+            parser.parseItems();
+        } catch (Diagnostics.StopRun stop) {
+            parser.events.add(new FileSyntax.Failure(parser.diagnostics.errors().get(0)));
+        }
+        return new FileSyntax(file, parser.events);
     }
 
-    /** Reads the whole file, reporting items and documentation to the reader. */
-    void parse() {
+    Diagnostics diagnostics() {
+        return diagnostics;
+    }
+
+    private void parseItems() {
         DocComment pendingDoc = null;
-        DocReader docs = new DocReader(this, tokens.getTokens(), reader.lenient());
+        DocReader docs = new DocReader(this, tokens.getTokens(), lenient);
         while (tokens.LA(1) != Token.EOF) {
             Token first = tokens.LT(1);
             SourceInfo info = infoAt(first);
             if (first.getType() == QapiLexer.DOC_COMMENT) {
                 rejectDocWithoutDefinition(pendingDoc);
                 pendingDoc = docs.read(first.getTokenIndex());
-                reader.addDoc(pendingDoc);
+                events.add(new FileSyntax.Doc(pendingDoc));
                 tokens.seek(docs.nextIndex());
                 continue;
             }
@@ -84,7 +96,7 @@ final class FileParser {
                 if (pendingDoc != null && pendingDoc.symbol() == null) {
                     throw diagnostics().error(pendingDoc.info(), "definition documentation required");
                 }
-                reader.addItem(new TopLevel.Definition(expr, info, pendingDoc));
+                events.add(new FileSyntax.Definition(new TopLevel.Definition(expr, info, pendingDoc)));
             }
             pendingDoc = null;
         }
@@ -105,7 +117,7 @@ final class FileParser {
         if (!(expr.get("include") instanceof JsonString name)) {
             throw diagnostics().error(info, "value of 'include' must be a string");
         }
-        reader.include(file, name.value(), info);
+        events.add(new FileSyntax.Include(name.value(), info));
     }
 
     private void pragma(JsonObject expr, SourceInfo info) {
@@ -115,13 +127,25 @@ final class FileParser {
         if (!(expr.get("pragma") instanceof JsonObject pragmas)) {
             throw diagnostics().error(info, "value of 'pragma' must be an object");
         }
-        pragmas.members().forEach((name, value) -> reader.pragma(name, value, info));
+        pragmas.members().forEach((name, value) -> events.add(new FileSyntax.Pragma(name, value, info)));
     }
 
     // ---- positions and errors ----
 
     SourceInfo infoAt(Token token) {
-        return SourceInfo.of(file, text.lineOf(offsetOf(token)), includedBy);
+        return SourceInfo.of(file, lineOf(token), null);
+    }
+
+    /** The lexer counts lines as QEMU does; only end of input needs the text's line table. */
+    private int lineOf(Token token) {
+        return token.getType() == Token.EOF ? text.lineOf(offsetOf(token)) : token.getLine();
+    }
+
+    /** Where the token's line starts, as a code-point offset. */
+    private int lineStartOf(Token token) {
+        return token.getType() == Token.EOF
+                ? text.lineStartOf(offsetOf(token))
+                : token.getStartIndex() - token.getCharPositionInLine();
     }
 
     /** QEMU reports end of input at the final newline. */
@@ -130,8 +154,7 @@ final class FileParser {
     }
 
     QapiException syntaxError(Token token, String message) {
-        int offset = offsetOf(token);
-        return diagnostics().error(infoAt(token), text.columnOf(offset), message);
+        return diagnostics().error(infoAt(token), text.columnOf(lineStartOf(token), offsetOf(token)), message);
     }
 
     /**
@@ -139,7 +162,7 @@ final class FileParser {
      * (the "# " of a documentation line) plus {@code lineOffset}, as QEMU counts it.
      */
     QapiException syntaxErrorAfterHash(Token token, int lineOffset, String message) {
-        int lineStart = text.lineStartOf(offsetOf(token));
+        int lineStart = lineStartOf(token);
         int pos = Math.min(lineStart + 2 + lineOffset, text.length() - 1);
         return diagnostics().error(infoAt(token), text.columnOf(lineStart, pos), message);
     }
@@ -166,8 +189,8 @@ final class FileParser {
 
     private JsonValue toJson(ValueContext ctx) {
         Token start = ctx.getStart();
-        int line = text.lineOf(start.getStartIndex());
-        int column = text.columnOf(start.getStartIndex());
+        int line = start.getLine();
+        int column = text.columnOf(start.getStartIndex() - start.getCharPositionInLine(), start.getStartIndex());
         if (ctx.object() != null) {
             Map<String, JsonValue> members = new LinkedHashMap<>();
             for (PairContext pair : ctx.object().pair()) {

@@ -25,9 +25,12 @@ final class QapiTokenizer extends QapiLexer {
     static final class LexError extends CommonToken {
         private static final long serialVersionUID = 1L;
         private final transient java.util.function.Supplier<String> message;
+        /** The grammar's token type for the same text. */
+        final int grammarType;
 
         LexError(Token token, java.util.function.Supplier<String> message) {
             super(token);
+            this.grammarType = token.getType();
             // No grammar rule accepts a stray token, so the parser stops right here.
             setType(STRAY);
             this.message = message;
@@ -41,6 +44,10 @@ final class QapiTokenizer extends QapiLexer {
 
     @Override
     public Token nextToken() {
+        Token fast = commentOrSkipSpace();
+        if (fast != null) {
+            return fast;
+        }
         Token token = super.nextToken();
         return switch (token.getType()) {
             case STRING -> checkString(token, true);
@@ -48,6 +55,37 @@ final class QapiTokenizer extends QapiLexer {
             case STRAY -> new LexError(token, () -> "stray '" + strayWord(token.getStartIndex()) + "'");
             default -> token;
         };
+    }
+
+    /**
+     * Reads what makes up most of a schema, whitespace and comments, directly from the text
+     * instead of through the generated automaton, producing exactly the tokens the grammar's
+     * WS, COMMENT and DOC_COMMENT rules define (a test compares the two).
+     *
+     * @return a comment token, or null when the generated lexer should read the next token
+     */
+    private Token commentOrSkipSpace() {
+        int at = _input.index();
+        int length = source.length();
+        while (at < length && PythonText.isSpace(source.codePointAt(at))) {
+            getInterpreter().consume(_input);
+            at++;
+        }
+        if (at >= length || source.codePointAt(at) != '#') {
+            return null;
+        }
+        int end = source.nextNewline(at);
+        boolean doc = at + 1 < end && source.codePointAt(at + 1) == '#';
+        _token = null;
+        _tokenStartCharIndex = at;
+        _tokenStartLine = getInterpreter().getLine();
+        _tokenStartCharPositionInLine = getInterpreter().getCharPositionInLine();
+        _input.seek(end);
+        getInterpreter().setCharPositionInLine(_tokenStartCharPositionInLine + (end - at));
+        _type = doc ? DOC_COMMENT : COMMENT;
+        _channel = doc ? Token.DEFAULT_CHANNEL : Token.HIDDEN_CHANNEL;
+        _text = null;
+        return emit();
     }
 
     /** Scans a string's content in order and reports the first problem QEMU would meet. */

@@ -18,12 +18,18 @@ import java.util.Set;
 
 /**
  * The parse stage: reads a root schema file and everything it includes into a
- * {@link ParsedSchema}. Each file is read once; an include cycle is an error.
+ * {@link ParsedSchema}.
+ *
+ * <p>Files are parsed concurrently, each on its own ({@link FileSyntax}), starting as soon as
+ * an include directive names them. The results are then spliced together in exactly the order
+ * QEMU reads them: an included file's content where its first include directive stands, each
+ * file once, include cycles and unreadable files reported at the directive, pragmas applied in
+ * reading order, and a file's error reported when reading reaches it. So the outcome, first
+ * error included, is the same as reading the files one after another.
  */
 public final class SchemaReader {
     private final Diagnostics diagnostics;
-    private final SourceLoader loader;
-    private final boolean lenient;
+    private final FilePrefetch files;
     private final Set<Path> included = new HashSet<>();
     private final List<TopLevel> items = new ArrayList<>();
     private final List<DocComment> docs = new ArrayList<>();
@@ -31,8 +37,7 @@ public final class SchemaReader {
 
     private SchemaReader(Diagnostics diagnostics, SourceLoader loader, boolean lenient) {
         this.diagnostics = diagnostics;
-        this.loader = loader;
-        this.lenient = lenient;
+        this.files = new FilePrefetch(loader, lenient);
     }
 
     /**
@@ -48,43 +53,46 @@ public final class SchemaReader {
     }
 
     private void readRoot(String rootFile) {
-        String raw;
-        try {
-            raw = loader.read(rootFile);
-        } catch (SourceLoader.SourceException e) {
+        FilePrefetch.Loaded root = files.get(rootFile);
+        if (root.unreadable() != null) {
             diagnostics.report(new Diagnostic(null, 0,
-                    "can't read schema file '" + rootFile + "': " + e.getMessage()));
+                    "can't read schema file '" + rootFile + "': " + root.unreadable()));
             return;
         }
         included.add(Paths.absolute(rootFile));
-        parseFile(rootFile, raw, null);
+        splice(root.syntax(), null);
     }
 
-    private void parseFile(String file, String raw, SourceInfo includedBy) {
+    /** Replays a file's events, following includes, as QEMU reads it. */
+    private void splice(FileSyntax syntax, SourceInfo includedBy) {
+        // A comment is listed among the docs and attached to its definition: move it once.
+        java.util.Map<DocComment, DocComment> moved = new java.util.IdentityHashMap<>();
         try {
-            new FileParser(file, SourceText.of(raw), includedBy, this).parse();
+            for (FileSyntax.Event event : syntax.events()) {
+                if (event instanceof FileSyntax.Definition d) {
+                    TopLevel.Definition def = d.definition();
+                    items.add(new TopLevel.Definition(def.body(), def.info().includedBy(includedBy),
+                            def.doc() == null ? null : moved.get(def.doc())));
+                } else if (event instanceof FileSyntax.Doc doc) {
+                    DocComment comment = doc.doc().includedBy(includedBy);
+                    moved.put(doc.doc(), comment);
+                    docs.add(comment);
+                } else if (event instanceof FileSyntax.Include inc) {
+                    include(syntax.file(), inc.name(), inc.info().includedBy(includedBy));
+                } else if (event instanceof FileSyntax.Pragma p) {
+                    pragma(p.name(), p.value(), p.info().includedBy(includedBy));
+                } else {
+                    Diagnostic failure = ((FileSyntax.Failure) event).diagnostic();
+                    SourceInfo at = failure.info().includedBy(includedBy);
+                    throw diagnostics.report(new Diagnostic(at, failure.column(), failure.message()));
+                }
+            }
         } catch (QapiException e) {
             // Only in all-errors mode: the rest of this file is lost, the includer goes on.
         }
     }
 
-    Diagnostics diagnostics() {
-        return diagnostics;
-    }
-
-    boolean lenient() {
-        return lenient;
-    }
-
-    void addItem(TopLevel item) {
-        items.add(item);
-    }
-
-    void addDoc(DocComment doc) {
-        docs.add(doc);
-    }
-
-    void include(String includer, String name, SourceInfo info) {
+    private void include(String includer, String name, SourceInfo info) {
         String path = Paths.join(Paths.dirname(includer), name);
         items.add(new TopLevel.Include(path, info));
         Path absolute = Paths.absolute(path);
@@ -96,16 +104,14 @@ public final class SchemaReader {
         if (!included.add(absolute)) {
             return;
         }
-        String raw;
-        try {
-            raw = loader.read(path);
-        } catch (SourceLoader.SourceException e) {
-            throw diagnostics.error(info, "can't read include file '" + path + "': " + e.getMessage());
+        FilePrefetch.Loaded loaded = files.get(path);
+        if (loaded.unreadable() != null) {
+            throw diagnostics.error(info, "can't read include file '" + path + "': " + loaded.unreadable());
         }
-        parseFile(path, raw, info);
+        splice(loaded.syntax(), info);
     }
 
-    void pragma(String name, JsonValue value, SourceInfo info) {
+    private void pragma(String name, JsonValue value, SourceInfo info) {
         switch (name) {
             case "doc-required" -> {
                 if (!(value instanceof JsonBool flag)) {
@@ -124,5 +130,10 @@ public final class SchemaReader {
             return array.elements().stream().map(e -> ((JsonString) e).value()).toList();
         }
         throw diagnostics.error(info, "pragma " + name + " must be a list of strings");
+    }
+
+    /** Parses a file's text; used by {@link FilePrefetch}. */
+    static FileSyntax parse(String file, String raw, boolean lenient) {
+        return FileParser.parse(file, SourceText.of(raw), lenient);
     }
 }

@@ -23,6 +23,11 @@ public record SourceInfo(String file, int line, SourceInfo includedBy, Definitio
         return new SourceInfo(file, line, includedBy, null);
     }
 
+    /** The same location in a file read through the include directive at {@code parent}. */
+    public SourceInfo includedBy(SourceInfo parent) {
+        return parent == null ? this : new SourceInfo(file, line, parent, defn);
+    }
+
     public SourceInfo withDefinition(String meta, String name) {
         return new SourceInfo(file, line, includedBy, new Definition(meta, name));
     }

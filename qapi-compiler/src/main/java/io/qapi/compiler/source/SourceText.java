@@ -15,14 +15,14 @@ public final class SourceText {
     /** Code points, only materialised when the text has characters outside the BMP. */
     private final int[] codePoints;
     private final int length;
-    private final int[] lineStarts;
+    /** Built on first use: the parser takes lines from its tokens, so this is mostly for errors. */
+    private int[] lineStarts;
 
     private SourceText(String text) {
         this.text = text;
         int cpCount = text.codePointCount(0, text.length());
         this.codePoints = cpCount == text.length() ? null : text.codePoints().toArray();
         this.length = cpCount;
-        this.lineStarts = computeLineStarts();
     }
 
     /** Normalises raw file contents as QEMU's reader does. */
@@ -55,15 +55,33 @@ public final class SourceText {
         return new String(codePoints, start, end - start);
     }
 
+    /** Offset of the first newline at or after {@code from}, or {@link #length()}. */
+    public int nextNewline(int from) {
+        if (codePoints == null) {
+            int at = text.indexOf('\n', from);
+            return at < 0 ? length : at;
+        }
+        for (int i = from; i < length; i++) {
+            if (codePoints[i] == '\n') {
+                return i;
+            }
+        }
+        return length;
+    }
+
     /** 1-based line of a code-point offset. */
     public int lineOf(int index) {
+        if (lineStarts == null) {
+            lineStarts = computeLineStarts();
+        }
         int found = Arrays.binarySearch(lineStarts, index);
         return found >= 0 ? found + 1 : -found - 1;
     }
 
     /** Code-point offset where the line containing {@code index} starts. */
     public int lineStartOf(int index) {
-        return lineStarts[lineOf(index) - 1];
+        int line = lineOf(index);
+        return lineStarts[line - 1];
     }
 
     /** QEMU's column of {@code pos}, counted from {@code lineStart}: tabs advance to the next stop. */
