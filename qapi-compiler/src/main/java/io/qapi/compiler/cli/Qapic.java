@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code qapic} command line. */
 @Command(name = "qapic", mixinStandardHelpOptions = true, version = "qapic 0.1.0",
         description = "Reads QEMU QAPI schemas exactly as QEMU does.",
-        subcommands = {CheckCommand.class, DumpIrCommand.class, ConformanceCommand.class})
+        subcommands = {CheckCommand.class, DumpIrCommand.class, ConformanceCommand.class, IntrospectCommand.class,
+            GenerateCommand.class})
 public final class Qapic implements Runnable {
 
     @CommandLine.Spec
@@ -21,7 +22,8 @@ public final class Qapic implements Runnable {
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new Qapic());
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            cmd.getErr().println("qapic: internal error: " + ex);
+            cmd.getErr().println("qapic: internal error (please report it): " + ex);
+            ex.printStackTrace(cmd.getErr());
             return 3;
         });
         return cli.execute(args);

@@ -1,0 +1,134 @@
+package io.qapi.compiler.gen;
+
+import com.palantir.javapoet.ClassName;
+import io.qapi.compiler.check.IfCond;
+import io.qapi.compiler.diag.Diagnostics;
+import io.qapi.compiler.model.Entity;
+import io.qapi.compiler.model.Entity.Definition;
+import io.qapi.compiler.model.Feature;
+import io.qapi.compiler.model.Member;
+import io.qapi.compiler.model.Module;
+import io.qapi.compiler.model.Schema;
+import io.qapi.compiler.model.Types.ObjectType;
+import io.qapi.compiler.source.SourceInfo;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What every generator shares: the schema, the options, the Java name of each generated type,
+ * and the rule that decides whether a conditional element exists.
+ */
+public final class GenContext {
+    private final Schema schema;
+    private final GenOptions options;
+    private final Diagnostics diagnostics;
+    private final Map<String, String> moduleOf = new HashMap<>();
+    private final Map<String, ClassName> classes = new HashMap<>();
+    private final NameScope topLevel;
+
+    public GenContext(Schema schema, GenOptions options, Diagnostics diagnostics) {
+        this.schema = schema;
+        this.options = options;
+        this.diagnostics = diagnostics;
+        this.topLevel = new NameScope(diagnostics, "type");
+        for (Module m : schema.modules()) {
+            for (Entity e : m.entities()) {
+                if (e instanceof Definition d) {
+                    moduleOf.put(d.name(), m.name());
+                }
+            }
+        }
+    }
+
+    public Schema schema() {
+        return schema;
+    }
+
+    public GenOptions options() {
+        return options;
+    }
+
+    public Diagnostics diagnostics() {
+        return diagnostics;
+    }
+
+    /** Whether an element with this condition is generated. */
+    public boolean present(IfCond cond) {
+        return options.defines() == null || cond.holds(options.defines());
+    }
+
+    public List<Member> presentMembers(List<Member> members) {
+        return members.stream().filter(m -> present(m.ifcond())).toList();
+    }
+
+    public List<Feature> presentFeatures(List<Feature> features) {
+        return features.stream().filter(f -> present(f.ifcond())).toList();
+    }
+
+    /** The package for a schema module: the base package for the root, a subpackage otherwise. */
+    public String packageOf(String module) {
+        if (module == null || module.equals(schema.modules().get(1).name())) {
+            return options.basePackage();
+        }
+        StringBuilder pkg = new StringBuilder(options.basePackage());
+        String path = module.endsWith(".json") ? module.substring(0, module.length() - 5) : module;
+        for (String part : path.split("/")) {
+            if (!part.isEmpty() && !part.equals(".") && !part.equals("..")) {
+                pkg.append('.').append(JavaNames.packageSegment(part));
+            }
+        }
+        return pkg.toString();
+    }
+
+    public String packageOfDefinition(String name) {
+        return packageOf(moduleOf.get(name));
+    }
+
+    /** The class generated for a named type, argument type or event; names are claimed once. */
+    public ClassName classFor(String qapiName) {
+        ClassName known = classes.get(qapiName);
+        if (known != null) {
+            return known;
+        }
+        throw new IllegalStateException("no class allocated for " + qapiName);
+    }
+
+    /**
+     * Claims the Java class name for a definition; two definitions that map to the same class
+     * are reported with both locations.
+     */
+    public ClassName allocate(String qapiName, String packageName, String simpleName, SourceInfo info, String what) {
+        ClassName name = ClassName.get(packageName, simpleName);
+        topLevel.claim(name.canonicalName(), what, info);
+        classes.put(qapiName, name);
+        simpleNames.computeIfAbsent(packageName, k -> new java.util.HashSet<>()).add(simpleName);
+        return name;
+    }
+
+    private final Map<String, java.util.Set<String>> simpleNames = new HashMap<>();
+
+    /** The simple names of the classes generated into a package. */
+    public java.util.Set<String> simpleNamesIn(String packageName) {
+        return simpleNames.getOrDefault(packageName, java.util.Set.of());
+    }
+
+    /** The Java simple name of an implicit command argument type. */
+    public static String argumentsName(String command) {
+        return JavaNames.pascal(command) + "Arguments";
+    }
+
+    /** The Java simple name of an event's record. */
+    public static String eventName(String event) {
+        return JavaNames.pascalFromUpper(event) + "Event";
+    }
+
+    /** The implicit object type of a command's or event's inline arguments. */
+    public static boolean isImplicitArguments(String typeName) {
+        return typeName != null && typeName.startsWith("q_obj_") && typeName.endsWith("-arg");
+    }
+
+    public ObjectType object(String name) {
+        return (ObjectType) schema.type(name);
+    }
+}

@@ -1,0 +1,207 @@
+package io.qapi.compiler.gen;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.TypeSpec;
+import io.qapi.compiler.diag.Diagnostics;
+import io.qapi.compiler.diag.QapiException;
+import io.qapi.compiler.gen.GenOptions.Target;
+import io.qapi.compiler.gen.client.ClientGenerator;
+import io.qapi.compiler.gen.events.EventGenerator;
+import io.qapi.compiler.gen.server.ServerGenerator;
+import io.qapi.compiler.gen.types.AlternateGenerator;
+import io.qapi.compiler.gen.types.EnumGenerator;
+import io.qapi.compiler.gen.types.StructGenerator;
+import io.qapi.compiler.gen.types.UnionGenerator;
+import io.qapi.compiler.model.Entity;
+import io.qapi.compiler.model.Entity.Definition;
+import io.qapi.compiler.model.Module;
+import io.qapi.compiler.model.Schema;
+import io.qapi.compiler.model.Types.AlternateType;
+import io.qapi.compiler.model.Types.Command;
+import io.qapi.compiler.model.Types.EnumType;
+import io.qapi.compiler.model.Types.Event;
+import io.qapi.compiler.model.Types.ObjectType;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The Java back end. Layout: the types of each schema module go to a subpackage named after
+ * the module ({@code block-core.json} → {@code PKG.block_core}), the root module's to
+ * {@code PKG} itself, with {@code Client}, {@code Server}, {@code Dispatcher}, {@code Events},
+ * {@code EventEmitter} and {@code Introspection}. Command arguments are records named
+ * {@code <Command>Arguments} next to the command; events are {@code <Event>Event} records.
+ *
+ * <p>Each output kind has its own generator; this class decides what exists (conditions under
+ * {@code -D}), claims every Java name first so that collisions are reported with both
+ * locations, and stamps each file with its origin.
+ */
+public final class JavaGenerator {
+    private final GenContext ctx;
+    private final List<JavaFile> files = new ArrayList<>();
+    private final List<Command> commands = new ArrayList<>();
+    private final List<Event> events = new ArrayList<>();
+    private final Set<String> bases = new HashSet<>();
+
+    private JavaGenerator(Schema schema, GenOptions options, Diagnostics diagnostics) {
+        this.ctx = new GenContext(schema, options, diagnostics);
+    }
+
+    /** Generates the sources; errors (Java name collisions) go to {@code diagnostics}. */
+    public static List<JavaFile> generate(Schema schema, GenOptions options, Diagnostics diagnostics) {
+        JavaGenerator generator = new JavaGenerator(schema, options, diagnostics);
+        try {
+            generator.allocate();
+            generator.run();
+        } catch (QapiException | Diagnostics.StopRun e) {
+            // Reported to diagnostics; there is no output to speak of.
+        }
+        return diagnostics.hasErrors() ? List.of() : generator.files;
+    }
+
+    private boolean generated(Definition d) {
+        if (!ctx.present(d.ifcond())) {
+            return false;
+        }
+        if (d instanceof EnumType e) {
+            return !e.implicit();
+        }
+        if (d instanceof ObjectType o) {
+            return !o.implicit();
+        }
+        return d instanceof AlternateType || d instanceof Command || d instanceof Event;
+    }
+
+    private void allocate() {
+        for (Module m : ctx.schema().modules()) {
+            String pkg = ctx.packageOf(m.name());
+            for (Entity e : m.entities()) {
+                if (!(e instanceof Definition d) || !generated(d)) {
+                    continue;
+                }
+                if (d instanceof Command c) {
+                    commands.add(c);
+                    if (GenContext.isImplicitArguments(c.argType())) {
+                        ctx.allocate(c.argType(), pkg, GenContext.argumentsName(c.name()), c.info(),
+                                "the arguments of command '" + c.name() + "'");
+                    }
+                } else if (d instanceof Event ev) {
+                    events.add(ev);
+                    ctx.allocate(ev.name(), pkg, GenContext.eventName(ev.name()), ev.info(), "event '" + ev.name() + "'");
+                } else {
+                    ctx.allocate(d.name(), pkg, JavaNames.pascal(d.name()), d.info(), d.meta() + " '" + d.name() + "'");
+                    if (d instanceof ObjectType o && o.base() != null && !ctx.schema().type(o.base()).implicit()) {
+                        bases.add(o.base());
+                    }
+                }
+            }
+        }
+        for (String base : bases) {
+            ClassName struct = ctx.classFor(base);
+            ctx.allocate(base + " fields", struct.packageName(), struct.simpleName() + "Fields",
+                    ctx.schema().type(base).info(), "the interface of struct '" + base + "'");
+        }
+        String pkg = ctx.options().basePackage();
+        for (String fixed : List.of("Client", "Server", "Dispatcher", "Events", "EventEmitter", "Introspection")) {
+            ctx.allocate(" " + fixed, pkg, fixed, null, "the generated " + fixed);
+        }
+    }
+
+    private void run() {
+        GenOptions options = ctx.options();
+        if (options.has(Target.TYPES)) {
+            types();
+        }
+        if (options.has(Target.CLIENT)) {
+            addTopLevel(new ClientGenerator(ctx).generate(commands), "the commands");
+        }
+        if (options.has(Target.SERVER)) {
+            ServerGenerator server = new ServerGenerator(ctx);
+            addTopLevel(server.server(commands), "the commands");
+            addTopLevel(server.dispatcher(commands), "the commands");
+        }
+        if (options.has(Target.EVENTS)) {
+            EventGenerator generator = new EventGenerator(ctx);
+            for (Event e : events) {
+                add(ctx.classFor(e.name()), generator.record(e), module(e) + " (event " + e.name() + ")");
+            }
+            addTopLevel(generator.registry(events), "the events");
+            addTopLevel(generator.emitter(events), "the events");
+        }
+    }
+
+    private void types() {
+        EnumGenerator enums = new EnumGenerator(ctx);
+        StructGenerator structs = new StructGenerator(ctx);
+        UnionGenerator unions = new UnionGenerator(ctx);
+        AlternateGenerator alternates = new AlternateGenerator(ctx);
+        for (Module m : ctx.schema().modules()) {
+            for (Entity e : m.entities()) {
+                if (!(e instanceof Definition d) || !generated(d)) {
+                    continue;
+                }
+                String origin = m.name() + " (" + d.meta() + " " + d.name() + ")";
+                if (d instanceof EnumType t) {
+                    add(ctx.classFor(d.name()), enums.generate(t), origin);
+                } else if (d instanceof ObjectType o && o.isUnion()) {
+                    add(ctx.classFor(d.name()), unions.generate(o), origin);
+                } else if (d instanceof ObjectType o) {
+                    add(ctx.classFor(d.name()), structs.struct(o), origin);
+                    if (bases.contains(o.name())) {
+                        add(ctx.classFor(d.name()), structs.fields(o), origin);
+                    }
+                } else if (d instanceof AlternateType a) {
+                    add(ctx.classFor(d.name()), alternates.generate(a), origin);
+                } else if (d instanceof Command c && GenContext.isImplicitArguments(c.argType())) {
+                    ObjectType arg = ctx.object(c.argType());
+                    add(ctx.classFor(c.argType()), structs.record(ctx.classFor(c.argType()), arg.members(), null, member -> c.doc(),
+                            c.ifcond(), List.of(), c.info(), "the arguments of command '" + c.name() + "'",
+                            List.of()), origin);
+                }
+            }
+        }
+    }
+
+    private String module(Definition d) {
+        return d.info() == null ? "" : ctx.schema().modules().stream()
+                .filter(m -> m.entities().contains(d)).findFirst().map(Module::name).orElse("");
+    }
+
+    /**
+     * The simple names of the library and JDK classes generated code refers to. A schema may
+     * define a type of the same name (QEMU's has a struct {@code String}); in its package those
+     * references must be qualified.
+     */
+    private static final Set<String> FOREIGN = Set.of("String", "Object", "Integer", "Long", "Double", "Boolean",
+            "Void", "Override", "Deprecated", "SuppressWarnings", "FunctionalInterface", "Map", "List", "Optional",
+            "Objects", "ArrayList", "CompletableFuture", "JsonNode", "ObjectNode", "Decoder", "Decoders", "Input",
+            "Json", "ObjectReader", "Records", "Enums", "Alternates", "Generated", "QNull", "QapiEnum", "Unstable",
+            "Conditional", "Features", "Command", "EventType", "EventSink", "QmpCaller", "Calls", "QmpError");
+
+    private void add(String packageName, TypeSpec.Builder type, String origin) {
+        Set<String> shadowed = new HashSet<>(ctx.simpleNamesIn(packageName));
+        shadowed.retainAll(FOREIGN);
+        if (!shadowed.isEmpty()) {
+            type.alwaysQualify(shadowed.stream().sorted().toArray(String[]::new));
+        }
+        TypeSpec stamped = type
+                .addAnnotation(Annotations.generated(origin))
+                .addAnnotation(Annotations.suppressDeprecation())
+                .build();
+        files.add(JavaFile.builder(packageName, stamped)
+                .addFileComment("Generated by qapic from $L. Do not edit.", origin)
+                .skipJavaLangImports(true)
+                .indent("    ")
+                .build());
+    }
+
+    private void add(ClassName name, TypeSpec.Builder type, String origin) {
+        add(name.packageName(), type, origin);
+    }
+
+    private void addTopLevel(TypeSpec.Builder type, String origin) {
+        add(ctx.options().basePackage(), type, origin);
+    }
+}

@@ -1,0 +1,81 @@
+package io.qapi.compiler.gen;
+
+import com.palantir.javapoet.CodeBlock;
+import io.qapi.compiler.check.IfCond;
+import io.qapi.compiler.parse.DocComment;
+import io.qapi.compiler.parse.DocKind;
+import io.qapi.compiler.parse.DocSection;
+import java.util.Map;
+
+/**
+ * Turns the schema's documentation comments into Javadoc: the body, then tagged sections
+ * (Since, Returns, Errors, …), member descriptions as {@code @param}s where that fits. The text
+ * is escaped for HTML and Javadoc; QAPI's {@code @name} references become code.
+ */
+public final class Javadoc {
+    private Javadoc() {
+    }
+
+    /** Escapes documentation text for Javadoc and marks up {@code @member} references. */
+    public static String text(String raw) {
+        String s = raw.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                .replace("*/", "*&#47;").replace("\\", "&#92;");
+        s = s.replaceAll("@([A-Za-z_][A-Za-z0-9_.-]*)", "{@code $1}");
+        return s.replace("@", "&#64;");
+    }
+
+    private static String paragraphs(String raw) {
+        return text(raw).replace("\n\n", "\n<p>\n");
+    }
+
+    /** Javadoc for a definition: body and tagged sections, without member descriptions. */
+    public static CodeBlock forDefinition(DocComment doc, IfCond cond) {
+        CodeBlock.Builder b = CodeBlock.builder();
+        if (doc != null) {
+            String body = doc.body().text();
+            if (!body.isEmpty()) {
+                b.add("$L\n", paragraphs(body));
+            }
+            for (DocSection s : doc.sections()) {
+                if (s.text().isEmpty()) {
+                    continue;
+                }
+                if (s.kind() == DocKind.PLAIN) {
+                    b.add("<p>\n$L\n", paragraphs(s.text()));
+                } else {
+                    b.add("<p>\n<b>$L:</b> $L\n", s.kind().title(), paragraphs(s.text()));
+                }
+            }
+            if (!doc.features().isEmpty()) {
+                b.add("<p>\n<b>Features:</b>\n<ul>\n");
+                doc.features().forEach((name, s) -> b.add("<li>{@code $L}: $L</li>\n", name, text(s.text())));
+                b.add("</ul>\n");
+            }
+        }
+        if (cond.isPresent()) {
+            b.add("<p>\nPresent only when {@code $L}.\n", text(cond.display()));
+        }
+        return b.build();
+    }
+
+    /** The description of one member, or null. */
+    public static String member(DocComment doc, String name) {
+        if (doc == null) {
+            return null;
+        }
+        DocSection s = doc.args().get(name);
+        return s == null || s.text().isEmpty() ? null : text(s.text());
+    }
+
+    /** {@code @param} lines for the members a comment describes. */
+    public static CodeBlock params(DocComment doc, Map<String, String> javaNamesByMember) {
+        CodeBlock.Builder b = CodeBlock.builder();
+        javaNamesByMember.forEach((member, javaName) -> {
+            String text = member(doc, member);
+            if (text != null) {
+                b.add("@param $L $L\n", javaName, text);
+            }
+        });
+        return b.build();
+    }
+}

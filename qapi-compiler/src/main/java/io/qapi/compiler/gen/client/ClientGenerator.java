@@ -1,0 +1,127 @@
+package io.qapi.compiler.gen.client;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import io.qapi.compiler.gen.Annotations;
+import io.qapi.compiler.gen.Commands;
+import io.qapi.compiler.gen.GenContext;
+import io.qapi.compiler.gen.JavaNames;
+import io.qapi.compiler.gen.JavaType;
+import io.qapi.compiler.gen.Javadoc;
+import io.qapi.compiler.gen.TypeMapping;
+import io.qapi.compiler.model.Member;
+import io.qapi.compiler.model.Types.Command;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import javax.lang.model.element.Modifier;
+
+/**
+ * The client interface: for each command a method that waits for the reply and one that returns
+ * a {@code CompletableFuture}. It is a functional interface over {@code QmpCaller}, so any QMP
+ * connection becomes a typed client with {@code Client.over(connection)}. Replies are read
+ * leniently: a newer QEMU's additions do not break an older client.
+ */
+public final class ClientGenerator {
+    private static final ClassName CALLER = ClassName.get("io.qapi.runtime.client", "QmpCaller");
+    private static final ClassName CALLS = ClassName.get("io.qapi.runtime.client", "Calls");
+
+    private final GenContext ctx;
+    private final TypeMapping types;
+
+    public ClientGenerator(GenContext ctx) {
+        this.ctx = ctx;
+        this.types = new TypeMapping(ctx);
+    }
+
+    public TypeSpec.Builder generate(List<Command> commands) {
+        ClassName name = ClassName.get(ctx.options().basePackage(), "Client");
+        TypeSpec.Builder b = TypeSpec.interfaceBuilder(name)
+                .addModifiers(Modifier.PUBLIC)
+                .addAnnotation(FunctionalInterface.class)
+                .addSuperinterface(CALLER)
+                .addJavadoc("Typed calls of every command of the schema, over any {@link $T}.\n", CALLER)
+                .addMethod(MethodSpec.methodBuilder("over").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                        .addJavadoc("A typed client that sends its commands through {@code caller}.\n")
+                        .returns(name).addParameter(CALLER, "caller")
+                        .addStatement("return caller::call").build());
+        Commands.Methods methods = new Commands.Methods(ctx, "call", "over");
+        for (Command c : commands) {
+            String method = methods.claim(c);
+            addCommand(b, c, method);
+        }
+        return b;
+    }
+
+    private void addCommand(TypeSpec.Builder b, Command c, String method) {
+        TypeName result = c.retType() == null ? ClassName.get(Void.class) : types.of(c.retType()).boxed();
+        TypeName future = ParameterizedTypeName.get(ClassName.get(CompletableFuture.class), result);
+        CodeBlock doc = Javadoc.forDefinition(c.doc(), c.ifcond());
+        if (!c.successResponse()) {
+            doc = doc.toBuilder().add("<p>\nQEMU sends no reply when this command succeeds: the future completes only "
+                    + "on an error.\n").build();
+        }
+        CodeBlock decode = c.retType() == null
+                ? CodeBlock.of("thenAccept(r -> { })")
+                : CodeBlock.of("thenApply(r -> $L.decode($T.LENIENT, r, $S))", types.of(c.retType()).decoder(),
+                        JavaType.INPUT, "");
+        List<ParameterSpec> params = new ArrayList<>();
+        CodeBlock arguments = CodeBlock.of("null");
+        if (c.argType() != null) {
+            params.add(ParameterSpec.builder(ctx.classFor(c.argType()), "arguments").build());
+            arguments = CodeBlock.of("arguments.toJson()");
+        }
+        b.addMethod(MethodSpec.methodBuilder(method + "Async").addModifiers(Modifier.PUBLIC, Modifier.DEFAULT)
+                .addJavadoc(doc).addAnnotations(Annotations.of(ctx, c.features(), c.ifcond()))
+                .returns(future).addParameters(params)
+                .addStatement("return call($S, $L).$L", c.name(), arguments, decode).build());
+        MethodSpec.Builder sync = MethodSpec.methodBuilder(method).addModifiers(Modifier.PUBLIC, Modifier.DEFAULT)
+                .addJavadoc(doc).addAnnotations(Annotations.of(ctx, c.features(), c.ifcond()))
+                .addParameters(params);
+        CodeBlock asyncCall = CodeBlock.of("$N$L", method + "Async", c.argType() == null ? "()" : "(arguments)");
+        if (c.retType() == null) {
+            sync.addStatement("$T.await($L)", CALLS, asyncCall);
+        } else {
+            sync.returns(result).addStatement("return $T.await($L)", CALLS, asyncCall);
+        }
+        b.addMethod(sync.build());
+        if (c.argType() != null && !c.boxed() && GenContext.isImplicitArguments(c.argType())) {
+            addMandatoryOnly(b, c, method, result);
+        }
+    }
+
+    /** For inline arguments with optional members: a call with just the mandatory ones. */
+    private void addMandatoryOnly(TypeSpec.Builder b, Command c, String method, TypeName result) {
+        List<Member> members = ctx.presentMembers(ctx.object(c.argType()).members());
+        if (members.stream().noneMatch(Member::optional)) {
+            return;
+        }
+        List<ParameterSpec> params = new ArrayList<>();
+        List<CodeBlock> args = new ArrayList<>();
+        for (Member m : members) {
+            String javaName = JavaNames.camel(m.name());
+            if (m.optional()) {
+                args.add(CodeBlock.of("$T.empty()", JavaType.OPTIONAL));
+            } else {
+                params.add(ParameterSpec.builder(types.of(m.type()).type(), javaName).build());
+                args.add(CodeBlock.of("$N", javaName));
+            }
+        }
+        MethodSpec.Builder m = MethodSpec.methodBuilder(method).addModifiers(Modifier.PUBLIC, Modifier.DEFAULT)
+                .addJavadoc("Calls {@code $L} with its mandatory arguments only.\n", c.name())
+                .addAnnotations(Annotations.of(ctx, c.features(), c.ifcond()))
+                .addParameters(params);
+        CodeBlock call = CodeBlock.of("$N(new $T($L))", method, ctx.classFor(c.argType()), CodeBlock.join(args, ", "));
+        if (c.retType() == null) {
+            m.addStatement("$L", call);
+        } else {
+            m.returns(result).addStatement("return $L", call);
+        }
+        b.addMethod(m.build());
+    }
+}

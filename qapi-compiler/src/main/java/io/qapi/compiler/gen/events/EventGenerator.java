@@ -1,0 +1,116 @@
+package io.qapi.compiler.gen.events;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.WildcardTypeName;
+import io.qapi.compiler.gen.Annotations;
+import io.qapi.compiler.gen.GenContext;
+import io.qapi.compiler.gen.JavaNames;
+import io.qapi.compiler.gen.JavaType;
+import io.qapi.compiler.gen.NameScope;
+import io.qapi.compiler.gen.types.StructGenerator;
+import io.qapi.compiler.model.Feature;
+import io.qapi.compiler.model.Member;
+import io.qapi.compiler.model.Types.Event;
+import io.qapi.compiler.model.Types.ObjectType;
+import java.util.List;
+import java.util.Optional;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Events: a record per event with its data's members ({@code ShutdownEvent}), {@code Events}
+ * with a typed constant per event for client subscriptions, and {@code EventEmitter}, with a
+ * method per event for servers.
+ */
+public final class EventGenerator {
+    private static final ClassName EVENT_TYPE = ClassName.get("io.qapi.runtime.event", "EventType");
+    private static final ClassName EVENT_SINK = ClassName.get("io.qapi.runtime.event", "EventSink");
+
+    private final GenContext ctx;
+    private final StructGenerator structs;
+
+    public EventGenerator(GenContext ctx) {
+        this.ctx = ctx;
+        this.structs = new StructGenerator(ctx);
+    }
+
+    /** The members an event's data has: none, an implicit or named struct's. */
+    private List<Member> members(Event e) {
+        if (e.argType() == null) {
+            return List.of();
+        }
+        ObjectType arg = ctx.object(e.argType());
+        return arg.members();
+    }
+
+    public TypeSpec.Builder record(Event e) {
+        ClassName name = ctx.classFor(e.name());
+        return structs.record(name, members(e), e.doc(), m -> e.doc() != null && GenContext.isImplicitArguments(
+                        e.argType()) ? e.doc() : ctx.schema().lookup(m.definedIn()).map(d -> d.doc()).orElse(null),
+                e.ifcond(), e.features(), e.info(), "event '" + e.name() + "'", List.of());
+    }
+
+    public TypeSpec.Builder registry(List<Event> events) {
+        ClassName name = ClassName.get(ctx.options().basePackage(), "Events");
+        TypeName anyType = ParameterizedTypeName.get(EVENT_TYPE, WildcardTypeName.subtypeOf(Object.class));
+        TypeSpec.Builder b = TypeSpec.classBuilder(name).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addJavadoc("Every event of the schema, by name, with the record its data decodes into.\n")
+                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+        NameScope constants = new NameScope(ctx.diagnostics(), "constant").reserve("ALL", "the list of all events");
+        List<CodeBlock> all = new java.util.ArrayList<>();
+        for (Event e : events) {
+            String constant = constants.claim(JavaNames.constant(e.name()), "event '" + e.name() + "'", e.info());
+            ClassName record = ctx.classFor(e.name());
+            CodeBlock features = CodeBlock.join(ctx.presentFeatures(e.features()).stream().map(Feature::name)
+                    .map(f -> CodeBlock.of("$S", f)).toList(), ", ");
+            b.addField(FieldSpec.builder(ParameterizedTypeName.get(EVENT_TYPE, record), constant,
+                            Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                    .addJavadoc("{@code $L}: see {@link $T}.\n", e.name(), record)
+                    .addAnnotations(Annotations.of(ctx, e.features(), e.ifcond()))
+                    .initializer("new $T<>($S, $T.class, $T.DECODER, $T.of($L))", EVENT_TYPE, e.name(), record, record,
+                            List.class, features)
+                    .build());
+            all.add(CodeBlock.of("$N", constant));
+        }
+        b.addField(FieldSpec.builder(ParameterizedTypeName.get(JavaType.LIST, anyType), "ALL",
+                        Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("Every event, in schema order.\n")
+                .initializer("$T.of($L)", List.class, CodeBlock.join(all, ", ")).build());
+        b.addMethod(MethodSpec.methodBuilder("byName").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .addJavadoc("The event of that wire name.\n")
+                .returns(ParameterizedTypeName.get(ClassName.get(Optional.class), anyType))
+                .addParameter(String.class, "name")
+                .addStatement("return ALL.stream().filter(e -> e.name().equals(name)).findFirst()").build());
+        return b;
+    }
+
+    public TypeSpec.Builder emitter(List<Event> events) {
+        ClassName name = ClassName.get(ctx.options().basePackage(), "EventEmitter");
+        TypeSpec.Builder b = TypeSpec.interfaceBuilder(name).addModifiers(Modifier.PUBLIC)
+                .addAnnotation(FunctionalInterface.class)
+                .addSuperinterface(EVENT_SINK)
+                .addJavadoc("Emits the schema's events through any {@link $T}, such as a QMP server.\n", EVENT_SINK)
+                .addMethod(MethodSpec.methodBuilder("over").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                        .returns(name).addParameter(EVENT_SINK, "sink").addStatement("return sink::emit").build());
+        NameScope methods = new NameScope(ctx.diagnostics(), "method").reserve("emit", "EventSink").reserve("over", "");
+        for (Event e : events) {
+            String method = methods.claim(JavaNames.camel(e.name()), "event '" + e.name() + "'", e.info());
+            ClassName record = ctx.classFor(e.name());
+            MethodSpec.Builder m = MethodSpec.methodBuilder(method).addModifiers(Modifier.PUBLIC, Modifier.DEFAULT)
+                    .addJavadoc("Emits {@code $L}.\n", e.name())
+                    .addAnnotations(Annotations.of(ctx, e.features(), e.ifcond()));
+            if (ctx.presentMembers(members(e)).isEmpty()) {
+                m.addStatement("emit($S, null)", e.name());
+            } else {
+                m.addParameter(record, "event").addStatement("emit($S, event.toJson())", e.name());
+            }
+            b.addMethod(m.build());
+        }
+        return b;
+    }
+}

@@ -1,0 +1,220 @@
+package io.qapi.runtime.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.qapi.runtime.QNull;
+import io.qapi.runtime.QapiEnum;
+import io.qapi.runtime.QmpError;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * How JSON is read into generated types. There are three ways, as in QEMU:
+ * <ul>
+ *   <li>{@link #STRICT}, a QMP server reading arguments: exactly QEMU's input visitor, with its
+ *       messages ({@code Parameter 'x' is missing}, {@code Invalid parameter type for 'x',
+ *       expected: string}, {@code Parameter 'x' is unexpected}, …);</li>
+ *   <li>{@link #LENIENT}, a client reading replies and events of a possibly newer QEMU: unknown
+ *       members, enum values and union branches are kept, so they survive a round trip;</li>
+ *   <li>{@link #KEYVAL}, reading QEMU's {@code key=value} option syntax, where every scalar
+ *       arrives as a string and is converted according to the member's type.</li>
+ * </ul>
+ * Errors are {@link QmpError}s of class {@code GenericError}.
+ */
+public final class Input {
+    public static final Input STRICT = new Input(Mode.STRICT);
+    public static final Input LENIENT = new Input(Mode.LENIENT);
+    public static final Input KEYVAL = new Input(Mode.KEYVAL);
+
+    /** The three ways of reading. */
+    public enum Mode { STRICT, LENIENT, KEYVAL }
+
+    private final Mode mode;
+
+    private Input(Mode mode) {
+        this.mode = mode;
+    }
+
+    public Mode mode() {
+        return mode;
+    }
+
+    public boolean lenient() {
+        return mode == Mode.LENIENT;
+    }
+
+    /** The path of a member, as QEMU names it in messages. */
+    public static String member(String path, String name) {
+        return path.isEmpty() ? name : path + "." + name;
+    }
+
+    /** The path of a list element. */
+    public static String element(String path, int index) {
+        return path + "[" + index + "]";
+    }
+
+    /** QEMU says "null" for a value without a name. */
+    private static String display(String path) {
+        return path.isEmpty() ? "null" : path;
+    }
+
+    public QmpError invalidType(String path, String expected) {
+        return QmpError.generic("Invalid parameter type for '" + display(path) + "', expected: " + expected);
+    }
+
+    public QmpError invalidValue(String path, String expected) {
+        return QmpError.generic("Parameter '" + display(path) + "' expects " + expected);
+    }
+
+    public QmpError missing(String path) {
+        return QmpError.generic("Parameter '" + display(path) + "' is missing");
+    }
+
+    public QmpError unexpected(String path) {
+        return QmpError.generic("Parameter '" + display(path) + "' is unexpected");
+    }
+
+    public QmpError badEnumValue(String path, String value) {
+        return QmpError.generic("Parameter '" + display(path) + "' does not accept value '" + value + "'");
+    }
+
+    // ---- structure ----
+
+    /** Starts reading an object's members. */
+    public ObjectReader object(JsonNode json, String path) {
+        if (!(json instanceof ObjectNode object)) {
+            throw invalidType(path, "object");
+        }
+        return new ObjectReader(this, object, path);
+    }
+
+    public <T> List<T> list(JsonNode json, String path, Decoder<T> element) {
+        if (!(json instanceof ArrayNode array)) {
+            throw invalidType(path, "array");
+        }
+        List<T> out = new ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            out.add(element.decode(this, array.get(i), element(path, i)));
+        }
+        return List.copyOf(out);
+    }
+
+    // ---- scalars ----
+
+    public String string(JsonNode json, String path) {
+        if (!json.isTextual()) {
+            throw invalidType(path, "string");
+        }
+        return json.textValue();
+    }
+
+    public boolean bool(JsonNode json, String path) {
+        if (json.isBoolean()) {
+            return json.booleanValue();
+        }
+        if (mode == Mode.KEYVAL && json.isTextual()) {
+            switch (json.textValue()) {
+                case "on", "yes", "true", "y":
+                    return true;
+                case "off", "no", "false", "n":
+                    return false;
+                default:
+                    throw QmpError.generic("Parameter '" + display(path) + "' expects 'on' or 'off'");
+            }
+        }
+        throw invalidType(path, "boolean");
+    }
+
+    /** A signed integer in [min, max]; {@code typeName} is QEMU's for range errors, e.g. "int8". */
+    public long integer(JsonNode json, String path, long min, long max, String typeName) {
+        long value;
+        if (json.isIntegralNumber() && json.canConvertToLong()) {
+            value = json.longValue();
+        } else if (mode == Mode.KEYVAL && json.isTextual()) {
+            value = Keyvals.parseInteger(json.textValue(), path, false);
+        } else if (json.isIntegralNumber()) {
+            throw invalidValue(path, typeName);
+        } else {
+            throw invalidType(path, "integer");
+        }
+        if (value < min || value > max) {
+            throw invalidValue(path, typeName);
+        }
+        return value;
+    }
+
+    /**
+     * An unsigned 64-bit integer ({@code uint64}, {@code size}), held in a {@code long} with
+     * unsigned meaning: values above {@link Long#MAX_VALUE} come out negative.
+     */
+    public long unsigned(JsonNode json, String path, boolean size) {
+        if (json.isIntegralNumber()) {
+            java.math.BigInteger big = json.bigIntegerValue();
+            if (big.signum() < 0) {
+                // QEMU's input visitor takes a negative number for uint64 as its two's complement.
+                if (big.bitLength() > 63) {
+                    throw invalidValue(path, size ? "size" : "uint64");
+                }
+                return big.longValue();
+            }
+            if (big.bitLength() > 64) {
+                throw invalidValue(path, size ? "size" : "uint64");
+            }
+            return big.longValue();
+        }
+        if (mode == Mode.KEYVAL && json.isTextual()) {
+            return Keyvals.parseInteger(json.textValue(), path, size);
+        }
+        throw invalidType(path, "integer");
+    }
+
+    public double number(JsonNode json, String path) {
+        if (json.isNumber()) {
+            return json.doubleValue();
+        }
+        if (mode == Mode.KEYVAL && json.isTextual()) {
+            return Keyvals.parseNumber(json.textValue(), path);
+        }
+        throw invalidType(path, "number");
+    }
+
+    public QNull nul(JsonNode json, String path) {
+        if (json.isNull()) {
+            return QNull.INSTANCE;
+        }
+        if (mode == Mode.KEYVAL && json.isTextual() && json.textValue().isEmpty()) {
+            return QNull.INSTANCE;
+        }
+        throw invalidType(path, "null");
+    }
+
+    public JsonNode any(JsonNode json, String path) {
+        return json;
+    }
+
+    /**
+     * An enum value. A value this code does not know is an error when strict; when lenient it
+     * reads as {@code unknown}, and the enclosing object keeps the original.
+     */
+    public <E extends QapiEnum> E enumValue(JsonNode json, String path, Function<String, E> byWireName, E unknown) {
+        if (!json.isTextual()) {
+            throw invalidType(path, "string");
+        }
+        E value = byWireName.apply(json.textValue());
+        if (value != null) {
+            return value;
+        }
+        if (mode == Mode.LENIENT && unknown != null) {
+            return unknown;
+        }
+        throw badEnumValue(path, json.textValue());
+    }
+
+    /** The JSON type an alternate branch is chosen by; keyval scalars are all strings. */
+    public static JsonNodeType nodeType(JsonNode json) {
+        return json.getNodeType();
+    }
+}
