@@ -29,7 +29,7 @@ public final class Diagnostics {
         return report(new Diagnostic(info, column, message));
     }
 
-    public QapiException report(Diagnostic diagnostic) {
+    public synchronized QapiException report(Diagnostic diagnostic) {
         errors.add(diagnostic);
         QapiException ex = new QapiException(diagnostic);
         if (!allErrors) {

@@ -130,37 +130,52 @@ public final class JavaGenerator {
             addTopLevel(generator.registry(events), "the events");
             addTopLevel(generator.emitter(events), "the events");
         }
+        if (options.has(Target.INTROSPECTION)) {
+            addTopLevel(new io.qapi.compiler.gen.introspect.IntrospectionGenerator(ctx).generate(), "the schema");
+        }
     }
 
+    /**
+     * The types, built concurrently: names were all claimed beforehand, so generators only read
+     * the shared context. The files keep schema order.
+     */
     private void types() {
-        EnumGenerator enums = new EnumGenerator(ctx);
-        StructGenerator structs = new StructGenerator(ctx);
-        UnionGenerator unions = new UnionGenerator(ctx);
-        AlternateGenerator alternates = new AlternateGenerator(ctx);
+        List<Runnable> work = new ArrayList<>();
+        List<List<JavaFile>> results = new ArrayList<>();
         for (Module m : ctx.schema().modules()) {
             for (Entity e : m.entities()) {
-                if (!(e instanceof Definition d) || !generated(d)) {
-                    continue;
-                }
-                String origin = m.name() + " (" + d.meta() + " " + d.name() + ")";
-                if (d instanceof EnumType t) {
-                    add(ctx.classFor(d.name()), enums.generate(t), origin);
-                } else if (d instanceof ObjectType o && o.isUnion()) {
-                    add(ctx.classFor(d.name()), unions.generate(o), origin);
-                } else if (d instanceof ObjectType o) {
-                    add(ctx.classFor(d.name()), structs.struct(o), origin);
-                    if (bases.contains(o.name())) {
-                        add(ctx.classFor(d.name()), structs.fields(o), origin);
-                    }
-                } else if (d instanceof AlternateType a) {
-                    add(ctx.classFor(d.name()), alternates.generate(a), origin);
-                } else if (d instanceof Command c && GenContext.isImplicitArguments(c.argType())) {
-                    ObjectType arg = ctx.object(c.argType());
-                    add(ctx.classFor(c.argType()), structs.record(ctx.classFor(c.argType()), arg.members(), null, member -> c.doc(),
-                            c.ifcond(), List.of(), c.info(), "the arguments of command '" + c.name() + "'",
-                            List.of()), origin);
+                if (e instanceof Definition d && generated(d)) {
+                    List<JavaFile> out = new ArrayList<>();
+                    results.add(out);
+                    work.add(() -> type(m, d, out));
                 }
             }
+        }
+        work.parallelStream().forEach(Runnable::run);
+        results.forEach(files::addAll);
+    }
+
+    private void type(Module m, Definition d, List<JavaFile> out) {
+        String origin = m.name() + " (" + d.meta() + " " + d.name() + ")";
+        ClassName name = d instanceof Command c ? null : ctx.classFor(d.name());
+        if (d instanceof EnumType t) {
+            out.add(file(name, new EnumGenerator(ctx).generate(t), origin));
+        } else if (d instanceof ObjectType o && o.isUnion()) {
+            out.add(file(name, new UnionGenerator(ctx).generate(o), origin));
+        } else if (d instanceof ObjectType o) {
+            StructGenerator structs = new StructGenerator(ctx);
+            out.add(file(name, structs.struct(o), origin));
+            if (bases.contains(o.name())) {
+                out.add(file(name, structs.fields(o), origin));
+            }
+        } else if (d instanceof AlternateType a) {
+            out.add(file(name, new AlternateGenerator(ctx).generate(a), origin));
+        } else if (d instanceof Command c && GenContext.isImplicitArguments(c.argType())) {
+            ObjectType arg = ctx.object(c.argType());
+            ClassName args = ctx.classFor(c.argType());
+            out.add(file(args, new StructGenerator(ctx).record(args, arg.members(), null, member -> c.doc(),
+                    c.ifcond(), List.of(), c.info(), "the arguments of command '" + c.name() + "'", List.of()),
+                    origin));
         }
     }
 
@@ -180,7 +195,7 @@ public final class JavaGenerator {
             "Json", "ObjectReader", "Records", "Enums", "Alternates", "Generated", "QNull", "QapiEnum", "Unstable",
             "Conditional", "Features", "Command", "EventType", "EventSink", "QmpCaller", "Calls", "QmpError");
 
-    private void add(String packageName, TypeSpec.Builder type, String origin) {
+    private JavaFile file(String packageName, TypeSpec.Builder type, String origin) {
         Set<String> shadowed = new HashSet<>(ctx.simpleNamesIn(packageName));
         shadowed.retainAll(FOREIGN);
         if (!shadowed.isEmpty()) {
@@ -190,18 +205,22 @@ public final class JavaGenerator {
                 .addAnnotation(Annotations.generated(origin))
                 .addAnnotation(Annotations.suppressDeprecation())
                 .build();
-        files.add(JavaFile.builder(packageName, stamped)
+        return JavaFile.builder(packageName, stamped)
                 .addFileComment("Generated by qapic from $L. Do not edit.", origin)
                 .skipJavaLangImports(true)
                 .indent("    ")
-                .build());
+                .build();
+    }
+
+    private JavaFile file(ClassName name, TypeSpec.Builder type, String origin) {
+        return file(name.packageName(), type, origin);
     }
 
     private void add(ClassName name, TypeSpec.Builder type, String origin) {
-        add(name.packageName(), type, origin);
+        files.add(file(name.packageName(), type, origin));
     }
 
     private void addTopLevel(TypeSpec.Builder type, String origin) {
-        add(ctx.options().basePackage(), type, origin);
+        files.add(file(ctx.options().basePackage(), type, origin));
     }
 }

@@ -28,26 +28,42 @@ public final class GeneratedSources {
     public record Report(int written, int unchanged, int deleted) {
     }
 
+    /** Writes the files (rendered and compared concurrently), then deletes stale ones. */
     public static Report write(Path dir, List<JavaFile> files) throws IOException {
         Set<Path> expected = new HashSet<>();
-        int written = 0;
-        int unchanged = 0;
         for (JavaFile file : files) {
-            Path target = dir.resolve(file.packageName().replace('.', '/')).resolve(file.typeSpec().name() + ".java");
-            expected.add(target.toAbsolutePath().normalize());
-            byte[] content = file.toString().getBytes(StandardCharsets.UTF_8);
+            expected.add(target(dir, file).toAbsolutePath().normalize());
+        }
+        List<Boolean> changed;
+        try {
+            changed = files.parallelStream().map(file -> writeIfChanged(dir, file)).toList();
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+        int written = (int) changed.stream().filter(c -> c).count();
+        return new Report(written, files.size() - written, deleteStale(dir, expected));
+    }
+
+    private static Path target(Path dir, JavaFile file) {
+        return dir.resolve(file.packageName().replace('.', '/')).resolve(file.typeSpec().name() + ".java");
+    }
+
+    private static boolean writeIfChanged(Path dir, JavaFile file) {
+        Path target = target(dir, file);
+        byte[] content = file.toString().getBytes(StandardCharsets.UTF_8);
+        try {
             if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), content)) {
-                unchanged++;
-                continue;
+                return false;
             }
             Files.createDirectories(target.getParent());
             Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
             Files.write(tmp, content);
             Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            written++;
+            return true;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
-        return new Report(written, unchanged, deleteStale(dir, expected));
     }
 
     private static int deleteStale(Path dir, Set<Path> expected) throws IOException {
