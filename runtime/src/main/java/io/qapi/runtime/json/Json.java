@@ -11,7 +11,7 @@ import java.util.function.Function;
 
 /** Writing QAPI values as JSON trees; the counterpart of {@link Input}. */
 public final class Json {
-    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private Json() {
     }

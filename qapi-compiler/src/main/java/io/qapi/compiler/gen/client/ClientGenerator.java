@@ -95,12 +95,9 @@ public final class ClientGenerator {
         }
     }
 
-    /** For inline arguments with optional members: a call with just the mandatory ones. */
+    /** For inline arguments: a call that takes the mandatory ones as parameters. */
     private void addMandatoryOnly(TypeSpec.Builder b, Command c, String method, TypeName result) {
         List<Member> members = ctx.presentMembers(ctx.object(c.argType()).members());
-        if (members.stream().noneMatch(Member::optional)) {
-            return;
-        }
         List<ParameterSpec> params = new ArrayList<>();
         List<CodeBlock> args = new ArrayList<>();
         for (Member m : members) {
@@ -113,7 +110,8 @@ public final class ClientGenerator {
             }
         }
         MethodSpec.Builder m = MethodSpec.methodBuilder(method).addModifiers(Modifier.PUBLIC, Modifier.DEFAULT)
-                .addJavadoc("Calls {@code $L} with its mandatory arguments only.\n", c.name())
+                .addJavadoc("Calls {@code $L} with its mandatory arguments$L.\n", c.name(),
+                        members.stream().anyMatch(Member::optional) ? " only" : "")
                 .addAnnotations(Annotations.of(ctx, c.features(), c.ifcond()))
                 .addParameters(params);
         CodeBlock call = CodeBlock.of("$N(new $T($L))", method, ctx.classFor(c.argType()), CodeBlock.join(args, ", "));

@@ -1,0 +1,7 @@
+// The API was generated into target/generated-sources/qapi, one package per schema module.
+def generated = new File(basedir, 'target/generated-sources/qapi/org/example/shop/api')
+assert new File(generated, 'Client.java').isFile()
+assert new File(generated, 'stock/StockLevel.java').isFile()
+def log = new File(basedir, 'build.log').text
+assert log.contains('Tests run: 2, Failures: 0, Errors: 0, Skipped: 0')
+return true

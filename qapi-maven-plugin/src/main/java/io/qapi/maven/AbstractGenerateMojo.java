@@ -1,0 +1,184 @@
+package io.qapi.maven;
+
+import io.qapi.compiler.QapiCompiler;
+import io.qapi.compiler.diag.Diagnostic;
+import io.qapi.compiler.diag.Diagnostics;
+import io.qapi.compiler.gen.GenOptions;
+import io.qapi.compiler.gen.JavaGenerator;
+import io.qapi.compiler.model.Schema;
+import io.qapi.compiler.write.GeneratedSources;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * What the {@code generate} and {@code generate-test} goals share: read the root schemas,
+ * report errors as {@code FILE:LINE:COL: message}, generate, write what changed, and add the
+ * output as a source root. Nothing is done when a content hash of the inputs, the
+ * configuration and the plugin version matches the last run's.
+ */
+public abstract class AbstractGenerateMojo extends AbstractMojo {
+
+    /** The Maven project; the output directory is added to its source roots. */
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    protected MavenProject project;
+
+    /** The plugin's version, part of the hash: a new plugin regenerates. */
+    @Parameter(defaultValue = "${plugin.version}", readonly = true, required = true)
+    private String pluginVersion;
+
+    /**
+     * Root schemas, relative to the source directory. By default, every {@code *.json} file
+     * there that no other schema file includes.
+     */
+    @Parameter
+    private List<String> schemas = new ArrayList<>();
+
+    /** The base package of the generated API; each schema module gets a subpackage. */
+    @Parameter(property = "qapi.package", required = true)
+    private String packageName;
+
+    /**
+     * What to generate: any of {@code types}, {@code client}, {@code server}, {@code events},
+     * {@code introspection}. By default, all of them.
+     */
+    @Parameter
+    private List<String> targets = new ArrayList<>();
+
+    /**
+     * Configuration symbols that are set (like {@code CONFIG_SPICE}). With any, {@code 'if'}
+     * conditions are evaluated and what is false is left out; with none, everything is
+     * generated and conditional elements are annotated with their condition.
+     */
+    @Parameter
+    private List<String> defines = new ArrayList<>();
+
+    /** Accept the documentation conventions of older QEMU releases (2.8 to 11.0). */
+    @Parameter(property = "qapi.lenientDocs", defaultValue = "false")
+    private boolean lenientDocs;
+
+    /** Report every independent error instead of the first one. */
+    @Parameter(property = "qapi.allErrors", defaultValue = "false")
+    private boolean allErrors;
+
+    /** Skip the goal. */
+    @Parameter(property = "qapi.skip", defaultValue = "false")
+    private boolean skip;
+
+    protected abstract File sourceDirectory();
+
+    protected abstract File outputDirectory();
+
+    protected abstract void addSourceRoot(String directory);
+
+    /** The file recording the last run's inputs, per goal and execution. */
+    protected abstract File stateFile();
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("qapi: skipped");
+            return;
+        }
+        long start = System.nanoTime();
+        Path output = outputDirectory().toPath();
+        addSourceRoot(output.toString());
+        List<Path> roots = rootSchemas();
+        if (roots.isEmpty()) {
+            getLog().info("qapi: no schemas in " + sourceDirectory());
+            return;
+        }
+        String configuration = configuration(roots);
+        InputState state = new InputState(stateFile().toPath());
+        if (state.unchanged(configuration, output)) {
+            getLog().info("qapi: up to date (" + roots.size() + " schema" + (roots.size() == 1 ? "" : "s")
+                    + ", " + millis(start) + " ms)");
+            return;
+        }
+        Generated generated = generate(roots);
+        try {
+            GeneratedSources.Report report = GeneratedSources.write(output, generated.files());
+            state.save(configuration, generated.inputs(), output);
+            getLog().info("qapi: " + generated.files().size() + " files from " + roots.size() + " schema"
+                    + (roots.size() == 1 ? "" : "s") + ": " + report.written() + " written, " + report.unchanged()
+                    + " unchanged, " + report.deleted() + " deleted (" + millis(start) + " ms)");
+        } catch (IOException e) {
+            throw new MojoExecutionException("qapi: cannot write " + output + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static long millis(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    /** The generated files and the schema files they come from. */
+    private record Generated(List<com.palantir.javapoet.JavaFile> files, Set<Path> inputs) {
+    }
+
+    private Generated generate(List<Path> roots) throws MojoFailureException {
+        QapiCompiler.Options options = new QapiCompiler.Options(lenientDocs, allErrors);
+        List<Diagnostic> errors = new ArrayList<>();
+        List<com.palantir.javapoet.JavaFile> files = new ArrayList<>();
+        Set<Path> inputs = new TreeSet<>();
+        for (Path root : roots) {
+            QapiCompiler.Result result = QapiCompiler.compile(root.toString(), options);
+            errors.addAll(result.errors());
+            if (result.ok()) {
+                Schema schema = result.schema();
+                inputs.addAll(SchemaFiles.of(root, schema));
+                Diagnostics diagnostics = new Diagnostics(allErrors);
+                files.addAll(JavaGenerator.generate(schema, genOptions(), diagnostics));
+                errors.addAll(diagnostics.errors());
+            }
+        }
+        if (!errors.isEmpty()) {
+            errors.forEach(d -> getLog().error(DiagnosticFormat.located(d)));
+            throw new MojoFailureException("qapi: " + errors.size() + " error" + (errors.size() == 1 ? "" : "s")
+                    + " in QAPI schemas (see above)");
+        }
+        return new Generated(files, inputs);
+    }
+
+    private GenOptions genOptions() throws MojoFailureException {
+        Set<GenOptions.Target> selected = EnumSet.noneOf(GenOptions.Target.class);
+        for (String t : targets) {
+            try {
+                selected.add(GenOptions.Target.valueOf(t.trim().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new MojoFailureException("qapi: unknown target '" + t + "'; use types, client, server, events "
+                        + "or introspection");
+            }
+        }
+        return new GenOptions(packageName, defines.isEmpty() ? null : Set.copyOf(defines), selected);
+    }
+
+    private List<Path> rootSchemas() throws MojoExecutionException {
+        Path dir = sourceDirectory().toPath().toAbsolutePath().normalize();
+        if (!schemas.isEmpty()) {
+            return schemas.stream().map(s -> dir.resolve(s).normalize()).toList();
+        }
+        try {
+            return SchemaFiles.roots(dir);
+        } catch (IOException e) {
+            throw new MojoExecutionException("qapi: cannot list " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Everything besides the schema files that decides the output. */
+    private String configuration(List<Path> roots) {
+        return String.join("\n", "plugin=" + pluginVersion, "roots=" + roots, "package=" + packageName,
+                "targets=" + new TreeSet<>(targets), "defines=" + new TreeSet<>(defines), "lenient=" + lenientDocs,
+                "allErrors=" + allErrors);
+    }
+}
