@@ -30,6 +30,7 @@ import java.util.Set;
 public final class SchemaReader {
     private final Diagnostics diagnostics;
     private final FilePrefetch files;
+    private final boolean lenient;
     private final Set<Path> included = new HashSet<>();
     private final List<TopLevel> items = new ArrayList<>();
     private final List<DocComment> docs = new ArrayList<>();
@@ -38,6 +39,7 @@ public final class SchemaReader {
     private SchemaReader(Diagnostics diagnostics, SourceLoader loader, boolean lenient) {
         this.diagnostics = diagnostics;
         this.files = new FilePrefetch(loader, lenient);
+        this.lenient = lenient;
     }
 
     /**
@@ -67,8 +69,8 @@ public final class SchemaReader {
     private void splice(FileSyntax syntax, SourceInfo includedBy) {
         // A comment is listed among the docs and attached to its definition: move it once.
         java.util.Map<DocComment, DocComment> moved = new java.util.IdentityHashMap<>();
-        try {
-            for (FileSyntax.Event event : syntax.events()) {
+        for (FileSyntax.Event event : syntax.events()) {
+            try {
                 if (event instanceof FileSyntax.Definition d) {
                     TopLevel.Definition def = d.definition();
                     items.add(new TopLevel.Definition(def.body(), def.info().includedBy(includedBy),
@@ -84,11 +86,12 @@ public final class SchemaReader {
                 } else {
                     Diagnostic failure = ((FileSyntax.Failure) event).diagnostic();
                     SourceInfo at = failure.info().includedBy(includedBy);
-                    throw diagnostics.report(new Diagnostic(at, failure.column(), failure.message()));
+                    diagnostics.report(new Diagnostic(at, failure.column(), failure.message()));
                 }
+            } catch (QapiException e) {
+                // Only in all-errors mode: a bad directive is skipped and reading goes on; a
+                // syntax error is the file's last event anyway.
             }
-        } catch (QapiException e) {
-            // Only in all-errors mode: the rest of this file is lost, the includer goes on.
         }
     }
 
@@ -111,7 +114,8 @@ public final class SchemaReader {
         splice(loaded.syntax(), info);
     }
 
-    private void pragma(String name, JsonValue value, SourceInfo info) {
+    private void pragma(String pragmaName, JsonValue value, SourceInfo info) {
+        String name = lenient ? LegacyPragmas.currentName(pragmaName) : pragmaName;
         switch (name) {
             case "doc-required" -> {
                 if (!(value instanceof JsonBool flag)) {
@@ -120,8 +124,8 @@ public final class SchemaReader {
                 pragmas = pragmas.withDocRequired(flag.value());
             }
             case "command-name-exceptions", "command-returns-exceptions", "documentation-exceptions",
-                 "member-name-exceptions" -> pragmas = pragmas.withList(name, stringList(name, value, info));
-            default -> throw diagnostics.error(info, "unknown pragma '" + name + "'");
+                 "member-name-exceptions" -> pragmas = pragmas.withList(name, stringList(pragmaName, value, info));
+            default -> throw diagnostics.error(info, "unknown pragma '" + pragmaName + "'");
         }
     }
 
