@@ -59,7 +59,10 @@ public sealed interface Decl {
         }
     }
 
-    /** Either {@code baseName} or {@code baseMembers} is set. */
+    /**
+     * Either {@code baseName} or {@code baseMembers} is set, except in a simple union (lenient
+     * mode only), which has neither and no {@code discriminator} either.
+     */
     record Union(Common common, String baseName, List<Member> baseMembers, String discriminator,
                  List<Branch> branches) implements Decl {
         public SourceInfo info() {

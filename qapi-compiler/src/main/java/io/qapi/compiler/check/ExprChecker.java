@@ -97,7 +97,8 @@ public final class ExprChecker {
         info = info.withDefinition(meta, name);
         checkDefinitionName(name, info, meta);
         checkDoc(def.doc(), expr, name, meta, info);
-        doc = def.doc();
+        // Leniently, a comment for another symbol documents nothing, as before QEMU 2.9.
+        doc = def.doc() != null && !name.equals(def.doc().symbol()) ? null : def.doc();
         return switch (meta) {
             case "enum" -> checkEnum(expr, info);
             case "union" -> checkUnion(expr, info);
@@ -113,6 +114,11 @@ public final class ExprChecker {
     }
 
     private void checkDoc(DocComment doc, JsonObject expr, String name, String meta, SourceInfo info) {
+        if (lenient) {
+            // Older releases placed Returns and Errors sections freely, and documentation
+            // problems never make a schema invalid.
+            return;
+        }
         if (doc == null) {
             if (pragmas.docRequired()) {
                 throw diagnostics.error(info, "documentation comment required");
@@ -121,10 +127,6 @@ public final class ExprChecker {
         }
         if (!name.equals(doc.symbol())) {
             throw diagnostics.error(info, "documentation comment is for '" + doc.symbol() + "'");
-        }
-        if (lenient) {
-            // Older releases placed Returns and Errors sections freely.
-            return;
         }
         var returns = doc.section(DocKind.RETURNS);
         if (meta.equals("command")) {
@@ -145,6 +147,14 @@ public final class ExprChecker {
     // ---- names ----
 
     private void checkDefinitionName(String name, SourceInfo info, String meta) {
+        if (lenient && !meta.equals("event") && !meta.equals("command")) {
+            // Before 6.0 type names needed no CamelCase; an implicit name still may not be taken.
+            checkNameStr(name, info, meta);
+            if (name.endsWith("List")) {
+                throw diagnostics.error(info, meta + " name should not end in 'List'");
+            }
+            return;
+        }
         switch (meta) {
             case "event" -> checkNameUpper(name, info, meta);
             case "command" -> checkNameLower(name, info, meta, false,
@@ -168,6 +178,9 @@ public final class ExprChecker {
 
     private void checkNameUpper(String name, SourceInfo info, String source) {
         String stem = checkNameStr(name, info, source);
+        if (lenient) {
+            return;  // event names were not checked for case before 6.0
+        }
         if (stem.chars().anyMatch(c -> (c >= 'a' && c <= 'z') || c == '-')) {
             throw diagnostics.error(info, "name of " + source + " must not use lowercase or '-'");
         }
@@ -176,6 +189,11 @@ public final class ExprChecker {
     private void checkNameLower(String name, SourceInfo info, String source, boolean permitUpper,
                                 boolean permitUnderscore) {
         String stem = checkNameStr(name, info, source);
+        if (lenient) {
+            // Before 6.0, commands and members could use '_', and QEMU 2.8 let hard-coded
+            // definitions use uppercase; the exceptions pragmas came later.
+            return;
+        }
         boolean upper = stem.chars().anyMatch(c -> c >= 'A' && c <= 'Z');
         if ((!permitUpper && upper) || (!permitUnderscore && stem.indexOf('_') >= 0)) {
             throw diagnostics.error(info, "name of " + source + " must not use uppercase or '_'");
@@ -247,7 +265,26 @@ public final class ExprChecker {
 
     private IfCond ifCond(JsonObject holder, SourceInfo info, String source) {
         JsonValue cond = holder.get("if");
-        return cond == null ? IfCond.NONE : new IfCond(condition(cond, info, source));
+        if (cond == null) {
+            return IfCond.NONE;
+        }
+        IfCond.Expr legacy = lenient ? legacyCondition(cond) : null;
+        return new IfCond(legacy != null ? legacy : condition(cond, info, source));
+    }
+
+    /**
+     * A condition as QEMU 3.0 to 6.1 wrote it: a C preprocessor expression, or a non-empty
+     * list of them; {@code null} for any other condition.
+     */
+    private static IfCond.Expr legacyCondition(JsonValue cond) {
+        if (cond instanceof JsonString s && !s.value().isBlank() && !CONDITION_SYMBOL.matcher(s.value()).matches()) {
+            return LegacyCondition.parse(s.value());
+        }
+        if (cond instanceof JsonArray a && !a.elements().isEmpty()
+                && a.elements().stream().allMatch(e -> e instanceof JsonString s && !s.value().isBlank())) {
+            return LegacyCondition.all(a.elements().stream().map(e -> ((JsonString) e).value()).toList());
+        }
+        return null;
     }
 
     private IfCond.Expr condition(JsonValue cond, SourceInfo info, String source) {
@@ -427,6 +464,9 @@ public final class ExprChecker {
     }
 
     private Decl checkUnion(JsonObject expr, SourceInfo info) {
+        if (lenient && !expr.has("discriminator")) {
+            return checkSimpleUnion(expr, info);
+        }
         checkKeys(expr, info, "union", List.of("union", "base", "discriminator", "data"), List.of("if", "features"));
         String name = ((JsonString) expr.get("union")).value();
         JsonValue base = expr.get("base");
@@ -445,6 +485,28 @@ public final class ExprChecker {
         }
         List<Branch> branches = branches(data, info, false);
         return new Decl.Union(finish(expr, name, info), baseName, baseMembers, discriminator.value(), branches);
+    }
+
+    /**
+     * A simple union, which QEMU had until 6.1: no base, no discriminator, and branches of any
+     * type, arrays included; the model gives it an implicit tag enum and wrapper types.
+     */
+    private Decl checkSimpleUnion(JsonObject expr, SourceInfo info) {
+        checkKeys(expr, info, "union", List.of("union", "data"), List.of("if", "features"));
+        String name = ((JsonString) expr.get("union")).value();
+        if (!(expr.get("data") instanceof JsonObject data)) {
+            throw diagnostics.error(info, "'data' must be an object");
+        }
+        List<Branch> branches = new ArrayList<>();
+        for (var entry : data.members().entrySet()) {
+            String source = "'data' member '" + entry.getKey() + "'";
+            checkNameLower(entry.getKey(), info, source, false, false);
+            JsonObject value = longForm(entry.getValue(), "type");
+            checkKeys(value, info, source, List.of("type"), List.of("if"));
+            IfCond ifcond = ifCond(value, info, source);
+            branches.add(new Branch(entry.getKey(), typeNameOrArray(value.get("type"), info, source), ifcond));
+        }
+        return new Decl.Union(finish(expr, name, info), null, null, null, branches);
     }
 
     private Decl checkAlternate(JsonObject expr, SourceInfo info) {

@@ -68,7 +68,7 @@ final class Freezer {
         }
         if (def instanceof ObjectP o) {
             Branches branches = o.isUnion() ? new Branches(o.tagMember.name, variants(o.variants)) : null;
-            return new ObjectType(o.name, o.info, o.doc, o.ifcond, features, o.base == null ? null : o.base.name,
+            return new ObjectType(o.name, o.info, o.doc, o.effectiveIfcond(), features, o.base == null ? null : o.base.name,
                     members(o.localMembers), members(o.members), branches);
         }
         if (def instanceof AlternateP a) {

@@ -271,6 +271,9 @@ final class Pending {
         MemberP tagMember;
         List<MemberP> members;
         State state = State.NEW;
+        /** A simple union's wrapper: the type whose condition it takes once checked, or null. */
+        String ifcondFrom;
+        IfCond inheritedIfcond;
 
         ObjectP(String name, SourceInfo info, DocComment doc, IfCond ifcond, List<FeatureP> features,
                 String baseName, List<MemberP> localMembers, String tagName, List<VariantP> variants) {
@@ -287,6 +290,11 @@ final class Pending {
 
         boolean isUnion() {
             return variants != null;
+        }
+
+        @Override
+        IfCond effectiveIfcond() {
+            return inheritedIfcond != null ? inheritedIfcond : ifcond;
         }
 
         String meta() {

@@ -59,7 +59,7 @@ public final class SchemaBuilder {
         this.pragmas = parsed.pragmas();
         this.modules = new ModuleNames(parsed.rootFile());
         this.docs = new DocConnector(diagnostics, pragmas, lenient, parsed.docs());
-        this.checker = new TypeChecker(this, diagnostics, pragmas);
+        this.checker = new TypeChecker(this, diagnostics, pragmas, lenient);
         Feature.SPECIAL.forEach(f -> featureNames.put(f, null));
     }
 
@@ -132,6 +132,10 @@ public final class SchemaBuilder {
     }
 
     private void defineUnion(Decl.Union u) {
+        if (u.discriminator() == null) {
+            defineSimpleUnion(u);
+            return;
+        }
         Decl.Common common = u.common();
         List<FeatureP> features = features(common.features(), u.info());
         String base = u.baseName();
@@ -141,6 +145,47 @@ public final class SchemaBuilder {
         List<VariantP> variants = variants(u.branches(), u.info());
         defineDefinition(new ObjectP(common.name(), u.info(), common.doc(), common.ifcond(), features, base,
                 List.of(), u.discriminator(), variants));
+    }
+
+    /**
+     * A simple union, as QEMU desugared it until 6.1: per branch, in order, the branch type's
+     * array if the branch has one and the wrapper object {@code q_obj_TYPE-wrapper} with the
+     * single member {@code data}; then the implicit enum {@code UNIONKind} of the branch names;
+     * then the union, whose tag is its own member {@code type} of that enum.
+     */
+    private void defineSimpleUnion(Decl.Union u) {
+        Decl.Common common = u.common();
+        List<FeatureP> features = features(common.features(), u.info());
+        List<VariantP> variants = new ArrayList<>();
+        for (Decl.Branch b : u.branches()) {
+            String type = b.type().array() ? makeArray(b.type().name(), u.info()) : b.type().name();
+            variants.add(new VariantP(b.name(), u.info(), wrapperObject(type, u.info()), b.ifcond()));
+        }
+        List<EnumValueP> values = new ArrayList<>();
+        for (VariantP v : variants) {
+            values.add(new EnumValueP(v.name, u.info(), v.ifcond, List.of()));
+        }
+        String kind = common.name() + "Kind";
+        defineDefinition(new EnumP(kind, u.info(), null, common.ifcond(), List.of(), values, null));
+        MemberP tag = new MemberP("type", u.info(), kind, false, IfCond.NONE, List.of());
+        defineDefinition(new ObjectP(common.name(), u.info(), common.doc(), common.ifcond(), features, null,
+                List.of(tag), tag.name, variants));
+    }
+
+    /**
+     * The wrapper of a simple union branch, shared by every branch of that type. It exists where
+     * the wrapped type does, when that type is already defined; QEMU looked the type up right
+     * then, so a wrapper of a type defined further on has no condition.
+     */
+    private String wrapperObject(String type, SourceInfo info) {
+        String name = "q_obj_" + type + "-wrapper";
+        if (!byName.containsKey(name)) {
+            MemberP data = new MemberP("data", info, type, false, IfCond.NONE, List.of());
+            ObjectP wrapper = new ObjectP(name, info, null, IfCond.NONE, List.of(), null, List.of(data), null, null);
+            wrapper.ifcondFrom = byName.get(type) instanceof TypeP ? type : null;
+            defineDefinition(wrapper);
+        }
+        return name;
     }
 
     private void defineCommand(Decl.Command c) {

@@ -38,11 +38,14 @@ final class TypeChecker {
     private final SchemaBuilder schema;
     private final Diagnostics diagnostics;
     private final Pragmas pragmas;
+    /** Accept what older releases accepted; see {@link io.qapi.compiler.QapiCompiler.Options}. */
+    private final boolean lenient;
 
-    TypeChecker(SchemaBuilder schema, Diagnostics diagnostics, Pragmas pragmas) {
+    TypeChecker(SchemaBuilder schema, Diagnostics diagnostics, Pragmas pragmas, boolean lenient) {
         this.schema = schema;
         this.diagnostics = diagnostics;
         this.pragmas = pragmas;
+        this.lenient = lenient;
     }
 
     void check(DefinitionP def) {
@@ -78,6 +81,9 @@ final class TypeChecker {
     /** Types may not carry the special features; commands, events, members and values may. */
     private void checkTypeFeatures(TypeP type) {
         checkFeatureClash(type);
+        if (lenient) {
+            return;  // before 6.0 no feature name had a special meaning
+        }
         for (FeatureP f : type.features) {
             if (io.qapi.compiler.model.Feature.SPECIAL.contains(f.name)) {
                 throw diagnostics.error(type.info, "feature '" + f.name + "' is not supported for types");
@@ -104,6 +110,9 @@ final class TypeChecker {
         }
         object.state = ObjectP.State.CHECKING;
         checkTypeFeatures(object);
+        if (object.ifcondFrom != null) {
+            object.inheritedIfcond = ifcondOf(schema.resolveType(object.ifcondFrom, object.info, () -> "'data'"));
+        }
         Map<String, Named> seen = new LinkedHashMap<>();
         if (object.baseName != null && !object.baseName.isEmpty()) {
             TypeP base = schema.resolveType(object.baseName, object.info, () -> "'base'");
@@ -126,6 +135,16 @@ final class TypeChecker {
         }
         object.members = members;
         object.state = ObjectP.State.DONE;
+    }
+
+    /** The condition of a type, resolving an array's element if the array is not checked yet. */
+    private io.qapi.compiler.check.IfCond ifcondOf(TypeP type) {
+        if (type instanceof ArrayP array) {
+            TypeP element = array.element != null ? array.element
+                    : schema.resolveType(array.elementName, array.info, () -> "'data'");
+            return ifcondOf(element);
+        }
+        return type.effectiveIfcond();
     }
 
     /** Adds an object's members (and each branch's, separately) to {@code seen}, reporting clashes. */
@@ -205,7 +224,7 @@ final class TypeChecker {
             if (qtype == null) {
                 throw diagnostics.error(alternate.info, v.describe(alternate.info) + " cannot use " + v.type.describe());
             }
-            for (String conflict : conflicts(v.type, qtype)) {
+            for (String conflict : lenient ? legacyConflicts(v.type, qtype) : conflicts(v.type, qtype)) {
                 String other = qtypesSeen.get(conflict);
                 if (other != null) {
                     throw diagnostics.error(alternate.info,
@@ -243,6 +262,14 @@ final class TypeChecker {
         return out;
     }
 
+    /**
+     * The JSON types a branch claims in QEMU 2.8, before keyval input existed: only its own,
+     * with integers and numbers still told apart.
+     */
+    private static Set<String> legacyConflicts(TypeP type, String qtype) {
+        return Set.of(type.jsonType().equals("number") ? "QTYPE_QFLOAT" : qtype);
+    }
+
     // ---- commands and events ----
 
     private void checkCommand(CommandP command) {
@@ -252,7 +279,8 @@ final class TypeChecker {
         }
         if (command.retName != null && !command.retName.isEmpty()) {
             command.retType = schema.resolveType(command.retName, command.info, () -> "command's 'returns'");
-            if (!pragmas.commandReturnsExceptions().contains(command.name)) {
+            // QEMU 2.8 listed the exceptions in its generator rather than in the schema.
+            if (!lenient && !pragmas.commandReturnsExceptions().contains(command.name)) {
                 TypeP type = command.retType instanceof ArrayP array ? array.element : command.retType;
                 if (!(type instanceof ObjectP)) {
                     throw diagnostics.error(command.info,
@@ -279,7 +307,7 @@ final class TypeChecker {
             throw diagnostics.error(info, what + " can take " + arg.describe() + " only with 'boxed': true");
         }
         checkObject(arg);
-        if (!boxed && arg.members.stream().anyMatch(m -> m.ifcond.isPresent())) {
+        if (!boxed && !lenient && arg.members.stream().anyMatch(m -> m.ifcond.isPresent())) {
             throw diagnostics.error(info, "conditional " + meta + " arguments require 'boxed': true");
         }
         return arg;

@@ -72,7 +72,7 @@ final class DocBuilder {
             case SINCE -> hasSince;
             default -> false;
         };
-        if (duplicate) {
+        if (duplicate && !lenient) {
             throw diagnostics.error(where, "duplicated '" + kind.title() + "' section");
         }
         hasReturns |= kind == DocKind.RETURNS;
@@ -93,14 +93,22 @@ final class DocBuilder {
 
     private void newDescription(SourceInfo where, String name, DocKind kind, Map<String, Section> into) {
         if (name.isEmpty()) {
-            throw diagnostics.error(where, "invalid parameter name");
+            throw error(where, "invalid parameter name");
         }
         if (into.containsKey(name)) {
-            throw diagnostics.error(where, "'" + name + "' parameter name duplicated");
+            throw error(where, "'" + name + "' parameter name duplicated");
         }
         Section section = new Section(where, kind, name);
         all.add(section);
         into.put(name, section);
+    }
+
+    /** An error, or leniently, the signal to keep the comment as plain text. */
+    private RuntimeException error(SourceInfo where, String message) {
+        if (lenient) {
+            return new UnreadableDoc();
+        }
+        return diagnostics.error(where, message);
     }
 
     /** Finishes the comment: trims blank lines and insists that tagged sections have text. */

@@ -10,6 +10,11 @@ import org.antlr.v4.runtime.Token;
  * Reads one documentation comment block from the token list, line by line, checking each line
  * as it goes. Documentation is line-oriented text, so it is read here rather than by the
  * grammar; comment tokens wait on their hidden channel until this reader asks for them.
+ *
+ * <p>Leniently, documentation never makes a schema invalid: releases before 2.9 did not read
+ * documentation comments at all, and later ones checked less than QEMU 11.0 does. A block that
+ * is not one (a line of '#'s, or a '##' that a definition follows before any closing '##') is
+ * read as ordinary comments, and a block that breaks the rules is kept as plain text.
  */
 final class DocReader {
     private static final Pattern AT_NAME_COLON = Pattern.compile("@([^:]*): *");
@@ -39,6 +44,80 @@ final class DocReader {
      * @return the comment; {@link #nextIndex()} tells where reading goes on
      */
     DocComment read(int start) {
+        return lenient ? readLeniently(start) : readBlock(start);
+    }
+
+    /** Leniently: the comment, or {@code null} when the lines are ordinary comments. */
+    private DocComment readLeniently(int start) {
+        int close = closingLine(start);
+        if (!tokens.get(start).getText().equals("##") || close < 0) {
+            index = file.nextSignificant(start + 1);
+            return null;
+        }
+        try {
+            return readBlock(start);
+        } catch (UnreadableDoc e) {
+            DocComment doc = plainBlock(start, close);
+            index = file.nextSignificant(close + 1);
+            return doc;
+        }
+    }
+
+    /** The index of the line that closes the block opened at {@code start}, or -1 if code comes first. */
+    private int closingLine(int start) {
+        for (int i = start + 1; i < tokens.size(); i++) {
+            int type = tokens.get(i).getType();
+            if (type == QapiLexer.DOC_COMMENT) {
+                return i;
+            }
+            if (type != QapiLexer.COMMENT) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /** A block kept as written: its symbol, if the first line names one, and its text as the body. */
+    private DocComment plainBlock(int start, int close) {
+        String symbol = null;
+        List<String> lines = new java.util.ArrayList<>();
+        for (int i = start + 1; i < close; i++) {
+            String text = tokens.get(i).getText();
+            String line = PythonText.rstrip(text.length() > 1 && text.charAt(1) == ' ' ? text.substring(2)
+                    : text.substring(1));
+            if (lines.isEmpty() && symbol == null && line.startsWith("@")) {
+                symbol = legacySymbol(line);
+                continue;
+            }
+            lines.add(line);
+        }
+        DocBuilder doc = new DocBuilder(file.diagnostics(), true, file.infoAt(tokens.get(start)), symbol);
+        doc.ensureUntaggedSection(file.infoAt(tokens.get(start)));
+        lines.forEach(doc::appendLine);
+        return doc.build();
+    }
+
+    /**
+     * The symbol of a first line that starts with '@'. Before 2.9 the colon was often missing
+     * ("@Name"), and text sometimes followed it.
+     */
+    private static String legacySymbol(String line) {
+        int end = 1;
+        while (end < line.length() && line.charAt(end) != ':' && !Character.isWhitespace(line.charAt(end))) {
+            end++;
+        }
+        return end > 1 ? line.substring(1, end) : null;
+    }
+
+    /** A rule broken: an error, or leniently, the signal to keep the block as plain text. */
+    private RuntimeException error(Token token, String message) {
+        if (lenient) {
+            return new UnreadableDoc();
+        }
+        return file.syntaxError(token, message);
+    }
+
+    private DocComment readBlock(int start) {
         index = start;
         Token open = tok();
         if (!open.getText().equals("##")) {
@@ -48,12 +127,16 @@ final class DocReader {
         acceptLine();
         String line = docLine();
         if (line != null && line.startsWith("@")) {
-            if (!line.endsWith(":")) {
+            String symbol;
+            if (line.endsWith(":")) {
+                symbol = line.substring(1, line.length() - 1);
+            } else if (lenient) {
+                symbol = legacySymbol(line);
+            } else {
                 throw file.syntaxError(tok(), "line should end with ':'");
             }
-            String symbol = line.substring(1, line.length() - 1);
-            if (symbol.isEmpty()) {
-                throw file.syntaxError(tok(), "name required after '@'");
+            if (symbol == null || symbol.isEmpty()) {
+                throw error(tok(), "name required after '@'");
             }
             doc = new DocBuilder(file.diagnostics(), lenient, file.infoAt(open), symbol);
             acceptLine();
@@ -84,7 +167,7 @@ final class DocReader {
             }
             Matcher m;
             if (line.equals("Features:")) {
-                if (doc.hasFeatures()) {
+                if (doc.hasFeatures() && !lenient) {
                     throw file.syntaxError(tok(), "duplicated 'Features:' line");
                 }
                 acceptLine();
@@ -97,12 +180,12 @@ final class DocReader {
                     doc.newFeature(file.infoAt(tok()), m.group(1));
                     line = readDescription(doc, line, m);
                 }
-                if (!doc.hasFeatures()) {
+                if (!doc.hasFeatures() && !lenient) {
                     throw file.syntaxError(tok(), "feature descriptions expected");
                 }
                 noMoreArgs = true;
             } else if ((m = atNameColon(line)) != null) {
-                if (noMoreArgs) {
+                if (noMoreArgs && !lenient) {
                     throw file.syntaxError(tok(), "description of '@" + m.group(1) + ":' follows a section");
                 }
                 while (line != null && (m = atNameColon(line)) != null) {
@@ -164,7 +247,7 @@ final class DocReader {
         String line = first;
         while (line != null) {
             Matcher m = atNameColon(line);
-            if (m != null) {
+            if (m != null && !lenient) {
                 throw file.syntaxError(tok(), "'@" + m.group(1) + ":' not allowed in free-form documentation");
             }
             doc.appendLine(line);
@@ -258,11 +341,11 @@ final class DocReader {
         Token t = tok();
         int type = t.getType();
         if (type != QapiLexer.COMMENT && type != QapiLexer.DOC_COMMENT) {
-            throw file.syntaxError(t, "documentation comment must end with '##'");
+            throw error(t, "documentation comment must end with '##'");
         }
         String val = t.getText();
         if (val.startsWith("##")) {
-            if (!val.equals("##")) {
+            if (!val.equals("##") && !lenient) {
                 throw file.syntaxError(t, "junk after '##' at end of documentation comment");
             }
             literalMode = false;
@@ -271,10 +354,10 @@ final class DocReader {
         if (val.equals("#")) {
             return "";
         }
-        if (val.charAt(1) != ' ') {
+        if (val.charAt(1) != ' ' && !lenient) {
             throw file.syntaxError(t, "missing space after #");
         }
-        String line = PythonText.rstrip(val.substring(2));
+        String line = PythonText.rstrip(val.charAt(1) == ' ' ? val.substring(2) : val.substring(1));
         trackLiteralBlock(line);
         if (!literalMode && !lenient) {
             checkLineFormat(t, line);

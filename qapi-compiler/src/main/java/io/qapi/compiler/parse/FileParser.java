@@ -40,7 +40,7 @@ final class FileParser {
         this.file = file;
         this.text = text;
         this.lenient = lenient;
-        QapiLexer lexer = new QapiTokenizer(new SourceCharStream(text, file), text);
+        QapiLexer lexer = new QapiTokenizer(new SourceCharStream(text, file), text, lenient);
         this.tokens = new CommonTokenStream(lexer);
         tokens.fill();
         this.parser = new QapiParser(tokens);
@@ -74,9 +74,12 @@ final class FileParser {
             SourceInfo info = infoAt(first);
             if (first.getType() == QapiLexer.DOC_COMMENT) {
                 rejectDocWithoutDefinition(pendingDoc);
-                pendingDoc = docs.read(first.getTokenIndex());
-                events.add(new FileSyntax.Doc(pendingDoc));
+                DocComment doc = docs.read(first.getTokenIndex());
                 tokens.seek(docs.nextIndex());
+                if (doc != null) {
+                    pendingDoc = doc;
+                    events.add(new FileSyntax.Doc(doc));
+                }
                 continue;
             }
             JsonValue value = toJson(parser.item().value());
@@ -94,7 +97,10 @@ final class FileParser {
                 pragma(expr, info);
             } else {
                 if (pendingDoc != null && pendingDoc.symbol() == null) {
-                    throw diagnostics().error(pendingDoc.info(), "definition documentation required");
+                    if (!lenient) {
+                        throw diagnostics().error(pendingDoc.info(), "definition documentation required");
+                    }
+                    pendingDoc = null;
                 }
                 events.add(new FileSyntax.Definition(new TopLevel.Definition(expr, info, pendingDoc)));
             }
@@ -103,8 +109,9 @@ final class FileParser {
         rejectDocWithoutDefinition(pendingDoc);
     }
 
+    /** Leniently, such a comment stays unattached, as in releases that did not read documentation. */
     private void rejectDocWithoutDefinition(DocComment doc) {
-        if (doc != null && doc.symbol() != null) {
+        if (doc != null && doc.symbol() != null && !lenient) {
             throw diagnostics().error(doc.info(),
                     "documentation for '" + doc.symbol() + "' is not followed by the definition");
         }

@@ -14,10 +14,22 @@ import org.antlr.v4.runtime.Token;
  */
 final class QapiTokenizer extends QapiLexer {
     private final SourceText source;
+    /**
+     * Leniently, a '##' line inside an expression is an ordinary comment, as it was before
+     * QEMU 2.9 read documentation comments.
+     */
+    private final boolean lenient;
+    /** How deep inside braces and brackets the next token is. */
+    private int depth;
 
     QapiTokenizer(CharStream input, SourceText source) {
+        this(input, source, false);
+    }
+
+    QapiTokenizer(CharStream input, SourceText source, boolean lenient) {
         super(input);
         this.source = source;
+        this.lenient = lenient;
         removeErrorListeners();
     }
 
@@ -49,6 +61,14 @@ final class QapiTokenizer extends QapiLexer {
             return fast;
         }
         Token token = super.nextToken();
+        if (lenient) {
+            switch (token.getType()) {
+                case LBRACE, LBRACK -> depth++;
+                case RBRACE, RBRACK -> depth = Math.max(0, depth - 1);
+                default -> {
+                }
+            }
+        }
         return switch (token.getType()) {
             case STRING -> checkString(token, true);
             case UNTERMINATED_STRING -> checkString(token, false);
@@ -75,7 +95,7 @@ final class QapiTokenizer extends QapiLexer {
             return null;
         }
         int end = source.nextNewline(at);
-        boolean doc = at + 1 < end && source.codePointAt(at + 1) == '#';
+        boolean doc = at + 1 < end && source.codePointAt(at + 1) == '#' && depth == 0;
         _token = null;
         _tokenStartCharIndex = at;
         _tokenStartLine = getInterpreter().getLine();
