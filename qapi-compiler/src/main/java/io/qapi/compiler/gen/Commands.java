@@ -21,6 +21,11 @@ public final class Commands {
             }
         }
 
+        /** Claims the name of a command's asynchronous method. */
+        public void claimAsync(Command c, String name) {
+            scope.claim(name, "command '" + c.name() + "' (asynchronous)", c.info());
+        }
+
         public String claim(Command c) {
             return scope.claim(JavaNames.camel(c.name()), "command '" + c.name() + "'", c.info());
         }

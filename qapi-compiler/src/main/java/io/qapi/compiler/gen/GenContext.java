@@ -45,6 +45,18 @@ public final class GenContext {
         return schema;
     }
 
+    private final java.util.Set<String> bases = new java.util.HashSet<>();
+
+    /** Records that a struct is the base of another type. */
+    public void markBase(String struct) {
+        bases.add(struct);
+    }
+
+    /** Whether other types extend this struct (then it has a {@code NameFields} interface). */
+    public boolean isBase(String struct) {
+        return bases.contains(struct);
+    }
+
     public GenOptions options() {
         return options;
     }

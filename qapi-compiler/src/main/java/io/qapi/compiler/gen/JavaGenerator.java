@@ -94,6 +94,7 @@ public final class JavaGenerator {
                     ctx.allocate(d.name(), pkg, JavaNames.pascal(d.name()), d.info(), d.meta() + " '" + d.name() + "'");
                     if (d instanceof ObjectType o && o.base() != null && !ctx.schema().type(o.base()).implicit()) {
                         bases.add(o.base());
+                        ctx.markBase(o.base());
                     }
                 }
             }

@@ -23,11 +23,11 @@ public final class Decoders {
     public static final Decoder<Long> INT64 = (in, json, path) ->
             in.integer(json, path, Long.MIN_VALUE, Long.MAX_VALUE, "int64_t");
     public static final Decoder<Integer> UINT8 = (in, json, path) ->
-            (int) in.integer(json, path, 0, 0xFF, "uint8_t");
+            (int) in.unsignedInRange(json, path, 0xFF, "uint8_t");
     public static final Decoder<Integer> UINT16 = (in, json, path) ->
-            (int) in.integer(json, path, 0, 0xFFFF, "uint16_t");
+            (int) in.unsignedInRange(json, path, 0xFFFF, "uint16_t");
     public static final Decoder<Long> UINT32 = (in, json, path) ->
-            in.integer(json, path, 0, 0xFFFF_FFFFL, "uint32_t");
+            in.unsignedInRange(json, path, 0xFFFF_FFFFL, "uint32_t");
     /** Unsigned 64-bit, in a {@code long} with unsigned meaning. */
     public static final Decoder<Long> UINT64 = (in, json, path) -> in.unsigned(json, path, false);
     /** A size in bytes: unsigned 64-bit; in keyval syntax with an optional suffix (k, M, G, …). */

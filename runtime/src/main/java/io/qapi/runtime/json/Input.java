@@ -61,6 +61,18 @@ public final class Input {
         return path.isEmpty() ? "null" : path;
     }
 
+    /**
+     * The value's own name, without the names of what contains it: some of QEMU's messages use
+     * that (a list element has none, so "null").
+     */
+    public static String bareName(String path) {
+        if (path.isEmpty() || path.endsWith("]")) {
+            return "null";
+        }
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+
     public QmpError invalidType(String path, String expected) {
         return QmpError.generic("Invalid parameter type for '" + display(path) + "', expected: " + expected);
     }
@@ -77,8 +89,9 @@ public final class Input {
         return QmpError.generic("Parameter '" + display(path) + "' is unexpected");
     }
 
+    /** QEMU names the member alone here, not its path. */
     public QmpError badEnumValue(String path, String value) {
-        return QmpError.generic("Parameter '" + display(path) + "' does not accept value '" + value + "'");
+        return QmpError.generic("Parameter '" + bareName(path) + "' does not accept value '" + value + "'");
     }
 
     // ---- structure ----
@@ -128,47 +141,55 @@ public final class Input {
         throw invalidType(path, "boolean");
     }
 
-    /** A signed integer in [min, max]; {@code typeName} is QEMU's for range errors, e.g. "int8". */
+    /**
+     * A signed integer in [min, max], read as QEMU reads it: first as a 64-bit integer (a number
+     * that is not one is the wrong type, named by its path), then checked against the range
+     * ({@code typeName}, e.g. "int8_t", named by the member alone).
+     */
     public long integer(JsonNode json, String path, long min, long max, String typeName) {
         long value;
         if (json.isIntegralNumber() && json.canConvertToLong()) {
             value = json.longValue();
         } else if (mode == Mode.KEYVAL && json.isTextual()) {
             value = Keyvals.parseInteger(json.textValue(), path, false);
-        } else if (json.isIntegralNumber()) {
-            throw invalidValue(path, typeName);
         } else {
             throw invalidType(path, "integer");
         }
         if (value < min || value > max) {
-            throw invalidValue(path, typeName);
+            throw invalidValue(bareName(path), typeName);
+        }
+        return value;
+    }
+
+    /**
+     * An unsigned integer below 2^32 ({@code uint8} … {@code uint32}): read as a {@code uint64},
+     * then checked against the range, as QEMU does.
+     */
+    public long unsignedInRange(JsonNode json, String path, long max, String typeName) {
+        long value = unsigned(json, path, false);
+        if (Long.compareUnsigned(value, max) > 0) {
+            throw invalidValue(bareName(path), typeName);
         }
         return value;
     }
 
     /**
      * An unsigned 64-bit integer ({@code uint64}, {@code size}), held in a {@code long} with
-     * unsigned meaning: values above {@link Long#MAX_VALUE} come out negative.
+     * unsigned meaning: values above {@link Long#MAX_VALUE} come out negative. Like QEMU, a
+     * negative number that fits 64 bits is taken as its two's complement.
      */
     public long unsigned(JsonNode json, String path, boolean size) {
         if (json.isIntegralNumber()) {
             java.math.BigInteger big = json.bigIntegerValue();
-            if (big.signum() < 0) {
-                // QEMU's input visitor takes a negative number for uint64 as its two's complement.
-                if (big.bitLength() > 63) {
-                    throw invalidValue(path, size ? "size" : "uint64");
-                }
-                return big.longValue();
-            }
-            if (big.bitLength() > 64) {
-                throw invalidValue(path, size ? "size" : "uint64");
+            if (big.signum() < 0 ? big.bitLength() > 63 : big.bitLength() > 64) {
+                throw invalidValue(path, "uint64");
             }
             return big.longValue();
         }
         if (mode == Mode.KEYVAL && json.isTextual()) {
             return Keyvals.parseInteger(json.textValue(), path, size);
         }
-        throw invalidType(path, "integer");
+        throw invalidValue(path, "uint64");
     }
 
     public double number(JsonNode json, String path) {

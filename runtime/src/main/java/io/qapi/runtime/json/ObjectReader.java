@@ -22,6 +22,8 @@ public final class ObjectReader {
     private final ObjectNode object;
     private final String path;
     private final Set<String> read = new HashSet<>();
+    /** How many of the object's members were read; absent optional members do not count. */
+    private int present;
     private Map<String, JsonNode> kept;
 
     ObjectReader(Input in, ObjectNode object, String path) {
@@ -45,6 +47,7 @@ public final class ObjectReader {
         if (json == null) {
             throw in.missing(memberPath);
         }
+        present++;
         return keepIfLossy(name, json, decoder, decoder.decode(in, json, memberPath));
     }
 
@@ -54,6 +57,7 @@ public final class ObjectReader {
         if (json == null) {
             return Optional.empty();
         }
+        present++;
         return Optional.of(keepIfLossy(name, json, decoder, decoder.decode(in, json, Input.member(path, name))));
     }
 
@@ -111,7 +115,7 @@ public final class ObjectReader {
      * were.
      */
     public Map<String, JsonNode> finish() {
-        if (read.size() < object.size()) {
+        if (present < object.size()) {
             Iterator<String> names = object.fieldNames();
             while (names.hasNext()) {
                 String name = names.next();

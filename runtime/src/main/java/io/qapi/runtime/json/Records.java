@@ -23,6 +23,13 @@ public final class Records {
         return Collections.unmodifiableMap(new LinkedHashMap<>(members));
     }
 
+    /** Each element of a list of a ranged integer type. */
+    public static void checkRanges(String member, java.util.List<? extends Number> values, long min, long max) {
+        for (Number value : values) {
+            checkRange(member, value.longValue(), min, max);
+        }
+    }
+
     public static void checkRange(String member, long value, long min, long max) {
         if (value < min || value > max) {
             throw new IllegalArgumentException("member '" + member + "' must be between " + min + " and " + max

@@ -53,6 +53,7 @@ public final class ClientGenerator {
         Commands.Methods methods = new Commands.Methods(ctx, "call", "over");
         for (Command c : commands) {
             String method = methods.claim(c);
+            methods.claimAsync(c, method + "Async");
             addCommand(b, c, method);
         }
         return b;
@@ -62,7 +63,7 @@ public final class ClientGenerator {
         TypeName result = c.retType() == null ? ClassName.get(Void.class) : types.of(c.retType()).boxed();
         TypeName future = ParameterizedTypeName.get(ClassName.get(CompletableFuture.class), result);
         CodeBlock doc = Javadoc.forDefinition(c.doc(), c.ifcond());
-        if (!c.successResponse()) {
+        if (!c.successResponse() && c.retType() == null) {
             doc = doc.toBuilder().add("<p>\nQEMU sends no reply when this command succeeds: the future completes only "
                     + "on an error.\n").build();
         }
@@ -84,7 +85,11 @@ public final class ClientGenerator {
                 .addJavadoc(doc).addAnnotations(Annotations.of(ctx, c.features(), c.ifcond()))
                 .addParameters(params);
         CodeBlock asyncCall = CodeBlock.of("$N$L", method + "Async", c.argType() == null ? "()" : "(arguments)");
-        if (c.retType() == null) {
+        if (!c.successResponse() && c.retType() == null) {
+            // Nothing comes back on success: waiting would never end.
+            sync.addJavadoc("<p>\nThis method sends the command and returns without waiting.\n");
+            sync.addStatement("$L", asyncCall);
+        } else if (c.retType() == null) {
             sync.addStatement("$T.await($L)", CALLS, asyncCall);
         } else {
             sync.returns(result).addStatement("return $T.await($L)", CALLS, asyncCall);

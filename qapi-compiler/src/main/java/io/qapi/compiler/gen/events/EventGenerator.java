@@ -50,9 +50,42 @@ public final class EventGenerator {
 
     public TypeSpec.Builder record(Event e) {
         ClassName name = ctx.classFor(e.name());
+        if (e.argType() != null && ctx.object(e.argType()).isUnion()) {
+            return unionRecord(e, name, ctx.classFor(e.argType()));
+        }
         return structs.record(name, members(e), e.doc(), m -> e.doc() != null && GenContext.isImplicitArguments(
                         e.argType()) ? e.doc() : ctx.schema().lookup(m.definedIn()).map(d -> d.doc()).orElse(null),
                 e.ifcond(), e.features(), e.info(), "event '" + e.name() + "'", List.of());
+    }
+
+    /** An event whose (boxed) data is a union: the record holds the union's value. */
+    private TypeSpec.Builder unionRecord(Event e, ClassName name, ClassName union) {
+        ClassName records = ClassName.get("io.qapi.runtime.json", "Records");
+        MethodSpec compact = MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC)
+                .addParameter(union, "data").addParameter(JavaType.MEMBERS, "additionalMembers")
+                .addStatement("$T.requireNonNull(data, $S)", java.util.Objects.class, "the event's data is missing")
+                .addStatement("additionalMembers = $T.kept(additionalMembers)", records).build();
+        return TypeSpec.recordBuilder(name).addModifiers(Modifier.PUBLIC)
+                .addJavadoc(io.qapi.compiler.gen.Javadoc.forDefinition(e.doc(), e.ifcond()))
+                .addJavadoc("\n@param data the event's data\n@param additionalMembers members this code does not "
+                        + "know, kept from a lenient read\n")
+                .addAnnotations(Annotations.of(ctx, e.features(), e.ifcond()))
+                .recordConstructor(compact)
+                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC).addParameter(union, "data")
+                        .addStatement("this(data, $T.of())", JavaType.MAP).build())
+                .addField(FieldSpec.builder(ParameterizedTypeName.get(JavaType.DECODER, name), "DECODER",
+                                Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                        .initializer("(in, json, path) -> read(in.object(json, path), true)").build())
+                .addMethod(MethodSpec.methodBuilder("read").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                        .returns(name).addParameter(JavaType.OBJECT_READER, "r").addParameter(boolean.class, "whole")
+                        .addStatement("return new $T($T.read(r, false), whole ? r.finish() : $T.of())", name, union,
+                                JavaType.MAP).build())
+                .addMethod(MethodSpec.methodBuilder("toJson").addModifiers(Modifier.PUBLIC).returns(JavaType.OBJECT_NODE)
+                        .addStatement("$T json = $T.object()", JavaType.OBJECT_NODE, JavaType.JSON)
+                        .addStatement("writeMembers(json)")
+                        .addStatement("return $T.withKept(json, additionalMembers)", JavaType.JSON).build())
+                .addMethod(MethodSpec.methodBuilder("writeMembers").addModifiers(Modifier.PUBLIC)
+                        .addParameter(JavaType.OBJECT_NODE, "json").addStatement("data.writeMembers(json)").build());
     }
 
     public TypeSpec.Builder registry(List<Event> events) {
@@ -99,7 +132,8 @@ public final class EventGenerator {
                         .returns(name).addParameter(EVENT_SINK, "sink").addStatement("return sink::emit").build());
         NameScope methods = new NameScope(ctx.diagnostics(), "method").reserve("emit", "EventSink").reserve("over", "");
         for (Event e : events) {
-            String method = methods.claim(JavaNames.camel(e.name()), "event '" + e.name() + "'", e.info());
+            String method = methods.claim(JavaNames.camel(JavaNames.pascalFromUpper(e.name())), "event '" + e.name() + "'",
+                    e.info());
             ClassName record = ctx.classFor(e.name());
             MethodSpec.Builder m = MethodSpec.methodBuilder(method).addModifiers(Modifier.PUBLIC, Modifier.DEFAULT)
                     .addJavadoc("Emits {@code $L}.\n", e.name())

@@ -68,10 +68,14 @@ public final class AlternateGenerator {
                 .addMethod(MethodSpec.methodBuilder("accept").addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
                         .addTypeVariable(r).returns(r).addParameter(ParameterizedTypeName.get(visitor, r), "visitor")
                         .build())
+                .addMethod(MethodSpec.methodBuilder("lossy").addModifiers(Modifier.PUBLIC, Modifier.DEFAULT)
+                        .addJavadoc("Whether the value is an enum value this code does not know.\n")
+                        .returns(boolean.class).addStatement("return false").build())
                 .addField(FieldSpec.builder(ParameterizedTypeName.get(JavaType.DECODER, name), "DECODER",
                                 Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                         .addJavadoc("Reads a value, choosing the branch by the value's JSON type.\n")
-                        .initializer("$T::read", name).build())
+                        .initializer("$T.decoder($T::read, $T::lossy)", ClassName.get("io.qapi.runtime.json", "Alternates"),
+                                name, name).build())
                 .addMethod(read(alternate, name, branches));
         TypeSpec.Builder v = TypeSpec.interfaceBuilder(visitor).addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addTypeVariable(r).addJavadoc("Handles each branch of {@link $T}.\n\n@param <R> the result\n", name);
@@ -83,6 +87,7 @@ public final class AlternateGenerator {
                     .addJavadoc("Branch {@code $L} of {@link $T}.\n", branch.variant().name(), name)
                     .addAnnotations(Annotations.of(ctx, List.of(), branch.variant().ifcond()))
                     .recordConstructor(compact(branch))
+                    .addMethods(lossy(branch))
                     .addMethod(MethodSpec.methodBuilder("toJson").addAnnotation(Override.class)
                             .addModifiers(Modifier.PUBLIC).returns(JavaType.JSON_NODE)
                             .addStatement("return $L", branch.type().encode("value")).build())
@@ -105,7 +110,19 @@ public final class AlternateGenerator {
         if (!branch.type().primitive()) {
             c.addStatement("$T.requireNonNull(value, $S)", java.util.Objects.class, "value");
         }
+        if (branch.kind().equals("array")) {
+            c.addStatement("value = $T.copyOf(value)", JavaType.LIST);
+        }
         return c.build();
+    }
+
+    /** An enum branch knows whether its value is one this code does not know. */
+    private List<MethodSpec> lossy(Branch branch) {
+        if (!(ctx.schema().type(branch.variant().type()) instanceof EnumType)) {
+            return List.of();
+        }
+        return List.of(MethodSpec.methodBuilder("lossy").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+                .returns(boolean.class).addStatement("return value.unknown()").build());
     }
 
     /** The JSON type that selects a branch: QEMU's QType of the branch type. */
@@ -157,7 +174,8 @@ public final class AlternateGenerator {
                 }
             }
         }
-        m.addStatement("throw in.invalidType(path, $S)", alternate.name());
+        // QEMU names the member alone in this message, not its path.
+        m.addStatement("throw in.invalidType($T.bareName(path), $S)", JavaType.INPUT, alternate.name());
         return m.build();
     }
 }

@@ -36,7 +36,8 @@ public final class EnumGenerator {
     public TypeSpec.Builder generate(EnumType type) {
         ClassName name = ctx.classFor(type.name());
         List<EnumValue> values = type.values().stream().filter(v -> ctx.present(v.ifcond())).toList();
-        NameScope constants = new NameScope(ctx.diagnostics(), "constant").reserve(UNRECOGNIZED, "the unknown value");
+        NameScope constants = new NameScope(ctx.diagnostics(), "constant").reserve(UNRECOGNIZED, "the unknown value")
+                .reserve("DECODER", "a generated field").reserve("BY_WIRE_NAME", "a generated field");
         TypeSpec.Builder b = TypeSpec.enumBuilder(name)
                 .addModifiers(Modifier.PUBLIC)
                 .addSuperinterface(QAPI_ENUM)
@@ -83,6 +84,6 @@ public final class EnumGenerator {
     /** The constant of an enum value; the one name taken by the unknown value is avoided. */
     public static String constantName(String value) {
         String name = JavaNames.constant(value);
-        return name.equals(UNRECOGNIZED) ? name + "_" : name;
+        return List.of(UNRECOGNIZED, "DECODER", "BY_WIRE_NAME").contains(name) ? name + "_" : name;
     }
 }

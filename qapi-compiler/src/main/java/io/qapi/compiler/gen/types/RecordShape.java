@@ -55,8 +55,10 @@ final class RecordShape {
     /** A scope for component names, with the names generated records use for themselves. */
     NameScope scope() {
         NameScope scope = new NameScope(ctx.diagnostics(), "member");
+        // Names of generated methods, and of parameters and lambda variables in generated code.
         for (String reserved : List.of(KEPT, "toJson", "writeMembers", "read", "DECODER", "hashCode", "equals",
-                "toString", "getClass", "notify", "notifyAll", "wait", "clone", "finalize", "accept")) {
+                "toString", "getClass", "notify", "notifyAll", "wait", "clone", "finalize", "accept", "lossy",
+                "r", "whole", "json", "v", "e", "in", "path", "visitor", "value")) {
             scope.reserve(reserved, "a name generated code uses");
         }
         return scope;
@@ -93,11 +95,21 @@ final class RecordShape {
                 .addParameters(parameters);
         for (Component c : components) {
             String n = c.javaName();
+            boolean list = c.type().type() instanceof ParameterizedTypeName p && p.rawType().equals(JavaType.LIST);
+            String elementRange = list ? range(elementType(c.member().type())) : null;
             if (c.member().optional()) {
-                b.addStatement("$N = $T.optional($N)", n, RECORDS, n);
+                if (list) {
+                    b.addStatement("$N = $T.optional($N).map($T::copyOf)", n, RECORDS, n, JavaType.LIST);
+                } else {
+                    b.addStatement("$N = $T.optional($N)", n, RECORDS, n);
+                }
                 String range = range(c.member().type());
                 if (range != null) {
                     b.addStatement("$N.ifPresent(v -> $T.checkRange($S, v, $L))", n, RECORDS, c.member().name(), range);
+                }
+                if (elementRange != null) {
+                    b.addStatement("$N.ifPresent(v -> $T.checkRanges($S, v, $L))", n, RECORDS, c.member().name(),
+                            elementRange);
                 }
                 continue;
             }
@@ -105,8 +117,11 @@ final class RecordShape {
                 b.addStatement("$T.requireNonNull($N, $S)", OBJECTS, n,
                         "mandatory member '" + c.member().name() + "' of " + typeName + " is missing");
             }
-            if (c.componentType() instanceof ParameterizedTypeName p && p.rawType().equals(JavaType.LIST)) {
+            if (list) {
                 b.addStatement("$N = $T.copyOf($N)", n, JavaType.LIST, n);
+                if (elementRange != null) {
+                    b.addStatement("$T.checkRanges($S, $N, $L)", RECORDS, c.member().name(), n, elementRange);
+                }
             }
             String range = range(c.member().type());
             if (range != null) {
@@ -117,7 +132,13 @@ final class RecordShape {
         return b.build();
     }
 
-    private static String range(String qapiType) {
+    /** The element type of an array type's name ({@code uint8List} → {@code uint8}). */
+    private String elementType(String arrayType) {
+        var type = ctx.schema().type(arrayType);
+        return type instanceof io.qapi.compiler.model.Types.ArrayType a ? a.elementType() : arrayType;
+    }
+
+    static String range(String qapiType) {
         return switch (qapiType) {
             case "int8" -> "-128, 127";
             case "int16" -> "-32768, 32767";

@@ -45,7 +45,9 @@ public final class StructGenerator {
     public TypeSpec.Builder struct(ObjectType type) {
         ClassName name = ctx.classFor(type.name());
         List<TypeName> interfaces = new ArrayList<>();
-        if (type.base() != null) {
+        if (ctx.isBase(type.name())) {
+            interfaces.add(fieldsInterface(name));
+        } else if (type.base() != null) {
             interfaces.add(fieldsInterface(ctx.classFor(type.base())));
         }
         return record(name, type.members(), type.doc(), this::docOf, type.ifcond(), type.features(), type.info(),
