@@ -19,7 +19,7 @@ public final class Javadoc {
     /** Escapes documentation text for Javadoc and marks up {@code @member} references. */
     public static String text(String raw) {
         String s = raw.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-                .replace("*/", "*&#47;").replace("\\", "&#92;").replace("{", "&#123;").replace("}", "&#125;");
+                .replace("*/", "*&#47;").replace("\\", "&#92;");
         // A reference is a name, with dotted parts; a full stop after it ends the sentence.
         s = s.replaceAll("@([A-Za-z_][A-Za-z0-9_-]*(?:\\.[A-Za-z0-9_-]+)*)", "\u0000$1\u0001");
         return s.replace("@", "&#64;").replace("\u0000", "{@code ").replace("\u0001", "}");

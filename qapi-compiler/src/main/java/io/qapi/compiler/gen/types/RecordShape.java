@@ -55,10 +55,11 @@ final class RecordShape {
     /** A scope for component names, with the names generated records use for themselves. */
     NameScope scope() {
         NameScope scope = new NameScope(ctx.diagnostics(), "member");
-        // Names of generated methods, and of parameters and lambda variables in generated code.
+        // Generated methods, and the parameters and lambda variables that share a scope with
+        // components as locals (compact constructors, a union's read) or shadow them (writeMembers).
         for (String reserved : List.of(KEPT, "toJson", "writeMembers", "read", "DECODER", "hashCode", "equals",
                 "toString", "getClass", "notify", "notifyAll", "wait", "clone", "finalize", "accept", "lossy",
-                "r", "whole", "json", "v", "e", "in", "path", "visitor", "value")) {
+                "r", "whole", "json", "v")) {
             scope.reserve(reserved, "a name generated code uses");
         }
         return scope;
