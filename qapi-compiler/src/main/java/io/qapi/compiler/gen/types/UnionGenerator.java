@@ -48,11 +48,20 @@ public final class UnionGenerator {
         this.structs = new StructGenerator(ctx);
     }
 
-    /** A branch as generated: its record's name, its value component, its type. */
-    private record Branch(Variant variant, ClassName record, String valueName, JavaType valueType) {
+    /**
+     * A branch as generated: its record's name, and either its value component and type, or
+     * (for the wrapper types of older releases' simple unions) members read inline.
+     */
+    private record Branch(Variant variant, ClassName record, String valueName, JavaType valueType,
+                         List<RecordShape.Component> inline) {
         boolean empty() {
             return valueName == null;
         }
+    }
+
+    /** The implicit type older releases wrapped a simple union's branch in: one member, 'data'. */
+    private static boolean wrapper(String type) {
+        return type.startsWith("q_obj_") && type.endsWith("-wrapper");
     }
 
     public TypeSpec.Builder generate(ObjectType union) {
@@ -131,7 +140,13 @@ public final class UnionGenerator {
             }
             ClassName record = name.nestedClass(simple);
             if (v.type().equals("q_empty")) {
-                out.add(new Branch(v, record, null, null));
+                out.add(new Branch(v, record, null, null, List.of()));
+                continue;
+            }
+            if (wrapper(v.type())) {
+                List<RecordShape.Component> inline = shape.components(ctx.object(v.type()).members(),
+                        shape.scope(), union.info());
+                out.add(new Branch(v, record, null, null, inline));
                 continue;
             }
             // The branch's value is a component beside the base members; it gets another name if
@@ -144,7 +159,7 @@ public final class UnionGenerator {
             if (memberNames.contains(valueName) || valueName.equals(RecordShape.KEPT) || valueName.equals(WIRE_TAG)) {
                 valueName = valueName + "Value";
             }
-            out.add(new Branch(v, record, valueName, types.of(v.type())));
+            out.add(new Branch(v, record, valueName, types.of(v.type()), List.of()));
         }
         return out;
     }
@@ -167,6 +182,7 @@ public final class UnionGenerator {
             if (!branch.empty()) {
                 args.add(CodeBlock.of("$T.read(r, false)", branch.valueType().type()));
             }
+            args.addAll(shape.reads(branch.inline()));
             args.add(kept);
             m.addStatement("case $L: return new $T($L)", EnumGenerator.constantName(branch.variant().name()), branch.record(),
                     CodeBlock.join(args, ", "));
@@ -189,6 +205,10 @@ public final class UnionGenerator {
         if (!branch.empty()) {
             parameters.add(ParameterSpec.builder(branch.valueType().type(), branch.valueName()).build());
         }
+        for (RecordShape.Component c : branch.inline()) {
+            parameters.add(ParameterSpec.builder(c.componentType(), c.javaName()).build());
+        }
+        components.addAll(branch.inline());
         parameters.add(kept);
         MethodSpec.Builder compact = shape.compactConstructor(components, parameters, "union '" + union.name() + "'")
                 .toBuilder();
@@ -204,10 +224,11 @@ public final class UnionGenerator {
                 .addAnnotations(Annotations.of(ctx, List.of(), branch.variant().ifcond()))
                 .recordConstructor(compact.build());
         List<CodeBlock> shortArgs = new ArrayList<>();
-        components.forEach(c -> shortArgs.add(CodeBlock.of("$N", c.javaName())));
+        base.forEach(c -> shortArgs.add(CodeBlock.of("$N", c.javaName())));
         if (!branch.empty()) {
             shortArgs.add(CodeBlock.of("$N", branch.valueName()));
         }
+        branch.inline().forEach(c -> shortArgs.add(CodeBlock.of("$N", c.javaName())));
         shortArgs.add(CodeBlock.of("$T.of()", JavaType.MAP));
         b.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
                 .addJavadoc("Creates a value with no additional members.\n")
@@ -227,6 +248,7 @@ public final class UnionGenerator {
         if (!branch.empty()) {
             writes.addStatement("$N.writeMembers(json)", branch.valueName());
         }
+        writes.add(shape.writes(branch.inline()));
         addWriting(b, writes.build());
         return b.build();
     }
