@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "check", description = "Check schemas; print errors the way QEMU does.")
+@Command(name = "check", mixinStandardHelpOptions = true, description = "Check schemas; print errors the way QEMU does.")
 final class CheckCommand implements Callable<Integer> {
     @Mixin
     SchemaOptions schemaOptions = new SchemaOptions();
@@ -21,11 +21,16 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        return check(schemas, schemaOptions.options(), spec.commandLine().getErr());
+    }
+
+    /** Checks each schema; errors go to {@code err}; 0 when all are valid. */
+    static int check(List<String> schemas, QapiCompiler.Options options, java.io.PrintWriter err) {
         int status = 0;
         for (String schema : schemas) {
-            QapiCompiler.Result result = EarlyStart.result(schema, schemaOptions.options());
+            QapiCompiler.Result result = EarlyStart.result(schema, options);
             if (!result.ok()) {
-                SchemaOptions.printErrors(result.errors(), spec.commandLine().getErr());
+                SchemaOptions.printErrors(result.errors(), err);
                 status = 1;
             }
         }

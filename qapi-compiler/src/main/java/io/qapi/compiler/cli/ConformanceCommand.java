@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** Runs a directory of QEMU-style QAPI test cases in this one process. */
-@Command(name = "conformance", description = {
+@Command(name = "conformance", mixinStandardHelpOptions = true, description = {
     "Run a QEMU-style tests/qapi-schema directory: the cases meson.build lists, or every NAME.json",
     "with a NAME.out or NAME.err. Prints a diff per failing case and 'N passed, M failed'."})
 final class ConformanceCommand implements Callable<Integer> {

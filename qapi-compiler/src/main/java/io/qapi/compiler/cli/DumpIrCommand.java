@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "dump-ir", description = "Print the checked schema as QEMU's QAPI test driver prints it.")
+@Command(name = "dump-ir", mixinStandardHelpOptions = true, description = "Print the checked schema as QEMU's QAPI test driver prints it.")
 final class DumpIrCommand implements Callable<Integer> {
     @Mixin
     SchemaOptions schemaOptions = new SchemaOptions();
@@ -22,12 +22,16 @@ final class DumpIrCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        QapiCompiler.Result result = EarlyStart.result(schema, schemaOptions.options());
+        return dump(schema, schemaOptions.options(), spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /** Prints the schema's IR to {@code out}, or its errors to {@code err}. */
+    static int dump(String schema, QapiCompiler.Options options, PrintWriter out, PrintWriter err) {
+        QapiCompiler.Result result = EarlyStart.result(schema, options);
         if (!result.ok()) {
-            SchemaOptions.printErrors(result.errors(), spec.commandLine().getErr());
+            SchemaOptions.printErrors(result.errors(), err);
             return 1;
         }
-        PrintWriter out = spec.commandLine().getOut();
         out.print(IrDump.print(result.schema()));
         out.flush();
         return 0;

@@ -22,9 +22,13 @@ final class EarlyStart {
     private EarlyStart() {
     }
 
-    static void begin(String[] args) {
+    /** What {@link #begin} understood of a command line, or null. */
+    record Plan(String command, List<String> schemas, QapiCompiler.Options options) {
+    }
+
+    static Plan begin(String[] args) {
         if (args.length < 2 || !(args[0].equals("check") || args[0].equals("dump-ir"))) {
-            return;
+            return null;
         }
         boolean lenient = false;
         boolean allErrors = false;
@@ -34,18 +38,23 @@ final class EarlyStart {
                 case "--lenient-docs" -> lenient = true;
                 case "--all-errors" -> allErrors = true;
                 default -> {
-                    if (args[i].startsWith("-")) {
-                        return;
+                    // Options, "--" and picocli's @argument-files are left to picocli.
+                    if (args[i].startsWith("-") || args[i].startsWith("@")) {
+                        return null;
                     }
                     schemas.add(args[i]);
                 }
             }
+        }
+        if (args[0].equals("dump-ir") && schemas.size() != 1) {
+            return null;
         }
         QapiCompiler.Options options = new QapiCompiler.Options(lenient, allErrors);
         for (String schema : schemas) {
             STARTED.computeIfAbsent(key(schema, options),
                     k -> CompletableFuture.supplyAsync(() -> QapiCompiler.compile(schema, options)));
         }
+        return new Plan(args[0], schemas, options);
     }
 
     static QapiCompiler.Result result(String schema, QapiCompiler.Options options) {

@@ -18,7 +18,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "generate", description = "Generate Java from a schema: types, client, server, events, introspection.")
+@Command(name = "generate", mixinStandardHelpOptions = true, description = "Generate Java from a schema: types, client, server, events, introspection.")
 final class GenerateCommand implements Callable<Integer> {
     @Mixin
     SchemaOptions schemaOptions = new SchemaOptions();
