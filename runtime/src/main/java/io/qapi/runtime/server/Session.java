@@ -1,0 +1,299 @@
+package io.qapi.runtime.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.qapi.runtime.QmpError;
+import io.qapi.runtime.protocol.QmpMessages;
+import io.qapi.runtime.protocol.QmpReader;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.CancelledKeyException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * One client connection. The I/O thread reads and parses its input. An in-band command that
+ * has proven quick ({@link CommandSpeeds}) runs right there when nothing of the session waits
+ * before it; other in-band messages (parse errors too, as in QEMU) go to the session's in-band
+ * {@link SerialLane}, and out-of-band commands to a second lane, so they overtake. Replies are
+ * written by whichever thread produced them, straight to the socket while nothing is waiting,
+ * else queued for the I/O thread. When too many in-band commands wait, the server stops
+ * reading this client until they drain, which bounds what one client can make the server hold.
+ */
+final class Session implements QmpReader.Handler, Outbox.Owner {
+    final long id;
+    final String peer;
+    private final SocketChannel channel;
+    private final ServerContext server;
+    private final QmpReader reader;
+    private final SerialLane inband;
+    private final SerialLane outOfBand;
+    private final AtomicInteger inbandWaiting = new AtomicInteger();
+    private final AtomicInteger oobWaiting = new AtomicInteger();
+    private volatile boolean negotiated;
+    private volatile boolean oobEnabled;
+    private volatile boolean readPaused;
+    /** Replies wait to be sent: reading more would only make more. */
+    private volatile boolean outputPaused;
+    private volatile boolean inputEnded;
+    /** A retired I/O thread is still running one of this session's commands: do not read. */
+    private volatile boolean heldElsewhere;
+    private SelectionKey key;
+    private final Outbox outbox;
+
+    Session(long id, String peer, SocketChannel channel, ServerContext server) {
+        this.id = id;
+        this.peer = peer;
+        this.channel = channel;
+        this.server = server;
+        this.reader = new QmpReader(server.options().limits(), this);
+        this.inband = new SerialLane(server.pool());
+        this.outOfBand = new SerialLane(server.pool());
+        this.outbox = new Outbox(channel, this, server.options().maxOutputBytes());
+    }
+
+    void attach(SelectionKey key) {
+        this.key = key;
+    }
+
+    boolean negotiated() {
+        return negotiated;
+    }
+
+    boolean oobEnabled() {
+        return oobEnabled;
+    }
+
+    void negotiate(boolean oob) {
+        oobEnabled = oob;
+        negotiated = true;
+    }
+
+    // ---- input, on the I/O thread
+
+    void onReadable(ByteBuffer buffer) {
+        for (int reads = 0; reads < 4; reads++) { // a few reads per wake-up, then the next client
+            buffer.clear();
+            int n;
+            try {
+                n = channel.read(buffer);
+            } catch (IOException e) {
+                close(CloseReason.Kind.IO_ERROR, "reading: " + e.getMessage());
+                return;
+            }
+            if (n < 0) {
+                inputEnded = true;
+                updateInterest();
+                finishIfDone();
+                return;
+            }
+            buffer.flip();
+            reader.feed(buffer);
+            if (n < buffer.capacity() || outputBacklog() > pauseBytes()) {
+                break;
+            }
+        }
+        if (outputBacklog() > pauseBytes()) {
+            outputPaused = true; // resumed by onWritable once the client has read enough
+            updateInterest();
+        }
+        if (inbandWaiting.get() >= server.options().maxQueuedCommands()) {
+            readPaused = true;
+            updateInterest();
+            if (inbandWaiting.get() < server.options().maxQueuedCommands()) {
+                resumeReading(); // drained while we paused
+            }
+        }
+    }
+
+    @Override
+    public void message(JsonNode message) {
+        if (message instanceof ObjectNode object && object.has("exec-oob") && !object.has("execute")) {
+            if (!oobEnabled) {
+                reply(server.router().handle(this, message)); // refused before any command runs, at once as in QEMU
+                return;
+            }
+            oobWaiting.incrementAndGet();
+            outOfBand.submit(() -> {
+                try {
+                    if (!isClosed()) {
+                        reply(server.router().handle(this, message));
+                    }
+                } finally {
+                    oobWaiting.decrementAndGet();
+                    finishIfDone();
+                }
+            });
+            return;
+        }
+        if (inbandWaiting.get() == 0 && server.router().quick(message)) {
+            server.io().inline(this, () -> reply(server.router().handle(this, message))); // nothing waits before it
+            return;
+        }
+        inbandWaiting.incrementAndGet();
+        inband.submit(() -> finishInband(() -> isClosed() ? null : server.router().handle(this, message)));
+    }
+
+    @Override
+    public void error(String desc) {
+        if (inbandWaiting.get() == 0) {
+            reply(QmpMessages.error(QmpError.GENERIC_ERROR, desc, null));
+            return;
+        }
+        inbandWaiting.incrementAndGet();
+        inband.submit(() -> finishInband(() -> QmpMessages.error(QmpError.GENERIC_ERROR, desc, null)));
+    }
+
+    private void reply(ObjectNode reply) {
+        if (reply != null) {
+            send(server.writer().line(reply));
+        }
+    }
+
+    /**
+     * Ends an in-band task: counts it done and sends its reply in one step under the output
+     * lock. The I/O thread runs a command inline only when nothing is counted, so an inline
+     * reply can never overtake this one; and counting before the write (not after) means a
+     * client that answers at once never finds the lane still busy.
+     */
+    private void finishInband(Supplier<ObjectNode> task) {
+        byte[] line = null;
+        try {
+            ObjectNode reply = task.get();
+            line = reply == null ? null : server.writer().line(reply);
+        } finally {
+            outbox.send(line, inbandWaiting::decrementAndGet);
+            if (readPaused && inbandWaiting.get() < server.options().maxQueuedCommands()) {
+                server.io().execute(this::resumeReading);
+            }
+            finishIfDone();
+        }
+    }
+
+    private void resumeReading() {
+        if (readPaused) {
+            readPaused = false;
+            updateInterest();
+        }
+    }
+
+    /** No more input is read: the server shuts down. */
+    void endInput() {
+        inputEnded = true;
+        updateInterest();
+        finishIfDone();
+    }
+
+    /** A retired I/O thread runs one of this session's commands; the new one must not read it. */
+    void holdElsewhere(boolean held) {
+        heldElsewhere = held;
+        if (!held) {
+            updateInterest();
+        }
+    }
+
+    boolean heldElsewhere() {
+        return heldElsewhere;
+    }
+
+    /** Once input has ended, closes the session when all its commands are answered. */
+    private void finishIfDone() {
+        if (inputEnded && idle()) {
+            close(CloseReason.Kind.PEER_CLOSED, "the client closed the connection");
+        }
+    }
+
+    boolean idle() {
+        return inbandWaiting.get() == 0 && oobWaiting.get() == 0 && outbox.isEmpty();
+    }
+
+    // ---- output, from any thread
+
+    void sendGreeting() {
+        send(server.greeting());
+    }
+
+    /** Sends an event's bytes if the session has negotiated; events before that are not for it. */
+    void deliver(byte[] event) {
+        if (negotiated) {
+            send(event);
+        }
+    }
+
+    void send(byte[] line) {
+        outbox.send(line);
+    }
+
+    /** On the I/O thread, when the socket takes data again. */
+    void onWritable() {
+        outbox.flush();
+        if (outputPaused && outbox.waiting() < pauseBytes() / 2) {
+            outputPaused = false;
+        }
+        updateInterest();
+        finishIfDone();
+    }
+
+    private long outputBacklog() {
+        return outbox.waiting();
+    }
+
+    /**
+     * Waiting output above which input is no longer read: a client that sends commands without
+     * reading the replies is slowed down, not disconnected. Only output it did not ask for
+     * (events) can push it past {@code maxOutputBytes}.
+     */
+    private long pauseBytes() {
+        return Math.min(1L << 20, server.options().maxOutputBytes() / 4);
+    }
+
+    @Override
+    public void failed(CloseReason.Kind kind, String detail) {
+        if (kind == CloseReason.Kind.IO_ERROR && inputEnded) {
+            close(CloseReason.Kind.PEER_CLOSED, "the client closed the connection");
+        } else {
+            close(kind, detail);
+        }
+    }
+
+    @Override
+    public void waitingChanged() {
+        server.io().execute(this::updateInterest);
+    }
+
+    /** On the I/O thread: watch for input unless paused, ended or held; for output while queued. */
+    void updateInterest() {
+        SelectionKey k = key;
+        if (k == null || !k.isValid()) {
+            return;
+        }
+        boolean writing = !outbox.isEmpty();
+        int ops = (readPaused || outputPaused || inputEnded || heldElsewhere ? 0 : SelectionKey.OP_READ)
+                | (writing ? SelectionKey.OP_WRITE : 0);
+        try {
+            if (k.interestOps() != ops) {
+                k.interestOps(ops);
+            }
+        } catch (CancelledKeyException closedMeanwhile) {
+            // nothing to do for a closed session
+        }
+    }
+
+    boolean isClosed() {
+        return outbox.isClosed();
+    }
+
+    void close(CloseReason.Kind kind, String detail) {
+        if (!outbox.close()) {
+            return;
+        }
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // closing is all that was wanted
+        }
+        server.closed(this, new CloseReason(kind, detail));
+    }
+}

@@ -1,0 +1,140 @@
+package io.qapi.runtime.transport;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.SocketTimeoutException;
+import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+
+/** Opening connections and listening sockets for either kind of {@link Endpoint}. */
+public final class Sockets {
+    private Sockets() {
+    }
+
+    /**
+     * Connects within {@code timeout} and returns the channel in blocking mode. TCP connections
+     * get {@code TCP_NODELAY}: QMP is request and reply, and Nagle's delay would add to every
+     * round trip.
+     */
+    public static SocketChannel connect(Endpoint endpoint, Duration timeout) throws IOException {
+        SocketChannel channel = open(endpoint);
+        try {
+            channel.configureBlocking(false);
+            if (!channel.connect(address(endpoint))) {
+                awaitConnect(channel, endpoint, timeout);
+            }
+            channel.configureBlocking(true);
+            if (endpoint instanceof Endpoint.Tcp) {
+                channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            }
+            return channel;
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    private static void awaitConnect(SocketChannel channel, Endpoint endpoint, Duration timeout) throws IOException {
+        try (Selector selector = Selector.open()) {
+            channel.register(selector, SelectionKey.OP_CONNECT);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (!channel.finishConnect()) {
+                long left = (deadline - System.nanoTime()) / 1_000_000;
+                if (left <= 0) {
+                    throw new SocketTimeoutException("no connection to " + endpoint + " within " + timeout.toMillis() + " ms");
+                }
+                selector.select(left);
+            }
+        } catch (ConnectException e) {
+            ConnectException better = new ConnectException("cannot connect to " + endpoint + ": " + e.getMessage());
+            better.initCause(e);
+            throw better;
+        }
+    }
+
+    private static SocketChannel open(Endpoint endpoint) throws IOException {
+        return endpoint instanceof Endpoint.Unix ? SocketChannel.open(StandardProtocolFamily.UNIX) : SocketChannel.open();
+    }
+
+    static SocketAddress address(Endpoint endpoint) {
+        if (endpoint instanceof Endpoint.Unix unix) {
+            return UnixDomainSocketAddress.of(unix.path());
+        }
+        Endpoint.Tcp tcp = (Endpoint.Tcp) endpoint;
+        return new InetSocketAddress(tcp.host(), tcp.port());
+    }
+
+    /**
+     * Listens on {@code endpoint}. A unix socket is created with mode 0600: it is bound inside
+     * a fresh directory only its owner can enter, made 0600 there, and only then moved to its
+     * path, so at no moment can another user connect. A stale socket left at the path by a
+     * process that is gone is replaced; a live one is an error.
+     */
+    public static ServerSocketChannel listen(Endpoint endpoint) throws IOException {
+        if (endpoint instanceof Endpoint.Tcp tcp) {
+            ServerSocketChannel server = ServerSocketChannel.open();
+            server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            server.bind(new InetSocketAddress(tcp.host(), tcp.port()), 256);
+            return server;
+        }
+        Path path = ((Endpoint.Unix) endpoint).path().toAbsolutePath();
+        removeStale(path);
+        if (path.toString().length() > 80) {
+            return listenInPlace(path); // no room in sun_path for the staging directory
+        }
+        Path dir = Files.createTempDirectory(path.getParent(), ".qmp-",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Path staging = dir.resolve("s");
+        ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        try {
+            server.bind(UnixDomainSocketAddress.of(staging), 256);
+            Files.setPosixFilePermissions(staging, PosixFilePermissions.fromString("rw-------"));
+            Files.move(staging, path, StandardCopyOption.ATOMIC_MOVE);
+            return server;
+        } catch (IOException | RuntimeException e) {
+            server.close();
+            throw e;
+        } finally {
+            Files.deleteIfExists(staging);
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    /** For long paths: binds in place and narrows the mode right after, a short window. */
+    private static ServerSocketChannel listenInPlace(Path path) throws IOException {
+        ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        try {
+            server.bind(UnixDomainSocketAddress.of(path), 256);
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
+            return server;
+        } catch (IOException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    private static void removeStale(Path path) throws IOException {
+        if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (SocketChannel probe = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            probe.connect(UnixDomainSocketAddress.of(path));
+        } catch (IOException gone) {
+            Files.delete(path); // nothing listens there any more
+            return;
+        }
+        throw new IOException("another process listens on " + path);
+    }
+}

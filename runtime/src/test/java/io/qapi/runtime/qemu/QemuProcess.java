@@ -1,0 +1,66 @@
+package io.qapi.runtime.qemu;
+
+import io.qapi.runtime.transport.Endpoint;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * A real {@code qemu-system-x86_64 -machine none -nodefaults -display none -S -accel tcg} with
+ * its monitor on a unix socket. Tests are skipped, saying so, where it is not installed.
+ */
+final class QemuProcess implements AutoCloseable {
+    static final String BINARY = "qemu-system-x86_64";
+
+    private final Process process;
+    private final Path socket;
+
+    private QemuProcess(Process process, Path socket) {
+        this.process = process;
+        this.socket = socket;
+    }
+
+    static QemuProcess start(Path dir) throws IOException, InterruptedException {
+        boolean installed = false;
+        for (String path : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            installed |= Files.isExecutable(Path.of(path, BINARY));
+        }
+        Assumptions.assumeTrue(installed, BINARY + " is not installed (apt-get install --no-install-recommends "
+                + "qemu-system-x86): real-QEMU test skipped");
+        Path socket = dir.resolve("qemu.sock");
+        List<String> command = List.of(BINARY, "-machine", "none", "-nodefaults", "-display", "none", "-S",
+                "-accel", "tcg", "-qmp", "unix:" + socket + ",server=on,wait=off");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!Files.exists(socket)) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                process.destroyForcibly();
+                throw new IOException("QEMU did not start: " + String.join(" ", command));
+            }
+            Thread.sleep(10);
+        }
+        return new QemuProcess(process, socket);
+    }
+
+    Endpoint endpoint() {
+        return Endpoint.unix(socket);
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}
