@@ -117,6 +117,15 @@ final class CompiledCode {
         if (value instanceof String s) {
             return io.qapi.runtime.json.Json.string(s);
         }
+        if (value instanceof io.qapi.runtime.QapiEnum e) {
+            return io.qapi.runtime.json.Json.enumValue(e);
+        }
+        if (value instanceof Boolean b) {
+            return io.qapi.runtime.json.Json.bool(b);
+        }
+        if (value instanceof Long || value instanceof Integer) {
+            return io.qapi.runtime.json.Json.integer(((Number) value).longValue());
+        }
         try {
             return (JsonNode) invoke(value.getClass().getMethod("toJson"), value);
         } catch (NoSuchMethodException e) {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Assumptions;
  * -accel tcg -qmp unix:PATH,server=on,wait=off}. Tests are skipped, saying so, where the binary
  * is not installed (the Debian package is {@code qemu-system-x86}).
  */
-final class QemuProcess implements AutoCloseable {
+public final class QemuProcess implements AutoCloseable {
     static final String BINARY = "qemu-system-x86_64";
 
     private final Process process;
@@ -28,7 +28,7 @@ final class QemuProcess implements AutoCloseable {
     }
 
     /** Skips the calling test when QEMU is not installed. */
-    static void assumeInstalled() {
+    public static void assumeInstalled() {
         Assumptions.assumeTrue(installed(), BINARY + " is not installed (apt-get install --no-install-recommends "
                 + "qemu-system-x86): real-QEMU test skipped");
     }
@@ -43,7 +43,7 @@ final class QemuProcess implements AutoCloseable {
     }
 
     /** Starts {@code -machine MACHINE} and waits for its monitor socket. */
-    static QemuProcess start(String machine, Path dir) throws IOException, InterruptedException {
+    public static QemuProcess start(String machine, Path dir) throws IOException, InterruptedException {
         assumeInstalled();
         Path socket = dir.resolve("qmp-" + machine + ".sock");
         List<String> command = new ArrayList<>(List.of(BINARY, "-machine", machine, "-nodefaults", "-display", "none",
@@ -62,7 +62,7 @@ final class QemuProcess implements AutoCloseable {
         return new QemuProcess(process, socket);
     }
 
-    Endpoint endpoint() {
+    public Endpoint endpoint() {
         return Endpoint.unix(socket);
     }
 
