@@ -3,13 +3,11 @@ package io.qapi.runtime.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Reads the members of one JSON object in the order the schema lists them, then checks what is
@@ -21,7 +19,8 @@ public final class ObjectReader {
     private final Input in;
     private final ObjectNode object;
     private final String path;
-    private final Set<String> read = new HashSet<>();
+    /** The names asked for; only consulted when members are left over, which is rare. */
+    private final java.util.ArrayList<String> read = new java.util.ArrayList<>(8);
     /** How many of the object's members were read; absent optional members do not count. */
     private int present;
     private Map<String, JsonNode> kept;
