@@ -18,7 +18,6 @@ import io.qapi.compiler.model.Pending.MemberP;
 import io.qapi.compiler.model.Pending.ObjectP;
 import io.qapi.compiler.model.Pending.TypeP;
 import io.qapi.compiler.model.Pending.VariantP;
-import io.qapi.compiler.parse.DocComment;
 import io.qapi.compiler.parse.ParsedSchema;
 import io.qapi.compiler.parse.Pragmas;
 import io.qapi.compiler.source.SourceInfo;
@@ -353,13 +352,4 @@ public final class SchemaBuilder {
         });
     }
 
-    /** Doc comments that are connected while checking, and checked once all entities are. */
-    DocConnector docs() {
-        return docs;
-    }
-
-    /** The schema's documentation comments, for the record. */
-    static List<DocComment> comments(ParsedSchema parsed) {
-        return parsed.docs();
-    }
 }
