@@ -52,6 +52,16 @@ public final class GenContext {
         bases.add(struct);
     }
 
+    /** Every struct other types extend. */
+    public java.util.Set<String> bases() {
+        return java.util.Collections.unmodifiableSet(bases);
+    }
+
+    /** The schema module that defines a name. */
+    public String moduleOf(String name) {
+        return moduleOf.get(name);
+    }
+
     /** Whether other types extend this struct (then it has a {@code NameFields} interface). */
     public boolean isBase(String struct) {
         return bases.contains(struct);

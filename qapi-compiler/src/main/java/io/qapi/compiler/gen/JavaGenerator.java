@@ -43,7 +43,6 @@ public final class JavaGenerator {
     private final List<JavaFile> files = new ArrayList<>();
     private final List<Command> commands = new ArrayList<>();
     private final List<Event> events = new ArrayList<>();
-    private final Set<String> bases = new HashSet<>();
 
     private JavaGenerator(Schema schema, GenOptions options, Diagnostics diagnostics) {
         this.ctx = new GenContext(schema, options, diagnostics);
@@ -93,13 +92,12 @@ public final class JavaGenerator {
                 } else {
                     ctx.allocate(d.name(), pkg, JavaNames.pascal(d.name()), d.info(), d.meta() + " '" + d.name() + "'");
                     if (d instanceof ObjectType o && o.base() != null && !ctx.schema().type(o.base()).implicit()) {
-                        bases.add(o.base());
                         ctx.markBase(o.base());
                     }
                 }
             }
         }
-        for (String base : bases) {
+        for (String base : ctx.bases()) {
             ClassName struct = ctx.classFor(base);
             ctx.allocate(base + " fields", struct.packageName(), struct.simpleName() + "Fields",
                     ctx.schema().type(base).info(), "the interface of struct '" + base + "'");
@@ -126,7 +124,7 @@ public final class JavaGenerator {
         if (options.has(Target.EVENTS)) {
             EventGenerator generator = new EventGenerator(ctx);
             for (Event e : events) {
-                add(ctx.classFor(e.name()), generator.record(e), module(e) + " (event " + e.name() + ")");
+                add(ctx.classFor(e.name()), generator.record(e), ctx.moduleOf(e.name()) + " (event " + e.name() + ")");
             }
             addTopLevel(generator.registry(events), "the events");
             addTopLevel(generator.emitter(events), "the events");
@@ -166,7 +164,7 @@ public final class JavaGenerator {
         } else if (d instanceof ObjectType o) {
             StructGenerator structs = new StructGenerator(ctx);
             out.add(file(name, structs.struct(o), origin));
-            if (bases.contains(o.name())) {
+            if (ctx.isBase(o.name())) {
                 out.add(file(name, structs.fields(o), origin));
             }
         } else if (d instanceof AlternateType a) {
@@ -178,11 +176,6 @@ public final class JavaGenerator {
                     c.ifcond(), List.of(), c.info(), "the arguments of command '" + c.name() + "'", List.of()),
                     origin));
         }
-    }
-
-    private String module(Definition d) {
-        return d.info() == null ? "" : ctx.schema().modules().stream()
-                .filter(m -> m.entities().contains(d)).findFirst().map(Module::name).orElse("");
     }
 
     /**

@@ -2,7 +2,6 @@ package io.qapi.runtime.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qapi.runtime.QNull;
 import io.qapi.runtime.QapiEnum;
@@ -232,10 +231,5 @@ public final class Input {
             return unknown;
         }
         throw badEnumValue(path, json.textValue());
-    }
-
-    /** The JSON type an alternate branch is chosen by; keyval scalars are all strings. */
-    public static JsonNodeType nodeType(JsonNode json) {
-        return json.getNodeType();
     }
 }

@@ -80,10 +80,7 @@ public final class EventGenerator {
                         .returns(name).addParameter(JavaType.OBJECT_READER, "r").addParameter(boolean.class, "whole")
                         .addStatement("return new $T($T.read(r, false), whole ? r.finish() : $T.of())", name, union,
                                 JavaType.MAP).build())
-                .addMethod(MethodSpec.methodBuilder("toJson").addModifiers(Modifier.PUBLIC).returns(JavaType.OBJECT_NODE)
-                        .addStatement("$T json = $T.object()", JavaType.OBJECT_NODE, JavaType.JSON)
-                        .addStatement("writeMembers(json)")
-                        .addStatement("return $T.withKept(json, additionalMembers)", JavaType.JSON).build())
+                .addMethod(io.qapi.compiler.gen.JsonMethods.toJson(false, false))
                 .addMethod(MethodSpec.methodBuilder("writeMembers").addModifiers(Modifier.PUBLIC)
                         .addParameter(JavaType.OBJECT_NODE, "json").addStatement("data.writeMembers(json)").build());
     }

@@ -13,6 +13,7 @@ import io.qapi.compiler.gen.Annotations;
 import io.qapi.compiler.gen.GenContext;
 import io.qapi.compiler.gen.JavaNames;
 import io.qapi.compiler.gen.JavaType;
+import io.qapi.compiler.gen.JsonMethods;
 import io.qapi.compiler.gen.Javadoc;
 import io.qapi.compiler.gen.NameScope;
 import io.qapi.compiler.gen.TypeMapping;
@@ -20,9 +21,7 @@ import io.qapi.compiler.model.Member;
 import io.qapi.compiler.parse.DocComment;
 import io.qapi.compiler.source.SourceInfo;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import javax.lang.model.element.Modifier;
 
@@ -75,7 +74,7 @@ final class RecordShape {
     }
 
     /** Record components, the kept-members component last. */
-    List<ParameterSpec> parameters(List<Component> components, Function<Member, DocComment> docOf) {
+    List<ParameterSpec> parameters(List<Component> components) {
         List<ParameterSpec> out = new ArrayList<>();
         for (Component c : components) {
             ParameterSpec.Builder p = ParameterSpec.builder(c.componentType(), c.javaName());
@@ -201,13 +200,7 @@ final class RecordShape {
                 .addParameter(boolean.class, "whole")
                 .addStatement("return new $T($L)", name, CodeBlock.join(args, ",\n        "))
                 .build());
-        b.addMethod(MethodSpec.methodBuilder("toJson").addModifiers(Modifier.PUBLIC)
-                .addJavadoc("This value as JSON, members in schema order.\n")
-                .returns(JavaType.OBJECT_NODE)
-                .addStatement("$T json = $T.object()", JavaType.OBJECT_NODE, JavaType.JSON)
-                .addStatement("writeMembers(json)")
-                .addStatement("return $T.withKept(json, $N)", JavaType.JSON, KEPT)
-                .build());
+        b.addMethod(JsonMethods.toJson(false, true));
         b.addMethod(MethodSpec.methodBuilder("writeMembers").addModifiers(Modifier.PUBLIC)
                 .addJavadoc("Writes this value's members into {@code json}.\n")
                 .addParameter(JavaType.OBJECT_NODE, "json")
@@ -217,14 +210,12 @@ final class RecordShape {
 
     /** Javadoc {@code @param}s for the components, each from the comment of the type that declares it. */
     static CodeBlock params(List<Component> components, Function<Member, DocComment> docOf) {
-        Map<String, String> names = new LinkedHashMap<>();
         CodeBlock.Builder b = CodeBlock.builder();
         for (Component c : components) {
             String text = Javadoc.member(docOf.apply(c.member()), c.member().name());
             if (text != null) {
                 b.add("@param $L $L\n", c.javaName(), text);
             }
-            names.put(c.member().name(), c.javaName());
         }
         b.add("@param $L members this code does not know, kept from a lenient read\n", KEPT);
         return b.build();

@@ -65,7 +65,7 @@ public final class StructGenerator {
                            List<TypeName> interfaces) {
         NameScope scope = shape.scope();
         List<RecordShape.Component> components = shape.components(members, scope, info);
-        List<ParameterSpec> parameters = shape.parameters(components, docOf);
+        List<ParameterSpec> parameters = shape.parameters(components);
         TypeSpec.Builder b = TypeSpec.recordBuilder(name)
                 .addModifiers(Modifier.PUBLIC)
                 .addJavadoc(Javadoc.forDefinition(doc, cond))

@@ -13,6 +13,7 @@ import io.qapi.compiler.gen.Annotations;
 import io.qapi.compiler.gen.GenContext;
 import io.qapi.compiler.gen.JavaNames;
 import io.qapi.compiler.gen.JavaType;
+import io.qapi.compiler.gen.JsonMethods;
 import io.qapi.compiler.gen.Javadoc;
 import io.qapi.compiler.gen.NameScope;
 import io.qapi.compiler.gen.TypeMapping;
@@ -39,13 +40,11 @@ public final class UnionGenerator {
     private final GenContext ctx;
     private final RecordShape shape;
     private final TypeMapping types;
-    private final StructGenerator structs;
 
     public UnionGenerator(GenContext ctx) {
         this.ctx = ctx;
         this.shape = new RecordShape(ctx);
         this.types = new TypeMapping(ctx);
-        this.structs = new StructGenerator(ctx);
     }
 
     /**
@@ -129,6 +128,12 @@ public final class UnionGenerator {
 
     private List<Branch> branches(ObjectType union, ClassName name, NameScope memberScope) {
         Set<String> taken = new HashSet<>(List.of(name.simpleName(), "Visitor", UNRECOGNIZED));
+        // A branch's value is a component beside the base members; it gets another name if a
+        // base member (or a name the record itself uses) has taken the branch's.
+        Set<String> memberNames = new HashSet<>(List.of(RecordShape.KEPT, WIRE_TAG));
+        for (Member m : ctx.presentMembers(union.members())) {
+            memberNames.add(JavaNames.camel(m.name()));
+        }
         List<Branch> out = new ArrayList<>();
         for (Variant v : union.branches().variants()) {
             if (!ctx.present(v.ifcond())) {
@@ -149,14 +154,8 @@ public final class UnionGenerator {
                 out.add(new Branch(v, record, null, null, inline));
                 continue;
             }
-            // The branch's value is a component beside the base members; it gets another name if
-            // a base member has taken the branch's.
             String valueName = JavaNames.camel(v.name());
-            Set<String> memberNames = new HashSet<>();
-            for (Member m : ctx.presentMembers(union.members())) {
-                memberNames.add(JavaNames.camel(m.name()));
-            }
-            if (memberNames.contains(valueName) || valueName.equals(RecordShape.KEPT) || valueName.equals(WIRE_TAG)) {
+            if (memberNames.contains(valueName)) {
                 valueName = valueName + "Value";
             }
             out.add(new Branch(v, record, valueName, types.of(v.type()), List.of()));
@@ -199,7 +198,7 @@ public final class UnionGenerator {
     private TypeSpec branchRecord(ObjectType union, ClassName name, List<RecordShape.Component> all,
                                   RecordShape.Component tag, ClassName tagEnum, List<RecordShape.Component> base,
                                   Branch branch) {
-        List<ParameterSpec> parameters = new ArrayList<>(shape.parameters(base, structs::docOf));
+        List<ParameterSpec> parameters = new ArrayList<>(shape.parameters(base));
         ParameterSpec kept = parameters.remove(parameters.size() - 1);
         List<RecordShape.Component> components = new ArrayList<>(base);
         if (!branch.empty()) {
@@ -256,7 +255,7 @@ public final class UnionGenerator {
     private TypeSpec unrecognized(ObjectType union, ClassName name, List<RecordShape.Component> all,
                                   RecordShape.Component tag, ClassName tagEnum, List<RecordShape.Component> base,
                                   ClassName record) {
-        List<ParameterSpec> parameters = new ArrayList<>(shape.parameters(base, structs::docOf));
+        List<ParameterSpec> parameters = new ArrayList<>(shape.parameters(base));
         ParameterSpec kept = parameters.remove(parameters.size() - 1);
         parameters.add(ParameterSpec.builder(String.class, WIRE_TAG).build());
         parameters.add(kept);
@@ -294,11 +293,7 @@ public final class UnionGenerator {
     }
 
     private static void addWriting(TypeSpec.Builder b, CodeBlock writes) {
-        b.addMethod(MethodSpec.methodBuilder("toJson").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
-                .returns(JavaType.OBJECT_NODE)
-                .addStatement("$T json = $T.object()", JavaType.OBJECT_NODE, JavaType.JSON)
-                .addStatement("writeMembers(json)")
-                .addStatement("return $T.withKept(json, $N)", JavaType.JSON, RecordShape.KEPT).build());
+        b.addMethod(JsonMethods.toJson(true, false));
         b.addMethod(MethodSpec.methodBuilder("writeMembers").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
                 .addParameter(JavaType.OBJECT_NODE, "json").addCode(writes).build());
     }
