@@ -1,10 +1,12 @@
 package io.qapi.it.qemu;
 
 import io.qapi.runtime.transport.Endpoint;
+import io.qapi.runtime.transport.Sockets;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -48,10 +50,11 @@ public final class QemuProcess implements AutoCloseable {
         Path socket = dir.resolve("qmp-" + machine + ".sock");
         List<String> command = new ArrayList<>(List.of(BINARY, "-machine", machine, "-nodefaults", "-display", "none",
                 "-S", "-accel", "tcg", "-qmp", "unix:" + socket + ",server=on,wait=off"));
+        Files.deleteIfExists(socket); // a socket left by an earlier run would look ready at once
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("qemu-" + machine + ".log").toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!Files.exists(socket)) {
+        while (!Sockets.awaitListening(Endpoint.unix(socket), Duration.ofMillis(100))) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
                 process.destroyForcibly();
                 throw new IOException("QEMU did not start: " + String.join(" ", command) + "\n"

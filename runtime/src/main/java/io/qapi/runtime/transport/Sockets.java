@@ -46,6 +46,29 @@ public final class Sockets {
         }
     }
 
+    /**
+     * Waits until something accepts connections at {@code endpoint}, as when a QEMU just started
+     * is still setting up its monitor: a unix socket's file appears when it is bound, a moment
+     * before it listens, so the file alone proves nothing. Each attempt's connection is closed
+     * at once; a QMP monitor then serves the next client.
+     *
+     * @return whether a connection succeeded within {@code timeout}
+     */
+    public static boolean awaitListening(Endpoint endpoint, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try (SocketChannel probe = open(endpoint)) {
+                probe.connect(address(endpoint));
+                return true;
+            } catch (IOException e) {
+                if (System.nanoTime() > deadline) {
+                    return false;
+                }
+                Thread.sleep(10);
+            }
+        }
+    }
+
     private static void awaitConnect(SocketChannel channel, Endpoint endpoint, Duration timeout) throws IOException {
         try (Selector selector = Selector.open()) {
             channel.register(selector, SelectionKey.OP_CONNECT);

@@ -5,9 +5,11 @@ import io.qapi.runtime.client.QmpClient;
 import io.qapi.runtime.server.QmpServer;
 import io.qapi.runtime.server.TinyQemu;
 import io.qapi.runtime.transport.Endpoint;
+import io.qapi.runtime.transport.Sockets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -141,16 +143,15 @@ public final class QmpBench {
         process.waitFor(5, TimeUnit.SECONDS);
     }
 
-    /** Starts a process and waits until its last socket exists. */
+    /** Starts a process and waits until its last socket accepts connections. */
     private static Process start(List<String> command, Path socket) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!Files.exists(socket)) {
+        while (!Sockets.awaitListening(Endpoint.unix(socket), Duration.ofMillis(100))) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
                 throw new IOException("did not start: " + command);
             }
-            Thread.sleep(10);
         }
         return process;
     }

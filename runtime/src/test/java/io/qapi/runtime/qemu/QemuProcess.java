@@ -1,10 +1,12 @@
 package io.qapi.runtime.qemu;
 
 import io.qapi.runtime.transport.Endpoint;
+import io.qapi.runtime.transport.Sockets;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
@@ -34,10 +36,11 @@ final class QemuProcess implements AutoCloseable {
         Path socket = dir.resolve("qemu.sock");
         List<String> command = List.of(BINARY, "-machine", "none", "-nodefaults", "-display", "none", "-S",
                 "-accel", "tcg", "-qmp", "unix:" + socket + ",server=on,wait=off");
+        Files.deleteIfExists(socket); // a socket left by an earlier run would look ready at once
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!Files.exists(socket)) {
+        while (!Sockets.awaitListening(Endpoint.unix(socket), Duration.ofMillis(100))) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
                 process.destroyForcibly();
                 throw new IOException("QEMU did not start: " + String.join(" ", command));
