@@ -12,22 +12,24 @@ public final class JsonMethods {
     }
 
     /**
-     * @param override   whether it implements the interface's method (union branches)
-     * @param documented whether it gets its one-line Javadoc (records)
+     * @param modifier   {@code PUBLIC} in a record, {@code DEFAULT} in a union's interface, where
+     *                   every branch record shares it
+     * @param documented whether it gets its one-line Javadoc
      */
-    public static MethodSpec toJson(boolean override, boolean documented) {
-        MethodSpec.Builder m = MethodSpec.methodBuilder("toJson");
-        if (override) {
-            m.addAnnotation(Override.class);
+    public static MethodSpec toJson(Modifier modifier, boolean documented) {
+        MethodSpec.Builder m = MethodSpec.methodBuilder("toJson").addModifiers(Modifier.PUBLIC);
+        if (modifier != Modifier.PUBLIC) {
+            m.addModifiers(modifier);
         }
-        m.addModifiers(Modifier.PUBLIC);
         if (documented) {
             m.addJavadoc("This value as JSON, members in schema order.\n");
         }
         return m.returns(JavaType.OBJECT_NODE)
                 .addStatement("$T json = $T.object()", JavaType.OBJECT_NODE, JavaType.JSON)
                 .addStatement("writeMembers(json)")
-                .addStatement("return $T.withKept(json, additionalMembers)", JavaType.JSON)
+                // A record reads its field; the interface has only the accessor.
+                .addStatement("return $T.withKept(json, additionalMembers$L)", JavaType.JSON,
+                        modifier == Modifier.DEFAULT ? "()" : "")
                 .build();
     }
 }

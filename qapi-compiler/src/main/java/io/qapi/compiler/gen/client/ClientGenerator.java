@@ -63,10 +63,6 @@ public final class ClientGenerator {
         TypeName result = c.retType() == null ? ClassName.get(Void.class) : types.of(c.retType()).boxed();
         TypeName future = ParameterizedTypeName.get(ClassName.get(CompletableFuture.class), result);
         CodeBlock doc = Javadoc.forDefinition(c.doc(), c.ifcond());
-        if (!c.successResponse() && c.retType() == null) {
-            doc = doc.toBuilder().add("<p>\nQEMU sends no reply when this command succeeds: the future completes only "
-                    + "on an error.\n").build();
-        }
         CodeBlock decode = c.retType() == null
                 ? CodeBlock.of("thenAccept(r -> { })")
                 : CodeBlock.of("thenApply(r -> $L.decode($T.LENIENT, r, $S))", types.of(c.retType()).decoder(),
@@ -77,8 +73,19 @@ public final class ClientGenerator {
             params.add(ParameterSpec.builder(ctx.classFor(c.argType()), "arguments").build());
             arguments = CodeBlock.of("arguments.toJson()");
         }
+        // The documentation goes on the waiting form; the future-returning form points to it.
+        CodeBlock asyncDoc = CodeBlock.builder()
+                .add("Sends {@code $L} and completes with ", c.name())
+                .add(c.retType() == null ? "{@code null} when it succeeds" : "its reply")
+                .add(c.argType() == null ? "; see {@link #$N()}.\n" : "; see {@link #$N($T)}.\n",
+                        c.argType() == null ? new Object[] {method} : new Object[] {method, ctx.classFor(c.argType())})
+                .build();
+        if (!c.successResponse() && c.retType() == null) {
+            asyncDoc = asyncDoc.toBuilder().add("<p>\nQEMU sends no reply when this command succeeds: the future "
+                    + "completes only on an error.\n").build();
+        }
         b.addMethod(MethodSpec.methodBuilder(method + "Async").addModifiers(Modifier.PUBLIC, Modifier.DEFAULT)
-                .addJavadoc(doc).addAnnotations(Annotations.of(ctx, c.features(), c.ifcond()))
+                .addJavadoc(asyncDoc).addAnnotations(Annotations.of(ctx, c.features(), c.ifcond()))
                 .returns(future).addParameters(params)
                 .addStatement("return call($S, $L).$L", c.name(), arguments, decode).build());
         MethodSpec.Builder sync = MethodSpec.methodBuilder(method).addModifiers(Modifier.PUBLIC, Modifier.DEFAULT)

@@ -80,7 +80,7 @@ public final class EventGenerator {
                         .returns(name).addParameter(JavaType.OBJECT_READER, "r").addParameter(boolean.class, "whole")
                         .addStatement("return new $T($T.read(r, false), whole ? r.finish() : $T.of())", name, union,
                                 JavaType.MAP).build())
-                .addMethod(io.qapi.compiler.gen.JsonMethods.toJson(false, false))
+                .addMethod(io.qapi.compiler.gen.JsonMethods.toJson(Modifier.PUBLIC, false))
                 .addMethod(MethodSpec.methodBuilder("writeMembers").addModifiers(Modifier.PUBLIC)
                         .addParameter(JavaType.OBJECT_NODE, "json").addStatement("data.writeMembers(json)").build());
     }

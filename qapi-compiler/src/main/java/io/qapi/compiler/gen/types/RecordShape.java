@@ -200,7 +200,7 @@ final class RecordShape {
                 .addParameter(boolean.class, "whole")
                 .addStatement("return new $T($L)", name, CodeBlock.join(args, ",\n        "))
                 .build());
-        b.addMethod(JsonMethods.toJson(false, true));
+        b.addMethod(JsonMethods.toJson(Modifier.PUBLIC, true));
         b.addMethod(MethodSpec.methodBuilder("writeMembers").addModifiers(Modifier.PUBLIC)
                 .addJavadoc("Writes this value's members into {@code json}.\n")
                 .addParameter(JavaType.OBJECT_NODE, "json")

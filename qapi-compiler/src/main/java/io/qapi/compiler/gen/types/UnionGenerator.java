@@ -88,7 +88,7 @@ public final class UnionGenerator {
                     .build());
         }
         b.addMethod(abstractMethod(RecordShape.KEPT, JavaType.MEMBERS));
-        b.addMethod(abstractMethod("toJson", JavaType.OBJECT_NODE));
+        b.addMethod(JsonMethods.toJson(Modifier.DEFAULT, true));
         b.addMethod(MethodSpec.methodBuilder("writeMembers").addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
                 .addParameter(JavaType.OBJECT_NODE, "json").build());
         TypeVariableName r = TypeVariableName.get("R");
@@ -293,7 +293,6 @@ public final class UnionGenerator {
     }
 
     private static void addWriting(TypeSpec.Builder b, CodeBlock writes) {
-        b.addMethod(JsonMethods.toJson(true, false));
         b.addMethod(MethodSpec.methodBuilder("writeMembers").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
                 .addParameter(JavaType.OBJECT_NODE, "json").addCode(writes).build());
     }

@@ -31,6 +31,9 @@ public interface Client extends QmpCaller {
         return caller::call;
     }
 
+    /**
+     * Sends {@code ping} and completes with {@code null} when it succeeds; see {@link #ping()}.
+     */
     default CompletableFuture<Void> pingAsync() {
         return call("ping", null).thenAccept(r -> { });
     }
@@ -39,6 +42,9 @@ public interface Client extends QmpCaller {
         Calls.await(pingAsync());
     }
 
+    /**
+     * Sends {@code query-info} and completes with its reply; see {@link #queryInfo()}.
+     */
     default CompletableFuture<Info> queryInfoAsync() {
         return call("query-info", null).thenApply(r -> Info.DECODER.decode(Input.LENIENT, r, ""));
     }
@@ -47,6 +53,9 @@ public interface Client extends QmpCaller {
         return Calls.await(queryInfoAsync());
     }
 
+    /**
+     * Sends {@code query-infos} and completes with its reply; see {@link #queryInfos()}.
+     */
     default CompletableFuture<List<Info>> queryInfosAsync() {
         return call("query-infos", null).thenApply(r -> ObjectReader.listOf(Info.DECODER).decode(Input.LENIENT, r, ""));
     }
@@ -55,6 +64,9 @@ public interface Client extends QmpCaller {
         return Calls.await(queryInfosAsync());
     }
 
+    /**
+     * Sends {@code set-name} and completes with {@code null} when it succeeds; see {@link #setName(SetNameArguments)}.
+     */
     default CompletableFuture<Void> setNameAsync(SetNameArguments arguments) {
         return call("set-name", arguments.toJson()).thenAccept(r -> { });
     }
@@ -70,6 +82,9 @@ public interface Client extends QmpCaller {
         setName(new SetNameArguments(name, Optional.empty()));
     }
 
+    /**
+     * Sends {@code resize} and completes with its reply; see {@link #resize(ResizeArguments)}.
+     */
     default CompletableFuture<Info> resizeAsync(ResizeArguments arguments) {
         return call("resize", arguments.toJson()).thenApply(r -> Info.DECODER.decode(Input.LENIENT, r, ""));
     }
@@ -85,6 +100,9 @@ public interface Client extends QmpCaller {
         return resize(new ResizeArguments(name, size));
     }
 
+    /**
+     * Sends {@code tune} and completes with {@code null} when it succeeds; see {@link #tune(TuneArguments)}.
+     */
     default CompletableFuture<Void> tuneAsync(TuneArguments arguments) {
         return call("tune", arguments.toJson()).thenAccept(r -> { });
     }
@@ -100,6 +118,9 @@ public interface Client extends QmpCaller {
         tune(new TuneArguments(Optional.empty(), Optional.empty()));
     }
 
+    /**
+     * Sends {@code apply} and completes with {@code null} when it succeeds; see {@link #apply(Options)}.
+     */
     default CompletableFuture<Void> applyAsync(Options arguments) {
         return call("apply", arguments.toJson()).thenAccept(r -> { });
     }
@@ -108,6 +129,9 @@ public interface Client extends QmpCaller {
         Calls.await(applyAsync(arguments));
     }
 
+    /**
+     * Sends {@code configure} and completes with {@code null} when it succeeds; see {@link #configure(Options)}.
+     */
     default CompletableFuture<Void> configureAsync(Options arguments) {
         return call("configure", arguments.toJson()).thenAccept(r -> { });
     }
@@ -116,6 +140,9 @@ public interface Client extends QmpCaller {
         Calls.await(configureAsync(arguments));
     }
 
+    /**
+     * Sends {@code submit} and completes with its reply; see {@link #submit(Request)}.
+     */
     default CompletableFuture<Info> submitAsync(Request arguments) {
         return call("submit", arguments.toJson()).thenApply(r -> Info.DECODER.decode(Input.LENIENT, r, ""));
     }
@@ -124,6 +151,9 @@ public interface Client extends QmpCaller {
         return Calls.await(submitAsync(arguments));
     }
 
+    /**
+     * Sends {@code get-count} and completes with its reply; see {@link #getCount()}.
+     */
     default CompletableFuture<Long> getCountAsync() {
         return call("get-count", null).thenApply(r -> Decoders.INT64.decode(Input.LENIENT, r, ""));
     }
@@ -132,6 +162,9 @@ public interface Client extends QmpCaller {
         return Calls.await(getCountAsync());
     }
 
+    /**
+     * Sends {@code list-names} and completes with its reply; see {@link #listNames()}.
+     */
     default CompletableFuture<List<String>> listNamesAsync() {
         return call("list-names", null).thenApply(r -> ObjectReader.listOf(Decoders.STR).decode(Input.LENIENT, r, ""));
     }
@@ -140,6 +173,9 @@ public interface Client extends QmpCaller {
         return Calls.await(listNamesAsync());
     }
 
+    /**
+     * Sends {@code echo} and completes with its reply; see {@link #echo(EchoArguments)}.
+     */
     default CompletableFuture<JsonNode> echoAsync(EchoArguments arguments) {
         return call("echo", arguments.toJson()).thenApply(r -> Decoders.ANY.decode(Input.LENIENT, r, ""));
     }
@@ -156,6 +192,7 @@ public interface Client extends QmpCaller {
     }
 
     /**
+     * Sends {@code power-off} and completes with {@code null} when it succeeds; see {@link #powerOff()}.
      * <p>
      * QEMU sends no reply when this command succeeds: the future completes only on an error.
      */
@@ -165,14 +202,15 @@ public interface Client extends QmpCaller {
 
     /**
      * <p>
-     * QEMU sends no reply when this command succeeds: the future completes only on an error.
-     * <p>
      * This method sends the command and returns without waiting.
      */
     default void powerOff() {
         powerOffAsync();
     }
 
+    /**
+     * Sends {@code poke} and completes with {@code null} when it succeeds; see {@link #poke()}.
+     */
     default CompletableFuture<Void> pokeAsync() {
         return call("poke", null).thenAccept(r -> { });
     }
@@ -181,6 +219,9 @@ public interface Client extends QmpCaller {
         Calls.await(pokeAsync());
     }
 
+    /**
+     * Sends {@code x-slow} and completes with {@code null} when it succeeds; see {@link #xSlow()}.
+     */
     @Unstable
     @Features({"unstable"})
     default CompletableFuture<Void> xSlowAsync() {
@@ -193,6 +234,9 @@ public interface Client extends QmpCaller {
         Calls.await(xSlowAsync());
     }
 
+    /**
+     * Sends {@code passthrough} and completes with {@code null} when it succeeds; see {@link #passthrough(PassthroughArguments)}.
+     */
     default CompletableFuture<Void> passthroughAsync(PassthroughArguments arguments) {
         return call("passthrough", arguments.toJson()).thenAccept(r -> { });
     }

@@ -27,7 +27,14 @@ public sealed interface Request permits Request.Fancy, Request.Plain, Request.Un
 
     Map<String, JsonNode> additionalMembers();
 
-    ObjectNode toJson();
+    /**
+     * This value as JSON, members in schema order.
+     */
+    default ObjectNode toJson() {
+        ObjectNode json = Json.object();
+        writeMembers(json);
+        return Json.withKept(json, additionalMembers());
+    }
 
     void writeMembers(ObjectNode json);
 
@@ -72,13 +79,6 @@ public sealed interface Request permits Request.Fancy, Request.Plain, Request.Un
         }
 
         @Override
-        public ObjectNode toJson() {
-            ObjectNode json = Json.object();
-            writeMembers(json);
-            return Json.withKept(json, additionalMembers);
-        }
-
-        @Override
         public void writeMembers(ObjectNode json) {
             json.set("kind", Json.enumValue(RequestKind.FANCY));
             fancy.writeMembers(json);
@@ -111,13 +111,6 @@ public sealed interface Request permits Request.Fancy, Request.Plain, Request.Un
         }
 
         @Override
-        public ObjectNode toJson() {
-            ObjectNode json = Json.object();
-            writeMembers(json);
-            return Json.withKept(json, additionalMembers);
-        }
-
-        @Override
         public void writeMembers(ObjectNode json) {
             json.set("kind", Json.enumValue(RequestKind.PLAIN));
         }
@@ -141,13 +134,6 @@ public sealed interface Request permits Request.Fancy, Request.Plain, Request.Un
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.visitUnrecognized(this);
-        }
-
-        @Override
-        public ObjectNode toJson() {
-            ObjectNode json = Json.object();
-            writeMembers(json);
-            return Json.withKept(json, additionalMembers);
         }
 
         @Override

@@ -25,8 +25,7 @@ public interface Client extends QmpCaller {
     }
 
     /**
-     * <p>
-     * Present only when {@code {'not': 'CONFIG_TINY'}}.
+     * Sends {@code add-device} and completes with {@code null} when it succeeds; see {@link #addDevice(AddDeviceArguments)}.
      */
     default CompletableFuture<Void> addDeviceAsync(AddDeviceArguments arguments) {
         return call("add-device", arguments.toJson()).thenAccept(r -> { });

@@ -31,7 +31,14 @@ public sealed interface Device permits Device.File, Device.Null, Device.Serial, 
 
     Map<String, JsonNode> additionalMembers();
 
-    ObjectNode toJson();
+    /**
+     * This value as JSON, members in schema order.
+     */
+    default ObjectNode toJson() {
+        ObjectNode json = Json.object();
+        writeMembers(json);
+        return Json.withKept(json, additionalMembers());
+    }
 
     void writeMembers(ObjectNode json);
 
@@ -80,13 +87,6 @@ public sealed interface Device permits Device.File, Device.Null, Device.Serial, 
         }
 
         @Override
-        public ObjectNode toJson() {
-            ObjectNode json = Json.object();
-            writeMembers(json);
-            return Json.withKept(json, additionalMembers);
-        }
-
-        @Override
         public void writeMembers(ObjectNode json) {
             json.set("backend", Json.enumValue(Backend.FILE));
             id.ifPresent(v -> json.set("id", Json.string(v)));
@@ -118,13 +118,6 @@ public sealed interface Device permits Device.File, Device.Null, Device.Serial, 
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.visitNull(this);
-        }
-
-        @Override
-        public ObjectNode toJson() {
-            ObjectNode json = Json.object();
-            writeMembers(json);
-            return Json.withKept(json, additionalMembers);
         }
 
         @Override
@@ -161,13 +154,6 @@ public sealed interface Device permits Device.File, Device.Null, Device.Serial, 
         }
 
         @Override
-        public ObjectNode toJson() {
-            ObjectNode json = Json.object();
-            writeMembers(json);
-            return Json.withKept(json, additionalMembers);
-        }
-
-        @Override
         public void writeMembers(ObjectNode json) {
             json.set("backend", Json.enumValue(Backend.SERIAL));
             id.ifPresent(v -> json.set("id", Json.string(v)));
@@ -193,13 +179,6 @@ public sealed interface Device permits Device.File, Device.Null, Device.Serial, 
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.visitUnrecognized(this);
-        }
-
-        @Override
-        public ObjectNode toJson() {
-            ObjectNode json = Json.object();
-            writeMembers(json);
-            return Json.withKept(json, additionalMembers);
         }
 
         @Override

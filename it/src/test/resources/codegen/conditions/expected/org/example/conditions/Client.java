@@ -28,8 +28,7 @@ public interface Client extends QmpCaller {
     }
 
     /**
-     * <p>
-     * Present only when {@code {'not': 'CONFIG_TINY'}}.
+     * Sends {@code add-device} and completes with {@code null} when it succeeds; see {@link #addDevice(AddDeviceArguments)}.
      */
     @Conditional("{'not': 'CONFIG_TINY'}")
     default CompletableFuture<Void> addDeviceAsync(AddDeviceArguments arguments) {
@@ -54,8 +53,7 @@ public interface Client extends QmpCaller {
     }
 
     /**
-     * <p>
-     * Present only when {@code {'all': ['CONFIG_SPICE', 'CONFIG_GUI']}}.
+     * Sends {@code spice-reset} and completes with {@code null} when it succeeds; see {@link #spiceReset()}.
      */
     @Unstable
     @Features({"unstable"})

@@ -32,7 +32,14 @@ public sealed interface Device permits Device.File, Device.Spice, Device.Null, D
 
     Map<String, JsonNode> additionalMembers();
 
-    ObjectNode toJson();
+    /**
+     * This value as JSON, members in schema order.
+     */
+    default ObjectNode toJson() {
+        ObjectNode json = Json.object();
+        writeMembers(json);
+        return Json.withKept(json, additionalMembers());
+    }
 
     void writeMembers(ObjectNode json);
 
@@ -83,13 +90,6 @@ public sealed interface Device permits Device.File, Device.Spice, Device.Null, D
         }
 
         @Override
-        public ObjectNode toJson() {
-            ObjectNode json = Json.object();
-            writeMembers(json);
-            return Json.withKept(json, additionalMembers);
-        }
-
-        @Override
         public void writeMembers(ObjectNode json) {
             json.set("backend", Json.enumValue(Backend.FILE));
             id.ifPresent(v -> json.set("id", Json.string(v)));
@@ -127,13 +127,6 @@ public sealed interface Device permits Device.File, Device.Spice, Device.Null, D
         }
 
         @Override
-        public ObjectNode toJson() {
-            ObjectNode json = Json.object();
-            writeMembers(json);
-            return Json.withKept(json, additionalMembers);
-        }
-
-        @Override
         public void writeMembers(ObjectNode json) {
             json.set("backend", Json.enumValue(Backend.SPICE));
             id.ifPresent(v -> json.set("id", Json.string(v)));
@@ -165,13 +158,6 @@ public sealed interface Device permits Device.File, Device.Spice, Device.Null, D
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.visitNull(this);
-        }
-
-        @Override
-        public ObjectNode toJson() {
-            ObjectNode json = Json.object();
-            writeMembers(json);
-            return Json.withKept(json, additionalMembers);
         }
 
         @Override
@@ -209,13 +195,6 @@ public sealed interface Device permits Device.File, Device.Spice, Device.Null, D
         }
 
         @Override
-        public ObjectNode toJson() {
-            ObjectNode json = Json.object();
-            writeMembers(json);
-            return Json.withKept(json, additionalMembers);
-        }
-
-        @Override
         public void writeMembers(ObjectNode json) {
             json.set("backend", Json.enumValue(Backend.SERIAL));
             id.ifPresent(v -> json.set("id", Json.string(v)));
@@ -241,13 +220,6 @@ public sealed interface Device permits Device.File, Device.Spice, Device.Null, D
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.visitUnrecognized(this);
-        }
-
-        @Override
-        public ObjectNode toJson() {
-            ObjectNode json = Json.object();
-            writeMembers(json);
-            return Json.withKept(json, additionalMembers);
         }
 
         @Override

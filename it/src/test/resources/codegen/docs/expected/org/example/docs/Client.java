@@ -25,18 +25,7 @@ public interface Client extends QmpCaller {
     }
 
     /**
-     * Print a job.
-     * <p>
-     * <b>Returns:</b> the job as queued
-     * <p>
-     * <b>Errors:</b>     - GenericError if the printer is offline
-     * <p>
-     * <b>Since:</b> 1.0
-     * <p>
-     * .. qmp-example::
-     * <p>
-     *     -&gt; { "execute": "print", "arguments": { "job": { "id": "j1", "copies": 1 } } }
-     *     &lt;- { "return": { "id": "j1", "copies": 1 } }
+     * Sends {@code print} and completes with its reply; see {@link #print(PrintArguments)}.
      */
     default CompletableFuture<Job> printAsync(PrintArguments arguments) {
         return call("print", arguments.toJson()).thenApply(r -> Job.DECODER.decode(Input.LENIENT, r, ""));

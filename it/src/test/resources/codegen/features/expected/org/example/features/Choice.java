@@ -29,7 +29,14 @@ public sealed interface Choice permits Choice.Turbo, Choice.Fast, Choice.Legacy,
 
     Map<String, JsonNode> additionalMembers();
 
-    ObjectNode toJson();
+    /**
+     * This value as JSON, members in schema order.
+     */
+    default ObjectNode toJson() {
+        ObjectNode json = Json.object();
+        writeMembers(json);
+        return Json.withKept(json, additionalMembers());
+    }
 
     void writeMembers(ObjectNode json);
 
@@ -76,13 +83,6 @@ public sealed interface Choice permits Choice.Turbo, Choice.Fast, Choice.Legacy,
         }
 
         @Override
-        public ObjectNode toJson() {
-            ObjectNode json = Json.object();
-            writeMembers(json);
-            return Json.withKept(json, additionalMembers);
-        }
-
-        @Override
         public void writeMembers(ObjectNode json) {
             json.set("mode", Json.enumValue(Mode.TURBO));
             turbo.writeMembers(json);
@@ -112,13 +112,6 @@ public sealed interface Choice permits Choice.Turbo, Choice.Fast, Choice.Legacy,
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.visitFast(this);
-        }
-
-        @Override
-        public ObjectNode toJson() {
-            ObjectNode json = Json.object();
-            writeMembers(json);
-            return Json.withKept(json, additionalMembers);
         }
 
         @Override
@@ -153,13 +146,6 @@ public sealed interface Choice permits Choice.Turbo, Choice.Fast, Choice.Legacy,
         }
 
         @Override
-        public ObjectNode toJson() {
-            ObjectNode json = Json.object();
-            writeMembers(json);
-            return Json.withKept(json, additionalMembers);
-        }
-
-        @Override
         public void writeMembers(ObjectNode json) {
             json.set("mode", Json.enumValue(Mode.LEGACY));
         }
@@ -182,13 +168,6 @@ public sealed interface Choice permits Choice.Turbo, Choice.Fast, Choice.Legacy,
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.visitUnrecognized(this);
-        }
-
-        @Override
-        public ObjectNode toJson() {
-            ObjectNode json = Json.object();
-            writeMembers(json);
-            return Json.withKept(json, additionalMembers);
         }
 
         @Override

@@ -27,6 +27,9 @@ public interface Client extends QmpCaller {
         return caller::call;
     }
 
+    /**
+     * Sends {@code old-command} and completes with {@code null} when it succeeds; see {@link #oldCommand()}.
+     */
     @Deprecated
     @Features({"deprecated"})
     default CompletableFuture<Void> oldCommandAsync() {
@@ -39,6 +42,9 @@ public interface Client extends QmpCaller {
         Calls.await(oldCommandAsync());
     }
 
+    /**
+     * Sends {@code x-new-command} and completes with {@code null} when it succeeds; see {@link #xNewCommand(XNewCommandArguments)}.
+     */
     @Unstable
     @Features({"unstable", "shiny"})
     default CompletableFuture<Void> xNewCommandAsync(XNewCommandArguments arguments) {
@@ -60,6 +66,9 @@ public interface Client extends QmpCaller {
         xNewCommand(new XNewCommandArguments(choice));
     }
 
+    /**
+     * Sends {@code set-settings} and completes with its reply; see {@link #setSettings(SetSettingsArguments)}.
+     */
     default CompletableFuture<Settings> setSettingsAsync(SetSettingsArguments arguments) {
         return call("set-settings", arguments.toJson()).thenApply(r -> Settings.DECODER.decode(Input.LENIENT, r, ""));
     }

@@ -25,6 +25,9 @@ public interface Client extends QmpCaller {
         return caller::call;
     }
 
+    /**
+     * Sends {@code query-machine} and completes with its reply; see {@link #queryMachine()}.
+     */
     default CompletableFuture<Machine> queryMachineAsync() {
         return call("query-machine", null).thenApply(r -> Machine.DECODER.decode(Input.LENIENT, r, ""));
     }
@@ -33,6 +36,9 @@ public interface Client extends QmpCaller {
         return Calls.await(queryMachineAsync());
     }
 
+    /**
+     * Sends {@code job-cancel} and completes with {@code null} when it succeeds; see {@link #jobCancel(JobCancelArguments)}.
+     */
     default CompletableFuture<Void> jobCancelAsync(JobCancelArguments arguments) {
         return call("job-cancel", arguments.toJson()).thenAccept(r -> { });
     }

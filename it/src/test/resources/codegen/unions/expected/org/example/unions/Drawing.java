@@ -30,7 +30,14 @@ public sealed interface Drawing extends LayerBaseFields permits Drawing.Figure, 
 
     Map<String, JsonNode> additionalMembers();
 
-    ObjectNode toJson();
+    /**
+     * This value as JSON, members in schema order.
+     */
+    default ObjectNode toJson() {
+        ObjectNode json = Json.object();
+        writeMembers(json);
+        return Json.withKept(json, additionalMembers());
+    }
 
     void writeMembers(ObjectNode json);
 
@@ -78,13 +85,6 @@ public sealed interface Drawing extends LayerBaseFields permits Drawing.Figure, 
         }
 
         @Override
-        public ObjectNode toJson() {
-            ObjectNode json = Json.object();
-            writeMembers(json);
-            return Json.withKept(json, additionalMembers);
-        }
-
-        @Override
         public void writeMembers(ObjectNode json) {
             json.set("layer", Json.enumValue(Layer.FIGURE));
             json.set("visible", Json.bool(visible));
@@ -117,13 +117,6 @@ public sealed interface Drawing extends LayerBaseFields permits Drawing.Figure, 
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.visitLabel(this);
-        }
-
-        @Override
-        public ObjectNode toJson() {
-            ObjectNode json = Json.object();
-            writeMembers(json);
-            return Json.withKept(json, additionalMembers);
         }
 
         @Override
@@ -160,13 +153,6 @@ public sealed interface Drawing extends LayerBaseFields permits Drawing.Figure, 
         }
 
         @Override
-        public ObjectNode toJson() {
-            ObjectNode json = Json.object();
-            writeMembers(json);
-            return Json.withKept(json, additionalMembers);
-        }
-
-        @Override
         public void writeMembers(ObjectNode json) {
             json.set("layer", Json.enumValue(Layer.GUIDE));
             json.set("visible", Json.bool(visible));
@@ -191,13 +177,6 @@ public sealed interface Drawing extends LayerBaseFields permits Drawing.Figure, 
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.visitUnrecognized(this);
-        }
-
-        @Override
-        public ObjectNode toJson() {
-            ObjectNode json = Json.object();
-            writeMembers(json);
-            return Json.withKept(json, additionalMembers);
         }
 
         @Override

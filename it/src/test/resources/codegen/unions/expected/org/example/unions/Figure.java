@@ -34,7 +34,14 @@ public sealed interface Figure permits Figure.Circle, Figure.Square, Figure.Blob
 
     Map<String, JsonNode> additionalMembers();
 
-    ObjectNode toJson();
+    /**
+     * This value as JSON, members in schema order.
+     */
+    default ObjectNode toJson() {
+        ObjectNode json = Json.object();
+        writeMembers(json);
+        return Json.withKept(json, additionalMembers());
+    }
 
     void writeMembers(ObjectNode json);
 
@@ -87,13 +94,6 @@ public sealed interface Figure permits Figure.Circle, Figure.Square, Figure.Blob
         }
 
         @Override
-        public ObjectNode toJson() {
-            ObjectNode json = Json.object();
-            writeMembers(json);
-            return Json.withKept(json, additionalMembers);
-        }
-
-        @Override
         public void writeMembers(ObjectNode json) {
             json.set("shape", Json.enumValue(Shape.CIRCLE));
             json.set("name", Json.string(name));
@@ -129,13 +129,6 @@ public sealed interface Figure permits Figure.Circle, Figure.Square, Figure.Blob
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.visitSquare(this);
-        }
-
-        @Override
-        public ObjectNode toJson() {
-            ObjectNode json = Json.object();
-            writeMembers(json);
-            return Json.withKept(json, additionalMembers);
         }
 
         @Override
@@ -178,13 +171,6 @@ public sealed interface Figure permits Figure.Circle, Figure.Square, Figure.Blob
         }
 
         @Override
-        public ObjectNode toJson() {
-            ObjectNode json = Json.object();
-            writeMembers(json);
-            return Json.withKept(json, additionalMembers);
-        }
-
-        @Override
         public void writeMembers(ObjectNode json) {
             json.set("shape", Json.enumValue(Shape.BLOB));
             json.set("name", Json.string(name));
@@ -219,13 +205,6 @@ public sealed interface Figure permits Figure.Circle, Figure.Square, Figure.Blob
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.visitPoint(this);
-        }
-
-        @Override
-        public ObjectNode toJson() {
-            ObjectNode json = Json.object();
-            writeMembers(json);
-            return Json.withKept(json, additionalMembers);
         }
 
         @Override
@@ -265,13 +244,6 @@ public sealed interface Figure permits Figure.Circle, Figure.Square, Figure.Blob
         }
 
         @Override
-        public ObjectNode toJson() {
-            ObjectNode json = Json.object();
-            writeMembers(json);
-            return Json.withKept(json, additionalMembers);
-        }
-
-        @Override
         public void writeMembers(ObjectNode json) {
             json.set("shape", Json.enumValue(Shape.LINE));
             json.set("name", Json.string(name));
@@ -299,13 +271,6 @@ public sealed interface Figure permits Figure.Circle, Figure.Square, Figure.Blob
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.visitUnrecognized(this);
-        }
-
-        @Override
-        public ObjectNode toJson() {
-            ObjectNode json = Json.object();
-            writeMembers(json);
-            return Json.withKept(json, additionalMembers);
         }
 
         @Override
