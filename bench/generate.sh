@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Generation speed: Java from QEMU 11.0's QMP schema.
+#   1. warm, in process: JMH (GenerateBenchmark: generation alone, with the front end, and
+#      JavaPoet's rendering alone);
+#   2. cold: `./qapic generate` as a new process each time into an empty directory, N runs;
+#   3. for scale, the same cold measurement of `./qapic check` (the front end alone) and of a
+#      process that only writes files of the generated sizes (the disk's share).
+# Needs ../shared/qemu beside the repository. Run on an otherwise idle machine.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+schema=${SCHEMA:-../shared/qemu/v11.0.0/qapi/qapi-schema.json}
+runs=${RUNS:-20}
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+
+./mvnw -q -pl benchmarks -am package -DskipTests -Dinvoker.skip
+
+if [ -z "${SKIP_JMH:-}" ]; then
+    echo "== warm (JMH)"
+    java -jar benchmarks/target/benchmarks.jar GenerateBenchmark -p schema="$schema" ${JMH_ARGS:-}
+fi
+
+summary() {
+    sort -n | awk -v what="$1" '{a[NR]=$1} END {
+        printf "%s: median %d ms, min %d ms, p90 %d ms, max %d ms (%d runs)\n",
+            what, a[int((NR+1)/2)], a[1], a[int(NR*0.9+0.5)], a[NR], NR }'
+}
+
+cold() { # label, then the command; each run starts from an empty output directory
+    local label=$1; shift
+    "$@" >/dev/null # the first run makes qapic's class-data archive and warms the page cache
+    for _ in $(seq "$runs"); do
+        rm -rf "$out/gen"
+        start=$(date +%s%N)
+        "$@" >/dev/null
+        end=$(date +%s%N)
+        echo $(( (end - start) / 1000000 ))
+    done | summary "$label"
+}
+
+echo "== cold ($runs runs each)"
+cold "qapic generate" ./qapic generate "$schema" -o "$out/gen" --package org.example.qmp
+find "$out/gen" -name '*.java' -printf '%s\n' > "$out/sizes"
+echo "   ($(wc -l < "$out/sizes") files, $(awk '{s+=$1} END {print s}' "$out/sizes") bytes)"
+cold "qapic check" ./qapic check "$schema"
+cold "writing the same files" java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp benchmarks/target/benchmarks.jar \
+    io.qapi.bench.WriteFloor "$out/sizes" "$out/gen"
