@@ -87,7 +87,9 @@ final class Pending {
         EnumValueP(String name, SourceInfo info, IfCond ifcond, List<FeatureP> features) {
             super(name, info, ifcond);
             this.features = features;
-            features.forEach(f -> f.definedIn = name);
+            for (FeatureP f : features) {
+                f.definedIn = name;
+            }
         }
 
         String role() {
@@ -107,7 +109,9 @@ final class Pending {
             this.typeName = typeName;
             this.optional = optional;
             this.features = features;
-            features.forEach(f -> f.definedIn = name);
+            for (FeatureP f : features) {
+                f.definedIn = name;
+            }
         }
 
         String role() {
@@ -140,7 +144,9 @@ final class Pending {
             this.doc = doc;
             this.ifcond = ifcond;
             this.features = features;
-            features.forEach(f -> f.definedIn = name);
+            for (FeatureP f : features) {
+                f.definedIn = name;
+            }
         }
 
         abstract String meta();
@@ -210,7 +216,9 @@ final class Pending {
             super(name, info, doc, ifcond, features);
             this.values = values;
             this.prefix = prefix;
-            values.forEach(v -> v.definedIn = name);
+            for (EnumValueP v : values) {
+                v.definedIn = name;
+            }
         }
 
         String meta() {
@@ -282,9 +290,13 @@ final class Pending {
             this.localMembers = localMembers;
             this.tagName = tagName;
             this.variants = variants == null ? null : new ArrayList<>(variants);
-            localMembers.forEach(m -> m.definedIn = name);
+            for (MemberP m : localMembers) {
+                m.definedIn = name;
+            }
             if (variants != null) {
-                variants.forEach(v -> v.definedIn = name);
+                for (VariantP v : variants) {
+                    v.definedIn = name;
+                }
             }
         }
 
@@ -320,7 +332,9 @@ final class Pending {
             super(name, info, doc, ifcond, features);
             this.variants = variants;
             this.tagMember = new MemberP("type", info, "QType", false, IfCond.NONE, List.of());
-            variants.forEach(v -> v.definedIn = name);
+            for (VariantP v : variants) {
+                v.definedIn = name;
+            }
             tagMember.definedIn = name;
         }
 
