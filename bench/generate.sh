@@ -2,7 +2,8 @@
 # Generation speed: Java from QEMU 11.0's QMP schema.
 #   1. warm, in process: JMH (GenerateBenchmark: generation alone, with the front end, and
 #      JavaPoet's rendering alone);
-#   2. cold: `./qapic generate` as a new process each time into an empty directory, N runs;
+#   2. cold: `./qapic generate` as a new process each time, N runs, into an empty directory and
+#      into one that is already up to date (nothing to write: a rebuild);
 #   3. for scale, the same cold measurement of `./qapic check` (the front end alone) and of a
 #      process that only writes files of the generated sizes (the disk's share).
 # Needs ../shared/qemu beside the repository. Run on an otherwise idle machine.
@@ -26,11 +27,11 @@ summary() {
             what, a[int((NR+1)/2)], a[1], a[int(NR*0.9+0.5)], a[NR], NR }'
 }
 
-cold() { # label, then the command; each run starts from an empty output directory
-    local label=$1; shift
+cold() { # label, fresh|kept, then the command; fresh: each run starts from an empty directory
+    local label=$1 output=$2; shift 2
     "$@" >/dev/null # the first run makes qapic's class-data archive and warms the page cache
     for _ in $(seq "$runs"); do
-        rm -rf "$out/gen"
+        [ "$output" = kept ] || rm -rf "$out/gen"
         start=$(date +%s%N)
         "$@" >/dev/null
         end=$(date +%s%N)
@@ -39,9 +40,10 @@ cold() { # label, then the command; each run starts from an empty output directo
 }
 
 echo "== cold ($runs runs each)"
-cold "qapic generate" ./qapic generate "$schema" -o "$out/gen" --package org.example.qmp
+cold "qapic generate, empty directory" fresh ./qapic generate "$schema" -o "$out/gen" --package org.example.qmp
+cold "qapic generate, up to date" kept ./qapic generate "$schema" -o "$out/gen" --package org.example.qmp
 find "$out/gen" -name '*.java' -printf '%s\n' > "$out/sizes"
 echo "   ($(wc -l < "$out/sizes") files, $(awk '{s+=$1} END {print s}' "$out/sizes") bytes)"
-cold "qapic check" ./qapic check "$schema"
-cold "writing the same files" java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp benchmarks/target/benchmarks.jar \
+cold "qapic check" kept ./qapic check "$schema"
+cold "writing the same files" fresh java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp benchmarks/target/benchmarks.jar \
     io.qapi.bench.WriteFloor "$out/sizes" "$out/gen"
