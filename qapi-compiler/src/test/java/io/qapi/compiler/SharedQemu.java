@@ -8,11 +8,11 @@ import org.junit.jupiter.api.Assumptions;
  * QEMU's own material at {@code ../shared/qemu} (QEMU's conformance suite and schemas, used to
  * test against, never copied here). Tests that use it are skipped, saying so, where it is absent.
  */
-final class SharedQemu {
+public final class SharedQemu {
     private SharedQemu() {
     }
 
-    static Path dir() {
+    public static Path dir() {
         String configured = System.getProperty("qapi.shared");
         Path shared = configured != null ? Path.of(configured) : Path.of("../../shared");
         Path qemu = shared.resolve("qemu").toAbsolutePath().normalize();

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -33,6 +34,9 @@ public abstract class AbstractGenerateMojo extends AbstractMojo {
     /** The Maven project; the output directory is added to its source roots. */
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     protected MavenProject project;
+
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+    private MojoExecution execution;
 
     /** The plugin's version, part of the hash: a new plugin regenerates. */
     @Parameter(defaultValue = "${plugin.version}", readonly = true, required = true)
@@ -83,7 +87,10 @@ public abstract class AbstractGenerateMojo extends AbstractMojo {
     protected abstract void addSourceRoot(String directory);
 
     /** The file recording the last run's inputs, per goal and execution. */
-    protected abstract File stateFile();
+    private File stateFile() {
+        return new File(project.getBuild().getDirectory(),
+                "qapi-state/" + execution.getGoal() + "-" + execution.getExecutionId());
+    }
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {

@@ -1,7 +1,6 @@
 package io.qapi.maven;
 
 import java.io.File;
-import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -18,9 +17,6 @@ public class GenerateMojo extends AbstractGenerateMojo {
     @Parameter(defaultValue = "${project.build.directory}/generated-sources/qapi")
     private File outputDirectory;
 
-    @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
-    private MojoExecution execution;
-
     @Override
     protected File sourceDirectory() {
         return sourceDirectory;
@@ -34,10 +30,5 @@ public class GenerateMojo extends AbstractGenerateMojo {
     @Override
     protected void addSourceRoot(String directory) {
         project.addCompileSourceRoot(directory);
-    }
-
-    @Override
-    protected File stateFile() {
-        return new File(project.getBuild().getDirectory(), "qapi-state/generate-" + execution.getExecutionId());
     }
 }

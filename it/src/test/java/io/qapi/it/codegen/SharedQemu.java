@@ -10,11 +10,11 @@ import org.junit.jupiter.api.Assumptions;
  * {@code qapi.shared}, which the build sets; tests that need it are skipped, saying so, where it
  * is absent.
  */
-final class SharedQemu {
+public final class SharedQemu {
     private SharedQemu() {
     }
 
-    static Path dir() {
+    public static Path dir() {
         String configured = System.getProperty("qapi.shared");
         Path shared = configured != null ? Path.of(configured) : Path.of("../../shared");
         Path qemu = shared.resolve("qemu").toAbsolutePath().normalize();
@@ -24,7 +24,7 @@ final class SharedQemu {
     }
 
     /** A file or directory below {@code shared/qemu}; the test is skipped where it is missing. */
-    static Path path(String relative) {
+    public static Path path(String relative) {
         Path p = dir().resolve(relative);
         Assumptions.assumeTrue(Files.exists(p), p + " not found: skipped");
         return p;

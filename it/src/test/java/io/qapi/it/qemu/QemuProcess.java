@@ -60,7 +60,6 @@ public final class QemuProcess implements AutoCloseable {
                 throw new IOException("QEMU did not start: " + String.join(" ", command) + "\n"
                         + Files.readString(dir.resolve("qemu-" + machine + ".log")));
             }
-            Thread.sleep(10);
         }
         return new QemuProcess(process, socket);
     }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qapi.compiler.QapiCompiler;
 import io.qapi.compiler.gen.introspect.Introspection;
 import io.qapi.compiler.gen.introspect.JsonWriter;
+import io.qapi.it.codegen.SharedQemu;
 import io.qapi.runtime.client.ClientOptions;
 import io.qapi.runtime.client.QmpClient;
 import io.qapi.runtime.client.SchemaDiff;
@@ -30,7 +31,6 @@ class SchemaCheckTest {
 
     /** What {@code query-qmp-schema} a client generated from {@code schema} carries. */
     static JsonNode introspection(Path schema, boolean lenient, Path defines) throws IOException {
-        assumeTrue(Files.exists(schema), schema + " not found (../shared beside the repository): skipped");
         QapiCompiler.Result result = QapiCompiler.compile(schema.toString(), new QapiCompiler.Options(lenient, false));
         assertTrue(result.ok(), result.errors().toString());
         var reply = defines == null ? Introspection.replyWithEverything(result.schema(), false)
@@ -38,18 +38,13 @@ class SchemaCheckTest {
         return new ObjectMapper().readTree(JsonWriter.compact(reply));
     }
 
-    static Path shared(String relative) {
-        String configured = System.getProperty("qapi.shared");
-        return (configured != null ? Path.of(configured) : Path.of("../../shared")).resolve(relative);
-    }
-
     @Test
     void clientOf720MatchesTheBinaryAndClientOf1100ListsTheDifferences() throws Exception {
         QemuProcess.assumeInstalled();
         Path defines = Path.of("../qapi-compiler/src/test/resources/introspect/qemu-7.2-x86_64.defines");
         assumeTrue(Files.exists(defines), defines + " not found: skipped");
-        JsonNode v720 = introspection(shared("qemu/v7.2.0/qapi/qapi-schema.json"), true, defines);
-        JsonNode v1100 = introspection(shared("qemu/v11.0.0/qapi/qapi-schema.json"), false, null);
+        JsonNode v720 = introspection(SharedQemu.path("v7.2.0/qapi/qapi-schema.json"), true, defines);
+        JsonNode v1100 = introspection(SharedQemu.path("v11.0.0/qapi/qapi-schema.json"), false, null);
         try (QemuProcess qemu = QemuProcess.start("none", dir)) {
             try (QmpClient qmp = QmpClient.connect(qemu.endpoint(), ClientOptions.defaults().withSchemaCheck(v720))) {
                 SchemaDiff diff = qmp.schemaDiff().orElseThrow();

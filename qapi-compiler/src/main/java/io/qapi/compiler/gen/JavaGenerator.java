@@ -23,7 +23,6 @@ import io.qapi.compiler.model.Types.EnumType;
 import io.qapi.compiler.model.Types.Event;
 import io.qapi.compiler.model.Types.ObjectType;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -190,10 +189,11 @@ public final class JavaGenerator {
             "Conditional", "Features", "Command", "EventType", "EventSink", "QmpCaller", "Calls", "QmpError");
 
     private JavaFile file(String packageName, TypeSpec.Builder type, String origin) {
-        Set<String> shadowed = new HashSet<>(ctx.simpleNamesIn(packageName));
-        shadowed.retainAll(FOREIGN);
-        if (!shadowed.isEmpty()) {
-            type.alwaysQualify(shadowed.stream().sorted().toArray(String[]::new));
+        // Looked up, not copied: a package can hold hundreds of names, FOREIGN has a few dozen.
+        Set<String> names = ctx.simpleNamesIn(packageName);
+        String[] shadowed = FOREIGN.stream().filter(names::contains).sorted().toArray(String[]::new);
+        if (shadowed.length > 0) {
+            type.alwaysQualify(shadowed);
         }
         TypeSpec stamped = type
                 .addAnnotation(Annotations.generated(origin))

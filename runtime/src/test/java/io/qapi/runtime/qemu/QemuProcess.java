@@ -45,7 +45,6 @@ final class QemuProcess implements AutoCloseable {
                 process.destroyForcibly();
                 throw new IOException("QEMU did not start: " + String.join(" ", command));
             }
-            Thread.sleep(10);
         }
         return new QemuProcess(process, socket);
     }

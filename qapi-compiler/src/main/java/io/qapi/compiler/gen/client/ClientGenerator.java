@@ -1,5 +1,6 @@
 package io.qapi.compiler.gen.client;
 
+import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
@@ -73,23 +74,23 @@ public final class ClientGenerator {
             params.add(ParameterSpec.builder(ctx.classFor(c.argType()), "arguments").build());
             arguments = CodeBlock.of("arguments.toJson()");
         }
+        List<AnnotationSpec> annotations = Annotations.of(ctx, c.features(), c.ifcond());
         // The documentation goes on the waiting form; the future-returning form points to it.
-        CodeBlock asyncDoc = CodeBlock.builder()
+        CodeBlock.Builder asyncDoc = CodeBlock.builder()
                 .add("Sends {@code $L} and completes with ", c.name())
                 .add(c.retType() == null ? "{@code null} when it succeeds" : "its reply")
-                .add(c.argType() == null ? "; see {@link #$N()}.\n" : "; see {@link #$N($T)}.\n",
-                        c.argType() == null ? new Object[] {method} : new Object[] {method, ctx.classFor(c.argType())})
-                .build();
+                .add("; see $L.\n", c.argType() == null ? CodeBlock.of("{@link #$N()}", method)
+                        : CodeBlock.of("{@link #$N($T)}", method, ctx.classFor(c.argType())));
         if (!c.successResponse() && c.retType() == null) {
-            asyncDoc = asyncDoc.toBuilder().add("<p>\nQEMU sends no reply when this command succeeds: the future "
-                    + "completes only on an error.\n").build();
+            asyncDoc.add("<p>\nQEMU sends no reply when this command succeeds: the future completes only on an "
+                    + "error.\n");
         }
         b.addMethod(MethodSpec.methodBuilder(method + "Async").addModifiers(Modifier.PUBLIC, Modifier.DEFAULT)
-                .addJavadoc(asyncDoc).addAnnotations(Annotations.of(ctx, c.features(), c.ifcond()))
+                .addJavadoc(asyncDoc.build()).addAnnotations(annotations)
                 .returns(future).addParameters(params)
                 .addStatement("return call($S, $L).$L", c.name(), arguments, decode).build());
         MethodSpec.Builder sync = MethodSpec.methodBuilder(method).addModifiers(Modifier.PUBLIC, Modifier.DEFAULT)
-                .addJavadoc(doc).addAnnotations(Annotations.of(ctx, c.features(), c.ifcond()))
+                .addJavadoc(doc).addAnnotations(annotations)
                 .addParameters(params);
         CodeBlock asyncCall = CodeBlock.of("$N$L", method + "Async", c.argType() == null ? "()" : "(arguments)");
         if (!c.successResponse() && c.retType() == null) {
@@ -103,12 +104,13 @@ public final class ClientGenerator {
         }
         b.addMethod(sync.build());
         if (c.argType() != null && !c.boxed() && GenContext.isImplicitArguments(c.argType())) {
-            addMandatoryOnly(b, c, method, result);
+            addMandatoryOnly(b, c, method, result, annotations);
         }
     }
 
     /** For inline arguments: a call that takes the mandatory ones as parameters. */
-    private void addMandatoryOnly(TypeSpec.Builder b, Command c, String method, TypeName result) {
+    private void addMandatoryOnly(TypeSpec.Builder b, Command c, String method, TypeName result,
+                                  List<AnnotationSpec> annotations) {
         List<Member> members = ctx.presentMembers(ctx.object(c.argType()).members());
         List<ParameterSpec> params = new ArrayList<>();
         List<CodeBlock> args = new ArrayList<>();
@@ -124,7 +126,7 @@ public final class ClientGenerator {
         MethodSpec.Builder m = MethodSpec.methodBuilder(method).addModifiers(Modifier.PUBLIC, Modifier.DEFAULT)
                 .addJavadoc("Calls {@code $L} with its mandatory arguments$L.\n", c.name(),
                         members.stream().anyMatch(Member::optional) ? " only" : "")
-                .addAnnotations(Annotations.of(ctx, c.features(), c.ifcond()))
+                .addAnnotations(annotations)
                 .addParameters(params);
         CodeBlock call = CodeBlock.of("$N(new $T($L))", method, ctx.classFor(c.argType()), CodeBlock.join(args, ", "));
         if (c.retType() == null) {

@@ -236,14 +236,7 @@ public final class UnionGenerator {
         b.addMethod(MethodSpec.methodBuilder(tag.javaName()).addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
                 .returns(tagEnum).addStatement("return $L", tagValue).build());
         b.addMethod(accept(branch.record()));
-        CodeBlock.Builder writes = CodeBlock.builder();
-        for (RecordShape.Component c : all) {
-            if (c == tag) {
-                writes.addStatement("json.set($S, $T.enumValue($L))", c.member().name(), JavaType.JSON, tagValue);
-            } else {
-                writes.add(shape.writes(List.of(c)));
-            }
-        }
+        CodeBlock.Builder writes = baseWrites(all, tag, CodeBlock.of("$T.enumValue($L)", JavaType.JSON, tagValue));
         if (!branch.empty()) {
             writes.addStatement("$N.writeMembers(json)", branch.valueName());
         }
@@ -272,16 +265,21 @@ public final class UnionGenerator {
         b.addMethod(MethodSpec.methodBuilder(tag.javaName()).addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
                 .returns(tagEnum).addStatement("return $T.$L", tagEnum, EnumGenerator.UNRECOGNIZED).build());
         b.addMethod(accept(record));
+        addWriting(b, baseWrites(all, tag, CodeBlock.of("$T.string($N)", JavaType.JSON, WIRE_TAG)).build());
+        return b.build();
+    }
+
+    /** Writing the base members in schema order, the tag among them as {@code tagJson}. */
+    private CodeBlock.Builder baseWrites(List<RecordShape.Component> all, RecordShape.Component tag, CodeBlock tagJson) {
         CodeBlock.Builder writes = CodeBlock.builder();
         for (RecordShape.Component c : all) {
             if (c == tag) {
-                writes.addStatement("json.set($S, $T.string($N))", c.member().name(), JavaType.JSON, WIRE_TAG);
+                writes.addStatement("json.set($S, $L)", c.member().name(), tagJson);
             } else {
                 writes.add(shape.writes(List.of(c)));
             }
         }
-        addWriting(b, writes.build());
-        return b.build();
+        return writes;
     }
 
     private static MethodSpec accept(ClassName record) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.qapi.compiler.QapiCompiler;
+import io.qapi.compiler.SharedQemu;
 import io.qapi.compiler.check.IfCond;
 import io.qapi.compiler.model.Entity;
 import io.qapi.compiler.model.Schema;
@@ -13,7 +14,6 @@ import io.qapi.compiler.model.Types;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -36,15 +35,6 @@ class QemuIntrospectionTest {
 
     /** The symbols of Debian 12's {@code qemu-system-x86_64} (QEMU 7.2) build that the schema tests. */
     private static final String DEBIAN_72_DEFINES = "/introspect/qemu-7.2-x86_64.defines";
-
-    private static Path qemu() {
-        String configured = System.getProperty("qapi.shared");
-        Path shared = configured != null ? Path.of(configured) : Path.of("../../shared");
-        Path qemu = shared.resolve("qemu").toAbsolutePath().normalize();
-        Assumptions.assumeTrue(Files.isDirectory(qemu),
-                "QEMU material not found at " + qemu + " (../shared beside the repository): skipped");
-        return qemu;
-    }
 
     private static Schema compile(Path schema, boolean lenientDocs) {
         var result = QapiCompiler.compile(schema.toString(), new QapiCompiler.Options(lenientDocs, false));
@@ -67,7 +57,7 @@ class QemuIntrospectionTest {
                 + "5c9d342cdb308a660d1bba33acd1f28293c24ed08552029fad09d74c88886632",
     })
     void matchesQemusGenerator(String schema, boolean unmask, String sha256) throws Exception {
-        Schema s = compile(qemu().resolve("v11.0.0").resolve(schema), false);
+        Schema s = compile(SharedQemu.dir().resolve("v11.0.0").resolve(schema), false);
         String text = JsonWriter.compact(Introspection.replyWithEverything(s, unmask)) + "\n";
         byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
         assertEquals(sha256, HexFormat.of().formatHex(digest));
@@ -75,8 +65,8 @@ class QemuIntrospectionTest {
 
     @Test
     void reproducesTheReplyOfDebiansQemu72() throws IOException {
-        Path real = qemu().resolve("real-7.2/out/x86-none/query-qmp-schema.json");
-        Schema s = compile(qemu().resolve("v7.2.0/qapi/qapi-schema.json"), true);
+        Path real = SharedQemu.dir().resolve("real-7.2/out/x86-none/query-qmp-schema.json");
+        Schema s = compile(SharedQemu.dir().resolve("v7.2.0/qapi/qapi-schema.json"), true);
         JsonNode expected = JSON.readTree(real.toFile()).get("return");
         JsonNode actual = JSON.readTree(JsonWriter.compact(Introspection.reply(s, false, debianDefines())));
         for (int i = 0; i < Math.min(expected.size(), actual.size()); i++) {
@@ -92,7 +82,7 @@ class QemuIntrospectionTest {
      */
     @Test
     void everyDerivedSymbolShowsInTheReply() throws IOException {
-        Schema s = compile(qemu().resolve("v7.2.0/qapi/qapi-schema.json"), true);
+        Schema s = compile(SharedQemu.dir().resolve("v7.2.0/qapi/qapi-schema.json"), true);
         Json.Arr all = Introspection.generate(s, false);
         Set<String> defines = debianDefines();
         Json reply = all.select(c -> c.holds(defines));
