@@ -1,0 +1,10 @@
+/**
+ * The machine model: QEMU machine types as data captured from the real binary, and rules that
+ * answer for them as QEMU 7.2 does.
+ * <p>
+ * Sub-packages, one per concern: {@code pack} (loading captured data), {@code capture} (the tool
+ * that records a data pack from a real QEMU), {@code topology} ({@code -smp} and CPU slots),
+ * {@code numa}, {@code preconfig}, {@code pci} (address assignment), {@code qom} (QOM paths),
+ * {@code cli} (QEMU's command line), {@code server} (the QMP surface).
+ */
+package io.qapi.machine;
