@@ -22,23 +22,24 @@ import java.util.concurrent.TimeUnit;
  * QEMU refuses the command line (its first stderr line is kept) or it answers the QMP commands
  * given. Every wait is bounded; the process is always killed.
  */
-final class RealQemu {
-    static final Path BINARY = Path.of("/usr/bin/qemu-system-x86_64");
+public final class RealQemu {
+    public static final Path BINARY = Path.of("/usr/bin/qemu-system-x86_64");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long DEADLINE_MS = 15_000;
 
     /** What one run gave: an error line, or one reply per command. */
-    record Outcome(String error, List<JsonNode> replies) {
+    public record Outcome(String error, List<JsonNode> replies) {
     }
 
     private RealQemu() {
     }
 
-    static boolean available() {
+    public static boolean available() {
         return Files.isExecutable(BINARY);
     }
 
-    static Outcome run(List<String> options, List<String> commands) throws Exception {
+    /** Runs QEMU with the options; error is null when it started and answered. */
+    public static Outcome run(List<String> options, List<String> commands) throws Exception {
         Path dir = Files.createTempDirectory("rules-qemu");
         Path socket = dir.resolve("qmp.sock");
         List<String> argv = new ArrayList<>(List.of(BINARY.toString(), "-display", "none",
