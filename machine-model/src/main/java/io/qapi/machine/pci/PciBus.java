@@ -9,12 +9,14 @@ import java.util.Optional;
  * @param name the bus name QEMU gives it ({@code pci.0}, {@code pcie.0}, a bridge's id)
  * @param kind what kind of bus it is
  * @param hotpluggable whether {@code device_add} may plug into it once the machine runs
+ * @param shpc whether a standard hotplug controller serves the bus (a {@code pci-bridge} with its
+ *     default {@code shpc=on}); it takes devices in slots 1 to 31 only, cold or hot
  * @param parentDeviceId the device (by {@link PciDevice#key()}) whose child bus this is; empty for
  *     a host bridge's root bus
  * @param parentDeviceType the QOM type of that device (for "Only PCI/PCIe bridges can be plugged
  *     into %s"); empty for a root bus
  */
-public record PciBus(String name, PciBusKind kind, boolean hotpluggable,
+public record PciBus(String name, PciBusKind kind, boolean hotpluggable, boolean shpc,
         Optional<String> parentDeviceId, Optional<String> parentDeviceType) {
 
     public PciBus {
@@ -29,6 +31,6 @@ public record PciBus(String name, PciBusKind kind, boolean hotpluggable,
 
     /** A host bridge's root bus. */
     public static PciBus root(String name, PciBusKind kind, boolean hotpluggable) {
-        return new PciBus(name, kind, hotpluggable, Optional.empty(), Optional.empty());
+        return new PciBus(name, kind, hotpluggable, false, Optional.empty(), Optional.empty());
     }
 }

@@ -9,7 +9,8 @@ import java.util.Optional;
  * in QOM order, which is the host's root bus since a PCI bus is never "full"), refuse a hotplug
  * onto a bus without hotplug, refuse a duplicate id, parse {@code addr}, then register the device
  * (bridges-only expander buses, slot search or explicit address, function 0 rules for hotplug),
- * then the multifunction consistency of the slot.
+ * then the multifunction consistency of the slot, then the standard hotplug controller's slot range
+ * on a {@code pci-bridge} bus.
  */
 public final class PciPlacement {
     private PciPlacement() {
@@ -40,6 +41,11 @@ public final class PciPlacement {
         PciDevice device = new PciDevice(request.driver(), request.id(), bus.name(), devfn >> 3, devfn & 7,
                 request.multifunction(), topology.nextSerial());
         checkMultifunction(topology, device);
+        if (bus.shpc() && device.slot() == 0) {
+            // The controller's plug handler runs for cold and hot plug alike, after realize.
+            throw new PlacementException("Unsupported PCI slot 0 for standard hotplug controller."
+                    + " Valid slots are between 1 and 31.");
+        }
         Optional<PciBus> child = childBus(device, request);
         PciTopology after = child.isPresent()
                 ? topology.withDevice(device, child.get())
@@ -140,7 +146,8 @@ public final class PciPlacement {
             default -> false;
         };
         String name = device.id().orElse(kind.qomTypeName().toLowerCase() + ".0");
-        return Optional.of(new PciBus(name, kind, hotpluggable, Optional.of(device.key()),
+        boolean shpc = "pci-bridge".equals(device.type());
+        return Optional.of(new PciBus(name, kind, hotpluggable, shpc, Optional.of(device.key()),
                 Optional.of(device.type())));
     }
 }

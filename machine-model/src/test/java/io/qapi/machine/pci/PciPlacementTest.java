@@ -117,6 +117,8 @@ class PciPlacementTest {
         DeviceRequest bridge = DeviceRequest.of("pci-bridge", DeviceCategory.PCI_BRIDGE, true).withId("br")
                 .at("5");
         PciTopology t = PciPlacement.place(PciTopology.i440fx(), bridge).topology();
+        assertEquals("Unsupported PCI slot 0 for standard hotplug controller. Valid slots are between 1 and 31.",
+                error(t, hot("e1000").onBus("br")));
         t = PciPlacement.place(t, hot("e1000").withId("n").onBus("br").at("1")).topology();
         PciTopology after = PciPlacement.remove(t, "br");
         assertTrue(after.bus("br").isEmpty());
