@@ -10,7 +10,7 @@ import java.util.Optional;
  * @param kind what kind of bus it is
  * @param hotpluggable whether {@code device_add} may plug into it once the machine runs
  * @param shpc whether a standard hotplug controller serves the bus (a {@code pci-bridge} with its
- *     default {@code shpc=on}); it takes devices in slots 1 to 31 only, cold or hot
+ *     default {@code shpc=on}); {@code device_add} into slot 0 is refused
  * @param parentDeviceId the device (by {@link PciDevice#key()}) whose child bus this is; empty for
  *     a host bridge's root bus
  * @param parentDeviceType the QOM type of that device (for "Only PCI/PCIe bridges can be plugged

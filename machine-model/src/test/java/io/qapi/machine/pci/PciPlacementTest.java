@@ -97,6 +97,7 @@ class PciPlacementTest {
         assertEquals("Bus 'nope' not found", error(PciTopology.i440fx(), hot("e1000").onBus("nope")));
         PciTopology t = PciPlacement.place(PciTopology.i440fx(), hot("e1000").withId("n0")).topology();
         assertEquals("Duplicate device ID 'n0'", error(t, hot("e1000").withId("n0")));
+        assertEquals("Duplicate ID 'n0' for device", error(t, cold("e1000").withId("n0")));
     }
 
     @Test

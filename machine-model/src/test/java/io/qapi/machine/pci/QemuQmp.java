@@ -52,6 +52,31 @@ final class QemuQmp implements AutoCloseable {
         execute("qmp_capabilities", null);
     }
 
+    /**
+     * Starts QEMU with the given devices and returns the error it stops with at start-up (the text
+     * after "-device SPEC: "), or "ok" when it comes up.
+     */
+    static String startupError(String machine, List<String> extraArgs) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(BINARY.toString(), "-machine", machine, "-accel", "tcg",
+                "-nodefaults", "-S", "-display", "none", "-monitor", "none"));
+        cmd.addAll(extraArgs);
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        try {
+            if (!p.waitFor(3, TimeUnit.SECONDS)) {
+                return "ok";
+            }
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            int marker = output.indexOf(": -device ");
+            int colon = marker < 0 ? -1 : output.indexOf(": ", marker + 2);
+            return colon < 0 ? output : output.substring(colon + 2);
+        } finally {
+            p.destroy();
+            if (!p.waitFor(5, TimeUnit.SECONDS)) {
+                p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        }
+    }
+
     /** Sends a command and returns its reply (a "return" or "error" object), skipping events. */
     JsonNode execute(String command, JsonNode arguments) throws IOException {
         var request = JSON.createObjectNode().put("execute", command);
