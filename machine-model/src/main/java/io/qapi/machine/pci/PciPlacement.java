@@ -145,7 +145,8 @@ public final class PciPlacement {
         }
         boolean hotpluggable = switch (kind) {
             case PCIE_PORT -> request.hotplugEnabled();
-            case PCI_BRIDGE -> true;
+            // Measured on QEMU 7.2: a pxb's bus (behind its internal bridge) refuses device_add.
+            case PCI_BRIDGE -> request.category() == DeviceCategory.PCI_BRIDGE;
             default -> false;
         };
         String name = device.id().orElse(kind.qomTypeName().toLowerCase() + ".0");
