@@ -1,0 +1,36 @@
+package io.qapi.machine.pci;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One PCI bus of a topology.
+ *
+ * @param name the bus name QEMU gives it ({@code pci.0}, {@code pcie.0}, a bridge's id)
+ * @param kind what kind of bus it is
+ * @param hotpluggable whether {@code device_add} may plug into it once the machine runs
+ * @param shpc whether a standard hotplug controller serves the bus (a {@code pci-bridge} with its
+ *     default {@code shpc=on}); {@code device_add} into slot 0 is refused
+ * @param parentDeviceId the device (by {@link PciDevice#key()}) whose child bus this is; empty for
+ *     a host bridge's root bus
+ * @param parentDeviceType the QOM type of that device (for "Only PCI/PCIe bridges can be plugged
+ *     into %s"); empty for a root bus
+ */
+public record PciBus(String name, PciBusKind kind, boolean hotpluggable, boolean shpc,
+        Optional<String> parentDeviceId, Optional<String> parentDeviceType) {
+
+    public PciBus {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(parentDeviceId, "parentDeviceId");
+        Objects.requireNonNull(parentDeviceType, "parentDeviceType");
+        if (name.isEmpty()) {
+            throw new IllegalArgumentException("a bus needs a name");
+        }
+    }
+
+    /** A host bridge's root bus. */
+    public static PciBus root(String name, PciBusKind kind, boolean hotpluggable) {
+        return new PciBus(name, kind, hotpluggable, false, Optional.empty(), Optional.empty());
+    }
+}

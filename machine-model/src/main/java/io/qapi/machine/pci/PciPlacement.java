@@ -1,0 +1,157 @@
+package io.qapi.machine.pci;
+
+import java.util.Optional;
+
+/**
+ * QEMU 7.2's rules for where a PCI device goes, and the errors it gives when it cannot.
+ *
+ * <p>The checks run in QEMU's order: find the bus ({@code bus=} by name, else the first PCI bus
+ * in QOM order, which is the host's root bus since a PCI bus is never "full"), refuse a hotplug
+ * onto a bus without hotplug, refuse a duplicate id, parse {@code addr}, then register the device
+ * (bridges-only expander buses, slot search or explicit address, function 0 rules for hotplug),
+ * then the multifunction consistency of the slot, then the standard hotplug controller's slot range
+ * on a {@code pci-bridge} bus.
+ */
+public final class PciPlacement {
+    private PciPlacement() {
+    }
+
+    /** Where a device went, and the topology that now contains it. */
+    public record Placed(PciTopology topology, PciDevice device) {
+    }
+
+    /** Places the device, or explains with QEMU's text why it cannot be placed. */
+    public static Placed place(PciTopology topology, DeviceRequest request) throws PlacementException {
+        PciBus bus = findBus(topology, request);
+        if (request.hotplug() && !bus.hotpluggable()) {
+            throw new PlacementException("Bus '" + bus.name() + "' does not support hotplugging");
+        }
+        if (request.id().isPresent() && topology.device(request.id().get()).isPresent()) {
+            // The command line's option parser sees the clash before the device code does.
+            throw new PlacementException(request.hotplug()
+                    ? "Duplicate device ID '" + request.id().get() + "'"
+                    : "Duplicate ID '" + request.id().get() + "' for device");
+        }
+        int devfn = -1;
+        if (request.addr().isPresent()) {
+            devfn = PciAddress.parseDevfn(request.driver(), request.addr().get());
+        }
+        if (bus.kind().bridgesOnly() && !request.category().isBridge()) {
+            throw new PlacementException("PCI: Only PCI/PCIe bridges can be plugged into "
+                    + bus.parentDeviceType().orElse(""));
+        }
+        devfn = devfn < 0 ? firstFreeSlot(topology, bus, request) : checkExplicit(topology, bus, request, devfn);
+        PciDevice device = new PciDevice(request.driver(), request.id(), bus.name(), devfn >> 3, devfn & 7,
+                request.multifunction(), topology.nextSerial());
+        checkMultifunction(topology, device);
+        if (request.hotplug() && bus.shpc() && device.slot() == 0) {
+            // Measured on QEMU 7.2 (pc): -device at the bridge's slot 0 is accepted, device_add is not.
+            throw new PlacementException("Unsupported PCI slot 0 for standard hotplug controller."
+                    + " Valid slots are between 1 and 31.");
+        }
+        Optional<PciBus> child = childBus(device, request);
+        PciTopology after = child.isPresent()
+                ? topology.withDevice(device, child.get())
+                : topology.withDevice(device);
+        return new Placed(after, device);
+    }
+
+    /**
+     * Removes a device by id as {@code device_del} does once the removal completes: the device, the
+     * bus behind it and everything on that bus.
+     */
+    public static PciTopology remove(PciTopology topology, String id) throws PlacementException {
+        PciDevice device = topology.device(id).orElseThrow(
+                () -> new PlacementException("Device '" + id + "' not found"));
+        PciBus bus = topology.bus(device.bus()).orElseThrow();
+        if (!bus.hotpluggable()) {
+            throw new PlacementException("Bus '" + bus.name() + "' does not support hotplugging");
+        }
+        return topology.without(device);
+    }
+
+    private static PciBus findBus(PciTopology topology, DeviceRequest request) throws PlacementException {
+        if (request.bus().isEmpty()) {
+            return topology.rootBus();
+        }
+        String name = request.bus().get();
+        return topology.bus(name).orElseThrow(() -> new PlacementException("Bus '" + name + "' not found"));
+    }
+
+    private static int firstFreeSlot(PciTopology topology, PciBus bus, DeviceRequest request)
+            throws PlacementException {
+        for (int slot = 0; slot < 32; slot++) {
+            if (topology.at(bus.name(), slot, 0).isEmpty()) {
+                return slot << 3;
+            }
+        }
+        throw new PlacementException("PCI: no slot/function available for " + request.driver()
+                + ", all in use or reserved");
+    }
+
+    private static int checkExplicit(PciTopology topology, PciBus bus, DeviceRequest request, int devfn)
+            throws PlacementException {
+        int slot = devfn >> 3;
+        int function = devfn & 7;
+        Optional<PciDevice> occupant = topology.at(bus.name(), slot, function);
+        if (occupant.isPresent()) {
+            // QEMU prints a missing id through printf's %s, which glib renders as "(null)".
+            throw new PlacementException("PCI: slot " + slot + " function " + function + " not available for "
+                    + request.driver() + ", in use by " + occupant.get().type() + ",id="
+                    + occupant.get().id().orElse("(null)"));
+        }
+        Optional<PciDevice> function0 = topology.at(bus.name(), slot, 0);
+        if (request.hotplug() && function0.isPresent()) {
+            throw new PlacementException("PCI: slot " + slot + " function 0 already occupied by "
+                    + function0.get().type() + ", new func " + request.driver()
+                    + " cannot be exposed to guest.");
+        }
+        return devfn;
+    }
+
+    private static void checkMultifunction(PciTopology topology, PciDevice device) throws PlacementException {
+        int slot = device.slot();
+        if (device.function() != 0) {
+            Optional<PciDevice> function0 = topology.at(device.bus(), slot, 0);
+            if (function0.isPresent() && !function0.get().multifunction()) {
+                throw new PlacementException("PCI: single function device can't be populated in function "
+                        + Integer.toHexString(slot) + "." + device.function());
+            }
+            return;
+        }
+        if (device.multifunction()) {
+            return;
+        }
+        for (int function = 1; function < 8; function++) {
+            if (topology.at(device.bus(), slot, function).isPresent()) {
+                String s = Integer.toHexString(slot);
+                throw new PlacementException("PCI: " + s + ".0 indicates single function, but " + s + "."
+                        + function + " is already populated.");
+            }
+        }
+    }
+
+    /** The secondary bus a bridge-like device opens, named by its id as QEMU names it. */
+    private static Optional<PciBus> childBus(PciDevice device, DeviceRequest request) {
+        PciBusKind kind = switch (request.category()) {
+            case ENDPOINT -> null;
+            case PCI_BRIDGE, PXB -> PciBusKind.PCI_BRIDGE;
+            case PCIE_PORT -> PciBusKind.PCIE_PORT;
+            case PCIE_SWITCH_UPSTREAM -> PciBusKind.PCIE_SWITCH;
+            case PXB_PCIE -> PciBusKind.PXB_PCIE_ROOT;
+        };
+        if (kind == null) {
+            return Optional.empty();
+        }
+        boolean hotpluggable = switch (kind) {
+            case PCIE_PORT -> request.hotplugEnabled();
+            // Measured on QEMU 7.2: a pxb's bus (behind its internal bridge) refuses device_add.
+            case PCI_BRIDGE -> request.category() == DeviceCategory.PCI_BRIDGE;
+            default -> false;
+        };
+        String name = device.id().orElse(kind.qomTypeName().toLowerCase() + ".0");
+        boolean shpc = "pci-bridge".equals(device.type());
+        return Optional.of(new PciBus(name, kind, hotpluggable, shpc, Optional.of(device.key()),
+                Optional.of(device.type())));
+    }
+}

@@ -1,0 +1,105 @@
+package io.qapi.machine.pci;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An immutable PCI hierarchy: buses in QOM child order (the order QEMU's bus search walks) and the
+ * devices occupying their slots. Every change returns a new topology.
+ *
+ * @param buses the buses, parents before their children, in creation order
+ * @param devices the devices, in creation order
+ * @param nextSerial the serial the next device gets
+ */
+public record PciTopology(List<PciBus> buses, List<PciDevice> devices, int nextSerial) {
+
+    public PciTopology {
+        buses = List.copyOf(buses);
+        devices = List.copyOf(devices);
+        if (buses.isEmpty()) {
+            throw new IllegalArgumentException("a topology needs a root bus");
+        }
+    }
+
+    /** A topology with just a host's root bus. */
+    public static PciTopology withRoot(String name, PciBusKind kind, boolean hotpluggable) {
+        return new PciTopology(List.of(PciBus.root(name, kind, hotpluggable)), List.of(), 0);
+    }
+
+    /** The i440fx machine ({@code pc}): host bridge at 00.0, PIIX3 at 01.0, IDE 01.1, ACPI 01.3. */
+    public static PciTopology i440fx() {
+        return withRoot("pci.0", PciBusKind.PCI_ROOT, true)
+                .withImplicit("i440FX", "pci.0", 0, 0, false)
+                .withImplicit("PIIX3", "pci.0", 1, 0, true)
+                .withImplicit("piix3-ide", "pci.0", 1, 1, false)
+                .withImplicit("PIIX4_PM", "pci.0", 1, 3, false);
+    }
+
+    /** The q35 machine: MCH at 00.0, ICH9 LPC at 1f.0, SATA 1f.2, SMBus 1f.3. */
+    public static PciTopology q35() {
+        return withRoot("pcie.0", PciBusKind.PCIE_ROOT, false)
+                .withImplicit("mch", "pcie.0", 0, 0, false)
+                .withImplicit("ICH9-LPC", "pcie.0", 31, 0, true)
+                .withImplicit("ich9-ahci", "pcie.0", 31, 2, false)
+                .withImplicit("ICH9-SMB", "pcie.0", 31, 3, false);
+    }
+
+    /** Adds a device the board creates by itself (no id) at a fixed address. */
+    public PciTopology withImplicit(String type, String bus, int slot, int function, boolean multifunction) {
+        return withDevice(new PciDevice(type, Optional.empty(), bus, slot, function, multifunction, nextSerial));
+    }
+
+    /** This topology with one more device (and optionally its child bus). */
+    PciTopology withDevice(PciDevice device, PciBus... childBuses) {
+        List<PciDevice> newDevices = new ArrayList<>(devices);
+        newDevices.add(device);
+        List<PciBus> newBuses = new ArrayList<>(buses);
+        newBuses.addAll(List.of(childBuses));
+        return new PciTopology(newBuses, newDevices, nextSerial + 1);
+    }
+
+    /** The bus with that name, if any. */
+    public Optional<PciBus> bus(String name) {
+        return buses.stream().filter(b -> b.name().equals(name)).findFirst();
+    }
+
+    /** The root bus of the host bridge (the first bus). */
+    public PciBus rootBus() {
+        return buses.get(0);
+    }
+
+    /** The device at that bus/slot/function, if any. */
+    public Optional<PciDevice> at(String bus, int slot, int function) {
+        return devices.stream()
+                .filter(d -> d.bus().equals(bus) && d.slot() == slot && d.function() == function)
+                .findFirst();
+    }
+
+    /** The device with that id, if any. */
+    public Optional<PciDevice> device(String id) {
+        Objects.requireNonNull(id, "id");
+        return devices.stream().filter(d -> d.id().filter(id::equals).isPresent()).findFirst();
+    }
+
+    /** This topology without the given device, the buses below it and every device on them. */
+    PciTopology without(PciDevice device) {
+        List<PciDevice> newDevices = new ArrayList<>(devices);
+        List<PciBus> newBuses = new ArrayList<>(buses);
+        removeSubtree(device, newDevices, newBuses);
+        return new PciTopology(newBuses, newDevices, nextSerial);
+    }
+
+    private void removeSubtree(PciDevice device, List<PciDevice> newDevices, List<PciBus> newBuses) {
+        newDevices.remove(device);
+        for (PciBus child : buses) {
+            if (child.parentDeviceId().filter(device.key()::equals).isEmpty()) {
+                continue;
+            }
+            newBuses.remove(child);
+            devices.stream().filter(d -> d.bus().equals(child.name()))
+                    .forEach(d -> removeSubtree(d, newDevices, newBuses));
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package io.qapi.machine.pci;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class PciPlacementTest {
+    private static DeviceRequest hot(String driver) {
+        return DeviceRequest.of(driver, DeviceCategory.ENDPOINT, true);
+    }
+
+    private static DeviceRequest cold(String driver) {
+        return DeviceRequest.of(driver, DeviceCategory.ENDPOINT, false);
+    }
+
+    private static String error(PciTopology topology, DeviceRequest request) {
+        return assertThrows(PlacementException.class, () -> PciPlacement.place(topology, request)).getMessage();
+    }
+
+    @Test
+    void firstFreeSlotOnPcIsTwo() throws Exception {
+        PciPlacement.Placed placed = PciPlacement.place(PciTopology.i440fx(), hot("e1000").withId("n0"));
+        assertEquals("pci.0", placed.device().bus());
+        assertEquals(2, placed.device().slot());
+        PciPlacement.Placed second = PciPlacement.place(placed.topology(), hot("rtl8139"));
+        assertEquals(3, second.device().slot());
+    }
+
+    @Test
+    void q35DeviceAddWithoutBusFailsOnPcie0() {
+        assertEquals("Bus 'pcie.0' does not support hotplugging", error(PciTopology.q35(), hot("e1000e")));
+    }
+
+    @Test
+    void q35ColdPlugTakesSlotOne() throws Exception {
+        assertEquals(1, PciPlacement.place(PciTopology.q35(), cold("e1000e")).device().slot());
+    }
+
+    @Test
+    void occupiedSlotNamesTheOccupant() {
+        assertEquals("PCI: slot 1 function 0 not available for e1000, in use by PIIX3,id=(null)",
+                error(PciTopology.i440fx(), hot("e1000").at("1")));
+    }
+
+    @Test
+    void occupiedSlotNamesTheOccupantsId() throws Exception {
+        PciTopology t = PciPlacement.place(PciTopology.i440fx(), hot("e1000").withId("n0").at("5")).topology();
+        assertEquals("PCI: slot 5 function 0 not available for rtl8139, in use by e1000,id=n0",
+                error(t, hot("rtl8139").at("0x5")));
+    }
+
+    @Test
+    void hotplugOfAFunctionBesideFunction0IsRefused() throws Exception {
+        PciTopology t = PciPlacement.place(PciTopology.i440fx(), hot("e1000").at("5").multifunction(true)).topology();
+        assertEquals("PCI: slot 5 function 0 already occupied by e1000, new func rtl8139 cannot be exposed to guest.",
+                error(t, hot("rtl8139").at("5.1")));
+    }
+
+    @Test
+    void coldFunctionsNeedMultifunctionOnFunction0() throws Exception {
+        PciTopology single = PciPlacement.place(PciTopology.i440fx(), cold("e1000").at("5")).topology();
+        assertEquals("PCI: single function device can't be populated in function 5.1",
+                error(single, cold("rtl8139").at("5.1")));
+        PciTopology multi = PciPlacement.place(PciTopology.i440fx(), cold("e1000").at("0x1a").multifunction(true))
+                .topology();
+        PciPlacement.Placed f1 = PciPlacement.place(multi, cold("rtl8139").at("1a.1"));
+        assertEquals(26, f1.device().slot());
+        assertEquals(1, f1.device().function());
+    }
+
+    @Test
+    void singleFunction0AfterOtherFunctionsIsRefused() throws Exception {
+        PciTopology t = PciPlacement.place(PciTopology.i440fx(), cold("e1000").at("7.2")).topology();
+        assertEquals("PCI: 7.0 indicates single function, but 7.2 is already populated.",
+                error(t, cold("rtl8139").at("7")));
+    }
+
+    @Test
+    void badAddressesUseThePropertyText() {
+        for (String bad : new String[] {"zz", "20", "3.8", "3.", "", "3.1x"}) {
+            assertEquals("Property 'e1000.addr' doesn't take value '" + bad + "'",
+                    error(PciTopology.i440fx(), hot("e1000").at(bad)), bad);
+        }
+    }
+
+    @Test
+    void addressFormsQemuAccepts() throws Exception {
+        assertEquals(0x1f << 3 | 7, PciAddress.parseDevfn("e1000", "1f.7"));
+        assertEquals(3 << 3, PciAddress.parseDevfn("e1000", "0x3"));
+        assertEquals(3 << 3 | 1, PciAddress.parseDevfn("e1000", "03.1"));
+    }
+
+    @Test
+    void unknownBusAndDuplicateId() throws Exception {
+        assertEquals("Bus 'nope' not found", error(PciTopology.i440fx(), hot("e1000").onBus("nope")));
+        PciTopology t = PciPlacement.place(PciTopology.i440fx(), hot("e1000").withId("n0")).topology();
+        assertEquals("Duplicate device ID 'n0'", error(t, hot("e1000").withId("n0")));
+        assertEquals("Duplicate ID 'n0' for device", error(t, cold("e1000").withId("n0")));
+    }
+
+    @Test
+    void rootPortOpensAHotpluggableBusNamedByItsId() throws Exception {
+        DeviceRequest port = DeviceRequest.of("pcie-root-port", DeviceCategory.PCIE_PORT, false).withId("rp1");
+        PciTopology t = PciPlacement.place(PciTopology.q35(), port).topology();
+        PciPlacement.Placed nic = PciPlacement.place(t, hot("e1000e").onBus("rp1"));
+        assertEquals("rp1", nic.device().bus());
+        assertEquals(0, nic.device().slot());
+        DeviceRequest off = DeviceRequest.of("pcie-root-port", DeviceCategory.PCIE_PORT, false).withId("rp2")
+                .hotplugEnabled(false);
+        PciTopology t2 = PciPlacement.place(t, off).topology();
+        assertEquals("Bus 'rp2' does not support hotplugging", error(t2, hot("e1000e").onBus("rp2")));
+    }
+
+    @Test
+    void removingABridgeRemovesWhatIsBehindIt() throws Exception {
+        DeviceRequest bridge = DeviceRequest.of("pci-bridge", DeviceCategory.PCI_BRIDGE, true).withId("br")
+                .at("5");
+        PciTopology t = PciPlacement.place(PciTopology.i440fx(), bridge).topology();
+        assertEquals("Unsupported PCI slot 0 for standard hotplug controller. Valid slots are between 1 and 31.",
+                error(t, hot("e1000").onBus("br")));
+        t = PciPlacement.place(t, hot("e1000").withId("n").onBus("br").at("1")).topology();
+        PciTopology after = PciPlacement.remove(t, "br");
+        assertTrue(after.bus("br").isEmpty());
+        assertTrue(after.device("n").isEmpty());
+        assertEquals(PciTopology.i440fx().devices().size(), after.devices().size());
+        assertEquals("Bus 'pcie.0' does not support hotplugging",
+                assertThrows(PlacementException.class, () -> PciPlacement.remove(
+                        PciPlacement.place(PciTopology.q35(), cold("e1000e").withId("x")).topology(), "x"))
+                        .getMessage());
+    }
+
+    @Test
+    void expanderBusTakesBridgesOnly() throws Exception {
+        DeviceRequest pxb = DeviceRequest.of("pxb-pcie", DeviceCategory.PXB_PCIE, false).withId("px");
+        PciTopology t = PciPlacement.place(PciTopology.q35(), pxb).topology();
+        assertEquals("PCI: Only PCI/PCIe bridges can be plugged into pxb-pcie",
+                error(t, cold("e1000e").onBus("px")));
+    }
+}
