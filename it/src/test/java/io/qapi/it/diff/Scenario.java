@@ -20,7 +20,10 @@ import java.util.Set;
  * <ul>
  * <li>{@code description}: what the scenario tests (required in our own files);</li>
  * <li>{@code binary}: the reference emulator when it is not {@code qemu-system-x86_64}, e.g.
- * {@code qemu-system-aarch64}; the candidate gets the same arguments all the same;</li>
+ * {@code qemu-system-aarch64};</li>
+ * <li>{@code model-args}: arguments given to the model only, before {@code args}: the model is
+ * one program for every target, so an aarch64 scenario tells it {@code -target aarch64} where
+ * QEMU is a different binary (the self-check, QEMU against itself, leaves them out);</li>
  * <li>{@code ignore}: JSON pointers into the run's outcome (e.g. {@code /replies/2/return/0/props})
  * that are dropped before comparing, for values that depend on the host.</li>
  * </ul>
@@ -30,18 +33,21 @@ import java.util.Set;
  * @param description what the scenario tests, or empty
  * @param binary the reference emulator's program name
  * @param args the emulator's options, before the monitor and display options the runner adds
+ * @param modelArgs options the model gets before {@code args}, and QEMU never
  * @param steps the steps in order
  * @param unordered commands whose list replies are compared as sets
  * @param ignore JSON pointers dropped from both outcomes before comparing
  */
-public record Scenario(String name, String description, String binary, List<String> args, List<JsonNode> steps,
-        Set<String> unordered, List<String> ignore) {
+public record Scenario(String name, String description, String binary, List<String> args, List<String> modelArgs,
+        List<JsonNode> steps, Set<String> unordered, List<String> ignore) {
     static final String DEFAULT_BINARY = "qemu-system-x86_64";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> KNOWN_KEYS = Set.of("description", "binary", "args", "steps", "unordered", "ignore");
+    private static final Set<String> KNOWN_KEYS = Set.of("description", "binary", "args", "model-args", "steps",
+            "unordered", "ignore");
 
     public Scenario {
         args = List.copyOf(args);
+        modelArgs = List.copyOf(modelArgs);
         steps = List.copyOf(steps);
         unordered = Set.copyOf(unordered);
         ignore = List.copyOf(ignore);
@@ -79,7 +85,8 @@ public record Scenario(String name, String description, String binary, List<Stri
             steps.add(step);
         }
         return new Scenario(name, text(name, root, "description").orElse(""),
-                text(name, root, "binary").orElse(DEFAULT_BINARY), strings(name, root, "args", true), steps,
+                text(name, root, "binary").orElse(DEFAULT_BINARY), strings(name, root, "args", true),
+                strings(name, root, "model-args", false), steps,
                 new LinkedHashSet<>(strings(name, root, "unordered", false)), strings(name, root, "ignore", false));
     }
 

@@ -3,6 +3,7 @@ package io.qapi.it.diff;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Assertions;
@@ -14,7 +15,8 @@ import org.junit.jupiter.api.Assumptions;
  * <li>the reference is the scenario's {@code binary} ({@code qemu-system-x86_64} unless it says
  * otherwise), found on {@code PATH}; where it is not installed the scenario is skipped, saying so;</li>
  * <li>the candidate is {@code qapi.model} (a command, split at spaces; the build sets it to the
- * {@code qemu-model} launcher at the repository root). Where that does not exist the suite fails,
+ * {@code qemu-model} launcher at the repository root), followed by the scenario's
+ * {@code model-args}. Where that does not exist the suite fails,
  * saying so, unless {@code qapi.diff.candidate=qemu}, which makes the reference its own candidate
  * (a check of the suite itself).</li>
  * </ul>
@@ -54,12 +56,13 @@ final class Targets {
         if (selfCheck()) {
             return reference(scenario);
         }
-        List<String> command = modelCommand();
+        List<String> command = new ArrayList<>(modelCommand());
         Path launcher = Path.of(command.get(0));
         Assertions.assertTrue(Files.isExecutable(launcher), "the candidate " + launcher.toAbsolutePath()
                 + " does not exist or is not executable: build the model (its launcher qemu-model at the repository "
                 + "root), point -D" + MODEL_PROPERTY + "=COMMAND at it, or run with -D" + CANDIDATE_PROPERTY
                 + "=qemu to check the suite against QEMU itself");
+        command.addAll(scenario.modelArgs());
         return command;
     }
 
