@@ -2,8 +2,9 @@ package io.qapi.it.diff;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.Optional;
-import java.util.TreeSet;
+
 
 /**
  * The first place where two JSON values differ, as a JSON pointer. Objects are equal when they
@@ -16,8 +17,8 @@ final class JsonDiff {
     }
 
     /**
-     * Where {@code reference} and {@code candidate} first differ (members in name order, elements
-     * in index order), or empty when they are equal.
+     * Where {@code reference} and {@code candidate} first differ (members in the reference's order,
+     * then those only the candidate has; elements in index order), or empty when they are equal.
      *
      * @param pointer the JSON pointer of the two values within their documents
      * @param reference the value in the reference's outcome, or {@code null} when missing there
@@ -36,7 +37,9 @@ final class JsonDiff {
                     : Optional.of(new Difference(pointer, reference, candidate));
         }
         if (reference.isObject()) {
-            TreeSet<String> names = new TreeSet<>();
+            // the reference's order first: it puts what matters first (the greeting before the
+            // replies, "return" before "id"); then what only the candidate has
+            LinkedHashSet<String> names = new LinkedHashSet<>();
             reference.fieldNames().forEachRemaining(names::add);
             candidate.fieldNames().forEachRemaining(names::add);
             for (String name : names) {

@@ -61,4 +61,14 @@ class JsonDiffTest {
         assertEquals("/a~1b/c~0d", JsonDiff.first(json("{\"a/b\": {\"c~d\": 1}}"), json("{\"a/b\": {\"c~d\": 2}}"))
                 .orElseThrow().pointer());
     }
+
+    @Test
+    void theReferencesMemberOrderDecidesWhichDifferenceComesFirst() throws Exception {
+        JsonDiff.Difference d = JsonDiff.first(json("{\"greeting\": {}, \"replies\": [], \"end\": \"running\"}"),
+                json("{\"start-error\": {\"exit\": 1, \"stderr\": \"x\"}}")).orElseThrow();
+        assertEquals("/greeting", d.pointer());
+        assertEquals(null, d.candidate());
+        assertEquals("/start-error", JsonDiff.first(json("{\"end\": \"running\"}"),
+                json("{\"end\": \"running\", \"start-error\": {}}")).orElseThrow().pointer());
+    }
 }

@@ -86,8 +86,9 @@ final class TargetRun {
             }
             ObjectNode outcome = JSON.createObjectNode();
             JsonNode qmp = greeting.path("QMP");
-            outcome.putObject("greeting").set("version", qmp.path("version").path("qemu"));
-            ((ObjectNode) outcome.get("greeting")).set("capabilities", qmp.path("capabilities"));
+            ObjectNode summary = outcome.putObject("greeting"); // the package string names the build: left out
+            summary.set("version", qmp.path("version").path("qemu"));
+            summary.set("capabilities", qmp.path("capabilities"));
             JsonNode negotiation = exchange(link, "{\"execute\": \"qmp_capabilities\"}");
             if (!negotiation.has("return")) {
                 outcome.set("negotiation", negotiation);
