@@ -1,0 +1,239 @@
+package io.qapi.machine.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.qapi.machine.vm.VirtualMachine;
+import io.qapi.schema.Dispatcher;
+import io.qapi.schema.EventEmitter;
+import io.qapi.schema.Server;
+import io.qapi.runtime.QmpError;
+import io.qapi.runtime.server.QmpServer;
+import io.qapi.runtime.transport.Endpoint;
+import io.qapi.schema.control.CommandInfo;
+import io.qapi.schema.control.QmpCapabilitiesArguments;
+import io.qapi.schema.control.VersionInfo;
+import io.qapi.schema.cpu.CpuDefinitionInfo;
+import io.qapi.schema.cpu.CpuInfoFast;
+import io.qapi.schema.cpu.CpuModelExpansionInfo;
+import io.qapi.schema.cpu.HotpluggableCPU;
+import io.qapi.schema.cpu.QueryCpuModelExpansionArguments;
+import io.qapi.schema.hardware.HardwareDescription;
+import io.qapi.schema.hardware.QueryMachineTypeArguments;
+import io.qapi.schema.machine.CurrentMachineParams;
+import io.qapi.schema.machine.KvmInfo;
+import io.qapi.schema.machine.MachineInfo;
+import io.qapi.schema.machine.NameInfo;
+import io.qapi.schema.machine.TargetInfo;
+import io.qapi.schema.machine.UuidInfo;
+import io.qapi.schema.numa.Memdev;
+import io.qapi.schema.numa.MemoryInfo;
+import io.qapi.schema.numa.NumaOptions;
+import io.qapi.schema.pci.PciInfo;
+import io.qapi.schema.qom.DeviceDelArguments;
+import io.qapi.schema.qom.DeviceListPropertiesArguments;
+import io.qapi.schema.qom.ObjectPropertyInfo;
+import io.qapi.schema.qom.ObjectTypeInfo;
+import io.qapi.schema.qom.QomGetArguments;
+import io.qapi.schema.qom.QomListArguments;
+import io.qapi.schema.qom.QomListPropertiesArguments;
+import io.qapi.schema.qom.QomListTypesArguments;
+import io.qapi.schema.run_state.StatusInfo;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The model's QMP server: the command table of our schema, each command answered by the module
+ * that owns it (run state, machine, CPUs, NUMA, QOM, PCI, hardware descriptions). A command the
+ * model does not answer yet is reported as QEMU reports a command it lacks.
+ */
+public final class ModelServer implements Server, AutoCloseable {
+    private final QmpServer qmp;
+    private final RunStateModule runState;
+    private final MachineModule machine;
+    private final ControlModule control;
+
+    private ModelServer(VirtualMachine vm, Runnable onQuit) {
+        this.runState = new RunStateModule(vm);
+        this.machine = new MachineModule(vm);
+        this.qmp = new QmpServer(Dispatcher.commands(this));
+        this.control = new ControlModule(vm);
+        vm.attach(EventEmitter.over(qmp), () -> {
+            qmp.shutdown(Duration.ofSeconds(2));
+            onQuit.run();
+        });
+    }
+
+    /** Starts serving {@code vm}; {@code onQuit} runs once a client has sent quit and been answered. */
+    public static ModelServer start(VirtualMachine vm, Runnable onQuit) {
+        return new ModelServer(vm, onQuit);
+    }
+
+    public Endpoint listen(Endpoint endpoint) throws IOException {
+        return qmp.listen(endpoint);
+    }
+
+    @Override
+    public void close() {
+        qmp.close();
+    }
+
+    private static QmpError notModeled(String command) {
+        return new QmpError(QmpError.COMMAND_NOT_FOUND, "The command " + command + " has not been found");
+    }
+
+    @Override
+    public void qmpCapabilities(QmpCapabilitiesArguments arguments) {
+        // negotiation is the protocol's own
+    }
+
+    @Override
+    public VersionInfo queryVersion() {
+        throw notModeled("query-version");
+    }
+
+    @Override
+    public List<CommandInfo> queryCommands() {
+        throw notModeled("query-commands");
+    }
+
+    @Override
+    public void quit() {
+        control.quit();
+    }
+
+    @Override
+    public JsonNode queryQmpSchema(ObjectNode arguments) {
+        throw notModeled("query-qmp-schema");
+    }
+
+    @Override
+    public StatusInfo queryStatus() {
+        return runState.queryStatus();
+    }
+
+    @Override
+    public void stop() {
+        runState.stop();
+    }
+
+    @Override
+    public void cont() {
+        runState.cont();
+    }
+
+    @Override
+    public void xExitPreconfig() {
+        throw notModeled("x-exit-preconfig");
+    }
+
+    @Override
+    public TargetInfo queryTarget() {
+        throw notModeled("query-target");
+    }
+
+    @Override
+    public NameInfo queryName() {
+        return machine.queryName();
+    }
+
+    @Override
+    public UuidInfo queryUuid() {
+        return machine.queryUuid();
+    }
+
+    @Override
+    public KvmInfo queryKvm() {
+        throw notModeled("query-kvm");
+    }
+
+    @Override
+    public List<MachineInfo> queryMachines() {
+        throw notModeled("query-machines");
+    }
+
+    @Override
+    public CurrentMachineParams queryCurrentMachine() {
+        throw notModeled("query-current-machine");
+    }
+
+    @Override
+    public List<HotpluggableCPU> queryHotpluggableCpus() {
+        throw notModeled("query-hotpluggable-cpus");
+    }
+
+    @Override
+    public List<CpuInfoFast> queryCpusFast() {
+        throw notModeled("query-cpus-fast");
+    }
+
+    @Override
+    public CpuModelExpansionInfo queryCpuModelExpansion(QueryCpuModelExpansionArguments arguments) {
+        throw notModeled("query-cpu-model-expansion");
+    }
+
+    @Override
+    public List<CpuDefinitionInfo> queryCpuDefinitions() {
+        throw notModeled("query-cpu-definitions");
+    }
+
+    @Override
+    public void setNumaNode(NumaOptions arguments) {
+        throw notModeled("set-numa-node");
+    }
+
+    @Override
+    public List<Memdev> queryMemdev() {
+        throw notModeled("query-memdev");
+    }
+
+    @Override
+    public MemoryInfo queryMemorySizeSummary() {
+        throw notModeled("query-memory-size-summary");
+    }
+
+    @Override
+    public List<ObjectPropertyInfo> qomList(QomListArguments arguments) {
+        throw notModeled("qom-list");
+    }
+
+    @Override
+    public JsonNode qomGet(QomGetArguments arguments) {
+        throw notModeled("qom-get");
+    }
+
+    @Override
+    public List<ObjectTypeInfo> qomListTypes(QomListTypesArguments arguments) {
+        throw notModeled("qom-list-types");
+    }
+
+    @Override
+    public List<ObjectPropertyInfo> qomListProperties(QomListPropertiesArguments arguments) {
+        throw notModeled("qom-list-properties");
+    }
+
+    @Override
+    public List<ObjectPropertyInfo> deviceListProperties(DeviceListPropertiesArguments arguments) {
+        throw notModeled("device-list-properties");
+    }
+
+    @Override
+    public JsonNode deviceAdd(ObjectNode arguments) {
+        throw notModeled("device_add");
+    }
+
+    @Override
+    public void deviceDel(DeviceDelArguments arguments) {
+        throw notModeled("device_del");
+    }
+
+    @Override
+    public List<PciInfo> queryPci() {
+        throw notModeled("query-pci");
+    }
+
+    @Override
+    public HardwareDescription queryMachineType(QueryMachineTypeArguments arguments) {
+        throw notModeled("query-machine-type");
+    }
+}
