@@ -1,0 +1,131 @@
+package io.qapi.machine.capture;
+
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The capture tool: starts a real QEMU binary with {@code -machine none} and records its
+ * binary-wide facts as a data pack directory that {@code io.qapi.machine.pack.MachinePack} loads.
+ *
+ * <pre>Capture --binary /usr/bin/qemu-system-x86_64 --out DIR</pre>
+ *
+ * <p>Files written (each a whole QMP reply object, as QEMU sent it, pretty-printed):
+ * {@code binary.json} (the {@code --version} first line, greeting {@code version}, {@code
+ * query-target}, {@code query-kvm}), {@code query-machines.json}, {@code
+ * query-cpu-definitions.json}, {@code cpu-expansions.json} (per model, in definition order, the
+ * {@code static} and {@code full} {@code query-cpu-model-expansion} replies, errors as they come)
+ * and {@code query-commands.json}. The {@code host} model is left out of the expansions because
+ * its values would describe the capturing host, not the binary. Output is deterministic: the
+ * same binary gives byte-identical files.
+ */
+public final class Capture {
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectWriter PRETTY = JSON.writer(new DefaultPrettyPrinter()
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+            .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+
+    private Capture() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path binary = null;
+        Path out = null;
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--binary" -> binary = Path.of(args[i + 1]);
+                case "--out" -> out = Path.of(args[i + 1]);
+                default -> usage("unknown option " + args[i]);
+            }
+        }
+        if (binary == null || out == null || args.length % 2 != 0) {
+            usage("--binary and --out are required");
+        }
+        long start = System.nanoTime();
+        capture(binary, out);
+        System.err.printf("captured %s into %s in %d ms%n", binary, out,
+                (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private static void usage(String problem) {
+        System.err.println("capture: " + problem);
+        System.err.println("usage: Capture --binary QEMU_BINARY --out DIR");
+        System.exit(2);
+    }
+
+    /** Captures {@code binary}'s binary-wide facts into {@code out} (created if needed). */
+    public static void capture(Path binary, Path out) throws IOException {
+        if (!Files.isExecutable(binary)) {
+            throw new IOException("not an executable QEMU binary: " + binary);
+        }
+        Files.createDirectories(out);
+        String versionLine = versionLine(binary);
+        try (QemuInstance qemu = QemuInstance.start(binary, "none", List.of(), TIMEOUT)) {
+            QmpConnection qmp = qemu.qmp();
+            ObjectNode facts = JSON.createObjectNode();
+            facts.put("version-line", versionLine);
+            facts.set("greeting-version", qmp.greeting().path("QMP").path("version"));
+            facts.set("query-target", qmp.execute("query-target", null));
+            facts.set("query-kvm", qmp.execute("query-kvm", null));
+            write(out.resolve("binary.json"), facts);
+            write(out.resolve("query-machines.json"), qmp.execute("query-machines", null));
+            JsonNode definitions = qmp.execute("query-cpu-definitions", null);
+            write(out.resolve("query-cpu-definitions.json"), definitions);
+            write(out.resolve("cpu-expansions.json"), expansions(qmp, definitions));
+            write(out.resolve("query-commands.json"), qmp.execute("query-commands", null));
+        }
+    }
+
+    private static ObjectNode expansions(QmpConnection qmp, JsonNode definitions)
+            throws IOException {
+        ObjectNode all = JSON.createObjectNode();
+        for (JsonNode def : definitions.path("return")) {
+            String name = def.path("name").asText();
+            if (name.equals("host")) {
+                continue;
+            }
+            ObjectNode perModel = all.putObject(name);
+            for (String type : List.of("static", "full")) {
+                ObjectNode args = JSON.createObjectNode().put("type", type);
+                args.putObject("model").put("name", name);
+                perModel.set(type, qmp.execute("query-cpu-model-expansion", args));
+            }
+        }
+        return all;
+    }
+
+    private static String versionLine(Path binary) throws IOException {
+        Process p = new ProcessBuilder(binary.toString(), "--version").redirectErrorStream(true)
+                .start();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line = r.readLine();
+            if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                throw new IOException(binary + " --version did not finish in 10 s");
+            }
+            return line == null ? "" : line;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    private static void write(Path file, JsonNode node) throws IOException {
+        Files.writeString(file, PRETTY.writeValueAsString(node) + "\n");
+    }
+}
