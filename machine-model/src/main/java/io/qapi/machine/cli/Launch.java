@@ -1,11 +1,24 @@
 package io.qapi.machine.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.qapi.machine.pack.MachinePack;
 import io.qapi.machine.server.ModelServer;
+import io.qapi.machine.topology.CpuSlots;
+import io.qapi.machine.topology.CpuTopology;
+import io.qapi.machine.topology.MachineTopologyFacts;
+import io.qapi.machine.topology.SlotScheme;
+import io.qapi.machine.topology.SmpOptions;
+import io.qapi.machine.topology.SmpRules;
+import io.qapi.machine.topology.TopologyException;
+import io.qapi.machine.vm.MachineParts;
+import io.qapi.machine.vm.MachineSelection;
 import io.qapi.machine.vm.Identity;
 import io.qapi.machine.vm.VirtualMachine;
 import io.qapi.runtime.transport.Endpoint;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -19,7 +32,10 @@ final class Launch {
     /** Options QEMU takes that change nothing the model shows. */
     private static final List<String> ACCEPTED_WITHOUT_EFFECT = List.of(
             "display", "nographic", "no-user-config", "nodefaults", "S", "preconfig", "accel", "enable-kvm",
-            "qmp", "machine", "M", "name", "uuid", "m", "warm-up", "machine-data", "target", "print-hardware");
+            "qmp", "machine", "M", "name", "uuid", "m", "warm-up", "machine-data", "target", "smp", "cpu");
+
+    /** Machine options the model acts on; any other is refused rather than ignored. */
+    private static final List<String> MODELED_MACHINE_OPTIONS = List.of("acpi");
 
     private final CommandLine commandLine;
     private final Identity identity;
@@ -59,9 +75,76 @@ final class Launch {
         return new Launch(commandLine, identity, memory, machine, monitors);
     }
 
-    int run(PrintStream out, PrintStream err) {
+    /** The binary the model stands for: {@code -machine-data DIR}, or the built-in pack of {@code -target}. */
+    private MachinePack pack() throws CommandLineException {
+        Optional<String> dir = commandLine.last("machine-data");
+        if (dir.isPresent()) {
+            try {
+                return MachinePack.load(Path.of(dir.get()));
+            } catch (IOException e) {
+                throw new CommandLineException("-machine-data " + dir.get() + ": " + e.getMessage());
+            }
+        }
+        String target = commandLine.last("target").orElse("x86_64");
+        try {
+            return MachinePack.builtin(target + "-7.2");
+        } catch (IllegalArgumentException e) {
+            throw new CommandLineException("-target " + target + ": no built-in machine data for this target");
+        }
+    }
+
+    /** The machine the command line builds, with QEMU's message for the first thing it refuses. */
+    private MachineParts build() throws CommandLineException {
+        MachinePack pack = pack();
+        MachineSelection type = MachineSelection.select(pack, machine.type())
+                .orElseThrow(() -> new CommandLineException(MachineSelection.UNSUPPORTED));
+        for (String property : machine.properties().keySet()) {
+            if (!MODELED_MACHINE_OPTIONS.contains(property)) {
+                throw new CommandLineException("-machine " + property + "=...: this machine option is not modeled by "
+                        + QemuModel.PROGRAM);
+            }
+        }
+        String cpuType = cpuType(pack, type);
+        boolean x86 = pack.queryTarget().path("return").path("arch").asText().equals("x86_64");
+        MachineTopologyFacts facts = new MachineTopologyFacts(type.name(), 1, type.cpuMax(), type.prefersSockets(),
+                x86, !x86, type.hotpluggableCpus(), cpuType, x86 && !cpuType.isEmpty() ? SlotScheme.X86 : SlotScheme.NONE);
+        SmpOptions smp = commandLine.last("smp").isPresent() ? SmpOption.parse(commandLine.last("smp").get())
+                : SmpOptions.NONE;
+        Optional<CpuSlots> slots = Optional.empty();
+        try {
+            CpuTopology topology = SmpRules.resolve(smp, facts);
+            if (facts.slotScheme() == SlotScheme.X86) {
+                slots = Optional.of(CpuSlots.atStart(topology, facts));
+            }
+        } catch (TopologyException e) {
+            throw new CommandLineException(e.getMessage());
+        }
+        long ram = memory.bytesOr(type.name().equals("none") ? 0 : MachineParts.DEFAULT_RAM_BYTES);
+        return new MachineParts(pack, type, facts, slots, ram, machine.properties());
+    }
+
+    /** The QOM type of the machine's CPUs: {@code -cpu MODEL}'s, or the type's default. */
+    private String cpuType(MachinePack pack, MachineSelection type) throws CommandLineException {
+        Optional<String> cpu = commandLine.last("cpu");
+        if (cpu.isEmpty()) {
+            return type.defaultCpuType().orElse("");
+        }
+        String model = cpu.get();
+        if (model.contains(",")) {
+            throw new CommandLineException("-cpu " + model + ": CPU properties are not modeled by " + QemuModel.PROGRAM);
+        }
+        for (JsonNode definition : pack.cpuDefinitions().path("return")) {
+            if (definition.path("name").asText().equals(model)) {
+                return definition.path("typename").asText();
+            }
+        }
+        throw new CommandLineException("unable to find CPU model '" + model + "'");
+    }
+
+    int run(PrintStream out, PrintStream err) throws CommandLineException {
+        MachineParts parts = build();
         boolean startPaused = commandLine.has("S") || commandLine.has("preconfig");
-        VirtualMachine vm = new VirtualMachine(identity, startPaused);
+        VirtualMachine vm = new VirtualMachine(identity, parts, startPaused);
         CountDownLatch ended = new CountDownLatch(1);
         try (ModelServer server = ModelServer.start(vm, ended::countDown)) {
             for (Endpoint endpoint : monitors) {

@@ -1,11 +1,22 @@
 package io.qapi.machine.server;
 
-import io.qapi.machine.vm.Identity;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.qapi.machine.vm.VirtualMachine;
+import io.qapi.runtime.json.Decoder;
+import io.qapi.runtime.json.Input;
+import io.qapi.schema.machine.CurrentMachineParams;
+import io.qapi.schema.machine.KvmInfo;
+import io.qapi.schema.machine.MachineInfo;
 import io.qapi.schema.machine.NameInfo;
+import io.qapi.schema.machine.TargetInfo;
 import io.qapi.schema.machine.UuidInfo;
+import java.util.ArrayList;
+import java.util.List;
 
-/** The commands of {@code machine.json}: what the machine is and which types the binary has. */
+/**
+ * The commands of {@code machine.json}: what the machine is and which types the binary has. The
+ * binary-wide answers are the replies captured from it, read into our types.
+ */
 final class MachineModule {
     private final VirtualMachine machine;
 
@@ -18,7 +29,35 @@ final class MachineModule {
     }
 
     UuidInfo queryUuid() {
-        Identity identity = machine.identity();
-        return new UuidInfo(identity.uuid());
+        return new UuidInfo(machine.identity().uuid());
+    }
+
+    TargetInfo queryTarget() {
+        return captured(machine.parts().pack().queryTarget(), TargetInfo.DECODER);
+    }
+
+    KvmInfo queryKvm() {
+        return captured(machine.parts().pack().queryKvm(), KvmInfo.DECODER);
+    }
+
+    CurrentMachineParams queryCurrentMachine() {
+        return new CurrentMachineParams(machine.parts().wakeupSuspendSupport());
+    }
+
+    List<MachineInfo> queryMachines() {
+        return capturedList(machine.parts().pack().queryMachines(), MachineInfo.DECODER);
+    }
+
+    /** The {@code return} of a captured reply, read leniently so that nothing QEMU said is lost. */
+    static <T> T captured(JsonNode reply, Decoder<T> decoder) {
+        return decoder.decode(Input.LENIENT, reply.path("return"), "");
+    }
+
+    static <T> List<T> capturedList(JsonNode reply, Decoder<T> decoder) {
+        List<T> values = new ArrayList<>();
+        for (JsonNode element : reply.path("return")) {
+            values.add(decoder.decode(Input.LENIENT, element, ""));
+        }
+        return values;
     }
 }

@@ -8,6 +8,8 @@ import io.qapi.schema.EventEmitter;
 import io.qapi.schema.Server;
 import io.qapi.runtime.QmpError;
 import io.qapi.runtime.server.QmpServer;
+import io.qapi.runtime.server.ServerOptions;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.qapi.runtime.transport.Endpoint;
 import io.qapi.schema.control.CommandInfo;
 import io.qapi.schema.control.QmpCapabilitiesArguments;
@@ -52,11 +54,20 @@ public final class ModelServer implements Server, AutoCloseable {
     private final RunStateModule runState;
     private final MachineModule machine;
     private final ControlModule control;
+    private final CpuModule cpus;
+    private final MemoryModule memory;
+    private final PciModule pci;
+    private final JsonNode versionReply;
 
     private ModelServer(VirtualMachine vm, Runnable onQuit) {
         this.runState = new RunStateModule(vm);
         this.machine = new MachineModule(vm);
-        this.qmp = new QmpServer(Dispatcher.commands(this));
+        this.cpus = new CpuModule(vm);
+        this.memory = new MemoryModule(vm);
+        this.pci = new PciModule(vm);
+        JsonNode version = vm.parts().pack().greetingVersion();
+        this.versionReply = JsonNodeFactory.instance.objectNode().set("return", version);
+        this.qmp = new QmpServer(Dispatcher.commands(this), ServerOptions.builder().version(version).build());
         this.control = new ControlModule(vm);
         vm.attach(EventEmitter.over(qmp), () -> {
             qmp.shutdown(Duration.ofSeconds(2));
@@ -89,7 +100,7 @@ public final class ModelServer implements Server, AutoCloseable {
 
     @Override
     public VersionInfo queryVersion() {
-        throw notModeled("query-version");
+        return MachineModule.captured(versionReply, VersionInfo.DECODER);
     }
 
     @Override
@@ -129,7 +140,7 @@ public final class ModelServer implements Server, AutoCloseable {
 
     @Override
     public TargetInfo queryTarget() {
-        throw notModeled("query-target");
+        return machine.queryTarget();
     }
 
     @Override
@@ -144,37 +155,37 @@ public final class ModelServer implements Server, AutoCloseable {
 
     @Override
     public KvmInfo queryKvm() {
-        throw notModeled("query-kvm");
+        return machine.queryKvm();
     }
 
     @Override
     public List<MachineInfo> queryMachines() {
-        throw notModeled("query-machines");
+        return machine.queryMachines();
     }
 
     @Override
     public CurrentMachineParams queryCurrentMachine() {
-        throw notModeled("query-current-machine");
+        return machine.queryCurrentMachine();
     }
 
     @Override
     public List<HotpluggableCPU> queryHotpluggableCpus() {
-        throw notModeled("query-hotpluggable-cpus");
+        return cpus.queryHotpluggableCpus();
     }
 
     @Override
     public List<CpuInfoFast> queryCpusFast() {
-        throw notModeled("query-cpus-fast");
+        return cpus.queryCpusFast();
     }
 
     @Override
     public CpuModelExpansionInfo queryCpuModelExpansion(QueryCpuModelExpansionArguments arguments) {
-        throw notModeled("query-cpu-model-expansion");
+        return cpus.queryCpuModelExpansion(arguments);
     }
 
     @Override
     public List<CpuDefinitionInfo> queryCpuDefinitions() {
-        throw notModeled("query-cpu-definitions");
+        return cpus.queryCpuDefinitions();
     }
 
     @Override
@@ -184,12 +195,12 @@ public final class ModelServer implements Server, AutoCloseable {
 
     @Override
     public List<Memdev> queryMemdev() {
-        throw notModeled("query-memdev");
+        return memory.queryMemdev();
     }
 
     @Override
     public MemoryInfo queryMemorySizeSummary() {
-        throw notModeled("query-memory-size-summary");
+        return memory.queryMemorySizeSummary();
     }
 
     @Override
@@ -229,7 +240,7 @@ public final class ModelServer implements Server, AutoCloseable {
 
     @Override
     public List<PciInfo> queryPci() {
-        throw notModeled("query-pci");
+        return pci.queryPci();
     }
 
     @Override

@@ -15,12 +15,14 @@ import java.util.function.Supplier;
 public final class VirtualMachine {
     private final Object lock = new Object();
     private final Identity identity;
+    private final MachineParts parts;
     private final RunControl run;
     private volatile EventEmitter events = EventEmitter.over((name, data) -> { });
     private volatile Runnable onQuit = () -> { };
 
-    public VirtualMachine(Identity identity, boolean startPaused) {
+    public VirtualMachine(Identity identity, MachineParts parts, boolean startPaused) {
         this.identity = Objects.requireNonNull(identity, "identity");
+        this.parts = Objects.requireNonNull(parts, "parts");
         this.run = new RunControl(startPaused, new RunControl.Events() {
             @Override
             public void stop() {
@@ -42,6 +44,10 @@ public final class VirtualMachine {
 
     public Identity identity() {
         return identity;
+    }
+
+    public MachineParts parts() {
+        return parts;
     }
 
     public StatusInfo status() {

@@ -1,0 +1,47 @@
+package io.qapi.machine.vm;
+
+import io.qapi.machine.pack.MachinePack;
+import io.qapi.machine.topology.CpuSlots;
+import io.qapi.machine.topology.MachineTopologyFacts;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the machine is built of, fixed when it is created from the command line: the data pack
+ * of the binary it models, the selected machine type, the CPU slots and the main memory.
+ *
+ * @param pack       the binary's captured data
+ * @param type       the selected machine type
+ * @param cpuFacts   the topology facts of the type, with the CPU model's QOM type
+ * @param slots      the CPU slots; empty for machine types without CPU slots (none, virt)
+ * @param ramBytes   the size of main memory
+ * @param options    the machine options given with {@code -machine}, by name
+ */
+public record MachineParts(MachinePack pack, MachineSelection type, MachineTopologyFacts cpuFacts,
+        Optional<CpuSlots> slots, long ramBytes, Map<String, String> options) {
+
+    public MachineParts {
+        options = Map.copyOf(options);
+    }
+    /**
+     * QEMU's default memory size for a machine type that has main memory and no {@code -m}
+     * (the generic machine class default of 128 MiB, which every type modeled here keeps; the
+     * {@code none} type alone has none).
+     */
+    public static final long DEFAULT_RAM_BYTES = 128L << 20;
+
+    /**
+     * Whether the guest can be woken from suspend ({@code query-current-machine}): in QEMU 7.2 the
+     * ACPI power-management device of the i440FX and Q35 boards registers wake-up support, so
+     * those types have it unless ACPI is switched off; isapc, microvm, none and virt do not.
+     */
+    public boolean wakeupSuspendSupport() {
+        String name = type.name();
+        return (name.startsWith("pc-i440fx-") || name.startsWith("pc-q35-")) && !"off".equals(options.get("acpi"));
+    }
+
+    /** The architecture's name as {@code query-target} gives it. */
+    public String arch() {
+        return pack.queryTarget().path("return").path("arch").asText();
+    }
+}
