@@ -113,11 +113,14 @@ def main():
         sys.exit(f'{QEMU} is not installed')
     types = machine_types()
     print(f'{len(types)} machine types')
-    qemu_all = statistics.median(describe_all_qemu(types) for _ in range(max(1, RUNS // 3)))
-    model_all = statistics.median(describe_all_model(types) for _ in range(RUNS))
-    print(f'describe every type: QEMU {qemu_all:.2f} s (one start per type, -nodefaults only), '
-          f'model {model_all * 1000:.0f} ms (both with and without defaults): '
-          f'{qemu_all / model_all:.0f}x faster')
+    try:
+        model_all = statistics.median(describe_all_model(types) for _ in range(RUNS))
+        qemu_all = statistics.median(describe_all_qemu(types) for _ in range(max(1, RUNS // 3)))
+        print(f'describe every type: QEMU {qemu_all:.2f} s (one start per type, -nodefaults only), '
+              f'model {model_all * 1000:.0f} ms (both with and without defaults): '
+              f'{qemu_all / model_all:.0f}x faster')
+    except RuntimeError as e:
+        print(f'describe every type: not measured, the model does not answer it: {e}')
     for line in (['-machine', 'pc', '-nodefaults', '-S'], ['-machine', 'q35', '-S', '-smp', '4', '-m', '1G']):
         qemu = [greeting_time([QEMU] + line) for _ in range(RUNS)]
         model = [greeting_time([MODEL] + line) for _ in range(RUNS)]
