@@ -59,7 +59,7 @@ final class RecordShape {
         // components as locals (compact constructors, a union's read) or shadow them (writeMembers).
         for (String reserved : List.of(KEPT, "toJson", "writeMembers", "read", "DECODER", "hashCode", "equals",
                 "toString", "getClass", "notify", "notifyAll", "wait", "clone", "finalize", "accept", "lossy",
-                "r", "whole", "json", "v")) {
+                "r", "whole", "json", "v", BuilderShape.BUILDER_METHOD, BuilderShape.BUILD_METHOD)) {
             scope.reserve(reserved, "a name generated code uses");
         }
         return scope;
