@@ -45,6 +45,16 @@ class CompilesCleanlyTest {
                 () -> Javac.compileCleanly(Javac.sources(c.generate()))));
     }
 
+    /**
+     * The same cases as a named module that requires {@code io.qapi.runtime}: generated code uses
+     * only packages the runtime exports.
+     */
+    @TestFactory
+    Stream<DynamicTest> ourGoldenCasesOnTheModulePath() {
+        return GoldenCase.all().stream().map(c -> DynamicTest.dynamicTest(c.name(),
+                () -> Javac.compileCleanlyAsModule(Javac.sources(c.generate()), "golden.consumer")));
+    }
+
     /** The cases whose expected error is empty: the schemas the front end accepts. */
     @TestFactory
     Stream<DynamicTest> frontEndGoldenCasesThatAreValid() throws IOException {

@@ -74,6 +74,26 @@ final class Javac {
         return compilation;
     }
 
+    /**
+     * Fails unless the sources, made into a named module that requires {@code io.qapi.runtime},
+     * compile with no error and no warning against the runtime and Jackson on the module path.
+     */
+    static Compilation compileCleanlyAsModule(List<JavaFileObject> sources, String moduleName) {
+        List<JavaFileObject> withDescriptor = new ArrayList<>(sources);
+        withDescriptor.add(JavaFileObjects.forSourceString("module-info",
+                "module " + moduleName + " {\n    requires io.qapi.runtime;\n"
+                        + "    requires static java.compiler;\n}\n"));
+        List<String> options = new ArrayList<>(STRICT);
+        options.add("--module-path");
+        options.add(runtimeClasspath().stream().map(File::getPath).collect(Collectors.joining(File.pathSeparator)));
+        Compilation compilation = Compiler.javac().withOptions(options).compile(withDescriptor);
+        String problems = problems(compilation);
+        if (compilation.status() != Compilation.Status.SUCCESS || !problems.isEmpty()) {
+            fail(sources.size() + " files did not compile cleanly as module " + moduleName + ":\n" + problems);
+        }
+        return compilation;
+    }
+
     private static String format(Diagnostic<? extends JavaFileObject> d) {
         String where = d.getSource() == null ? "" : d.getSource().getName() + ":" + d.getLineNumber() + ": ";
         return where + d.getKind().toString().toLowerCase(java.util.Locale.ROOT) + ": " + d.getMessage(null);

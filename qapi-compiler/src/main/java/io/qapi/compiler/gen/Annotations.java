@@ -4,6 +4,7 @@ import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import io.qapi.compiler.check.IfCond;
+import io.qapi.compiler.gen.RuntimeNames;
 import io.qapi.compiler.model.Feature;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,9 +12,9 @@ import java.util.List;
 /** The annotations generated code carries for features, conditions and its origin. */
 public final class Annotations {
     private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
-    private static final ClassName UNSTABLE = ClassName.get("io.qapi.runtime", "Unstable");
-    private static final ClassName CONDITIONAL = ClassName.get("io.qapi.runtime", "Conditional");
-    private static final ClassName FEATURES = ClassName.get("io.qapi.runtime", "Features");
+    private static final ClassName UNSTABLE = RuntimeNames.UNSTABLE;
+    private static final ClassName CONDITIONAL = RuntimeNames.CONDITIONAL;
+    private static final ClassName FEATURES = RuntimeNames.FEATURES;
 
     private Annotations() {
     }

@@ -4,6 +4,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
+import io.qapi.compiler.gen.RuntimeNames;
 import java.util.List;
 import java.util.function.Function;
 
@@ -14,14 +15,14 @@ import java.util.function.Function;
 public record JavaType(TypeName type, TypeName boxed, CodeBlock decoder, Function<CodeBlock, CodeBlock> encoder,
                        boolean primitive) {
 
-    public static final ClassName DECODERS = ClassName.get("io.qapi.runtime.json", "Decoders");
-    public static final ClassName DECODER = ClassName.get("io.qapi.runtime.json", "Decoder");
-    public static final ClassName JSON = ClassName.get("io.qapi.runtime.json", "Json");
-    public static final ClassName INPUT = ClassName.get("io.qapi.runtime.json", "Input");
-    public static final ClassName OBJECT_READER = ClassName.get("io.qapi.runtime.json", "ObjectReader");
+    public static final ClassName DECODERS = RuntimeNames.DECODERS;
+    public static final ClassName DECODER = RuntimeNames.DECODER;
+    public static final ClassName JSON = RuntimeNames.JSON;
+    public static final ClassName INPUT = RuntimeNames.INPUT;
+    public static final ClassName OBJECT_READER = RuntimeNames.OBJECT_READER;
     public static final ClassName JSON_NODE = ClassName.get("com.fasterxml.jackson.databind", "JsonNode");
     public static final ClassName OBJECT_NODE = ClassName.get("com.fasterxml.jackson.databind.node", "ObjectNode");
-    public static final ClassName QNULL = ClassName.get("io.qapi.runtime", "QNull");
+    public static final ClassName QNULL = RuntimeNames.QNULL;
     public static final ClassName LIST = ClassName.get(List.class);
     public static final ClassName OPTIONAL = ClassName.get(java.util.Optional.class);
     public static final ClassName MAP = ClassName.get(java.util.Map.class);

@@ -4,6 +4,7 @@ import io.qapi.runtime.client.ClientOptions;
 import io.qapi.runtime.client.QmpClient;
 import io.qapi.runtime.server.QmpServer;
 import io.qapi.runtime.server.TinyQemu;
+import io.qapi.runtime.transport.ChildJvm;
 import io.qapi.runtime.transport.Endpoint;
 import io.qapi.runtime.transport.Sockets;
 import java.io.IOException;
@@ -34,7 +35,7 @@ public final class QmpBench {
         int runs = Integer.getInteger("runs", 3);
         Path dir = Files.createTempDirectory("qmp-bench");
         List<RoundTrips.Result> results = new ArrayList<>();
-        Process ours = start(List.of(java(), "-cp", System.getProperty("java.class.path"), QmpBench.class.getName(),
+        Process ours = start(List.of(java(), "-cp", ChildJvm.classPath(QmpBench.class), QmpBench.class.getName(),
                 "serve", dir.resolve("ours.sock").toString()), dir.resolve("ours.sock"));
         try {
             List<Endpoint> one = List.of(Endpoint.unix(dir.resolve("ours.sock")));

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.qapi.runtime.json.Json;
 import io.qapi.runtime.server.ServerMain;
+import io.qapi.runtime.transport.ChildJvm;
 import io.qapi.runtime.transport.Endpoint;
 import io.qapi.runtime.transport.Sockets;
 import java.io.BufferedReader;
@@ -36,7 +37,7 @@ class FaultTest {
     void peerKilledMidCommand() throws Exception {
         Path socket = dir.resolve("qmp.sock");
         Process peer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), ServerMain.class.getName(), socket.toString())
+                "-cp", ChildJvm.classPath(ServerMain.class), ServerMain.class.getName(), socket.toString())
                 .redirectErrorStream(true).start();
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(peer.getInputStream(), StandardCharsets.UTF_8));

@@ -14,6 +14,7 @@ import io.qapi.compiler.gen.GenContext;
 import io.qapi.compiler.gen.JavaNames;
 import io.qapi.compiler.gen.JavaType;
 import io.qapi.compiler.gen.Javadoc;
+import io.qapi.compiler.gen.RuntimeNames;
 import io.qapi.compiler.gen.TypeMapping;
 import io.qapi.compiler.model.Member;
 import io.qapi.compiler.model.Types.Command;
@@ -29,8 +30,8 @@ import javax.lang.model.element.Modifier;
  * leniently: a newer QEMU's additions do not break an older client.
  */
 public final class ClientGenerator {
-    private static final ClassName CALLER = ClassName.get("io.qapi.runtime.client", "QmpCaller");
-    private static final ClassName CALLS = ClassName.get("io.qapi.runtime.client", "Calls");
+    private static final ClassName CALLER = RuntimeNames.QMP_CALLER;
+    private static final ClassName CALLS = RuntimeNames.CALLS;
 
     private final GenContext ctx;
     private final TypeMapping types;

@@ -13,6 +13,7 @@ import io.qapi.compiler.gen.GenContext;
 import io.qapi.compiler.gen.JavaNames;
 import io.qapi.compiler.gen.JavaType;
 import io.qapi.compiler.gen.NameScope;
+import io.qapi.compiler.gen.RuntimeNames;
 import io.qapi.compiler.gen.types.StructGenerator;
 import io.qapi.compiler.model.Feature;
 import io.qapi.compiler.model.Member;
@@ -28,8 +29,8 @@ import javax.lang.model.element.Modifier;
  * method per event for servers.
  */
 public final class EventGenerator {
-    private static final ClassName EVENT_TYPE = ClassName.get("io.qapi.runtime.event", "EventType");
-    private static final ClassName EVENT_SINK = ClassName.get("io.qapi.runtime.event", "EventSink");
+    private static final ClassName EVENT_TYPE = RuntimeNames.EVENT_TYPE;
+    private static final ClassName EVENT_SINK = RuntimeNames.EVENT_SINK;
 
     private final GenContext ctx;
     private final StructGenerator structs;
@@ -60,7 +61,7 @@ public final class EventGenerator {
 
     /** An event whose (boxed) data is a union: the record holds the union's value. */
     private TypeSpec.Builder unionRecord(Event e, ClassName name, ClassName union) {
-        ClassName records = ClassName.get("io.qapi.runtime.json", "Records");
+        ClassName records = RuntimeNames.RECORDS;
         MethodSpec compact = MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC)
                 .addParameter(union, "data").addParameter(JavaType.MEMBERS, "additionalMembers")
                 .addStatement("$T.requireNonNull(data, $S)", java.util.Objects.class, "the event's data is missing")

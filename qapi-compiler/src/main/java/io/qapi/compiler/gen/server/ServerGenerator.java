@@ -12,6 +12,7 @@ import io.qapi.compiler.gen.Commands;
 import io.qapi.compiler.gen.GenContext;
 import io.qapi.compiler.gen.JavaType;
 import io.qapi.compiler.gen.Javadoc;
+import io.qapi.compiler.gen.RuntimeNames;
 import io.qapi.compiler.gen.TypeMapping;
 import io.qapi.compiler.model.Feature;
 import io.qapi.compiler.model.Types.Command;
@@ -27,7 +28,7 @@ import javax.lang.model.element.Modifier;
  * {@code 'gen': false} get no marshalling: their method takes and returns JSON.
  */
 public final class ServerGenerator {
-    private static final ClassName COMMAND = ClassName.get("io.qapi.runtime.server", "Command");
+    private static final ClassName COMMAND = RuntimeNames.COMMAND;
 
     private final GenContext ctx;
     private final TypeMapping types;
@@ -44,7 +45,7 @@ public final class ServerGenerator {
     public TypeSpec.Builder server(List<Command> commands) {
         TypeSpec.Builder b = TypeSpec.interfaceBuilder(server()).addModifiers(Modifier.PUBLIC)
                 .addJavadoc("The commands of the schema, as a server implements them. A method reports failure by "
-                        + "throwing a {@link $T}.\n", ClassName.get("io.qapi.runtime", "QmpError"));
+                        + "throwing a {@link $T}.\n", RuntimeNames.QMP_ERROR);
         Commands.Methods methods = new Commands.Methods(ctx);
         for (Command c : commands) {
             String name = methods.claim(c);

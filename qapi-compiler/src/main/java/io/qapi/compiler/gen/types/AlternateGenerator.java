@@ -12,6 +12,7 @@ import io.qapi.compiler.gen.GenContext;
 import io.qapi.compiler.gen.JavaNames;
 import io.qapi.compiler.gen.JavaType;
 import io.qapi.compiler.gen.Javadoc;
+import io.qapi.compiler.gen.RuntimeNames;
 import io.qapi.compiler.gen.TypeMapping;
 import io.qapi.compiler.model.Entity.Type;
 import io.qapi.compiler.model.Types.AlternateType;
@@ -74,7 +75,7 @@ public final class AlternateGenerator {
                 .addField(FieldSpec.builder(ParameterizedTypeName.get(JavaType.DECODER, name), "DECODER",
                                 Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                         .addJavadoc("Reads a value, choosing the branch by the value's JSON type.\n")
-                        .initializer("$T.decoder($T::read, $T::lossy)", ClassName.get("io.qapi.runtime.json", "Alternates"),
+                        .initializer("$T.decoder($T::read, $T::lossy)", RuntimeNames.ALTERNATES,
                                 name, name).build())
                 .addMethod(read(alternate, name, branches));
         TypeSpec.Builder v = TypeSpec.interfaceBuilder(visitor).addModifiers(Modifier.PUBLIC, Modifier.STATIC)
@@ -153,7 +154,7 @@ public final class AlternateGenerator {
         CodeBlock.Builder keyval = CodeBlock.builder();
         for (Branch branch : branches) {
             if (branch.kind().equals("boolean") || branch.kind().equals("number")) {
-                keyval.beginControlFlow("if ($T.$L(json))", ClassName.get("io.qapi.runtime.json", "Alternates"),
+                keyval.beginControlFlow("if ($T.$L(json))", RuntimeNames.ALTERNATES,
                                 branch.kind().equals("boolean") ? "looksBoolean" : "looksNumber")
                         .addStatement("return new $T($L.decode(in, json, path))", branch.record(), branch.type().decoder())
                         .endControlFlow();

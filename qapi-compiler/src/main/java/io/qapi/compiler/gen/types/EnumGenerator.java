@@ -12,6 +12,7 @@ import io.qapi.compiler.gen.JavaNames;
 import io.qapi.compiler.gen.JavaType;
 import io.qapi.compiler.gen.Javadoc;
 import io.qapi.compiler.gen.NameScope;
+import io.qapi.compiler.gen.RuntimeNames;
 import io.qapi.compiler.model.EnumValue;
 import io.qapi.compiler.model.Types.EnumType;
 import java.util.List;
@@ -24,7 +25,7 @@ import javax.lang.model.element.Modifier;
  * the enclosing object keeps the original so that it is written back unchanged.
  */
 public final class EnumGenerator {
-    private static final ClassName QAPI_ENUM = ClassName.get("io.qapi.runtime", "QapiEnum");
+    private static final ClassName QAPI_ENUM = RuntimeNames.QAPI_ENUM;
     static final String UNRECOGNIZED = "UNRECOGNIZED";
 
     private final GenContext ctx;
@@ -58,11 +59,11 @@ public final class EnumGenerator {
         ParameterizedTypeName decoderType = ParameterizedTypeName.get(JavaType.DECODER, name);
         b.addField(FieldSpec.builder(ParameterizedTypeName.get(ClassName.get(Map.class), ClassName.get(String.class), name),
                         "BY_WIRE_NAME", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .initializer("$T.wireNames(values())", ClassName.get("io.qapi.runtime.json", "Enums"))
+                .initializer("$T.wireNames(values())", RuntimeNames.ENUMS)
                 .build());
         b.addField(FieldSpec.builder(decoderType, "DECODER", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc("Reads a value; see {@link $T}.\n", JavaType.INPUT)
-                .initializer("$T.decoder($L::fromWireName, $L)", ClassName.get("io.qapi.runtime.json", "Enums"),
+                .initializer("$T.decoder($L::fromWireName, $L)", RuntimeNames.ENUMS,
                         name.simpleName(), UNRECOGNIZED)
                 .build());
         b.addField(String.class, "wireName", Modifier.PRIVATE, Modifier.FINAL);

@@ -16,6 +16,7 @@ import io.qapi.compiler.gen.JavaType;
 import io.qapi.compiler.gen.JsonMethods;
 import io.qapi.compiler.gen.Javadoc;
 import io.qapi.compiler.gen.NameScope;
+import io.qapi.compiler.gen.RuntimeNames;
 import io.qapi.compiler.gen.TypeMapping;
 import io.qapi.compiler.model.Member;
 import io.qapi.compiler.parse.DocComment;
@@ -33,7 +34,7 @@ import javax.lang.model.element.Modifier;
  */
 final class RecordShape {
     static final String KEPT = "additionalMembers";
-    private static final ClassName RECORDS = ClassName.get("io.qapi.runtime.json", "Records");
+    private static final ClassName RECORDS = RuntimeNames.RECORDS;
     private static final ClassName OBJECTS = ClassName.get(java.util.Objects.class);
 
     /** A member as a record component. */
@@ -58,7 +59,7 @@ final class RecordShape {
         // components as locals (compact constructors, a union's read) or shadow them (writeMembers).
         for (String reserved : List.of(KEPT, "toJson", "writeMembers", "read", "DECODER", "hashCode", "equals",
                 "toString", "getClass", "notify", "notifyAll", "wait", "clone", "finalize", "accept", "lossy",
-                "r", "whole", "json", "v")) {
+                "r", "whole", "json", "v", BuilderShape.BUILDER_METHOD, BuilderShape.BUILD_METHOD)) {
             scope.reserve(reserved, "a name generated code uses");
         }
         return scope;

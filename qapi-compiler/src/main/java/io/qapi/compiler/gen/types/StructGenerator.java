@@ -76,6 +76,10 @@ public final class StructGenerator {
                 .recordConstructor(shape.compactConstructor(components, parameters, what))
                 .addMethod(shape.shortConstructor(components, parameters));
         shape.addJson(b, name, components);
+        if (!components.isEmpty()) {
+            b.addMethod(BuilderShape.builderMethod(name))
+                    .addType(BuilderShape.builderClass(name, components, what));
+        }
         return b;
     }
 

@@ -65,4 +65,51 @@ public record Custom(long level, Optional<String> label, Map<String, JsonNode> a
         json.set("level", Json.integer(level));
         label.ifPresent(v -> json.set("label", Json.string(v)));
     }
+
+    /**
+     * Starts a value of this type with no member set.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Builds a {@link Custom}.
+     * An optional member left unset is absent; a mandatory one fails {@code build()}.
+     */
+    public static final class Builder {
+        private Long level;
+
+        private String label;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets mandatory member {@code level}.
+         */
+        public Builder level(long level) {
+            this.level = level;
+            return this;
+        }
+
+        /**
+         * Sets optional member {@code label}; left unset, it is absent.
+         */
+        public Builder label(String label) {
+            this.label = label;
+            return this;
+        }
+
+        /**
+         * The value, checked as its constructor checks it.
+         * @throws NullPointerException if a mandatory member is not set
+         */
+        public Custom build() {
+            if (level == null) {
+                throw new NullPointerException("mandatory member 'level' of struct 'Custom' is missing");
+            }
+            return new Custom(level, Optional.ofNullable(label), Map.of());
+        }
+    }
 }

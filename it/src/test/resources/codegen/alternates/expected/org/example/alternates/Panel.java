@@ -76,4 +76,68 @@ public record Panel(Setting setting, Optional<Ratio> ratio, List<Setting> histor
         json.set("history", Json.list(history, e -> e.toJson()));
         amount.ifPresent(v -> json.set("amount", v.toJson()));
     }
+
+    /**
+     * Starts a value of this type with no member set.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Builds a {@link Panel}.
+     * An optional member left unset is absent; a mandatory one fails {@code build()}.
+     */
+    public static final class Builder {
+        private Setting setting;
+
+        private Ratio ratio;
+
+        private List<Setting> history;
+
+        private Amount amount;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets mandatory member {@code setting}.
+         */
+        public Builder setting(Setting setting) {
+            this.setting = setting;
+            return this;
+        }
+
+        /**
+         * Sets optional member {@code ratio}; left unset, it is absent.
+         */
+        public Builder ratio(Ratio ratio) {
+            this.ratio = ratio;
+            return this;
+        }
+
+        /**
+         * Sets mandatory member {@code history}.
+         */
+        public Builder history(List<Setting> history) {
+            this.history = history;
+            return this;
+        }
+
+        /**
+         * Sets optional member {@code amount}; left unset, it is absent.
+         */
+        public Builder amount(Amount amount) {
+            this.amount = amount;
+            return this;
+        }
+
+        /**
+         * The value, checked as its constructor checks it.
+         * @throws NullPointerException if a mandatory member is not set
+         */
+        public Panel build() {
+            return new Panel(setting, Optional.ofNullable(ratio), history, Optional.ofNullable(amount), Map.of());
+        }
+    }
 }

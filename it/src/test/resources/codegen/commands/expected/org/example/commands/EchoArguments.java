@@ -63,4 +63,38 @@ public record EchoArguments(JsonNode value, Map<String, JsonNode> additionalMemb
     public void writeMembers(ObjectNode json) {
         json.set("value", value);
     }
+
+    /**
+     * Starts a value of this type with no member set.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Builds a {@link EchoArguments}.
+     * An optional member left unset is absent; a mandatory one fails {@code build()}.
+     */
+    public static final class Builder {
+        private JsonNode value;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets mandatory member {@code value}.
+         */
+        public Builder value(JsonNode value) {
+            this.value = value;
+            return this;
+        }
+
+        /**
+         * The value, checked as its constructor checks it.
+         * @throws NullPointerException if a mandatory member is not set
+         */
+        public EchoArguments build() {
+            return new EchoArguments(value, Map.of());
+        }
+    }
 }

@@ -67,4 +67,48 @@ public record Info(String name, Optional<Long> size, Map<String, JsonNode> addit
         json.set("name", Json.string(name));
         size.ifPresent(v -> json.set("size", Json.unsigned(v)));
     }
+
+    /**
+     * Starts a value of this type with no member set.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Builds a {@link Info}.
+     * An optional member left unset is absent; a mandatory one fails {@code build()}.
+     */
+    public static final class Builder {
+        private String name;
+
+        private Long size;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets mandatory member {@code name}.
+         */
+        public Builder name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        /**
+         * Sets optional member {@code size}; left unset, it is absent.
+         */
+        public Builder size(long size) {
+            this.size = size;
+            return this;
+        }
+
+        /**
+         * The value, checked as its constructor checks it.
+         * @throws NullPointerException if a mandatory member is not set
+         */
+        public Info build() {
+            return new Info(name, Optional.ofNullable(size), Map.of());
+        }
+    }
 }

@@ -67,4 +67,51 @@ public record Options(boolean verbose, Optional<Integer> level,
         json.set("verbose", Json.bool(verbose));
         level.ifPresent(v -> json.set("level", Json.integer(v)));
     }
+
+    /**
+     * Starts a value of this type with no member set.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Builds a {@link Options}.
+     * An optional member left unset is absent; a mandatory one fails {@code build()}.
+     */
+    public static final class Builder {
+        private Boolean verbose;
+
+        private Integer level;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets mandatory member {@code verbose}.
+         */
+        public Builder verbose(boolean verbose) {
+            this.verbose = verbose;
+            return this;
+        }
+
+        /**
+         * Sets optional member {@code level}; left unset, it is absent.
+         */
+        public Builder level(int level) {
+            this.level = level;
+            return this;
+        }
+
+        /**
+         * The value, checked as its constructor checks it.
+         * @throws NullPointerException if a mandatory member is not set
+         */
+        public Options build() {
+            if (verbose == null) {
+                throw new NullPointerException("mandatory member 'verbose' of struct 'Options' is missing");
+            }
+            return new Options(verbose, Optional.ofNullable(level), Map.of());
+        }
+    }
 }

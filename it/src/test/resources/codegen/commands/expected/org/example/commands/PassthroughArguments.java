@@ -63,4 +63,38 @@ public record PassthroughArguments(String driver, Map<String, JsonNode> addition
     public void writeMembers(ObjectNode json) {
         json.set("driver", Json.string(driver));
     }
+
+    /**
+     * Starts a value of this type with no member set.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Builds a {@link PassthroughArguments}.
+     * An optional member left unset is absent; a mandatory one fails {@code build()}.
+     */
+    public static final class Builder {
+        private String driver;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets mandatory member {@code driver}.
+         */
+        public Builder driver(String driver) {
+            this.driver = driver;
+            return this;
+        }
+
+        /**
+         * The value, checked as its constructor checks it.
+         * @throws NullPointerException if a mandatory member is not set
+         */
+        public PassthroughArguments build() {
+            return new PassthroughArguments(driver, Map.of());
+        }
+    }
 }

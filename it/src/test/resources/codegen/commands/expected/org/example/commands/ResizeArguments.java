@@ -65,4 +65,51 @@ public record ResizeArguments(String name, long size, Map<String, JsonNode> addi
         json.set("name", Json.string(name));
         json.set("size", Json.unsigned(size));
     }
+
+    /**
+     * Starts a value of this type with no member set.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Builds a {@link ResizeArguments}.
+     * An optional member left unset is absent; a mandatory one fails {@code build()}.
+     */
+    public static final class Builder {
+        private String name;
+
+        private Long size;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets mandatory member {@code name}.
+         */
+        public Builder name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        /**
+         * Sets mandatory member {@code size}.
+         */
+        public Builder size(long size) {
+            this.size = size;
+            return this;
+        }
+
+        /**
+         * The value, checked as its constructor checks it.
+         * @throws NullPointerException if a mandatory member is not set
+         */
+        public ResizeArguments build() {
+            if (size == null) {
+                throw new NullPointerException("mandatory member 'size' of the arguments of command 'resize' is missing");
+            }
+            return new ResizeArguments(name, size, Map.of());
+        }
+    }
 }

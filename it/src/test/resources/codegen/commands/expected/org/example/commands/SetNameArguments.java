@@ -68,4 +68,48 @@ public record SetNameArguments(String name, Optional<Boolean> force,
         json.set("name", Json.string(name));
         force.ifPresent(v -> json.set("force", Json.bool(v)));
     }
+
+    /**
+     * Starts a value of this type with no member set.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Builds a {@link SetNameArguments}.
+     * An optional member left unset is absent; a mandatory one fails {@code build()}.
+     */
+    public static final class Builder {
+        private String name;
+
+        private Boolean force;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets mandatory member {@code name}.
+         */
+        public Builder name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        /**
+         * Sets optional member {@code force}; left unset, it is absent.
+         */
+        public Builder force(boolean force) {
+            this.force = force;
+            return this;
+        }
+
+        /**
+         * The value, checked as its constructor checks it.
+         * @throws NullPointerException if a mandatory member is not set
+         */
+        public SetNameArguments build() {
+            return new SetNameArguments(name, Optional.ofNullable(force), Map.of());
+        }
+    }
 }

@@ -69,4 +69,48 @@ public record TuneArguments(Optional<Integer> level, Optional<List<String>> name
         level.ifPresent(v -> json.set("level", Json.integer(v)));
         names.ifPresent(v -> json.set("names", Json.list(v, e -> Json.string(e))));
     }
+
+    /**
+     * Starts a value of this type with no member set.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Builds a {@link TuneArguments}.
+     * An optional member left unset is absent; a mandatory one fails {@code build()}.
+     */
+    public static final class Builder {
+        private Integer level;
+
+        private List<String> names;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets optional member {@code level}; left unset, it is absent.
+         */
+        public Builder level(int level) {
+            this.level = level;
+            return this;
+        }
+
+        /**
+         * Sets optional member {@code names}; left unset, it is absent.
+         */
+        public Builder names(List<String> names) {
+            this.names = names;
+            return this;
+        }
+
+        /**
+         * The value, checked as its constructor checks it.
+         * @throws NullPointerException if a mandatory member is not set
+         */
+        public TuneArguments build() {
+            return new TuneArguments(Optional.ofNullable(level), Optional.ofNullable(names), Map.of());
+        }
+    }
 }

@@ -69,4 +69,48 @@ public record AddDeviceArguments(Device device, Optional<Limits> limits,
         json.set("device", device.toJson());
         limits.ifPresent(v -> json.set("limits", v.toJson()));
     }
+
+    /**
+     * Starts a value of this type with no member set.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Builds a {@link AddDeviceArguments}.
+     * An optional member left unset is absent; a mandatory one fails {@code build()}.
+     */
+    public static final class Builder {
+        private Device device;
+
+        private Limits limits;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets mandatory member {@code device}.
+         */
+        public Builder device(Device device) {
+            this.device = device;
+            return this;
+        }
+
+        /**
+         * Sets optional member {@code limits}; left unset, it is absent.
+         */
+        public Builder limits(Limits limits) {
+            this.limits = limits;
+            return this;
+        }
+
+        /**
+         * The value, checked as its constructor checks it.
+         * @throws NullPointerException if a mandatory member is not set
+         */
+        public AddDeviceArguments build() {
+            return new AddDeviceArguments(device, Optional.ofNullable(limits), Map.of());
+        }
+    }
 }

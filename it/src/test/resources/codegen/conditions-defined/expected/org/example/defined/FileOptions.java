@@ -65,4 +65,38 @@ public record FileOptions(String path, Map<String, JsonNode> additionalMembers) 
     public void writeMembers(ObjectNode json) {
         json.set("path", Json.string(path));
     }
+
+    /**
+     * Starts a value of this type with no member set.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Builds a {@link FileOptions}.
+     * An optional member left unset is absent; a mandatory one fails {@code build()}.
+     */
+    public static final class Builder {
+        private String path;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets mandatory member {@code path}.
+         */
+        public Builder path(String path) {
+            this.path = path;
+            return this;
+        }
+
+        /**
+         * The value, checked as its constructor checks it.
+         * @throws NullPointerException if a mandatory member is not set
+         */
+        public FileOptions build() {
+            return new FileOptions(path, Map.of());
+        }
+    }
 }

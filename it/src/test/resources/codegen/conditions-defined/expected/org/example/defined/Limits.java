@@ -67,4 +67,51 @@ public record Limits(long soft, Optional<Boolean> debug, Map<String, JsonNode> a
         json.set("soft", Json.integer(soft));
         debug.ifPresent(v -> json.set("debug", Json.bool(v)));
     }
+
+    /**
+     * Starts a value of this type with no member set.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Builds a {@link Limits}.
+     * An optional member left unset is absent; a mandatory one fails {@code build()}.
+     */
+    public static final class Builder {
+        private Long soft;
+
+        private Boolean debug;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets mandatory member {@code soft}.
+         */
+        public Builder soft(long soft) {
+            this.soft = soft;
+            return this;
+        }
+
+        /**
+         * Sets optional member {@code debug}; left unset, it is absent.
+         */
+        public Builder debug(boolean debug) {
+            this.debug = debug;
+            return this;
+        }
+
+        /**
+         * The value, checked as its constructor checks it.
+         * @throws NullPointerException if a mandatory member is not set
+         */
+        public Limits build() {
+            if (soft == null) {
+                throw new NullPointerException("mandatory member 'soft' of struct 'Limits' is missing");
+            }
+            return new Limits(soft, Optional.ofNullable(debug), Map.of());
+        }
+    }
 }

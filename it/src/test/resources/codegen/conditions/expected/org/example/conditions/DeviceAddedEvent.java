@@ -66,4 +66,38 @@ public record DeviceAddedEvent(Target target, Map<String, JsonNode> additionalMe
     public void writeMembers(ObjectNode json) {
         json.set("target", target.toJson());
     }
+
+    /**
+     * Starts a value of this type with no member set.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Builds a {@link DeviceAddedEvent}.
+     * An optional member left unset is absent; a mandatory one fails {@code build()}.
+     */
+    public static final class Builder {
+        private Target target;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets mandatory member {@code target}.
+         */
+        public Builder target(Target target) {
+            this.target = target;
+            return this;
+        }
+
+        /**
+         * The value, checked as its constructor checks it.
+         * @throws NullPointerException if a mandatory member is not set
+         */
+        public DeviceAddedEvent build() {
+            return new DeviceAddedEvent(target, Map.of());
+        }
+    }
 }

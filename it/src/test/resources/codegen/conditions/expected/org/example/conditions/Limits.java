@@ -74,4 +74,61 @@ public record Limits(long soft, @Conditional("CONFIG_HARD_LIMITS") Optional<Long
         hard.ifPresent(v -> json.set("hard", Json.integer(v)));
         debug.ifPresent(v -> json.set("debug", Json.bool(v)));
     }
+
+    /**
+     * Starts a value of this type with no member set.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Builds a {@link Limits}.
+     * An optional member left unset is absent; a mandatory one fails {@code build()}.
+     */
+    public static final class Builder {
+        private Long soft;
+
+        private Long hard;
+
+        private Boolean debug;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets mandatory member {@code soft}.
+         */
+        public Builder soft(long soft) {
+            this.soft = soft;
+            return this;
+        }
+
+        /**
+         * Sets optional member {@code hard}; left unset, it is absent.
+         */
+        public Builder hard(long hard) {
+            this.hard = hard;
+            return this;
+        }
+
+        /**
+         * Sets optional member {@code debug}; left unset, it is absent.
+         */
+        public Builder debug(boolean debug) {
+            this.debug = debug;
+            return this;
+        }
+
+        /**
+         * The value, checked as its constructor checks it.
+         * @throws NullPointerException if a mandatory member is not set
+         */
+        public Limits build() {
+            if (soft == null) {
+                throw new NullPointerException("mandatory member 'soft' of struct 'Limits' is missing");
+            }
+            return new Limits(soft, Optional.ofNullable(hard), Optional.ofNullable(debug), Map.of());
+        }
+    }
 }

@@ -66,4 +66,41 @@ public record SpiceOptions(int port, Map<String, JsonNode> additionalMembers) {
     public void writeMembers(ObjectNode json) {
         json.set("port", Json.integer(port));
     }
+
+    /**
+     * Starts a value of this type with no member set.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Builds a {@link SpiceOptions}.
+     * An optional member left unset is absent; a mandatory one fails {@code build()}.
+     */
+    public static final class Builder {
+        private Integer port;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets mandatory member {@code port}.
+         */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /**
+         * The value, checked as its constructor checks it.
+         * @throws NullPointerException if a mandatory member is not set
+         */
+        public SpiceOptions build() {
+            if (port == null) {
+                throw new NullPointerException("mandatory member 'port' of struct 'SpiceOptions' is missing");
+            }
+            return new SpiceOptions(port, Map.of());
+        }
+    }
 }

@@ -88,4 +88,61 @@ public record Job(String id, Optional<Paper> paper,
         paper.ifPresent(v -> json.set("paper", Json.enumValue(v)));
         json.set("copies", Json.integer(copies));
     }
+
+    /**
+     * Starts a value of this type with no member set.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Builds a {@link Job}.
+     * An optional member left unset is absent; a mandatory one fails {@code build()}.
+     */
+    public static final class Builder {
+        private String id;
+
+        private Paper paper;
+
+        private Integer copies;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets mandatory member {@code id}.
+         */
+        public Builder id(String id) {
+            this.id = id;
+            return this;
+        }
+
+        /**
+         * Sets optional member {@code paper}; left unset, it is absent.
+         */
+        public Builder paper(Paper paper) {
+            this.paper = paper;
+            return this;
+        }
+
+        /**
+         * Sets mandatory member {@code copies}.
+         */
+        public Builder copies(int copies) {
+            this.copies = copies;
+            return this;
+        }
+
+        /**
+         * The value, checked as its constructor checks it.
+         * @throws NullPointerException if a mandatory member is not set
+         */
+        public Job build() {
+            if (copies == null) {
+                throw new NullPointerException("mandatory member 'copies' of struct 'Job' is missing");
+            }
+            return new Job(id, Optional.ofNullable(paper), copies, Map.of());
+        }
+    }
 }

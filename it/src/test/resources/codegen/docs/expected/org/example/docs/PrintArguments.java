@@ -63,4 +63,38 @@ public record PrintArguments(Job job, Map<String, JsonNode> additionalMembers) {
     public void writeMembers(ObjectNode json) {
         json.set("job", job.toJson());
     }
+
+    /**
+     * Starts a value of this type with no member set.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Builds a {@link PrintArguments}.
+     * An optional member left unset is absent; a mandatory one fails {@code build()}.
+     */
+    public static final class Builder {
+        private Job job;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets mandatory member {@code job}.
+         */
+        public Builder job(Job job) {
+            this.job = job;
+            return this;
+        }
+
+        /**
+         * The value, checked as its constructor checks it.
+         * @throws NullPointerException if a mandatory member is not set
+         */
+        public PrintArguments build() {
+            return new PrintArguments(job, Map.of());
+        }
+    }
 }

@@ -72,4 +72,58 @@ public record Palette(Colour main, Optional<Colour> accent, List<Colour> others,
         accent.ifPresent(v -> json.set("accent", Json.enumValue(v)));
         json.set("others", Json.list(others, e -> Json.enumValue(e)));
     }
+
+    /**
+     * Starts a value of this type with no member set.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Builds a {@link Palette}.
+     * An optional member left unset is absent; a mandatory one fails {@code build()}.
+     */
+    public static final class Builder {
+        private Colour main;
+
+        private Colour accent;
+
+        private List<Colour> others;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets mandatory member {@code main}.
+         */
+        public Builder main(Colour main) {
+            this.main = main;
+            return this;
+        }
+
+        /**
+         * Sets optional member {@code accent}; left unset, it is absent.
+         */
+        public Builder accent(Colour accent) {
+            this.accent = accent;
+            return this;
+        }
+
+        /**
+         * Sets mandatory member {@code others}.
+         */
+        public Builder others(List<Colour> others) {
+            this.others = others;
+            return this;
+        }
+
+        /**
+         * The value, checked as its constructor checks it.
+         * @throws NullPointerException if a mandatory member is not set
+         */
+        public Palette build() {
+            return new Palette(main, Optional.ofNullable(accent), others, Map.of());
+        }
+    }
 }

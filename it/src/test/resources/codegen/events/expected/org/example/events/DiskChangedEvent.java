@@ -68,4 +68,48 @@ public record DiskChangedEvent(String id, Optional<Long> size,
         json.set("id", Json.string(id));
         size.ifPresent(v -> json.set("size", Json.unsigned(v)));
     }
+
+    /**
+     * Starts a value of this type with no member set.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Builds a {@link DiskChangedEvent}.
+     * An optional member left unset is absent; a mandatory one fails {@code build()}.
+     */
+    public static final class Builder {
+        private String id;
+
+        private Long size;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets mandatory member {@code id}.
+         */
+        public Builder id(String id) {
+            this.id = id;
+            return this;
+        }
+
+        /**
+         * Sets optional member {@code size}; left unset, it is absent.
+         */
+        public Builder size(long size) {
+            this.size = size;
+            return this;
+        }
+
+        /**
+         * The value, checked as its constructor checks it.
+         * @throws NullPointerException if a mandatory member is not set
+         */
+        public DiskChangedEvent build() {
+            return new DiskChangedEvent(id, Optional.ofNullable(size), Map.of());
+        }
+    }
 }

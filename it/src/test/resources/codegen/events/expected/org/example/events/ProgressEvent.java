@@ -70,4 +70,61 @@ public record ProgressEvent(Stage stage, long done, Optional<Long> total,
         json.set("done", Json.unsigned(done));
         total.ifPresent(v -> json.set("total", Json.unsigned(v)));
     }
+
+    /**
+     * Starts a value of this type with no member set.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Builds a {@link ProgressEvent}.
+     * An optional member left unset is absent; a mandatory one fails {@code build()}.
+     */
+    public static final class Builder {
+        private Stage stage;
+
+        private Long done;
+
+        private Long total;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets mandatory member {@code stage}.
+         */
+        public Builder stage(Stage stage) {
+            this.stage = stage;
+            return this;
+        }
+
+        /**
+         * Sets mandatory member {@code done}.
+         */
+        public Builder done(long done) {
+            this.done = done;
+            return this;
+        }
+
+        /**
+         * Sets optional member {@code total}; left unset, it is absent.
+         */
+        public Builder total(long total) {
+            this.total = total;
+            return this;
+        }
+
+        /**
+         * The value, checked as its constructor checks it.
+         * @throws NullPointerException if a mandatory member is not set
+         */
+        public ProgressEvent build() {
+            if (done == null) {
+                throw new NullPointerException("mandatory member 'done' of event 'PROGRESS' is missing");
+            }
+            return new ProgressEvent(stage, done, Optional.ofNullable(total), Map.of());
+        }
+    }
 }

@@ -61,4 +61,41 @@ public record XDebugTickEvent(long count, Map<String, JsonNode> additionalMember
     public void writeMembers(ObjectNode json) {
         json.set("count", Json.integer(count));
     }
+
+    /**
+     * Starts a value of this type with no member set.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Builds a {@link XDebugTickEvent}.
+     * An optional member left unset is absent; a mandatory one fails {@code build()}.
+     */
+    public static final class Builder {
+        private Long count;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets mandatory member {@code count}.
+         */
+        public Builder count(long count) {
+            this.count = count;
+            return this;
+        }
+
+        /**
+         * The value, checked as its constructor checks it.
+         * @throws NullPointerException if a mandatory member is not set
+         */
+        public XDebugTickEvent build() {
+            if (count == null) {
+                throw new NullPointerException("mandatory member 'count' of event 'X_DEBUG_TICK' is missing");
+            }
+            return new XDebugTickEvent(count, Map.of());
+        }
+    }
 }

@@ -66,4 +66,38 @@ public record NewEventEvent(Either either, Map<String, JsonNode> additionalMembe
     public void writeMembers(ObjectNode json) {
         json.set("either", either.toJson());
     }
+
+    /**
+     * Starts a value of this type with no member set.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Builds a {@link NewEventEvent}.
+     * An optional member left unset is absent; a mandatory one fails {@code build()}.
+     */
+    public static final class Builder {
+        private Either either;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets mandatory member {@code either}.
+         */
+        public Builder either(Either either) {
+            this.either = either;
+            return this;
+        }
+
+        /**
+         * The value, checked as its constructor checks it.
+         * @throws NullPointerException if a mandatory member is not set
+         */
+        public NewEventEvent build() {
+            return new NewEventEvent(either, Map.of());
+        }
+    }
 }

@@ -71,4 +71,48 @@ public record SetSettingsArguments(Settings settings,
         json.set("settings", settings.toJson());
         force.ifPresent(v -> json.set("force", Json.bool(v)));
     }
+
+    /**
+     * Starts a value of this type with no member set.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Builds a {@link SetSettingsArguments}.
+     * An optional member left unset is absent; a mandatory one fails {@code build()}.
+     */
+    public static final class Builder {
+        private Settings settings;
+
+        private Boolean force;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets mandatory member {@code settings}.
+         */
+        public Builder settings(Settings settings) {
+            this.settings = settings;
+            return this;
+        }
+
+        /**
+         * Sets optional member {@code force}; left unset, it is absent.
+         */
+        public Builder force(boolean force) {
+            this.force = force;
+            return this;
+        }
+
+        /**
+         * The value, checked as its constructor checks it.
+         * @throws NullPointerException if a mandatory member is not set
+         */
+        public SetSettingsArguments build() {
+            return new SetSettingsArguments(settings, Optional.ofNullable(force), Map.of());
+        }
+    }
 }

@@ -79,4 +79,68 @@ public record Settings(String name, @Deprecated @Features({"deprecated"}) Option
         xTuning.ifPresent(v -> json.set("x-tuning", Json.integer(v)));
         json.set("mode", Json.enumValue(mode));
     }
+
+    /**
+     * Starts a value of this type with no member set.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Builds a {@link Settings}.
+     * An optional member left unset is absent; a mandatory one fails {@code build()}.
+     */
+    public static final class Builder {
+        private String name;
+
+        private String oldName;
+
+        private Long xTuning;
+
+        private Mode mode;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets mandatory member {@code name}.
+         */
+        public Builder name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        /**
+         * Sets optional member {@code old-name}; left unset, it is absent.
+         */
+        public Builder oldName(String oldName) {
+            this.oldName = oldName;
+            return this;
+        }
+
+        /**
+         * Sets optional member {@code x-tuning}; left unset, it is absent.
+         */
+        public Builder xTuning(long xTuning) {
+            this.xTuning = xTuning;
+            return this;
+        }
+
+        /**
+         * Sets mandatory member {@code mode}.
+         */
+        public Builder mode(Mode mode) {
+            this.mode = mode;
+            return this;
+        }
+
+        /**
+         * The value, checked as its constructor checks it.
+         * @throws NullPointerException if a mandatory member is not set
+         */
+        public Settings build() {
+            return new Settings(name, Optional.ofNullable(oldName), Optional.ofNullable(xTuning), mode, Map.of());
+        }
+    }
 }

@@ -61,4 +61,41 @@ public record Turbo(long boost, Map<String, JsonNode> additionalMembers) {
     public void writeMembers(ObjectNode json) {
         json.set("boost", Json.integer(boost));
     }
+
+    /**
+     * Starts a value of this type with no member set.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Builds a {@link Turbo}.
+     * An optional member left unset is absent; a mandatory one fails {@code build()}.
+     */
+    public static final class Builder {
+        private Long boost;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets mandatory member {@code boost}.
+         */
+        public Builder boost(long boost) {
+            this.boost = boost;
+            return this;
+        }
+
+        /**
+         * The value, checked as its constructor checks it.
+         * @throws NullPointerException if a mandatory member is not set
+         */
+        public Turbo build() {
+            if (boost == null) {
+                throw new NullPointerException("mandatory member 'boost' of struct 'Turbo' is missing");
+            }
+            return new Turbo(boost, Map.of());
+        }
+    }
 }

@@ -62,4 +62,38 @@ public record XNewCommandArguments(Choice choice, Map<String, JsonNode> addition
     public void writeMembers(ObjectNode json) {
         json.set("choice", choice.toJson());
     }
+
+    /**
+     * Starts a value of this type with no member set.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Builds a {@link XNewCommandArguments}.
+     * An optional member left unset is absent; a mandatory one fails {@code build()}.
+     */
+    public static final class Builder {
+        private Choice choice;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets mandatory member {@code choice}.
+         */
+        public Builder choice(Choice choice) {
+            this.choice = choice;
+            return this;
+        }
+
+        /**
+         * The value, checked as its constructor checks it.
+         * @throws NullPointerException if a mandatory member is not set
+         */
+        public XNewCommandArguments build() {
+            return new XNewCommandArguments(choice, Map.of());
+        }
+    }
 }

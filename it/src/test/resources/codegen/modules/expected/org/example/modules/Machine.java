@@ -69,4 +69,48 @@ public record Machine(String name, List<Job> jobs, Map<String, JsonNode> additio
         json.set("name", Json.string(name));
         json.set("jobs", Json.list(jobs, e -> e.toJson()));
     }
+
+    /**
+     * Starts a value of this type with no member set.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Builds a {@link Machine}.
+     * An optional member left unset is absent; a mandatory one fails {@code build()}.
+     */
+    public static final class Builder {
+        private String name;
+
+        private List<Job> jobs;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets mandatory member {@code name}.
+         */
+        public Builder name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        /**
+         * Sets mandatory member {@code jobs}.
+         */
+        public Builder jobs(List<Job> jobs) {
+            this.jobs = jobs;
+            return this;
+        }
+
+        /**
+         * The value, checked as its constructor checks it.
+         * @throws NullPointerException if a mandatory member is not set
+         */
+        public Machine build() {
+            return new Machine(name, jobs, Map.of());
+        }
+    }
 }

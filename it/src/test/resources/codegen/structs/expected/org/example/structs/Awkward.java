@@ -76,4 +76,100 @@ public record Awkward(String type, long class_, boolean xDebug, boolean readOnly
         json.set("to-json", Json.string(toJson_));
         json.set("additional-members", Json.integer(additionalMembers_));
     }
+
+    /**
+     * Starts a value of this type with no member set.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Builds a {@link Awkward}.
+     * An optional member left unset is absent; a mandatory one fails {@code build()}.
+     */
+    public static final class Builder {
+        private String type;
+
+        private Long class_;
+
+        private Boolean xDebug;
+
+        private Boolean readOnly;
+
+        private String toJson_;
+
+        private Long additionalMembers_;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets mandatory member {@code type}.
+         */
+        public Builder type(String type) {
+            this.type = type;
+            return this;
+        }
+
+        /**
+         * Sets mandatory member {@code class}.
+         */
+        public Builder class_(long class_) {
+            this.class_ = class_;
+            return this;
+        }
+
+        /**
+         * Sets mandatory member {@code x-debug}.
+         */
+        public Builder xDebug(boolean xDebug) {
+            this.xDebug = xDebug;
+            return this;
+        }
+
+        /**
+         * Sets mandatory member {@code read-only}.
+         */
+        public Builder readOnly(boolean readOnly) {
+            this.readOnly = readOnly;
+            return this;
+        }
+
+        /**
+         * Sets mandatory member {@code to-json}.
+         */
+        public Builder toJson_(String toJson_) {
+            this.toJson_ = toJson_;
+            return this;
+        }
+
+        /**
+         * Sets mandatory member {@code additional-members}.
+         */
+        public Builder additionalMembers_(long additionalMembers_) {
+            this.additionalMembers_ = additionalMembers_;
+            return this;
+        }
+
+        /**
+         * The value, checked as its constructor checks it.
+         * @throws NullPointerException if a mandatory member is not set
+         */
+        public Awkward build() {
+            if (class_ == null) {
+                throw new NullPointerException("mandatory member 'class' of struct 'Awkward' is missing");
+            }
+            if (xDebug == null) {
+                throw new NullPointerException("mandatory member 'x-debug' of struct 'Awkward' is missing");
+            }
+            if (readOnly == null) {
+                throw new NullPointerException("mandatory member 'read-only' of struct 'Awkward' is missing");
+            }
+            if (additionalMembers_ == null) {
+                throw new NullPointerException("mandatory member 'additional-members' of struct 'Awkward' is missing");
+            }
+            return new Awkward(type, class_, xDebug, readOnly, toJson_, additionalMembers_, Map.of());
+        }
+    }
 }

@@ -68,4 +68,48 @@ public record Base(String id, Optional<String> note,
         json.set("id", Json.string(id));
         note.ifPresent(v -> json.set("note", Json.string(v)));
     }
+
+    /**
+     * Starts a value of this type with no member set.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Builds a {@link Base}.
+     * An optional member left unset is absent; a mandatory one fails {@code build()}.
+     */
+    public static final class Builder {
+        private String id;
+
+        private String note;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets mandatory member {@code id}.
+         */
+        public Builder id(String id) {
+            this.id = id;
+            return this;
+        }
+
+        /**
+         * Sets optional member {@code note}; left unset, it is absent.
+         */
+        public Builder note(String note) {
+            this.note = note;
+            return this;
+        }
+
+        /**
+         * The value, checked as its constructor checks it.
+         * @throws NullPointerException if a mandatory member is not set
+         */
+        public Base build() {
+            return new Base(id, Optional.ofNullable(note), Map.of());
+        }
+    }
 }

@@ -103,4 +103,214 @@ public record Builtins(String text, double real, long whole_, int i8, int i16, i
         json.set("anything", anything);
         json.set("nothing", Json.nul());
     }
+
+    /**
+     * Starts a value of this type with no member set.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Builds a {@link Builtins}.
+     * An optional member left unset is absent; a mandatory one fails {@code build()}.
+     */
+    public static final class Builder {
+        private String text;
+
+        private Double real;
+
+        private Long whole_;
+
+        private Integer i8;
+
+        private Integer i16;
+
+        private Integer i32;
+
+        private Long i64;
+
+        private Integer u8;
+
+        private Integer u16;
+
+        private Long u32;
+
+        private Long u64;
+
+        private Long bytes;
+
+        private Boolean flag;
+
+        private JsonNode anything;
+
+        private QNull nothing;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets mandatory member {@code text}.
+         */
+        public Builder text(String text) {
+            this.text = text;
+            return this;
+        }
+
+        /**
+         * Sets mandatory member {@code real}.
+         */
+        public Builder real(double real) {
+            this.real = real;
+            return this;
+        }
+
+        /**
+         * Sets mandatory member {@code whole}.
+         */
+        public Builder whole_(long whole_) {
+            this.whole_ = whole_;
+            return this;
+        }
+
+        /**
+         * Sets mandatory member {@code i8}.
+         */
+        public Builder i8(int i8) {
+            this.i8 = i8;
+            return this;
+        }
+
+        /**
+         * Sets mandatory member {@code i16}.
+         */
+        public Builder i16(int i16) {
+            this.i16 = i16;
+            return this;
+        }
+
+        /**
+         * Sets mandatory member {@code i32}.
+         */
+        public Builder i32(int i32) {
+            this.i32 = i32;
+            return this;
+        }
+
+        /**
+         * Sets mandatory member {@code i64}.
+         */
+        public Builder i64(long i64) {
+            this.i64 = i64;
+            return this;
+        }
+
+        /**
+         * Sets mandatory member {@code u8}.
+         */
+        public Builder u8(int u8) {
+            this.u8 = u8;
+            return this;
+        }
+
+        /**
+         * Sets mandatory member {@code u16}.
+         */
+        public Builder u16(int u16) {
+            this.u16 = u16;
+            return this;
+        }
+
+        /**
+         * Sets mandatory member {@code u32}.
+         */
+        public Builder u32(long u32) {
+            this.u32 = u32;
+            return this;
+        }
+
+        /**
+         * Sets mandatory member {@code u64}.
+         */
+        public Builder u64(long u64) {
+            this.u64 = u64;
+            return this;
+        }
+
+        /**
+         * Sets mandatory member {@code bytes}.
+         */
+        public Builder bytes(long bytes) {
+            this.bytes = bytes;
+            return this;
+        }
+
+        /**
+         * Sets mandatory member {@code flag}.
+         */
+        public Builder flag(boolean flag) {
+            this.flag = flag;
+            return this;
+        }
+
+        /**
+         * Sets mandatory member {@code anything}.
+         */
+        public Builder anything(JsonNode anything) {
+            this.anything = anything;
+            return this;
+        }
+
+        /**
+         * Sets mandatory member {@code nothing}.
+         */
+        public Builder nothing(QNull nothing) {
+            this.nothing = nothing;
+            return this;
+        }
+
+        /**
+         * The value, checked as its constructor checks it.
+         * @throws NullPointerException if a mandatory member is not set
+         */
+        public Builtins build() {
+            if (real == null) {
+                throw new NullPointerException("mandatory member 'real' of struct 'Builtins' is missing");
+            }
+            if (whole_ == null) {
+                throw new NullPointerException("mandatory member 'whole' of struct 'Builtins' is missing");
+            }
+            if (i8 == null) {
+                throw new NullPointerException("mandatory member 'i8' of struct 'Builtins' is missing");
+            }
+            if (i16 == null) {
+                throw new NullPointerException("mandatory member 'i16' of struct 'Builtins' is missing");
+            }
+            if (i32 == null) {
+                throw new NullPointerException("mandatory member 'i32' of struct 'Builtins' is missing");
+            }
+            if (i64 == null) {
+                throw new NullPointerException("mandatory member 'i64' of struct 'Builtins' is missing");
+            }
+            if (u8 == null) {
+                throw new NullPointerException("mandatory member 'u8' of struct 'Builtins' is missing");
+            }
+            if (u16 == null) {
+                throw new NullPointerException("mandatory member 'u16' of struct 'Builtins' is missing");
+            }
+            if (u32 == null) {
+                throw new NullPointerException("mandatory member 'u32' of struct 'Builtins' is missing");
+            }
+            if (u64 == null) {
+                throw new NullPointerException("mandatory member 'u64' of struct 'Builtins' is missing");
+            }
+            if (bytes == null) {
+                throw new NullPointerException("mandatory member 'bytes' of struct 'Builtins' is missing");
+            }
+            if (flag == null) {
+                throw new NullPointerException("mandatory member 'flag' of struct 'Builtins' is missing");
+            }
+            return new Builtins(text, real, whole_, i8, i16, i32, i64, u8, u16, u32, u64, bytes, flag, anything, nothing, Map.of());
+        }
+    }
 }

@@ -79,4 +79,81 @@ public record Leaf(String id, Optional<String> note, long level, String colour,
         json.set("colour", Json.string(colour));
         children.ifPresent(v -> json.set("children", Json.list(v, e -> e.toJson())));
     }
+
+    /**
+     * Starts a value of this type with no member set.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Builds a {@link Leaf}.
+     * An optional member left unset is absent; a mandatory one fails {@code build()}.
+     */
+    public static final class Builder {
+        private String id;
+
+        private String note;
+
+        private Long level;
+
+        private String colour;
+
+        private List<Base> children;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets mandatory member {@code id}.
+         */
+        public Builder id(String id) {
+            this.id = id;
+            return this;
+        }
+
+        /**
+         * Sets optional member {@code note}; left unset, it is absent.
+         */
+        public Builder note(String note) {
+            this.note = note;
+            return this;
+        }
+
+        /**
+         * Sets mandatory member {@code level}.
+         */
+        public Builder level(long level) {
+            this.level = level;
+            return this;
+        }
+
+        /**
+         * Sets mandatory member {@code colour}.
+         */
+        public Builder colour(String colour) {
+            this.colour = colour;
+            return this;
+        }
+
+        /**
+         * Sets optional member {@code children}; left unset, it is absent.
+         */
+        public Builder children(List<Base> children) {
+            this.children = children;
+            return this;
+        }
+
+        /**
+         * The value, checked as its constructor checks it.
+         * @throws NullPointerException if a mandatory member is not set
+         */
+        public Leaf build() {
+            if (level == null) {
+                throw new NullPointerException("mandatory member 'level' of struct 'Leaf' is missing");
+            }
+            return new Leaf(id, Optional.ofNullable(note), level, colour, Optional.ofNullable(children), Map.of());
+        }
+    }
 }

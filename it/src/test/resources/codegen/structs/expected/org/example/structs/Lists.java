@@ -93,4 +93,98 @@ public record Lists(List<String> words, List<Integer> counts, List<Long> sizes, 
         json.set("bases", Json.list(bases, e -> e.toJson()));
         maybe.ifPresent(v -> json.set("maybe", Json.list(v, e -> Json.integer(e))));
     }
+
+    /**
+     * Starts a value of this type with no member set.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Builds a {@link Lists}.
+     * An optional member left unset is absent; a mandatory one fails {@code build()}.
+     */
+    public static final class Builder {
+        private List<String> words;
+
+        private List<Integer> counts;
+
+        private List<Long> sizes;
+
+        private List<Boolean> flags;
+
+        private List<JsonNode> values;
+
+        private List<Base> bases;
+
+        private List<Long> maybe;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets mandatory member {@code words}.
+         */
+        public Builder words(List<String> words) {
+            this.words = words;
+            return this;
+        }
+
+        /**
+         * Sets mandatory member {@code counts}.
+         */
+        public Builder counts(List<Integer> counts) {
+            this.counts = counts;
+            return this;
+        }
+
+        /**
+         * Sets mandatory member {@code sizes}.
+         */
+        public Builder sizes(List<Long> sizes) {
+            this.sizes = sizes;
+            return this;
+        }
+
+        /**
+         * Sets mandatory member {@code flags}.
+         */
+        public Builder flags(List<Boolean> flags) {
+            this.flags = flags;
+            return this;
+        }
+
+        /**
+         * Sets mandatory member {@code values}.
+         */
+        public Builder values(List<JsonNode> values) {
+            this.values = values;
+            return this;
+        }
+
+        /**
+         * Sets mandatory member {@code bases}.
+         */
+        public Builder bases(List<Base> bases) {
+            this.bases = bases;
+            return this;
+        }
+
+        /**
+         * Sets optional member {@code maybe}; left unset, it is absent.
+         */
+        public Builder maybe(List<Long> maybe) {
+            this.maybe = maybe;
+            return this;
+        }
+
+        /**
+         * The value, checked as its constructor checks it.
+         * @throws NullPointerException if a mandatory member is not set
+         */
+        public Lists build() {
+            return new Lists(words, counts, sizes, flags, values, bases, Optional.ofNullable(maybe), Map.of());
+        }
+    }
 }

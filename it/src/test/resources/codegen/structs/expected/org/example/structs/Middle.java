@@ -70,4 +70,61 @@ public record Middle(String id, Optional<String> note, long level,
         note.ifPresent(v -> json.set("note", Json.string(v)));
         json.set("level", Json.integer(level));
     }
+
+    /**
+     * Starts a value of this type with no member set.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Builds a {@link Middle}.
+     * An optional member left unset is absent; a mandatory one fails {@code build()}.
+     */
+    public static final class Builder {
+        private String id;
+
+        private String note;
+
+        private Long level;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets mandatory member {@code id}.
+         */
+        public Builder id(String id) {
+            this.id = id;
+            return this;
+        }
+
+        /**
+         * Sets optional member {@code note}; left unset, it is absent.
+         */
+        public Builder note(String note) {
+            this.note = note;
+            return this;
+        }
+
+        /**
+         * Sets mandatory member {@code level}.
+         */
+        public Builder level(long level) {
+            this.level = level;
+            return this;
+        }
+
+        /**
+         * The value, checked as its constructor checks it.
+         * @throws NullPointerException if a mandatory member is not set
+         */
+        public Middle build() {
+            if (level == null) {
+                throw new NullPointerException("mandatory member 'level' of struct 'Middle' is missing");
+            }
+            return new Middle(id, Optional.ofNullable(note), level, Map.of());
+        }
+    }
 }

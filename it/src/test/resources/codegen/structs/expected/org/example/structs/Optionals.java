@@ -106,4 +106,148 @@ public record Optionals(Optional<String> text, Optional<Double> real, Optional<L
         nothing.ifPresent(v -> json.set("nothing", Json.nul()));
         base.ifPresent(v -> json.set("base", v.toJson()));
     }
+
+    /**
+     * Starts a value of this type with no member set.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Builds a {@link Optionals}.
+     * An optional member left unset is absent; a mandatory one fails {@code build()}.
+     */
+    public static final class Builder {
+        private String text;
+
+        private Double real;
+
+        private Long whole_;
+
+        private Integer i8;
+
+        private Integer u16;
+
+        private Long u32;
+
+        private Long u64;
+
+        private Long bytes;
+
+        private Boolean flag;
+
+        private JsonNode anything;
+
+        private QNull nothing;
+
+        private Base base;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets optional member {@code text}; left unset, it is absent.
+         */
+        public Builder text(String text) {
+            this.text = text;
+            return this;
+        }
+
+        /**
+         * Sets optional member {@code real}; left unset, it is absent.
+         */
+        public Builder real(double real) {
+            this.real = real;
+            return this;
+        }
+
+        /**
+         * Sets optional member {@code whole}; left unset, it is absent.
+         */
+        public Builder whole_(long whole_) {
+            this.whole_ = whole_;
+            return this;
+        }
+
+        /**
+         * Sets optional member {@code i8}; left unset, it is absent.
+         */
+        public Builder i8(int i8) {
+            this.i8 = i8;
+            return this;
+        }
+
+        /**
+         * Sets optional member {@code u16}; left unset, it is absent.
+         */
+        public Builder u16(int u16) {
+            this.u16 = u16;
+            return this;
+        }
+
+        /**
+         * Sets optional member {@code u32}; left unset, it is absent.
+         */
+        public Builder u32(long u32) {
+            this.u32 = u32;
+            return this;
+        }
+
+        /**
+         * Sets optional member {@code u64}; left unset, it is absent.
+         */
+        public Builder u64(long u64) {
+            this.u64 = u64;
+            return this;
+        }
+
+        /**
+         * Sets optional member {@code bytes}; left unset, it is absent.
+         */
+        public Builder bytes(long bytes) {
+            this.bytes = bytes;
+            return this;
+        }
+
+        /**
+         * Sets optional member {@code flag}; left unset, it is absent.
+         */
+        public Builder flag(boolean flag) {
+            this.flag = flag;
+            return this;
+        }
+
+        /**
+         * Sets optional member {@code anything}; left unset, it is absent.
+         */
+        public Builder anything(JsonNode anything) {
+            this.anything = anything;
+            return this;
+        }
+
+        /**
+         * Sets optional member {@code nothing}; left unset, it is absent.
+         */
+        public Builder nothing(QNull nothing) {
+            this.nothing = nothing;
+            return this;
+        }
+
+        /**
+         * Sets optional member {@code base}; left unset, it is absent.
+         */
+        public Builder base(Base base) {
+            this.base = base;
+            return this;
+        }
+
+        /**
+         * The value, checked as its constructor checks it.
+         * @throws NullPointerException if a mandatory member is not set
+         */
+        public Optionals build() {
+            return new Optionals(Optional.ofNullable(text), Optional.ofNullable(real), Optional.ofNullable(whole_), Optional.ofNullable(i8), Optional.ofNullable(u16), Optional.ofNullable(u32), Optional.ofNullable(u64), Optional.ofNullable(bytes), Optional.ofNullable(flag), Optional.ofNullable(anything), Optional.ofNullable(nothing), Optional.ofNullable(base), Map.of());
+        }
+    }
 }

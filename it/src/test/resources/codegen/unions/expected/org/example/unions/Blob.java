@@ -65,4 +65,38 @@ public record Blob(List<Long> points, Map<String, JsonNode> additionalMembers) {
     public void writeMembers(ObjectNode json) {
         json.set("points", Json.list(points, e -> Json.integer(e)));
     }
+
+    /**
+     * Starts a value of this type with no member set.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Builds a {@link Blob}.
+     * An optional member left unset is absent; a mandatory one fails {@code build()}.
+     */
+    public static final class Builder {
+        private List<Long> points;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets mandatory member {@code points}.
+         */
+        public Builder points(List<Long> points) {
+            this.points = points;
+            return this;
+        }
+
+        /**
+         * The value, checked as its constructor checks it.
+         * @throws NullPointerException if a mandatory member is not set
+         */
+        public Blob build() {
+            return new Blob(points, Map.of());
+        }
+    }
 }

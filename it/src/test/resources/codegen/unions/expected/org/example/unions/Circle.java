@@ -61,4 +61,41 @@ public record Circle(double radius, Map<String, JsonNode> additionalMembers) {
     public void writeMembers(ObjectNode json) {
         json.set("radius", Json.number(radius));
     }
+
+    /**
+     * Starts a value of this type with no member set.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Builds a {@link Circle}.
+     * An optional member left unset is absent; a mandatory one fails {@code build()}.
+     */
+    public static final class Builder {
+        private Double radius;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets mandatory member {@code radius}.
+         */
+        public Builder radius(double radius) {
+            this.radius = radius;
+            return this;
+        }
+
+        /**
+         * The value, checked as its constructor checks it.
+         * @throws NullPointerException if a mandatory member is not set
+         */
+        public Circle build() {
+            if (radius == null) {
+                throw new NullPointerException("mandatory member 'radius' of struct 'Circle' is missing");
+            }
+            return new Circle(radius, Map.of());
+        }
+    }
 }

@@ -63,4 +63,38 @@ public record Label(String text, Map<String, JsonNode> additionalMembers) {
     public void writeMembers(ObjectNode json) {
         json.set("text", Json.string(text));
     }
+
+    /**
+     * Starts a value of this type with no member set.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Builds a {@link Label}.
+     * An optional member left unset is absent; a mandatory one fails {@code build()}.
+     */
+    public static final class Builder {
+        private String text;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets mandatory member {@code text}.
+         */
+        public Builder text(String text) {
+            this.text = text;
+            return this;
+        }
+
+        /**
+         * The value, checked as its constructor checks it.
+         * @throws NullPointerException if a mandatory member is not set
+         */
+        public Label build() {
+            return new Label(text, Map.of());
+        }
+    }
 }

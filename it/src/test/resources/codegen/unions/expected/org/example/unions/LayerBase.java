@@ -66,4 +66,51 @@ public record LayerBase(Layer layer, boolean visible,
         json.set("layer", Json.enumValue(layer));
         json.set("visible", Json.bool(visible));
     }
+
+    /**
+     * Starts a value of this type with no member set.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Builds a {@link LayerBase}.
+     * An optional member left unset is absent; a mandatory one fails {@code build()}.
+     */
+    public static final class Builder {
+        private Layer layer;
+
+        private Boolean visible;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets mandatory member {@code layer}.
+         */
+        public Builder layer(Layer layer) {
+            this.layer = layer;
+            return this;
+        }
+
+        /**
+         * Sets mandatory member {@code visible}.
+         */
+        public Builder visible(boolean visible) {
+            this.visible = visible;
+            return this;
+        }
+
+        /**
+         * The value, checked as its constructor checks it.
+         * @throws NullPointerException if a mandatory member is not set
+         */
+        public LayerBase build() {
+            if (visible == null) {
+                throw new NullPointerException("mandatory member 'visible' of struct 'LayerBase' is missing");
+            }
+            return new LayerBase(layer, visible, Map.of());
+        }
+    }
 }

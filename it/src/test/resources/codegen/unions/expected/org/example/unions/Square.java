@@ -66,4 +66,51 @@ public record Square(double side, Optional<Integer> turn, Map<String, JsonNode> 
         json.set("side", Json.number(side));
         turn.ifPresent(v -> json.set("turn", Json.integer(v)));
     }
+
+    /**
+     * Starts a value of this type with no member set.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Builds a {@link Square}.
+     * An optional member left unset is absent; a mandatory one fails {@code build()}.
+     */
+    public static final class Builder {
+        private Double side;
+
+        private Integer turn;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets mandatory member {@code side}.
+         */
+        public Builder side(double side) {
+            this.side = side;
+            return this;
+        }
+
+        /**
+         * Sets optional member {@code turn}; left unset, it is absent.
+         */
+        public Builder turn(int turn) {
+            this.turn = turn;
+            return this;
+        }
+
+        /**
+         * The value, checked as its constructor checks it.
+         * @throws NullPointerException if a mandatory member is not set
+         */
+        public Square build() {
+            if (side == null) {
+                throw new NullPointerException("mandatory member 'side' of struct 'Square' is missing");
+            }
+            return new Square(side, Optional.ofNullable(turn), Map.of());
+        }
+    }
 }

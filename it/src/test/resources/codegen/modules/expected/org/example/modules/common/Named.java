@@ -63,4 +63,38 @@ public record Named(String id, Map<String, JsonNode> additionalMembers) implemen
     public void writeMembers(ObjectNode json) {
         json.set("id", Json.string(id));
     }
+
+    /**
+     * Starts a value of this type with no member set.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Builds a {@link Named}.
+     * An optional member left unset is absent; a mandatory one fails {@code build()}.
+     */
+    public static final class Builder {
+        private String id;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets mandatory member {@code id}.
+         */
+        public Builder id(String id) {
+            this.id = id;
+            return this;
+        }
+
+        /**
+         * The value, checked as its constructor checks it.
+         * @throws NullPointerException if a mandatory member is not set
+         */
+        public Named build() {
+            return new Named(id, Map.of());
+        }
+    }
 }

@@ -62,4 +62,38 @@ public record JobStateChangedEvent(Job job, Map<String, JsonNode> additionalMemb
     public void writeMembers(ObjectNode json) {
         json.set("job", job.toJson());
     }
+
+    /**
+     * Starts a value of this type with no member set.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Builds a {@link JobStateChangedEvent}.
+     * An optional member left unset is absent; a mandatory one fails {@code build()}.
+     */
+    public static final class Builder {
+        private Job job;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets mandatory member {@code job}.
+         */
+        public Builder job(Job job) {
+            this.job = job;
+            return this;
+        }
+
+        /**
+         * The value, checked as its constructor checks it.
+         * @throws NullPointerException if a mandatory member is not set
+         */
+        public JobStateChangedEvent build() {
+            return new JobStateChangedEvent(job, Map.of());
+        }
+    }
 }
