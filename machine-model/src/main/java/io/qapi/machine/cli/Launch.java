@@ -1,6 +1,10 @@
 package io.qapi.machine.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.qapi.machine.numa.NumaCompletion;
+import io.qapi.machine.numa.NumaConfig;
+import io.qapi.machine.numa.NumaException;
+import io.qapi.machine.numa.NumaMachineFacts;
 import io.qapi.machine.pack.MachinePack;
 import io.qapi.machine.server.ModelServer;
 import io.qapi.machine.topology.CpuSlots;
@@ -12,6 +16,9 @@ import io.qapi.machine.topology.SmpRules;
 import io.qapi.machine.topology.TopologyException;
 import io.qapi.machine.vm.MachineParts;
 import io.qapi.machine.vm.MachineSelection;
+import io.qapi.machine.vm.MemoryBackend;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import io.qapi.machine.vm.Identity;
 import io.qapi.machine.vm.VirtualMachine;
 import io.qapi.runtime.transport.Endpoint;
@@ -32,7 +39,8 @@ final class Launch {
     /** Options QEMU takes that change nothing the model shows. */
     private static final List<String> ACCEPTED_WITHOUT_EFFECT = List.of(
             "display", "nographic", "no-user-config", "nodefaults", "S", "preconfig", "accel", "enable-kvm",
-            "qmp", "machine", "M", "name", "uuid", "m", "warm-up", "machine-data", "target", "smp", "cpu");
+            "qmp", "machine", "M", "name", "uuid", "m", "warm-up", "machine-data", "target", "smp", "cpu", "object",
+            "numa");
 
     /** Machine options the model acts on; any other is refused rather than ignored. */
     private static final List<String> MODELED_MACHINE_OPTIONS = List.of("acpi");
@@ -120,7 +128,37 @@ final class Launch {
             throw new CommandLineException(e.getMessage());
         }
         long ram = memory.bytesOr(type.name().equals("none") ? 0 : MachineParts.DEFAULT_RAM_BYTES);
-        return new MachineParts(pack, type, facts, slots, ram, machine.properties());
+        List<MemoryBackend> backends = new ArrayList<>();
+        Map<String, Long> sizes = new LinkedHashMap<>();
+        for (String object : commandLine.all("object")) {
+            MemoryBackend backend = ObjectOption.parse(object);
+            if (sizes.containsKey(backend.id())) {
+                throw new CommandLineException("-object " + object + ": attempt to add duplicate property '"
+                        + backend.id() + "' to object (type 'container')");
+            }
+            sizes.put(backend.id(), backend.size());
+            backends.add(backend);
+        }
+        int nodes = 0;
+        List<String> numa = commandLine.all("numa");
+        if (!numa.isEmpty()) {
+            if (slots.isEmpty()) {
+                throw new CommandLineException("-numa on this machine type is not modeled by " + QemuModel.PROGRAM);
+            }
+            NumaMachineFacts numaFacts = new NumaMachineFacts(true, type.numaMemSupported(), true);
+            NumaConfig config = NumaConfig.empty(slots.get().slots().size());
+            for (String argument : numa) {
+                config = NumaOption.apply(config, argument, numaFacts, slots.get(), sizes);
+            }
+            try {
+                config = NumaCompletion.complete(config, ram, slots.get());
+            } catch (NumaException e) {
+                throw new CommandLineException(e.getMessage());
+            }
+            slots = Optional.of(slots.get().withNodes(config.nodeOfSlot()));
+            nodes = config.nodeCount();
+        }
+        return new MachineParts(pack, type, facts, slots, ram, machine.properties(), backends, nodes);
     }
 
     /** The QOM type of the machine's CPUs: {@code -cpu MODEL}'s, or the type's default. */

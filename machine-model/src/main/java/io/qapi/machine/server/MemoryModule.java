@@ -5,6 +5,8 @@ import io.qapi.machine.vm.VirtualMachine;
 import io.qapi.schema.numa.HostMemPolicy;
 import io.qapi.schema.numa.Memdev;
 import io.qapi.schema.numa.MemoryInfo;
+import io.qapi.machine.vm.MemoryBackend;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,12 +22,22 @@ final class MemoryModule {
         this.machine = machine;
     }
 
+    /**
+     * The memory backends: main memory's own (absent when NUMA nodes provide the memory, as in
+     * QEMU 7.2, or when there is none) and the {@code -object} ones.
+     */
     List<Memdev> queryMemdev() {
         MachineParts parts = machine.parts();
-        return parts.type().defaultRamId().filter(id -> parts.ramBytes() > 0)
-                .map(id -> List.of(new Memdev(Optional.of(id), parts.ramBytes(), true, true, false, false,
-                        Optional.of(true), List.of(), HostMemPolicy.DEFAULT)))
-                .orElse(List.of());
+        List<Memdev> memdevs = new ArrayList<>();
+        parts.type().defaultRamId().filter(id -> parts.ramBytes() > 0 && parts.numaNodes() == 0)
+                .ifPresent(id -> memdevs.add(new Memdev(Optional.of(id), parts.ramBytes(), true, true, false, false,
+                        Optional.of(true), List.of(), HostMemPolicy.DEFAULT)));
+        for (MemoryBackend backend : parts.backends()) {
+            memdevs.add(new Memdev(Optional.of(backend.id()), backend.size(), backend.merge(), backend.dump(),
+                    backend.prealloc(), backend.share(), Optional.of(backend.reserve()), List.of(),
+                    HostMemPolicy.fromWireName(backend.policy())));
+        }
+        return memdevs;
     }
 
     MemoryInfo queryMemorySizeSummary() {

@@ -3,6 +3,7 @@ package io.qapi.machine.vm;
 import io.qapi.machine.pack.MachinePack;
 import io.qapi.machine.topology.CpuSlots;
 import io.qapi.machine.topology.MachineTopologyFacts;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,12 +17,16 @@ import java.util.Optional;
  * @param slots      the CPU slots; empty for machine types without CPU slots (none, virt)
  * @param ramBytes   the size of main memory
  * @param options    the machine options given with {@code -machine}, by name
+ * @param backends   the memory backend objects, in command-line order
+ * @param numaNodes  how many NUMA nodes the machine has (0 without NUMA)
  */
 public record MachineParts(MachinePack pack, MachineSelection type, MachineTopologyFacts cpuFacts,
-        Optional<CpuSlots> slots, long ramBytes, Map<String, String> options) {
+        Optional<CpuSlots> slots, long ramBytes, Map<String, String> options, List<MemoryBackend> backends,
+        int numaNodes) {
 
     public MachineParts {
         options = Map.copyOf(options);
+        backends = List.copyOf(backends);
     }
     /**
      * QEMU's default memory size for a machine type that has main memory and no {@code -m}
