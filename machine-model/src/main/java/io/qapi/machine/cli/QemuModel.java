@@ -1,5 +1,7 @@
 package io.qapi.machine.cli;
 
+import io.qapi.machine.capture.Capture;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
@@ -25,8 +27,13 @@ public final class QemuModel {
     /** Runs the launcher; returns the exit status. */
     static int run(List<String> args, PrintStream out, PrintStream err) {
         if (!args.isEmpty() && args.get(0).equals("capture")) {
-            err.println(PROGRAM + ": capture is not available in this build");
-            return 2;
+            try {
+                Capture.main(args.subList(1, args.size()).toArray(String[]::new));
+                return 0;
+            } catch (IOException e) {
+                err.println(PROGRAM + " capture: " + e.getMessage());
+                return 1;
+            }
         }
         try {
             CommandLine commandLine = CommandLine.parse(args);
