@@ -40,7 +40,7 @@ final class Launch {
     private static final List<String> ACCEPTED_WITHOUT_EFFECT = List.of(
             "display", "nographic", "no-user-config", "nodefaults", "S", "preconfig", "accel", "enable-kvm",
             "qmp", "machine", "M", "name", "uuid", "m", "warm-up", "machine-data", "target", "smp", "cpu", "object",
-            "numa");
+            "numa", "version");
 
     /** Machine options the model acts on; any other is refused rather than ignored. */
     private static final List<String> MODELED_MACHINE_OPTIONS = List.of("acpi");
@@ -180,6 +180,11 @@ final class Launch {
     }
 
     int run(PrintStream out, PrintStream err) throws CommandLineException {
+        if (commandLine.has("version")) {
+            // QEMU's first line, from the binary the pack was captured from
+            out.println(pack().versionLine());
+            return 0;
+        }
         MachineParts parts = build();
         boolean startPaused = commandLine.has("S") || commandLine.has("preconfig");
         VirtualMachine vm = new VirtualMachine(identity, parts, startPaused);
