@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,7 +28,9 @@ import java.util.concurrent.TimeUnit;
  * query-target}, {@code query-kvm}), {@code query-machines.json}, {@code
  * query-cpu-definitions.json}, {@code cpu-expansions.json} (per model, in definition order, the
  * {@code static} and {@code full} {@code query-cpu-model-expansion} replies, errors as they come)
- * and {@code query-commands.json}. The {@code host} model is left out of the expansions because
+ * and {@code query-commands.json}; and {@code machines/TYPE.json} for every machine type, the
+ * boards built with {@code -nodefaults} and without (see {@link MachineCapture}), a family's
+ * older versions stored as differences from its newest (see {@link FamilyLayout}). The {@code host} model is left out of the expansions because
  * its values would describe the capturing host, not the binary. Output is deterministic: the
  * same binary gives byte-identical files.
  */
@@ -73,6 +76,7 @@ public final class Capture {
         }
         Files.createDirectories(out);
         String versionLine = versionLine(binary);
+        JsonNode machines;
         try (QemuInstance qemu = QemuInstance.start(binary, "none", List.of(), TIMEOUT)) {
             QmpConnection qmp = qemu.qmp();
             ObjectNode facts = JSON.createObjectNode();
@@ -86,6 +90,14 @@ public final class Capture {
             write(out.resolve("query-cpu-definitions.json"), definitions);
             write(out.resolve("cpu-expansions.json"), expansions(qmp, definitions));
             write(out.resolve("query-commands.json"), qmp.execute("query-commands", null));
+            machines = qmp.execute("query-machines", null);
+        }
+        Path dir = out.resolve("machines");
+        Files.createDirectories(dir);
+        Map<String, ObjectNode> boards = MachineCapture.captureAll(binary,
+                MachineCapture.names(machines));
+        for (Map.Entry<String, ObjectNode> e : FamilyLayout.compact(boards).entrySet()) {
+            write(dir.resolve(e.getKey() + ".json"), e.getValue());
         }
     }
 

@@ -38,7 +38,7 @@ final class QemuInstance implements AutoCloseable {
         Process process = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("qemu.log").toFile()).start();
         try {
-            return new QemuInstance(process, dir, QmpConnection.open(socket, timeout));
+            return new QemuInstance(process, dir, QmpConnection.open(socket, timeout, process::isAlive));
         } catch (IOException e) {
             kill(process);
             String log = Files.exists(dir.resolve("qemu.log"))

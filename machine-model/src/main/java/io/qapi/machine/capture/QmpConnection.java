@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -50,8 +51,12 @@ final class QmpConnection implements AutoCloseable {
         execute("qmp_capabilities", null);
     }
 
-    /** Connects, retrying while QEMU has not yet created the socket, for at most {@code timeout}. */
-    static QmpConnection open(Path socket, Duration timeout) throws IOException {
+    /**
+     * Connects, retrying while QEMU has not yet created the socket, for at most {@code timeout};
+     * gives up at once when {@code alive} says QEMU has exited (e.g. a board that needs firmware).
+     */
+    static QmpConnection open(Path socket, Duration timeout, BooleanSupplier alive)
+            throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             try {
@@ -64,6 +69,9 @@ final class QmpConnection implements AutoCloseable {
                     throw e;
                 }
             } catch (IOException e) {
+                if (!alive.getAsBoolean()) {
+                    throw new IOException("QEMU exited before opening " + socket, e);
+                }
                 if (System.nanoTime() > deadline) {
                     throw new IOException("QMP socket " + socket + " not ready within " + timeout, e);
                 }

@@ -49,6 +49,16 @@ class RecaptureTest {
                 differences.add(file + ": " + firstDifference(expected, actual));
             }
         }
+        try (var files = Files.list(out.resolve("machines"))) {
+            for (Path file : files.sorted().toList()) {
+                String name = "machines/" + file.getFileName();
+                String actual = Files.readString(file);
+                String expected = resource(pack, name);
+                if (!expected.equals(actual)) {
+                    differences.add(name + ": " + firstDifference(expected, actual));
+                }
+            }
+        }
         if (!differences.isEmpty()) {
             fail("re-capture from " + binary + " differs from pack " + pack + ":\n"
                     + String.join("\n", differences));
