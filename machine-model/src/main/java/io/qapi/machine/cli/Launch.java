@@ -158,7 +158,8 @@ final class Launch {
             slots = Optional.of(slots.get().withNodes(config.nodeOfSlot()));
             nodes = config.nodeCount();
         }
-        return new MachineParts(pack, type, facts, slots, ram, machine.properties(), backends, nodes);
+        return new MachineParts(pack, type, facts, slots, ram, machine.properties(), backends, nodes,
+                !commandLine.has("nodefaults"));
     }
 
     /** The QOM type of the machine's CPUs: {@code -cpu MODEL}'s, or the type's default. */
@@ -194,6 +195,7 @@ final class Launch {
                 server.listen(endpoint);
             }
             if (commandLine.has("warm-up")) {
+                WarmUp.session(server);
                 return 0;
             }
             ended.await();

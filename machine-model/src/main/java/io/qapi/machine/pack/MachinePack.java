@@ -1,7 +1,8 @@
 package io.qapi.machine.pack;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,82 +11,156 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A machine data pack: the facts captured from one real QEMU binary by the capture tool, given
  * back exactly as QEMU replied. Raw replies are whole QMP reply objects ({@code return} or
  * {@code error}).
  *
- * @param versionLine the first line of {@code QEMU --version}
- * @param greetingVersion the QMP greeting's {@code version} object ({@code qemu}, {@code package})
- * @param queryTarget the {@code query-target} reply
- * @param queryKvm the {@code query-kvm} reply
- * @param queryMachines the {@code query-machines} reply, in QEMU's order
- * @param cpuDefinitions the {@code query-cpu-definitions} reply
- * @param cpuExpansions per CPU model, {@code static} and {@code full} expansion replies
- * @param queryCommands the {@code query-commands} reply
+ * <p>Each file is read the first time it is asked for, not when the pack is opened: the CPU
+ * expansions alone are most of the pack, and a model that is never asked to expand a CPU model
+ * should not pay for them at start-up (the start-to-greeting time is measured against QEMU's).
+ * A pack opened from a directory checks up front that every file is there, so a wrong
+ * {@code -machine-data} fails at once and not in the middle of a QMP session.
  */
-public record MachinePack(String versionLine, JsonNode greetingVersion, JsonNode queryTarget,
-        JsonNode queryKvm, JsonNode queryMachines, JsonNode cpuDefinitions,
-        JsonNode cpuExpansions, JsonNode queryCommands) {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
+public final class MachinePack {
     /** Files every pack directory holds. */
     static final List<String> FILES = List.of("binary.json", "query-machines.json",
             "query-cpu-definitions.json", "cpu-expansions.json", "query-commands.json");
 
-    /** Loads a pack from a directory written by the capture tool; a missing file is an error. */
+    /** The directory, below the pack's root, of the per-machine-type board files. */
+    static final String MACHINES = "machines";
+
+    private final Source source;
+    private final Map<String, JsonNode> files = new ConcurrentHashMap<>();
+    private final Map<String, Optional<JsonNode>> boardFiles = new ConcurrentHashMap<>();
+
+    private MachinePack(Source source) {
+        this.source = source;
+    }
+
+    /** Where a pack's files come from: a directory or this module's resources. */
+    private interface Source {
+        /** The file's content, or {@code null} when the pack has no such file. */
+        InputStream open(String relative) throws IOException;
+
+        String describe(String relative);
+    }
+
+    /** Opens a pack in a directory written by the capture tool; a missing file is an error. */
     public static MachinePack load(Path dir) throws IOException {
-        List<JsonNode> parts = new ArrayList<>();
         for (String name : FILES) {
             Path file = dir.resolve(name);
             if (!Files.isRegularFile(file)) {
                 throw new NoSuchFileException(file.toString(), null,
                         "not a machine data pack: missing " + name);
             }
-            try (InputStream in = Files.newInputStream(file)) {
-                parts.add(JSON.readTree(in));
-            }
         }
-        return of(parts);
+        return new MachinePack(new Source() {
+            @Override
+            public InputStream open(String relative) throws IOException {
+                Path file = dir.resolve(relative);
+                return Files.isRegularFile(file) ? Files.newInputStream(file) : null;
+            }
+
+            @Override
+            public String describe(String relative) {
+                return dir.resolve(relative).toString();
+            }
+        });
     }
 
-    /** Loads a pack shipped in this module's resources, e.g. {@code "x86_64-7.2"}. */
+    /** Opens a pack shipped in this module's resources, e.g. {@code "x86_64-7.2"}. */
     public static MachinePack builtin(String name) {
-        List<JsonNode> parts = new ArrayList<>();
-        for (String file : FILES) {
-            String resource = "/machine-types/" + name + "/" + file;
-            try (InputStream in = MachinePack.class.getResourceAsStream(resource)) {
-                if (in == null) {
-                    throw new IllegalArgumentException("no built-in machine data pack '" + name
-                            + "' (missing " + resource + ")");
-                }
-                parts.add(JSON.readTree(in));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + resource, e);
-            }
+        String root = "/machine-types/" + name + "/";
+        if (MachinePack.class.getResource(root + FILES.get(0)) == null) {
+            throw new IllegalArgumentException("no built-in machine data pack '" + name
+                    + "' (missing " + root + FILES.get(0) + ")");
         }
-        return of(parts);
+        return new MachinePack(new Source() {
+            @Override
+            public InputStream open(String relative) {
+                return MachinePack.class.getResourceAsStream(root + relative);
+            }
+
+            @Override
+            public String describe(String relative) {
+                return root + relative;
+            }
+        });
     }
 
-    private static MachinePack of(List<JsonNode> parts) {
-        JsonNode facts = parts.get(0);
-        return new MachinePack(facts.path("version-line").asText(),
-                facts.path("greeting-version"), facts.path("query-target"),
-                facts.path("query-kvm"), parts.get(1), parts.get(2), parts.get(3), parts.get(4));
+    private JsonNode file(String name) {
+        return files.computeIfAbsent(name, n -> read(n)
+                .orElseThrow(() -> new UncheckedIOException(new NoSuchFileException(
+                        source.describe(n), null, "the machine data pack has no " + n))));
+    }
+
+    private Optional<JsonNode> read(String relative) {
+        try (InputStream in = source.open(relative)) {
+            return in == null ? Optional.empty() : Optional.of(JsonTrees.read(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + source.describe(relative), e);
+        }
+    }
+
+    private JsonNode binaryFacts() {
+        return file("binary.json");
+    }
+
+    /** The first line of {@code QEMU --version}. */
+    public String versionLine() {
+        return binaryFacts().path("version-line").asText();
+    }
+
+    /** The QMP greeting's {@code version} object ({@code qemu}, {@code package}). */
+    public JsonNode greetingVersion() {
+        return binaryFacts().path("greeting-version");
+    }
+
+    /** The {@code query-target} reply. */
+    public JsonNode queryTarget() {
+        return binaryFacts().path("query-target");
+    }
+
+    /** The {@code query-kvm} reply. */
+    public JsonNode queryKvm() {
+        return binaryFacts().path("query-kvm");
+    }
+
+    /** The {@code query-machines} reply, in QEMU's order. */
+    public JsonNode queryMachines() {
+        return file("query-machines.json");
+    }
+
+    /** The {@code query-cpu-definitions} reply. */
+    public JsonNode cpuDefinitions() {
+        return file("query-cpu-definitions.json");
+    }
+
+    /** Per CPU model, its {@code static} and {@code full} expansion replies. */
+    public JsonNode cpuExpansions() {
+        return file("cpu-expansions.json");
+    }
+
+    /** The {@code query-commands} reply. */
+    public JsonNode queryCommands() {
+        return file("query-commands.json");
     }
 
     /** The machine type names in {@code query-machines} order. */
     public List<String> machineNames() {
         List<String> names = new ArrayList<>();
-        queryMachines.path("return").forEach(m -> names.add(m.path("name").asText()));
+        queryMachines().path("return").forEach(m -> names.add(m.path("name").asText()));
         return List.copyOf(names);
     }
 
     /** The {@code query-machines} entry of {@code type}, if the binary has that machine type. */
     public Optional<JsonNode> machine(String type) {
-        for (JsonNode m : queryMachines.path("return")) {
+        for (JsonNode m : queryMachines().path("return")) {
             if (m.path("name").asText().equals(type)) {
                 return Optional.of(m);
             }
@@ -103,7 +178,47 @@ public record MachinePack(String versionLine, JsonNode greetingVersion, JsonNode
             throw new IllegalArgumentException("expansion type must be static or full, not '"
                     + type + "'");
         }
-        JsonNode reply = cpuExpansions.path(model).path(type);
+        JsonNode reply = cpuExpansions().path(model).path(type);
         return reply.isMissingNode() ? Optional.empty() : Optional.of(reply);
+    }
+
+    /**
+     * The board QEMU built for machine type {@code type} when started with {@code -S} and, unless
+     * {@code defaults}, {@code -nodefaults}: per QMP command the capture ran, QEMU's reply
+     * (see {@code MachineCapture.COMMANDS}); or {@code start-error}, QEMU's message, when it
+     * refused to start that machine type. A family member stored as a difference from its
+     * family's base gets the base's replies for what it leaves out. Empty when the pack has no
+     * board for the type (an unknown type, or a pack captured without boards).
+     */
+    public Optional<JsonNode> board(String type, boolean defaults) {
+        String variant = defaults ? "defaults" : "nodefaults";
+        return boardFile(type).map(entry -> {
+            JsonNode own = entry.path(variant);
+            String base = entry.path("base").asText(null);
+            if (base == null) {
+                return own;
+            }
+            ObjectNode merged = JsonNodeFactory.instance.objectNode();
+            boardFile(base).map(b -> b.path(variant)).ifPresent(b -> b.fields()
+                    .forEachRemaining(reply -> merged.set(reply.getKey(), reply.getValue())));
+            own.fields().forEachRemaining(reply -> merged.set(reply.getKey(), reply.getValue()));
+            return merged;
+        });
+    }
+
+    /**
+     * One command's reply on a captured board: {@code board(type, defaults)}'s entry for
+     * {@code command}, when QEMU started that board and the capture ran that command.
+     */
+    public Optional<JsonNode> boardReply(String type, boolean defaults, String command) {
+        return board(type, defaults).map(b -> b.path(command)).filter(r -> !r.isMissingNode());
+    }
+
+    private Optional<JsonNode> boardFile(String type) {
+        if (type.isEmpty() || type.contains("/") || type.startsWith(".")) {
+            return Optional.empty();
+        }
+        return boardFiles.computeIfAbsent(type,
+                t -> read(MACHINES + "/" + t + ".json"));
     }
 }

@@ -1,19 +1,20 @@
 package io.qapi.machine.server;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.qapi.machine.vm.MachineParts;
 import io.qapi.machine.vm.VirtualMachine;
 import io.qapi.runtime.QmpError;
 import io.qapi.schema.pci.PciInfo;
 import java.util.List;
 
 /**
- * {@code query-pci}. The machine types without a PCI host bridge (none, isapc, and microvm,
- * whose PCIe is off unless asked for) have no PCI bus, which QEMU 7.2 reports as an empty list.
- * The PCI listing of the other boards needs the captured per-device PCI facts and is not
- * modeled yet; it answers an error that says so rather than a wrong list.
+ * {@code query-pci}: the PCI buses of the board, as the capture recorded them from the real QEMU
+ * for the same machine type, with or without default devices. A board whose machine options
+ * differ from the captured one's (any {@code -machine} switch may add or drop PCI functions,
+ * e.g. {@code acpi=off} drops the i440FX power-management function) is not answered from data
+ * that may be wrong: it gets an error that says so.
  */
 final class PciModule {
-    private static final List<String> WITHOUT_PCI = List.of("none", "isapc", "microvm");
-
     private final VirtualMachine machine;
 
     PciModule(VirtualMachine machine) {
@@ -21,11 +22,15 @@ final class PciModule {
     }
 
     List<PciInfo> queryPci() {
-        if (WITHOUT_PCI.contains(machine.parts().type().name())
-                && !"on".equals(machine.parts().options().get("pcie"))) {
-            return List.of();
+        MachineParts parts = machine.parts();
+        String type = parts.type().name();
+        if (!parts.options().isEmpty()) {
+            throw QmpError.generic("query-pci of machine type '" + type + "' with -machine "
+                    + String.join(",", parts.options().keySet()) + " is not modeled by qemu-model yet");
         }
-        throw QmpError.generic("query-pci of machine type '" + machine.parts().type().name()
-                + "' is not modeled by qemu-model yet");
+        JsonNode reply = parts.pack().boardReply(type, parts.defaults(), "query-pci")
+                .orElseThrow(() -> QmpError.generic("query-pci of machine type '" + type
+                        + "' is not in the machine data pack"));
+        return MachineModule.capturedList(reply, PciInfo.DECODER);
     }
 }

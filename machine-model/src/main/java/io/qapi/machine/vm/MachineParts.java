@@ -19,10 +19,11 @@ import java.util.Optional;
  * @param options    the machine options given with {@code -machine}, by name
  * @param backends   the memory backend objects, in command-line order
  * @param numaNodes  how many NUMA nodes the machine has (0 without NUMA)
+ * @param defaults   whether the board gets its default devices (no {@code -nodefaults})
  */
 public record MachineParts(MachinePack pack, MachineSelection type, MachineTopologyFacts cpuFacts,
         Optional<CpuSlots> slots, long ramBytes, Map<String, String> options, List<MemoryBackend> backends,
-        int numaNodes) {
+        int numaNodes, boolean defaults) {
 
     public MachineParts {
         options = Map.copyOf(options);

@@ -101,6 +101,40 @@ class MachinePackTest {
     }
 
     @Test
+    void boardsOfFamilyMembersEqualIndependentCapturesOfThoseTypes() throws IOException {
+        Path machines = realOut().resolve("machines");
+        MachinePack x86 = MachinePack.builtin("x86_64-7.2");
+        // Family members stored as differences (2.0, 2.12, 4.0, 2.4, 2.10) and family bases
+        // (reached through the aliases pc and q35), with -nodefaults and without.
+        List<String[]> cases = List.of(new String[] {"pc-i440fx-2.0", "pc-i440fx-2.0"},
+                new String[] {"pc-i440fx-2.12", "pc-i440fx-2.12"},
+                new String[] {"pc-i440fx-4.0", "pc-i440fx-4.0"},
+                new String[] {"pc-q35-2.4", "pc-q35-2.4"},
+                new String[] {"pc-q35-2.10.defaults", "pc-q35-2.10"},
+                new String[] {"pc", "pc-i440fx-7.2"}, new String[] {"pc.defaults", "pc-i440fx-7.2"},
+                new String[] {"q35.defaults", "pc-q35-7.2"}, new String[] {"isapc", "isapc"});
+        for (String[] c : cases) {
+            boolean defaults = c[0].endsWith(".defaults");
+            for (String command : List.of("query-pci", "query-hotpluggable-cpus", "query-memdev")) {
+                JsonNode expected = read(machines.resolve(c[0]).resolve(command + ".json"));
+                assertEquals(expected, x86.boardReply(c[1], defaults, command).orElseThrow(),
+                        c[0] + " " + command);
+            }
+        }
+        MachinePack arm = MachinePack.builtin("aarch64-7.2");
+        assertEquals(read(machines.resolve("aarch64-virt.defaults/query-pci.json")),
+                arm.boardReply("virt-7.2", true, "query-pci").orElseThrow());
+    }
+
+    @Test
+    void boardsOfUnknownTypesAreAbsentNotErrors() {
+        MachinePack x86 = MachinePack.builtin("x86_64-7.2");
+        assertTrue(x86.board("no-such-machine", false).isEmpty());
+        assertTrue(x86.board("../binary", false).isEmpty(), "a type name is not a path");
+        assertTrue(x86.boardReply("pc-i440fx-7.2", false, "no-such-command").isEmpty());
+    }
+
+    @Test
     void builtinX86LoadTime() {
         long start = System.nanoTime();
         MachinePack pack = MachinePack.builtin("x86_64-7.2");

@@ -12,11 +12,13 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** Opening connections and listening sockets for either kind of {@link Endpoint}. */
 public final class Sockets {
@@ -117,8 +119,7 @@ public final class Sockets {
         if (path.toString().length() > 80) {
             return listenInPlace(path); // no room in sun_path for the staging directory
         }
-        Path dir = Files.createTempDirectory(path.getParent(), ".qmp-",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Path dir = stagingDirectory(path.getParent());
         Path staging = dir.resolve("s");
         ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         try {
@@ -132,6 +133,30 @@ public final class Sockets {
         } finally {
             Files.deleteIfExists(staging);
             Files.deleteIfExists(dir);
+        }
+    }
+
+    private static final AtomicLong STAGING = new AtomicLong();
+
+    /**
+     * A new directory only its owner can enter, next to the socket's path. Not made with the
+     * JDK's temporary-directory helper: that seeds a secure random generator, which costs a
+     * noticeable part of a server's start-up, and the name need not be secret: creating a
+     * directory fails when anything (a link included) already has its name, so nobody can
+     * substitute one, and a taken name is simply skipped.
+     */
+    private static Path stagingDirectory(Path parent) throws IOException {
+        String prefix = ".qmp-" + ProcessHandle.current().pid() + "-" + Long.toHexString(System.nanoTime()) + "-";
+        for (int attempt = 0; ; attempt++) {
+            Path dir = parent.resolve(prefix + STAGING.incrementAndGet());
+            try {
+                return Files.createDirectory(dir,
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            } catch (FileAlreadyExistsException e) {
+                if (attempt == 100) {
+                    throw e;
+                }
+            }
         }
     }
 

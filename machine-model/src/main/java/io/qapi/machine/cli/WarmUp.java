@@ -1,0 +1,86 @@
+package io.qapi.machine.cli;
+
+import io.qapi.machine.server.ModelServer;
+import io.qapi.runtime.transport.Endpoint;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The {@code -warm-up} run, with which the launcher records the class-data-sharing archive: one
+ * whole QMP session over a unix socket, in process, so that the archive holds the classes a real
+ * start loads up to the greeting and a first command (listening, accepting, the greeting, the
+ * reader and the dispatcher), not only those of building the machine. A silent server cannot
+ * hold it: the socket is closed after {@link #DEADLINE_MILLIS}.
+ */
+final class WarmUp {
+    static final long DEADLINE_MILLIS = 10_000;
+
+    /** Commands the session runs; one of them unknown, so that the error path is loaded too. */
+    private static final List<String> COMMANDS = List.of("qmp_capabilities", "query-status",
+            "query-version", "query-machines", "query-pci", "query-cpus-fast", "query-hotpluggable-cpus",
+            "query-current-machine", "stop", "cont", "warm-up-unknown-command");
+
+    private WarmUp() {
+    }
+
+    static void session(ModelServer server) throws IOException {
+        Path dir = Files.createTempDirectory("qemu-model-warm-up");
+        Path socket = dir.resolve("qmp.sock");
+        try {
+            server.listen(Endpoint.unix(socket));
+            try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
+                Thread watchdog = closeAfterDeadline(channel);
+                try {
+                    talk(channel);
+                } finally {
+                    watchdog.interrupt();
+                }
+            }
+        } finally {
+            Files.deleteIfExists(socket);
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    private static void talk(SocketChannel channel) throws IOException {
+        BufferedReader in = new BufferedReader(new InputStreamReader(Channels.newInputStream(channel),
+                StandardCharsets.UTF_8));
+        if (in.readLine() == null) {
+            throw new IOException("the server closed the warm-up session before its greeting");
+        }
+        for (String command : COMMANDS) {
+            channel.write(ByteBuffer.wrap(("{\"execute\": \"" + command + "\"}\n")
+                    .getBytes(StandardCharsets.UTF_8)));
+            String line;
+            do {
+                line = in.readLine();
+                if (line == null) {
+                    throw new IOException("the server closed the warm-up session at " + command);
+                }
+            } while (line.startsWith("{\"event\"") || line.startsWith("{\"timestamp\""));
+        }
+    }
+
+    private static Thread closeAfterDeadline(SocketChannel channel) {
+        Thread watchdog = new Thread(() -> {
+            try {
+                Thread.sleep(DEADLINE_MILLIS);
+                channel.close();
+            } catch (InterruptedException | IOException e) {
+                // finished in time, or already closed
+            }
+        }, "qemu-model-warm-up-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+        return watchdog;
+    }
+}
