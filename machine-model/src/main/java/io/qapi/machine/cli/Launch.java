@@ -25,6 +25,7 @@ import io.qapi.runtime.transport.Endpoint;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,14 +51,16 @@ final class Launch {
     private final MemoryOption memory;
     private final MachineOption machine;
     private final List<Endpoint> monitors;
+    private final boolean stdioMonitor;
 
     private Launch(CommandLine commandLine, Identity identity, MemoryOption memory, MachineOption machine,
-            List<Endpoint> monitors) {
+            List<Endpoint> monitors, boolean stdioMonitor) {
         this.commandLine = commandLine;
         this.identity = identity;
         this.memory = memory;
         this.machine = machine;
         this.monitors = List.copyOf(monitors);
+        this.stdioMonitor = stdioMonitor;
     }
 
     static Launch from(CommandLine commandLine) throws CommandLineException {
@@ -77,10 +80,22 @@ final class Launch {
             throw new CommandLineException("The -accel and \"-machine accel=\" options are incompatible");
         }
         List<Endpoint> monitors = new ArrayList<>();
+        boolean stdio = false;
         for (String qmp : commandLine.all("qmp")) {
-            monitors.add(MonitorOption.parse(qmp));
+            if (!qmp.equals(StdioMonitor.ARGUMENT)) {
+                monitors.add(MonitorOption.parse(qmp));
+            } else if (stdio) {
+                throw new CommandLineException("-qmp stdio: cannot use stdio by multiple character devices");
+            } else {
+                stdio = true;
+            }
         }
-        return new Launch(commandLine, identity, memory, machine, monitors);
+        if (stdio && commandLine.has("nographic") && !commandLine.has("nodefaults")) {
+            // -nographic puts the default serial port on standard I/O too; QEMU says so, twice
+            throw new CommandLineException("cannot use stdio by multiple character devices\n" + QemuModel.PROGRAM
+                    + ": could not connect serial device to character backend 'stdio'");
+        }
+        return new Launch(commandLine, identity, memory, machine, monitors, stdio);
     }
 
     /** The binary the model stands for: {@code -machine-data DIR}, or the built-in pack of {@code -target}. */
@@ -190,16 +205,19 @@ final class Launch {
         boolean startPaused = commandLine.has("S") || commandLine.has("preconfig");
         VirtualMachine vm = new VirtualMachine(identity, parts, startPaused);
         CountDownLatch ended = new CountDownLatch(1);
+        StdioMonitor stdio = null;
         try (ModelServer server = ModelServer.start(vm, ended::countDown)) {
             for (Endpoint endpoint : monitors) {
                 server.listen(endpoint);
+            }
+            if (stdioMonitor) {
+                stdio = StdioMonitor.attach(server);
             }
             if (commandLine.has("warm-up")) {
                 WarmUp.session(server);
                 return 0;
             }
             ended.await();
-            return 0;
         } catch (IOException e) {
             err.println(QemuModel.PROGRAM + ": " + e.getMessage());
             return 1;
@@ -207,5 +225,13 @@ final class Launch {
             Thread.currentThread().interrupt();
             return 1;
         }
+        try {
+            if (stdio != null) {
+                stdio.awaitDrained(Duration.ofSeconds(2));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
     }
 }
