@@ -2,6 +2,7 @@
 def generated = new File(basedir, 'target/generated-sources/qapi/org/example/shop/api')
 assert new File(generated, 'Client.java').isFile()
 assert new File(generated, 'stock/StockLevel.java').isFile()
+assert new File(generated, 'stock/StockServer.java').isFile()
 def log = new File(basedir, 'build.log').text
-assert log.contains('Tests run: 2, Failures: 0, Errors: 0, Skipped: 0')
+assert log.contains('Tests run: 3, Failures: 0, Errors: 0, Skipped: 0')
 return true

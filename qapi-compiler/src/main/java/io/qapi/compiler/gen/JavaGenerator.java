@@ -24,6 +24,8 @@ import io.qapi.compiler.model.Types.Event;
 import io.qapi.compiler.model.Types.ObjectType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.LinkedHashMap;
 import java.util.Set;
 
 /**
@@ -41,6 +43,8 @@ public final class JavaGenerator {
     private final GenContext ctx;
     private final List<JavaFile> files = new ArrayList<>();
     private final List<Command> commands = new ArrayList<>();
+    /** Per schema module that has commands (in schema order), its commands. */
+    private final Map<String, List<Command>> commandsByModule = new LinkedHashMap<>();
     private final List<Event> events = new ArrayList<>();
 
     private JavaGenerator(Schema schema, GenOptions options, Diagnostics diagnostics) {
@@ -81,6 +85,7 @@ public final class JavaGenerator {
                 }
                 if (d instanceof Command c) {
                     commands.add(c);
+                    commandsByModule.computeIfAbsent(m.name(), k -> new ArrayList<>()).add(c);
                     if (GenContext.isImplicitArguments(c.argType())) {
                         ctx.allocate(c.argType(), pkg, GenContext.argumentsName(c.name()), c.info(),
                                 "the arguments of command '" + c.name() + "'");
@@ -102,8 +107,16 @@ public final class JavaGenerator {
                     ctx.schema().type(base).info(), "the interface of struct '" + base + "'");
         }
         String pkg = ctx.options().basePackage();
-        for (String fixed : List.of("Client", "Server", "Dispatcher", "Events", "EventEmitter", "Introspection")) {
+        for (String fixed : List.of("Client", "Server", "ModuleServer", "Dispatcher", "Events", "EventEmitter",
+                "Introspection")) {
             ctx.allocate(" " + fixed, pkg, fixed, null, "the generated " + fixed);
+        }
+        for (String module : commandsByModule.keySet()) {
+            String prefix = moduleClassPrefix(module);
+            ctx.allocate(" server " + module, ctx.packageOf(module), prefix + "Server", null,
+                    "the server interface of module " + module);
+            ctx.allocate(" client " + module, ctx.packageOf(module), prefix + "Client", null,
+                    "the client interface of module " + module);
         }
     }
 
@@ -113,12 +126,26 @@ public final class JavaGenerator {
             types();
         }
         if (options.has(Target.CLIENT)) {
-            addTopLevel(new ClientGenerator(ctx).generate(commands), "the commands");
+            ClientGenerator client = new ClientGenerator(ctx, commands);
+            List<ClassName> modules = new ArrayList<>();
+            commandsByModule.forEach((module, its) -> {
+                ClassName name = ctx.classFor(" client " + module);
+                modules.add(name);
+                add(name, client.moduleClient(name, module, its), module + " (its commands)");
+            });
+            addTopLevel(client.client(modules), "the commands");
         }
         if (options.has(Target.SERVER)) {
-            ServerGenerator server = new ServerGenerator(ctx);
-            addTopLevel(server.server(commands), "the commands");
-            addTopLevel(server.dispatcher(commands), "the commands");
+            ServerGenerator server = new ServerGenerator(ctx, commands);
+            Map<ClassName, List<Command>> modules = new LinkedHashMap<>();
+            commandsByModule.forEach((module, its) -> {
+                ClassName name = ctx.classFor(" server " + module);
+                modules.put(name, its);
+                add(name, server.moduleServer(name, module, its), module + " (its commands)");
+            });
+            addTopLevel(server.moduleMarker(), "the commands");
+            addTopLevel(server.server(List.copyOf(modules.keySet())), "the commands");
+            addTopLevel(server.dispatcher(modules, commands), "the commands");
         }
         if (options.has(Target.EVENTS)) {
             EventGenerator generator = new EventGenerator(ctx);
@@ -187,6 +214,12 @@ public final class JavaGenerator {
             "Objects", "ArrayList", "CompletableFuture", "JsonNode", "ObjectNode", "Decoder", "Decoders", "Input",
             "Json", "ObjectReader", "Records", "Enums", "Alternates", "Generated", "QNull", "QapiEnum", "Unstable",
             "Conditional", "Features", "Command", "EventType", "EventSink", "QmpCaller", "Calls", "QmpError");
+
+    /** {@code qapi/block-core.json} → {@code BlockCore}: the module's interfaces are named after its file. */
+    static String moduleClassPrefix(String module) {
+        String file = module.substring(module.lastIndexOf('/') + 1);
+        return JavaNames.pascal(file.endsWith(".json") ? file.substring(0, file.length() - 5) : file);
+    }
 
     private JavaFile file(String packageName, TypeSpec.Builder type, String origin) {
         // Looked up, not copied: a package can hold hundreds of names, FOREIGN has a few dozen.

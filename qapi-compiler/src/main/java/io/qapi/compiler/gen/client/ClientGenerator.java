@@ -19,15 +19,18 @@ import io.qapi.compiler.gen.TypeMapping;
 import io.qapi.compiler.model.Member;
 import io.qapi.compiler.model.Types.Command;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import javax.lang.model.element.Modifier;
 
 /**
- * The client interface: for each command a method that waits for the reply and one that returns
- * a {@code CompletableFuture}. It is a functional interface over {@code QmpCaller}, so any QMP
- * connection becomes a typed client with {@code Client.over(connection)}. Replies are read
- * leniently: a newer QEMU's additions do not break an older client.
+ * The client interfaces: for each command a method that waits for the reply and one that returns
+ * a {@code CompletableFuture}, grouped by schema module ({@code MachineClient}); {@code Client}
+ * extends them all. Each is a functional interface over {@code QmpCaller}, so any QMP connection
+ * becomes a typed client with {@code Client.over(connection)} or {@code MachineClient.over(...)}.
+ * Replies are read leniently: a newer QEMU's additions do not break an older client.
  */
 public final class ClientGenerator {
     private static final ClassName CALLER = RuntimeNames.QMP_CALLER;
@@ -35,30 +38,47 @@ public final class ClientGenerator {
 
     private final GenContext ctx;
     private final TypeMapping types;
+    private final Map<Command, String> methods = new LinkedHashMap<>();
 
-    public ClientGenerator(GenContext ctx) {
+    /** Claims each command's two method names, once for the whole schema: {@code Client} has them all. */
+    public ClientGenerator(GenContext ctx, List<Command> commands) {
         this.ctx = ctx;
         this.types = new TypeMapping(ctx);
+        Commands.Methods names = new Commands.Methods(ctx, "call", "over");
+        for (Command c : commands) {
+            String method = names.claim(c);
+            names.claimAsync(c, method + "Async");
+            methods.put(c, method);
+        }
     }
 
-    public TypeSpec.Builder generate(List<Command> commands) {
+    // Example: @FunctionalInterface public interface MachineClient extends QmpCaller { ... }
+    public TypeSpec.Builder moduleClient(ClassName name, String module, List<Command> commands) {
+        TypeSpec.Builder b = callerInterface(name)
+                .addJavadoc("Typed calls of the commands of schema module {@code $L}, over any {@link $T}.\n", module,
+                        CALLER);
+        for (Command c : commands) {
+            addCommand(b, c, methods.get(c));
+        }
+        return b;
+    }
+
+    // Example: @FunctionalInterface public interface Client extends MachineClient, CpuClient { ... }
+    public TypeSpec.Builder client(List<ClassName> moduleClients) {
         ClassName name = ClassName.get(ctx.options().basePackage(), "Client");
-        TypeSpec.Builder b = TypeSpec.interfaceBuilder(name)
+        return callerInterface(name).addSuperinterfaces(moduleClients)
+                .addJavadoc("Typed calls of every command of the schema, over any {@link $T}.\n", CALLER);
+    }
+
+    private static TypeSpec.Builder callerInterface(ClassName name) {
+        return TypeSpec.interfaceBuilder(name)
                 .addModifiers(Modifier.PUBLIC)
                 .addAnnotation(FunctionalInterface.class)
                 .addSuperinterface(CALLER)
-                .addJavadoc("Typed calls of every command of the schema, over any {@link $T}.\n", CALLER)
                 .addMethod(MethodSpec.methodBuilder("over").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                         .addJavadoc("A typed client that sends its commands through {@code caller}.\n")
                         .returns(name).addParameter(CALLER, "caller")
                         .addStatement("return caller::call").build());
-        Commands.Methods methods = new Commands.Methods(ctx, "call", "over");
-        for (Command c : commands) {
-            String method = methods.claim(c);
-            methods.claimAsync(c, method + "Async");
-            addCommand(b, c, method);
-        }
-        return b;
     }
 
     private void addCommand(TypeSpec.Builder b, Command c, String method) {

@@ -5,10 +5,11 @@ import io.qapi.runtime.json.Json;
 import io.qapi.runtime.server.Command;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import javax.annotation.processing.Generated;
 
 /**
- * Turns a {@link Server} into the commands a QMP server runs.
+ * Turns servers of the schema's commands into the command table a QMP server runs.
  */
 @Generated(
         value = "io.qapi.compiler",
@@ -18,92 +19,119 @@ import javax.annotation.processing.Generated;
 public final class Dispatcher {
     private static final String NO_ARGUMENTS = "";
 
+    private static final List<Class<? extends ModuleServer>> MODULES = List.of(
+        SchemaServer.class);
+
     private Dispatcher() {
     }
 
     /**
-     * The command table for {@code server}, in schema order.
+     * The command table of a server of the whole schema, in schema order.
      */
     public static List<Command> commands(Server server) {
         List<Command> commands = new ArrayList<>();
-        commands.add(new Command("ping", List.of(), true, false, false,
-                    (arguments, in) -> {
+        addSchemaServer(commands, server);
+        return List.copyOf(commands);
+    }
+
+    /**
+     * The command table of the schema modules that {@code servers} implement, in schema order.
+     * A command of a module that none implements is not in it, so the QMP server answers it
+     * {@code CommandNotFound} as QEMU answers a command it does not have.
+     * @throws IllegalArgumentException if two servers implement the same module, or a server
+     *     implements none
+     */
+    public static List<Command> of(ModuleServer... servers) {
+        for (ModuleServer server : servers) {
+            Objects.requireNonNull(server, "server");
+            if (MODULES.stream().noneMatch(module -> module.isInstance(server))) {
+                throw new IllegalArgumentException(
+                        server.getClass().getName() + " implements no module's server interface");
+            }
+        }
+        List<Command> commands = new ArrayList<>();
+        SchemaServer module0 = implementation(SchemaServer.class, servers);
+        if (module0 != null) {
+            addSchemaServer(commands, module0);
+        }
+        return List.copyOf(commands);
+    }
+
+    private static <T> T implementation(Class<T> module, ModuleServer... servers) {
+        T found = null;
+        for (ModuleServer server : servers) {
+            if (module.isInstance(server)) {
+                if (found != null) {
+                    throw new IllegalArgumentException("two servers implement " + module.getSimpleName());
+                }
+                found = module.cast(server);
+            }
+        }
+        return found;
+    }
+
+    private static void addSchemaServer(List<Command> commands, SchemaServer server) {
+        commands.add(Command.named("ping").handler((arguments, in) -> {
                     in.object(arguments, NO_ARGUMENTS).finish();
                     server.ping();
                     return Json.object();
                 }));
-        commands.add(new Command("query-info", List.of(), true, false, false,
-                    (arguments, in) -> {
+        commands.add(Command.named("query-info").handler((arguments, in) -> {
                     in.object(arguments, NO_ARGUMENTS).finish();
                     return server.queryInfo().toJson();
                 }));
-        commands.add(new Command("query-infos", List.of(), true, false, false,
-                    (arguments, in) -> {
+        commands.add(Command.named("query-infos").handler((arguments, in) -> {
                     in.object(arguments, NO_ARGUMENTS).finish();
                     return Json.list(server.queryInfos(), e -> e.toJson());
                 }));
-        commands.add(new Command("set-name", List.of(), true, false, false,
-                    (arguments, in) -> {
+        commands.add(Command.named("set-name").handler((arguments, in) -> {
                     server.setName(SetNameArguments.DECODER.decode(in, arguments, NO_ARGUMENTS));
                     return Json.object();
                 }));
-        commands.add(new Command("resize", List.of(), true, false, false,
-                    (arguments, in) -> {
+        commands.add(Command.named("resize").handler((arguments, in) -> {
                     return server.resize(ResizeArguments.DECODER.decode(in, arguments, NO_ARGUMENTS)).toJson();
                 }));
-        commands.add(new Command("tune", List.of(), true, false, false,
-                    (arguments, in) -> {
+        commands.add(Command.named("tune").handler((arguments, in) -> {
                     server.tune(TuneArguments.DECODER.decode(in, arguments, NO_ARGUMENTS));
                     return Json.object();
                 }));
-        commands.add(new Command("apply", List.of(), true, false, false,
-                    (arguments, in) -> {
+        commands.add(Command.named("apply").handler((arguments, in) -> {
                     server.apply(Options.DECODER.decode(in, arguments, NO_ARGUMENTS));
                     return Json.object();
                 }));
-        commands.add(new Command("configure", List.of(), true, false, false,
-                    (arguments, in) -> {
+        commands.add(Command.named("configure").handler((arguments, in) -> {
                     server.configure(Options.DECODER.decode(in, arguments, NO_ARGUMENTS));
                     return Json.object();
                 }));
-        commands.add(new Command("submit", List.of(), true, false, false,
-                    (arguments, in) -> {
+        commands.add(Command.named("submit").handler((arguments, in) -> {
                     return server.submit(Request.DECODER.decode(in, arguments, NO_ARGUMENTS)).toJson();
                 }));
-        commands.add(new Command("get-count", List.of(), true, false, false,
-                    (arguments, in) -> {
+        commands.add(Command.named("get-count").handler((arguments, in) -> {
                     in.object(arguments, NO_ARGUMENTS).finish();
                     return Json.integer(server.getCount());
                 }));
-        commands.add(new Command("list-names", List.of(), true, false, false,
-                    (arguments, in) -> {
+        commands.add(Command.named("list-names").handler((arguments, in) -> {
                     in.object(arguments, NO_ARGUMENTS).finish();
                     return Json.list(server.listNames(), e -> Json.string(e));
                 }));
-        commands.add(new Command("echo", List.of(), true, false, false,
-                    (arguments, in) -> {
+        commands.add(Command.named("echo").handler((arguments, in) -> {
                     return server.echo(EchoArguments.DECODER.decode(in, arguments, NO_ARGUMENTS));
                 }));
-        commands.add(new Command("power-off", List.of(), false, false, false,
-                    (arguments, in) -> {
+        commands.add(Command.named("power-off").noSuccessResponse().handler((arguments, in) -> {
                     in.object(arguments, NO_ARGUMENTS).finish();
                     server.powerOff();
                     return Json.object();
                 }));
-        commands.add(new Command("poke", List.of(), true, true, true,
-                    (arguments, in) -> {
+        commands.add(Command.named("poke").allowOob().allowPreconfig().handler((arguments, in) -> {
                     in.object(arguments, NO_ARGUMENTS).finish();
                     server.poke();
                     return Json.object();
                 }));
-        commands.add(new Command("x-slow", List.of("unstable"), true, false, false,
-                    (arguments, in) -> {
+        commands.add(Command.named("x-slow").features("unstable").coroutine().handler((arguments, in) -> {
                     in.object(arguments, NO_ARGUMENTS).finish();
                     server.xSlow();
                     return Json.object();
                 }));
-        commands.add(new Command("passthrough", List.of(), true, false, false,
-                    (arguments, in) -> server.passthrough(arguments)));
-        return List.copyOf(commands);
+        commands.add(Command.named("passthrough").handler((arguments, in) -> server.passthrough(arguments)));
     }
 }

@@ -4,10 +4,11 @@ package org.example.docs;
 import io.qapi.runtime.server.Command;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import javax.annotation.processing.Generated;
 
 /**
- * Turns a {@link Server} into the commands a QMP server runs.
+ * Turns servers of the schema's commands into the command table a QMP server runs.
  */
 @Generated(
         value = "io.qapi.compiler",
@@ -17,18 +18,60 @@ import javax.annotation.processing.Generated;
 public final class Dispatcher {
     private static final String NO_ARGUMENTS = "";
 
+    private static final List<Class<? extends ModuleServer>> MODULES = List.of(
+        SchemaServer.class);
+
     private Dispatcher() {
     }
 
     /**
-     * The command table for {@code server}, in schema order.
+     * The command table of a server of the whole schema, in schema order.
      */
     public static List<Command> commands(Server server) {
         List<Command> commands = new ArrayList<>();
-        commands.add(new Command("print", List.of(), true, false, false,
-                    (arguments, in) -> {
+        addSchemaServer(commands, server);
+        return List.copyOf(commands);
+    }
+
+    /**
+     * The command table of the schema modules that {@code servers} implement, in schema order.
+     * A command of a module that none implements is not in it, so the QMP server answers it
+     * {@code CommandNotFound} as QEMU answers a command it does not have.
+     * @throws IllegalArgumentException if two servers implement the same module, or a server
+     *     implements none
+     */
+    public static List<Command> of(ModuleServer... servers) {
+        for (ModuleServer server : servers) {
+            Objects.requireNonNull(server, "server");
+            if (MODULES.stream().noneMatch(module -> module.isInstance(server))) {
+                throw new IllegalArgumentException(
+                        server.getClass().getName() + " implements no module's server interface");
+            }
+        }
+        List<Command> commands = new ArrayList<>();
+        SchemaServer module0 = implementation(SchemaServer.class, servers);
+        if (module0 != null) {
+            addSchemaServer(commands, module0);
+        }
+        return List.copyOf(commands);
+    }
+
+    private static <T> T implementation(Class<T> module, ModuleServer... servers) {
+        T found = null;
+        for (ModuleServer server : servers) {
+            if (module.isInstance(server)) {
+                if (found != null) {
+                    throw new IllegalArgumentException("two servers implement " + module.getSimpleName());
+                }
+                found = module.cast(server);
+            }
+        }
+        return found;
+    }
+
+    private static void addSchemaServer(List<Command> commands, SchemaServer server) {
+        commands.add(Command.named("print").handler((arguments, in) -> {
                     return server.print(PrintArguments.DECODER.decode(in, arguments, NO_ARGUMENTS)).toJson();
                 }));
-        return List.copyOf(commands);
     }
 }

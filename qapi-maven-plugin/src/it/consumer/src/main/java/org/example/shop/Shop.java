@@ -11,6 +11,8 @@ import org.example.shop.api.RestockArguments;
 import org.example.shop.api.Price;
 import org.example.shop.api.Currency;
 import org.example.shop.api.stock.StockLevel;
+import org.example.shop.api.stock.StockOfArguments;
+import org.example.shop.api.stock.TakeArguments;
 
 /** The shop's server side, written against the generated interface. */
 public final class Shop implements Server {
@@ -27,6 +29,16 @@ public final class Shop implements Server {
     @Override
     public void restock(RestockArguments arguments) {
         stock.merge(arguments.item(), arguments.count(), Long::sum);
+    }
+
+    @Override
+    public void take(TakeArguments arguments) {
+        stock.merge(arguments.item(), -arguments.count(), Long::sum);
+    }
+
+    @Override
+    public StockLevel stockOf(StockOfArguments arguments) {
+        return new StockLevel(arguments.item(), stock.getOrDefault(arguments.item(), 0L));
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import org.example.shop.api.Client;
 import org.example.shop.api.Currency;
 import org.example.shop.api.Dispatcher;
+import org.example.shop.api.stock.StockClient;
 import org.junit.jupiter.api.Test;
 
 /** The generated client against the generated server, through JSON, in one process. */
@@ -22,6 +23,10 @@ class ShopTest {
 
     /** What a QMP connection does, minus the socket: find the command, run it, fail like QEMU. */
     private CompletableFuture<JsonNode> call(String name, ObjectNode arguments) {
+        return call(commands, name, arguments);
+    }
+
+    private static CompletableFuture<JsonNode> call(List<Command> commands, String name, ObjectNode arguments) {
         for (Command c : commands) {
             if (c.name().equals(name)) {
                 try {
@@ -44,6 +49,19 @@ class ShopTest {
         assertEquals(Currency.EUR, client.priceOf("apple").currency());
         QmpError error = assertThrows(QmpError.class, () -> client.priceOf("pear"));
         assertEquals("No item 'pear'", error.desc());
+    }
+
+    @Test
+    void aServerOfOneModuleAnswersItsCommandsAndNothingElse() {
+        List<Command> table = Dispatcher.of(new StockKeeper(java.util.Map.of("apple", 5L)));
+        assertEquals(List.of("query-stock", "take", "stock-of"), table.stream().map(Command::name).toList());
+        StockClient stock = StockClient.over((name, arguments) -> call(table, name, arguments));
+        stock.take("apple", 2);
+        assertEquals(3, stock.stockOf("apple").count());
+        Client whole = Client.over((name, arguments) -> call(table, name, arguments));
+        QmpError missing = assertThrows(QmpError.class, () -> whole.priceOf("apple"));
+        assertEquals("CommandNotFound", missing.errorClass());
+        assertEquals("The command price-of has not been found", missing.desc());
     }
 
     @Test
