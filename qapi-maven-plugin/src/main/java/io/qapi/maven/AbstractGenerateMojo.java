@@ -9,6 +9,8 @@ import io.qapi.compiler.model.Schema;
 import io.qapi.compiler.write.GeneratedSources;
 import java.io.File;
 import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -182,9 +184,24 @@ public abstract class AbstractGenerateMojo extends AbstractMojo {
         }
     }
 
+    /**
+     * Which build of the generator runs: its jar's size and time. A released version is enough
+     * to tell, but a snapshot is rebuilt under the same version, and its new output must not be
+     * skipped as up to date.
+     */
+    private static String generatorBuild() {
+        try {
+            Path jar = Path.of(JavaGenerator.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Files.isRegularFile(jar) ? Files.size(jar) + "@" + Files.getLastModifiedTime(jar).toMillis()
+                    : jar.toString();
+        } catch (IOException | URISyntaxException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
     /** Everything besides the schema files that decides the output. */
     private String configuration(List<Path> roots) {
-        return String.join("\n", "plugin=" + pluginVersion, "roots=" + roots, "package=" + packageName,
+        return String.join("\n", "plugin=" + pluginVersion, "generator=" + generatorBuild(), "roots=" + roots, "package=" + packageName,
                 "targets=" + new TreeSet<>(targets), "defines=" + new TreeSet<>(defines), "lenient=" + lenientDocs,
                 "allErrors=" + allErrors);
     }
