@@ -1,52 +1,33 @@
 package io.qapi.machine.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qapi.machine.topology.SmpOptions;
 import io.qapi.runtime.QmpError;
+import io.qapi.runtime.json.Input;
 import io.qapi.runtime.keyval.Keyval;
-import java.util.HashMap;
-import java.util.Iterator;
-import java.util.Map;
-import java.util.Set;
+import io.qapi.schema.machine.SMPConfiguration;
 
 /**
  * {@code -smp [cpus=]N[,maxcpus=N][,sockets=N][,dies=N][,clusters=N][,cores=N][,threads=N]}, read
- * as QEMU 7.2 reads it (as the machine's {@code smp} property, hence the {@code smp.} in its
- * messages); the counts are checked against the machine type later, by the topology rules.
+ * as QEMU 7.2 reads it: into the machine's {@code smp} property, an {@code SMPConfiguration},
+ * with the keyval visitor (hence the {@code smp.} in its messages, and 64-bit integers in any
+ * notation keyval takes). The counts are checked against the machine type later, by the
+ * topology rules.
  */
 final class SmpOption {
-    private static final Set<String> KEYS = Set.of("cpus", "maxcpus", "sockets", "dies", "clusters", "cores",
-            "threads");
-
     private SmpOption() {
     }
 
     static SmpOptions parse(String argument) throws CommandLineException {
-        ObjectNode tree;
         try {
-            tree = Keyval.parse(argument, "cpus");
+            ObjectNode tree = Keyval.parse(argument, "cpus");
+            SMPConfiguration smp = SMPConfiguration.DECODER.decode(Input.KEYVAL, tree, "smp");
+            return SmpOptions.ofLongs(smp.cpus().orElse(null), smp.maxcpus().orElse(null),
+                    smp.sockets().orElse(null), smp.dies().orElse(null), smp.clusters().orElse(null),
+                    smp.cores().orElse(null), smp.threads().orElse(null));
         } catch (QmpError e) {
-            throw new CommandLineException("-smp " + argument + ": " + e.desc());
+            throw new CommandLineException(e.desc().startsWith("Parameter ") ? e.desc() : "-smp " + argument
+                    + ": " + e.desc());
         }
-        Map<String, Integer> values = new HashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = tree.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
-            String key = field.getKey();
-            if (!KEYS.contains(key)) {
-                throw new CommandLineException("Parameter 'smp." + key + "' is unexpected");
-            }
-            try {
-                long value = Long.parseLong(field.getValue().asText());
-                if (value < 0 || value > Integer.MAX_VALUE) {
-                    throw new NumberFormatException();
-                }
-                values.put(key, (int) value);
-            } catch (NumberFormatException e) {
-                throw new CommandLineException("Parameter 'smp." + key + "' expects integer");
-            }
-        }
-        return SmpOptions.of(values.get("cpus"), values.get("maxcpus"), values.get("sockets"), values.get("dies"),
-                values.get("clusters"), values.get("cores"), values.get("threads"));
     }
 }

@@ -47,6 +47,12 @@ class SmpRulesAgainstQemuTest {
         "pc; sockets=2,cores=2",
         "pc-i440fx-5.0; 4,maxcpus=8",
         "pc-i440fx-5.0; 6,cores=2",
+        // counts are 64-bit on the command line and unsigned 32-bit in the rules, as in QEMU
+        "pc; cpus=2,maxcpus=-2",
+        "pc; maxcpus=-1",
+        "pc; sockets=65536,cores=65536",
+        "pc; cpus=4294967298",
+        "pc; cpus=2,sockets=4294967297,cores=1",
     })
     void sameAsQemu(String machine, String smp) throws Exception {
         assumeTrue(RealQemu.available(), "QEMU absent: " + RealQemu.BINARY);

@@ -9,14 +9,14 @@ final class SmpText {
     }
 
     static SmpOptions parse(String text) {
-        Map<String, Integer> values = new HashMap<>();
+        Map<String, Long> values = new HashMap<>();
         for (String part : text.split(",")) {
             int eq = part.indexOf('=');
             // a bare leading number is the implied "cpus" key, as in QEMU's keyval syntax
             values.put(eq < 0 ? "cpus" : part.substring(0, eq),
-                    Integer.parseInt(eq < 0 ? part : part.substring(eq + 1)));
+                    Long.parseLong(eq < 0 ? part : part.substring(eq + 1)));
         }
-        return SmpOptions.of(values.get("cpus"), values.get("maxcpus"), values.get("sockets"),
+        return SmpOptions.ofLongs(values.get("cpus"), values.get("maxcpus"), values.get("sockets"),
                 values.get("dies"), values.get("clusters"), values.get("cores"),
                 values.get("threads"));
     }
