@@ -35,6 +35,7 @@ public final class QemuModel {
                 return 1;
             }
         }
+        StartUp.readySocketsInBackground();
         try {
             CommandLine commandLine = CommandLine.parse(args);
             return Launch.from(commandLine).run(out, err);
