@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.qapi.machine.pack.TypeCatalog;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -28,7 +29,9 @@ import java.util.concurrent.TimeUnit;
  * query-target}, {@code query-kvm}), {@code query-machines.json}, {@code
  * query-cpu-definitions.json}, {@code cpu-expansions.json} (per model, in definition order, the
  * {@code static} and {@code full} {@code query-cpu-model-expansion} replies, errors as they come)
- * and {@code query-commands.json}; and {@code machines/TYPE.json} for every machine type, the
+ * and {@code query-commands.json}; {@code types.json}, the QOM types and their properties (see
+ * {@link TypeCapture}); {@code machine-help.txt} and {@code cpu-help.txt}, what {@code -machine help}
+ * and {@code -cpu help} print; and {@code machines/TYPE.json} for every machine type, the
  * boards built with {@code -nodefaults} and without (see {@link MachineCapture}), a family's
  * older versions stored as differences from its newest (see {@link FamilyLayout}). The {@code host} model is left out of the expansions because
  * its values would describe the capturing host, not the binary. Output is deterministic: the
@@ -91,6 +94,10 @@ public final class Capture {
             write(out.resolve("cpu-expansions.json"), expansions(qmp, definitions));
             write(out.resolve("query-commands.json"), qmp.execute("query-commands", null));
             machines = qmp.execute("query-machines", null);
+        }
+        Files.writeString(out.resolve(TypeCatalog.FILE), TypeFile.render(TypeCapture.capture(binary, TIMEOUT)));
+        for (String option : List.of("machine", "cpu")) {
+            Files.writeString(out.resolve(option + "-help.txt"), HelpText.capture(binary, option));
         }
         Path dir = out.resolve("machines");
         Files.createDirectories(dir);

@@ -52,6 +52,16 @@ final class QemuInstance implements AutoCloseable {
         return qmp;
     }
 
+    /** Whether the process ends (or has ended) within {@code timeout}: after a lost connection, a crash. */
+    boolean exitedWithin(Duration timeout) {
+        try {
+            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     @Override
     public void close() throws IOException {
         try {

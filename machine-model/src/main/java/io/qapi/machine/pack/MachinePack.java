@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -37,6 +38,7 @@ public final class MachinePack {
     private final Source source;
     private final Map<String, JsonNode> files = new ConcurrentHashMap<>();
     private final Map<String, Optional<JsonNode>> boardFiles = new ConcurrentHashMap<>();
+    private volatile TypeCatalog typeCatalog;
 
     private MachinePack(Source source) {
         this.source = source;
@@ -149,6 +151,40 @@ public final class MachinePack {
     /** The {@code query-commands} reply. */
     public JsonNode queryCommands() {
         return file("query-commands.json");
+    }
+
+    /**
+     * The binary's QOM types and their properties ({@code types.json}, read on first use).
+     *
+     * @throws UncheckedIOException when the pack was captured without them
+     */
+    public TypeCatalog types() {
+        TypeCatalog catalog = typeCatalog;
+        if (catalog == null) {
+            catalog = TypeCatalog.parse(file(TypeCatalog.FILE));
+            typeCatalog = catalog;
+        }
+        return catalog;
+    }
+
+    /**
+     * What the binary prints on standard output for {@code -OPTION help}, {@code option} being
+     * {@code "machine"} or {@code "cpu"} (files {@code machine-help.txt}, {@code cpu-help.txt}).
+     */
+    public String helpText(String option) {
+        if (!option.equals("machine") && !option.equals("cpu")) {
+            throw new IllegalArgumentException("no help text for -" + option);
+        }
+        String relative = option + "-help.txt";
+        try (InputStream in = source.open(relative)) {
+            if (in == null) {
+                throw new NoSuchFileException(source.describe(relative), null, "the machine data pack has no "
+                        + relative);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + source.describe(relative), e);
+        }
     }
 
     /** The machine type names in {@code query-machines} order. */

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RecaptureTest {
     private static final List<String> FILES = List.of("binary.json", "query-machines.json",
-            "query-cpu-definitions.json", "cpu-expansions.json", "query-commands.json");
+            "query-cpu-definitions.json", "cpu-expansions.json", "query-commands.json", "types.json",
+            "machine-help.txt", "cpu-help.txt");
 
     @Test
     void x86PackIsWhatTheInstalledBinaryReplies(@TempDir Path out) throws IOException {
