@@ -24,6 +24,7 @@ import io.qapi.machine.vm.VirtualMachine;
 import io.qapi.runtime.transport.Endpoint;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -195,11 +196,42 @@ final class Launch {
         throw new CommandLineException("unable to find CPU model '" + model + "'");
     }
 
+    /** QEMU takes {@code help} and {@code ?} alike as a request for help. */
+    private static boolean isHelp(String value) {
+        return value.equals("help") || value.equals("?");
+    }
+
+    /** Prints what the binary prints for {@code -OPTION help}, and ends as it does (status 0). */
+    private int printHelp(PrintStream out, PrintStream err, String option) throws CommandLineException {
+        try {
+            out.print(pack().helpText(option));
+            out.flush();
+            return 0;
+        } catch (UncheckedIOException e) {
+            err.println(QemuModel.PROGRAM + ": -" + option + " help: " + e.getCause().getMessage());
+            return 1;
+        }
+    }
+
     int run(PrintStream out, PrintStream err) throws CommandLineException {
         if (commandLine.has("version")) {
             // QEMU's first line, from the binary the pack was captured from
             out.println(pack().versionLine());
             return 0;
+        }
+        if (machine.help()) {
+            // QEMU answers -machine help while it reads the command line, before anything else
+            if (machine.type().isPresent() && MachineSelection.select(pack(), machine.type()).isPresent()) {
+                // for a type it knows QEMU lists the type's options; for any other, the machine list
+                throw new CommandLineException("-machine " + machine.type().get()
+                        + ",help: listing a machine type's options is not modeled by " + QemuModel.PROGRAM);
+            }
+            return printHelp(out, err, "machine");
+        }
+        Optional<String> cpu = commandLine.last("cpu");
+        if (cpu.isPresent() && isHelp(cpu.get())) {
+            // QEMU answers -cpu help once the command line is read, after a -machine help
+            return printHelp(out, err, "cpu");
         }
         MachineParts parts = build();
         boolean startPaused = commandLine.has("S") || commandLine.has("preconfig");

@@ -42,7 +42,7 @@ record MachineOption(Optional<String> type, Optional<String> accel, Map<String, 
             merged.setAll(parsed.tree());
         }
         Optional<String> type = text(merged, "type", arguments);
-        if (type.isPresent() && type.get().equals("help")) {
+        if (type.isPresent() && (type.get().equals("help") || type.get().equals("?"))) {
             help = true;
             type = Optional.empty();
         }

@@ -57,6 +57,7 @@ public final class ModelServer implements Server, AutoCloseable {
     private final CpuModule cpus;
     private final MemoryModule memory;
     private final PciModule pci;
+    private final TypesModule types;
     private final JsonNode versionReply;
 
     private ModelServer(VirtualMachine vm, Runnable onQuit) {
@@ -65,6 +66,7 @@ public final class ModelServer implements Server, AutoCloseable {
         this.cpus = new CpuModule(vm);
         this.memory = new MemoryModule(vm);
         this.pci = new PciModule(vm);
+        this.types = new TypesModule(vm, TypesModule.EXIT_LIKE_QEMU);
         JsonNode version = vm.parts().pack().greetingVersion();
         this.versionReply = JsonNodeFactory.instance.objectNode().set("return", version);
         this.qmp = new QmpServer(Dispatcher.commands(this), ServerOptions.builder().version(version).build());
@@ -215,17 +217,17 @@ public final class ModelServer implements Server, AutoCloseable {
 
     @Override
     public List<ObjectTypeInfo> qomListTypes(QomListTypesArguments arguments) {
-        throw notModeled("qom-list-types");
+        return types.qomListTypes(arguments);
     }
 
     @Override
     public List<ObjectPropertyInfo> qomListProperties(QomListPropertiesArguments arguments) {
-        throw notModeled("qom-list-properties");
+        return types.qomListProperties(arguments);
     }
 
     @Override
     public List<ObjectPropertyInfo> deviceListProperties(DeviceListPropertiesArguments arguments) {
-        throw notModeled("device-list-properties");
+        return types.deviceListProperties(arguments);
     }
 
     @Override
