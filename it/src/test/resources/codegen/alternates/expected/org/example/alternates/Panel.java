@@ -28,7 +28,8 @@ public record Panel(Setting setting, Optional<Ratio> ratio, List<Setting> histor
     /**
      * Reads a value; see {@link Input} for the ways of reading.
      */
-    public static final Decoder<Panel> DECODER = (in, json, path) -> read(in.object(json, path), true);
+    public static final Decoder<Panel> DECODER = (in, json, path) ->
+            read(in.object(json, path), true);
 
     public Panel {
         Objects.requireNonNull(setting, "mandatory member 'setting' of struct 'Panel' is missing");
@@ -137,7 +138,8 @@ public record Panel(Setting setting, Optional<Ratio> ratio, List<Setting> histor
          * @throws NullPointerException if a mandatory member is not set
          */
         public Panel build() {
-            return new Panel(setting, Optional.ofNullable(ratio), history, Optional.ofNullable(amount), Map.of());
+            return new Panel(setting, Optional.ofNullable(ratio), history,
+                    Optional.ofNullable(amount), Map.of());
         }
     }
 }

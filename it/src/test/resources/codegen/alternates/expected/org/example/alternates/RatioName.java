@@ -28,7 +28,8 @@ public enum RatioName implements QapiEnum {
     /**
      * Reads a value; see {@link Input}.
      */
-    public static final Decoder<RatioName> DECODER = Enums.decoder(RatioName::fromWireName, UNRECOGNIZED);
+    public static final Decoder<RatioName> DECODER = Enums.decoder(RatioName::fromWireName,
+            UNRECOGNIZED);
 
     private final String wireName;
 

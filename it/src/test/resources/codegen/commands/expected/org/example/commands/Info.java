@@ -27,7 +27,8 @@ public record Info(String name, Optional<Long> size, Map<String, JsonNode> addit
     /**
      * Reads a value; see {@link Input} for the ways of reading.
      */
-    public static final Decoder<Info> DECODER = (in, json, path) -> read(in.object(json, path), true);
+    public static final Decoder<Info> DECODER = (in, json, path) ->
+            read(in.object(json, path), true);
 
     public Info {
         Objects.requireNonNull(name, "mandatory member 'name' of struct 'Info' is missing");

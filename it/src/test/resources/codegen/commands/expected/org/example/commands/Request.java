@@ -41,7 +41,8 @@ public sealed interface Request permits Request.Fancy, Request.Plain, Request.Un
     <R> R accept(Visitor<R> visitor);
 
     /**
-     * Reads the base members, then the branch the discriminator selects; with {@code whole}, also checks (or keeps) the members left over.
+     * Reads the base members, then the branch the discriminator selects; with {@code whole},
+     * also checks (or keeps) the members left over.
      */
     static Request read(ObjectReader r, boolean whole) {
         RequestKind kind = r.required("kind", RequestKind.DECODER);
@@ -117,7 +118,8 @@ public sealed interface Request permits Request.Fancy, Request.Plain, Request.Un
     }
 
     /**
-     * A branch this code does not know, read leniently from a newer peer: {@code wireTag} is the discriminator's value as received, and every member of the branch is kept in {@code additionalMembers}.
+     * A branch this code does not know, read leniently from a newer peer: {@code wireTag} is the
+     * discriminator's value as received, and every member of the branch is kept in {@code additionalMembers}.
      */
     record Unrecognized(String wireTag,
             Map<String, JsonNode> additionalMembers) implements Request {

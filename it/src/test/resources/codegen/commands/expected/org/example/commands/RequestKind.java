@@ -28,7 +28,8 @@ public enum RequestKind implements QapiEnum {
     /**
      * Reads a value; see {@link Input}.
      */
-    public static final Decoder<RequestKind> DECODER = Enums.decoder(RequestKind::fromWireName, UNRECOGNIZED);
+    public static final Decoder<RequestKind> DECODER = Enums.decoder(RequestKind::fromWireName,
+            UNRECOGNIZED);
 
     private final String wireName;
 

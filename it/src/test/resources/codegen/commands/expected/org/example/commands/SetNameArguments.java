@@ -28,10 +28,12 @@ public record SetNameArguments(String name, Optional<Boolean> force,
     /**
      * Reads a value; see {@link Input} for the ways of reading.
      */
-    public static final Decoder<SetNameArguments> DECODER = (in, json, path) -> read(in.object(json, path), true);
+    public static final Decoder<SetNameArguments> DECODER = (in, json, path) ->
+            read(in.object(json, path), true);
 
     public SetNameArguments {
-        Objects.requireNonNull(name, "mandatory member 'name' of the arguments of command 'set-name' is missing");
+        Objects.requireNonNull(name,
+                "mandatory member 'name' of the arguments of command 'set-name' is missing");
         force = Records.optional(force);
         additionalMembers = Records.kept(additionalMembers);
     }

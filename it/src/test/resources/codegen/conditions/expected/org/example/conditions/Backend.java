@@ -36,7 +36,8 @@ public enum Backend implements QapiEnum {
     /**
      * Reads a value; see {@link Input}.
      */
-    public static final Decoder<Backend> DECODER = Enums.decoder(Backend::fromWireName, UNRECOGNIZED);
+    public static final Decoder<Backend> DECODER = Enums.decoder(Backend::fromWireName,
+            UNRECOGNIZED);
 
     private final String wireName;
 

@@ -31,7 +31,8 @@ public record Limits(long soft, @Conditional("CONFIG_HARD_LIMITS") Optional<Long
     /**
      * Reads a value; see {@link Input} for the ways of reading.
      */
-    public static final Decoder<Limits> DECODER = (in, json, path) -> read(in.object(json, path), true);
+    public static final Decoder<Limits> DECODER = (in, json, path) ->
+            read(in.object(json, path), true);
 
     public Limits {
         hard = Records.optional(hard);
@@ -126,9 +127,11 @@ public record Limits(long soft, @Conditional("CONFIG_HARD_LIMITS") Optional<Long
          */
         public Limits build() {
             if (soft == null) {
-                throw new NullPointerException("mandatory member 'soft' of struct 'Limits' is missing");
+                throw new NullPointerException(
+                        "mandatory member 'soft' of struct 'Limits' is missing");
             }
-            return new Limits(soft, Optional.ofNullable(hard), Optional.ofNullable(debug), Map.of());
+            return new Limits(soft, Optional.ofNullable(hard), Optional.ofNullable(debug),
+                    Map.of());
         }
     }
 }

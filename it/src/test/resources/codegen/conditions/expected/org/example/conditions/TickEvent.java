@@ -24,7 +24,8 @@ public record TickEvent(Map<String, JsonNode> additionalMembers) {
     /**
      * Reads a value; see {@link Input} for the ways of reading.
      */
-    public static final Decoder<TickEvent> DECODER = (in, json, path) -> read(in.object(json, path), true);
+    public static final Decoder<TickEvent> DECODER = (in, json, path) ->
+            read(in.object(json, path), true);
 
     public TickEvent {
         additionalMembers = Records.kept(additionalMembers);

@@ -18,7 +18,8 @@ public final class Events {
     /**
      * {@code PRINTED}: see {@link PrintedEvent}.
      */
-    public static final EventType<PrintedEvent> PRINTED = new EventType<>("PRINTED", PrintedEvent.class, PrintedEvent.DECODER, List.of());
+    public static final EventType<PrintedEvent> PRINTED = new EventType<>("PRINTED",
+            PrintedEvent.class, PrintedEvent.DECODER, List.of());
 
     /**
      * Every event, in schema order.

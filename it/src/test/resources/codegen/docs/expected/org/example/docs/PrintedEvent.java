@@ -30,7 +30,8 @@ public record PrintedEvent(String id, Map<String, JsonNode> additionalMembers) {
     /**
      * Reads a value; see {@link Input} for the ways of reading.
      */
-    public static final Decoder<PrintedEvent> DECODER = (in, json, path) -> read(in.object(json, path), true);
+    public static final Decoder<PrintedEvent> DECODER = (in, json, path) ->
+            read(in.object(json, path), true);
 
     public PrintedEvent {
         Objects.requireNonNull(id, "mandatory member 'id' of event 'PRINTED' is missing");

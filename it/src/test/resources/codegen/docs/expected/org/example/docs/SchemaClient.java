@@ -28,7 +28,8 @@ public interface SchemaClient extends QmpCaller {
      * Sends {@code print} and completes with its reply; see {@link #print(PrintArguments)}.
      */
     default CompletableFuture<Job> printAsync(PrintArguments arguments) {
-        return call("print", arguments.toJson()).thenApply(r -> Job.DECODER.decode(Input.LENIENT, r, ""));
+        return call("print", arguments.toJson())
+                .thenApply(r -> Job.DECODER.decode(Input.LENIENT, r, ""));
     }
 
     /**
@@ -36,14 +37,18 @@ public interface SchemaClient extends QmpCaller {
      * <p>
      * <b>Returns:</b> the job as queued
      * <p>
-     * <b>Errors:</b>     - GenericError if the printer is offline
+     * <b>Errors:</b>
+     * <ul>
+     * <li>GenericError if the printer is offline</li>
+     * </ul>
      * <p>
      * <b>Since:</b> 1.0
      * <p>
-     * .. qmp-example::
-     * <p>
-     *     -&gt; { "execute": "print", "arguments": { "job": { "id": "j1", "copies": 1 } } }
-     *     &lt;- { "return": { "id": "j1", "copies": 1 } }
+     * Example:
+     * <pre>{@code
+     * -> { "execute": "print", "arguments": { "job": { "id": "j1", "copies": 1 } } }
+     * <- { "return": { "id": "j1", "copies": 1 } }
+     * }</pre>
      */
     default Job print(PrintArguments arguments) {
         return Calls.await(printAsync(arguments));

@@ -34,7 +34,8 @@ public enum Experimental implements QapiEnum {
     /**
      * Reads a value; see {@link Input}.
      */
-    public static final Decoder<Experimental> DECODER = Enums.decoder(Experimental::fromWireName, UNRECOGNIZED);
+    public static final Decoder<Experimental> DECODER = Enums.decoder(Experimental::fromWireName,
+            UNRECOGNIZED);
 
     private final String wireName;
 

@@ -28,7 +28,8 @@ public record Palette(Colour main, Optional<Colour> accent, List<Colour> others,
     /**
      * Reads a value; see {@link Input} for the ways of reading.
      */
-    public static final Decoder<Palette> DECODER = (in, json, path) -> read(in.object(json, path), true);
+    public static final Decoder<Palette> DECODER = (in, json, path) ->
+            read(in.object(json, path), true);
 
     public Palette {
         Objects.requireNonNull(main, "mandatory member 'main' of struct 'Palette' is missing");

@@ -27,7 +27,8 @@ public record Disk(String id, Optional<Long> size, Map<String, JsonNode> additio
     /**
      * Reads a value; see {@link Input} for the ways of reading.
      */
-    public static final Decoder<Disk> DECODER = (in, json, path) -> read(in.object(json, path), true);
+    public static final Decoder<Disk> DECODER = (in, json, path) ->
+            read(in.object(json, path), true);
 
     public Disk {
         Objects.requireNonNull(id, "mandatory member 'id' of struct 'Disk' is missing");

@@ -28,7 +28,8 @@ public record DiskRemovedEvent(String id, Optional<Long> size,
     /**
      * Reads a value; see {@link Input} for the ways of reading.
      */
-    public static final Decoder<DiskRemovedEvent> DECODER = (in, json, path) -> read(in.object(json, path), true);
+    public static final Decoder<DiskRemovedEvent> DECODER = (in, json, path) ->
+            read(in.object(json, path), true);
 
     public DiskRemovedEvent {
         Objects.requireNonNull(id, "mandatory member 'id' of event 'DISK_REMOVED' is missing");

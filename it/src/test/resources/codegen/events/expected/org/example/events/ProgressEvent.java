@@ -28,7 +28,8 @@ public record ProgressEvent(Stage stage, long done, Optional<Long> total,
     /**
      * Reads a value; see {@link Input} for the ways of reading.
      */
-    public static final Decoder<ProgressEvent> DECODER = (in, json, path) -> read(in.object(json, path), true);
+    public static final Decoder<ProgressEvent> DECODER = (in, json, path) ->
+            read(in.object(json, path), true);
 
     public ProgressEvent {
         Objects.requireNonNull(stage, "mandatory member 'stage' of event 'PROGRESS' is missing");
@@ -122,7 +123,8 @@ public record ProgressEvent(Stage stage, long done, Optional<Long> total,
          */
         public ProgressEvent build() {
             if (done == null) {
-                throw new NullPointerException("mandatory member 'done' of event 'PROGRESS' is missing");
+                throw new NullPointerException(
+                        "mandatory member 'done' of event 'PROGRESS' is missing");
             }
             return new ProgressEvent(stage, done, Optional.ofNullable(total), Map.of());
         }

@@ -24,7 +24,8 @@ public record StartedEvent(Map<String, JsonNode> additionalMembers) {
     /**
      * Reads a value; see {@link Input} for the ways of reading.
      */
-    public static final Decoder<StartedEvent> DECODER = (in, json, path) -> read(in.object(json, path), true);
+    public static final Decoder<StartedEvent> DECODER = (in, json, path) ->
+            read(in.object(json, path), true);
 
     public StartedEvent {
         additionalMembers = Records.kept(additionalMembers);

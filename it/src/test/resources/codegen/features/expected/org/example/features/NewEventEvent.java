@@ -29,7 +29,8 @@ public record NewEventEvent(Either either, Map<String, JsonNode> additionalMembe
     /**
      * Reads a value; see {@link Input} for the ways of reading.
      */
-    public static final Decoder<NewEventEvent> DECODER = (in, json, path) -> read(in.object(json, path), true);
+    public static final Decoder<NewEventEvent> DECODER = (in, json, path) ->
+            read(in.object(json, path), true);
 
     public NewEventEvent {
         Objects.requireNonNull(either, "mandatory member 'either' of event 'NEW_EVENT' is missing");

@@ -27,7 +27,8 @@ public record OldEventEvent(Map<String, JsonNode> additionalMembers) {
     /**
      * Reads a value; see {@link Input} for the ways of reading.
      */
-    public static final Decoder<OldEventEvent> DECODER = (in, json, path) -> read(in.object(json, path), true);
+    public static final Decoder<OldEventEvent> DECODER = (in, json, path) ->
+            read(in.object(json, path), true);
 
     public OldEventEvent {
         additionalMembers = Records.kept(additionalMembers);

@@ -70,7 +70,8 @@ public interface SchemaClient extends QmpCaller {
      * Sends {@code set-settings} and completes with its reply; see {@link #setSettings(SetSettingsArguments)}.
      */
     default CompletableFuture<Settings> setSettingsAsync(SetSettingsArguments arguments) {
-        return call("set-settings", arguments.toJson()).thenApply(r -> Settings.DECODER.decode(Input.LENIENT, r, ""));
+        return call("set-settings", arguments.toJson())
+                .thenApply(r -> Settings.DECODER.decode(Input.LENIENT, r, ""));
     }
 
     default Settings setSettings(SetSettingsArguments arguments) {

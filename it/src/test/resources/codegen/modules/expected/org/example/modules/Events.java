@@ -19,7 +19,8 @@ public final class Events {
     /**
      * {@code JOB_STATE_CHANGED}: see {@link JobStateChangedEvent}.
      */
-    public static final EventType<JobStateChangedEvent> JOB_STATE_CHANGED = new EventType<>("JOB_STATE_CHANGED", JobStateChangedEvent.class, JobStateChangedEvent.DECODER, List.of());
+    public static final EventType<JobStateChangedEvent> JOB_STATE_CHANGED = new EventType<>("JOB_STATE_CHANGED",
+            JobStateChangedEvent.class, JobStateChangedEvent.DECODER, List.of());
 
     /**
      * Every event, in schema order.

@@ -28,7 +28,8 @@ public record Machine(String name, List<Job> jobs, Map<String, JsonNode> additio
     /**
      * Reads a value; see {@link Input} for the ways of reading.
      */
-    public static final Decoder<Machine> DECODER = (in, json, path) -> read(in.object(json, path), true);
+    public static final Decoder<Machine> DECODER = (in, json, path) ->
+            read(in.object(json, path), true);
 
     public Machine {
         Objects.requireNonNull(name, "mandatory member 'name' of struct 'Machine' is missing");

@@ -28,7 +28,8 @@ public interface SchemaClient extends QmpCaller {
      * Sends {@code query-machine} and completes with its reply; see {@link #queryMachine()}.
      */
     default CompletableFuture<Machine> queryMachineAsync() {
-        return call("query-machine", null).thenApply(r -> Machine.DECODER.decode(Input.LENIENT, r, ""));
+        return call("query-machine", null)
+                .thenApply(r -> Machine.DECODER.decode(Input.LENIENT, r, ""));
     }
 
     default Machine queryMachine() {

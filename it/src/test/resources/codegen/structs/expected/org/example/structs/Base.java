@@ -28,7 +28,8 @@ public record Base(String id, Optional<String> note,
     /**
      * Reads a value; see {@link Input} for the ways of reading.
      */
-    public static final Decoder<Base> DECODER = (in, json, path) -> read(in.object(json, path), true);
+    public static final Decoder<Base> DECODER = (in, json, path) ->
+            read(in.object(json, path), true);
 
     public Base {
         Objects.requireNonNull(id, "mandatory member 'id' of struct 'Base' is missing");

@@ -30,7 +30,8 @@ public record Leaf(String id, Optional<String> note, long level, String colour,
     /**
      * Reads a value; see {@link Input} for the ways of reading.
      */
-    public static final Decoder<Leaf> DECODER = (in, json, path) -> read(in.object(json, path), true);
+    public static final Decoder<Leaf> DECODER = (in, json, path) ->
+            read(in.object(json, path), true);
 
     public Leaf {
         Objects.requireNonNull(id, "mandatory member 'id' of struct 'Leaf' is missing");
@@ -151,9 +152,11 @@ public record Leaf(String id, Optional<String> note, long level, String colour,
          */
         public Leaf build() {
             if (level == null) {
-                throw new NullPointerException("mandatory member 'level' of struct 'Leaf' is missing");
+                throw new NullPointerException(
+                        "mandatory member 'level' of struct 'Leaf' is missing");
             }
-            return new Leaf(id, Optional.ofNullable(note), level, colour, Optional.ofNullable(children), Map.of());
+            return new Leaf(id, Optional.ofNullable(note), level, colour,
+                    Optional.ofNullable(children), Map.of());
         }
     }
 }

@@ -30,7 +30,8 @@ public record Lists(List<String> words, List<Integer> counts, List<Long> sizes, 
     /**
      * Reads a value; see {@link Input} for the ways of reading.
      */
-    public static final Decoder<Lists> DECODER = (in, json, path) -> read(in.object(json, path), true);
+    public static final Decoder<Lists> DECODER = (in, json, path) ->
+            read(in.object(json, path), true);
 
     public Lists {
         Objects.requireNonNull(words, "mandatory member 'words' of struct 'Lists' is missing");
@@ -184,7 +185,8 @@ public record Lists(List<String> words, List<Integer> counts, List<Long> sizes, 
          * @throws NullPointerException if a mandatory member is not set
          */
         public Lists build() {
-            return new Lists(words, counts, sizes, flags, values, bases, Optional.ofNullable(maybe), Map.of());
+            return new Lists(words, counts, sizes, flags, values, bases, Optional.ofNullable(maybe),
+                    Map.of());
         }
     }
 }

@@ -27,7 +27,8 @@ public record LayerBase(Layer layer, boolean visible,
     /**
      * Reads a value; see {@link Input} for the ways of reading.
      */
-    public static final Decoder<LayerBase> DECODER = (in, json, path) -> read(in.object(json, path), true);
+    public static final Decoder<LayerBase> DECODER = (in, json, path) ->
+            read(in.object(json, path), true);
 
     public LayerBase {
         Objects.requireNonNull(layer, "mandatory member 'layer' of struct 'LayerBase' is missing");
@@ -108,7 +109,8 @@ public record LayerBase(Layer layer, boolean visible,
          */
         public LayerBase build() {
             if (visible == null) {
-                throw new NullPointerException("mandatory member 'visible' of struct 'LayerBase' is missing");
+                throw new NullPointerException(
+                        "mandatory member 'visible' of struct 'LayerBase' is missing");
             }
             return new LayerBase(layer, visible, Map.of());
         }

@@ -26,7 +26,8 @@ public record Named(String id, Map<String, JsonNode> additionalMembers) implemen
     /**
      * Reads a value; see {@link Input} for the ways of reading.
      */
-    public static final Decoder<Named> DECODER = (in, json, path) -> read(in.object(json, path), true);
+    public static final Decoder<Named> DECODER = (in, json, path) ->
+            read(in.object(json, path), true);
 
     public Named {
         Objects.requireNonNull(id, "mandatory member 'id' of struct 'Named' is missing");

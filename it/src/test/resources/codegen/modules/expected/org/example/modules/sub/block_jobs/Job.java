@@ -29,7 +29,8 @@ public record Job(String id, State state,
     /**
      * Reads a value; see {@link Input} for the ways of reading.
      */
-    public static final Decoder<Job> DECODER = (in, json, path) -> read(in.object(json, path), true);
+    public static final Decoder<Job> DECODER = (in, json, path) ->
+            read(in.object(json, path), true);
 
     public Job {
         Objects.requireNonNull(id, "mandatory member 'id' of struct 'Job' is missing");
