@@ -174,7 +174,7 @@ public final class UnionGenerator {
             m.addStatement("$T $N = $L", all.get(i).componentType(), all.get(i).javaName(), reads.get(i));
         }
         CodeBlock kept = CodeBlock.of("whole ? r.finish() : $T.of()", JavaType.MAP);
-        m.beginControlFlow("switch ($N)", tag.javaName());
+        m.addCode("return switch ($N) {\n$>", tag.javaName());
         for (Branch branch : branches) {
             List<CodeBlock> args = new ArrayList<>();
             base.forEach(c -> args.add(CodeBlock.of("$N", c.javaName())));
@@ -183,15 +183,15 @@ public final class UnionGenerator {
             }
             args.addAll(shape.reads(branch.inline()));
             args.add(kept);
-            m.addStatement("case $L: return new $T($L)", EnumGenerator.constantName(branch.variant().name()), branch.record(),
+            m.addCode("case $L -> new $T($L);\n", EnumGenerator.constantName(branch.variant().name()), branch.record(),
                     CodeBlock.join(args, ",$W"));
         }
         List<CodeBlock> args = new ArrayList<>();
         base.forEach(c -> args.add(CodeBlock.of("$N", c.javaName())));
         args.add(CodeBlock.of("r.rawString($S)", tag.member().name()));
         args.add(kept);
-        m.addStatement("default: return new $T($L)", name.nestedClass(UNRECOGNIZED), CodeBlock.join(args, ",$W"));
-        m.endControlFlow();
+        m.addCode("default -> new $T($L);\n", name.nestedClass(UNRECOGNIZED), CodeBlock.join(args, ",$W"));
+        m.addCode("$<};\n");
         return m.build();
     }
 

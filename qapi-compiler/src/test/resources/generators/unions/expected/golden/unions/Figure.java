@@ -55,15 +55,14 @@ public sealed interface Figure permits Figure.Circle, Figure.Square, Figure.Poin
     static Figure read(ObjectReader r, boolean whole) {
         Shape shape = r.required("shape", Shape.DECODER);
         String name = r.required("name", Decoders.STR);
-        switch (shape) {
-            case CIRCLE: return new Circle(name, golden.unions.Circle.read(r, false),
+        return switch (shape) {
+            case CIRCLE -> new Circle(name, golden.unions.Circle.read(r, false),
                     whole ? r.finish() : Map.of());
-            case SQUARE: return new Square(name, golden.unions.Square.read(r, false),
+            case SQUARE -> new Square(name, golden.unions.Square.read(r, false),
                     whole ? r.finish() : Map.of());
-            case POINT: return new Point(name, whole ? r.finish() : Map.of());
-            default: return new Unrecognized(name, r.rawString("shape"),
-                    whole ? r.finish() : Map.of());
-        }
+            case POINT -> new Point(name, whole ? r.finish() : Map.of());
+            default -> new Unrecognized(name, r.rawString("shape"), whole ? r.finish() : Map.of());
+        };
     }
 
     /**

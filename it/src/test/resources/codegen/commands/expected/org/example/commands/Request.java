@@ -46,11 +46,11 @@ public sealed interface Request permits Request.Fancy, Request.Plain, Request.Un
      */
     static Request read(ObjectReader r, boolean whole) {
         RequestKind kind = r.required("kind", RequestKind.DECODER);
-        switch (kind) {
-            case FANCY: return new Fancy(Options.read(r, false), whole ? r.finish() : Map.of());
-            case PLAIN: return new Plain(whole ? r.finish() : Map.of());
-            default: return new Unrecognized(r.rawString("kind"), whole ? r.finish() : Map.of());
-        }
+        return switch (kind) {
+            case FANCY -> new Fancy(Options.read(r, false), whole ? r.finish() : Map.of());
+            case PLAIN -> new Plain(whole ? r.finish() : Map.of());
+            default -> new Unrecognized(r.rawString("kind"), whole ? r.finish() : Map.of());
+        };
     }
 
     /**

@@ -52,16 +52,13 @@ public sealed interface Device permits Device.File, Device.Spice, Device.Null, D
     static Device read(ObjectReader r, boolean whole) {
         Backend backend = r.required("backend", Backend.DECODER);
         Optional<String> id = r.optional("id", Decoders.STR);
-        switch (backend) {
-            case FILE: return new File(id, FileOptions.read(r, false),
-                    whole ? r.finish() : Map.of());
-            case SPICE: return new Spice(id, SpiceOptions.read(r, false),
-                    whole ? r.finish() : Map.of());
-            case NULL: return new Null(id, whole ? r.finish() : Map.of());
-            case SERIAL: return new Serial(id, whole ? r.finish() : Map.of());
-            default: return new Unrecognized(id, r.rawString("backend"),
-                    whole ? r.finish() : Map.of());
-        }
+        return switch (backend) {
+            case FILE -> new File(id, FileOptions.read(r, false), whole ? r.finish() : Map.of());
+            case SPICE -> new Spice(id, SpiceOptions.read(r, false), whole ? r.finish() : Map.of());
+            case NULL -> new Null(id, whole ? r.finish() : Map.of());
+            case SERIAL -> new Serial(id, whole ? r.finish() : Map.of());
+            default -> new Unrecognized(id, r.rawString("backend"), whole ? r.finish() : Map.of());
+        };
     }
 
     /**

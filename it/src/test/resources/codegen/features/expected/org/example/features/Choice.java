@@ -48,13 +48,13 @@ public sealed interface Choice permits Choice.Turbo, Choice.Fast, Choice.Legacy,
      */
     static Choice read(ObjectReader r, boolean whole) {
         Mode mode = r.required("mode", Mode.DECODER);
-        switch (mode) {
-            case TURBO: return new Turbo(org.example.features.Turbo.read(r, false),
+        return switch (mode) {
+            case TURBO -> new Turbo(org.example.features.Turbo.read(r, false),
                     whole ? r.finish() : Map.of());
-            case FAST: return new Fast(whole ? r.finish() : Map.of());
-            case LEGACY: return new Legacy(whole ? r.finish() : Map.of());
-            default: return new Unrecognized(r.rawString("mode"), whole ? r.finish() : Map.of());
-        }
+            case FAST -> new Fast(whole ? r.finish() : Map.of());
+            case LEGACY -> new Legacy(whole ? r.finish() : Map.of());
+            default -> new Unrecognized(r.rawString("mode"), whole ? r.finish() : Map.of());
+        };
     }
 
     /**

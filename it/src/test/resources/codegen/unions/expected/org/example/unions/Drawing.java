@@ -50,15 +50,15 @@ public sealed interface Drawing extends LayerBaseFields permits Drawing.Figure, 
     static Drawing read(ObjectReader r, boolean whole) {
         Layer layer = r.required("layer", Layer.DECODER);
         boolean visible = r.required("visible", Decoders.BOOL);
-        switch (layer) {
-            case FIGURE: return new Figure(visible, org.example.unions.Figure.read(r, false),
+        return switch (layer) {
+            case FIGURE -> new Figure(visible, org.example.unions.Figure.read(r, false),
                     whole ? r.finish() : Map.of());
-            case LABEL: return new Label(visible, org.example.unions.Label.read(r, false),
+            case LABEL -> new Label(visible, org.example.unions.Label.read(r, false),
                     whole ? r.finish() : Map.of());
-            case GUIDE: return new Guide(visible, whole ? r.finish() : Map.of());
-            default: return new Unrecognized(visible, r.rawString("layer"),
+            case GUIDE -> new Guide(visible, whole ? r.finish() : Map.of());
+            default -> new Unrecognized(visible, r.rawString("layer"),
                     whole ? r.finish() : Map.of());
-        }
+        };
     }
 
     /**

@@ -55,18 +55,18 @@ public sealed interface Figure permits Figure.Circle, Figure.Square, Figure.Blob
         Shape shape = r.required("shape", Shape.DECODER);
         String name = r.required("name", Decoders.STR);
         Optional<Long> depth = r.optional("depth", Decoders.INT64);
-        switch (shape) {
-            case CIRCLE: return new Circle(name, depth, org.example.unions.Circle.read(r, false),
+        return switch (shape) {
+            case CIRCLE -> new Circle(name, depth, org.example.unions.Circle.read(r, false),
                     whole ? r.finish() : Map.of());
-            case SQUARE: return new Square(name, depth, org.example.unions.Square.read(r, false),
+            case SQUARE -> new Square(name, depth, org.example.unions.Square.read(r, false),
                     whole ? r.finish() : Map.of());
-            case BLOB: return new Blob(name, depth, org.example.unions.Blob.read(r, false),
+            case BLOB -> new Blob(name, depth, org.example.unions.Blob.read(r, false),
                     whole ? r.finish() : Map.of());
-            case POINT: return new Point(name, depth, whole ? r.finish() : Map.of());
-            case LINE: return new Line(name, depth, whole ? r.finish() : Map.of());
-            default: return new Unrecognized(name, depth, r.rawString("shape"),
+            case POINT -> new Point(name, depth, whole ? r.finish() : Map.of());
+            case LINE -> new Line(name, depth, whole ? r.finish() : Map.of());
+            default -> new Unrecognized(name, depth, r.rawString("shape"),
                     whole ? r.finish() : Map.of());
-        }
+        };
     }
 
     /**
