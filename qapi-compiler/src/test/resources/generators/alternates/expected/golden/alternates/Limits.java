@@ -25,7 +25,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (struct Limits)"
 )
-@SuppressWarnings("deprecation")
 public record Limits(long low, long high, Map<String, JsonNode> additionalMembers) {
     /**
      * Reads a value; see {@link Input} for the ways of reading.

@@ -20,7 +20,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (alternate Setting)"
 )
-@SuppressWarnings("deprecation")
 public sealed interface Setting permits Setting.Off, Setting.Flag, Setting.Limits {
     /**
      * Reads a value, choosing the branch by the value's JSON type.

@@ -13,7 +13,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from the commands"
 )
-@SuppressWarnings("deprecation")
 public interface Client extends QmpCaller, SchemaClient, StockClient {
     /**
      * A typed client that sends its commands through {@code caller}.

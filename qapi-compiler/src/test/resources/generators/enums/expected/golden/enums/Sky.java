@@ -17,7 +17,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (enum Sky)"
 )
-@SuppressWarnings("deprecation")
 public enum Sky implements QapiEnum {
     /**
      * no clouds

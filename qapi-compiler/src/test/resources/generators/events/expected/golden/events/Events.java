@@ -13,7 +13,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from the events"
 )
-@SuppressWarnings("deprecation")
 public final class Events {
     /**
      * {@code SOLD_OUT}: see {@link SoldOutEvent}.

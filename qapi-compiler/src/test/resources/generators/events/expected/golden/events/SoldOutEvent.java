@@ -25,7 +25,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (event SOLD_OUT)"
 )
-@SuppressWarnings("deprecation")
 public record SoldOutEvent(String item, Map<String, JsonNode> additionalMembers) {
     /**
      * Reads a value; see {@link Input} for the ways of reading.

@@ -14,7 +14,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from the schema"
 )
-@SuppressWarnings("deprecation")
 public final class Introspection {
     /**
      * The reply's value as compact JSON text.

@@ -13,7 +13,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (its commands)"
 )
-@SuppressWarnings("deprecation")
 public interface SchemaServer extends ModuleServer {
     /**
      * The price of an item.

@@ -13,6 +13,5 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from the commands"
 )
-@SuppressWarnings("deprecation")
 public interface Server extends SchemaServer, StockServer {
 }

@@ -25,7 +25,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (struct Base)"
 )
-@SuppressWarnings("deprecation")
 public record Base(String id, Map<String, JsonNode> additionalMembers) implements BaseFields {
     /**
      * Reads a value; see {@link Input} for the ways of reading.

@@ -22,7 +22,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (union Figure)"
 )
-@SuppressWarnings("deprecation")
 public sealed interface Figure permits Figure.Circle, Figure.Square, Figure.Point, Figure.Unrecognized {
     /**
      * Reads a value; see {@link Input} for the ways of reading.

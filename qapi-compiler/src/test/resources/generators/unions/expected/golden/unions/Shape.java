@@ -17,7 +17,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (enum Shape)"
 )
-@SuppressWarnings("deprecation")
 public enum Shape implements QapiEnum {
     /**
      * round

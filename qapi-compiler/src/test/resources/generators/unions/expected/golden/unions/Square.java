@@ -24,7 +24,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (struct Square)"
 )
-@SuppressWarnings("deprecation")
 public record Square(double side, Map<String, JsonNode> additionalMembers) {
     /**
      * Reads a value; see {@link Input} for the ways of reading.

@@ -22,7 +22,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (struct Panel)"
 )
-@SuppressWarnings("deprecation")
 public record Panel(Setting setting, Optional<Ratio> ratio, List<Setting> history,
         Optional<Amount> amount, Map<String, JsonNode> additionalMembers) {
     /**

@@ -12,7 +12,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (enum RatioName)"
 )
-@SuppressWarnings("deprecation")
 public enum RatioName implements QapiEnum {
     GOLDEN("golden"),
 

@@ -21,7 +21,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (struct Options)"
 )
-@SuppressWarnings("deprecation")
 public record Options(boolean verbose, Optional<Integer> level,
         Map<String, JsonNode> additionalMembers) {
     /**

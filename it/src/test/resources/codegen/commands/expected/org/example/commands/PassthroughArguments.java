@@ -21,7 +21,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (command passthrough)"
 )
-@SuppressWarnings("deprecation")
 public record PassthroughArguments(String driver, Map<String, JsonNode> additionalMembers) {
     /**
      * Reads a value; see {@link Input} for the ways of reading.

@@ -16,7 +16,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (union Request)"
 )
-@SuppressWarnings("deprecation")
 public sealed interface Request permits Request.Fancy, Request.Plain, Request.Unrecognized {
     /**
      * Reads a value; see {@link Input} for the ways of reading.

@@ -12,7 +12,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (enum RequestKind)"
 )
-@SuppressWarnings("deprecation")
 public enum RequestKind implements QapiEnum {
     PLAIN("plain"),
 

@@ -21,7 +21,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (command resize)"
 )
-@SuppressWarnings("deprecation")
 public record ResizeArguments(String name, long size, Map<String, JsonNode> additionalMembers) {
     /**
      * Reads a value; see {@link Input} for the ways of reading.

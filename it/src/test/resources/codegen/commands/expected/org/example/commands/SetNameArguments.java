@@ -22,7 +22,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (command set-name)"
 )
-@SuppressWarnings("deprecation")
 public record SetNameArguments(String name, Optional<Boolean> force,
         Map<String, JsonNode> additionalMembers) {
     /**

@@ -22,7 +22,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (command tune)"
 )
-@SuppressWarnings("deprecation")
 public record TuneArguments(Optional<Integer> level, Optional<List<String>> names,
         Map<String, JsonNode> additionalMembers) {
     /**

@@ -18,7 +18,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (union Device)"
 )
-@SuppressWarnings("deprecation")
 public sealed interface Device permits Device.File, Device.Null, Device.Serial, Device.Unrecognized {
     /**
      * Reads a value; see {@link Input} for the ways of reading.

@@ -23,7 +23,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (struct FileOptions)"
 )
-@SuppressWarnings("deprecation")
 public record FileOptions(String path, Map<String, JsonNode> additionalMembers) {
     /**
      * Reads a value; see {@link Input} for the ways of reading.

@@ -23,7 +23,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (struct Limits)"
 )
-@SuppressWarnings("deprecation")
 public record Limits(long soft, Optional<Boolean> debug, Map<String, JsonNode> additionalMembers) {
     /**
      * Reads a value; see {@link Input} for the ways of reading.

@@ -25,7 +25,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (command add-device)"
 )
-@SuppressWarnings("deprecation")
 public record AddDeviceArguments(Device device, Optional<Limits> limits,
         Map<String, JsonNode> additionalMembers) {
     /**

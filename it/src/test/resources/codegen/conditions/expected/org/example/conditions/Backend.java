@@ -13,7 +13,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (enum Backend)"
 )
-@SuppressWarnings("deprecation")
 public enum Backend implements QapiEnum {
     NULL("null"),
 

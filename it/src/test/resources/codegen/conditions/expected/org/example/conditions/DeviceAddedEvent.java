@@ -24,7 +24,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (event DEVICE_ADDED)"
 )
-@SuppressWarnings("deprecation")
 public record DeviceAddedEvent(Target target, Map<String, JsonNode> additionalMembers) {
     /**
      * Reads a value; see {@link Input} for the ways of reading.

@@ -14,7 +14,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from the events"
 )
-@SuppressWarnings("deprecation")
 public final class Events {
     /**
      * {@code DEVICE_ADDED}: see {@link DeviceAddedEvent}.

@@ -24,7 +24,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (struct Limits)"
 )
-@SuppressWarnings("deprecation")
 public record Limits(long soft, @Conditional("CONFIG_HARD_LIMITS") Optional<Long> hard,
         @Conditional("{'any': ['CONFIG_DEBUG', 'CONFIG_TRACE']}") Optional<Boolean> debug,
         Map<String, JsonNode> additionalMembers) {

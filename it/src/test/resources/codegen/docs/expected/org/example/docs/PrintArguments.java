@@ -21,7 +21,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (command print)"
 )
-@SuppressWarnings("deprecation")
 public record PrintArguments(Job job, Map<String, JsonNode> additionalMembers) {
     /**
      * Reads a value; see {@link Input} for the ways of reading.

@@ -25,7 +25,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (event PRINTED)"
 )
-@SuppressWarnings("deprecation")
 public record PrintedEvent(String id, Map<String, JsonNode> additionalMembers) {
     /**
      * Reads a value; see {@link Input} for the ways of reading.

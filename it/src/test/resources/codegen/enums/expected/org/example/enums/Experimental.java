@@ -20,7 +20,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (enum Experimental)"
 )
-@SuppressWarnings("deprecation")
 public enum Experimental implements QapiEnum {
     TRIAL("trial"),
 

@@ -22,7 +22,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (struct Palette)"
 )
-@SuppressWarnings("deprecation")
 public record Palette(Colour main, Optional<Colour> accent, List<Colour> others,
         Map<String, JsonNode> additionalMembers) {
     /**

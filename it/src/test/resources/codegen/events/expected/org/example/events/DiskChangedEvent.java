@@ -22,7 +22,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (event DISK_CHANGED)"
 )
-@SuppressWarnings("deprecation")
 public record DiskChangedEvent(String id, Optional<Long> size,
         Map<String, JsonNode> additionalMembers) {
     /**

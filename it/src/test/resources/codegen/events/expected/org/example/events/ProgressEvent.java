@@ -22,7 +22,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (event PROGRESS)"
 )
-@SuppressWarnings("deprecation")
 public record ProgressEvent(Stage stage, long done, Optional<Long> total,
         Map<String, JsonNode> additionalMembers) {
     /**

@@ -20,7 +20,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (event X_DEBUG_TICK)"
 )
-@SuppressWarnings("deprecation")
 public record XDebugTickEvent(long count, Map<String, JsonNode> additionalMembers) {
     /**
      * Reads a value; see {@link Input} for the ways of reading.

@@ -24,7 +24,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (event NEW_EVENT)"
 )
-@SuppressWarnings("deprecation")
 public record NewEventEvent(Either either, Map<String, JsonNode> additionalMembers) {
     /**
      * Reads a value; see {@link Input} for the ways of reading.

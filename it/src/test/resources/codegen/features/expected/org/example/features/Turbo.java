@@ -20,7 +20,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (struct Turbo)"
 )
-@SuppressWarnings("deprecation")
 public record Turbo(long boost, Map<String, JsonNode> additionalMembers) {
     /**
      * Reads a value; see {@link Input} for the ways of reading.

@@ -20,7 +20,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (command x-new-command)"
 )
-@SuppressWarnings("deprecation")
 public record XNewCommandArguments(Choice choice, Map<String, JsonNode> additionalMembers) {
     /**
      * Reads a value; see {@link Input} for the ways of reading.

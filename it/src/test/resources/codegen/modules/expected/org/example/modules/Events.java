@@ -14,7 +14,6 @@ import org.example.modules.sub.block_jobs.JobStateChangedEvent;
         value = "io.qapi.compiler",
         comments = "from the events"
 )
-@SuppressWarnings("deprecation")
 public final class Events {
     /**
      * {@code JOB_STATE_CHANGED}: see {@link JobStateChangedEvent}.

@@ -23,7 +23,6 @@ import org.example.modules.sub.block_jobs.Job;
         value = "io.qapi.compiler",
         comments = "from schema.json (struct Machine)"
 )
-@SuppressWarnings("deprecation")
 public record Machine(String name, List<Job> jobs, Map<String, JsonNode> additionalMembers) {
     /**
      * Reads a value; see {@link Input} for the ways of reading.

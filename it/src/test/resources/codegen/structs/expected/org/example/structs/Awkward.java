@@ -21,7 +21,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (struct Awkward)"
 )
-@SuppressWarnings("deprecation")
 public record Awkward(String type, long class_, boolean xDebug, boolean readOnly, String toJson_,
         long additionalMembers_, Map<String, JsonNode> additionalMembers) {
     /**

@@ -22,7 +22,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (struct Base)"
 )
-@SuppressWarnings("deprecation")
 public record Base(String id, Optional<String> note,
         Map<String, JsonNode> additionalMembers) implements BaseFields {
     /**

@@ -22,7 +22,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (struct Builtins)"
 )
-@SuppressWarnings("deprecation")
 public record Builtins(String text, double real, long whole_, int i8, int i16, int i32, long i64,
         int u8, int u16, long u32, long u64, long bytes, boolean flag, JsonNode anything,
         QNull nothing, Map<String, JsonNode> additionalMembers) {

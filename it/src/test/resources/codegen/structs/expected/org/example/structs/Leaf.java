@@ -23,7 +23,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (struct Leaf)"
 )
-@SuppressWarnings("deprecation")
 public record Leaf(String id, Optional<String> note, long level, String colour,
         Optional<List<Base>> children,
         Map<String, JsonNode> additionalMembers) implements MiddleFields {

@@ -23,7 +23,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (struct Lists)"
 )
-@SuppressWarnings("deprecation")
 public record Lists(List<String> words, List<Integer> counts, List<Long> sizes, List<Boolean> flags,
         List<JsonNode> values, List<Base> bases, Optional<List<Long>> maybe,
         Map<String, JsonNode> additionalMembers) {

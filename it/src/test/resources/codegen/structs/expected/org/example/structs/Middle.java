@@ -22,7 +22,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (struct Middle)"
 )
-@SuppressWarnings("deprecation")
 public record Middle(String id, Optional<String> note, long level,
         Map<String, JsonNode> additionalMembers) implements MiddleFields {
     /**

@@ -22,7 +22,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (struct Optionals)"
 )
-@SuppressWarnings("deprecation")
 public record Optionals(Optional<String> text, Optional<Double> real, Optional<Long> whole_,
         Optional<Integer> i8, Optional<Integer> u16, Optional<Long> u32, Optional<Long> u64,
         Optional<Long> bytes, Optional<Boolean> flag, Optional<JsonNode> anything,

@@ -17,7 +17,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (union Drawing)"
 )
-@SuppressWarnings("deprecation")
 public sealed interface Drawing extends LayerBaseFields permits Drawing.Figure, Drawing.Label, Drawing.Guide, Drawing.Unrecognized {
     /**
      * Reads a value; see {@link Input} for the ways of reading.

@@ -21,7 +21,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (struct LayerBase)"
 )
-@SuppressWarnings("deprecation")
 public record LayerBase(Layer layer, boolean visible,
         Map<String, JsonNode> additionalMembers) implements LayerBaseFields {
     /**

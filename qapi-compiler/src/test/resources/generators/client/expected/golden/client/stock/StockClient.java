@@ -18,7 +18,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from stock.json (its commands)"
 )
-@SuppressWarnings("deprecation")
 public interface StockClient extends QmpCaller {
     /**
      * A typed client that sends its commands through {@code caller}.

@@ -15,7 +15,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from stock.json (its commands)"
 )
-@SuppressWarnings("deprecation")
 public interface StockServer extends ModuleServer {
     /**
      * Every item's stock.

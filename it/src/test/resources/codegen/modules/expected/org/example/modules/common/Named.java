@@ -21,7 +21,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from common.json (struct Named)"
 )
-@SuppressWarnings("deprecation")
 public record Named(String id, Map<String, JsonNode> additionalMembers) implements NamedFields {
     /**
      * Reads a value; see {@link Input} for the ways of reading.

@@ -23,7 +23,6 @@ import org.example.modules.common.State;
         value = "io.qapi.compiler",
         comments = "from sub/block-jobs.json (struct Job)"
 )
-@SuppressWarnings("deprecation")
 public record Job(String id, State state,
         Map<String, JsonNode> additionalMembers) implements NamedFields {
     /**

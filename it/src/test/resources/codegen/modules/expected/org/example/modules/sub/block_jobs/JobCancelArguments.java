@@ -21,7 +21,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from sub/block-jobs.json (command job-cancel)"
 )
-@SuppressWarnings("deprecation")
 public record JobCancelArguments(String id, Map<String, JsonNode> additionalMembers) {
     /**
      * Reads a value; see {@link Input} for the ways of reading.

@@ -20,7 +20,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from sub/block-jobs.json (event JOB_STATE_CHANGED)"
 )
-@SuppressWarnings("deprecation")
 public record JobStateChangedEvent(Job job, Map<String, JsonNode> additionalMembers) {
     /**
      * Reads a value; see {@link Input} for the ways of reading.
