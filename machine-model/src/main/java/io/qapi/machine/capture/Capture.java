@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import io.qapi.machine.pack.CpuExpansionLayout;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qapi.machine.pack.TypeCatalog;
 import java.io.BufferedReader;
@@ -91,7 +92,7 @@ public final class Capture {
             write(out.resolve("query-machines.json"), qmp.execute("query-machines", null));
             JsonNode definitions = qmp.execute("query-cpu-definitions", null);
             write(out.resolve("query-cpu-definitions.json"), definitions);
-            write(out.resolve("cpu-expansions.json"), expansions(qmp, definitions));
+            write(out.resolve("cpu-expansions.json"), CpuExpansionLayout.compact(expansions(qmp, definitions)));
             write(out.resolve("query-commands.json"), qmp.execute("query-commands", null));
             machines = qmp.execute("query-machines", null);
         }

@@ -145,7 +145,8 @@ public final class MachinePack {
 
     /** Per CPU model, its {@code static} and {@code full} expansion replies. */
     public JsonNode cpuExpansions() {
-        return file("cpu-expansions.json");
+        JsonNode stored = file("cpu-expansions.json");
+        return stored.has(CpuExpansionLayout.REFERENCE) ? CpuExpansionLayout.expand(stored) : stored;
     }
 
     /** The {@code query-commands} reply. */
@@ -214,8 +215,12 @@ public final class MachinePack {
             throw new IllegalArgumentException("expansion type must be static or full, not '"
                     + type + "'");
         }
-        JsonNode reply = cpuExpansions().path(model).path(type);
-        return reply.isMissingNode() ? Optional.empty() : Optional.of(reply);
+        JsonNode stored = file("cpu-expansions.json");
+        if (!stored.has(CpuExpansionLayout.REFERENCE)) {
+            JsonNode reply = stored.path(model).path(type);
+            return reply.isMissingNode() ? Optional.empty() : Optional.of(reply);
+        }
+        return CpuExpansionLayout.expand(stored, model, type);
     }
 
     /**

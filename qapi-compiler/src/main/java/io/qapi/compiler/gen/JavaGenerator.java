@@ -15,6 +15,8 @@ import io.qapi.compiler.gen.types.StructGenerator;
 import io.qapi.compiler.gen.types.UnionGenerator;
 import io.qapi.compiler.model.Entity;
 import io.qapi.compiler.model.Entity.Definition;
+import io.qapi.compiler.model.Feature;
+import io.qapi.compiler.model.Member;
 import io.qapi.compiler.model.Module;
 import io.qapi.compiler.model.Schema;
 import io.qapi.compiler.model.Types.AlternateType;
@@ -145,15 +147,19 @@ public final class JavaGenerator {
             });
             addTopLevel(server.moduleMarker(), "the commands");
             addTopLevel(server.server(List.copyOf(modules.keySet())), "the commands");
-            addTopLevel(server.dispatcher(modules, commands), "the commands");
+            addTopLevel(server.dispatcher(modules, commands), "the commands",
+                    commands.stream().anyMatch(c -> deprecated(c.features())));
         }
         if (options.has(Target.EVENTS)) {
             EventGenerator generator = new EventGenerator(ctx);
             for (Event e : events) {
-                add(ctx.classFor(e.name()), generator.record(e), ctx.moduleOf(e.name()) + " (event " + e.name() + ")");
+                ClassName record = ctx.classFor(e.name());
+                files.add(file(record.packageName(), generator.record(e), ctx.moduleOf(e.name()) + " (event " + e.name()
+                        + ")", e.argType() != null && hasDeprecatedMember(ctx.object(e.argType()).members())));
             }
-            addTopLevel(generator.registry(events), "the events");
-            addTopLevel(generator.emitter(events), "the events");
+            boolean anyDeprecated = events.stream().anyMatch(e -> deprecated(e.features()));
+            addTopLevel(generator.registry(events), "the events", anyDeprecated);
+            addTopLevel(generator.emitter(events), "the events", anyDeprecated);
         }
         if (options.has(Target.INTROSPECTION)) {
             addTopLevel(new io.qapi.compiler.gen.introspect.IntrospectionGenerator(ctx).generate(), "the schema");
@@ -186,21 +192,23 @@ public final class JavaGenerator {
         if (d instanceof EnumType t) {
             out.add(file(name, new EnumGenerator(ctx).generate(t), origin));
         } else if (d instanceof ObjectType o && o.isUnion()) {
-            out.add(file(name, new UnionGenerator(ctx).generate(o), origin));
+            out.add(file(name.packageName(), new UnionGenerator(ctx).generate(o), origin,
+                    switchesOnDeprecated(o) || hasDeprecatedMember(o.members())));
         } else if (d instanceof ObjectType o) {
             StructGenerator structs = new StructGenerator(ctx);
-            out.add(file(name, structs.struct(o), origin));
+            boolean deprecatedMember = hasDeprecatedMember(o.members());
+            out.add(file(name.packageName(), structs.struct(o), origin, deprecatedMember));
             if (ctx.isBase(o.name())) {
-                out.add(file(name, structs.fields(o), origin));
+                out.add(file(name.packageName(), structs.fields(o), origin, deprecatedMember));
             }
         } else if (d instanceof AlternateType a) {
             out.add(file(name, new AlternateGenerator(ctx).generate(a), origin));
         } else if (d instanceof Command c && GenContext.isImplicitArguments(c.argType())) {
             ObjectType arg = ctx.object(c.argType());
             ClassName args = ctx.classFor(c.argType());
-            out.add(file(args, new StructGenerator(ctx).record(args, arg.members(), null, member -> c.doc(),
-                    c.ifcond(), List.of(), c.info(), "the arguments of command '" + c.name() + "'", List.of()),
-                    origin));
+            out.add(file(args.packageName(), new StructGenerator(ctx).record(args, arg.members(), null,
+                    member -> c.doc(), c.ifcond(), List.of(), c.info(), "the arguments of command '" + c.name() + "'",
+                    List.of()), origin, hasDeprecatedMember(arg.members())));
         }
     }
 
@@ -222,6 +230,15 @@ public final class JavaGenerator {
     }
 
     private JavaFile file(String packageName, TypeSpec.Builder type, String origin) {
+        return file(packageName, type, origin, false);
+    }
+
+    /**
+     * {@code usesDeprecated}: the file refers to a deprecated element of another class (a
+     * deprecated command, event or enum value), which javac would warn about; only then does it
+     * carry {@code @SuppressWarnings("deprecation")}.
+     */
+    private JavaFile file(String packageName, TypeSpec.Builder type, String origin, boolean usesDeprecated) {
         // Looked up, not copied: a package can hold hundreds of names, FOREIGN has a few dozen.
         Set<String> names = ctx.simpleNamesIn(packageName);
         String[] shadowed = FOREIGN.stream().filter(names::contains).sorted().toArray(String[]::new);
@@ -230,7 +247,7 @@ public final class JavaGenerator {
         }
         TypeSpec stamped = type
                 .addAnnotation(Annotations.generated(origin))
-                .addAnnotation(Annotations.suppressDeprecation())
+                .addAnnotations(usesDeprecated ? List.of(Annotations.suppressDeprecation()) : List.of())
                 .build();
         return JavaFile.builder(packageName, stamped)
                 .addFileComment("Generated by qapic from $L. Do not edit.", origin)
@@ -249,5 +266,31 @@ public final class JavaGenerator {
 
     private void addTopLevel(TypeSpec.Builder type, String origin) {
         files.add(file(ctx.options().basePackage(), type, origin));
+    }
+
+    private void addTopLevel(TypeSpec.Builder type, String origin, boolean usesDeprecated) {
+        files.add(file(ctx.options().basePackage(), type, origin, usesDeprecated));
+    }
+
+    private boolean deprecated(List<Feature> features) {
+        return ctx.presentFeatures(features).stream().anyMatch(f -> f.name().equals("deprecated"));
+    }
+
+    /**
+     * A record component marked {@code @Deprecated} makes javac warn (under "deprecation") that
+     * the mark has no effect on the canonical constructor's parameter.
+     */
+    private boolean hasDeprecatedMember(List<Member> members) {
+        return ctx.presentMembers(members).stream().anyMatch(m -> deprecated(m.features()));
+    }
+
+    /** A union's read switch names each branch's value of the discriminator enum. */
+    private boolean switchesOnDeprecated(ObjectType union) {
+        String tag = union.branches().tag();
+        return union.members().stream().filter(m -> m.name().equals(tag)).findFirst()
+                .map(m -> ctx.schema().type(m.type()))
+                .filter(t -> t instanceof EnumType)
+                .map(t -> ((EnumType) t).values().stream().anyMatch(v -> ctx.present(v.ifcond()) && deprecated(v.features())))
+                .orElse(false);
     }
 }

@@ -26,7 +26,7 @@ public final class Javadoc {
     }
 
     private static String paragraphs(String raw) {
-        return text(raw).replace("\n\n", "\n<p>\n");
+        return DocMarkup.html(raw);
     }
 
     /** Javadoc for a definition: body and tagged sections, without member descriptions. */
@@ -44,12 +44,16 @@ public final class Javadoc {
                 if (s.kind() == DocKind.PLAIN) {
                     b.add("<p>\n$L\n", paragraphs(s.text()));
                 } else {
-                    b.add("<p>\n<b>$L:</b> $L\n", s.kind().title(), paragraphs(s.text()));
+                    String html = paragraphs(s.text());
+                    // a list or an example starts on its own line, under its title
+                    b.add(html.startsWith("<") ? "<p>\n<b>$L:</b>\n$L\n" : "<p>\n<b>$L:</b> $L\n", s.kind().title(),
+                            html);
                 }
             }
             if (!doc.features().isEmpty()) {
                 b.add("<p>\n<b>Features:</b>\n<ul>\n");
-                doc.features().forEach((name, s) -> b.add("<li>{@code $L}: $L</li>\n", name, text(s.text())));
+                doc.features().forEach((name, s) -> b.add("<li>{@code $L}: $L</li>\n", name,
+                        DocMarkup.html(s.text())));
                 b.add("</ul>\n");
             }
         }
@@ -65,7 +69,7 @@ public final class Javadoc {
             return null;
         }
         DocSection s = doc.args().get(name);
-        return s == null || s.text().isEmpty() ? null : text(s.text());
+        return s == null || s.text().isEmpty() ? null : DocMarkup.html(s.text());
     }
 
     /** {@code @param} lines for the members a comment describes. */

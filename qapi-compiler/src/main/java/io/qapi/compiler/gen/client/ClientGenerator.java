@@ -109,7 +109,7 @@ public final class ClientGenerator {
         b.addMethod(MethodSpec.methodBuilder(method + "Async").addModifiers(Modifier.PUBLIC, Modifier.DEFAULT)
                 .addJavadoc(asyncDoc.build()).addAnnotations(annotations)
                 .returns(future).addParameters(params)
-                .addStatement("return call($S, $L).$L", c.name(), arguments, decode).build());
+                .addStatement("return call($S, $L)$Z.$L", c.name(), arguments, decode).build());
         MethodSpec.Builder sync = MethodSpec.methodBuilder(method).addModifiers(Modifier.PUBLIC, Modifier.DEFAULT)
                 .addJavadoc(doc).addAnnotations(annotations)
                 .addParameters(params);

@@ -76,7 +76,7 @@ public final class EventGenerator {
                         .addStatement("this(data, $T.of())", JavaType.MAP).build())
                 .addField(FieldSpec.builder(ParameterizedTypeName.get(JavaType.DECODER, name), "DECODER",
                                 Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                        .initializer("(in, json, path) -> read(in.object(json, path), true)").build())
+                        .initializer("(in, json, path) ->$Wread(in.object(json, path), true)").build())
                 .addMethod(MethodSpec.methodBuilder("read").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                         .returns(name).addParameter(JavaType.OBJECT_READER, "r").addParameter(boolean.class, "whole")
                         .addStatement("return new $T($T.read(r, false), whole ? r.finish() : $T.of())", name, union,
@@ -103,7 +103,7 @@ public final class EventGenerator {
                             Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                     .addJavadoc("{@code $L}: see {@link $T}.\n", e.name(), record)
                     .addAnnotations(Annotations.of(ctx, e.features(), e.ifcond()))
-                    .initializer("new $T<>($S, $T.class, $T.DECODER, $T.of($L))", EVENT_TYPE, e.name(), record, record,
+                    .initializer("new $T<>($S,$W$T.class,$W$T.DECODER,$W$T.of($L))", EVENT_TYPE, e.name(), record, record,
                             List.class, features)
                     .build());
             all.add(CodeBlock.of("$N", constant));

@@ -72,7 +72,7 @@ final class BuilderShape {
                 if (c.type().primitive()) {
                     // A primitive component cannot carry the null the constructor would reject.
                     build.beginControlFlow("if ($N == null)", n)
-                            .addStatement("throw new $T($S)", NullPointerException.class,
+                            .addStatement("throw new $T(\n$S)", NullPointerException.class,
                                     "mandatory member '" + c.member().name() + "' of " + what + " is missing")
                             .endControlFlow();
                 }
@@ -80,7 +80,7 @@ final class BuilderShape {
             }
         }
         args.add(CodeBlock.of("$T.of()", JavaType.MAP));
-        build.addStatement("return new $T($L)", record, CodeBlock.join(args, ", "));
+        build.addStatement("return new $T($L)", record, CodeBlock.join(args, ",$W"));
         return b.addMethod(build.build()).build();
     }
 }

@@ -63,7 +63,7 @@ public final class EnumGenerator {
                 .build());
         b.addField(FieldSpec.builder(decoderType, "DECODER", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc("Reads a value; see {@link $T}.\n", JavaType.INPUT)
-                .initializer("$T.decoder($L::fromWireName, $L)", RuntimeNames.ENUMS,
+                .initializer("$T.decoder($L::fromWireName,$W$L)", RuntimeNames.ENUMS,
                         name.simpleName(), UNRECOGNIZED)
                 .build());
         b.addField(String.class, "wireName", Modifier.PRIVATE, Modifier.FINAL);

@@ -115,7 +115,7 @@ final class RecordShape {
                 continue;
             }
             if (!c.type().primitive()) {
-                b.addStatement("$T.requireNonNull($N, $S)", OBJECTS, n,
+                b.addStatement("$T.requireNonNull($N,$W$S)", OBJECTS, n,
                         "mandatory member '" + c.member().name() + "' of " + typeName + " is missing");
             }
             if (list) {
@@ -158,7 +158,7 @@ final class RecordShape {
         List<CodeBlock> args = new ArrayList<>();
         components.forEach(c -> args.add(CodeBlock.of("$N", c.javaName())));
         args.add(CodeBlock.of("$T.of()", JavaType.MAP));
-        return b.addStatement("this($L)", CodeBlock.join(args, ", ")).build();
+        return b.addStatement("this($L)", CodeBlock.join(args, ",$W")).build();
     }
 
     /** The reads of each component from reader {@code r}, in order, as constructor arguments. */
@@ -190,7 +190,7 @@ final class RecordShape {
         b.addField(FieldSpec.builder(ParameterizedTypeName.get(JavaType.DECODER, name), "DECODER",
                         Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc("Reads a value; see {@link $T} for the ways of reading.\n", JavaType.INPUT)
-                .initializer("(in, json, path) -> read(in.object(json, path), true)").build());
+                .initializer("(in, json, path) ->$Wread(in.object(json, path), true)").build());
         List<CodeBlock> args = reads(components);
         args.add(CodeBlock.of("whole ? r.finish() : $T.of()", JavaType.MAP));
         b.addMethod(MethodSpec.methodBuilder("read").addModifiers(Modifier.PUBLIC, Modifier.STATIC)

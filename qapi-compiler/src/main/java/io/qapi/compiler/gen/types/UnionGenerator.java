@@ -99,7 +99,7 @@ public final class UnionGenerator {
         b.addField(FieldSpec.builder(ParameterizedTypeName.get(JavaType.DECODER, name), "DECODER",
                         Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc("Reads a value; see {@link $T} for the ways of reading.\n", JavaType.INPUT)
-                .initializer("(in, json, path) -> read(in.object(json, path), true)").build());
+                .initializer("(in, json, path) ->$Wread(in.object(json, path), true)").build());
         b.addMethod(read(name, all, tagComponent, tagEnum, base, branches));
         TypeSpec.Builder v = TypeSpec.interfaceBuilder(visitor).addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addTypeVariable(r)
@@ -166,7 +166,7 @@ public final class UnionGenerator {
     private MethodSpec read(ClassName name, List<RecordShape.Component> all, RecordShape.Component tag,
                             ClassName tagEnum, List<RecordShape.Component> base, List<Branch> branches) {
         MethodSpec.Builder m = MethodSpec.methodBuilder("read").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .addJavadoc("Reads the base members, then the branch the discriminator selects; with {@code whole}, "
+                .addJavadoc("Reads the base members, then the branch the discriminator selects; with {@code whole},\n"
                         + "also checks (or keeps) the members left over.\n")
                 .returns(name).addParameter(JavaType.OBJECT_READER, "r").addParameter(boolean.class, "whole");
         List<CodeBlock> reads = shape.reads(all);
@@ -174,7 +174,7 @@ public final class UnionGenerator {
             m.addStatement("$T $N = $L", all.get(i).componentType(), all.get(i).javaName(), reads.get(i));
         }
         CodeBlock kept = CodeBlock.of("whole ? r.finish() : $T.of()", JavaType.MAP);
-        m.beginControlFlow("switch ($N)", tag.javaName());
+        m.addCode("return switch ($N) {\n$>", tag.javaName());
         for (Branch branch : branches) {
             List<CodeBlock> args = new ArrayList<>();
             base.forEach(c -> args.add(CodeBlock.of("$N", c.javaName())));
@@ -183,15 +183,15 @@ public final class UnionGenerator {
             }
             args.addAll(shape.reads(branch.inline()));
             args.add(kept);
-            m.addStatement("case $L: return new $T($L)", EnumGenerator.constantName(branch.variant().name()), branch.record(),
-                    CodeBlock.join(args, ", "));
+            m.addCode("case $L -> new $T($L);\n", EnumGenerator.constantName(branch.variant().name()), branch.record(),
+                    CodeBlock.join(args, ",$W"));
         }
         List<CodeBlock> args = new ArrayList<>();
         base.forEach(c -> args.add(CodeBlock.of("$N", c.javaName())));
         args.add(CodeBlock.of("r.rawString($S)", tag.member().name()));
         args.add(kept);
-        m.addStatement("default: return new $T($L)", name.nestedClass(UNRECOGNIZED), CodeBlock.join(args, ", "));
-        m.endControlFlow();
+        m.addCode("default -> new $T($L);\n", name.nestedClass(UNRECOGNIZED), CodeBlock.join(args, ",$W"));
+        m.addCode("$<};\n");
         return m.build();
     }
 
@@ -232,7 +232,7 @@ public final class UnionGenerator {
         b.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
                 .addJavadoc("Creates a value with no additional members.\n")
                 .addParameters(parameters.subList(0, parameters.size() - 1))
-                .addStatement("this($L)", CodeBlock.join(shortArgs, ", ")).build());
+                .addStatement("this($L)", CodeBlock.join(shortArgs, ",$W")).build());
         b.addMethod(MethodSpec.methodBuilder(tag.javaName()).addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
                 .returns(tagEnum).addStatement("return $L", tagValue).build());
         b.addMethod(accept(branch.record()));
@@ -258,7 +258,7 @@ public final class UnionGenerator {
         TypeSpec.Builder b = TypeSpec.recordBuilder(record)
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addSuperinterface(name)
-                .addJavadoc("A branch this code does not know, read leniently from a newer peer: {@code $L} is the "
+                .addJavadoc("A branch this code does not know, read leniently from a newer peer: {@code $L} is the\n"
                         + "discriminator's value as received, and every member of the branch is kept in {@code $L}.\n",
                         WIRE_TAG, RecordShape.KEPT)
                 .recordConstructor(compact);

@@ -16,7 +16,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (alternate Amount)"
 )
-@SuppressWarnings("deprecation")
 public sealed interface Amount permits Amount.Bytes, Amount.Custom, Amount.Unlimited {
     /**
      * Reads a value, choosing the branch by the value's JSON type.

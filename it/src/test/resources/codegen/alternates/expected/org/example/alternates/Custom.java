@@ -21,12 +21,12 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (struct Custom)"
 )
-@SuppressWarnings("deprecation")
 public record Custom(long level, Optional<String> label, Map<String, JsonNode> additionalMembers) {
     /**
      * Reads a value; see {@link Input} for the ways of reading.
      */
-    public static final Decoder<Custom> DECODER = (in, json, path) -> read(in.object(json, path), true);
+    public static final Decoder<Custom> DECODER = (in, json, path) ->
+            read(in.object(json, path), true);
 
     public Custom {
         label = Records.optional(label);
@@ -107,7 +107,8 @@ public record Custom(long level, Optional<String> label, Map<String, JsonNode> a
          */
         public Custom build() {
             if (level == null) {
-                throw new NullPointerException("mandatory member 'level' of struct 'Custom' is missing");
+                throw new NullPointerException(
+                        "mandatory member 'level' of struct 'Custom' is missing");
             }
             return new Custom(level, Optional.ofNullable(label), Map.of());
         }

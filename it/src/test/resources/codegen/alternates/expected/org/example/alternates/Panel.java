@@ -22,13 +22,13 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (struct Panel)"
 )
-@SuppressWarnings("deprecation")
 public record Panel(Setting setting, Optional<Ratio> ratio, List<Setting> history,
         Optional<Amount> amount, Map<String, JsonNode> additionalMembers) {
     /**
      * Reads a value; see {@link Input} for the ways of reading.
      */
-    public static final Decoder<Panel> DECODER = (in, json, path) -> read(in.object(json, path), true);
+    public static final Decoder<Panel> DECODER = (in, json, path) ->
+            read(in.object(json, path), true);
 
     public Panel {
         Objects.requireNonNull(setting, "mandatory member 'setting' of struct 'Panel' is missing");
@@ -137,7 +137,8 @@ public record Panel(Setting setting, Optional<Ratio> ratio, List<Setting> histor
          * @throws NullPointerException if a mandatory member is not set
          */
         public Panel build() {
-            return new Panel(setting, Optional.ofNullable(ratio), history, Optional.ofNullable(amount), Map.of());
+            return new Panel(setting, Optional.ofNullable(ratio), history,
+                    Optional.ofNullable(amount), Map.of());
         }
     }
 }

@@ -12,7 +12,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (enum Preset)"
 )
-@SuppressWarnings("deprecation")
 public enum Preset implements QapiEnum {
     LOW("low"),
 

@@ -14,7 +14,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (alternate Ratio)"
 )
-@SuppressWarnings("deprecation")
 public sealed interface Ratio permits Ratio.Value, Ratio.Name {
     /**
      * Reads a value, choosing the branch by the value's JSON type.

@@ -12,7 +12,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (enum RatioName)"
 )
-@SuppressWarnings("deprecation")
 public enum RatioName implements QapiEnum {
     GOLDEN("golden"),
 
@@ -28,7 +27,8 @@ public enum RatioName implements QapiEnum {
     /**
      * Reads a value; see {@link Input}.
      */
-    public static final Decoder<RatioName> DECODER = Enums.decoder(RatioName::fromWireName, UNRECOGNIZED);
+    public static final Decoder<RatioName> DECODER = Enums.decoder(RatioName::fromWireName,
+            UNRECOGNIZED);
 
     private final String wireName;
 

@@ -17,7 +17,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (alternate Setting)"
 )
-@SuppressWarnings("deprecation")
 public sealed interface Setting permits Setting.Off, Setting.On, Setting.Level, Setting.Preset, Setting.Custom, Setting.Steps {
     /**
      * Reads a value, choosing the branch by the value's JSON type.

@@ -21,15 +21,16 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (command echo)"
 )
-@SuppressWarnings("deprecation")
 public record EchoArguments(JsonNode value, Map<String, JsonNode> additionalMembers) {
     /**
      * Reads a value; see {@link Input} for the ways of reading.
      */
-    public static final Decoder<EchoArguments> DECODER = (in, json, path) -> read(in.object(json, path), true);
+    public static final Decoder<EchoArguments> DECODER = (in, json, path) ->
+            read(in.object(json, path), true);
 
     public EchoArguments {
-        Objects.requireNonNull(value, "mandatory member 'value' of the arguments of command 'echo' is missing");
+        Objects.requireNonNull(value,
+                "mandatory member 'value' of the arguments of command 'echo' is missing");
         additionalMembers = Records.kept(additionalMembers);
     }
 

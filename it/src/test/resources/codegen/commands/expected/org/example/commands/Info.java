@@ -22,12 +22,12 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (struct Info)"
 )
-@SuppressWarnings("deprecation")
 public record Info(String name, Optional<Long> size, Map<String, JsonNode> additionalMembers) {
     /**
      * Reads a value; see {@link Input} for the ways of reading.
      */
-    public static final Decoder<Info> DECODER = (in, json, path) -> read(in.object(json, path), true);
+    public static final Decoder<Info> DECODER = (in, json, path) ->
+            read(in.object(json, path), true);
 
     public Info {
         Objects.requireNonNull(name, "mandatory member 'name' of struct 'Info' is missing");

@@ -21,13 +21,13 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (struct Options)"
 )
-@SuppressWarnings("deprecation")
 public record Options(boolean verbose, Optional<Integer> level,
         Map<String, JsonNode> additionalMembers) {
     /**
      * Reads a value; see {@link Input} for the ways of reading.
      */
-    public static final Decoder<Options> DECODER = (in, json, path) -> read(in.object(json, path), true);
+    public static final Decoder<Options> DECODER = (in, json, path) ->
+            read(in.object(json, path), true);
 
     public Options {
         level = Records.optional(level);
@@ -109,7 +109,8 @@ public record Options(boolean verbose, Optional<Integer> level,
          */
         public Options build() {
             if (verbose == null) {
-                throw new NullPointerException("mandatory member 'verbose' of struct 'Options' is missing");
+                throw new NullPointerException(
+                        "mandatory member 'verbose' of struct 'Options' is missing");
             }
             return new Options(verbose, Optional.ofNullable(level), Map.of());
         }

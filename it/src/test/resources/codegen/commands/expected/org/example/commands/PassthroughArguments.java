@@ -21,15 +21,16 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (command passthrough)"
 )
-@SuppressWarnings("deprecation")
 public record PassthroughArguments(String driver, Map<String, JsonNode> additionalMembers) {
     /**
      * Reads a value; see {@link Input} for the ways of reading.
      */
-    public static final Decoder<PassthroughArguments> DECODER = (in, json, path) -> read(in.object(json, path), true);
+    public static final Decoder<PassthroughArguments> DECODER = (in, json, path) ->
+            read(in.object(json, path), true);
 
     public PassthroughArguments {
-        Objects.requireNonNull(driver, "mandatory member 'driver' of the arguments of command 'passthrough' is missing");
+        Objects.requireNonNull(driver,
+                "mandatory member 'driver' of the arguments of command 'passthrough' is missing");
         additionalMembers = Records.kept(additionalMembers);
     }
 

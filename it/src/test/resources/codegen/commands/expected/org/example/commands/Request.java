@@ -16,7 +16,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (union Request)"
 )
-@SuppressWarnings("deprecation")
 public sealed interface Request permits Request.Fancy, Request.Plain, Request.Unrecognized {
     /**
      * Reads a value; see {@link Input} for the ways of reading.
@@ -41,15 +40,16 @@ public sealed interface Request permits Request.Fancy, Request.Plain, Request.Un
     <R> R accept(Visitor<R> visitor);
 
     /**
-     * Reads the base members, then the branch the discriminator selects; with {@code whole}, also checks (or keeps) the members left over.
+     * Reads the base members, then the branch the discriminator selects; with {@code whole},
+     * also checks (or keeps) the members left over.
      */
     static Request read(ObjectReader r, boolean whole) {
         RequestKind kind = r.required("kind", RequestKind.DECODER);
-        switch (kind) {
-            case FANCY: return new Fancy(Options.read(r, false), whole ? r.finish() : Map.of());
-            case PLAIN: return new Plain(whole ? r.finish() : Map.of());
-            default: return new Unrecognized(r.rawString("kind"), whole ? r.finish() : Map.of());
-        }
+        return switch (kind) {
+            case FANCY -> new Fancy(Options.read(r, false), whole ? r.finish() : Map.of());
+            case PLAIN -> new Plain(whole ? r.finish() : Map.of());
+            default -> new Unrecognized(r.rawString("kind"), whole ? r.finish() : Map.of());
+        };
     }
 
     /**
@@ -117,7 +117,8 @@ public sealed interface Request permits Request.Fancy, Request.Plain, Request.Un
     }
 
     /**
-     * A branch this code does not know, read leniently from a newer peer: {@code wireTag} is the discriminator's value as received, and every member of the branch is kept in {@code additionalMembers}.
+     * A branch this code does not know, read leniently from a newer peer: {@code wireTag} is the
+     * discriminator's value as received, and every member of the branch is kept in {@code additionalMembers}.
      */
     record Unrecognized(String wireTag,
             Map<String, JsonNode> additionalMembers) implements Request {

@@ -12,7 +12,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (enum RequestKind)"
 )
-@SuppressWarnings("deprecation")
 public enum RequestKind implements QapiEnum {
     PLAIN("plain"),
 
@@ -28,7 +27,8 @@ public enum RequestKind implements QapiEnum {
     /**
      * Reads a value; see {@link Input}.
      */
-    public static final Decoder<RequestKind> DECODER = Enums.decoder(RequestKind::fromWireName, UNRECOGNIZED);
+    public static final Decoder<RequestKind> DECODER = Enums.decoder(RequestKind::fromWireName,
+            UNRECOGNIZED);
 
     private final String wireName;
 

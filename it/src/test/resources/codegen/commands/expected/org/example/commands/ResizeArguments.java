@@ -21,15 +21,16 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (command resize)"
 )
-@SuppressWarnings("deprecation")
 public record ResizeArguments(String name, long size, Map<String, JsonNode> additionalMembers) {
     /**
      * Reads a value; see {@link Input} for the ways of reading.
      */
-    public static final Decoder<ResizeArguments> DECODER = (in, json, path) -> read(in.object(json, path), true);
+    public static final Decoder<ResizeArguments> DECODER = (in, json, path) ->
+            read(in.object(json, path), true);
 
     public ResizeArguments {
-        Objects.requireNonNull(name, "mandatory member 'name' of the arguments of command 'resize' is missing");
+        Objects.requireNonNull(name,
+                "mandatory member 'name' of the arguments of command 'resize' is missing");
         additionalMembers = Records.kept(additionalMembers);
     }
 
@@ -107,7 +108,8 @@ public record ResizeArguments(String name, long size, Map<String, JsonNode> addi
          */
         public ResizeArguments build() {
             if (size == null) {
-                throw new NullPointerException("mandatory member 'size' of the arguments of command 'resize' is missing");
+                throw new NullPointerException(
+                        "mandatory member 'size' of the arguments of command 'resize' is missing");
             }
             return new ResizeArguments(name, size, Map.of());
         }

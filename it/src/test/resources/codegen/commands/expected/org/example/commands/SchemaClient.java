@@ -22,7 +22,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (its commands)"
 )
-@SuppressWarnings("deprecation")
 public interface SchemaClient extends QmpCaller {
     /**
      * A typed client that sends its commands through {@code caller}.
@@ -57,7 +56,8 @@ public interface SchemaClient extends QmpCaller {
      * Sends {@code query-infos} and completes with its reply; see {@link #queryInfos()}.
      */
     default CompletableFuture<List<Info>> queryInfosAsync() {
-        return call("query-infos", null).thenApply(r -> ObjectReader.listOf(Info.DECODER).decode(Input.LENIENT, r, ""));
+        return call("query-infos", null)
+                .thenApply(r -> ObjectReader.listOf(Info.DECODER).decode(Input.LENIENT, r, ""));
     }
 
     default List<Info> queryInfos() {
@@ -86,7 +86,8 @@ public interface SchemaClient extends QmpCaller {
      * Sends {@code resize} and completes with its reply; see {@link #resize(ResizeArguments)}.
      */
     default CompletableFuture<Info> resizeAsync(ResizeArguments arguments) {
-        return call("resize", arguments.toJson()).thenApply(r -> Info.DECODER.decode(Input.LENIENT, r, ""));
+        return call("resize", arguments.toJson())
+                .thenApply(r -> Info.DECODER.decode(Input.LENIENT, r, ""));
     }
 
     default Info resize(ResizeArguments arguments) {
@@ -144,7 +145,8 @@ public interface SchemaClient extends QmpCaller {
      * Sends {@code submit} and completes with its reply; see {@link #submit(Request)}.
      */
     default CompletableFuture<Info> submitAsync(Request arguments) {
-        return call("submit", arguments.toJson()).thenApply(r -> Info.DECODER.decode(Input.LENIENT, r, ""));
+        return call("submit", arguments.toJson())
+                .thenApply(r -> Info.DECODER.decode(Input.LENIENT, r, ""));
     }
 
     default Info submit(Request arguments) {
@@ -166,7 +168,8 @@ public interface SchemaClient extends QmpCaller {
      * Sends {@code list-names} and completes with its reply; see {@link #listNames()}.
      */
     default CompletableFuture<List<String>> listNamesAsync() {
-        return call("list-names", null).thenApply(r -> ObjectReader.listOf(Decoders.STR).decode(Input.LENIENT, r, ""));
+        return call("list-names", null)
+                .thenApply(r -> ObjectReader.listOf(Decoders.STR).decode(Input.LENIENT, r, ""));
     }
 
     default List<String> listNames() {
@@ -177,7 +180,8 @@ public interface SchemaClient extends QmpCaller {
      * Sends {@code echo} and completes with its reply; see {@link #echo(EchoArguments)}.
      */
     default CompletableFuture<JsonNode> echoAsync(EchoArguments arguments) {
-        return call("echo", arguments.toJson()).thenApply(r -> Decoders.ANY.decode(Input.LENIENT, r, ""));
+        return call("echo", arguments.toJson())
+                .thenApply(r -> Decoders.ANY.decode(Input.LENIENT, r, ""));
     }
 
     default JsonNode echo(EchoArguments arguments) {

@@ -12,6 +12,5 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from the commands"
 )
-@SuppressWarnings("deprecation")
 public interface Server extends SchemaServer {
 }

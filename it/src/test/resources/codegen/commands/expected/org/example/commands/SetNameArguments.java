@@ -22,16 +22,17 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (command set-name)"
 )
-@SuppressWarnings("deprecation")
 public record SetNameArguments(String name, Optional<Boolean> force,
         Map<String, JsonNode> additionalMembers) {
     /**
      * Reads a value; see {@link Input} for the ways of reading.
      */
-    public static final Decoder<SetNameArguments> DECODER = (in, json, path) -> read(in.object(json, path), true);
+    public static final Decoder<SetNameArguments> DECODER = (in, json, path) ->
+            read(in.object(json, path), true);
 
     public SetNameArguments {
-        Objects.requireNonNull(name, "mandatory member 'name' of the arguments of command 'set-name' is missing");
+        Objects.requireNonNull(name,
+                "mandatory member 'name' of the arguments of command 'set-name' is missing");
         force = Records.optional(force);
         additionalMembers = Records.kept(additionalMembers);
     }

@@ -22,13 +22,13 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (command tune)"
 )
-@SuppressWarnings("deprecation")
 public record TuneArguments(Optional<Integer> level, Optional<List<String>> names,
         Map<String, JsonNode> additionalMembers) {
     /**
      * Reads a value; see {@link Input} for the ways of reading.
      */
-    public static final Decoder<TuneArguments> DECODER = (in, json, path) -> read(in.object(json, path), true);
+    public static final Decoder<TuneArguments> DECODER = (in, json, path) ->
+            read(in.object(json, path), true);
 
     public TuneArguments {
         level = Records.optional(level);
@@ -110,7 +110,8 @@ public record TuneArguments(Optional<Integer> level, Optional<List<String>> name
          * @throws NullPointerException if a mandatory member is not set
          */
         public TuneArguments build() {
-            return new TuneArguments(Optional.ofNullable(level), Optional.ofNullable(names), Map.of());
+            return new TuneArguments(Optional.ofNullable(level), Optional.ofNullable(names),
+                    Map.of());
         }
     }
 }

@@ -23,16 +23,17 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (command add-device)"
 )
-@SuppressWarnings("deprecation")
 public record AddDeviceArguments(Device device, Optional<Limits> limits,
         Map<String, JsonNode> additionalMembers) {
     /**
      * Reads a value; see {@link Input} for the ways of reading.
      */
-    public static final Decoder<AddDeviceArguments> DECODER = (in, json, path) -> read(in.object(json, path), true);
+    public static final Decoder<AddDeviceArguments> DECODER = (in, json, path) ->
+            read(in.object(json, path), true);
 
     public AddDeviceArguments {
-        Objects.requireNonNull(device, "mandatory member 'device' of the arguments of command 'add-device' is missing");
+        Objects.requireNonNull(device,
+                "mandatory member 'device' of the arguments of command 'add-device' is missing");
         limits = Records.optional(limits);
         additionalMembers = Records.kept(additionalMembers);
     }

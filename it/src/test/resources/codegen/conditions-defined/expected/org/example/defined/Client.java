@@ -12,7 +12,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from the commands"
 )
-@SuppressWarnings("deprecation")
 public interface Client extends QmpCaller, SchemaClient {
     /**
      * A typed client that sends its commands through {@code caller}.

@@ -12,7 +12,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from the events"
 )
-@SuppressWarnings("deprecation")
 public interface EventEmitter extends EventSink {
     static EventEmitter over(EventSink sink) {
         return sink::emit;

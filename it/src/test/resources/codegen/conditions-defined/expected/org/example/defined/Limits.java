@@ -23,12 +23,12 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (struct Limits)"
 )
-@SuppressWarnings("deprecation")
 public record Limits(long soft, Optional<Boolean> debug, Map<String, JsonNode> additionalMembers) {
     /**
      * Reads a value; see {@link Input} for the ways of reading.
      */
-    public static final Decoder<Limits> DECODER = (in, json, path) -> read(in.object(json, path), true);
+    public static final Decoder<Limits> DECODER = (in, json, path) ->
+            read(in.object(json, path), true);
 
     public Limits {
         debug = Records.optional(debug);
@@ -109,7 +109,8 @@ public record Limits(long soft, Optional<Boolean> debug, Map<String, JsonNode> a
          */
         public Limits build() {
             if (soft == null) {
-                throw new NullPointerException("mandatory member 'soft' of struct 'Limits' is missing");
+                throw new NullPointerException(
+                        "mandatory member 'soft' of struct 'Limits' is missing");
             }
             return new Limits(soft, Optional.ofNullable(debug), Map.of());
         }

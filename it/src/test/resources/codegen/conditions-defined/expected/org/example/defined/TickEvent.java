@@ -19,12 +19,12 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (event TICK)"
 )
-@SuppressWarnings("deprecation")
 public record TickEvent(Map<String, JsonNode> additionalMembers) {
     /**
      * Reads a value; see {@link Input} for the ways of reading.
      */
-    public static final Decoder<TickEvent> DECODER = (in, json, path) -> read(in.object(json, path), true);
+    public static final Decoder<TickEvent> DECODER = (in, json, path) ->
+            read(in.object(json, path), true);
 
     public TickEvent {
         additionalMembers = Records.kept(additionalMembers);

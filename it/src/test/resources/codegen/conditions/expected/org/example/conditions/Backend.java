@@ -13,7 +13,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (enum Backend)"
 )
-@SuppressWarnings("deprecation")
 public enum Backend implements QapiEnum {
     NULL("null"),
 
@@ -36,7 +35,8 @@ public enum Backend implements QapiEnum {
     /**
      * Reads a value; see {@link Input}.
      */
-    public static final Decoder<Backend> DECODER = Enums.decoder(Backend::fromWireName, UNRECOGNIZED);
+    public static final Decoder<Backend> DECODER = Enums.decoder(Backend::fromWireName,
+            UNRECOGNIZED);
 
     private final String wireName;
 

@@ -19,7 +19,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (union Device)"
 )
-@SuppressWarnings("deprecation")
 public sealed interface Device permits Device.File, Device.Spice, Device.Null, Device.Serial, Device.Unrecognized {
     /**
      * Reads a value; see {@link Input} for the ways of reading.
@@ -46,18 +45,19 @@ public sealed interface Device permits Device.File, Device.Spice, Device.Null, D
     <R> R accept(Visitor<R> visitor);
 
     /**
-     * Reads the base members, then the branch the discriminator selects; with {@code whole}, also checks (or keeps) the members left over.
+     * Reads the base members, then the branch the discriminator selects; with {@code whole},
+     * also checks (or keeps) the members left over.
      */
     static Device read(ObjectReader r, boolean whole) {
         Backend backend = r.required("backend", Backend.DECODER);
         Optional<String> id = r.optional("id", Decoders.STR);
-        switch (backend) {
-            case FILE: return new File(id, FileOptions.read(r, false), whole ? r.finish() : Map.of());
-            case SPICE: return new Spice(id, SpiceOptions.read(r, false), whole ? r.finish() : Map.of());
-            case NULL: return new Null(id, whole ? r.finish() : Map.of());
-            case SERIAL: return new Serial(id, whole ? r.finish() : Map.of());
-            default: return new Unrecognized(id, r.rawString("backend"), whole ? r.finish() : Map.of());
-        }
+        return switch (backend) {
+            case FILE -> new File(id, FileOptions.read(r, false), whole ? r.finish() : Map.of());
+            case SPICE -> new Spice(id, SpiceOptions.read(r, false), whole ? r.finish() : Map.of());
+            case NULL -> new Null(id, whole ? r.finish() : Map.of());
+            case SERIAL -> new Serial(id, whole ? r.finish() : Map.of());
+            default -> new Unrecognized(id, r.rawString("backend"), whole ? r.finish() : Map.of());
+        };
     }
 
     /**
@@ -202,7 +202,8 @@ public sealed interface Device permits Device.File, Device.Spice, Device.Null, D
     }
 
     /**
-     * A branch this code does not know, read leniently from a newer peer: {@code wireTag} is the discriminator's value as received, and every member of the branch is kept in {@code additionalMembers}.
+     * A branch this code does not know, read leniently from a newer peer: {@code wireTag} is the
+     * discriminator's value as received, and every member of the branch is kept in {@code additionalMembers}.
      */
     record Unrecognized(Optional<String> id, String wireTag,
             Map<String, JsonNode> additionalMembers) implements Device {

@@ -24,15 +24,16 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (event DEVICE_ADDED)"
 )
-@SuppressWarnings("deprecation")
 public record DeviceAddedEvent(Target target, Map<String, JsonNode> additionalMembers) {
     /**
      * Reads a value; see {@link Input} for the ways of reading.
      */
-    public static final Decoder<DeviceAddedEvent> DECODER = (in, json, path) -> read(in.object(json, path), true);
+    public static final Decoder<DeviceAddedEvent> DECODER = (in, json, path) ->
+            read(in.object(json, path), true);
 
     public DeviceAddedEvent {
-        Objects.requireNonNull(target, "mandatory member 'target' of event 'DEVICE_ADDED' is missing");
+        Objects.requireNonNull(target,
+                "mandatory member 'target' of event 'DEVICE_ADDED' is missing");
         additionalMembers = Records.kept(additionalMembers);
     }
 

@@ -15,7 +15,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from the commands"
 )
-@SuppressWarnings("deprecation")
 public final class Dispatcher {
     private static final String NO_ARGUMENTS = "";
 

@@ -14,18 +14,19 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from the events"
 )
-@SuppressWarnings("deprecation")
 public final class Events {
     /**
      * {@code DEVICE_ADDED}: see {@link DeviceAddedEvent}.
      */
     @Conditional("CONFIG_FILE")
-    public static final EventType<DeviceAddedEvent> DEVICE_ADDED = new EventType<>("DEVICE_ADDED", DeviceAddedEvent.class, DeviceAddedEvent.DECODER, List.of());
+    public static final EventType<DeviceAddedEvent> DEVICE_ADDED = new EventType<>("DEVICE_ADDED",
+            DeviceAddedEvent.class, DeviceAddedEvent.DECODER, List.of());
 
     /**
      * {@code TICK}: see {@link TickEvent}.
      */
-    public static final EventType<TickEvent> TICK = new EventType<>("TICK", TickEvent.class, TickEvent.DECODER, List.of());
+    public static final EventType<TickEvent> TICK = new EventType<>("TICK", TickEvent.class,
+            TickEvent.DECODER, List.of());
 
     /**
      * Every event, in schema order.

@@ -25,12 +25,12 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (struct FileOptions)"
 )
-@SuppressWarnings("deprecation")
 public record FileOptions(String path, Map<String, JsonNode> additionalMembers) {
     /**
      * Reads a value; see {@link Input} for the ways of reading.
      */
-    public static final Decoder<FileOptions> DECODER = (in, json, path) -> read(in.object(json, path), true);
+    public static final Decoder<FileOptions> DECODER = (in, json, path) ->
+            read(in.object(json, path), true);
 
     public FileOptions {
         Objects.requireNonNull(path, "mandatory member 'path' of struct 'FileOptions' is missing");

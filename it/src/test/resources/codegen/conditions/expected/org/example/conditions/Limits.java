@@ -24,14 +24,14 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (struct Limits)"
 )
-@SuppressWarnings("deprecation")
 public record Limits(long soft, @Conditional("CONFIG_HARD_LIMITS") Optional<Long> hard,
         @Conditional("{'any': ['CONFIG_DEBUG', 'CONFIG_TRACE']}") Optional<Boolean> debug,
         Map<String, JsonNode> additionalMembers) {
     /**
      * Reads a value; see {@link Input} for the ways of reading.
      */
-    public static final Decoder<Limits> DECODER = (in, json, path) -> read(in.object(json, path), true);
+    public static final Decoder<Limits> DECODER = (in, json, path) ->
+            read(in.object(json, path), true);
 
     public Limits {
         hard = Records.optional(hard);
@@ -126,9 +126,11 @@ public record Limits(long soft, @Conditional("CONFIG_HARD_LIMITS") Optional<Long
          */
         public Limits build() {
             if (soft == null) {
-                throw new NullPointerException("mandatory member 'soft' of struct 'Limits' is missing");
+                throw new NullPointerException(
+                        "mandatory member 'soft' of struct 'Limits' is missing");
             }
-            return new Limits(soft, Optional.ofNullable(hard), Optional.ofNullable(debug), Map.of());
+            return new Limits(soft, Optional.ofNullable(hard), Optional.ofNullable(debug),
+                    Map.of());
         }
     }
 }

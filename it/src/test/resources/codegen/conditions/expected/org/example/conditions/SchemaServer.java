@@ -15,7 +15,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (its commands)"
 )
-@SuppressWarnings("deprecation")
 public interface SchemaServer extends ModuleServer {
     /**
      * <p>

@@ -24,12 +24,12 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (struct SpiceOptions)"
 )
-@SuppressWarnings("deprecation")
 public record SpiceOptions(int port, Map<String, JsonNode> additionalMembers) {
     /**
      * Reads a value; see {@link Input} for the ways of reading.
      */
-    public static final Decoder<SpiceOptions> DECODER = (in, json, path) -> read(in.object(json, path), true);
+    public static final Decoder<SpiceOptions> DECODER = (in, json, path) ->
+            read(in.object(json, path), true);
 
     public SpiceOptions {
         Records.checkRange("port", port, 0, 65535);
@@ -98,7 +98,8 @@ public record SpiceOptions(int port, Map<String, JsonNode> additionalMembers) {
          */
         public SpiceOptions build() {
             if (port == null) {
-                throw new NullPointerException("mandatory member 'port' of struct 'SpiceOptions' is missing");
+                throw new NullPointerException(
+                        "mandatory member 'port' of struct 'SpiceOptions' is missing");
             }
             return new SpiceOptions(port, Map.of());
         }

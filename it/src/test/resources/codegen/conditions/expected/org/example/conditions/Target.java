@@ -15,7 +15,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (alternate Target)"
 )
-@SuppressWarnings("deprecation")
 public sealed interface Target permits Target.Device, Target.Path {
     /**
      * Reads a value, choosing the branch by the value's JSON type.

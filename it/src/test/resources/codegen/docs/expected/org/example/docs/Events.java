@@ -13,12 +13,12 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from the events"
 )
-@SuppressWarnings("deprecation")
 public final class Events {
     /**
      * {@code PRINTED}: see {@link PrintedEvent}.
      */
-    public static final EventType<PrintedEvent> PRINTED = new EventType<>("PRINTED", PrintedEvent.class, PrintedEvent.DECODER, List.of());
+    public static final EventType<PrintedEvent> PRINTED = new EventType<>("PRINTED",
+            PrintedEvent.class, PrintedEvent.DECODER, List.of());
 
     /**
      * Every event, in schema order.

@@ -16,8 +16,8 @@ import java.util.Optional;
 import javax.annotation.processing.Generated;
 
 /**
- * A print job.  Sizes are given as &lt;width&gt;x&lt;height&gt;; a comment ends
- * with *&#47; in C, and &#92;u0041 is not a character escape here.
+ * A print job. Sizes are given as &lt;width&gt;x&lt;height&gt;; a comment ends with
+ * *&#47; in C, and &#92;u0041 is not a character escape here.
  * <p>
  * Two jobs never share {@code id}.
  * <p>
@@ -45,7 +45,8 @@ public record Job(String id, Optional<Paper> paper,
     /**
      * Reads a value; see {@link Input} for the ways of reading.
      */
-    public static final Decoder<Job> DECODER = (in, json, path) -> read(in.object(json, path), true);
+    public static final Decoder<Job> DECODER = (in, json, path) ->
+            read(in.object(json, path), true);
 
     public Job {
         Objects.requireNonNull(id, "mandatory member 'id' of struct 'Job' is missing");
@@ -140,7 +141,8 @@ public record Job(String id, Optional<Paper> paper,
          */
         public Job build() {
             if (copies == null) {
-                throw new NullPointerException("mandatory member 'copies' of struct 'Job' is missing");
+                throw new NullPointerException(
+                        "mandatory member 'copies' of struct 'Job' is missing");
             }
             return new Job(id, Optional.ofNullable(paper), copies, Map.of());
         }

@@ -17,7 +17,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (enum Paper)"
 )
-@SuppressWarnings("deprecation")
 public enum Paper implements QapiEnum {
     /**
      * 210 x 297 mm

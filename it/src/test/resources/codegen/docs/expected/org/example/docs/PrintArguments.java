@@ -21,15 +21,16 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (command print)"
 )
-@SuppressWarnings("deprecation")
 public record PrintArguments(Job job, Map<String, JsonNode> additionalMembers) {
     /**
      * Reads a value; see {@link Input} for the ways of reading.
      */
-    public static final Decoder<PrintArguments> DECODER = (in, json, path) -> read(in.object(json, path), true);
+    public static final Decoder<PrintArguments> DECODER = (in, json, path) ->
+            read(in.object(json, path), true);
 
     public PrintArguments {
-        Objects.requireNonNull(job, "mandatory member 'job' of the arguments of command 'print' is missing");
+        Objects.requireNonNull(job,
+                "mandatory member 'job' of the arguments of command 'print' is missing");
         additionalMembers = Records.kept(additionalMembers);
     }
 

@@ -25,12 +25,12 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (event PRINTED)"
 )
-@SuppressWarnings("deprecation")
 public record PrintedEvent(String id, Map<String, JsonNode> additionalMembers) {
     /**
      * Reads a value; see {@link Input} for the ways of reading.
      */
-    public static final Decoder<PrintedEvent> DECODER = (in, json, path) -> read(in.object(json, path), true);
+    public static final Decoder<PrintedEvent> DECODER = (in, json, path) ->
+            read(in.object(json, path), true);
 
     public PrintedEvent {
         Objects.requireNonNull(id, "mandatory member 'id' of event 'PRINTED' is missing");

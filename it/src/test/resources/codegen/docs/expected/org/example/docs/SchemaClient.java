@@ -15,7 +15,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (its commands)"
 )
-@SuppressWarnings("deprecation")
 public interface SchemaClient extends QmpCaller {
     /**
      * A typed client that sends its commands through {@code caller}.
@@ -28,7 +27,8 @@ public interface SchemaClient extends QmpCaller {
      * Sends {@code print} and completes with its reply; see {@link #print(PrintArguments)}.
      */
     default CompletableFuture<Job> printAsync(PrintArguments arguments) {
-        return call("print", arguments.toJson()).thenApply(r -> Job.DECODER.decode(Input.LENIENT, r, ""));
+        return call("print", arguments.toJson())
+                .thenApply(r -> Job.DECODER.decode(Input.LENIENT, r, ""));
     }
 
     /**
@@ -36,14 +36,18 @@ public interface SchemaClient extends QmpCaller {
      * <p>
      * <b>Returns:</b> the job as queued
      * <p>
-     * <b>Errors:</b>     - GenericError if the printer is offline
+     * <b>Errors:</b>
+     * <ul>
+     * <li>GenericError if the printer is offline</li>
+     * </ul>
      * <p>
      * <b>Since:</b> 1.0
      * <p>
-     * .. qmp-example::
-     * <p>
-     *     -&gt; { "execute": "print", "arguments": { "job": { "id": "j1", "copies": 1 } } }
-     *     &lt;- { "return": { "id": "j1", "copies": 1 } }
+     * Example:
+     * <pre>{@code
+     * -> { "execute": "print", "arguments": { "job": { "id": "j1", "copies": 1 } } }
+     * <- { "return": { "id": "j1", "copies": 1 } }
+     * }</pre>
      */
     default Job print(PrintArguments arguments) {
         return Calls.await(printAsync(arguments));

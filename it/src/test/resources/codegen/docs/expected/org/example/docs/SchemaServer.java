@@ -12,21 +12,24 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (its commands)"
 )
-@SuppressWarnings("deprecation")
 public interface SchemaServer extends ModuleServer {
     /**
      * Print a job.
      * <p>
      * <b>Returns:</b> the job as queued
      * <p>
-     * <b>Errors:</b>     - GenericError if the printer is offline
+     * <b>Errors:</b>
+     * <ul>
+     * <li>GenericError if the printer is offline</li>
+     * </ul>
      * <p>
      * <b>Since:</b> 1.0
      * <p>
-     * .. qmp-example::
-     * <p>
-     *     -&gt; { "execute": "print", "arguments": { "job": { "id": "j1", "copies": 1 } } }
-     *     &lt;- { "return": { "id": "j1", "copies": 1 } }
+     * Example:
+     * <pre>{@code
+     * -> { "execute": "print", "arguments": { "job": { "id": "j1", "copies": 1 } } }
+     * <- { "return": { "id": "j1", "copies": 1 } }
+     * }</pre>
      */
     Job print(PrintArguments arguments);
 }

@@ -15,7 +15,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (enum Colour)"
 )
-@SuppressWarnings("deprecation")
 public enum Colour implements QapiEnum {
     RED("red"),
 

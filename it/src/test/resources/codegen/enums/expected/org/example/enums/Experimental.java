@@ -20,7 +20,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (enum Experimental)"
 )
-@SuppressWarnings("deprecation")
 public enum Experimental implements QapiEnum {
     TRIAL("trial"),
 
@@ -34,7 +33,8 @@ public enum Experimental implements QapiEnum {
     /**
      * Reads a value; see {@link Input}.
      */
-    public static final Decoder<Experimental> DECODER = Enums.decoder(Experimental::fromWireName, UNRECOGNIZED);
+    public static final Decoder<Experimental> DECODER = Enums.decoder(Experimental::fromWireName,
+            UNRECOGNIZED);
 
     private final String wireName;
 

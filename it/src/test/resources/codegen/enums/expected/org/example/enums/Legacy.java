@@ -14,7 +14,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (enum Legacy)"
 )
-@SuppressWarnings("deprecation")
 public enum Legacy implements QapiEnum {
     OLD("old"),
 

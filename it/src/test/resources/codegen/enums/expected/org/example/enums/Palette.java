@@ -22,13 +22,13 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (struct Palette)"
 )
-@SuppressWarnings("deprecation")
 public record Palette(Colour main, Optional<Colour> accent, List<Colour> others,
         Map<String, JsonNode> additionalMembers) {
     /**
      * Reads a value; see {@link Input} for the ways of reading.
      */
-    public static final Decoder<Palette> DECODER = (in, json, path) -> read(in.object(json, path), true);
+    public static final Decoder<Palette> DECODER = (in, json, path) ->
+            read(in.object(json, path), true);
 
     public Palette {
         Objects.requireNonNull(main, "mandatory member 'main' of struct 'Palette' is missing");

@@ -12,7 +12,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (enum Switch)"
 )
-@SuppressWarnings("deprecation")
 public enum Switch implements QapiEnum {
     ON("on"),
 

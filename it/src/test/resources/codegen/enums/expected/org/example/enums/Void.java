@@ -12,7 +12,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (enum Void)"
 )
-@SuppressWarnings("deprecation")
 public enum Void implements QapiEnum {
     /**
      * A value this code does not know, received from a newer peer.

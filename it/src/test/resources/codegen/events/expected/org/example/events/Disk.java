@@ -22,12 +22,12 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (struct Disk)"
 )
-@SuppressWarnings("deprecation")
 public record Disk(String id, Optional<Long> size, Map<String, JsonNode> additionalMembers) {
     /**
      * Reads a value; see {@link Input} for the ways of reading.
      */
-    public static final Decoder<Disk> DECODER = (in, json, path) -> read(in.object(json, path), true);
+    public static final Decoder<Disk> DECODER = (in, json, path) ->
+            read(in.object(json, path), true);
 
     public Disk {
         Objects.requireNonNull(id, "mandatory member 'id' of struct 'Disk' is missing");

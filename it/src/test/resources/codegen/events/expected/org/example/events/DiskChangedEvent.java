@@ -22,13 +22,13 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (event DISK_CHANGED)"
 )
-@SuppressWarnings("deprecation")
 public record DiskChangedEvent(String id, Optional<Long> size,
         Map<String, JsonNode> additionalMembers) {
     /**
      * Reads a value; see {@link Input} for the ways of reading.
      */
-    public static final Decoder<DiskChangedEvent> DECODER = (in, json, path) -> read(in.object(json, path), true);
+    public static final Decoder<DiskChangedEvent> DECODER = (in, json, path) ->
+            read(in.object(json, path), true);
 
     public DiskChangedEvent {
         Objects.requireNonNull(id, "mandatory member 'id' of event 'DISK_CHANGED' is missing");

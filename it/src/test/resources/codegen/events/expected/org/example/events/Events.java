@@ -13,37 +13,42 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from the events"
 )
-@SuppressWarnings("deprecation")
 public final class Events {
     /**
      * {@code STARTED}: see {@link StartedEvent}.
      */
-    public static final EventType<StartedEvent> STARTED = new EventType<>("STARTED", StartedEvent.class, StartedEvent.DECODER, List.of());
+    public static final EventType<StartedEvent> STARTED = new EventType<>("STARTED",
+            StartedEvent.class, StartedEvent.DECODER, List.of());
 
     /**
      * {@code RESET}: see {@link ResetEvent}.
      */
-    public static final EventType<ResetEvent> RESET = new EventType<>("RESET", ResetEvent.class, ResetEvent.DECODER, List.of());
+    public static final EventType<ResetEvent> RESET = new EventType<>("RESET", ResetEvent.class,
+            ResetEvent.DECODER, List.of());
 
     /**
      * {@code PROGRESS}: see {@link ProgressEvent}.
      */
-    public static final EventType<ProgressEvent> PROGRESS = new EventType<>("PROGRESS", ProgressEvent.class, ProgressEvent.DECODER, List.of());
+    public static final EventType<ProgressEvent> PROGRESS = new EventType<>("PROGRESS",
+            ProgressEvent.class, ProgressEvent.DECODER, List.of());
 
     /**
      * {@code DISK_CHANGED}: see {@link DiskChangedEvent}.
      */
-    public static final EventType<DiskChangedEvent> DISK_CHANGED = new EventType<>("DISK_CHANGED", DiskChangedEvent.class, DiskChangedEvent.DECODER, List.of());
+    public static final EventType<DiskChangedEvent> DISK_CHANGED = new EventType<>("DISK_CHANGED",
+            DiskChangedEvent.class, DiskChangedEvent.DECODER, List.of());
 
     /**
      * {@code DISK_REMOVED}: see {@link DiskRemovedEvent}.
      */
-    public static final EventType<DiskRemovedEvent> DISK_REMOVED = new EventType<>("DISK_REMOVED", DiskRemovedEvent.class, DiskRemovedEvent.DECODER, List.of());
+    public static final EventType<DiskRemovedEvent> DISK_REMOVED = new EventType<>("DISK_REMOVED",
+            DiskRemovedEvent.class, DiskRemovedEvent.DECODER, List.of());
 
     /**
      * {@code X_DEBUG_TICK}: see {@link XDebugTickEvent}.
      */
-    public static final EventType<XDebugTickEvent> X_DEBUG_TICK = new EventType<>("X_DEBUG_TICK", XDebugTickEvent.class, XDebugTickEvent.DECODER, List.of());
+    public static final EventType<XDebugTickEvent> X_DEBUG_TICK = new EventType<>("X_DEBUG_TICK",
+            XDebugTickEvent.class, XDebugTickEvent.DECODER, List.of());
 
     /**
      * Every event, in schema order.

@@ -22,13 +22,13 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (event PROGRESS)"
 )
-@SuppressWarnings("deprecation")
 public record ProgressEvent(Stage stage, long done, Optional<Long> total,
         Map<String, JsonNode> additionalMembers) {
     /**
      * Reads a value; see {@link Input} for the ways of reading.
      */
-    public static final Decoder<ProgressEvent> DECODER = (in, json, path) -> read(in.object(json, path), true);
+    public static final Decoder<ProgressEvent> DECODER = (in, json, path) ->
+            read(in.object(json, path), true);
 
     public ProgressEvent {
         Objects.requireNonNull(stage, "mandatory member 'stage' of event 'PROGRESS' is missing");
@@ -122,7 +122,8 @@ public record ProgressEvent(Stage stage, long done, Optional<Long> total,
          */
         public ProgressEvent build() {
             if (done == null) {
-                throw new NullPointerException("mandatory member 'done' of event 'PROGRESS' is missing");
+                throw new NullPointerException(
+                        "mandatory member 'done' of event 'PROGRESS' is missing");
             }
             return new ProgressEvent(stage, done, Optional.ofNullable(total), Map.of());
         }

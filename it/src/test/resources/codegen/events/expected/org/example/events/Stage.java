@@ -12,7 +12,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (enum Stage)"
 )
-@SuppressWarnings("deprecation")
 public enum Stage implements QapiEnum {
     COPY("copy"),
 

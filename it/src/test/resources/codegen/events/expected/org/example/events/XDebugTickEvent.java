@@ -20,12 +20,12 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (event X_DEBUG_TICK)"
 )
-@SuppressWarnings("deprecation")
 public record XDebugTickEvent(long count, Map<String, JsonNode> additionalMembers) {
     /**
      * Reads a value; see {@link Input} for the ways of reading.
      */
-    public static final Decoder<XDebugTickEvent> DECODER = (in, json, path) -> read(in.object(json, path), true);
+    public static final Decoder<XDebugTickEvent> DECODER = (in, json, path) ->
+            read(in.object(json, path), true);
 
     public XDebugTickEvent {
         additionalMembers = Records.kept(additionalMembers);
@@ -93,7 +93,8 @@ public record XDebugTickEvent(long count, Map<String, JsonNode> additionalMember
          */
         public XDebugTickEvent build() {
             if (count == null) {
-                throw new NullPointerException("mandatory member 'count' of event 'X_DEBUG_TICK' is missing");
+                throw new NullPointerException(
+                        "mandatory member 'count' of event 'X_DEBUG_TICK' is missing");
             }
             return new XDebugTickEvent(count, Map.of());
         }

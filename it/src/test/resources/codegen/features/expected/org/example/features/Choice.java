@@ -43,16 +43,18 @@ public sealed interface Choice permits Choice.Turbo, Choice.Fast, Choice.Legacy,
     <R> R accept(Visitor<R> visitor);
 
     /**
-     * Reads the base members, then the branch the discriminator selects; with {@code whole}, also checks (or keeps) the members left over.
+     * Reads the base members, then the branch the discriminator selects; with {@code whole},
+     * also checks (or keeps) the members left over.
      */
     static Choice read(ObjectReader r, boolean whole) {
         Mode mode = r.required("mode", Mode.DECODER);
-        switch (mode) {
-            case TURBO: return new Turbo(org.example.features.Turbo.read(r, false), whole ? r.finish() : Map.of());
-            case FAST: return new Fast(whole ? r.finish() : Map.of());
-            case LEGACY: return new Legacy(whole ? r.finish() : Map.of());
-            default: return new Unrecognized(r.rawString("mode"), whole ? r.finish() : Map.of());
-        }
+        return switch (mode) {
+            case TURBO -> new Turbo(org.example.features.Turbo.read(r, false),
+                    whole ? r.finish() : Map.of());
+            case FAST -> new Fast(whole ? r.finish() : Map.of());
+            case LEGACY -> new Legacy(whole ? r.finish() : Map.of());
+            default -> new Unrecognized(r.rawString("mode"), whole ? r.finish() : Map.of());
+        };
     }
 
     /**
@@ -152,7 +154,8 @@ public sealed interface Choice permits Choice.Turbo, Choice.Fast, Choice.Legacy,
     }
 
     /**
-     * A branch this code does not know, read leniently from a newer peer: {@code wireTag} is the discriminator's value as received, and every member of the branch is kept in {@code additionalMembers}.
+     * A branch this code does not know, read leniently from a newer peer: {@code wireTag} is the
+     * discriminator's value as received, and every member of the branch is kept in {@code additionalMembers}.
      */
     record Unrecognized(String wireTag, Map<String, JsonNode> additionalMembers) implements Choice {
         public Unrecognized {

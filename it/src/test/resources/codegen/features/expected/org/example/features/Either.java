@@ -16,7 +16,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (alternate Either)"
 )
-@SuppressWarnings("deprecation")
 public sealed interface Either permits Either.Settings, Either.Name {
     /**
      * Reads a value, choosing the branch by the value's JSON type.

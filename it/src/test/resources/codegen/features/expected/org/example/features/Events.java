@@ -22,14 +22,16 @@ public final class Events {
      */
     @Deprecated
     @Features({"deprecated"})
-    public static final EventType<OldEventEvent> OLD_EVENT = new EventType<>("OLD_EVENT", OldEventEvent.class, OldEventEvent.DECODER, List.of("deprecated"));
+    public static final EventType<OldEventEvent> OLD_EVENT = new EventType<>("OLD_EVENT",
+            OldEventEvent.class, OldEventEvent.DECODER, List.of("deprecated"));
 
     /**
      * {@code NEW_EVENT}: see {@link NewEventEvent}.
      */
     @Unstable
     @Features({"unstable"})
-    public static final EventType<NewEventEvent> NEW_EVENT = new EventType<>("NEW_EVENT", NewEventEvent.class, NewEventEvent.DECODER, List.of("unstable"));
+    public static final EventType<NewEventEvent> NEW_EVENT = new EventType<>("NEW_EVENT",
+            NewEventEvent.class, NewEventEvent.DECODER, List.of("unstable"));
 
     /**
      * Every event, in schema order.

@@ -15,7 +15,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (enum Mode)"
 )
-@SuppressWarnings("deprecation")
 public enum Mode implements QapiEnum {
     FAST("fast"),
 

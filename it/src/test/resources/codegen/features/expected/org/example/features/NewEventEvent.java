@@ -24,12 +24,12 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (event NEW_EVENT)"
 )
-@SuppressWarnings("deprecation")
 public record NewEventEvent(Either either, Map<String, JsonNode> additionalMembers) {
     /**
      * Reads a value; see {@link Input} for the ways of reading.
      */
-    public static final Decoder<NewEventEvent> DECODER = (in, json, path) -> read(in.object(json, path), true);
+    public static final Decoder<NewEventEvent> DECODER = (in, json, path) ->
+            read(in.object(json, path), true);
 
     public NewEventEvent {
         Objects.requireNonNull(either, "mandatory member 'either' of event 'NEW_EVENT' is missing");

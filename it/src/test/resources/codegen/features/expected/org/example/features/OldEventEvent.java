@@ -22,12 +22,12 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (event OLD_EVENT)"
 )
-@SuppressWarnings("deprecation")
 public record OldEventEvent(Map<String, JsonNode> additionalMembers) {
     /**
      * Reads a value; see {@link Input} for the ways of reading.
      */
-    public static final Decoder<OldEventEvent> DECODER = (in, json, path) -> read(in.object(json, path), true);
+    public static final Decoder<OldEventEvent> DECODER = (in, json, path) ->
+            read(in.object(json, path), true);
 
     public OldEventEvent {
         additionalMembers = Records.kept(additionalMembers);

@@ -18,7 +18,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (its commands)"
 )
-@SuppressWarnings("deprecation")
 public interface SchemaClient extends QmpCaller {
     /**
      * A typed client that sends its commands through {@code caller}.
@@ -70,7 +69,8 @@ public interface SchemaClient extends QmpCaller {
      * Sends {@code set-settings} and completes with its reply; see {@link #setSettings(SetSettingsArguments)}.
      */
     default CompletableFuture<Settings> setSettingsAsync(SetSettingsArguments arguments) {
-        return call("set-settings", arguments.toJson()).thenApply(r -> Settings.DECODER.decode(Input.LENIENT, r, ""));
+        return call("set-settings", arguments.toJson())
+                .thenApply(r -> Settings.DECODER.decode(Input.LENIENT, r, ""));
     }
 
     default Settings setSettings(SetSettingsArguments arguments) {

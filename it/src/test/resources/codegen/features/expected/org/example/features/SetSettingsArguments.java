@@ -30,10 +30,12 @@ public record SetSettingsArguments(Settings settings,
     /**
      * Reads a value; see {@link Input} for the ways of reading.
      */
-    public static final Decoder<SetSettingsArguments> DECODER = (in, json, path) -> read(in.object(json, path), true);
+    public static final Decoder<SetSettingsArguments> DECODER = (in, json, path) ->
+            read(in.object(json, path), true);
 
     public SetSettingsArguments {
-        Objects.requireNonNull(settings, "mandatory member 'settings' of the arguments of command 'set-settings' is missing");
+        Objects.requireNonNull(settings,
+                "mandatory member 'settings' of the arguments of command 'set-settings' is missing");
         force = Records.optional(force);
         additionalMembers = Records.kept(additionalMembers);
     }

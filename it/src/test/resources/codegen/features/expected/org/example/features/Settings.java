@@ -32,7 +32,8 @@ public record Settings(String name, @Deprecated @Features({"deprecated"}) Option
     /**
      * Reads a value; see {@link Input} for the ways of reading.
      */
-    public static final Decoder<Settings> DECODER = (in, json, path) -> read(in.object(json, path), true);
+    public static final Decoder<Settings> DECODER = (in, json, path) ->
+            read(in.object(json, path), true);
 
     public Settings {
         Objects.requireNonNull(name, "mandatory member 'name' of struct 'Settings' is missing");
@@ -140,7 +141,8 @@ public record Settings(String name, @Deprecated @Features({"deprecated"}) Option
          * @throws NullPointerException if a mandatory member is not set
          */
         public Settings build() {
-            return new Settings(name, Optional.ofNullable(oldName), Optional.ofNullable(xTuning), mode, Map.of());
+            return new Settings(name, Optional.ofNullable(oldName), Optional.ofNullable(xTuning),
+                    mode, Map.of());
         }
     }
 }

@@ -20,12 +20,12 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (struct Turbo)"
 )
-@SuppressWarnings("deprecation")
 public record Turbo(long boost, Map<String, JsonNode> additionalMembers) {
     /**
      * Reads a value; see {@link Input} for the ways of reading.
      */
-    public static final Decoder<Turbo> DECODER = (in, json, path) -> read(in.object(json, path), true);
+    public static final Decoder<Turbo> DECODER = (in, json, path) ->
+            read(in.object(json, path), true);
 
     public Turbo {
         additionalMembers = Records.kept(additionalMembers);
@@ -93,7 +93,8 @@ public record Turbo(long boost, Map<String, JsonNode> additionalMembers) {
          */
         public Turbo build() {
             if (boost == null) {
-                throw new NullPointerException("mandatory member 'boost' of struct 'Turbo' is missing");
+                throw new NullPointerException(
+                        "mandatory member 'boost' of struct 'Turbo' is missing");
             }
             return new Turbo(boost, Map.of());
         }

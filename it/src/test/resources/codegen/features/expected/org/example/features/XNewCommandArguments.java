@@ -20,15 +20,16 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (command x-new-command)"
 )
-@SuppressWarnings("deprecation")
 public record XNewCommandArguments(Choice choice, Map<String, JsonNode> additionalMembers) {
     /**
      * Reads a value; see {@link Input} for the ways of reading.
      */
-    public static final Decoder<XNewCommandArguments> DECODER = (in, json, path) -> read(in.object(json, path), true);
+    public static final Decoder<XNewCommandArguments> DECODER = (in, json, path) ->
+            read(in.object(json, path), true);
 
     public XNewCommandArguments {
-        Objects.requireNonNull(choice, "mandatory member 'choice' of the arguments of command 'x-new-command' is missing");
+        Objects.requireNonNull(choice,
+                "mandatory member 'choice' of the arguments of command 'x-new-command' is missing");
         additionalMembers = Records.kept(additionalMembers);
     }
 

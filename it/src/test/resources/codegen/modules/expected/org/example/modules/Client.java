@@ -13,7 +13,6 @@ import org.example.modules.sub.block_jobs.BlockJobsClient;
         value = "io.qapi.compiler",
         comments = "from the commands"
 )
-@SuppressWarnings("deprecation")
 public interface Client extends QmpCaller, SchemaClient, BlockJobsClient {
     /**
      * A typed client that sends its commands through {@code caller}.

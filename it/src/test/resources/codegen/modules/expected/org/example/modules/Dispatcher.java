@@ -17,7 +17,6 @@ import org.example.modules.sub.block_jobs.JobCancelArguments;
         value = "io.qapi.compiler",
         comments = "from the commands"
 )
-@SuppressWarnings("deprecation")
 public final class Dispatcher {
     private static final String NO_ARGUMENTS = "";
 

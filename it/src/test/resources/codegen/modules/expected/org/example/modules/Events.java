@@ -14,12 +14,12 @@ import org.example.modules.sub.block_jobs.JobStateChangedEvent;
         value = "io.qapi.compiler",
         comments = "from the events"
 )
-@SuppressWarnings("deprecation")
 public final class Events {
     /**
      * {@code JOB_STATE_CHANGED}: see {@link JobStateChangedEvent}.
      */
-    public static final EventType<JobStateChangedEvent> JOB_STATE_CHANGED = new EventType<>("JOB_STATE_CHANGED", JobStateChangedEvent.class, JobStateChangedEvent.DECODER, List.of());
+    public static final EventType<JobStateChangedEvent> JOB_STATE_CHANGED = new EventType<>("JOB_STATE_CHANGED",
+            JobStateChangedEvent.class, JobStateChangedEvent.DECODER, List.of());
 
     /**
      * Every event, in schema order.

@@ -23,12 +23,12 @@ import org.example.modules.sub.block_jobs.Job;
         value = "io.qapi.compiler",
         comments = "from schema.json (struct Machine)"
 )
-@SuppressWarnings("deprecation")
 public record Machine(String name, List<Job> jobs, Map<String, JsonNode> additionalMembers) {
     /**
      * Reads a value; see {@link Input} for the ways of reading.
      */
-    public static final Decoder<Machine> DECODER = (in, json, path) -> read(in.object(json, path), true);
+    public static final Decoder<Machine> DECODER = (in, json, path) ->
+            read(in.object(json, path), true);
 
     public Machine {
         Objects.requireNonNull(name, "mandatory member 'name' of struct 'Machine' is missing");

@@ -15,7 +15,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (its commands)"
 )
-@SuppressWarnings("deprecation")
 public interface SchemaClient extends QmpCaller {
     /**
      * A typed client that sends its commands through {@code caller}.
@@ -28,7 +27,8 @@ public interface SchemaClient extends QmpCaller {
      * Sends {@code query-machine} and completes with its reply; see {@link #queryMachine()}.
      */
     default CompletableFuture<Machine> queryMachineAsync() {
-        return call("query-machine", null).thenApply(r -> Machine.DECODER.decode(Input.LENIENT, r, ""));
+        return call("query-machine", null)
+                .thenApply(r -> Machine.DECODER.decode(Input.LENIENT, r, ""));
     }
 
     default Machine queryMachine() {

@@ -13,6 +13,5 @@ import org.example.modules.sub.block_jobs.BlockJobsServer;
         value = "io.qapi.compiler",
         comments = "from the commands"
 )
-@SuppressWarnings("deprecation")
 public interface Server extends SchemaServer, BlockJobsServer {
 }

@@ -21,17 +21,18 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (struct Awkward)"
 )
-@SuppressWarnings("deprecation")
 public record Awkward(String type, long class_, boolean xDebug, boolean readOnly, String toJson_,
         long additionalMembers_, Map<String, JsonNode> additionalMembers) {
     /**
      * Reads a value; see {@link Input} for the ways of reading.
      */
-    public static final Decoder<Awkward> DECODER = (in, json, path) -> read(in.object(json, path), true);
+    public static final Decoder<Awkward> DECODER = (in, json, path) ->
+            read(in.object(json, path), true);
 
     public Awkward {
         Objects.requireNonNull(type, "mandatory member 'type' of struct 'Awkward' is missing");
-        Objects.requireNonNull(toJson_, "mandatory member 'to-json' of struct 'Awkward' is missing");
+        Objects.requireNonNull(toJson_,
+                "mandatory member 'to-json' of struct 'Awkward' is missing");
         additionalMembers = Records.kept(additionalMembers);
     }
 
@@ -158,18 +159,23 @@ public record Awkward(String type, long class_, boolean xDebug, boolean readOnly
          */
         public Awkward build() {
             if (class_ == null) {
-                throw new NullPointerException("mandatory member 'class' of struct 'Awkward' is missing");
+                throw new NullPointerException(
+                        "mandatory member 'class' of struct 'Awkward' is missing");
             }
             if (xDebug == null) {
-                throw new NullPointerException("mandatory member 'x-debug' of struct 'Awkward' is missing");
+                throw new NullPointerException(
+                        "mandatory member 'x-debug' of struct 'Awkward' is missing");
             }
             if (readOnly == null) {
-                throw new NullPointerException("mandatory member 'read-only' of struct 'Awkward' is missing");
+                throw new NullPointerException(
+                        "mandatory member 'read-only' of struct 'Awkward' is missing");
             }
             if (additionalMembers_ == null) {
-                throw new NullPointerException("mandatory member 'additional-members' of struct 'Awkward' is missing");
+                throw new NullPointerException(
+                        "mandatory member 'additional-members' of struct 'Awkward' is missing");
             }
-            return new Awkward(type, class_, xDebug, readOnly, toJson_, additionalMembers_, Map.of());
+            return new Awkward(type, class_, xDebug, readOnly, toJson_, additionalMembers_,
+                    Map.of());
         }
     }
 }

@@ -22,13 +22,13 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (struct Base)"
 )
-@SuppressWarnings("deprecation")
 public record Base(String id, Optional<String> note,
         Map<String, JsonNode> additionalMembers) implements BaseFields {
     /**
      * Reads a value; see {@link Input} for the ways of reading.
      */
-    public static final Decoder<Base> DECODER = (in, json, path) -> read(in.object(json, path), true);
+    public static final Decoder<Base> DECODER = (in, json, path) ->
+            read(in.object(json, path), true);
 
     public Base {
         Objects.requireNonNull(id, "mandatory member 'id' of struct 'Base' is missing");

@@ -11,7 +11,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (struct Base)"
 )
-@SuppressWarnings("deprecation")
 public interface BaseFields {
     String id();
 

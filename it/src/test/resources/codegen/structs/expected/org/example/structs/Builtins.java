@@ -22,14 +22,14 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (struct Builtins)"
 )
-@SuppressWarnings("deprecation")
 public record Builtins(String text, double real, long whole_, int i8, int i16, int i32, long i64,
         int u8, int u16, long u32, long u64, long bytes, boolean flag, JsonNode anything,
         QNull nothing, Map<String, JsonNode> additionalMembers) {
     /**
      * Reads a value; see {@link Input} for the ways of reading.
      */
-    public static final Decoder<Builtins> DECODER = (in, json, path) -> read(in.object(json, path), true);
+    public static final Decoder<Builtins> DECODER = (in, json, path) ->
+            read(in.object(json, path), true);
 
     public Builtins {
         Objects.requireNonNull(text, "mandatory member 'text' of struct 'Builtins' is missing");
@@ -38,8 +38,10 @@ public record Builtins(String text, double real, long whole_, int i8, int i16, i
         Records.checkRange("u8", u8, 0, 255);
         Records.checkRange("u16", u16, 0, 65535);
         Records.checkRange("u32", u32, 0L, 4294967295L);
-        Objects.requireNonNull(anything, "mandatory member 'anything' of struct 'Builtins' is missing");
-        Objects.requireNonNull(nothing, "mandatory member 'nothing' of struct 'Builtins' is missing");
+        Objects.requireNonNull(anything,
+                "mandatory member 'anything' of struct 'Builtins' is missing");
+        Objects.requireNonNull(nothing,
+                "mandatory member 'nothing' of struct 'Builtins' is missing");
         additionalMembers = Records.kept(additionalMembers);
     }
 
@@ -49,7 +51,8 @@ public record Builtins(String text, double real, long whole_, int i8, int i16, i
     public Builtins(String text, double real, long whole_, int i8, int i16, int i32, long i64,
             int u8, int u16, long u32, long u64, long bytes, boolean flag, JsonNode anything,
             QNull nothing) {
-        this(text, real, whole_, i8, i16, i32, i64, u8, u16, u32, u64, bytes, flag, anything, nothing, Map.of());
+        this(text, real, whole_, i8, i16, i32, i64, u8, u16, u32, u64, bytes, flag, anything,
+                nothing, Map.of());
     }
 
     /**
@@ -275,42 +278,55 @@ public record Builtins(String text, double real, long whole_, int i8, int i16, i
          */
         public Builtins build() {
             if (real == null) {
-                throw new NullPointerException("mandatory member 'real' of struct 'Builtins' is missing");
+                throw new NullPointerException(
+                        "mandatory member 'real' of struct 'Builtins' is missing");
             }
             if (whole_ == null) {
-                throw new NullPointerException("mandatory member 'whole' of struct 'Builtins' is missing");
+                throw new NullPointerException(
+                        "mandatory member 'whole' of struct 'Builtins' is missing");
             }
             if (i8 == null) {
-                throw new NullPointerException("mandatory member 'i8' of struct 'Builtins' is missing");
+                throw new NullPointerException(
+                        "mandatory member 'i8' of struct 'Builtins' is missing");
             }
             if (i16 == null) {
-                throw new NullPointerException("mandatory member 'i16' of struct 'Builtins' is missing");
+                throw new NullPointerException(
+                        "mandatory member 'i16' of struct 'Builtins' is missing");
             }
             if (i32 == null) {
-                throw new NullPointerException("mandatory member 'i32' of struct 'Builtins' is missing");
+                throw new NullPointerException(
+                        "mandatory member 'i32' of struct 'Builtins' is missing");
             }
             if (i64 == null) {
-                throw new NullPointerException("mandatory member 'i64' of struct 'Builtins' is missing");
+                throw new NullPointerException(
+                        "mandatory member 'i64' of struct 'Builtins' is missing");
             }
             if (u8 == null) {
-                throw new NullPointerException("mandatory member 'u8' of struct 'Builtins' is missing");
+                throw new NullPointerException(
+                        "mandatory member 'u8' of struct 'Builtins' is missing");
             }
             if (u16 == null) {
-                throw new NullPointerException("mandatory member 'u16' of struct 'Builtins' is missing");
+                throw new NullPointerException(
+                        "mandatory member 'u16' of struct 'Builtins' is missing");
             }
             if (u32 == null) {
-                throw new NullPointerException("mandatory member 'u32' of struct 'Builtins' is missing");
+                throw new NullPointerException(
+                        "mandatory member 'u32' of struct 'Builtins' is missing");
             }
             if (u64 == null) {
-                throw new NullPointerException("mandatory member 'u64' of struct 'Builtins' is missing");
+                throw new NullPointerException(
+                        "mandatory member 'u64' of struct 'Builtins' is missing");
             }
             if (bytes == null) {
-                throw new NullPointerException("mandatory member 'bytes' of struct 'Builtins' is missing");
+                throw new NullPointerException(
+                        "mandatory member 'bytes' of struct 'Builtins' is missing");
             }
             if (flag == null) {
-                throw new NullPointerException("mandatory member 'flag' of struct 'Builtins' is missing");
+                throw new NullPointerException(
+                        "mandatory member 'flag' of struct 'Builtins' is missing");
             }
-            return new Builtins(text, real, whole_, i8, i16, i32, i64, u8, u16, u32, u64, bytes, flag, anything, nothing, Map.of());
+            return new Builtins(text, real, whole_, i8, i16, i32, i64, u8, u16, u32, u64, bytes,
+                    flag, anything, nothing, Map.of());
         }
     }
 }

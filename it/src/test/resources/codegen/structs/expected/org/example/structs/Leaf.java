@@ -23,14 +23,14 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (struct Leaf)"
 )
-@SuppressWarnings("deprecation")
 public record Leaf(String id, Optional<String> note, long level, String colour,
         Optional<List<Base>> children,
         Map<String, JsonNode> additionalMembers) implements MiddleFields {
     /**
      * Reads a value; see {@link Input} for the ways of reading.
      */
-    public static final Decoder<Leaf> DECODER = (in, json, path) -> read(in.object(json, path), true);
+    public static final Decoder<Leaf> DECODER = (in, json, path) ->
+            read(in.object(json, path), true);
 
     public Leaf {
         Objects.requireNonNull(id, "mandatory member 'id' of struct 'Leaf' is missing");
@@ -151,9 +151,11 @@ public record Leaf(String id, Optional<String> note, long level, String colour,
          */
         public Leaf build() {
             if (level == null) {
-                throw new NullPointerException("mandatory member 'level' of struct 'Leaf' is missing");
+                throw new NullPointerException(
+                        "mandatory member 'level' of struct 'Leaf' is missing");
             }
-            return new Leaf(id, Optional.ofNullable(note), level, colour, Optional.ofNullable(children), Map.of());
+            return new Leaf(id, Optional.ofNullable(note), level, colour,
+                    Optional.ofNullable(children), Map.of());
         }
     }
 }

@@ -23,14 +23,14 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (struct Lists)"
 )
-@SuppressWarnings("deprecation")
 public record Lists(List<String> words, List<Integer> counts, List<Long> sizes, List<Boolean> flags,
         List<JsonNode> values, List<Base> bases, Optional<List<Long>> maybe,
         Map<String, JsonNode> additionalMembers) {
     /**
      * Reads a value; see {@link Input} for the ways of reading.
      */
-    public static final Decoder<Lists> DECODER = (in, json, path) -> read(in.object(json, path), true);
+    public static final Decoder<Lists> DECODER = (in, json, path) ->
+            read(in.object(json, path), true);
 
     public Lists {
         Objects.requireNonNull(words, "mandatory member 'words' of struct 'Lists' is missing");
@@ -184,7 +184,8 @@ public record Lists(List<String> words, List<Integer> counts, List<Long> sizes, 
          * @throws NullPointerException if a mandatory member is not set
          */
         public Lists build() {
-            return new Lists(words, counts, sizes, flags, values, bases, Optional.ofNullable(maybe), Map.of());
+            return new Lists(words, counts, sizes, flags, values, bases, Optional.ofNullable(maybe),
+                    Map.of());
         }
     }
 }

@@ -22,13 +22,13 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (struct Middle)"
 )
-@SuppressWarnings("deprecation")
 public record Middle(String id, Optional<String> note, long level,
         Map<String, JsonNode> additionalMembers) implements MiddleFields {
     /**
      * Reads a value; see {@link Input} for the ways of reading.
      */
-    public static final Decoder<Middle> DECODER = (in, json, path) -> read(in.object(json, path), true);
+    public static final Decoder<Middle> DECODER = (in, json, path) ->
+            read(in.object(json, path), true);
 
     public Middle {
         Objects.requireNonNull(id, "mandatory member 'id' of struct 'Middle' is missing");
@@ -122,7 +122,8 @@ public record Middle(String id, Optional<String> note, long level,
          */
         public Middle build() {
             if (level == null) {
-                throw new NullPointerException("mandatory member 'level' of struct 'Middle' is missing");
+                throw new NullPointerException(
+                        "mandatory member 'level' of struct 'Middle' is missing");
             }
             return new Middle(id, Optional.ofNullable(note), level, Map.of());
         }

@@ -10,7 +10,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (struct Middle)"
 )
-@SuppressWarnings("deprecation")
 public interface MiddleFields extends BaseFields {
     long level();
 }

@@ -19,12 +19,12 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (struct Nothing)"
 )
-@SuppressWarnings("deprecation")
 public record Nothing(Map<String, JsonNode> additionalMembers) {
     /**
      * Reads a value; see {@link Input} for the ways of reading.
      */
-    public static final Decoder<Nothing> DECODER = (in, json, path) -> read(in.object(json, path), true);
+    public static final Decoder<Nothing> DECODER = (in, json, path) ->
+            read(in.object(json, path), true);
 
     public Nothing {
         additionalMembers = Records.kept(additionalMembers);

@@ -22,7 +22,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (struct Optionals)"
 )
-@SuppressWarnings("deprecation")
 public record Optionals(Optional<String> text, Optional<Double> real, Optional<Long> whole_,
         Optional<Integer> i8, Optional<Integer> u16, Optional<Long> u32, Optional<Long> u64,
         Optional<Long> bytes, Optional<Boolean> flag, Optional<JsonNode> anything,
@@ -30,7 +29,8 @@ public record Optionals(Optional<String> text, Optional<Double> real, Optional<L
     /**
      * Reads a value; see {@link Input} for the ways of reading.
      */
-    public static final Decoder<Optionals> DECODER = (in, json, path) -> read(in.object(json, path), true);
+    public static final Decoder<Optionals> DECODER = (in, json, path) ->
+            read(in.object(json, path), true);
 
     public Optionals {
         text = Records.optional(text);
@@ -247,7 +247,11 @@ public record Optionals(Optional<String> text, Optional<Double> real, Optional<L
          * @throws NullPointerException if a mandatory member is not set
          */
         public Optionals build() {
-            return new Optionals(Optional.ofNullable(text), Optional.ofNullable(real), Optional.ofNullable(whole_), Optional.ofNullable(i8), Optional.ofNullable(u16), Optional.ofNullable(u32), Optional.ofNullable(u64), Optional.ofNullable(bytes), Optional.ofNullable(flag), Optional.ofNullable(anything), Optional.ofNullable(nothing), Optional.ofNullable(base), Map.of());
+            return new Optionals(Optional.ofNullable(text), Optional.ofNullable(real),
+                    Optional.ofNullable(whole_), Optional.ofNullable(i8), Optional.ofNullable(u16),
+                    Optional.ofNullable(u32), Optional.ofNullable(u64), Optional.ofNullable(bytes),
+                    Optional.ofNullable(flag), Optional.ofNullable(anything),
+                    Optional.ofNullable(nothing), Optional.ofNullable(base), Map.of());
         }
     }
 }

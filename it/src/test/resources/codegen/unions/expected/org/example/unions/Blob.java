@@ -22,12 +22,12 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (struct Blob)"
 )
-@SuppressWarnings("deprecation")
 public record Blob(List<Long> points, Map<String, JsonNode> additionalMembers) {
     /**
      * Reads a value; see {@link Input} for the ways of reading.
      */
-    public static final Decoder<Blob> DECODER = (in, json, path) -> read(in.object(json, path), true);
+    public static final Decoder<Blob> DECODER = (in, json, path) ->
+            read(in.object(json, path), true);
 
     public Blob {
         Objects.requireNonNull(points, "mandatory member 'points' of struct 'Blob' is missing");

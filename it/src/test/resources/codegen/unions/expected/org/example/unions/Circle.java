@@ -20,12 +20,12 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (struct Circle)"
 )
-@SuppressWarnings("deprecation")
 public record Circle(double radius, Map<String, JsonNode> additionalMembers) {
     /**
      * Reads a value; see {@link Input} for the ways of reading.
      */
-    public static final Decoder<Circle> DECODER = (in, json, path) -> read(in.object(json, path), true);
+    public static final Decoder<Circle> DECODER = (in, json, path) ->
+            read(in.object(json, path), true);
 
     public Circle {
         additionalMembers = Records.kept(additionalMembers);
@@ -93,7 +93,8 @@ public record Circle(double radius, Map<String, JsonNode> additionalMembers) {
          */
         public Circle build() {
             if (radius == null) {
-                throw new NullPointerException("mandatory member 'radius' of struct 'Circle' is missing");
+                throw new NullPointerException(
+                        "mandatory member 'radius' of struct 'Circle' is missing");
             }
             return new Circle(radius, Map.of());
         }

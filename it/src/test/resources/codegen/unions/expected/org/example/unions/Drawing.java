@@ -17,7 +17,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (union Drawing)"
 )
-@SuppressWarnings("deprecation")
 public sealed interface Drawing extends LayerBaseFields permits Drawing.Figure, Drawing.Label, Drawing.Guide, Drawing.Unrecognized {
     /**
      * Reads a value; see {@link Input} for the ways of reading.
@@ -44,17 +43,21 @@ public sealed interface Drawing extends LayerBaseFields permits Drawing.Figure, 
     <R> R accept(Visitor<R> visitor);
 
     /**
-     * Reads the base members, then the branch the discriminator selects; with {@code whole}, also checks (or keeps) the members left over.
+     * Reads the base members, then the branch the discriminator selects; with {@code whole},
+     * also checks (or keeps) the members left over.
      */
     static Drawing read(ObjectReader r, boolean whole) {
         Layer layer = r.required("layer", Layer.DECODER);
         boolean visible = r.required("visible", Decoders.BOOL);
-        switch (layer) {
-            case FIGURE: return new Figure(visible, org.example.unions.Figure.read(r, false), whole ? r.finish() : Map.of());
-            case LABEL: return new Label(visible, org.example.unions.Label.read(r, false), whole ? r.finish() : Map.of());
-            case GUIDE: return new Guide(visible, whole ? r.finish() : Map.of());
-            default: return new Unrecognized(visible, r.rawString("layer"), whole ? r.finish() : Map.of());
-        }
+        return switch (layer) {
+            case FIGURE -> new Figure(visible, org.example.unions.Figure.read(r, false),
+                    whole ? r.finish() : Map.of());
+            case LABEL -> new Label(visible, org.example.unions.Label.read(r, false),
+                    whole ? r.finish() : Map.of());
+            case GUIDE -> new Guide(visible, whole ? r.finish() : Map.of());
+            default -> new Unrecognized(visible, r.rawString("layer"),
+                    whole ? r.finish() : Map.of());
+        };
     }
 
     /**
@@ -160,7 +163,8 @@ public sealed interface Drawing extends LayerBaseFields permits Drawing.Figure, 
     }
 
     /**
-     * A branch this code does not know, read leniently from a newer peer: {@code wireTag} is the discriminator's value as received, and every member of the branch is kept in {@code additionalMembers}.
+     * A branch this code does not know, read leniently from a newer peer: {@code wireTag} is the
+     * discriminator's value as received, and every member of the branch is kept in {@code additionalMembers}.
      */
     record Unrecognized(boolean visible, String wireTag,
             Map<String, JsonNode> additionalMembers) implements Drawing {

@@ -19,7 +19,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (union Figure)"
 )
-@SuppressWarnings("deprecation")
 public sealed interface Figure permits Figure.Circle, Figure.Square, Figure.Blob, Figure.Point, Figure.Line, Figure.Unrecognized {
     /**
      * Reads a value; see {@link Input} for the ways of reading.
@@ -48,20 +47,25 @@ public sealed interface Figure permits Figure.Circle, Figure.Square, Figure.Blob
     <R> R accept(Visitor<R> visitor);
 
     /**
-     * Reads the base members, then the branch the discriminator selects; with {@code whole}, also checks (or keeps) the members left over.
+     * Reads the base members, then the branch the discriminator selects; with {@code whole},
+     * also checks (or keeps) the members left over.
      */
     static Figure read(ObjectReader r, boolean whole) {
         Shape shape = r.required("shape", Shape.DECODER);
         String name = r.required("name", Decoders.STR);
         Optional<Long> depth = r.optional("depth", Decoders.INT64);
-        switch (shape) {
-            case CIRCLE: return new Circle(name, depth, org.example.unions.Circle.read(r, false), whole ? r.finish() : Map.of());
-            case SQUARE: return new Square(name, depth, org.example.unions.Square.read(r, false), whole ? r.finish() : Map.of());
-            case BLOB: return new Blob(name, depth, org.example.unions.Blob.read(r, false), whole ? r.finish() : Map.of());
-            case POINT: return new Point(name, depth, whole ? r.finish() : Map.of());
-            case LINE: return new Line(name, depth, whole ? r.finish() : Map.of());
-            default: return new Unrecognized(name, depth, r.rawString("shape"), whole ? r.finish() : Map.of());
-        }
+        return switch (shape) {
+            case CIRCLE -> new Circle(name, depth, org.example.unions.Circle.read(r, false),
+                    whole ? r.finish() : Map.of());
+            case SQUARE -> new Square(name, depth, org.example.unions.Square.read(r, false),
+                    whole ? r.finish() : Map.of());
+            case BLOB -> new Blob(name, depth, org.example.unions.Blob.read(r, false),
+                    whole ? r.finish() : Map.of());
+            case POINT -> new Point(name, depth, whole ? r.finish() : Map.of());
+            case LINE -> new Line(name, depth, whole ? r.finish() : Map.of());
+            default -> new Unrecognized(name, depth, r.rawString("shape"),
+                    whole ? r.finish() : Map.of());
+        };
     }
 
     /**
@@ -252,7 +256,8 @@ public sealed interface Figure permits Figure.Circle, Figure.Square, Figure.Blob
     }
 
     /**
-     * A branch this code does not know, read leniently from a newer peer: {@code wireTag} is the discriminator's value as received, and every member of the branch is kept in {@code additionalMembers}.
+     * A branch this code does not know, read leniently from a newer peer: {@code wireTag} is the
+     * discriminator's value as received, and every member of the branch is kept in {@code additionalMembers}.
      */
     record Unrecognized(String name, Optional<Long> depth, String wireTag,
             Map<String, JsonNode> additionalMembers) implements Figure {

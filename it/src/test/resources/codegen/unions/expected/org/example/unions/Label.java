@@ -21,12 +21,12 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (struct Label)"
 )
-@SuppressWarnings("deprecation")
 public record Label(String text, Map<String, JsonNode> additionalMembers) {
     /**
      * Reads a value; see {@link Input} for the ways of reading.
      */
-    public static final Decoder<Label> DECODER = (in, json, path) -> read(in.object(json, path), true);
+    public static final Decoder<Label> DECODER = (in, json, path) ->
+            read(in.object(json, path), true);
 
     public Label {
         Objects.requireNonNull(text, "mandatory member 'text' of struct 'Label' is missing");

@@ -12,7 +12,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (enum Layer)"
 )
-@SuppressWarnings("deprecation")
 public enum Layer implements QapiEnum {
     FIGURE("figure"),
 

@@ -21,13 +21,13 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (struct LayerBase)"
 )
-@SuppressWarnings("deprecation")
 public record LayerBase(Layer layer, boolean visible,
         Map<String, JsonNode> additionalMembers) implements LayerBaseFields {
     /**
      * Reads a value; see {@link Input} for the ways of reading.
      */
-    public static final Decoder<LayerBase> DECODER = (in, json, path) -> read(in.object(json, path), true);
+    public static final Decoder<LayerBase> DECODER = (in, json, path) ->
+            read(in.object(json, path), true);
 
     public LayerBase {
         Objects.requireNonNull(layer, "mandatory member 'layer' of struct 'LayerBase' is missing");
@@ -108,7 +108,8 @@ public record LayerBase(Layer layer, boolean visible,
          */
         public LayerBase build() {
             if (visible == null) {
-                throw new NullPointerException("mandatory member 'visible' of struct 'LayerBase' is missing");
+                throw new NullPointerException(
+                        "mandatory member 'visible' of struct 'LayerBase' is missing");
             }
             return new LayerBase(layer, visible, Map.of());
         }

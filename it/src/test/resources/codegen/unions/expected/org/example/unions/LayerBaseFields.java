@@ -10,7 +10,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (struct LayerBase)"
 )
-@SuppressWarnings("deprecation")
 public interface LayerBaseFields {
     Layer layer();
 

@@ -13,7 +13,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (enum Shape)"
 )
-@SuppressWarnings("deprecation")
 public enum Shape implements QapiEnum {
     CIRCLE("circle"),
 

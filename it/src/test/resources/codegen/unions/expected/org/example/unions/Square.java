@@ -21,12 +21,12 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from schema.json (struct Square)"
 )
-@SuppressWarnings("deprecation")
 public record Square(double side, Optional<Integer> turn, Map<String, JsonNode> additionalMembers) {
     /**
      * Reads a value; see {@link Input} for the ways of reading.
      */
-    public static final Decoder<Square> DECODER = (in, json, path) -> read(in.object(json, path), true);
+    public static final Decoder<Square> DECODER = (in, json, path) ->
+            read(in.object(json, path), true);
 
     public Square {
         turn = Records.optional(turn);
@@ -108,7 +108,8 @@ public record Square(double side, Optional<Integer> turn, Map<String, JsonNode> 
          */
         public Square build() {
             if (side == null) {
-                throw new NullPointerException("mandatory member 'side' of struct 'Square' is missing");
+                throw new NullPointerException(
+                        "mandatory member 'side' of struct 'Square' is missing");
             }
             return new Square(side, Optional.ofNullable(turn), Map.of());
         }

@@ -21,12 +21,12 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from common.json (struct Named)"
 )
-@SuppressWarnings("deprecation")
 public record Named(String id, Map<String, JsonNode> additionalMembers) implements NamedFields {
     /**
      * Reads a value; see {@link Input} for the ways of reading.
      */
-    public static final Decoder<Named> DECODER = (in, json, path) -> read(in.object(json, path), true);
+    public static final Decoder<Named> DECODER = (in, json, path) ->
+            read(in.object(json, path), true);
 
     public Named {
         Objects.requireNonNull(id, "mandatory member 'id' of struct 'Named' is missing");

@@ -10,7 +10,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from common.json (struct Named)"
 )
-@SuppressWarnings("deprecation")
 public interface NamedFields {
     String id();
 }

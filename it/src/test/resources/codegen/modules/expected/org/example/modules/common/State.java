@@ -12,7 +12,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from common.json (enum State)"
 )
-@SuppressWarnings("deprecation")
 public enum State implements QapiEnum {
     IDLE("idle"),
 

@@ -14,7 +14,6 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from sub/block-jobs.json (its commands)"
 )
-@SuppressWarnings("deprecation")
 public interface BlockJobsClient extends QmpCaller {
     /**
      * A typed client that sends its commands through {@code caller}.

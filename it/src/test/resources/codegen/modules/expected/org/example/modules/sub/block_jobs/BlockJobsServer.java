@@ -13,7 +13,6 @@ import org.example.modules.ModuleServer;
         value = "io.qapi.compiler",
         comments = "from sub/block-jobs.json (its commands)"
 )
-@SuppressWarnings("deprecation")
 public interface BlockJobsServer extends ModuleServer {
     void jobCancel(JobCancelArguments arguments);
 }

@@ -23,13 +23,13 @@ import org.example.modules.common.State;
         value = "io.qapi.compiler",
         comments = "from sub/block-jobs.json (struct Job)"
 )
-@SuppressWarnings("deprecation")
 public record Job(String id, State state,
         Map<String, JsonNode> additionalMembers) implements NamedFields {
     /**
      * Reads a value; see {@link Input} for the ways of reading.
      */
-    public static final Decoder<Job> DECODER = (in, json, path) -> read(in.object(json, path), true);
+    public static final Decoder<Job> DECODER = (in, json, path) ->
+            read(in.object(json, path), true);
 
     public Job {
         Objects.requireNonNull(id, "mandatory member 'id' of struct 'Job' is missing");

@@ -21,15 +21,16 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from sub/block-jobs.json (command job-cancel)"
 )
-@SuppressWarnings("deprecation")
 public record JobCancelArguments(String id, Map<String, JsonNode> additionalMembers) {
     /**
      * Reads a value; see {@link Input} for the ways of reading.
      */
-    public static final Decoder<JobCancelArguments> DECODER = (in, json, path) -> read(in.object(json, path), true);
+    public static final Decoder<JobCancelArguments> DECODER = (in, json, path) ->
+            read(in.object(json, path), true);
 
     public JobCancelArguments {
-        Objects.requireNonNull(id, "mandatory member 'id' of the arguments of command 'job-cancel' is missing");
+        Objects.requireNonNull(id,
+                "mandatory member 'id' of the arguments of command 'job-cancel' is missing");
         additionalMembers = Records.kept(additionalMembers);
     }
 

@@ -20,15 +20,16 @@ import javax.annotation.processing.Generated;
         value = "io.qapi.compiler",
         comments = "from sub/block-jobs.json (event JOB_STATE_CHANGED)"
 )
-@SuppressWarnings("deprecation")
 public record JobStateChangedEvent(Job job, Map<String, JsonNode> additionalMembers) {
     /**
      * Reads a value; see {@link Input} for the ways of reading.
      */
-    public static final Decoder<JobStateChangedEvent> DECODER = (in, json, path) -> read(in.object(json, path), true);
+    public static final Decoder<JobStateChangedEvent> DECODER = (in, json, path) ->
+            read(in.object(json, path), true);
 
     public JobStateChangedEvent {
-        Objects.requireNonNull(job, "mandatory member 'job' of event 'JOB_STATE_CHANGED' is missing");
+        Objects.requireNonNull(job,
+                "mandatory member 'job' of event 'JOB_STATE_CHANGED' is missing");
         additionalMembers = Records.kept(additionalMembers);
     }
 
