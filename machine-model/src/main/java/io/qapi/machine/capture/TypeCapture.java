@@ -33,13 +33,17 @@ final class TypeCapture {
     private final Duration timeout;
     /** Every reply seen with all modules loaded, per command and type (aborts as missing). */
     final Map<String, Map<String, JsonNode>> loadedReplies = new LinkedHashMap<>();
+    /** Per command, the types asked of each QEMU instance in turn (a new one after each abort). */
+    final Map<String, List<List<String>>> sessions = new LinkedHashMap<>();
     /** In a fresh QEMU, per type: the qom-list-properties reply. */
     final Map<String, JsonNode> freshQom = new LinkedHashMap<>();
     /** Per module type: in a fresh QEMU, its device-list-properties reply, then qom-list-properties of every module type. */
     final Map<String, JsonNode> moduleDevice = new LinkedHashMap<>();
     final Map<String, Map<String, JsonNode>> moduleQomAfter = new LinkedHashMap<>();
-    /** Types whose replies change with what the process made before (see {@link #historyDependent}). */
-    final Set<String> historyDependent = new LinkedHashSet<>();
+    /** How many successive replies are kept of a type whose replies count buses. */
+    static final int VARIANTS = 8;
+    /** Per type whose replies change with what the process made before, per command, its successive replies in a fresh QEMU. */
+    final Map<String, Map<String, List<JsonNode>>> variants = new LinkedHashMap<>();
     /** The implements=I replies (abstract true) per interface I. */
     final Map<String, JsonNode> implementers = new LinkedHashMap<>();
 
@@ -81,9 +85,9 @@ final class TypeCapture {
         TypeFile file = new TypeFile(types);
         file.interfaces(implementers);
         file.moduleTypes(moduleTypes, moduleDevice, moduleQomAfter);
-        file.historyDependent(historyDependent);
-        file.properties(QOM, loadedReplies.get(QOM));
-        file.properties(DEVICE, loadedReplies.get(DEVICE));
+        file.properties(QOM, firstReplies(QOM));
+        file.properties(DEVICE, firstReplies(DEVICE));
+        file.busCounters(variants);
         for (Map.Entry<String, List<String>> e : aborting.entrySet()) {
             for (String type : e.getValue()) {
                 file.abort(e.getKey(), type, AbortCapture.run(binary, e.getKey(), type, timeout));
@@ -103,17 +107,29 @@ final class TypeCapture {
         return false;
     }
 
+    /** The replies to store: those seen with modules loaded, a bus-counting type's first in a fresh QEMU instead. */
+    private Map<String, JsonNode> firstReplies(String command) {
+        Map<String, JsonNode> replies = new LinkedHashMap<>(loadedReplies.get(command));
+        variants.forEach((type, perCommand) -> replies.put(type, perCommand.get(command).get(0)));
+        return replies;
+    }
+
     /** Asks {@code command} of every type with all modules loaded; returns the types on which QEMU died. */
     private List<String> propertiesOfAll(String command, List<JsonNode> types) throws IOException {
         Map<String, JsonNode> replies = new LinkedHashMap<>();
         loadedReplies.put(command, replies);
         List<String> aborting = new ArrayList<>();
+        List<List<String>> asked = new ArrayList<>();
+        sessions.put(command, asked);
         int next = 0;
         while (next < types.size()) {
+            List<String> session = new ArrayList<>();
+            asked.add(session);
             try (QemuInstance qemu = QemuInstance.start(binary, "none", List.of("-nodefaults"), timeout)) {
                 qemu.qmp().execute("qom-list-types", null);
                 for (; next < types.size(); next++) {
                     String name = types.get(next).path("name").asText();
+                    session.add(name);
                     try {
                         replies.put(name, qemu.qmp().execute(command, typename(name)));
                     } catch (IOException e) {
@@ -134,8 +150,8 @@ final class TypeCapture {
     /**
      * Finds the types whose replies name a child bus after a per-kind counter ({@code i2c-bus.3}),
      * which every instance of such a device advances: their replies depend on how many such buses
-     * the process made before. Each is asked twice in a fresh QEMU; when the answers differ, the
-     * type's stored replies become those of the first request in a fresh process.
+     * the process made before. Each is asked {@link #VARIANTS} times in a fresh QEMU; when the
+     * answers differ, they are kept in order (the first is stored as the type's reply).
      */
     private void historyDependent(List<JsonNode> types) throws IOException {
         for (JsonNode type : types) {
@@ -144,19 +160,21 @@ final class TypeCapture {
                     && !namesCountedChild(loadedReplies.get(DEVICE).get(name))) {
                 continue;
             }
-            Map<String, JsonNode> first = new LinkedHashMap<>();
+            Map<String, List<JsonNode>> asked = new LinkedHashMap<>();
             boolean changes = false;
             for (String command : List.of(QOM, DEVICE)) {
                 try (QemuInstance qemu = QemuInstance.start(binary, "none", List.of("-nodefaults"), timeout)) {
                     qemu.qmp().execute("qom-list-types", null);
-                    JsonNode reply = qemu.qmp().execute(command, typename(name));
-                    changes |= !reply.equals(qemu.qmp().execute(command, typename(name)));
-                    first.put(command, reply);
+                    List<JsonNode> replies = new ArrayList<>();
+                    for (int i = 0; i < VARIANTS; i++) {
+                        replies.add(qemu.qmp().execute(command, typename(name)));
+                    }
+                    changes |= !replies.get(0).equals(replies.get(1));
+                    asked.put(command, replies);
                 }
             }
             if (changes) {
-                historyDependent.add(name);
-                first.forEach((command, reply) -> loadedReplies.get(command).put(name, reply));
+                variants.put(name, asked);
             }
         }
     }

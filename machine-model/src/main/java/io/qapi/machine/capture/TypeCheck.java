@@ -10,9 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Replays what {@link TypeCapture} saw against the catalog built from it: every {@code
- * implements=I} listing, every property reply with modules loaded, every reply of a fresh QEMU,
- * and what asking about each module type loads. Any difference stops the capture, naming the
+ * Replays what {@link TypeCapture} saw against the catalog built from it, each QEMU instance's
+ * requests in their order from a fresh state: every {@code implements=I} listing, every property
+ * reply with modules loaded, every reply of a fresh QEMU, what asking about each module type
+ * loads, and the successive replies of the bus-counting types. Any difference stops the capture, naming the
  * first few, because the model would answer them wrongly.
  */
 final class TypeCheck {
@@ -26,21 +27,22 @@ final class TypeCheck {
         TypeQueries loaded = new TypeQueries(catalog);
         seen.implementers.forEach((iface, reply) -> expect(differences, "qom-list-types implements=" + iface,
                 loaded.qomListTypes(Optional.of(iface), true), reply));
-        seen.loadedReplies.forEach((command, replies) -> {
-            for (JsonNode type : catalog.types()) {
-                String name = type.path("name").asText();
-                if (seen.historyDependent.contains(name)) {
-                    continue; // stored as a fresh process's first reply, not as this session's
+        // each QEMU instance of the capture, replayed request for request from the same state
+        seen.sessions.forEach((command, sessions) -> {
+            for (List<String> session : sessions) {
+                TypeQueries queries = new TypeQueries(catalog);
+                queries.qomListTypes(Optional.empty(), false);
+                for (String name : session) {
+                    expect(differences, command + " " + name, ask(queries, command, name),
+                            seen.loadedReplies.get(command).get(name));
                 }
-                expect(differences, command + " " + name, ask(loaded, command, name), replies.get(name));
             }
         });
         TypeQueries fresh = new TypeQueries(catalog);
         seen.freshQom.forEach((name, reply) -> {
-            if (!seen.historyDependent.contains(name)) {
-                expect(differences, "fresh qom-list-properties " + name,
-                        fresh.qomListProperties(name), reply);
-            }
+            // a request that aborts QEMU with modules loaded was asked of a QEMU of its own
+            TypeQueries queries = catalog.abort(TypeCapture.QOM, name).isPresent() ? new TypeQueries(catalog) : fresh;
+            expect(differences, "fresh qom-list-properties " + name, queries.qomListProperties(name), reply);
         });
         for (Map.Entry<String, JsonNode> e : seen.moduleDevice.entrySet()) {
             TypeQueries queries = new TypeQueries(catalog);
@@ -50,6 +52,13 @@ final class TypeCheck {
                     "qom-list-properties " + other + " after device-list-properties " + e.getKey(),
                     queries.qomListProperties(other), reply));
         }
+        seen.variants.forEach((type, perCommand) -> perCommand.forEach((command, replies) -> {
+            TypeQueries queries = new TypeQueries(catalog);
+            queries.qomListTypes(Optional.empty(), false);
+            for (int i = 0; i < replies.size(); i++) {
+                expect(differences, command + " " + type + " #" + (i + 1), ask(queries, command, type), replies.get(i));
+            }
+        }));
         if (!differences.isEmpty()) {
             throw new IOException(differences.size() + " type replies would differ from QEMU's, e.g. "
                     + String.join("; ", differences.subList(0, Math.min(SHOWN, differences.size()))));

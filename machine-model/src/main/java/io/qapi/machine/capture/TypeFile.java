@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qapi.machine.pack.PropertyLists;
 import io.qapi.machine.pack.TypeCatalog;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -138,10 +139,53 @@ final class TypeFile {
         table.keySet().forEach(entries::add);
     }
 
-    /** The types whose replies depend on what the process made before; theirs are a fresh process's first. */
-    void historyDependent(Set<String> names) {
-        ArrayNode list = tree.putArray("history-dependent");
-        names.forEach(list::add);
+    /**
+     * The types whose replies count buses: per type, the bus kind whose counter names its buses,
+     * how many such buses each instance makes, and per command its replies after the first as edits
+     * of the first (which {@link #properties} stored as the type's reply).
+     */
+    void busCounters(Map<String, Map<String, List<JsonNode>>> variants) {
+        ObjectNode out = tree.putObject("bus-counters");
+        variants.forEach((type, perCommand) -> {
+            ObjectNode entry = out.putObject(type);
+            List<String> counted = countedBuses(perCommand);
+            String kind = counted.get(0).substring(0, counted.get(0).lastIndexOf('.'));
+            if (counted.stream().anyMatch(bus -> !bus.startsWith(kind + "."))) {
+                throw new IllegalStateException(type + " counts buses of several kinds: " + counted);
+            }
+            entry.put("kind", kind).put("per-instance", counted.size());
+            perCommand.forEach((command, replies) -> {
+                if (!replies.get(0).has("return")) {
+                    return;
+                }
+                List<Integer> first = PropertyLists.index(replies.get(0).path("return"), table);
+                ArrayNode later = entry.putArray(command);
+                for (JsonNode reply : replies.subList(1, replies.size())) {
+                    later.add(PropertyLists.encodeAsEdit(type, first,
+                            PropertyLists.index(reply.path("return"), table)));
+                }
+            });
+        });
+    }
+
+    /** The child buses whose names change from a type's first reply to its second. */
+    private static List<String> countedBuses(Map<String, List<JsonNode>> perCommand) {
+        for (List<JsonNode> replies : perCommand.values()) {
+            Set<String> second = new HashSet<>();
+            replies.get(1).path("return").forEach(p -> second.add(p.path("name").asText()));
+            List<String> changed = new ArrayList<>();
+            for (JsonNode property : replies.get(0).path("return")) {
+                String name = property.path("name").asText();
+                if (property.path("type").asText().startsWith("child<") && name.matches(".*\\.[0-9]+")
+                        && !second.contains(name)) {
+                    changed.add(name);
+                }
+            }
+            if (!changed.isEmpty()) {
+                return changed;
+            }
+        }
+        throw new IllegalStateException("replies change but no counted bus does: " + perCommand);
     }
 
     /** A request on which QEMU aborts, with what it printed and its exit status. */
@@ -152,6 +196,8 @@ final class TypeFile {
     }
 
     ObjectNode tree() {
+        ArrayNode entries = tree.putArray("properties");
+        table.keySet().forEach(entries::add);
         return tree;
     }
 

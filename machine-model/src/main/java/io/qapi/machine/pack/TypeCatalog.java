@@ -32,7 +32,7 @@ public final class TypeCatalog {
     private final Map<String, JsonNode> byName = new HashMap<>();
     private final Map<String, Set<String>> ownInterfaces = new HashMap<>();
     private final Map<String, Set<String>> moduleLoads = new LinkedHashMap<>();
-    private final Set<String> historyDependent;
+    private final JsonNode busCounters;
     private final JsonNode table;
     private final JsonNode qomProperties;
     private final JsonNode deviceProperties;
@@ -49,7 +49,7 @@ public final class TypeCatalog {
         this.types = List.copyOf(list);
         file.path("interfaces").fields().forEachRemaining(e -> ownInterfaces.put(e.getKey(), names(e.getValue())));
         file.path("module-types").fields().forEachRemaining(e -> moduleLoads.put(e.getKey(), names(e.getValue())));
-        this.historyDependent = names(file.path("history-dependent"));
+        this.busCounters = file.path("bus-counters");
         this.table = file.path("properties");
         this.qomProperties = file.path("qom-list-properties");
         this.deviceProperties = file.path("device-list-properties");
@@ -160,12 +160,46 @@ public final class TypeCatalog {
     }
 
     /**
-     * The types whose replies name a child bus after a per-kind counter that each instance advances
-     * ({@code i2c-bus.0}, then {@code i2c-bus.1}): what QEMU answers depends on what the process
-     * made before. The catalog holds the reply to the first request in a fresh QEMU.
+     * How a type's instances name their child buses after a per-kind counter that every instance
+     * advances ({@code i2c-bus.0}, then {@code i2c-bus.1}): the counter's bus kind and how many
+     * buses of it each instance makes. What QEMU answers about such a type depends on what the
+     * process made before.
      */
+    public record BusCounter(String kind, int perInstance) {
+    }
+
+    /** The types whose replies count buses (see {@link BusCounter}). */
     public Set<String> historyDependent() {
-        return historyDependent;
+        Set<String> names = new HashSet<>();
+        busCounters.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    /** The bus counter {@code type}'s instances advance, if they name buses after one. */
+    public Optional<BusCounter> busCounter(String type) {
+        JsonNode entry = busCounters.path(type);
+        if (entry.isMissingNode()) {
+            return Optional.empty();
+        }
+        return Optional.of(new BusCounter(entry.path("kind").asText(), entry.path("per-instance").asInt()));
+    }
+
+    /**
+     * The reply list of {@code command} ({@code "qom-list-properties"} or {@code
+     * "device-list-properties"}) for the {@code ordinal}-th instance of a bus-counting type made in
+     * a fresh QEMU (0 is the first); empty beyond what the capture recorded.
+     */
+    public Optional<ArrayNode> countedVariant(String command, String type, int ordinal) {
+        boolean qom = command.equals("qom-list-properties");
+        Optional<ArrayNode> first = qom ? qomListProperties(type) : deviceListProperties(type);
+        if (ordinal == 0) {
+            return first;
+        }
+        JsonNode later = busCounters.path(type).path(command).path(ordinal - 1);
+        if (later.isMissingNode() || first.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(PropertyLists.decode(later, table, like -> first.get()));
     }
 
     /** The abort QEMU 7.2 suffers when {@code command} is asked about {@code type}, if it does. */

@@ -4,16 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * QEMU 7.2's answers to {@code qom-list-types}, {@code qom-list-properties} and {@code
- * device-list-properties} from a {@link TypeCatalog}, with its errors and its one piece of state:
+ * device-list-properties} from a {@link TypeCatalog}, with its errors and its state:
  * which module types are loaded. A fresh QEMU has none; {@code qom-list-types} loads every module,
  * {@code device-list-properties} loads the module of the type it names, and {@code
- * qom-list-properties} loads nothing, so it reports a module type as not found until then.
+ * qom-list-properties} loads nothing, so it reports a module type as not found until then. And per
+ * bus kind, the counter after which new instances name their buses ({@link TypeCatalog.BusCounter}).
  * The capture tool checks these answers against the real binary, reply for reply.
  */
 public final class TypeQueries {
@@ -51,6 +54,8 @@ public final class TypeQueries {
 
     private final TypeCatalog catalog;
     private final Set<String> loaded = new HashSet<>();
+    /** Per bus kind, how many buses of it were named after its counter so far (QEMU's are per bus class). */
+    private final Map<String, Integer> busCounters = new HashMap<>();
 
     public TypeQueries(TypeCatalog catalog) {
         this.catalog = catalog;
@@ -90,7 +95,11 @@ public final class TypeQueries {
         if (abort.isPresent()) {
             return new Aborted(abort.get());
         }
-        return properties(typename, catalog.qomListProperties(typename));
+        if (catalog.isAbstract(typename)) {
+            // an abstract type's properties are its class's: nothing is made, no counter moves
+            return properties(typename, catalog.qomListProperties(typename));
+        }
+        return instanceProperties("qom-list-properties", typename);
     }
 
     /** {@code device-list-properties}: the properties of a concrete device type, loading its module. */
@@ -106,7 +115,27 @@ public final class TypeQueries {
         if (abort.isPresent()) {
             return new Aborted(abort.get());
         }
-        return properties(typename, catalog.deviceListProperties(typename));
+        return instanceProperties("device-list-properties", typename);
+    }
+
+    /** The properties of a new instance of {@code typename}, which may name buses after a counter. */
+    private Answer instanceProperties(String command, String typename) {
+        Optional<TypeCatalog.BusCounter> counter = catalog.busCounter(typename);
+        if (counter.isEmpty()) {
+            return properties(typename, command.equals("qom-list-properties")
+                    ? catalog.qomListProperties(typename) : catalog.deviceListProperties(typename));
+        }
+        String kind = counter.get().kind();
+        int made = busCounters.getOrDefault(kind, 0);
+        busCounters.put(kind, made + counter.get().perInstance());
+        int ordinal = made / counter.get().perInstance();
+        Optional<ArrayNode> list = made % counter.get().perInstance() == 0
+                ? catalog.countedVariant(command, typename, ordinal) : Optional.empty();
+        if (list.isEmpty()) {
+            return new Failure("GenericError", "qemu-model: the reply naming " + kind + " bus " + made
+                    + " and on for " + typename + " was not captured");
+        }
+        return new Reply(list.get());
     }
 
     private static Answer properties(String typename, Optional<ArrayNode> list) {

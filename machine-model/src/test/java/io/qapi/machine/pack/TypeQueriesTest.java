@@ -144,11 +144,28 @@ class TypeQueriesTest {
     }
 
     @Test
-    void aarch64CatalogMarksItsBusCountingDevices() {
+    void busCountingDevicesNameTheNextBusOfTheirKindEachTime() {
         TypeCatalog arm = MachinePack.builtin("aarch64-7.2").types();
         assertTrue(arm.historyDependent().containsAll(Set.of("omap_i2c", "pxa2xx_i2c", "dscm1xxxx")),
                 arm.historyDependent().toString());
-        JsonNode first = reply(new TypeQueries(arm).qomListProperties("omap_i2c"));
-        assertTrue(first.toString().contains("\"i2c-bus.0\""), "a fresh QEMU names the first i2c bus i2c-bus.0");
+        TypeQueries queries = new TypeQueries(arm);
+        assertTrue(reply(queries.qomListProperties("omap_i2c")).toString().contains("\"i2c-bus.0\""));
+        assertTrue(reply(queries.qomListProperties("omap_i2c")).toString().contains("\"i2c-bus.1\""));
+        // one counter per bus kind, shared by every device that makes such a bus
+        assertTrue(reply(queries.deviceListProperties("pxa2xx_i2c")).toString().contains("\"i2c-bus.2\""));
+        assertTrue(reply(queries.deviceListProperties("dscm1xxxx")).toString().contains("\"ide.0\""));
+        // an abstract type's class properties make no instance and move no counter
+        queries.qomListProperties("device");
+        assertTrue(reply(queries.qomListProperties("omap_i2c")).toString().contains("\"i2c-bus.3\""));
+    }
+
+    @Test
+    void aBusCountBeyondTheCaptureIsSaidNotInvented() {
+        TypeQueries queries = new TypeQueries(MachinePack.builtin("aarch64-7.2").types());
+        for (int i = 0; i < 8; i++) {
+            assertInstanceOf(TypeQueries.Reply.class, queries.qomListProperties("omap_i2c"));
+        }
+        TypeQueries.Failure failure = assertInstanceOf(TypeQueries.Failure.class, queries.qomListProperties("omap_i2c"));
+        assertTrue(failure.desc().contains("not captured"), failure.desc());
     }
 }
