@@ -20,7 +20,8 @@ import java.util.Set;
  * qom-list-properties} and {@code device-list-properties} of every type once all modules are
  * loaded; a request that kills QEMU is noted and captured on its own by {@link AbortCapture}.
  * Fresh instances then learn the module types: which types a fresh QEMU lacks, and which of them a
- * {@code device-list-properties} of each one brings in. {@link TypeCheck} finally replays what was
+ * {@code device-list-properties} of each one brings in; and the types whose replies name buses after
+ * a counter are asked several times over. {@link TypeCheck} finally replays what was
  * seen against the catalog built from it, so a pack whose rules or compaction do not give back
  * QEMU's replies is never written.
  */
@@ -66,9 +67,11 @@ final class TypeCapture {
         try (QemuInstance qemu = QemuInstance.start(binary, "none", List.of("-nodefaults"), timeout)) {
             ObjectNode all = NODES.objectNode().put("abstract", true);
             qemu.qmp().execute("qom-list-types", all).path("return").forEach(types::add);
+            Map<String, String> parents = new LinkedHashMap<>();
+            types.forEach(t -> parents.put(t.path("name").asText(), t.path("parent").asText(null)));
             for (JsonNode type : types) {
                 String name = type.path("name").asText();
-                if (isInterface(types, name)) {
+                if (isInterface(parents, name)) {
                     ObjectNode args = NODES.objectNode().put("implements", name).put("abstract", true);
                     implementers.put(name, qemu.qmp().execute("qom-list-types", args));
                 }
@@ -77,7 +80,7 @@ final class TypeCapture {
         for (String command : List.of(QOM, DEVICE)) {
             aborting.put(command, propertiesOfAll(command, types));
         }
-        historyDependent(types);
+        busCountingTypes(types);
         Set<String> moduleTypes = freshAnswers(types, aborting.get(QOM));
         for (String type : moduleTypes) {
             moduleAnswers(type, moduleTypes);
@@ -96,9 +99,7 @@ final class TypeCapture {
         return file.tree();
     }
 
-    static boolean isInterface(List<JsonNode> types, String name) {
-        Map<String, String> parents = new LinkedHashMap<>();
-        types.forEach(t -> parents.put(t.path("name").asText(), t.path("parent").asText(null)));
+    private static boolean isInterface(Map<String, String> parents, String name) {
         for (String t = name; t != null; t = parents.get(t)) {
             if (t.equals("interface")) {
                 return true;
@@ -153,7 +154,7 @@ final class TypeCapture {
      * the process made before. Each is asked {@link #VARIANTS} times in a fresh QEMU; when the
      * answers differ, they are kept in order (the first is stored as the type's reply).
      */
-    private void historyDependent(List<JsonNode> types) throws IOException {
+    private void busCountingTypes(List<JsonNode> types) throws IOException {
         for (JsonNode type : types) {
             String name = type.path("name").asText();
             if (!namesCountedChild(loadedReplies.get(QOM).get(name))
