@@ -32,7 +32,8 @@ import java.util.concurrent.TimeUnit;
  * {@code static} and {@code full} {@code query-cpu-model-expansion} replies, errors as they come)
  * and {@code query-commands.json}; {@code types.json}, the QOM types and their properties (see
  * {@link TypeCapture}); {@code machine-help.txt} and {@code cpu-help.txt}, what {@code -machine help}
- * and {@code -cpu help} print; and {@code machines/TYPE.json} for every machine type, the
+ * and {@code -cpu help} print, and {@code machine-options-help.json}, what {@code -machine TYPE,help}
+ * prints for each type; and {@code machines/TYPE.json} for every machine type, the
  * boards built with {@code -nodefaults} and without (see {@link MachineCapture}), a family's
  * older versions stored as differences from its newest (see {@link FamilyLayout}). The {@code host} model is left out of the expansions because
  * its values would describe the capturing host, not the binary. Output is deterministic: the
@@ -100,6 +101,8 @@ public final class Capture {
         for (String option : List.of("machine", "cpu")) {
             Files.writeString(out.resolve(option + "-help.txt"), HelpText.capture(binary, option));
         }
+        write(out.resolve("machine-options-help.json"), HelpText.machineOptions(binary,
+                MachineCapture.names(machines)));
         Path dir = out.resolve("machines");
         Files.createDirectories(dir);
         Map<String, ObjectNode> boards = MachineCapture.captureAll(binary,

@@ -213,6 +213,24 @@ final class Launch {
         }
     }
 
+    /** Prints what the binary prints for {@code -machine TYPE,help}, and exits 0 as it does. */
+    private int printMachineOptions(PrintStream out, PrintStream err, String type) throws CommandLineException {
+        try {
+            Optional<String> text = pack().machineOptionsHelp(type);
+            if (text.isEmpty()) {
+                err.println(QemuModel.PROGRAM + ": -machine " + type + ",help: the machine data pack has no options of "
+                        + type);
+                return 1;
+            }
+            out.print(text.get());
+            out.flush();
+            return 0;
+        } catch (UncheckedIOException e) {
+            err.println(QemuModel.PROGRAM + ": -machine " + type + ",help: " + e.getCause().getMessage());
+            return 1;
+        }
+    }
+
     int run(PrintStream out, PrintStream err) throws CommandLineException {
         if (commandLine.has("version")) {
             // QEMU's first line, from the binary the pack was captured from
@@ -221,10 +239,11 @@ final class Launch {
         }
         if (machine.help()) {
             // QEMU answers -machine help while it reads the command line, before anything else
-            if (machine.type().isPresent() && MachineSelection.select(pack(), machine.type()).isPresent()) {
-                // for a type it knows QEMU lists the type's options; for any other, the machine list
-                throw new CommandLineException("-machine " + machine.type().get()
-                        + ",help: listing a machine type's options is not modeled by " + QemuModel.PROGRAM);
+            // for a type it knows (by name or alias) QEMU lists the type's options; else the types
+            Optional<MachineSelection> type = machine.type().isPresent()
+                    ? MachineSelection.select(pack(), machine.type()) : Optional.empty();
+            if (type.isPresent()) {
+                return printMachineOptions(out, err, type.get().name());
             }
             return printHelp(out, err, "machine");
         }

@@ -188,6 +188,20 @@ public final class MachinePack {
         }
     }
 
+    /**
+     * What the binary prints for {@code -machine TYPE,help}, {@code machine} being a type's name
+     * (not an alias); empty for a type the pack does not know.
+     */
+    public Optional<String> machineOptionsHelp(String machine) {
+        JsonNode help = file("machine-options-help.json");
+        JsonNode entry = help.path("machines").path(machine);
+        if (entry.isMissingNode()) {
+            return Optional.empty();
+        }
+        JsonNode text = help.path("texts").path(entry.path("text").asInt());
+        return Optional.of(entry.path("first-line").asText() + text.asText());
+    }
+
     /** The machine type names in {@code query-machines} order. */
     public List<String> machineNames() {
         List<String> names = new ArrayList<>();

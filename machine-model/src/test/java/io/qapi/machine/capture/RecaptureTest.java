@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RecaptureTest {
     private static final List<String> FILES = List.of("binary.json", "query-machines.json",
             "query-cpu-definitions.json", "cpu-expansions.json", "query-commands.json", "types.json",
-            "machine-help.txt", "cpu-help.txt");
+            "machine-help.txt", "cpu-help.txt", "machine-options-help.json");
 
     @Test
     void x86PackIsWhatTheInstalledBinaryReplies(@TempDir Path out) throws IOException {

@@ -62,10 +62,18 @@ class HelpOptionTest {
     }
 
     @Test
-    void aKnownTypesOptionListIsRefusedNotInvented() {
-        Run run = run("-machine", "pc,help");
-        assertEquals(1, run.status());
-        assertEquals("", run.out());
-        assertTrue(run.err().contains("not modeled"), run.err());
+    void helpWithAKnownTypeListsItsOptionsAsQemuDoes() throws IOException {
+        assertEquals(new Run(0, dump("x86_64.machine-pc-props.txt"), ""), run("-machine", "pc,help"));
+        assertEquals(new Run(0, dump("x86_64.machine-q35-props.txt"), ""), run("-M", "q35,help"));
+        assertEquals(new Run(0, dump("aarch64.machine-virt-props.txt"), ""),
+                run("-target", "aarch64", "-machine", "virt,help"));
+    }
+
+    @Test
+    void familyMembersShareTheirOptionsButNameThemselves() {
+        Run old = run("-machine", "pc-i440fx-2.0,help");
+        assertEquals(0, old.status());
+        assertTrue(old.out().startsWith("pc-i440fx-2.0-machine options:\n"), old.out());
+        assertEquals(run("-machine", "pc,help").out().lines().skip(1).toList(), old.out().lines().skip(1).toList());
     }
 }
