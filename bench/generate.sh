@@ -5,7 +5,10 @@
 #   2. cold: `./qapic generate` as a new process each time, N runs, into an empty directory and
 #      into one that is already up to date (nothing to write: a rebuild);
 #   3. for scale, the same cold measurement of `./qapic check` (the front end alone) and of a
-#      process that only writes files of the generated sizes (the disk's share).
+#      process that only writes files of the generated sizes (the disk's share);
+#   4. side by side: QEMU's own generator (scripts/qapi-gen.py, run as it is, never copied) on the
+#      same schema into an empty directory, interleaved run by run with `./qapic generate`, and
+#      the ratio of the medians.
 # Needs ../shared/qemu beside the repository. Run on an otherwise idle machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -47,3 +50,24 @@ echo "   ($(wc -l < "$out/sizes") files, $(awk '{s+=$1} END {print s}' "$out/siz
 cold "qapic check" kept ./qapic check "$schema"
 cold "writing the same files" fresh java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp benchmarks/target/benchmarks.jar \
     io.qapi.bench.WriteFloor "$out/sizes" "$out/gen"
+
+qapi_gen=${QAPI_GEN:-../shared/qemu/v11.0.0/scripts/qapi-gen.py}
+if [ -f "$qapi_gen" ] && command -v python3 >/dev/null; then
+    echo "== side by side with QEMU's qapi-gen.py ($runs runs each, interleaved)"
+    python3 "$qapi_gen" -o "$out/c" "$schema" >/dev/null # warms the page cache
+    for _ in $(seq "$runs"); do
+        rm -rf "$out/c" "$out/gen"
+        start=$(date +%s%N); python3 "$qapi_gen" -o "$out/c" "$schema" >/dev/null; end=$(date +%s%N)
+        echo "qemu $(( (end - start) / 1000000 ))"
+        start=$(date +%s%N); ./qapic generate "$schema" -o "$out/gen" --package org.example.qmp >/dev/null
+        end=$(date +%s%N)
+        echo "qapic $(( (end - start) / 1000000 ))"
+    done > "$out/pairs"
+    grep '^qemu ' "$out/pairs" | cut -d' ' -f2 | summary "qapi-gen.py (C, empty directory)"
+    grep '^qapic ' "$out/pairs" | cut -d' ' -f2 | summary "qapic generate (Java, empty directory)"
+    median() { grep "^$1 " "$out/pairs" | cut -d' ' -f2 | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+    awk -v q="$(median qemu)" -v j="$(median qapic)" \
+        'BEGIN { printf "ratio qapic / qapi-gen.py (medians): %.2f\n", j / q }'
+else
+    echo "== side by side: skipped ($qapi_gen or python3 not found)"
+fi
