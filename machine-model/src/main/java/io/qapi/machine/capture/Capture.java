@@ -82,12 +82,14 @@ public final class Capture {
         Files.createDirectories(out);
         String versionLine = versionLine(binary);
         JsonNode machines;
+        String arch;
         try (QemuInstance qemu = QemuInstance.start(binary, "none", List.of(), TIMEOUT)) {
             QmpConnection qmp = qemu.qmp();
             ObjectNode facts = JSON.createObjectNode();
             facts.put("version-line", versionLine);
             facts.set("greeting-version", qmp.greeting().path("QMP").path("version"));
             facts.set("query-target", qmp.execute("query-target", null));
+            arch = facts.path("query-target").path("return").path("arch").asText();
             facts.set("query-kvm", qmp.execute("query-kvm", null));
             write(out.resolve("binary.json"), facts);
             write(out.resolve("query-machines.json"), qmp.execute("query-machines", null));
@@ -106,7 +108,7 @@ public final class Capture {
         Path dir = out.resolve("machines");
         Files.createDirectories(dir);
         Map<String, ObjectNode> boards = MachineCapture.captureAll(binary,
-                MachineCapture.names(machines));
+                MachineCapture.names(machines), MachineCapture.described(arch));
         for (Map.Entry<String, ObjectNode> e : FamilyLayout.compact(boards).entrySet()) {
             write(dir.resolve(e.getKey() + ".json"), e.getValue());
         }

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Predicate;
 
 /**
  * Captures, for every machine type, what QEMU reports with {@code -nodefaults} and without it:
@@ -26,6 +27,8 @@ import java.util.concurrent.Future;
 final class MachineCapture {
     static final List<String> COMMANDS = List.of("query-pci", "query-current-machine",
             "query-hotpluggable-cpus", "query-cpus-fast", "query-memdev");
+    /** The board's devices and buses, read from its QOM tree (see {@link BoardWalk}). */
+    static final String HARDWARE = "hardware";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
@@ -33,13 +36,23 @@ final class MachineCapture {
     }
 
     /** Per machine type name (in {@code query-machines} order), its two captured boards. */
-    static Map<String, ObjectNode> captureAll(Path binary, List<String> machines)
+    /**
+     * The machine types whose hardware is walked: every x86 type, and on other targets the
+     * {@code virt} family, the boards management software runs (the dozens of other Arm boards
+     * would multiply the pack's size for boards nobody asks to describe).
+     */
+    static Predicate<String> described(String arch) {
+        return arch.equals("x86_64") || arch.equals("i386") ? name -> true
+                : name -> FamilyLayout.family(name).equals("virt");
+    }
+
+    static Map<String, ObjectNode> captureAll(Path binary, List<String> machines, Predicate<String> described)
             throws IOException {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             Map<String, Future<ObjectNode>> pending = new LinkedHashMap<>();
             for (String machine : machines) {
-                pending.put(machine, pool.submit(() -> captureOne(binary, machine)));
+                pending.put(machine, pool.submit(() -> captureOne(binary, machine, described.test(machine))));
             }
             Map<String, ObjectNode> result = new LinkedHashMap<>();
             for (Map.Entry<String, Future<ObjectNode>> e : pending.entrySet()) {
@@ -56,19 +69,22 @@ final class MachineCapture {
         }
     }
 
-    private static ObjectNode captureOne(Path binary, String machine) {
+    private static ObjectNode captureOne(Path binary, String machine, boolean described) {
         ObjectNode both = JSON.createObjectNode();
-        both.set("nodefaults", board(binary, machine, true));
-        both.set("defaults", board(binary, machine, false));
+        both.set("nodefaults", board(binary, machine, true, described));
+        both.set("defaults", board(binary, machine, false, described));
         return both;
     }
 
-    private static ObjectNode board(Path binary, String machine, boolean nodefaults) {
+    private static ObjectNode board(Path binary, String machine, boolean nodefaults, boolean described) {
         List<String> extra = nodefaults ? List.of("-nodefaults") : List.of();
         ObjectNode replies = JSON.createObjectNode();
         try (QemuInstance qemu = QemuInstance.start(binary, machine, extra, TIMEOUT)) {
             for (String command : COMMANDS) {
                 replies.set(command, withoutHostValues(qemu.qmp().execute(command, null)));
+            }
+            if (described) {
+                replies.set(HARDWARE, BoardWalk.walk(qemu.qmp()));
             }
         } catch (IOException e) {
             if (e.getMessage() != null && e.getMessage().contains("did not start")) {

@@ -1,6 +1,10 @@
 package io.qapi.machine.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.qapi.machine.board.HardwareText;
+import io.qapi.machine.board.MachineTypeDescriber;
 import io.qapi.machine.numa.NumaCompletion;
 import io.qapi.machine.numa.NumaConfig;
 import io.qapi.machine.numa.NumaException;
@@ -14,22 +18,24 @@ import io.qapi.machine.topology.SlotScheme;
 import io.qapi.machine.topology.SmpOptions;
 import io.qapi.machine.topology.SmpRules;
 import io.qapi.machine.topology.TopologyException;
+import io.qapi.machine.vm.Identity;
 import io.qapi.machine.vm.MachineParts;
 import io.qapi.machine.vm.MachineSelection;
 import io.qapi.machine.vm.MemoryBackend;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import io.qapi.machine.vm.Identity;
 import io.qapi.machine.vm.VirtualMachine;
+import io.qapi.runtime.QmpError;
 import io.qapi.runtime.transport.Endpoint;
+import io.qapi.schema.hardware.HardwareDescription;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -42,7 +48,7 @@ final class Launch {
     private static final List<String> ACCEPTED_WITHOUT_EFFECT = List.of(
             "display", "nographic", "no-user-config", "nodefaults", "S", "preconfig", "accel", "enable-kvm",
             "qmp", "machine", "M", "name", "uuid", "m", "warm-up", "machine-data", "target", "smp", "cpu", "object",
-            "numa", "version");
+            "numa", "version", "print-hardware");
 
     /** Machine options the model acts on; any other is refused rather than ignored. */
     private static final List<String> MODELED_MACHINE_OPTIONS = List.of("acpi");
@@ -231,6 +237,28 @@ final class Launch {
         }
     }
 
+    /**
+     * {@code -print-hardware tree|json}: the board the command line builds, printed instead of
+     * serving it; the same description {@code query-machine-type} gives.
+     */
+    private int printHardware(PrintStream out, PrintStream err, MachineParts parts, String format)
+            throws CommandLineException {
+        if (!format.equals("tree") && !format.equals("json")) {
+            throw new CommandLineException("-print-hardware " + format + ": expected 'tree' or 'json'");
+        }
+        ObjectNode options = JsonNodeFactory.instance.objectNode();
+        parts.options().forEach(options::put);
+        HardwareDescription board;
+        try {
+            board = new MachineTypeDescriber(parts.pack()).describe(parts.type().name(), Optional.of(options),
+                    parts.defaults());
+        } catch (QmpError e) {
+            throw new CommandLineException("-print-hardware " + format + ": " + e.desc());
+        }
+        out.print(format.equals("json") ? HardwareText.json(board) : HardwareText.tree(board));
+        return 0;
+    }
+
     int run(PrintStream out, PrintStream err) throws CommandLineException {
         if (commandLine.has("version")) {
             // QEMU's first line, from the binary the pack was captured from
@@ -253,6 +281,10 @@ final class Launch {
             return printHelp(out, err, "cpu");
         }
         MachineParts parts = build();
+        Optional<String> printHardware = commandLine.last("print-hardware");
+        if (printHardware.isPresent()) {
+            return printHardware(out, err, parts, printHardware.get());
+        }
         boolean startPaused = commandLine.has("S") || commandLine.has("preconfig");
         VirtualMachine vm = new VirtualMachine(identity, parts, startPaused);
         CountDownLatch ended = new CountDownLatch(1);

@@ -2,6 +2,7 @@ package io.qapi.machine.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.qapi.machine.board.MachineTypeDescriber;
 import io.qapi.machine.vm.VirtualMachine;
 import io.qapi.schema.Dispatcher;
 import io.qapi.schema.EventEmitter;
@@ -58,6 +59,7 @@ public final class ModelServer implements Server, AutoCloseable {
     private final MemoryModule memory;
     private final PciModule pci;
     private final TypesModule types;
+    private final MachineTypeDescriber describer;
     private final JsonNode versionReply;
 
     private ModelServer(VirtualMachine vm, Runnable onQuit) {
@@ -66,6 +68,7 @@ public final class ModelServer implements Server, AutoCloseable {
         this.cpus = new CpuModule(vm);
         this.memory = new MemoryModule(vm);
         this.pci = new PciModule(vm);
+        this.describer = new MachineTypeDescriber(vm.parts().pack());
         this.types = new TypesModule(vm, TypesModule.EXIT_LIKE_QEMU);
         JsonNode version = vm.parts().pack().greetingVersion();
         this.versionReply = JsonNodeFactory.instance.objectNode().set("return", version);
@@ -247,6 +250,6 @@ public final class ModelServer implements Server, AutoCloseable {
 
     @Override
     public HardwareDescription queryMachineType(QueryMachineTypeArguments arguments) {
-        throw notModeled("query-machine-type");
+        return describer.describe(arguments.type(), arguments.props(), arguments.defaults().orElse(false));
     }
 }

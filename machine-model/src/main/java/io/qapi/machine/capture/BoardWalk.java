@@ -1,0 +1,104 @@
+package io.qapi.machine.capture;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The hardware of a started board, read from its QOM tree: every device under {@code /machine}
+ * with its type, the bus it sits on ({@code parent_bus}) and its address on that bus (PCI
+ * {@code addr}, ISA {@code iobase}, I2C {@code address}), and every bus with its type, whether a
+ * hotplug handler serves it, and its devices in the bus's own order. Objects are visited in
+ * path order, so the same binary gives the same record.
+ *
+ * <p>Stored as {@code {"devices": [{path, type, bus?, addr?, iobase?, address?}], "buses":
+ * [{path, type, hotpluggable, devices: [path]}]}}; a device on no bus (a CPU, say) has no
+ * {@code bus}.
+ */
+final class BoardWalk {
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** The device properties that place a device on its bus. */
+    private static final List<String> ADDRESSES = List.of("addr", "iobase", "address");
+
+    private BoardWalk() {
+    }
+
+    /** Walks the board of the QEMU behind {@code qmp}. */
+    static ObjectNode walk(QmpConnection qmp) throws IOException {
+        ArrayNode devices = NODES.arrayNode();
+        ArrayNode buses = NODES.arrayNode();
+        TreeMap<String, String> pending = new TreeMap<>();
+        pending.put("/machine", "");
+        while (!pending.isEmpty()) {
+            Map.Entry<String, String> next = pending.pollFirstEntry();
+            String path = next.getKey();
+            JsonNode properties = qmp.execute("qom-list", path(path)).path("return");
+            Map<String, String> kinds = new TreeMap<>();
+            for (JsonNode p : properties) {
+                String name = p.path("name").asText();
+                String type = p.path("type").asText();
+                kinds.put(name, type);
+                if (type.startsWith("child<")) {
+                    pending.put(path + "/" + name, type.substring(6, type.length() - 1));
+                }
+            }
+            String type = next.getValue();
+            if (kinds.containsKey("parent_bus")) {
+                devices.add(device(qmp, path, type, kinds));
+            } else if (kinds.containsKey("hotplug-handler") && kinds.containsKey("realized")) {
+                buses.add(bus(qmp, path, type, kinds));
+            }
+        }
+        ObjectNode board = NODES.objectNode();
+        board.set("devices", devices);
+        board.set("buses", buses);
+        return board;
+    }
+
+    private static ObjectNode device(QmpConnection qmp, String path, String type, Map<String, String> kinds)
+            throws IOException {
+        ObjectNode device = NODES.objectNode().put("path", path).put("type", type);
+        String bus = get(qmp, path, "parent_bus").asText("");
+        if (!bus.isEmpty()) {
+            device.put("bus", bus);
+        }
+        for (String property : ADDRESSES) {
+            if (kinds.containsKey(property)) {
+                JsonNode value = get(qmp, path, property);
+                if (!value.isMissingNode() && !value.isNull()) {
+                    device.set(property, value);
+                }
+            }
+        }
+        return device;
+    }
+
+    private static ObjectNode bus(QmpConnection qmp, String path, String type, Map<String, String> kinds)
+            throws IOException {
+        ObjectNode bus = NODES.objectNode().put("path", path).put("type", type)
+                .put("hotpluggable", !get(qmp, path, "hotplug-handler").asText("").isEmpty());
+        // the bus links its devices as child[0], child[1], ... in the order they were plugged
+        List<String> children = new ArrayList<>();
+        for (int i = 0; kinds.containsKey("child[" + i + "]"); i++) {
+            children.add(get(qmp, path, "child[" + i + "]").asText());
+        }
+        ArrayNode list = bus.putArray("devices");
+        children.forEach(list::add);
+        return bus;
+    }
+
+    private static JsonNode get(QmpConnection qmp, String path, String property) throws IOException {
+        ObjectNode args = path(path).put("property", property);
+        return qmp.execute("qom-get", args).path("return");
+    }
+
+    private static ObjectNode path(String path) {
+        return NODES.objectNode().put("path", path);
+    }
+}
