@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class MachineTypeDescriber {
     private final MachinePack pack;
     private final Map<String, HardwareDescription> described = new ConcurrentHashMap<>();
+    private final Map<String, BoardTree> trees = new ConcurrentHashMap<>();
 
     public MachineTypeDescriber(MachinePack pack) {
         this.pack = pack;
@@ -62,6 +63,17 @@ public final class MachineTypeDescriber {
     }
 
     private BoardTree tree(String name, boolean defaults) {
+        String key = name + (defaults ? " defaults" : "");
+        BoardTree known = trees.get(key);
+        if (known != null) {
+            return known;
+        }
+        BoardTree tree = readTree(name, defaults);
+        trees.put(key, tree);
+        return tree;
+    }
+
+    private BoardTree readTree(String name, boolean defaults) {
         JsonNode board = pack.board(name, defaults)
                 .orElseThrow(() -> QmpError.generic("machine type '" + name + "' has no board data in this pack"));
         if (board.has("start-error")) {

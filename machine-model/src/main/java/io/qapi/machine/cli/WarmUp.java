@@ -25,9 +25,13 @@ final class WarmUp {
     static final long DEADLINE_MILLIS = 10_000;
 
     /** Commands the session runs; one of them unknown, so that the error path is loaded too. */
-    private static final List<String> COMMANDS = List.of("qmp_capabilities", "query-status",
-            "query-version", "query-machines", "query-pci", "query-cpus-fast", "query-hotpluggable-cpus",
-            "query-current-machine", "stop", "cont", "warm-up-unknown-command");
+    private static final List<String> COMMANDS = List.of("{\"execute\": \"qmp_capabilities\"}",
+            "{\"execute\": \"query-status\"}", "{\"execute\": \"query-version\"}",
+            "{\"execute\": \"query-machines\"}", "{\"execute\": \"query-pci\"}",
+            "{\"execute\": \"query-cpus-fast\"}", "{\"execute\": \"query-hotpluggable-cpus\"}",
+            "{\"execute\": \"query-current-machine\"}",
+            "{\"execute\": \"query-machine-type\", \"arguments\": {\"type\": \"pc\", \"defaults\": true}}",
+            "{\"execute\": \"stop\"}", "{\"execute\": \"cont\"}", "{\"execute\": \"warm-up-unknown-command\"}");
 
     private WarmUp() {
     }
@@ -58,8 +62,7 @@ final class WarmUp {
             throw new IOException("the server closed the warm-up session before its greeting");
         }
         for (String command : COMMANDS) {
-            channel.write(ByteBuffer.wrap(("{\"execute\": \"" + command + "\"}\n")
-                    .getBytes(StandardCharsets.UTF_8)));
+            channel.write(ByteBuffer.wrap((command + "\n").getBytes(StandardCharsets.UTF_8)));
             String line;
             do {
                 line = in.readLine();
