@@ -90,9 +90,9 @@ class DispatcherTest {
 
                     @Override
                     public List<Info> submit(Request request) {
-                        CALLS.add("submit " + request.getClass().getSimpleName());
-                        if (request instanceof Request.Fancy fancy) {
-                            return List.of(new Info("fancy", Optional.of((long) fancy.fancy().level())));
+                        CALLS.add("submit " + request.branch().getClass().getSimpleName());
+                        if (request.branch() instanceof Request.Fancy fancy) {
+                            return List.of(new Info("fancy", Optional.of((long) fancy.value().level())));
                         }
                         return List.of();
                     }

@@ -40,12 +40,12 @@ class LenientDecodingTest {
                         return device.accept(new Device.Visitor<String>() {
                             @Override
                             public String visitCpu(Device.Cpu value) {
-                                return "cpu " + value.cpu().cores();
+                                return "cpu " + value.value().cores();
                             }
 
                             @Override
                             public String visitDisk(Device.Disk value) {
-                                return "disk " + value.id();
+                                return "disk " + device.id();
                             }
 
                             @Override

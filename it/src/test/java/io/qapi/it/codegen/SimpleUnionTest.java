@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Older releases' simple unions (read with --lenient-docs): on the wire a branch is
- * {"type": NAME, "data": VALUE}; in Java the branch record holds the value as {@code data}.
+ * {"type": NAME, "data": VALUE}; in Java the union's branch record holds the value as {@code data}.
  */
 class SimpleUnionTest {
     private static final String SCHEMA = """
@@ -32,12 +32,12 @@ class SimpleUnionTest {
     void eachBranchCarriesItsValueAsData() {
         String json = "{'type': 'sound', 'data': {'volume': 7}}";
         Object signal = code.decode("old.Signal", Input.STRICT, json);
-        assertEquals("Sound", signal.getClass().getSimpleName());
+        assertEquals("Sound", CompiledCode.invokeOn(signal, "branch").getClass().getSimpleName());
         JsonText.assertEquivalent(json, CompiledCode.toJson(signal));
         Object text = code.decode("old.Signal", Input.STRICT, "{'type': 'text', 'data': 'hello'}");
-        assertEquals("hello", CompiledCode.invokeOn(text, "data"));
+        assertEquals("hello", CompiledCode.invokeOn(CompiledCode.invokeOn(text, "branch"), "data"));
         Object codes = code.decode("old.Signal", Input.STRICT, "{'type': 'codes', 'data': [1, 2]}");
-        assertEquals(List.of(1L, 2L), CompiledCode.invokeOn(codes, "data"));
+        assertEquals(List.of(1L, 2L), CompiledCode.invokeOn(CompiledCode.invokeOn(codes, "branch"), "data"));
     }
 
     @Test

@@ -6,7 +6,6 @@ import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
-import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
 import io.qapi.compiler.gen.Annotations;
@@ -27,15 +26,20 @@ import java.util.Set;
 import javax.lang.model.element.Modifier;
 
 /**
- * A union becomes a sealed interface with one record per branch. Each branch record has the
- * base members except the discriminator, which it derives from its branch, and the branch's
- * value (none for a branch without members). A branch this code does not know, sent by a newer
- * QEMU, reads as {@code Unrecognized}, which keeps everything and writes it back unchanged. A
+ * A union becomes a record that holds its base members once and its branch once: the branch is
+ * a sealed {@code Branch} interface with one small record per branch, holding only that
+ * branch's data (the value of its type, or nothing). The discriminator is not stored: the
+ * branch gives it. Reading the discriminator or a base member needs no visitor; a
  * {@code Visitor} with a method per branch makes handling every branch a compile-time matter.
+ * A branch this code does not know, sent by a newer QEMU, reads as {@code Unrecognized}, which
+ * keeps the discriminator as received; the branch's members are kept with the union's other
+ * unknown members, so it writes back unchanged.
  */
 public final class UnionGenerator {
     static final String UNRECOGNIZED = "Unrecognized";
+    private static final String BRANCH = "branch";
     private static final String WIRE_TAG = "wireTag";
+    private static final String VALUE = "value";
 
     private final GenContext ctx;
     private final RecordShape shape;
@@ -48,13 +52,13 @@ public final class UnionGenerator {
     }
 
     /**
-     * A branch as generated: its record's name, and either its value component and type, or
-     * (for the wrapper types of older releases' simple unions) members read inline.
+     * A branch as generated: its record's name, and either the type of its value or (for the
+     * wrapper types of older releases' simple unions) members read inline; neither for a branch
+     * without members.
      */
-    private record Branch(Variant variant, ClassName record, String valueName, JavaType valueType,
-                         List<RecordShape.Component> inline) {
+    private record Branch(Variant variant, ClassName record, JavaType valueType, List<RecordShape.Component> inline) {
         boolean empty() {
-            return valueName == null;
+            return valueType == null;
         }
     }
 
@@ -63,77 +67,118 @@ public final class UnionGenerator {
         return type.startsWith("q_obj_") && type.endsWith("-wrapper");
     }
 
+    // Example: public record Figure(String name, Figure.Branch branch, Map<String, JsonNode> additionalMembers)
     public TypeSpec.Builder generate(ObjectType union) {
         ClassName name = ctx.classFor(union.name());
         String tagName = union.branches().tag();
         Member tag = union.members().stream().filter(m -> m.name().equals(tagName)).findFirst().orElseThrow();
         ClassName tagEnum = ctx.classFor(tag.type());
-        NameScope memberScope = shape.scope().reserve(WIRE_TAG, "the unknown branch's discriminator");
+        NameScope memberScope = shape.scope().reserve(BRANCH, "the union's branch");
         List<RecordShape.Component> all = shape.components(union.members(), memberScope, union.info());
         RecordShape.Component tagComponent = all.stream().filter(c -> c.member() == tag).findFirst().orElseThrow();
         List<RecordShape.Component> base = all.stream().filter(c -> c.member() != tag).toList();
-        List<Branch> branches = branches(union, name, memberScope);
+        List<Branch> branches = branches(union, name);
+        ClassName branchType = name.nestedClass("Branch");
+        ClassName visitor = name.nestedClass("Visitor");
 
-        TypeSpec.Builder b = TypeSpec.interfaceBuilder(name)
-                .addModifiers(Modifier.PUBLIC, Modifier.SEALED)
+        List<ParameterSpec> parameters = new ArrayList<>(shape.parameters(base));
+        ParameterSpec kept = parameters.remove(parameters.size() - 1);
+        parameters.add(ParameterSpec.builder(branchType, BRANCH).build());
+        parameters.add(kept);
+        String what = "union '" + union.name() + "'";
+        MethodSpec compact = shape.compactConstructor(base, parameters, what).toBuilder()
+                .addStatement("$T.requireNonNull($N, $S)", java.util.Objects.class, BRANCH,
+                        "the branch of " + what + " is missing")
+                .build();
+        List<CodeBlock> shortArgs = new ArrayList<>();
+        base.forEach(c -> shortArgs.add(CodeBlock.of("$N", c.javaName())));
+        shortArgs.add(CodeBlock.of("$N", BRANCH));
+        shortArgs.add(CodeBlock.of("$T.of()", JavaType.MAP));
+
+        TypeSpec.Builder b = TypeSpec.recordBuilder(name)
+                .addModifiers(Modifier.PUBLIC)
                 .addJavadoc(Javadoc.forDefinition(union.doc(), union.ifcond()))
-                .addAnnotations(Annotations.of(ctx, union.features(), union.ifcond()));
+                .addJavadoc("\n")
+                .addJavadoc(RecordShape.params(base,
+                        m -> ctx.schema().lookup(m.definedIn()).map(d -> d.doc()).orElse(union.doc())))
+                .addJavadoc("@param $N the branch the discriminator selects, with its data\n", BRANCH)
+                .addAnnotations(Annotations.of(ctx, union.features(), union.ifcond()))
+                .recordConstructor(compact)
+                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
+                        .addJavadoc("Creates a value with no additional members.\n")
+                        .addParameters(parameters.subList(0, parameters.size() - 1))
+                        .addStatement("this($L)", CodeBlock.join(shortArgs, ",$W")).build());
         if (union.base() != null && !ctx.schema().type(union.base()).implicit()) {
             b.addSuperinterface(StructGenerator.fieldsInterface(ctx.classFor(union.base())));
         }
-        for (RecordShape.Component c : all) {
-            b.addMethod(MethodSpec.methodBuilder(c.javaName()).addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
-                    .returns(c.componentType())
-                    .addAnnotations(Annotations.of(ctx, c.member().features(), c.member().ifcond()))
-                    .build());
-        }
-        b.addMethod(abstractMethod(RecordShape.KEPT, JavaType.MEMBERS));
-        b.addMethod(JsonMethods.toJson(Modifier.DEFAULT, true));
-        b.addMethod(MethodSpec.methodBuilder("writeMembers").addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
-                .addParameter(JavaType.OBJECT_NODE, "json").build());
-        TypeVariableName r = TypeVariableName.get("R");
-        ClassName visitor = name.nestedClass("Visitor");
-        b.addMethod(MethodSpec.methodBuilder("accept").addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
-                .addTypeVariable(r).returns(r)
-                .addParameter(ParameterizedTypeName.get(visitor, r), "visitor").build());
         b.addField(FieldSpec.builder(ParameterizedTypeName.get(JavaType.DECODER, name), "DECODER",
                         Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc("Reads a value; see {@link $T} for the ways of reading.\n", JavaType.INPUT)
                 .initializer("(in, json, path) ->$Wread(in.object(json, path), true)").build());
-        b.addMethod(read(name, all, tagComponent, tagEnum, base, branches));
+        b.addMethod(MethodSpec.methodBuilder(tagComponent.javaName()).addModifiers(Modifier.PUBLIC)
+                .addJavadoc("The discriminator {@code $L}, which the branch decides.\n", tag.name())
+                .addAnnotations(Annotations.of(ctx, tag.features(), tag.ifcond()))
+                .returns(tagEnum).addStatement("return $N.$N()", BRANCH, tagComponent.javaName()).build());
+        b.addMethod(read(name, all, tagComponent, base, branches));
+        b.addMethod(JsonMethods.toJson(Modifier.PUBLIC, true));
+        b.addMethod(MethodSpec.methodBuilder("writeMembers").addModifiers(Modifier.PUBLIC)
+                .addJavadoc("Writes this value's members into {@code json}: the base members in schema order, then "
+                        + "the branch's.\n")
+                .addParameter(JavaType.OBJECT_NODE, "json")
+                .addCode(baseWrites(all, tagComponent))
+                .addStatement("$N.writeMembers(json)", BRANCH).build());
+        TypeVariableName r = TypeVariableName.get("R");
+        b.addMethod(MethodSpec.methodBuilder("accept").addModifiers(Modifier.PUBLIC)
+                .addJavadoc("Hands the branch to the visitor's method for it.\n")
+                .addTypeVariable(r).returns(r).addParameter(ParameterizedTypeName.get(visitor, r), "visitor")
+                .addStatement("return $N.accept(visitor)", BRANCH).build());
+
+        TypeSpec.Builder branchInterface = TypeSpec.interfaceBuilder(branchType)
+                .addModifiers(Modifier.PUBLIC, Modifier.SEALED)
+                .addJavadoc("The data of one branch of {@link $T}.\n", name)
+                .addMethod(MethodSpec.methodBuilder(tagComponent.javaName())
+                        .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
+                        .addJavadoc("The value of the discriminator that selects this branch.\n")
+                        .returns(tagEnum).build())
+                .addMethod(MethodSpec.methodBuilder("writeMembers").addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
+                        .addJavadoc("Writes the branch's members into {@code json}.\n")
+                        .addParameter(JavaType.OBJECT_NODE, "json").build())
+                .addMethod(MethodSpec.methodBuilder("accept").addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
+                        .addTypeVariable(r).returns(r)
+                        .addParameter(ParameterizedTypeName.get(visitor, r), "visitor").build())
+                .addMethod(MethodSpec.methodBuilder("tagJson").addModifiers(Modifier.PUBLIC, Modifier.DEFAULT)
+                        .addJavadoc("The discriminator as written.\n")
+                        .returns(JavaType.JSON_NODE)
+                        .addStatement("return $T.enumValue($N())", JavaType.JSON, tagComponent.javaName()).build());
         TypeSpec.Builder v = TypeSpec.interfaceBuilder(visitor).addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addTypeVariable(r)
                 .addJavadoc("Handles each branch of {@link $T}.\n\n@param <R> the result\n", name);
         for (Branch branch : branches) {
-            b.addPermittedSubclass(branch.record());
-            b.addType(branchRecord(union, name, all, tagComponent, tagEnum, base, branch));
+            branchInterface.addPermittedSubclass(branch.record());
+            b.addType(branchRecord(branchType, tagComponent, tagEnum, branch));
             v.addMethod(visitMethod(branch.record(), r));
         }
         ClassName unknown = name.nestedClass(UNRECOGNIZED);
-        b.addPermittedSubclass(unknown);
-        b.addType(unrecognized(union, name, all, tagComponent, tagEnum, base, unknown));
+        branchInterface.addPermittedSubclass(unknown);
+        b.addType(unrecognized(branchType, tagComponent, tagEnum, unknown));
         v.addMethod(visitMethod(unknown, r));
+        b.addType(branchInterface.build());
         b.addType(v.build());
+        // The record's header is in the scope of its nested types: a branch named like a class the
+        // header uses (String, List, Map, Optional) would capture it there.
+        List<String> nested = new ArrayList<>(List.of("Branch", "Visitor", UNRECOGNIZED));
+        branches.forEach(br -> nested.add(br.record().simpleName()));
+        b.alwaysQualify(nested.toArray(String[]::new));
         return b;
-    }
-
-    private static MethodSpec abstractMethod(String name, TypeName returns) {
-        return MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT).returns(returns).build();
     }
 
     private static MethodSpec visitMethod(ClassName record, TypeVariableName r) {
         return MethodSpec.methodBuilder("visit" + record.simpleName()).addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
-                .returns(r).addParameter(record, "value").build();
+                .returns(r).addParameter(record, VALUE).build();
     }
 
-    private List<Branch> branches(ObjectType union, ClassName name, NameScope memberScope) {
-        Set<String> taken = new HashSet<>(List.of(name.simpleName(), "Visitor", UNRECOGNIZED));
-        // A branch's value is a component beside the base members; it gets another name if a
-        // base member (or a name the record itself uses) has taken the branch's.
-        Set<String> memberNames = new HashSet<>(List.of(RecordShape.KEPT, WIRE_TAG));
-        for (Member m : ctx.presentMembers(union.members())) {
-            memberNames.add(JavaNames.camel(m.name()));
-        }
+    private List<Branch> branches(ObjectType union, ClassName name) {
+        Set<String> taken = new HashSet<>(List.of(name.simpleName(), "Visitor", "Branch", UNRECOGNIZED));
         List<Branch> out = new ArrayList<>();
         for (Variant v : union.branches().variants()) {
             if (!ctx.present(v.ifcond())) {
@@ -145,26 +190,21 @@ public final class UnionGenerator {
             }
             ClassName record = name.nestedClass(simple);
             if (v.type().equals("q_empty")) {
-                out.add(new Branch(v, record, null, null, List.of()));
-                continue;
+                out.add(new Branch(v, record, null, List.of()));
+            } else if (wrapper(v.type())) {
+                NameScope scope = shape.scope().reserve(VALUE, "a branch's value");
+                out.add(new Branch(v, record, null, shape.components(ctx.object(v.type()).members(), scope,
+                        union.info())));
+            } else {
+                out.add(new Branch(v, record, types.of(v.type()), List.of()));
             }
-            if (wrapper(v.type())) {
-                List<RecordShape.Component> inline = shape.components(ctx.object(v.type()).members(),
-                        shape.scope(), union.info());
-                out.add(new Branch(v, record, null, null, inline));
-                continue;
-            }
-            String valueName = JavaNames.camel(v.name());
-            if (memberNames.contains(valueName)) {
-                valueName = valueName + "Value";
-            }
-            out.add(new Branch(v, record, valueName, types.of(v.type()), List.of()));
         }
         return out;
     }
 
+    // Example: Shape shape = r.required("shape", Shape.DECODER); ... Branch branch = switch (shape) { ... };
     private MethodSpec read(ClassName name, List<RecordShape.Component> all, RecordShape.Component tag,
-                            ClassName tagEnum, List<RecordShape.Component> base, List<Branch> branches) {
+                            List<RecordShape.Component> base, List<Branch> branches) {
         MethodSpec.Builder m = MethodSpec.methodBuilder("read").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addJavadoc("Reads the base members, then the branch the discriminator selects; with {@code whole},\n"
                         + "also checks (or keeps) the members left over.\n")
@@ -173,113 +213,102 @@ public final class UnionGenerator {
         for (int i = 0; i < all.size(); i++) {
             m.addStatement("$T $N = $L", all.get(i).componentType(), all.get(i).javaName(), reads.get(i));
         }
-        CodeBlock kept = CodeBlock.of("whole ? r.finish() : $T.of()", JavaType.MAP);
-        m.addCode("return switch ($N) {\n$>", tag.javaName());
+        m.addCode("$T $N = switch ($N) {\n$>", name.nestedClass("Branch"), BRANCH, tag.javaName());
         for (Branch branch : branches) {
             List<CodeBlock> args = new ArrayList<>();
-            base.forEach(c -> args.add(CodeBlock.of("$N", c.javaName())));
             if (!branch.empty()) {
                 args.add(CodeBlock.of("$T.read(r, false)", branch.valueType().type()));
             }
             args.addAll(shape.reads(branch.inline()));
-            args.add(kept);
             m.addCode("case $L -> new $T($L);\n", EnumGenerator.constantName(branch.variant().name()), branch.record(),
                     CodeBlock.join(args, ",$W"));
         }
+        m.addCode("default -> new $T(r.rawString($S));\n", name.nestedClass(UNRECOGNIZED), tag.member().name());
+        m.addCode("$<};\n");
         List<CodeBlock> args = new ArrayList<>();
         base.forEach(c -> args.add(CodeBlock.of("$N", c.javaName())));
-        args.add(CodeBlock.of("r.rawString($S)", tag.member().name()));
-        args.add(kept);
-        m.addCode("default -> new $T($L);\n", name.nestedClass(UNRECOGNIZED), CodeBlock.join(args, ",$W"));
-        m.addCode("$<};\n");
-        return m.build();
+        args.add(CodeBlock.of("$N", BRANCH));
+        args.add(CodeBlock.of("whole ? r.finish() : $T.of()", JavaType.MAP));
+        return m.addStatement("return new $T($L)", name, CodeBlock.join(args, ",$W")).build();
     }
 
-    private TypeSpec branchRecord(ObjectType union, ClassName name, List<RecordShape.Component> all,
-                                  RecordShape.Component tag, ClassName tagEnum, List<RecordShape.Component> base,
-                                  Branch branch) {
-        List<ParameterSpec> parameters = new ArrayList<>(shape.parameters(base));
-        ParameterSpec kept = parameters.remove(parameters.size() - 1);
-        List<RecordShape.Component> components = new ArrayList<>(base);
+    // Example: public record Circle(golden.Circle value) implements Branch { ... }
+    private TypeSpec branchRecord(ClassName branchType, RecordShape.Component tag, ClassName tagEnum, Branch branch) {
+        List<ParameterSpec> parameters = new ArrayList<>();
+        MethodSpec.Builder compact = MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC);
+        CodeBlock.Builder writes = CodeBlock.builder();
         if (!branch.empty()) {
-            parameters.add(ParameterSpec.builder(branch.valueType().type(), branch.valueName()).build());
-        }
-        for (RecordShape.Component c : branch.inline()) {
-            parameters.add(ParameterSpec.builder(c.componentType(), c.javaName()).build());
-        }
-        components.addAll(branch.inline());
-        parameters.add(kept);
-        MethodSpec.Builder compact = shape.compactConstructor(components, parameters, "union '" + union.name() + "'")
-                .toBuilder();
-        if (!branch.empty()) {
-            compact.addStatement("$T.requireNonNull($N, $S)", java.util.Objects.class, branch.valueName(),
+            parameters.add(ParameterSpec.builder(branch.valueType().type(), VALUE).build());
+            compact.addStatement("$T.requireNonNull($N, $S)", java.util.Objects.class, VALUE,
                     "the value of branch '" + branch.variant().name() + "' is missing");
+            writes.addStatement("$N.writeMembers(json)", VALUE);
         }
-        CodeBlock tagValue = CodeBlock.of("$T.$L", tagEnum, EnumGenerator.constantName(branch.variant().name()));
+        if (!branch.inline().isEmpty()) {
+            List<ParameterSpec> inline = shape.parameters(branch.inline());
+            parameters.addAll(inline.subList(0, inline.size() - 1));
+            for (RecordShape.Component c : branch.inline()) {
+                if (!c.member().optional() && !c.type().primitive()) {
+                    compact.addStatement("$T.requireNonNull($N, $S)", java.util.Objects.class, c.javaName(),
+                            "mandatory member '" + c.member().name() + "' of branch '" + branch.variant().name()
+                                    + "' is missing");
+                }
+            }
+            writes.add(shape.writes(branch.inline()));
+        }
         TypeSpec.Builder b = TypeSpec.recordBuilder(branch.record())
-                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .addSuperinterface(name)
-                .addJavadoc("Branch {@code $L} of {@link $T}.\n", branch.variant().name(), name)
+                .addModifiers(Modifier.PUBLIC)
+                .addSuperinterface(branchType)
+                .addJavadoc("Branch {@code $L}$L.\n", branch.variant().name(),
+                        branch.empty() && branch.inline().isEmpty() ? ", which has no members" : "")
                 .addAnnotations(Annotations.of(ctx, List.of(), branch.variant().ifcond()))
-                .recordConstructor(compact.build());
-        List<CodeBlock> shortArgs = new ArrayList<>();
-        base.forEach(c -> shortArgs.add(CodeBlock.of("$N", c.javaName())));
-        if (!branch.empty()) {
-            shortArgs.add(CodeBlock.of("$N", branch.valueName()));
-        }
-        branch.inline().forEach(c -> shortArgs.add(CodeBlock.of("$N", c.javaName())));
-        shortArgs.add(CodeBlock.of("$T.of()", JavaType.MAP));
-        b.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
-                .addJavadoc("Creates a value with no additional members.\n")
-                .addParameters(parameters.subList(0, parameters.size() - 1))
-                .addStatement("this($L)", CodeBlock.join(shortArgs, ",$W")).build());
+                .recordConstructor(compact.addParameters(parameters).build());
         b.addMethod(MethodSpec.methodBuilder(tag.javaName()).addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
-                .returns(tagEnum).addStatement("return $L", tagValue).build());
+                .returns(tagEnum)
+                .addStatement("return $T.$L", tagEnum, EnumGenerator.constantName(branch.variant().name())).build());
         b.addMethod(accept(branch.record()));
-        CodeBlock.Builder writes = baseWrites(all, tag, CodeBlock.of("$T.enumValue($L)", JavaType.JSON, tagValue));
-        if (!branch.empty()) {
-            writes.addStatement("$N.writeMembers(json)", branch.valueName());
-        }
-        writes.add(shape.writes(branch.inline()));
-        addWriting(b, writes.build());
+        b.addMethod(MethodSpec.methodBuilder("writeMembers").addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC).addParameter(JavaType.OBJECT_NODE, "json")
+                .addCode(writes.build()).build());
         return b.build();
     }
 
-    private TypeSpec unrecognized(ObjectType union, ClassName name, List<RecordShape.Component> all,
-                                  RecordShape.Component tag, ClassName tagEnum, List<RecordShape.Component> base,
+    // Example: public record Unrecognized(String wireTag) implements Branch { ... }
+    private TypeSpec unrecognized(ClassName branchType, RecordShape.Component tag, ClassName tagEnum,
                                   ClassName record) {
-        List<ParameterSpec> parameters = new ArrayList<>(shape.parameters(base));
-        ParameterSpec kept = parameters.remove(parameters.size() - 1);
-        parameters.add(ParameterSpec.builder(String.class, WIRE_TAG).build());
-        parameters.add(kept);
-        MethodSpec compact = shape.compactConstructor(base, parameters, "union '" + union.name() + "'").toBuilder()
-                .addStatement("$T.requireNonNull($N, $S)", java.util.Objects.class, WIRE_TAG, "the discriminator is missing")
-                .build();
-        TypeSpec.Builder b = TypeSpec.recordBuilder(record)
-                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .addSuperinterface(name)
+        return TypeSpec.recordBuilder(record)
+                .addModifiers(Modifier.PUBLIC)
+                .addSuperinterface(branchType)
                 .addJavadoc("A branch this code does not know, read leniently from a newer peer: {@code $L} is the\n"
-                        + "discriminator's value as received, and every member of the branch is kept in {@code $L}.\n",
-                        WIRE_TAG, RecordShape.KEPT)
-                .recordConstructor(compact);
-        b.addMethod(MethodSpec.methodBuilder(tag.javaName()).addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
-                .returns(tagEnum).addStatement("return $T.$L", tagEnum, EnumGenerator.UNRECOGNIZED).build());
-        b.addMethod(accept(record));
-        addWriting(b, baseWrites(all, tag, CodeBlock.of("$T.string($N)", JavaType.JSON, WIRE_TAG)).build());
-        return b.build();
+                        + "discriminator's value as received; the branch's members are kept with the union's other\n"
+                        + "unknown members.\n", WIRE_TAG)
+                .recordConstructor(MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC)
+                        .addParameter(String.class, WIRE_TAG)
+                        .addStatement("$T.requireNonNull($N, $S)", java.util.Objects.class, WIRE_TAG,
+                                "the discriminator is missing").build())
+                .addMethod(MethodSpec.methodBuilder(tag.javaName()).addAnnotation(Override.class)
+                        .addModifiers(Modifier.PUBLIC).returns(tagEnum)
+                        .addStatement("return $T.$L", tagEnum, EnumGenerator.UNRECOGNIZED).build())
+                .addMethod(MethodSpec.methodBuilder("tagJson").addAnnotation(Override.class)
+                        .addModifiers(Modifier.PUBLIC).returns(JavaType.JSON_NODE)
+                        .addStatement("return $T.string($N)", JavaType.JSON, WIRE_TAG).build())
+                .addMethod(accept(record))
+                .addMethod(MethodSpec.methodBuilder("writeMembers").addAnnotation(Override.class)
+                        .addModifiers(Modifier.PUBLIC).addParameter(JavaType.OBJECT_NODE, "json")
+                        .addComment("the branch's members are among the union's kept members").build())
+                .build();
     }
 
-    /** Writing the base members in schema order, the tag among them as {@code tagJson}. */
-    private CodeBlock.Builder baseWrites(List<RecordShape.Component> all, RecordShape.Component tag, CodeBlock tagJson) {
+    /** Writing the base members in schema order, the discriminator among them as the branch gives it. */
+    private CodeBlock baseWrites(List<RecordShape.Component> all, RecordShape.Component tag) {
         CodeBlock.Builder writes = CodeBlock.builder();
         for (RecordShape.Component c : all) {
             if (c == tag) {
-                writes.addStatement("json.set($S, $L)", c.member().name(), tagJson);
+                writes.addStatement("json.set($S, $N.tagJson())", c.member().name(), BRANCH);
             } else {
                 writes.add(shape.writes(List.of(c)));
             }
         }
-        return writes;
+        return writes.build();
     }
 
     private static MethodSpec accept(ClassName record) {
@@ -288,10 +317,5 @@ public final class UnionGenerator {
         return MethodSpec.methodBuilder("accept").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
                 .addTypeVariable(r).returns(r).addParameter(ParameterizedTypeName.get(visitor, r), "visitor")
                 .addStatement("return visitor.visit$L(this)", record.simpleName()).build();
-    }
-
-    private static void addWriting(TypeSpec.Builder b, CodeBlock writes) {
-        b.addMethod(MethodSpec.methodBuilder("writeMembers").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
-                .addParameter(JavaType.OBJECT_NODE, "json").addCode(writes).build());
     }
 }

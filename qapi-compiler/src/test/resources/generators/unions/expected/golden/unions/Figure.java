@@ -17,69 +17,89 @@ import javax.annotation.processing.Generated;
  * A figure.
  * <p>
  * <b>Since:</b> 1.0
+ *
+ * @param name its name
+ * @param additionalMembers members this code does not know, kept from a lenient read
+ * @param branch the branch the discriminator selects, with its data
  */
 @Generated(
         value = "io.qapi.compiler",
         comments = "from schema.json (union Figure)"
 )
-public sealed interface Figure permits Figure.Circle, Figure.Square, Figure.Point, Figure.Unrecognized {
+public record Figure(String name, Figure.Branch branch, Map<String, JsonNode> additionalMembers) {
     /**
      * Reads a value; see {@link Input} for the ways of reading.
      */
-    Decoder<Figure> DECODER = (in, json, path) -> read(in.object(json, path), true);
+    public static final Decoder<Figure> DECODER = (in, json, path) ->
+            read(in.object(json, path), true);
 
-    Shape shape();
-
-    String name();
-
-    Map<String, JsonNode> additionalMembers();
-
-    /**
-     * This value as JSON, members in schema order.
-     */
-    default ObjectNode toJson() {
-        ObjectNode json = Json.object();
-        writeMembers(json);
-        return Json.withKept(json, additionalMembers());
+    public Figure {
+        Objects.requireNonNull(name, "mandatory member 'name' of union 'Figure' is missing");
+        additionalMembers = Records.kept(additionalMembers);
+        Objects.requireNonNull(branch, "the branch of union 'Figure' is missing");
     }
 
-    void writeMembers(ObjectNode json);
+    /**
+     * Creates a value with no additional members.
+     */
+    public Figure(String name, Branch branch) {
+        this(name, branch, Map.of());
+    }
 
-    <R> R accept(Visitor<R> visitor);
+    /**
+     * The discriminator {@code shape}, which the branch decides.
+     */
+    public Shape shape() {
+        return branch.shape();
+    }
 
     /**
      * Reads the base members, then the branch the discriminator selects; with {@code whole},
      * also checks (or keeps) the members left over.
      */
-    static Figure read(ObjectReader r, boolean whole) {
+    public static Figure read(ObjectReader r, boolean whole) {
         Shape shape = r.required("shape", Shape.DECODER);
         String name = r.required("name", Decoders.STR);
-        return switch (shape) {
-            case CIRCLE -> new Circle(name, golden.unions.Circle.read(r, false),
-                    whole ? r.finish() : Map.of());
-            case SQUARE -> new Square(name, golden.unions.Square.read(r, false),
-                    whole ? r.finish() : Map.of());
-            case POINT -> new Point(name, whole ? r.finish() : Map.of());
-            default -> new Unrecognized(name, r.rawString("shape"), whole ? r.finish() : Map.of());
+        Branch branch = switch (shape) {
+            case CIRCLE -> new Circle(golden.unions.Circle.read(r, false));
+            case SQUARE -> new Square(golden.unions.Square.read(r, false));
+            case POINT -> new Point();
+            default -> new Unrecognized(r.rawString("shape"));
         };
+        return new Figure(name, branch, whole ? r.finish() : Map.of());
     }
 
     /**
-     * Branch {@code circle} of {@link Figure}.
+     * This value as JSON, members in schema order.
      */
-    record Circle(String name, golden.unions.Circle circle,
-            Map<String, JsonNode> additionalMembers) implements Figure {
-        public Circle {
-            Objects.requireNonNull(name, "mandatory member 'name' of union 'Figure' is missing");
-            additionalMembers = Records.kept(additionalMembers);
-            Objects.requireNonNull(circle, "the value of branch 'circle' is missing");
-        }
+    public ObjectNode toJson() {
+        ObjectNode json = Json.object();
+        writeMembers(json);
+        return Json.withKept(json, additionalMembers);
+    }
 
-        /**
-         * Creates a value with no additional members.
-         */
-        public Circle(String name, golden.unions.Circle circle) {
-            this(name, circle, Map.of());
+    /**
+     * Writes this value's members into {@code json}: the base members in schema order, then the branch's.
+     */
+    public void writeMembers(ObjectNode json) {
+        json.set("shape", branch.tagJson());
+        json.set("name", Json.string(name));
+        branch.writeMembers(json);
+    }
+
+    /**
+     * Hands the branch to the visitor's method for it.
+     */
+    public <R> R accept(Visitor<R> visitor) {
+        return branch.accept(visitor);
+    }
+
+    /**
+     * Branch {@code circle}.
+     */
+    public record Circle(golden.unions.Circle value) implements Branch {
+        public Circle {
+            Objects.requireNonNull(value, "the value of branch 'circle' is missing");
         }
 
         @Override
@@ -94,28 +114,16 @@ public sealed interface Figure permits Figure.Circle, Figure.Square, Figure.Poin
 
         @Override
         public void writeMembers(ObjectNode json) {
-            json.set("shape", Json.enumValue(Shape.CIRCLE));
-            json.set("name", Json.string(name));
-            circle.writeMembers(json);
+            value.writeMembers(json);
         }
     }
 
     /**
-     * Branch {@code square} of {@link Figure}.
+     * Branch {@code square}.
      */
-    record Square(String name, golden.unions.Square square,
-            Map<String, JsonNode> additionalMembers) implements Figure {
+    public record Square(golden.unions.Square value) implements Branch {
         public Square {
-            Objects.requireNonNull(name, "mandatory member 'name' of union 'Figure' is missing");
-            additionalMembers = Records.kept(additionalMembers);
-            Objects.requireNonNull(square, "the value of branch 'square' is missing");
-        }
-
-        /**
-         * Creates a value with no additional members.
-         */
-        public Square(String name, golden.unions.Square square) {
-            this(name, square, Map.of());
+            Objects.requireNonNull(value, "the value of branch 'square' is missing");
         }
 
         @Override
@@ -130,28 +138,14 @@ public sealed interface Figure permits Figure.Circle, Figure.Square, Figure.Poin
 
         @Override
         public void writeMembers(ObjectNode json) {
-            json.set("shape", Json.enumValue(Shape.SQUARE));
-            json.set("name", Json.string(name));
-            square.writeMembers(json);
+            value.writeMembers(json);
         }
     }
 
     /**
-     * Branch {@code point} of {@link Figure}.
+     * Branch {@code point}, which has no members.
      */
-    record Point(String name, Map<String, JsonNode> additionalMembers) implements Figure {
-        public Point {
-            Objects.requireNonNull(name, "mandatory member 'name' of union 'Figure' is missing");
-            additionalMembers = Records.kept(additionalMembers);
-        }
-
-        /**
-         * Creates a value with no additional members.
-         */
-        public Point(String name) {
-            this(name, Map.of());
-        }
-
+    public record Point() implements Branch {
         @Override
         public Shape shape() {
             return Shape.POINT;
@@ -164,20 +158,16 @@ public sealed interface Figure permits Figure.Circle, Figure.Square, Figure.Poin
 
         @Override
         public void writeMembers(ObjectNode json) {
-            json.set("shape", Json.enumValue(Shape.POINT));
-            json.set("name", Json.string(name));
         }
     }
 
     /**
      * A branch this code does not know, read leniently from a newer peer: {@code wireTag} is the
-     * discriminator's value as received, and every member of the branch is kept in {@code additionalMembers}.
+     * discriminator's value as received; the branch's members are kept with the union's other
+     * unknown members.
      */
-    record Unrecognized(String name, String wireTag,
-            Map<String, JsonNode> additionalMembers) implements Figure {
+    public record Unrecognized(String wireTag) implements Branch {
         public Unrecognized {
-            Objects.requireNonNull(name, "mandatory member 'name' of union 'Figure' is missing");
-            additionalMembers = Records.kept(additionalMembers);
             Objects.requireNonNull(wireTag, "the discriminator is missing");
         }
 
@@ -187,14 +177,42 @@ public sealed interface Figure permits Figure.Circle, Figure.Square, Figure.Poin
         }
 
         @Override
+        public JsonNode tagJson() {
+            return Json.string(wireTag);
+        }
+
+        @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.visitUnrecognized(this);
         }
 
         @Override
         public void writeMembers(ObjectNode json) {
-            json.set("shape", Json.string(wireTag));
-            json.set("name", Json.string(name));
+            // the branch's members are among the union's kept members
+        }
+    }
+
+    /**
+     * The data of one branch of {@link Figure}.
+     */
+    public sealed interface Branch permits Circle, Square, Point, Unrecognized {
+        /**
+         * The value of the discriminator that selects this branch.
+         */
+        Shape shape();
+
+        /**
+         * Writes the branch's members into {@code json}.
+         */
+        void writeMembers(ObjectNode json);
+
+        <R> R accept(Visitor<R> visitor);
+
+        /**
+         * The discriminator as written.
+         */
+        default JsonNode tagJson() {
+            return Json.enumValue(shape());
         }
     }
 
@@ -203,7 +221,7 @@ public sealed interface Figure permits Figure.Circle, Figure.Square, Figure.Poin
      *
      * @param <R> the result
      */
-    interface Visitor<R> {
+    public interface Visitor<R> {
         R visitCircle(Circle value);
 
         R visitSquare(Square value);

@@ -12,60 +12,85 @@ import java.util.Map;
 import java.util.Objects;
 import javax.annotation.processing.Generated;
 
+/**
+ *
+ * @param additionalMembers members this code does not know, kept from a lenient read
+ * @param branch the branch the discriminator selects, with its data
+ */
 @Generated(
         value = "io.qapi.compiler",
         comments = "from schema.json (union Request)"
 )
-public sealed interface Request permits Request.Fancy, Request.Plain, Request.Unrecognized {
+public record Request(Request.Branch branch, Map<String, JsonNode> additionalMembers) {
     /**
      * Reads a value; see {@link Input} for the ways of reading.
      */
-    Decoder<Request> DECODER = (in, json, path) -> read(in.object(json, path), true);
+    public static final Decoder<Request> DECODER = (in, json, path) ->
+            read(in.object(json, path), true);
 
-    RequestKind kind();
-
-    Map<String, JsonNode> additionalMembers();
-
-    /**
-     * This value as JSON, members in schema order.
-     */
-    default ObjectNode toJson() {
-        ObjectNode json = Json.object();
-        writeMembers(json);
-        return Json.withKept(json, additionalMembers());
+    public Request {
+        additionalMembers = Records.kept(additionalMembers);
+        Objects.requireNonNull(branch, "the branch of union 'Request' is missing");
     }
 
-    void writeMembers(ObjectNode json);
+    /**
+     * Creates a value with no additional members.
+     */
+    public Request(Branch branch) {
+        this(branch, Map.of());
+    }
 
-    <R> R accept(Visitor<R> visitor);
+    /**
+     * The discriminator {@code kind}, which the branch decides.
+     */
+    public RequestKind kind() {
+        return branch.kind();
+    }
 
     /**
      * Reads the base members, then the branch the discriminator selects; with {@code whole},
      * also checks (or keeps) the members left over.
      */
-    static Request read(ObjectReader r, boolean whole) {
+    public static Request read(ObjectReader r, boolean whole) {
         RequestKind kind = r.required("kind", RequestKind.DECODER);
-        return switch (kind) {
-            case FANCY -> new Fancy(Options.read(r, false), whole ? r.finish() : Map.of());
-            case PLAIN -> new Plain(whole ? r.finish() : Map.of());
-            default -> new Unrecognized(r.rawString("kind"), whole ? r.finish() : Map.of());
+        Branch branch = switch (kind) {
+            case FANCY -> new Fancy(Options.read(r, false));
+            case PLAIN -> new Plain();
+            default -> new Unrecognized(r.rawString("kind"));
         };
+        return new Request(branch, whole ? r.finish() : Map.of());
     }
 
     /**
-     * Branch {@code fancy} of {@link Request}.
+     * This value as JSON, members in schema order.
      */
-    record Fancy(Options fancy, Map<String, JsonNode> additionalMembers) implements Request {
-        public Fancy {
-            additionalMembers = Records.kept(additionalMembers);
-            Objects.requireNonNull(fancy, "the value of branch 'fancy' is missing");
-        }
+    public ObjectNode toJson() {
+        ObjectNode json = Json.object();
+        writeMembers(json);
+        return Json.withKept(json, additionalMembers);
+    }
 
-        /**
-         * Creates a value with no additional members.
-         */
-        public Fancy(Options fancy) {
-            this(fancy, Map.of());
+    /**
+     * Writes this value's members into {@code json}: the base members in schema order, then the branch's.
+     */
+    public void writeMembers(ObjectNode json) {
+        json.set("kind", branch.tagJson());
+        branch.writeMembers(json);
+    }
+
+    /**
+     * Hands the branch to the visitor's method for it.
+     */
+    public <R> R accept(Visitor<R> visitor) {
+        return branch.accept(visitor);
+    }
+
+    /**
+     * Branch {@code fancy}.
+     */
+    public record Fancy(Options value) implements Branch {
+        public Fancy {
+            Objects.requireNonNull(value, "the value of branch 'fancy' is missing");
         }
 
         @Override
@@ -80,26 +105,14 @@ public sealed interface Request permits Request.Fancy, Request.Plain, Request.Un
 
         @Override
         public void writeMembers(ObjectNode json) {
-            json.set("kind", Json.enumValue(RequestKind.FANCY));
-            fancy.writeMembers(json);
+            value.writeMembers(json);
         }
     }
 
     /**
-     * Branch {@code plain} of {@link Request}.
+     * Branch {@code plain}, which has no members.
      */
-    record Plain(Map<String, JsonNode> additionalMembers) implements Request {
-        public Plain {
-            additionalMembers = Records.kept(additionalMembers);
-        }
-
-        /**
-         * Creates a value with no additional members.
-         */
-        public Plain() {
-            this(Map.of());
-        }
-
+    public record Plain() implements Branch {
         @Override
         public RequestKind kind() {
             return RequestKind.PLAIN;
@@ -112,18 +125,16 @@ public sealed interface Request permits Request.Fancy, Request.Plain, Request.Un
 
         @Override
         public void writeMembers(ObjectNode json) {
-            json.set("kind", Json.enumValue(RequestKind.PLAIN));
         }
     }
 
     /**
      * A branch this code does not know, read leniently from a newer peer: {@code wireTag} is the
-     * discriminator's value as received, and every member of the branch is kept in {@code additionalMembers}.
+     * discriminator's value as received; the branch's members are kept with the union's other
+     * unknown members.
      */
-    record Unrecognized(String wireTag,
-            Map<String, JsonNode> additionalMembers) implements Request {
+    public record Unrecognized(String wireTag) implements Branch {
         public Unrecognized {
-            additionalMembers = Records.kept(additionalMembers);
             Objects.requireNonNull(wireTag, "the discriminator is missing");
         }
 
@@ -133,13 +144,42 @@ public sealed interface Request permits Request.Fancy, Request.Plain, Request.Un
         }
 
         @Override
+        public JsonNode tagJson() {
+            return Json.string(wireTag);
+        }
+
+        @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.visitUnrecognized(this);
         }
 
         @Override
         public void writeMembers(ObjectNode json) {
-            json.set("kind", Json.string(wireTag));
+            // the branch's members are among the union's kept members
+        }
+    }
+
+    /**
+     * The data of one branch of {@link Request}.
+     */
+    public sealed interface Branch permits Fancy, Plain, Unrecognized {
+        /**
+         * The value of the discriminator that selects this branch.
+         */
+        RequestKind kind();
+
+        /**
+         * Writes the branch's members into {@code json}.
+         */
+        void writeMembers(ObjectNode json);
+
+        <R> R accept(Visitor<R> visitor);
+
+        /**
+         * The discriminator as written.
+         */
+        default JsonNode tagJson() {
+            return Json.enumValue(kind());
         }
     }
 
@@ -148,7 +188,7 @@ public sealed interface Request permits Request.Fancy, Request.Plain, Request.Un
      *
      * @param <R> the result
      */
-    interface Visitor<R> {
+    public interface Visitor<R> {
         R visitFancy(Fancy value);
 
         R visitPlain(Plain value);

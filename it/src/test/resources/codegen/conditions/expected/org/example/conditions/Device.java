@@ -15,68 +15,92 @@ import java.util.Objects;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 
+/**
+ *
+ * @param additionalMembers members this code does not know, kept from a lenient read
+ * @param branch the branch the discriminator selects, with its data
+ */
 @Generated(
         value = "io.qapi.compiler",
         comments = "from schema.json (union Device)"
 )
-public sealed interface Device permits Device.File, Device.Spice, Device.Null, Device.Serial, Device.Unrecognized {
+public record Device(Optional<String> id, Device.Branch branch,
+        Map<String, JsonNode> additionalMembers) {
     /**
      * Reads a value; see {@link Input} for the ways of reading.
      */
-    Decoder<Device> DECODER = (in, json, path) -> read(in.object(json, path), true);
+    public static final Decoder<Device> DECODER = (in, json, path) ->
+            read(in.object(json, path), true);
 
-    Backend backend();
-
-    Optional<String> id();
-
-    Map<String, JsonNode> additionalMembers();
-
-    /**
-     * This value as JSON, members in schema order.
-     */
-    default ObjectNode toJson() {
-        ObjectNode json = Json.object();
-        writeMembers(json);
-        return Json.withKept(json, additionalMembers());
+    public Device {
+        id = Records.optional(id);
+        additionalMembers = Records.kept(additionalMembers);
+        Objects.requireNonNull(branch, "the branch of union 'Device' is missing");
     }
 
-    void writeMembers(ObjectNode json);
+    /**
+     * Creates a value with no additional members.
+     */
+    public Device(Optional<String> id, Branch branch) {
+        this(id, branch, Map.of());
+    }
 
-    <R> R accept(Visitor<R> visitor);
+    /**
+     * The discriminator {@code backend}, which the branch decides.
+     */
+    public Backend backend() {
+        return branch.backend();
+    }
 
     /**
      * Reads the base members, then the branch the discriminator selects; with {@code whole},
      * also checks (or keeps) the members left over.
      */
-    static Device read(ObjectReader r, boolean whole) {
+    public static Device read(ObjectReader r, boolean whole) {
         Backend backend = r.required("backend", Backend.DECODER);
         Optional<String> id = r.optional("id", Decoders.STR);
-        return switch (backend) {
-            case FILE -> new File(id, FileOptions.read(r, false), whole ? r.finish() : Map.of());
-            case SPICE -> new Spice(id, SpiceOptions.read(r, false), whole ? r.finish() : Map.of());
-            case NULL -> new Null(id, whole ? r.finish() : Map.of());
-            case SERIAL -> new Serial(id, whole ? r.finish() : Map.of());
-            default -> new Unrecognized(id, r.rawString("backend"), whole ? r.finish() : Map.of());
+        Branch branch = switch (backend) {
+            case FILE -> new File(FileOptions.read(r, false));
+            case SPICE -> new Spice(SpiceOptions.read(r, false));
+            case NULL -> new Null();
+            case SERIAL -> new Serial();
+            default -> new Unrecognized(r.rawString("backend"));
         };
+        return new Device(id, branch, whole ? r.finish() : Map.of());
     }
 
     /**
-     * Branch {@code file} of {@link Device}.
+     * This value as JSON, members in schema order.
+     */
+    public ObjectNode toJson() {
+        ObjectNode json = Json.object();
+        writeMembers(json);
+        return Json.withKept(json, additionalMembers);
+    }
+
+    /**
+     * Writes this value's members into {@code json}: the base members in schema order, then the branch's.
+     */
+    public void writeMembers(ObjectNode json) {
+        json.set("backend", branch.tagJson());
+        id.ifPresent(v -> json.set("id", Json.string(v)));
+        branch.writeMembers(json);
+    }
+
+    /**
+     * Hands the branch to the visitor's method for it.
+     */
+    public <R> R accept(Visitor<R> visitor) {
+        return branch.accept(visitor);
+    }
+
+    /**
+     * Branch {@code file}.
      */
     @Conditional("CONFIG_FILE")
-    record File(Optional<String> id, FileOptions file,
-            Map<String, JsonNode> additionalMembers) implements Device {
+    public record File(FileOptions value) implements Branch {
         public File {
-            id = Records.optional(id);
-            additionalMembers = Records.kept(additionalMembers);
-            Objects.requireNonNull(file, "the value of branch 'file' is missing");
-        }
-
-        /**
-         * Creates a value with no additional members.
-         */
-        public File(Optional<String> id, FileOptions file) {
-            this(id, file, Map.of());
+            Objects.requireNonNull(value, "the value of branch 'file' is missing");
         }
 
         @Override
@@ -91,29 +115,17 @@ public sealed interface Device permits Device.File, Device.Spice, Device.Null, D
 
         @Override
         public void writeMembers(ObjectNode json) {
-            json.set("backend", Json.enumValue(Backend.FILE));
-            id.ifPresent(v -> json.set("id", Json.string(v)));
-            file.writeMembers(json);
+            value.writeMembers(json);
         }
     }
 
     /**
-     * Branch {@code spice} of {@link Device}.
+     * Branch {@code spice}.
      */
     @Conditional("{'all': ['CONFIG_SPICE', 'CONFIG_GUI']}")
-    record Spice(Optional<String> id, SpiceOptions spice,
-            Map<String, JsonNode> additionalMembers) implements Device {
+    public record Spice(SpiceOptions value) implements Branch {
         public Spice {
-            id = Records.optional(id);
-            additionalMembers = Records.kept(additionalMembers);
-            Objects.requireNonNull(spice, "the value of branch 'spice' is missing");
-        }
-
-        /**
-         * Creates a value with no additional members.
-         */
-        public Spice(Optional<String> id, SpiceOptions spice) {
-            this(id, spice, Map.of());
+            Objects.requireNonNull(value, "the value of branch 'spice' is missing");
         }
 
         @Override
@@ -128,28 +140,14 @@ public sealed interface Device permits Device.File, Device.Spice, Device.Null, D
 
         @Override
         public void writeMembers(ObjectNode json) {
-            json.set("backend", Json.enumValue(Backend.SPICE));
-            id.ifPresent(v -> json.set("id", Json.string(v)));
-            spice.writeMembers(json);
+            value.writeMembers(json);
         }
     }
 
     /**
-     * Branch {@code null} of {@link Device}.
+     * Branch {@code null}, which has no members.
      */
-    record Null(Optional<String> id, Map<String, JsonNode> additionalMembers) implements Device {
-        public Null {
-            id = Records.optional(id);
-            additionalMembers = Records.kept(additionalMembers);
-        }
-
-        /**
-         * Creates a value with no additional members.
-         */
-        public Null(Optional<String> id) {
-            this(id, Map.of());
-        }
-
+    public record Null() implements Branch {
         @Override
         public Backend backend() {
             return Backend.NULL;
@@ -162,28 +160,14 @@ public sealed interface Device permits Device.File, Device.Spice, Device.Null, D
 
         @Override
         public void writeMembers(ObjectNode json) {
-            json.set("backend", Json.enumValue(Backend.NULL));
-            id.ifPresent(v -> json.set("id", Json.string(v)));
         }
     }
 
     /**
-     * Branch {@code serial} of {@link Device}.
+     * Branch {@code serial}, which has no members.
      */
     @Conditional("{'not': 'CONFIG_TINY'}")
-    record Serial(Optional<String> id, Map<String, JsonNode> additionalMembers) implements Device {
-        public Serial {
-            id = Records.optional(id);
-            additionalMembers = Records.kept(additionalMembers);
-        }
-
-        /**
-         * Creates a value with no additional members.
-         */
-        public Serial(Optional<String> id) {
-            this(id, Map.of());
-        }
-
+    public record Serial() implements Branch {
         @Override
         public Backend backend() {
             return Backend.SERIAL;
@@ -196,20 +180,16 @@ public sealed interface Device permits Device.File, Device.Spice, Device.Null, D
 
         @Override
         public void writeMembers(ObjectNode json) {
-            json.set("backend", Json.enumValue(Backend.SERIAL));
-            id.ifPresent(v -> json.set("id", Json.string(v)));
         }
     }
 
     /**
      * A branch this code does not know, read leniently from a newer peer: {@code wireTag} is the
-     * discriminator's value as received, and every member of the branch is kept in {@code additionalMembers}.
+     * discriminator's value as received; the branch's members are kept with the union's other
+     * unknown members.
      */
-    record Unrecognized(Optional<String> id, String wireTag,
-            Map<String, JsonNode> additionalMembers) implements Device {
+    public record Unrecognized(String wireTag) implements Branch {
         public Unrecognized {
-            id = Records.optional(id);
-            additionalMembers = Records.kept(additionalMembers);
             Objects.requireNonNull(wireTag, "the discriminator is missing");
         }
 
@@ -219,14 +199,42 @@ public sealed interface Device permits Device.File, Device.Spice, Device.Null, D
         }
 
         @Override
+        public JsonNode tagJson() {
+            return Json.string(wireTag);
+        }
+
+        @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.visitUnrecognized(this);
         }
 
         @Override
         public void writeMembers(ObjectNode json) {
-            json.set("backend", Json.string(wireTag));
-            id.ifPresent(v -> json.set("id", Json.string(v)));
+            // the branch's members are among the union's kept members
+        }
+    }
+
+    /**
+     * The data of one branch of {@link Device}.
+     */
+    public sealed interface Branch permits File, Spice, Null, Serial, Unrecognized {
+        /**
+         * The value of the discriminator that selects this branch.
+         */
+        Backend backend();
+
+        /**
+         * Writes the branch's members into {@code json}.
+         */
+        void writeMembers(ObjectNode json);
+
+        <R> R accept(Visitor<R> visitor);
+
+        /**
+         * The discriminator as written.
+         */
+        default JsonNode tagJson() {
+            return Json.enumValue(backend());
         }
     }
 
@@ -235,7 +243,7 @@ public sealed interface Device permits Device.File, Device.Spice, Device.Null, D
      *
      * @param <R> the result
      */
-    interface Visitor<R> {
+    public interface Visitor<R> {
         R visitFile(File value);
 
         R visitSpice(Spice value);

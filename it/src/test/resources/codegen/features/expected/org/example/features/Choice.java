@@ -13,65 +13,88 @@ import java.util.Map;
 import java.util.Objects;
 import javax.annotation.processing.Generated;
 
+/**
+ *
+ * @param additionalMembers members this code does not know, kept from a lenient read
+ * @param branch the branch the discriminator selects, with its data
+ */
 @Features({"choice-feature"})
 @Generated(
         value = "io.qapi.compiler",
         comments = "from schema.json (union Choice)"
 )
 @SuppressWarnings("deprecation")
-public sealed interface Choice permits Choice.Turbo, Choice.Fast, Choice.Legacy, Choice.Unrecognized {
+public record Choice(Choice.Branch branch, Map<String, JsonNode> additionalMembers) {
     /**
      * Reads a value; see {@link Input} for the ways of reading.
      */
-    Decoder<Choice> DECODER = (in, json, path) -> read(in.object(json, path), true);
+    public static final Decoder<Choice> DECODER = (in, json, path) ->
+            read(in.object(json, path), true);
 
-    Mode mode();
-
-    Map<String, JsonNode> additionalMembers();
-
-    /**
-     * This value as JSON, members in schema order.
-     */
-    default ObjectNode toJson() {
-        ObjectNode json = Json.object();
-        writeMembers(json);
-        return Json.withKept(json, additionalMembers());
+    public Choice {
+        additionalMembers = Records.kept(additionalMembers);
+        Objects.requireNonNull(branch, "the branch of union 'Choice' is missing");
     }
 
-    void writeMembers(ObjectNode json);
+    /**
+     * Creates a value with no additional members.
+     */
+    public Choice(Branch branch) {
+        this(branch, Map.of());
+    }
 
-    <R> R accept(Visitor<R> visitor);
+    /**
+     * The discriminator {@code mode}, which the branch decides.
+     */
+    public Mode mode() {
+        return branch.mode();
+    }
 
     /**
      * Reads the base members, then the branch the discriminator selects; with {@code whole},
      * also checks (or keeps) the members left over.
      */
-    static Choice read(ObjectReader r, boolean whole) {
+    public static Choice read(ObjectReader r, boolean whole) {
         Mode mode = r.required("mode", Mode.DECODER);
-        return switch (mode) {
-            case TURBO -> new Turbo(org.example.features.Turbo.read(r, false),
-                    whole ? r.finish() : Map.of());
-            case FAST -> new Fast(whole ? r.finish() : Map.of());
-            case LEGACY -> new Legacy(whole ? r.finish() : Map.of());
-            default -> new Unrecognized(r.rawString("mode"), whole ? r.finish() : Map.of());
+        Branch branch = switch (mode) {
+            case TURBO -> new Turbo(org.example.features.Turbo.read(r, false));
+            case FAST -> new Fast();
+            case LEGACY -> new Legacy();
+            default -> new Unrecognized(r.rawString("mode"));
         };
+        return new Choice(branch, whole ? r.finish() : Map.of());
     }
 
     /**
-     * Branch {@code turbo} of {@link Choice}.
+     * This value as JSON, members in schema order.
      */
-    record Turbo(org.example.features.Turbo turbo,
-            Map<String, JsonNode> additionalMembers) implements Choice {
-        public Turbo {
-            additionalMembers = Records.kept(additionalMembers);
-            Objects.requireNonNull(turbo, "the value of branch 'turbo' is missing");
-        }
+    public ObjectNode toJson() {
+        ObjectNode json = Json.object();
+        writeMembers(json);
+        return Json.withKept(json, additionalMembers);
+    }
 
-        /**
-         * Creates a value with no additional members.
-         */
-        public Turbo(org.example.features.Turbo turbo) {
-            this(turbo, Map.of());
+    /**
+     * Writes this value's members into {@code json}: the base members in schema order, then the branch's.
+     */
+    public void writeMembers(ObjectNode json) {
+        json.set("mode", branch.tagJson());
+        branch.writeMembers(json);
+    }
+
+    /**
+     * Hands the branch to the visitor's method for it.
+     */
+    public <R> R accept(Visitor<R> visitor) {
+        return branch.accept(visitor);
+    }
+
+    /**
+     * Branch {@code turbo}.
+     */
+    public record Turbo(org.example.features.Turbo value) implements Branch {
+        public Turbo {
+            Objects.requireNonNull(value, "the value of branch 'turbo' is missing");
         }
 
         @Override
@@ -86,26 +109,14 @@ public sealed interface Choice permits Choice.Turbo, Choice.Fast, Choice.Legacy,
 
         @Override
         public void writeMembers(ObjectNode json) {
-            json.set("mode", Json.enumValue(Mode.TURBO));
-            turbo.writeMembers(json);
+            value.writeMembers(json);
         }
     }
 
     /**
-     * Branch {@code fast} of {@link Choice}.
+     * Branch {@code fast}, which has no members.
      */
-    record Fast(Map<String, JsonNode> additionalMembers) implements Choice {
-        public Fast {
-            additionalMembers = Records.kept(additionalMembers);
-        }
-
-        /**
-         * Creates a value with no additional members.
-         */
-        public Fast() {
-            this(Map.of());
-        }
-
+    public record Fast() implements Branch {
         @Override
         public Mode mode() {
             return Mode.FAST;
@@ -118,25 +129,13 @@ public sealed interface Choice permits Choice.Turbo, Choice.Fast, Choice.Legacy,
 
         @Override
         public void writeMembers(ObjectNode json) {
-            json.set("mode", Json.enumValue(Mode.FAST));
         }
     }
 
     /**
-     * Branch {@code legacy} of {@link Choice}.
+     * Branch {@code legacy}, which has no members.
      */
-    record Legacy(Map<String, JsonNode> additionalMembers) implements Choice {
-        public Legacy {
-            additionalMembers = Records.kept(additionalMembers);
-        }
-
-        /**
-         * Creates a value with no additional members.
-         */
-        public Legacy() {
-            this(Map.of());
-        }
-
+    public record Legacy() implements Branch {
         @Override
         public Mode mode() {
             return Mode.LEGACY;
@@ -149,17 +148,16 @@ public sealed interface Choice permits Choice.Turbo, Choice.Fast, Choice.Legacy,
 
         @Override
         public void writeMembers(ObjectNode json) {
-            json.set("mode", Json.enumValue(Mode.LEGACY));
         }
     }
 
     /**
      * A branch this code does not know, read leniently from a newer peer: {@code wireTag} is the
-     * discriminator's value as received, and every member of the branch is kept in {@code additionalMembers}.
+     * discriminator's value as received; the branch's members are kept with the union's other
+     * unknown members.
      */
-    record Unrecognized(String wireTag, Map<String, JsonNode> additionalMembers) implements Choice {
+    public record Unrecognized(String wireTag) implements Branch {
         public Unrecognized {
-            additionalMembers = Records.kept(additionalMembers);
             Objects.requireNonNull(wireTag, "the discriminator is missing");
         }
 
@@ -169,13 +167,42 @@ public sealed interface Choice permits Choice.Turbo, Choice.Fast, Choice.Legacy,
         }
 
         @Override
+        public JsonNode tagJson() {
+            return Json.string(wireTag);
+        }
+
+        @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.visitUnrecognized(this);
         }
 
         @Override
         public void writeMembers(ObjectNode json) {
-            json.set("mode", Json.string(wireTag));
+            // the branch's members are among the union's kept members
+        }
+    }
+
+    /**
+     * The data of one branch of {@link Choice}.
+     */
+    public sealed interface Branch permits Turbo, Fast, Legacy, Unrecognized {
+        /**
+         * The value of the discriminator that selects this branch.
+         */
+        Mode mode();
+
+        /**
+         * Writes the branch's members into {@code json}.
+         */
+        void writeMembers(ObjectNode json);
+
+        <R> R accept(Visitor<R> visitor);
+
+        /**
+         * The discriminator as written.
+         */
+        default JsonNode tagJson() {
+            return Json.enumValue(mode());
         }
     }
 
@@ -184,7 +211,7 @@ public sealed interface Choice permits Choice.Turbo, Choice.Fast, Choice.Legacy,
      *
      * @param <R> the result
      */
-    interface Visitor<R> {
+    public interface Visitor<R> {
         R visitTurbo(Turbo value);
 
         R visitFast(Fast value);

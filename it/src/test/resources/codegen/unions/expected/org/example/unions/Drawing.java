@@ -13,68 +13,89 @@ import java.util.Map;
 import java.util.Objects;
 import javax.annotation.processing.Generated;
 
+/**
+ *
+ * @param additionalMembers members this code does not know, kept from a lenient read
+ * @param branch the branch the discriminator selects, with its data
+ */
 @Generated(
         value = "io.qapi.compiler",
         comments = "from schema.json (union Drawing)"
 )
-public sealed interface Drawing extends LayerBaseFields permits Drawing.Figure, Drawing.Label, Drawing.Guide, Drawing.Unrecognized {
+public record Drawing(boolean visible, Drawing.Branch branch,
+        Map<String, JsonNode> additionalMembers) implements LayerBaseFields {
     /**
      * Reads a value; see {@link Input} for the ways of reading.
      */
-    Decoder<Drawing> DECODER = (in, json, path) -> read(in.object(json, path), true);
+    public static final Decoder<Drawing> DECODER = (in, json, path) ->
+            read(in.object(json, path), true);
 
-    Layer layer();
-
-    boolean visible();
-
-    Map<String, JsonNode> additionalMembers();
-
-    /**
-     * This value as JSON, members in schema order.
-     */
-    default ObjectNode toJson() {
-        ObjectNode json = Json.object();
-        writeMembers(json);
-        return Json.withKept(json, additionalMembers());
+    public Drawing {
+        additionalMembers = Records.kept(additionalMembers);
+        Objects.requireNonNull(branch, "the branch of union 'Drawing' is missing");
     }
 
-    void writeMembers(ObjectNode json);
+    /**
+     * Creates a value with no additional members.
+     */
+    public Drawing(boolean visible, Branch branch) {
+        this(visible, branch, Map.of());
+    }
 
-    <R> R accept(Visitor<R> visitor);
+    /**
+     * The discriminator {@code layer}, which the branch decides.
+     */
+    public Layer layer() {
+        return branch.layer();
+    }
 
     /**
      * Reads the base members, then the branch the discriminator selects; with {@code whole},
      * also checks (or keeps) the members left over.
      */
-    static Drawing read(ObjectReader r, boolean whole) {
+    public static Drawing read(ObjectReader r, boolean whole) {
         Layer layer = r.required("layer", Layer.DECODER);
         boolean visible = r.required("visible", Decoders.BOOL);
-        return switch (layer) {
-            case FIGURE -> new Figure(visible, org.example.unions.Figure.read(r, false),
-                    whole ? r.finish() : Map.of());
-            case LABEL -> new Label(visible, org.example.unions.Label.read(r, false),
-                    whole ? r.finish() : Map.of());
-            case GUIDE -> new Guide(visible, whole ? r.finish() : Map.of());
-            default -> new Unrecognized(visible, r.rawString("layer"),
-                    whole ? r.finish() : Map.of());
+        Branch branch = switch (layer) {
+            case FIGURE -> new Figure(org.example.unions.Figure.read(r, false));
+            case LABEL -> new Label(org.example.unions.Label.read(r, false));
+            case GUIDE -> new Guide();
+            default -> new Unrecognized(r.rawString("layer"));
         };
+        return new Drawing(visible, branch, whole ? r.finish() : Map.of());
     }
 
     /**
-     * Branch {@code figure} of {@link Drawing}.
+     * This value as JSON, members in schema order.
      */
-    record Figure(boolean visible, org.example.unions.Figure figure,
-            Map<String, JsonNode> additionalMembers) implements Drawing {
-        public Figure {
-            additionalMembers = Records.kept(additionalMembers);
-            Objects.requireNonNull(figure, "the value of branch 'figure' is missing");
-        }
+    public ObjectNode toJson() {
+        ObjectNode json = Json.object();
+        writeMembers(json);
+        return Json.withKept(json, additionalMembers);
+    }
 
-        /**
-         * Creates a value with no additional members.
-         */
-        public Figure(boolean visible, org.example.unions.Figure figure) {
-            this(visible, figure, Map.of());
+    /**
+     * Writes this value's members into {@code json}: the base members in schema order, then the branch's.
+     */
+    public void writeMembers(ObjectNode json) {
+        json.set("layer", branch.tagJson());
+        json.set("visible", Json.bool(visible));
+        branch.writeMembers(json);
+    }
+
+    /**
+     * Hands the branch to the visitor's method for it.
+     */
+    public <R> R accept(Visitor<R> visitor) {
+        return branch.accept(visitor);
+    }
+
+    /**
+     * Branch {@code figure}.
+     */
+    public record Figure(org.example.unions.Figure value) implements Branch {
+        public Figure {
+            Objects.requireNonNull(value, "the value of branch 'figure' is missing");
         }
 
         @Override
@@ -89,27 +110,16 @@ public sealed interface Drawing extends LayerBaseFields permits Drawing.Figure, 
 
         @Override
         public void writeMembers(ObjectNode json) {
-            json.set("layer", Json.enumValue(Layer.FIGURE));
-            json.set("visible", Json.bool(visible));
-            figure.writeMembers(json);
+            value.writeMembers(json);
         }
     }
 
     /**
-     * Branch {@code label} of {@link Drawing}.
+     * Branch {@code label}.
      */
-    record Label(boolean visible, org.example.unions.Label label,
-            Map<String, JsonNode> additionalMembers) implements Drawing {
+    public record Label(org.example.unions.Label value) implements Branch {
         public Label {
-            additionalMembers = Records.kept(additionalMembers);
-            Objects.requireNonNull(label, "the value of branch 'label' is missing");
-        }
-
-        /**
-         * Creates a value with no additional members.
-         */
-        public Label(boolean visible, org.example.unions.Label label) {
-            this(visible, label, Map.of());
+            Objects.requireNonNull(value, "the value of branch 'label' is missing");
         }
 
         @Override
@@ -124,27 +134,14 @@ public sealed interface Drawing extends LayerBaseFields permits Drawing.Figure, 
 
         @Override
         public void writeMembers(ObjectNode json) {
-            json.set("layer", Json.enumValue(Layer.LABEL));
-            json.set("visible", Json.bool(visible));
-            label.writeMembers(json);
+            value.writeMembers(json);
         }
     }
 
     /**
-     * Branch {@code guide} of {@link Drawing}.
+     * Branch {@code guide}, which has no members.
      */
-    record Guide(boolean visible, Map<String, JsonNode> additionalMembers) implements Drawing {
-        public Guide {
-            additionalMembers = Records.kept(additionalMembers);
-        }
-
-        /**
-         * Creates a value with no additional members.
-         */
-        public Guide(boolean visible) {
-            this(visible, Map.of());
-        }
-
+    public record Guide() implements Branch {
         @Override
         public Layer layer() {
             return Layer.GUIDE;
@@ -157,19 +154,16 @@ public sealed interface Drawing extends LayerBaseFields permits Drawing.Figure, 
 
         @Override
         public void writeMembers(ObjectNode json) {
-            json.set("layer", Json.enumValue(Layer.GUIDE));
-            json.set("visible", Json.bool(visible));
         }
     }
 
     /**
      * A branch this code does not know, read leniently from a newer peer: {@code wireTag} is the
-     * discriminator's value as received, and every member of the branch is kept in {@code additionalMembers}.
+     * discriminator's value as received; the branch's members are kept with the union's other
+     * unknown members.
      */
-    record Unrecognized(boolean visible, String wireTag,
-            Map<String, JsonNode> additionalMembers) implements Drawing {
+    public record Unrecognized(String wireTag) implements Branch {
         public Unrecognized {
-            additionalMembers = Records.kept(additionalMembers);
             Objects.requireNonNull(wireTag, "the discriminator is missing");
         }
 
@@ -179,14 +173,42 @@ public sealed interface Drawing extends LayerBaseFields permits Drawing.Figure, 
         }
 
         @Override
+        public JsonNode tagJson() {
+            return Json.string(wireTag);
+        }
+
+        @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.visitUnrecognized(this);
         }
 
         @Override
         public void writeMembers(ObjectNode json) {
-            json.set("layer", Json.string(wireTag));
-            json.set("visible", Json.bool(visible));
+            // the branch's members are among the union's kept members
+        }
+    }
+
+    /**
+     * The data of one branch of {@link Drawing}.
+     */
+    public sealed interface Branch permits Figure, Label, Guide, Unrecognized {
+        /**
+         * The value of the discriminator that selects this branch.
+         */
+        Layer layer();
+
+        /**
+         * Writes the branch's members into {@code json}.
+         */
+        void writeMembers(ObjectNode json);
+
+        <R> R accept(Visitor<R> visitor);
+
+        /**
+         * The discriminator as written.
+         */
+        default JsonNode tagJson() {
+            return Json.enumValue(layer());
         }
     }
 
@@ -195,7 +217,7 @@ public sealed interface Drawing extends LayerBaseFields permits Drawing.Figure, 
      *
      * @param <R> the result
      */
-    interface Visitor<R> {
+    public interface Visitor<R> {
         R visitFigure(Figure value);
 
         R visitLabel(Label value);

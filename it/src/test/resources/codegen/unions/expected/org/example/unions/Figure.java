@@ -15,76 +15,95 @@ import java.util.Objects;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
 
+/**
+ *
+ * @param additionalMembers members this code does not know, kept from a lenient read
+ * @param branch the branch the discriminator selects, with its data
+ */
 @Generated(
         value = "io.qapi.compiler",
         comments = "from schema.json (union Figure)"
 )
-public sealed interface Figure permits Figure.Circle, Figure.Square, Figure.Blob, Figure.Point, Figure.Line, Figure.Unrecognized {
+public record Figure(String name, Optional<Long> depth, Figure.Branch branch,
+        Map<String, JsonNode> additionalMembers) {
     /**
      * Reads a value; see {@link Input} for the ways of reading.
      */
-    Decoder<Figure> DECODER = (in, json, path) -> read(in.object(json, path), true);
+    public static final Decoder<Figure> DECODER = (in, json, path) ->
+            read(in.object(json, path), true);
 
-    Shape shape();
-
-    String name();
-
-    Optional<Long> depth();
-
-    Map<String, JsonNode> additionalMembers();
-
-    /**
-     * This value as JSON, members in schema order.
-     */
-    default ObjectNode toJson() {
-        ObjectNode json = Json.object();
-        writeMembers(json);
-        return Json.withKept(json, additionalMembers());
+    public Figure {
+        Objects.requireNonNull(name, "mandatory member 'name' of union 'Figure' is missing");
+        depth = Records.optional(depth);
+        additionalMembers = Records.kept(additionalMembers);
+        Objects.requireNonNull(branch, "the branch of union 'Figure' is missing");
     }
 
-    void writeMembers(ObjectNode json);
+    /**
+     * Creates a value with no additional members.
+     */
+    public Figure(String name, Optional<Long> depth, Branch branch) {
+        this(name, depth, branch, Map.of());
+    }
 
-    <R> R accept(Visitor<R> visitor);
+    /**
+     * The discriminator {@code shape}, which the branch decides.
+     */
+    public Shape shape() {
+        return branch.shape();
+    }
 
     /**
      * Reads the base members, then the branch the discriminator selects; with {@code whole},
      * also checks (or keeps) the members left over.
      */
-    static Figure read(ObjectReader r, boolean whole) {
+    public static Figure read(ObjectReader r, boolean whole) {
         Shape shape = r.required("shape", Shape.DECODER);
         String name = r.required("name", Decoders.STR);
         Optional<Long> depth = r.optional("depth", Decoders.INT64);
-        return switch (shape) {
-            case CIRCLE -> new Circle(name, depth, org.example.unions.Circle.read(r, false),
-                    whole ? r.finish() : Map.of());
-            case SQUARE -> new Square(name, depth, org.example.unions.Square.read(r, false),
-                    whole ? r.finish() : Map.of());
-            case BLOB -> new Blob(name, depth, org.example.unions.Blob.read(r, false),
-                    whole ? r.finish() : Map.of());
-            case POINT -> new Point(name, depth, whole ? r.finish() : Map.of());
-            case LINE -> new Line(name, depth, whole ? r.finish() : Map.of());
-            default -> new Unrecognized(name, depth, r.rawString("shape"),
-                    whole ? r.finish() : Map.of());
+        Branch branch = switch (shape) {
+            case CIRCLE -> new Circle(org.example.unions.Circle.read(r, false));
+            case SQUARE -> new Square(org.example.unions.Square.read(r, false));
+            case BLOB -> new Blob(org.example.unions.Blob.read(r, false));
+            case POINT -> new Point();
+            case LINE -> new Line();
+            default -> new Unrecognized(r.rawString("shape"));
         };
+        return new Figure(name, depth, branch, whole ? r.finish() : Map.of());
     }
 
     /**
-     * Branch {@code circle} of {@link Figure}.
+     * This value as JSON, members in schema order.
      */
-    record Circle(String name, Optional<Long> depth, org.example.unions.Circle circle,
-            Map<String, JsonNode> additionalMembers) implements Figure {
-        public Circle {
-            Objects.requireNonNull(name, "mandatory member 'name' of union 'Figure' is missing");
-            depth = Records.optional(depth);
-            additionalMembers = Records.kept(additionalMembers);
-            Objects.requireNonNull(circle, "the value of branch 'circle' is missing");
-        }
+    public ObjectNode toJson() {
+        ObjectNode json = Json.object();
+        writeMembers(json);
+        return Json.withKept(json, additionalMembers);
+    }
 
-        /**
-         * Creates a value with no additional members.
-         */
-        public Circle(String name, Optional<Long> depth, org.example.unions.Circle circle) {
-            this(name, depth, circle, Map.of());
+    /**
+     * Writes this value's members into {@code json}: the base members in schema order, then the branch's.
+     */
+    public void writeMembers(ObjectNode json) {
+        json.set("shape", branch.tagJson());
+        json.set("name", Json.string(name));
+        depth.ifPresent(v -> json.set("depth", Json.integer(v)));
+        branch.writeMembers(json);
+    }
+
+    /**
+     * Hands the branch to the visitor's method for it.
+     */
+    public <R> R accept(Visitor<R> visitor) {
+        return branch.accept(visitor);
+    }
+
+    /**
+     * Branch {@code circle}.
+     */
+    public record Circle(org.example.unions.Circle value) implements Branch {
+        public Circle {
+            Objects.requireNonNull(value, "the value of branch 'circle' is missing");
         }
 
         @Override
@@ -99,30 +118,16 @@ public sealed interface Figure permits Figure.Circle, Figure.Square, Figure.Blob
 
         @Override
         public void writeMembers(ObjectNode json) {
-            json.set("shape", Json.enumValue(Shape.CIRCLE));
-            json.set("name", Json.string(name));
-            depth.ifPresent(v -> json.set("depth", Json.integer(v)));
-            circle.writeMembers(json);
+            value.writeMembers(json);
         }
     }
 
     /**
-     * Branch {@code square} of {@link Figure}.
+     * Branch {@code square}.
      */
-    record Square(String name, Optional<Long> depth, org.example.unions.Square square,
-            Map<String, JsonNode> additionalMembers) implements Figure {
+    public record Square(org.example.unions.Square value) implements Branch {
         public Square {
-            Objects.requireNonNull(name, "mandatory member 'name' of union 'Figure' is missing");
-            depth = Records.optional(depth);
-            additionalMembers = Records.kept(additionalMembers);
-            Objects.requireNonNull(square, "the value of branch 'square' is missing");
-        }
-
-        /**
-         * Creates a value with no additional members.
-         */
-        public Square(String name, Optional<Long> depth, org.example.unions.Square square) {
-            this(name, depth, square, Map.of());
+            Objects.requireNonNull(value, "the value of branch 'square' is missing");
         }
 
         @Override
@@ -137,31 +142,17 @@ public sealed interface Figure permits Figure.Circle, Figure.Square, Figure.Blob
 
         @Override
         public void writeMembers(ObjectNode json) {
-            json.set("shape", Json.enumValue(Shape.SQUARE));
-            json.set("name", Json.string(name));
-            depth.ifPresent(v -> json.set("depth", Json.integer(v)));
-            square.writeMembers(json);
+            value.writeMembers(json);
         }
     }
 
     /**
-     * Branch {@code blob} of {@link Figure}.
+     * Branch {@code blob}.
      */
     @Conditional("CONFIG_BLOBS")
-    record Blob(String name, Optional<Long> depth, org.example.unions.Blob blob,
-            Map<String, JsonNode> additionalMembers) implements Figure {
+    public record Blob(org.example.unions.Blob value) implements Branch {
         public Blob {
-            Objects.requireNonNull(name, "mandatory member 'name' of union 'Figure' is missing");
-            depth = Records.optional(depth);
-            additionalMembers = Records.kept(additionalMembers);
-            Objects.requireNonNull(blob, "the value of branch 'blob' is missing");
-        }
-
-        /**
-         * Creates a value with no additional members.
-         */
-        public Blob(String name, Optional<Long> depth, org.example.unions.Blob blob) {
-            this(name, depth, blob, Map.of());
+            Objects.requireNonNull(value, "the value of branch 'blob' is missing");
         }
 
         @Override
@@ -176,31 +167,14 @@ public sealed interface Figure permits Figure.Circle, Figure.Square, Figure.Blob
 
         @Override
         public void writeMembers(ObjectNode json) {
-            json.set("shape", Json.enumValue(Shape.BLOB));
-            json.set("name", Json.string(name));
-            depth.ifPresent(v -> json.set("depth", Json.integer(v)));
-            blob.writeMembers(json);
+            value.writeMembers(json);
         }
     }
 
     /**
-     * Branch {@code point} of {@link Figure}.
+     * Branch {@code point}, which has no members.
      */
-    record Point(String name, Optional<Long> depth,
-            Map<String, JsonNode> additionalMembers) implements Figure {
-        public Point {
-            Objects.requireNonNull(name, "mandatory member 'name' of union 'Figure' is missing");
-            depth = Records.optional(depth);
-            additionalMembers = Records.kept(additionalMembers);
-        }
-
-        /**
-         * Creates a value with no additional members.
-         */
-        public Point(String name, Optional<Long> depth) {
-            this(name, depth, Map.of());
-        }
-
+    public record Point() implements Branch {
         @Override
         public Shape shape() {
             return Shape.POINT;
@@ -213,30 +187,13 @@ public sealed interface Figure permits Figure.Circle, Figure.Square, Figure.Blob
 
         @Override
         public void writeMembers(ObjectNode json) {
-            json.set("shape", Json.enumValue(Shape.POINT));
-            json.set("name", Json.string(name));
-            depth.ifPresent(v -> json.set("depth", Json.integer(v)));
         }
     }
 
     /**
-     * Branch {@code line} of {@link Figure}.
+     * Branch {@code line}, which has no members.
      */
-    record Line(String name, Optional<Long> depth,
-            Map<String, JsonNode> additionalMembers) implements Figure {
-        public Line {
-            Objects.requireNonNull(name, "mandatory member 'name' of union 'Figure' is missing");
-            depth = Records.optional(depth);
-            additionalMembers = Records.kept(additionalMembers);
-        }
-
-        /**
-         * Creates a value with no additional members.
-         */
-        public Line(String name, Optional<Long> depth) {
-            this(name, depth, Map.of());
-        }
-
+    public record Line() implements Branch {
         @Override
         public Shape shape() {
             return Shape.LINE;
@@ -249,22 +206,16 @@ public sealed interface Figure permits Figure.Circle, Figure.Square, Figure.Blob
 
         @Override
         public void writeMembers(ObjectNode json) {
-            json.set("shape", Json.enumValue(Shape.LINE));
-            json.set("name", Json.string(name));
-            depth.ifPresent(v -> json.set("depth", Json.integer(v)));
         }
     }
 
     /**
      * A branch this code does not know, read leniently from a newer peer: {@code wireTag} is the
-     * discriminator's value as received, and every member of the branch is kept in {@code additionalMembers}.
+     * discriminator's value as received; the branch's members are kept with the union's other
+     * unknown members.
      */
-    record Unrecognized(String name, Optional<Long> depth, String wireTag,
-            Map<String, JsonNode> additionalMembers) implements Figure {
+    public record Unrecognized(String wireTag) implements Branch {
         public Unrecognized {
-            Objects.requireNonNull(name, "mandatory member 'name' of union 'Figure' is missing");
-            depth = Records.optional(depth);
-            additionalMembers = Records.kept(additionalMembers);
             Objects.requireNonNull(wireTag, "the discriminator is missing");
         }
 
@@ -274,15 +225,42 @@ public sealed interface Figure permits Figure.Circle, Figure.Square, Figure.Blob
         }
 
         @Override
+        public JsonNode tagJson() {
+            return Json.string(wireTag);
+        }
+
+        @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.visitUnrecognized(this);
         }
 
         @Override
         public void writeMembers(ObjectNode json) {
-            json.set("shape", Json.string(wireTag));
-            json.set("name", Json.string(name));
-            depth.ifPresent(v -> json.set("depth", Json.integer(v)));
+            // the branch's members are among the union's kept members
+        }
+    }
+
+    /**
+     * The data of one branch of {@link Figure}.
+     */
+    public sealed interface Branch permits Circle, Square, Blob, Point, Line, Unrecognized {
+        /**
+         * The value of the discriminator that selects this branch.
+         */
+        Shape shape();
+
+        /**
+         * Writes the branch's members into {@code json}.
+         */
+        void writeMembers(ObjectNode json);
+
+        <R> R accept(Visitor<R> visitor);
+
+        /**
+         * The discriminator as written.
+         */
+        default JsonNode tagJson() {
+            return Json.enumValue(shape());
         }
     }
 
@@ -291,7 +269,7 @@ public sealed interface Figure permits Figure.Circle, Figure.Square, Figure.Blob
      *
      * @param <R> the result
      */
-    interface Visitor<R> {
+    public interface Visitor<R> {
         R visitCircle(Circle value);
 
         R visitSquare(Square value);
