@@ -161,27 +161,26 @@ final class Launch {
             sizes.put(backend.id(), backend.size());
             backends.add(backend);
         }
-        int nodes = 0;
         List<String> numa = commandLine.all("numa");
-        if (!numa.isEmpty()) {
-            if (slots.isEmpty()) {
-                throw new CommandLineException("-numa on this machine type is not modeled by " + QemuModel.PROGRAM);
-            }
-            NumaMachineFacts numaFacts = new NumaMachineFacts(true, type.numaMemSupported(), true);
-            NumaConfig config = NumaConfig.empty(slots.get().slots().size());
-            for (String argument : numa) {
-                config = NumaOption.apply(config, argument, numaFacts, slots.get(), sizes);
-            }
+        if (!numa.isEmpty() && slots.isEmpty()) {
+            throw new CommandLineException("-numa on this machine type is not modeled by " + QemuModel.PROGRAM);
+        }
+        NumaConfig config = NumaConfig.empty(slots.map(s -> s.slots().size()).orElse(0));
+        NumaMachineFacts numaFacts = MachineParts.numaFacts(type);
+        for (String argument : numa) {
+            config = NumaOption.apply(config, argument, numaFacts, slots.get(), sizes);
+        }
+        if (!numa.isEmpty() && !commandLine.has("preconfig")) {
+            // QEMU completes the NUMA configuration when it creates the machine; with --preconfig
+            // that is x-exit-preconfig's work
             try {
                 config = NumaCompletion.complete(config, ram, slots.get());
             } catch (NumaException e) {
                 throw new CommandLineException(e.getMessage());
             }
-            slots = Optional.of(slots.get().withNodes(config.nodeOfSlot()));
-            nodes = config.nodeCount();
         }
-        return new MachineParts(pack, type, facts, slots, ram, machine.properties(), backends, nodes,
-                !commandLine.has("nodefaults"));
+        return new MachineParts(pack, type, facts, slots, ram, machine.properties(), backends, 0,
+                !commandLine.has("nodefaults"), config).withNuma(config);
     }
 
     /** The QOM type of the machine's CPUs: {@code -cpu MODEL}'s, or the type's default. */
@@ -259,6 +258,16 @@ final class Launch {
         return 0;
     }
 
+    /** The machine the command line describes, not yet served. */
+    VirtualMachine machine() throws CommandLineException {
+        return machine(build());
+    }
+
+    private VirtualMachine machine(MachineParts parts) {
+        boolean startPaused = commandLine.has("S") || commandLine.has("preconfig");
+        return new VirtualMachine(identity, parts, startPaused, commandLine.has("preconfig"), commandLine.has("S"));
+    }
+
     int run(PrintStream out, PrintStream err) throws CommandLineException {
         if (commandLine.has("version")) {
             // QEMU's first line, from the binary the pack was captured from
@@ -285,8 +294,7 @@ final class Launch {
         if (printHardware.isPresent()) {
             return printHardware(out, err, parts, printHardware.get());
         }
-        boolean startPaused = commandLine.has("S") || commandLine.has("preconfig");
-        VirtualMachine vm = new VirtualMachine(identity, parts, startPaused);
+        VirtualMachine vm = machine(parts);
         CountDownLatch ended = new CountDownLatch(1);
         StdioMonitor stdio = null;
         try (ModelServer server = ModelServer.start(vm, ended::countDown)) {

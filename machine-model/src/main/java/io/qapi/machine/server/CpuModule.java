@@ -54,7 +54,9 @@ final class CpuModule {
         CpuSlots slots = slots();
         List<HotpluggableCPU> entries = new ArrayList<>();
         for (CpuSlot slot : slots.hotpluggableOrder()) {
-            Optional<String> path = slots.isPlugged(slot.index()) ? Optional.of(qomPath(slot.index())) : Optional.empty();
+            // in preconfig no CPU object exists yet, so no slot has a path
+            Optional<String> path = slots.isPlugged(slot.index()) && !machine.inPreconfig()
+                    ? Optional.of(qomPath(slot.index())) : Optional.empty();
             entries.add(new HotpluggableCPU(slot.type(), slot.vcpusCount(), props(slot.props()), path));
         }
         return entries;

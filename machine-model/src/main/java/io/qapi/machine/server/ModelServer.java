@@ -60,6 +60,7 @@ public final class ModelServer implements Server, AutoCloseable {
     private final PciModule pci;
     private final TypesModule types;
     private final MachineTypeDescriber describer;
+    private final NumaModule numa;
     private final JsonNode versionReply;
 
     private ModelServer(VirtualMachine vm, Runnable onQuit) {
@@ -69,10 +70,12 @@ public final class ModelServer implements Server, AutoCloseable {
         this.memory = new MemoryModule(vm);
         this.pci = new PciModule(vm);
         this.describer = new MachineTypeDescriber(vm.parts().pack());
+        this.numa = new NumaModule(vm);
         this.types = new TypesModule(vm, TypesModule.EXIT_LIKE_QEMU);
         JsonNode version = vm.parts().pack().greetingVersion();
         this.versionReply = JsonNodeFactory.instance.objectNode().set("return", version);
-        this.qmp = new QmpServer(Dispatcher.commands(this), ServerOptions.builder().version(version).build());
+        this.qmp = new QmpServer(Dispatcher.commands(this), ServerOptions.builder().version(version)
+                .preconfig(vm::inPreconfig).build());
         this.control = new ControlModule(vm);
         vm.attach(EventEmitter.over(qmp), () -> {
             qmp.shutdown(Duration.ofSeconds(2));
@@ -140,7 +143,7 @@ public final class ModelServer implements Server, AutoCloseable {
 
     @Override
     public void xExitPreconfig() {
-        throw notModeled("x-exit-preconfig");
+        numa.exitPreconfig();
     }
 
     @Override
@@ -195,7 +198,7 @@ public final class ModelServer implements Server, AutoCloseable {
 
     @Override
     public void setNumaNode(NumaOptions arguments) {
-        throw notModeled("set-numa-node");
+        numa.setNumaNode(arguments);
     }
 
     @Override

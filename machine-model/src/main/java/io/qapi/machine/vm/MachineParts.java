@@ -1,8 +1,11 @@
 package io.qapi.machine.vm;
 
+import io.qapi.machine.numa.NumaConfig;
+import io.qapi.machine.numa.NumaMachineFacts;
 import io.qapi.machine.pack.MachinePack;
 import io.qapi.machine.topology.CpuSlots;
 import io.qapi.machine.topology.MachineTopologyFacts;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,14 +23,35 @@ import java.util.Optional;
  * @param backends   the memory backend objects, in command-line order
  * @param numaNodes  how many NUMA nodes the machine has (0 without NUMA)
  * @param defaults   whether the board gets its default devices (no {@code -nodefaults})
+ * @param numa       the NUMA configuration: completed once the machine is created, as given
+ *                   so far while it is in preconfig
  */
 public record MachineParts(MachinePack pack, MachineSelection type, MachineTopologyFacts cpuFacts,
         Optional<CpuSlots> slots, long ramBytes, Map<String, String> options, List<MemoryBackend> backends,
-        int numaNodes, boolean defaults) {
+        int numaNodes, boolean defaults, NumaConfig numa) {
 
     public MachineParts {
         options = Map.copyOf(options);
         backends = List.copyOf(backends);
+    }
+
+    /** These parts with another NUMA configuration, its CPU mapping shown on the slots. */
+    public MachineParts withNuma(NumaConfig config) {
+        Optional<CpuSlots> mapped = slots.map(s -> s.withNodes(config.nodeOfSlot()));
+        return new MachineParts(pack, type, cpuFacts, mapped, ramBytes, options, backends, config.nodeCount(),
+                defaults, config);
+    }
+
+    /** What the NUMA rules need to know of a machine type. */
+    public static NumaMachineFacts numaFacts(MachineSelection type) {
+        return new NumaMachineFacts(true, type.numaMemSupported(), true);
+    }
+
+    /** The memory backends' sizes by id, as the NUMA rules look them up. */
+    public Map<String, Long> backendSizes() {
+        Map<String, Long> sizes = new LinkedHashMap<>();
+        backends.forEach(b -> sizes.put(b.id(), b.size()));
+        return sizes;
     }
     /**
      * QEMU's default memory size for a machine type that has main memory and no {@code -m}
