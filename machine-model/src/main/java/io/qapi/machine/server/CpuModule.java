@@ -95,7 +95,11 @@ final class CpuModule {
      * Where QEMU 7.2's pc and q35 boards put boot CPU {@code index}: the first CPU is the first
      * device they create; the second device is kvmvapic, then come the other CPUs.
      */
-    static String qomPath(int index) {
+    private String qomPath(int index) {
+        return machine.hotpluggedCpuPath(index).orElseGet(() -> bootCpuPath(index));
+    }
+
+    static String bootCpuPath(int index) {
         return "/machine/unattached/device[" + (index == 0 ? 0 : index + 1) + "]";
     }
 

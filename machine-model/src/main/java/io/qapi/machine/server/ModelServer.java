@@ -61,6 +61,8 @@ public final class ModelServer implements Server, AutoCloseable {
     private final TypesModule types;
     private final MachineTypeDescriber describer;
     private final NumaModule numa;
+    private final DeviceModule devices;
+    private final QomModule qom;
     private final JsonNode versionReply;
 
     private ModelServer(VirtualMachine vm, Runnable onQuit) {
@@ -71,6 +73,8 @@ public final class ModelServer implements Server, AutoCloseable {
         this.pci = new PciModule(vm);
         this.describer = new MachineTypeDescriber(vm.parts().pack());
         this.numa = new NumaModule(vm);
+        this.devices = new DeviceModule(vm);
+        this.qom = new QomModule(vm);
         this.types = new TypesModule(vm, TypesModule.EXIT_LIKE_QEMU);
         JsonNode version = vm.parts().pack().greetingVersion();
         this.versionReply = JsonNodeFactory.instance.objectNode().set("return", version);
@@ -213,7 +217,7 @@ public final class ModelServer implements Server, AutoCloseable {
 
     @Override
     public List<ObjectPropertyInfo> qomList(QomListArguments arguments) {
-        throw notModeled("qom-list");
+        return qom.qomList(arguments.path());
     }
 
     @Override
@@ -238,7 +242,7 @@ public final class ModelServer implements Server, AutoCloseable {
 
     @Override
     public JsonNode deviceAdd(ObjectNode arguments) {
-        throw notModeled("device_add");
+        return devices.deviceAdd(arguments);
     }
 
     @Override

@@ -5,13 +5,22 @@ import io.qapi.machine.numa.NumaException;
 import io.qapi.machine.preconfig.MachinePhase;
 import io.qapi.machine.preconfig.PreconfigException;
 import io.qapi.machine.preconfig.PreconfigRules;
+import io.qapi.machine.topology.CpuProps;
 import io.qapi.machine.topology.CpuSlots;
+import io.qapi.machine.topology.TopologyException;
 import io.qapi.runtime.QmpError;
 import io.qapi.schema.EventEmitter;
 import io.qapi.schema.control.ShutdownCause;
 import io.qapi.schema.control.ShutdownEvent;
 import io.qapi.schema.run_state.StatusInfo;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -25,6 +34,13 @@ public final class VirtualMachine {
     private volatile MachineParts parts;
     private volatile MachinePhase phase;
     private final boolean pausedAfterPreconfig;
+    /** The QOM paths of the CPUs plugged with device_add, by cpu-index. */
+    private volatile Map<Integer, String> hotpluggedCpus = Map.of();
+    /** The ids of the devices added with device_add. */
+    private volatile Set<String> deviceIds = Set.of();
+    /** The devices added with device_add: QOM path → QOM type, in the order they were added. */
+    private volatile Map<String, String> addedDevices = Map.of();
+    private int anonymousDevices;
     private final RunControl run;
     private volatile EventEmitter events = EventEmitter.over((name, data) -> { });
     private volatile Runnable onQuit = () -> { };
@@ -68,6 +84,60 @@ public final class VirtualMachine {
 
     public MachineParts parts() {
         return parts;
+    }
+
+    /**
+     * {@code device_add} of a CPU: into the free slot {@code props} name, with QEMU's checks in
+     * QEMU's order; nothing changes unless it is plugged.
+     *
+     * @return the new CPU's QOM path
+     */
+    public String plugCpu(String driver, CpuProps props, Optional<String> id) {
+        return locked(() -> {
+            MachineParts current = parts;
+            if (!current.cpuFacts().hotpluggableCpus() || current.slots().isEmpty()) {
+                throw QmpError.generic("Device '" + driver + "' can not be hotplugged on this machine");
+            }
+            if (id.isPresent() && deviceIds.contains(id.get())) {
+                throw QmpError.generic("Duplicate device ID '" + id.get() + "'");
+            }
+            int index;
+            try {
+                index = current.slots().get().checkCpuDeviceAdd(driver, props);
+            } catch (TopologyException e) {
+                throw QmpError.generic(e.getMessage());
+            }
+            String path = id.map(i -> "/machine/peripheral/" + i)
+                    .orElseGet(() -> "/machine/peripheral-anon/device[" + anonymousDevices + "]");
+            if (id.isEmpty()) {
+                anonymousDevices++;
+            } else {
+                Set<String> ids = new HashSet<>(deviceIds);
+                ids.add(id.get());
+                deviceIds = Set.copyOf(ids);
+            }
+            Map<String, String> added = new LinkedHashMap<>(addedDevices);
+            added.put(path, driver);
+            addedDevices = Collections.unmodifiableMap(added);
+            Map<Integer, String> paths = new HashMap<>(hotpluggedCpus);
+            paths.put(index, path);
+            hotpluggedCpus = Map.copyOf(paths);
+            int plugged = index;
+            parts = new MachineParts(current.pack(), current.type(), current.cpuFacts(),
+                    current.slots().map(s -> s.withPlugged(plugged)), current.ramBytes(), current.options(),
+                    current.backends(), current.numaNodes(), current.defaults(), current.numa());
+            return path;
+        });
+    }
+
+    /** The devices added with device_add: QOM path → QOM type, in the order they were added. */
+    public Map<String, String> addedDevices() {
+        return addedDevices;
+    }
+
+    /** The QOM path of a CPU plugged with device_add, by its cpu-index. */
+    public Optional<String> hotpluggedCpuPath(int index) {
+        return Optional.ofNullable(hotpluggedCpus.get(index));
     }
 
     /** Whether the machine is still in preconfig, where only commands that allow it run. */

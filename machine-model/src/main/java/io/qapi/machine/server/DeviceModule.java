@@ -1,0 +1,90 @@
+package io.qapi.machine.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.qapi.machine.pack.TypeCatalog;
+import io.qapi.machine.topology.CpuProps;
+import io.qapi.machine.vm.VirtualMachine;
+import io.qapi.runtime.QmpError;
+import io.qapi.runtime.json.Json;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * {@code device_add}, which the schema leaves unmarshalled ({@code 'gen': false}): the driver
+ * checked against the captured device types as QEMU checks it, then a CPU plugged into a free
+ * slot. Other devices are refused, saying they are not modeled yet.
+ */
+final class DeviceModule {
+    /** QEMU's test for ids: a letter, then letters, digits, '-', '.' and '_'. */
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z][A-Za-z0-9._-]*");
+    private static final Set<String> CPU_PROPERTIES = Set.of("node-id", "socket-id", "die-id", "cluster-id",
+            "core-id", "thread-id");
+
+    private final VirtualMachine machine;
+
+    DeviceModule(VirtualMachine machine) {
+        this.machine = machine;
+    }
+
+    JsonNode deviceAdd(ObjectNode arguments) {
+        JsonNode driverNode = arguments.get("driver");
+        if (driverNode == null) {
+            throw QmpError.generic("Parameter 'driver' is missing");
+        }
+        if (!driverNode.isTextual()) {
+            throw QmpError.generic("Invalid parameter type for 'driver', expected: string");
+        }
+        String driver = driverNode.textValue();
+        TypeCatalog types = machine.parts().pack().types();
+        if (!types.exists(driver) || !types.descendsFrom(driver, "device")) {
+            throw QmpError.generic("'" + driver + "' is not a valid device model name");
+        }
+        if (types.isAbstract(driver)) {
+            throw QmpError.generic("Parameter 'driver' expects a non-abstract device type");
+        }
+        Optional<String> id = id(arguments);
+        if (!types.descendsFrom(driver, "cpu")) {
+            throw QmpError.generic("device_add of '" + driver + "' is not modeled by qemu-model yet");
+        }
+        machine.plugCpu(driver, cpuProps(driver, arguments), id);
+        return Json.object();
+    }
+
+    private static Optional<String> id(ObjectNode arguments) {
+        JsonNode id = arguments.get("id");
+        if (id == null) {
+            return Optional.empty();
+        }
+        if (!id.isTextual() || !IDENTIFIER.matcher(id.textValue()).matches()) {
+            throw QmpError.generic("Parameter 'id' expects an identifier");
+        }
+        return Optional.of(id.textValue());
+    }
+
+    private static CpuProps cpuProps(String driver, ObjectNode arguments) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = arguments.fields(); it.hasNext(); ) {
+            String name = it.next().getKey();
+            if (!name.equals("driver") && !name.equals("id") && !CPU_PROPERTIES.contains(name)) {
+                throw QmpError.generic("Property '" + driver + "." + name + "' not found");
+            }
+        }
+        return new CpuProps(value(arguments, "node-id"), value(arguments, "socket-id"), value(arguments, "die-id"),
+                value(arguments, "cluster-id"), value(arguments, "core-id"), value(arguments, "thread-id"));
+    }
+
+    private static OptionalInt value(ObjectNode arguments, String name) {
+        JsonNode value = arguments.get(name);
+        if (value == null) {
+            return OptionalInt.empty();
+        }
+        if (!value.canConvertToInt()) {
+            throw QmpError.generic("Parameter '" + name + "' expects int32");
+        }
+        return OptionalInt.of(value.intValue());
+    }
+}
