@@ -222,7 +222,7 @@ public final class ModelServer implements Server, AutoCloseable {
 
     @Override
     public JsonNode qomGet(QomGetArguments arguments) {
-        throw notModeled("qom-get");
+        return qom.qomGet(arguments.path(), arguments.property());
     }
 
     @Override

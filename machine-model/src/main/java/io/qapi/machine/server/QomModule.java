@@ -1,5 +1,10 @@
 package io.qapi.machine.server;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.qapi.machine.topology.CpuSlots;
+import io.qapi.machine.topology.CpuTopology;
 import io.qapi.machine.vm.VirtualMachine;
 import io.qapi.runtime.QmpError;
 import io.qapi.schema.qom.ObjectPropertyInfo;
@@ -9,10 +14,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code qom-list} of the containers that hold the devices added with {@code device_add}
- * ({@code /machine/peripheral} for those with an id, {@code /machine/peripheral-anon} for the
- * others): their {@code type} property and a child per device. The rest of the QOM tree is not
- * served yet, and is refused with an error that says so.
+ * The parts of the QOM tree the model serves so far: {@code qom-list} of the containers that
+ * hold the devices added with {@code device_add} ({@code /machine/peripheral} for those with an
+ * id, {@code /machine/peripheral-anon} for the others), and {@code qom-get} of the machine's
+ * {@code smp} and of those devices' {@code type}. The rest of the tree is refused with an error
+ * that says it is not modeled yet.
  */
 final class QomModule {
     private static final String PERIPHERAL = "/machine/peripheral";
@@ -38,6 +44,25 @@ final class QomModule {
             }
         }
         return properties;
+    }
+
+    /**
+     * {@code qom-get} of the machine's {@code smp} property (the topology {@code -smp} gave, every
+     * count filled in) and of the {@code type} of a device added with {@code device_add}.
+     */
+    JsonNode qomGet(String path, String property) {
+        if (path.equals("/machine") && property.equals("smp")) {
+            CpuTopology topology = machine.parts().slots().map(CpuSlots::topology).orElseThrow(() -> QmpError.generic(
+                    "qom-get of /machine smp on this machine type is not modeled by qemu-model yet"));
+            ObjectNode smp = JsonNodeFactory.instance.objectNode();
+            topology.smpProperty().forEach(smp::put);
+            return smp;
+        }
+        String type = machine.addedDevices().get(path);
+        if (type != null && property.equals("type")) {
+            return JsonNodeFactory.instance.textNode(type);
+        }
+        throw QmpError.generic("qom-get of '" + path + "' property '" + property + "' is not modeled by qemu-model yet");
     }
 
     private static ObjectPropertyInfo property(String name, String type) {
