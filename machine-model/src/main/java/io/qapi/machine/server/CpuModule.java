@@ -1,6 +1,7 @@
 package io.qapi.machine.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.qapi.machine.cpu.CpuModelProperties;
 import io.qapi.machine.topology.CpuProps;
 import io.qapi.machine.topology.CpuSlot;
 import io.qapi.machine.topology.CpuSlots;
@@ -39,15 +40,40 @@ final class CpuModule {
 
     CpuModelExpansionInfo queryCpuModelExpansion(QueryCpuModelExpansionArguments arguments) {
         String model = arguments.model().name();
-        if (arguments.model().props().isPresent()) {
-            throw QmpError.generic("CPU model properties in query-cpu-model-expansion are not modeled by qemu-model");
-        }
         JsonNode reply = machine.parts().pack().cpuExpansion(model, arguments.type().wireName())
                 .orElseThrow(() -> QmpError.generic("CPU model '" + model + "' not found"));
         if (reply.has("error")) {
             throw new QmpError(reply.path("error").path("class").asText(), reply.path("error").path("desc").asText());
         }
-        return MachineModule.captured(reply, CpuModelExpansionInfo.DECODER);
+        Optional<JsonNode> props = arguments.model().props();
+        if (props.isEmpty()) {
+            return MachineModule.captured(reply, CpuModelExpansionInfo.DECODER);
+        }
+        if (!arguments.type().wireName().equals("full")) {
+            throw QmpError.generic("CPU model properties in a " + arguments.type().wireName()
+                    + " query-cpu-model-expansion are not modeled by qemu-model");
+        }
+        if (!props.get().isObject()) {
+            throw QmpError.generic("Invalid parameter type for 'props', expected: object");
+        }
+        ObjectNode expanded = reply.deepCopy();
+        try {
+            ((ObjectNode) expanded.path("return").path("model")).set("props", CpuModelProperties.apply(
+                    typename(model), reply.path("return").path("model").path("props"), props.get()));
+        } catch (IllegalArgumentException e) {
+            throw QmpError.generic(e.getMessage());
+        }
+        return MachineModule.captured(expanded, CpuModelExpansionInfo.DECODER);
+    }
+
+    /** The QOM type of a CPU model, from the captured definitions. */
+    private String typename(String model) {
+        for (JsonNode definition : machine.parts().pack().cpuDefinitions().path("return")) {
+            if (definition.path("name").asText().equals(model)) {
+                return definition.path("typename").asText();
+            }
+        }
+        return model;
     }
 
     List<HotpluggableCPU> queryHotpluggableCpus() {
