@@ -137,13 +137,13 @@ final class Launch {
         String cpuType = cpuType(pack, type);
         boolean x86 = pack.queryTarget().path("return").path("arch").asText().equals("x86_64");
         MachineTopologyFacts facts = new MachineTopologyFacts(type.name(), 1, type.cpuMax(), type.prefersSockets(),
-                x86, !x86, type.hotpluggableCpus(), cpuType, x86 && !cpuType.isEmpty() ? SlotScheme.X86 : SlotScheme.NONE);
+                x86, !x86, type.hotpluggableCpus(), cpuType, slotScheme(x86, type, cpuType));
         SmpOptions smp = commandLine.last("smp").isPresent() ? SmpOption.parse(commandLine.last("smp").get())
                 : SmpOptions.NONE;
         Optional<CpuSlots> slots = Optional.empty();
         try {
             CpuTopology topology = SmpRules.resolve(smp, facts);
-            if (facts.slotScheme() == SlotScheme.X86) {
+            if (facts.slotScheme() != SlotScheme.NONE) {
                 slots = Optional.of(CpuSlots.atStart(topology, facts));
             }
         } catch (TopologyException e) {
@@ -162,7 +162,7 @@ final class Launch {
             backends.add(backend);
         }
         List<String> numa = commandLine.all("numa");
-        if (!numa.isEmpty() && slots.isEmpty()) {
+        if (!numa.isEmpty() && (slots.isEmpty() || facts.slotScheme() != SlotScheme.X86)) {
             throw new CommandLineException("-numa on this machine type is not modeled by " + QemuModel.PROGRAM);
         }
         NumaConfig config = NumaConfig.empty(slots.map(s -> s.slots().size()).orElse(0));
@@ -181,6 +181,17 @@ final class Launch {
         }
         return new MachineParts(pack, type, facts, slots, ram, machine.properties(), backends, 0,
                 !commandLine.has("nodefaults"), config).withNuma(config);
+    }
+
+    /** How the machine numbers its CPU slots: x86 boards, the Arm virt family, or not at all. */
+    private static SlotScheme slotScheme(boolean x86, MachineSelection type, String cpuType) {
+        if (cpuType.isEmpty()) {
+            return SlotScheme.NONE;
+        }
+        if (x86) {
+            return SlotScheme.X86;
+        }
+        return type.name().startsWith("virt") ? SlotScheme.ARM_VIRT : SlotScheme.NONE;
     }
 
     /** The QOM type of the machine's CPUs: {@code -cpu MODEL}'s, or the type's default. */

@@ -5,6 +5,7 @@ import io.qapi.machine.cpu.CpuModelProperties;
 import io.qapi.machine.topology.CpuProps;
 import io.qapi.machine.topology.CpuSlot;
 import io.qapi.machine.topology.CpuSlots;
+import io.qapi.machine.topology.SlotScheme;
 import io.qapi.machine.topology.TopologyException;
 import io.qapi.machine.vm.MachineParts;
 import io.qapi.machine.vm.VirtualMachine;
@@ -125,8 +126,13 @@ final class CpuModule {
         return machine.hotpluggedCpuPath(index).orElseGet(() -> bootCpuPath(index));
     }
 
-    static String bootCpuPath(int index) {
-        return "/machine/unattached/device[" + (index == 0 ? 0 : index + 1) + "]";
+    /**
+     * Where the board puts boot CPU {@code index}: the Arm virt board creates its CPUs first, one
+     * after the other; QEMU 7.2's pc and q35 create the first CPU, then kvmvapic, then the others.
+     */
+    private String bootCpuPath(int index) {
+        boolean x86 = machine.parts().cpuFacts().slotScheme() == SlotScheme.X86;
+        return "/machine/unattached/device[" + (index == 0 || !x86 ? index : index + 1) + "]";
     }
 
     static CpuInstanceProperties props(CpuProps props) {

@@ -31,16 +31,25 @@ public final class CpuSlots {
      * @throws IllegalArgumentException for a machine whose slot scheme lists no slots
      */
     public static CpuSlots atStart(CpuTopology topology, MachineTopologyFacts facts) {
-        if (facts.slotScheme() != SlotScheme.X86) {
+        if (facts.slotScheme() == SlotScheme.NONE) {
             throw new IllegalArgumentException("no CPU slots for slot scheme " + facts.slotScheme());
         }
         List<CpuSlot> slots = new ArrayList<>();
         for (int index = 0; index < topology.maxcpus(); index++) {
-            slots.add(x86Slot(topology, facts, index));
+            slots.add(facts.slotScheme() == SlotScheme.X86 ? x86Slot(topology, facts, index)
+                    : armSlot(topology, facts, index));
         }
         BitSet plugged = new BitSet();
         plugged.set(0, topology.cpus());
         return new CpuSlots(topology, facts, List.copyOf(slots), plugged);
+    }
+
+    private static CpuSlot armSlot(CpuTopology t, MachineTopologyFacts facts, int index) {
+        int thread = index % t.threads();
+        int core = index / t.threads() % t.cores();
+        int cluster = index / (t.cores() * t.threads()) % t.clusters();
+        int socket = index / (t.clusters() * t.cores() * t.threads());
+        return new CpuSlot(index, index, CpuProps.of(null, socket, null, cluster, core, thread), facts.cpuType(), 1);
     }
 
     private static CpuSlot x86Slot(CpuTopology t, MachineTopologyFacts facts, int index) {

@@ -7,6 +7,11 @@ public enum SlotScheme {
      * CPU index, APIC ids packed with power-of-two field widths.
      */
     X86,
+    /**
+     * Arm {@code virt}: socket-id, cluster-id, core-id and thread-id from the CPU index, every
+     * one always present; the boot CPUs only (no CPU hotplug).
+     */
+    ARM_VIRT,
     /** The machine cannot list CPU slots (machine {@code none}); NUMA CPU mapping is refused. */
     NONE
 }
