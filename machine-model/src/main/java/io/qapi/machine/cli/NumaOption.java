@@ -36,12 +36,13 @@ final class NumaOption {
         try {
             return switch (tree.path("type").asText("")) {
                 case "node" -> {
-                    if (tree.has("cpus") || tree.has("mem") || tree.has("initiator")) {
+                    if (tree.has("initiator")) {
                         throw new CommandLineException("-numa " + argument
-                                + ": node cpus=, mem= and initiator= are not modeled by " + QemuModel.PROGRAM);
+                                + ": node initiator= is not modeled by " + QemuModel.PROGRAM);
                     }
-                    NumaNodeOptions node = new NumaNodeOptions(integer(tree, "nodeid", argument), List.of(),
-                            OptionalLong.empty(), Optional.ofNullable(tree.get("memdev")).map(JsonNode::asText));
+                    NumaNodeOptions node = new NumaNodeOptions(integer(tree, "nodeid", argument),
+                            cpus(tree, argument), size(tree, "mem", argument),
+                            Optional.ofNullable(tree.get("memdev")).map(JsonNode::asText));
                     yield config.addNode(node, facts, slots, backends);
                 }
                 case "cpu" -> config.mapCpus(new CpuProps(integer(tree, "node-id", argument),
@@ -54,8 +55,46 @@ final class NumaOption {
                         + ": this kind of -numa option is not modeled by " + QemuModel.PROGRAM);
             };
         } catch (NumaException e) {
-            throw new CommandLineException("-numa " + argument + ": " + e.getMessage());
+            String hint = e.getMessage().equals(MEM_NOT_SUPPORTED) ? "\nUse -numa node,memdev instead" : "";
+            throw new CommandLineException("-numa " + argument + ": " + e.getMessage() + hint);
         }
+    }
+
+    /** QEMU's refusal of {@code mem=} on machine types from 5.1, to which it adds a hint line. */
+    private static final String MEM_NOT_SUPPORTED = "Parameter -numa node,mem is not supported by this machine type";
+
+    /** {@code cpus=N} or {@code cpus=FIRST-LAST}: the CPU indexes of a node. */
+    private static List<Integer> cpus(ObjectNode tree, String argument) throws CommandLineException {
+        JsonNode value = tree.get("cpus");
+        if (value == null) {
+            return List.of();
+        }
+        String text = value.asText();
+        try {
+            int dash = text.indexOf('-');
+            int first = Integer.parseInt(dash < 0 ? text : text.substring(0, dash));
+            int last = dash < 0 ? first : Integer.parseInt(text.substring(dash + 1));
+            List<Integer> cpus = new java.util.ArrayList<>();
+            for (int cpu = first; cpu <= last; cpu++) {
+                cpus.add(cpu);
+            }
+            return cpus;
+        } catch (NumberFormatException e) {
+            throw new CommandLineException("-numa " + argument + ": Parameter 'cpus' expects a uint64 value or range");
+        }
+    }
+
+    private static OptionalLong size(ObjectNode tree, String key, String argument) throws CommandLineException {
+        JsonNode value = tree.get(key);
+        if (value == null) {
+            return OptionalLong.empty();
+        }
+        // numa node mem= takes a size in bytes unless suffixed, like other size options
+        java.math.BigInteger bytes = SizeParser.parse(value.asText(), 1);
+        if (bytes == null) {
+            throw new CommandLineException("-numa " + argument + ": Parameter '" + key + "' expects a size");
+        }
+        return OptionalLong.of(bytes.longValue());
     }
 
     private static OptionalInt integer(ObjectNode tree, String key, String argument) throws CommandLineException {

@@ -23,13 +23,14 @@ final class MemoryModule {
     }
 
     /**
-     * The memory backends: main memory's own (absent when NUMA nodes provide the memory, as in
-     * QEMU 7.2, or when there is none) and the {@code -object} ones.
+     * The memory backends: main memory's own (absent when NUMA nodes provide the memory with
+     * memdev=, as in QEMU 7.2, or when there is none; nodes with the legacy mem= still use it)
+     * and the {@code -object} ones.
      */
     List<Memdev> queryMemdev() {
         MachineParts parts = machine.parts();
         List<Memdev> memdevs = new ArrayList<>();
-        parts.type().defaultRamId().filter(id -> parts.ramBytes() > 0 && parts.numaNodes() == 0)
+        parts.type().defaultRamId().filter(id -> parts.ramBytes() > 0 && !parts.numa().usesMemdev())
                 .ifPresent(id -> memdevs.add(new Memdev(Optional.of(id), parts.ramBytes(), true, true, false, false,
                         Optional.of(true), List.of(), HostMemPolicy.DEFAULT)));
         for (MemoryBackend backend : parts.backends()) {
