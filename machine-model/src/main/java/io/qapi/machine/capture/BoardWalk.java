@@ -18,11 +18,18 @@ import java.util.TreeMap;
  * path order, so the same binary gives the same record.
  *
  * <p>Stored as {@code {"devices": [{path, type, bus?, addr?, iobase?, address?}], "buses":
- * [{path, type, hotpluggable, devices: [path]}]}}; a device on no bus (a CPU, say) has no
- * {@code bus}.
+ * [{path, type, hotpluggable, devices: [path]}], "qom": {...}}}; a device on no bus (a CPU, say)
+ * has no {@code bus}. {@code qom} keeps what {@code qom-list} and {@code qom-get} answer of the
+ * board: every object's type by path, the {@code qom-list} replies of {@link #LISTED}, and the
+ * {@code qom-get} reply of every property of the machine object.
  */
 final class BoardWalk {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** The objects whose qom-list the model answers, and whose properties it gets (the machine). */
+    static final List<String> LISTED = List.of("/", "/machine", "/machine/unattached", "/machine/peripheral",
+            "/machine/peripheral-anon");
+    static final String MACHINE = "/machine";
+
     /** The device properties that place a device on its bus. */
     private static final List<String> ADDRESSES = List.of("addr", "iobase", "address");
 
@@ -33,12 +40,37 @@ final class BoardWalk {
     static ObjectNode walk(QmpConnection qmp) throws IOException {
         ArrayNode devices = NODES.arrayNode();
         ArrayNode buses = NODES.arrayNode();
+        ObjectNode types = NODES.objectNode();
+        ObjectNode lists = NODES.objectNode();
+        ObjectNode machineValues = NODES.objectNode();
+        JsonNode root = qmp.execute("qom-list", path("/"));
+        lists.set("/", root);
+        String machineType = "";
+        for (JsonNode p : root.path("return")) {
+            if (p.path("name").asText().equals("machine")) {
+                String type = p.path("type").asText();
+                machineType = type.startsWith("child<") ? type.substring(6, type.length() - 1) : type;
+            }
+        }
         TreeMap<String, String> pending = new TreeMap<>();
-        pending.put("/machine", "");
+        pending.put(MACHINE, machineType);
         while (!pending.isEmpty()) {
             Map.Entry<String, String> next = pending.pollFirstEntry();
             String path = next.getKey();
-            JsonNode properties = qmp.execute("qom-list", path(path)).path("return");
+            JsonNode reply = qmp.execute("qom-list", path(path));
+            JsonNode properties = reply.path("return");
+            types.put(path, next.getValue());
+            if (LISTED.contains(path)) {
+                lists.set(path, reply);
+            }
+            if (path.equals(MACHINE)) {
+                for (JsonNode p : properties) {
+                    if (!p.path("type").asText().startsWith("child<")) {
+                        String name = p.path("name").asText();
+                        machineValues.set(name, qmp.execute("qom-get", path(path).put("property", name)));
+                    }
+                }
+            }
             Map<String, String> kinds = new TreeMap<>();
             for (JsonNode p : properties) {
                 String name = p.path("name").asText();
@@ -58,7 +90,35 @@ final class BoardWalk {
         ObjectNode board = NODES.objectNode();
         board.set("devices", devices);
         board.set("buses", buses);
+        ObjectNode qom = board.putObject("qom");
+        qom.set("types", types);
+        qom.set("lists", lists);
+        qom.set("machine", machineValues);
         return board;
+    }
+
+    /** What stands for the machine's own QOM type in stored QOM data. */
+    public static final String MACHINE_TYPE = "{machine}";
+
+    /** {@code value} with every string equal to {@code machineType}, or naming it as a child, replaced. */
+    static JsonNode placeholder(JsonNode value, String machineType) {
+        if (value.isTextual()) {
+            String text = value.asText();
+            return text.equals(machineType) ? NODES.textNode(MACHINE_TYPE)
+                    : text.equals("child<" + machineType + ">") ? NODES.textNode("child<" + MACHINE_TYPE + ">")
+                    : value;
+        }
+        if (value.isArray()) {
+            ArrayNode out = NODES.arrayNode();
+            value.forEach(v -> out.add(placeholder(v, machineType)));
+            return out;
+        }
+        if (value.isObject()) {
+            ObjectNode out = NODES.objectNode();
+            value.fields().forEachRemaining(f -> out.set(f.getKey(), placeholder(f.getValue(), machineType)));
+            return out;
+        }
+        return value;
     }
 
     private static ObjectNode device(QmpConnection qmp, String path, String type, Map<String, String> kinds)

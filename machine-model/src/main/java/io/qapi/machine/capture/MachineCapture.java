@@ -76,7 +76,22 @@ final class MachineCapture {
         return both;
     }
 
+    /**
+     * A board's replies; a start that failed without a word from QEMU (its monitor not ready in
+     * time on a loaded machine) is tried again, twice, before it is recorded as QEMU's refusal.
+     */
     private static ObjectNode board(Path binary, String machine, boolean nodefaults, boolean described) {
+        ObjectNode replies = null;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            replies = boardOnce(binary, machine, nodefaults, described);
+            if (!replies.path("start-error").asText("x").isEmpty()) {
+                return replies;
+            }
+        }
+        return replies;
+    }
+
+    private static ObjectNode boardOnce(Path binary, String machine, boolean nodefaults, boolean described) {
         List<String> extra = nodefaults ? List.of("-nodefaults") : List.of();
         ObjectNode replies = JSON.createObjectNode();
         try (QemuInstance qemu = QemuInstance.start(binary, machine, extra, TIMEOUT)) {
@@ -84,7 +99,15 @@ final class MachineCapture {
                 replies.set(command, withoutHostValues(qemu.qmp().execute(command, null)));
             }
             if (described) {
-                replies.set(HARDWARE, BoardWalk.walk(qemu.qmp()));
+                ObjectNode walked = BoardWalk.walk(qemu.qmp());
+                ObjectNode qom = (ObjectNode) walked.remove("qom");
+                replies.set(HARDWARE, walked);
+                // kept apart, and with the machine's own type written as a placeholder, so that the
+                // members of a family share them and are stored as differences
+                String machineType = qom.path("types").path(BoardWalk.MACHINE).asText();
+                for (String part : List.of("lists", "machine")) {
+                    replies.set("qom-" + part, BoardWalk.placeholder(qom.path(part), machineType));
+                }
             }
         } catch (IOException e) {
             if (e.getMessage() != null && e.getMessage().contains("did not start")) {

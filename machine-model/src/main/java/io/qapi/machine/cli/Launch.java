@@ -141,8 +141,9 @@ final class Launch {
         SmpOptions smp = commandLine.last("smp").isPresent() ? SmpOption.parse(commandLine.last("smp").get())
                 : SmpOptions.NONE;
         Optional<CpuSlots> slots = Optional.empty();
+        CpuTopology topology;
         try {
-            CpuTopology topology = SmpRules.resolve(smp, facts);
+            topology = SmpRules.resolve(smp, facts);
             if (facts.slotScheme() != SlotScheme.NONE) {
                 slots = Optional.of(CpuSlots.atStart(topology, facts));
             }
@@ -180,7 +181,7 @@ final class Launch {
             }
         }
         return new MachineParts(pack, type, facts, slots, ram, machine.properties(), backends, 0,
-                !commandLine.has("nodefaults"), config).withNuma(config);
+                !commandLine.has("nodefaults"), config, topology).withNuma(config);
     }
 
     /** How the machine numbers its CPU slots: x86 boards, the Arm virt family, or not at all. */

@@ -28,6 +28,7 @@ final class MemoryModule {
      * and the {@code -object} ones.
      */
     List<Memdev> queryMemdev() {
+        machine.lookUpObjects();
         MachineParts parts = machine.parts();
         List<Memdev> memdevs = new ArrayList<>();
         parts.type().defaultRamId().filter(id -> parts.ramBytes() > 0 && !parts.numa().usesMemdev())

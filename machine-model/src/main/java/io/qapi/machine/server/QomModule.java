@@ -3,8 +3,7 @@ package io.qapi.machine.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.qapi.machine.topology.CpuSlots;
-import io.qapi.machine.topology.CpuTopology;
+import io.qapi.machine.vm.MachineParts;
 import io.qapi.machine.vm.VirtualMachine;
 import io.qapi.runtime.QmpError;
 import io.qapi.schema.qom.ObjectPropertyInfo;
@@ -14,15 +13,19 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The parts of the QOM tree the model serves so far: {@code qom-list} of the containers that
- * hold the devices added with {@code device_add} ({@code /machine/peripheral} for those with an
- * id, {@code /machine/peripheral-anon} for the others), and {@code qom-get} of the machine's
- * {@code smp} and of those devices' {@code type}. The rest of the tree is refused with an error
- * that says it is not modeled yet.
+ * {@code qom-list} and {@code qom-get}, from the board the capture walked: every object's path
+ * and type (so that a path QEMU does not have gets QEMU's DeviceNotFound), the {@code qom-list}
+ * of the root, the machine and the containers that hold devices, and the value of every machine
+ * property. What the command line changes is computed instead: the machine's {@code smp}, and the
+ * devices added with {@code device_add} in {@code /machine/peripheral} and
+ * {@code /machine/peripheral-anon}. The captured boards have no machine options, so a machine
+ * with options, like an object whose listing was not captured, is refused with an error that
+ * says it is not modeled.
  */
 final class QomModule {
     private static final String PERIPHERAL = "/machine/peripheral";
     private static final String ANONYMOUS = "/machine/peripheral-anon";
+    private static final String MACHINE = "/machine";
 
     private final VirtualMachine machine;
 
@@ -31,41 +34,145 @@ final class QomModule {
     }
 
     List<ObjectPropertyInfo> qomList(String path) {
-        if (!path.equals(PERIPHERAL) && !path.equals(ANONYMOUS)) {
-            throw QmpError.generic("qom-list of '" + path + "' is not modeled by qemu-model yet");
+        JsonNode qom = captured();
+        String type = type(qom, path);
+        JsonNode listed = qom.path("lists").path(path);
+        if (listed.isMissingNode()) {
+            throw QmpError.generic("qom-list of '" + path + "' (" + type + ") is not modeled by qemu-model yet");
         }
-        List<ObjectPropertyInfo> properties = new ArrayList<>();
-        properties.add(property("type", "string"));
-        for (Map.Entry<String, String> device : machine.addedDevices().entrySet()) {
-            String parent = device.getKey().substring(0, device.getKey().lastIndexOf('/'));
-            if (parent.equals(path)) {
-                properties.add(property(device.getKey().substring(parent.length() + 1),
-                        "child<" + device.getValue() + ">"));
+        List<ObjectPropertyInfo> properties = new ArrayList<>(
+                MachineModule.capturedList(listed, ObjectPropertyInfo.DECODER));
+        if (path.equals("/")) {
+            // QEMU makes /objects the first time something needs it: an -object, or a command
+            // that looks there (query-memdev), as the capture did before it listed the root
+            properties.removeIf(p -> p.name().equals("objects"));
+            if (!machine.parts().backends().isEmpty() || machine.objectsLookedUp()) {
+                properties.add(new ObjectPropertyInfo("objects", "child<container>", Optional.empty(),
+                        Optional.empty()));
+            }
+        }
+        if (path.equals(PERIPHERAL) || path.equals(ANONYMOUS)) {
+            for (Map.Entry<String, String> device : machine.addedDevices().entrySet()) {
+                String parent = device.getKey().substring(0, device.getKey().lastIndexOf('/'));
+                if (parent.equals(path)) {
+                    properties.add(new ObjectPropertyInfo(device.getKey().substring(parent.length() + 1),
+                            "child<" + device.getValue() + ">", Optional.empty(), Optional.empty()));
+                }
             }
         }
         return properties;
     }
 
-    /**
-     * {@code qom-get} of the machine's {@code smp} property (the topology {@code -smp} gave, every
-     * count filled in) and of the {@code type} of a device added with {@code device_add}.
-     */
     JsonNode qomGet(String path, String property) {
-        if (path.equals("/machine") && property.equals("smp")) {
-            CpuTopology topology = machine.parts().slots().map(CpuSlots::topology).orElseThrow(() -> QmpError.generic(
-                    "qom-get of /machine smp on this machine type is not modeled by qemu-model yet"));
+        String added = machine.addedDevices().get(path);
+        if (added != null) {
+            if (property.equals("type")) {
+                return JsonNodeFactory.instance.textNode(added);
+            }
+            throw QmpError.generic("qom-get of '" + path + "' property '" + property
+                    + "' is not modeled by qemu-model yet");
+        }
+        if (path.equals(MACHINE) && property.equals("smp")) {
             ObjectNode smp = JsonNodeFactory.instance.objectNode();
-            topology.smpProperty().forEach(smp::put);
+            machine.parts().topology().smpProperty().forEach(smp::put);
             return smp;
         }
-        String type = machine.addedDevices().get(path);
-        if (type != null && property.equals("type")) {
-            return JsonNodeFactory.instance.textNode(type);
+        JsonNode qom = captured();
+        String type = type(qom, path);
+        if (!path.equals(MACHINE)) {
+            throw QmpError.generic("qom-get of '" + path + "' (" + type + ") is not modeled by qemu-model yet");
         }
-        throw QmpError.generic("qom-get of '" + path + "' property '" + property + "' is not modeled by qemu-model yet");
+        JsonNode reply = qom.path("machine").path(property);
+        if (property.equals("memory") && reply.path("return").isObject()) {
+            // -m sets the size; the model has no maxmem=, so the most memory is the size
+            ObjectNode memory = reply.path("return").deepCopy();
+            memory.put("size", machine.parts().ramBytes());
+            memory.put("max-size", machine.parts().ramBytes());
+            return memory;
+        }
+        if (reply.isMissingNode()) {
+            throw QmpError.generic("Property '" + type + "." + property + "' not found");
+        }
+        if (reply.has("error")) {
+            throw new QmpError(reply.path("error").path("class").asText(), reply.path("error").path("desc").asText());
+        }
+        return reply.path("return");
     }
 
-    private static ObjectPropertyInfo property(String name, String type) {
-        return new ObjectPropertyInfo(name, type, Optional.empty(), Optional.empty());
+    /**
+     * The QOM type of {@code path}, from its parent's captured listing; QEMU's DeviceNotFound when
+     * that listing has no such child. A path under an object whose listing was not captured is
+     * not modeled.
+     */
+    private String type(JsonNode qom, String path) {
+        if (path.equals("/")) {
+            return "container";
+        }
+        if (path.equals(MACHINE)) {
+            return machine.parts().type().name() + "-machine";
+        }
+        int slash = path.lastIndexOf('/');
+        String parent = slash <= 0 ? "/" : path.substring(0, slash);
+        JsonNode listing = qom.path("lists").path(parent).path("return");
+        if (listing.isMissingNode() || slash < 0) {
+            if (!path.startsWith("/")) {
+                throw new QmpError("DeviceNotFound", "Device '" + path + "' not found");
+            }
+            throw QmpError.generic("qom of '" + path + "' is not modeled by qemu-model yet");
+        }
+        String name = path.substring(slash + 1);
+        for (JsonNode property : listing) {
+            String type = property.path("type").asText();
+            if (property.path("name").asText().equals(name) && type.startsWith("child<")) {
+                return type.substring(6, type.length() - 1);
+            }
+        }
+        if (machine.addedDevices().containsKey(path)) {
+            return machine.addedDevices().get(path);
+        }
+        throw new QmpError("DeviceNotFound", "Device '" + path + "' not found");
+    }
+
+    /** The captured QOM data of the board the machine stands for. */
+    private JsonNode captured() {
+        if (machine.inPreconfig()) {
+            // before the machine is created its tree has fewer properties and no devices
+            throw QmpError.generic("the QOM tree before x-exit-preconfig is not modeled by qemu-model yet");
+        }
+        MachineParts parts = machine.parts();
+        if (!parts.options().isEmpty()) {
+            throw QmpError.generic("the QOM tree of a machine with options ("
+                    + String.join(", ", parts.options().keySet()) + ") is not modeled by qemu-model yet");
+        }
+        JsonNode board = parts.pack().board(parts.type().name(), parts.defaults())
+                .filter(b -> b.has("qom-lists"))
+                .orElseThrow(() -> QmpError.generic("the QOM tree of machine type '" + parts.type().name()
+                        + "' is not in this data pack"));
+        String machineType = parts.type().name() + "-machine";
+        ObjectNode qom = JsonNodeFactory.instance.objectNode();
+        for (String part : List.of("lists", "machine")) {
+            qom.set(part, restore(board.path("qom-" + part), machineType));
+        }
+        return qom;
+    }
+
+    /** Stored QOM data with the machine's own QOM type put back for its placeholder. */
+    private static JsonNode restore(JsonNode value, String machineType) {
+        String placeholder = "{machine}";
+        if (value.isTextual()) {
+            return value.asText().contains(placeholder)
+                    ? JsonNodeFactory.instance.textNode(value.asText().replace(placeholder, machineType)) : value;
+        }
+        if (value.isArray()) {
+            var out = JsonNodeFactory.instance.arrayNode();
+            value.forEach(v -> out.add(restore(v, machineType)));
+            return out;
+        }
+        if (value.isObject()) {
+            ObjectNode out = JsonNodeFactory.instance.objectNode();
+            value.fields().forEachRemaining(f -> out.set(f.getKey(), restore(f.getValue(), machineType)));
+            return out;
+        }
+        return value;
     }
 }

@@ -4,6 +4,7 @@ import io.qapi.machine.numa.NumaConfig;
 import io.qapi.machine.numa.NumaMachineFacts;
 import io.qapi.machine.pack.MachinePack;
 import io.qapi.machine.topology.CpuSlots;
+import io.qapi.machine.topology.CpuTopology;
 import io.qapi.machine.topology.MachineTopologyFacts;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,10 +26,11 @@ import java.util.Optional;
  * @param defaults   whether the board gets its default devices (no {@code -nodefaults})
  * @param numa       the NUMA configuration: completed once the machine is created, as given
  *                   so far while it is in preconfig
+ * @param topology   the CPU topology {@code -smp} gave, every count filled in
  */
 public record MachineParts(MachinePack pack, MachineSelection type, MachineTopologyFacts cpuFacts,
         Optional<CpuSlots> slots, long ramBytes, Map<String, String> options, List<MemoryBackend> backends,
-        int numaNodes, boolean defaults, NumaConfig numa) {
+        int numaNodes, boolean defaults, NumaConfig numa, CpuTopology topology) {
 
     public MachineParts {
         options = Map.copyOf(options);
@@ -39,7 +41,13 @@ public record MachineParts(MachinePack pack, MachineSelection type, MachineTopol
     public MachineParts withNuma(NumaConfig config) {
         Optional<CpuSlots> mapped = slots.map(s -> s.withNodes(config.nodeOfSlot()));
         return new MachineParts(pack, type, cpuFacts, mapped, ramBytes, options, backends, config.nodeCount(),
-                defaults, config);
+                defaults, config, topology);
+    }
+
+    /** These parts with the CPU slots {@code next} (after a CPU is plugged). */
+    public MachineParts withSlots(CpuSlots next) {
+        return new MachineParts(pack, type, cpuFacts, Optional.of(next), ramBytes, options, backends, numaNodes,
+                defaults, numa, topology);
     }
 
     /** What the NUMA rules need to know of a machine type. */

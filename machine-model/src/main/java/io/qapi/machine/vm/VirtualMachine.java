@@ -41,6 +41,7 @@ public final class VirtualMachine {
     /** The devices added with device_add: QOM path → QOM type, in the order they were added. */
     private volatile Map<String, String> addedDevices = Map.of();
     private int anonymousDevices;
+    private volatile boolean objectsLookedUp;
     private final RunControl run;
     private volatile EventEmitter events = EventEmitter.over((name, data) -> { });
     private volatile Runnable onQuit = () -> { };
@@ -123,11 +124,19 @@ public final class VirtualMachine {
             paths.put(index, path);
             hotpluggedCpus = Map.copyOf(paths);
             int plugged = index;
-            parts = new MachineParts(current.pack(), current.type(), current.cpuFacts(),
-                    current.slots().map(s -> s.withPlugged(plugged)), current.ramBytes(), current.options(),
-                    current.backends(), current.numaNodes(), current.defaults(), current.numa());
+            parts = current.withSlots(current.slots().get().withPlugged(plugged));
             return path;
         });
+    }
+
+    /** Notes that a command looked up QEMU's /objects container, which QEMU then creates. */
+    public void lookUpObjects() {
+        objectsLookedUp = true;
+    }
+
+    /** Whether a command has looked up /objects. */
+    public boolean objectsLookedUp() {
+        return objectsLookedUp;
     }
 
     /** The devices added with device_add: QOM path → QOM type, in the order they were added. */
