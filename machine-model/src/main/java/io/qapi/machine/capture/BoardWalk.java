@@ -29,6 +29,11 @@ final class BoardWalk {
     static final List<String> LISTED = List.of("/", "/machine", "/machine/unattached", "/machine/peripheral",
             "/machine/peripheral-anon");
     static final String MACHINE = "/machine";
+    /**
+     * Machine properties whose value is the host's, not the binary's: the RTC's time, read from
+     * the host clock. The capture records that they exist; the model computes them.
+     */
+    static final List<String> HOST_DEPENDENT = List.of("rtc-time");
 
     /** The device properties that place a device on its bus. */
     private static final List<String> ADDRESSES = List.of("addr", "iobase", "address");
@@ -65,8 +70,10 @@ final class BoardWalk {
             }
             if (path.equals(MACHINE)) {
                 for (JsonNode p : properties) {
-                    if (!p.path("type").asText().startsWith("child<")) {
-                        String name = p.path("name").asText();
+                    String name = p.path("name").asText();
+                    if (HOST_DEPENDENT.contains(name)) {
+                        machineValues.putObject(name).put("host-dependent", true);
+                    } else if (!p.path("type").asText().startsWith("child<")) {
                         machineValues.set(name, qmp.execute("qom-get", path(path).put("property", name)));
                     }
                 }

@@ -93,10 +93,29 @@ final class QomModule {
         if (reply.isMissingNode()) {
             throw QmpError.generic("Property '" + type + "." + property + "' not found");
         }
+        if (reply.path("host-dependent").asBoolean()) {
+            return hostValue(property);
+        }
         if (reply.has("error")) {
             throw new QmpError(reply.path("error").path("class").asText(), reply.path("error").path("desc").asText());
         }
         return reply.path("return");
+    }
+
+    /** A machine property whose value QEMU reads from the host: the RTC's time, as {@code struct tm}. */
+    private static JsonNode hostValue(String property) {
+        if (!property.equals("rtc-time")) {
+            throw QmpError.generic("qom-get of /machine property '" + property + "' is not modeled by qemu-model yet");
+        }
+        java.time.ZonedDateTime now = java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC);
+        ObjectNode tm = JsonNodeFactory.instance.objectNode();
+        tm.put("tm_year", now.getYear() - 1900);
+        tm.put("tm_sec", now.getSecond());
+        tm.put("tm_hour", now.getHour());
+        tm.put("tm_mday", now.getDayOfMonth());
+        tm.put("tm_min", now.getMinute());
+        tm.put("tm_mon", now.getMonthValue() - 1);
+        return tm;
     }
 
     /**
