@@ -112,10 +112,15 @@ public record BoardTree(BusDescription root, List<DeviceDescription> unattached)
         private Addresses() {
         }
 
+        /** A PCI function's address: "SLOT.FUNCTION" in hexadecimal ("1f.2"). */
+        static String pci(int slot, int function) {
+            return String.format("%02x.%x", slot, function);
+        }
+
         static String of(JsonNode device) {
             if (device.path("addr").isIntegralNumber()) {
                 int devfn = device.path("addr").asInt();
-                return String.format("%02x.%x", devfn >> 3, devfn & 7);
+                return pci(devfn >> 3, devfn & 7);
             }
             if (device.path("iobase").isIntegralNumber()) {
                 return "0x" + Long.toHexString(device.path("iobase").asLong());

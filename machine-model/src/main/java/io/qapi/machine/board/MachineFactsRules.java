@@ -9,9 +9,11 @@ import io.qapi.schema.hardware.RootBusKind;
 import io.qapi.schema.hardware.StorageControllerKind;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The facts management software otherwise hard-codes per machine type, each read off the boards
@@ -35,14 +37,15 @@ public final class MachineFactsRules {
         List<DeviceDescription> added = added(bareDevices, devices(withDefaults.root()));
         Map<String, Integer> classes = pciClasses(defaultsPci);
         boolean fdc = has(bareDevices, "isa-fdc");
+        RootBusKind rootBus = rootBus(bare.root());
         return MachineFacts.builder()
-                .rootBus(rootBus(bare.root()))
+                .rootBus(rootBus)
                 .storageController(storageController(bareDevices))
                 .floppyController(fdc)
                 .floppyNeedsDevice(!fdc && hasBus(bare.root(), BusKind.ISA))
                 .defaultNic(firstOfClass(added, classes, NETWORK_CLASS).orElse(null))
                 .defaultDisplay(firstOfClass(added, classes, DISPLAY_CLASS).orElse(null))
-                .pciMultiBus(rootBus(bare.root()) != RootBusKind.NONE)
+                .pciMultiBus(rootBus != RootBusKind.NONE)
                 .vmport(has(bareDevices, "vmport"))
                 .build();
     }
@@ -101,7 +104,7 @@ public final class MachineFactsRules {
                 continue;
             }
             for (JsonNode function : bus.path("devices")) {
-                classes.put(String.format("%02x.%x", function.path("slot").asInt(), function.path("function").asInt()),
+                classes.put(BoardTree.Addresses.pci(function.path("slot").asInt(), function.path("function").asInt()),
                         function.path("class_info").path("class").asInt());
             }
         }
@@ -120,7 +123,7 @@ public final class MachineFactsRules {
 
     /** The devices of {@code with} that {@code without} lacks, matched by path and type. */
     private static List<DeviceDescription> added(List<DeviceDescription> without, List<DeviceDescription> with) {
-        List<String> known = new ArrayList<>();
+        Set<String> known = new HashSet<>();
         without.forEach(d -> known.add(d.path() + " " + d.type()));
         return with.stream().filter(d -> !known.contains(d.path() + " " + d.type())).toList();
     }

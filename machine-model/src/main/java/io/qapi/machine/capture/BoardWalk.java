@@ -104,30 +104,6 @@ final class BoardWalk {
         return board;
     }
 
-    /** What stands for the machine's own QOM type in stored QOM data. */
-    public static final String MACHINE_TYPE = "{machine}";
-
-    /** {@code value} with every string equal to {@code machineType}, or naming it as a child, replaced. */
-    static JsonNode placeholder(JsonNode value, String machineType) {
-        if (value.isTextual()) {
-            String text = value.asText();
-            return text.equals(machineType) ? NODES.textNode(MACHINE_TYPE)
-                    : text.equals("child<" + machineType + ">") ? NODES.textNode("child<" + MACHINE_TYPE + ">")
-                    : value;
-        }
-        if (value.isArray()) {
-            ArrayNode out = NODES.arrayNode();
-            value.forEach(v -> out.add(placeholder(v, machineType)));
-            return out;
-        }
-        if (value.isObject()) {
-            ObjectNode out = NODES.objectNode();
-            value.fields().forEachRemaining(f -> out.set(f.getKey(), placeholder(f.getValue(), machineType)));
-            return out;
-        }
-        return value;
-    }
-
     private static ObjectNode device(QmpConnection qmp, String path, String type, Map<String, String> kinds)
             throws IOException {
         ObjectNode device = NODES.objectNode().put("path", path).put("type", type);

@@ -3,6 +3,7 @@ package io.qapi.machine.capture;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.qapi.machine.pack.MachineTypePlaceholder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -106,7 +107,7 @@ final class MachineCapture {
                 // members of a family share them and are stored as differences
                 String machineType = qom.path("types").path(BoardWalk.MACHINE).asText();
                 for (String part : List.of("lists", "machine")) {
-                    replies.set("qom-" + part, BoardWalk.placeholder(qom.path(part), machineType));
+                    replies.set("qom-" + part, MachineTypePlaceholder.hide(qom.path(part), machineType));
                 }
             }
         } catch (IOException e) {

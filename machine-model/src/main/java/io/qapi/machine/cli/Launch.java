@@ -1,6 +1,5 @@
 package io.qapi.machine.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qapi.machine.board.HardwareText;
@@ -180,7 +179,7 @@ final class Launch {
                 throw new CommandLineException(e.getMessage());
             }
         }
-        return new MachineParts(pack, type, facts, slots, ram, machine.properties(), backends, 0,
+        return new MachineParts(pack, type, facts, slots, ram, machine.properties(), backends,
                 !commandLine.has("nodefaults"), config, topology).withNuma(config);
     }
 
@@ -205,12 +204,8 @@ final class Launch {
         if (model.contains(",")) {
             throw new CommandLineException("-cpu " + model + ": CPU properties are not modeled by " + QemuModel.PROGRAM);
         }
-        for (JsonNode definition : pack.cpuDefinitions().path("return")) {
-            if (definition.path("name").asText().equals(model)) {
-                return definition.path("typename").asText();
-            }
-        }
-        throw new CommandLineException("unable to find CPU model '" + model + "'");
+        return pack.cpuTypename(model)
+                .orElseThrow(() -> new CommandLineException("unable to find CPU model '" + model + "'"));
     }
 
     /** QEMU takes {@code help} and {@code ?} alike as a request for help. */
@@ -276,8 +271,7 @@ final class Launch {
     }
 
     private VirtualMachine machine(MachineParts parts) {
-        boolean startPaused = commandLine.has("S") || commandLine.has("preconfig");
-        return new VirtualMachine(identity, parts, startPaused, commandLine.has("preconfig"), commandLine.has("S"));
+        return new VirtualMachine(identity, parts, commandLine.has("S"), commandLine.has("preconfig"));
     }
 
     int run(PrintStream out, PrintStream err) throws CommandLineException {

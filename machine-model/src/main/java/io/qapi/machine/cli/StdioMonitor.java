@@ -1,26 +1,21 @@
 package io.qapi.machine.cli;
 
 import io.qapi.machine.server.ModelServer;
-import io.qapi.runtime.transport.Endpoint;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 
 /**
  * {@code -qmp stdio}: the monitor on the process's standard input and output. The QMP server
- * serves sockets, so the model listens on a unix socket in a directory only its user can enter,
- * connects to it itself, and copies standard input to that connection and the connection to
- * standard output, through fixed-size buffers. As with QEMU, the end of standard input does not
+ * serves sockets, so the model connects to itself ({@link InProcessConnection}) and copies
+ * standard input to that connection and the connection to standard output, through fixed-size
+ * buffers. As with QEMU, the end of standard input does not
  * end the process, and what was read before it is still answered; {@code quit} ends the process.
  */
 final class StdioMonitor {
@@ -44,18 +39,7 @@ final class StdioMonitor {
 
     /** Connects standard input and output to {@code server}; returns once the session is open. */
     static StdioMonitor attach(ModelServer server) throws IOException {
-        Path dir = Files.createTempDirectory("qemu-model-stdio",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        Path socket = dir.resolve("qmp.sock");
-        SocketChannel channel;
-        try {
-            server.listen(Endpoint.unix(socket));
-            channel = SocketChannel.open(UnixDomainSocketAddress.of(socket));
-        } finally {
-            // the connection, once made, does not need the name any more
-            Files.deleteIfExists(socket);
-            Files.deleteIfExists(dir);
-        }
+        SocketChannel channel = InProcessConnection.open(server);
         start("qemu-model-stdin", () -> copyIn(new FileInputStream(FileDescriptor.in), channel));
         return new StdioMonitor(start("qemu-model-stdout",
                 () -> copyOut(channel, new FileOutputStream(FileDescriptor.out))));

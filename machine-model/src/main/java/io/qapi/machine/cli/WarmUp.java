@@ -1,17 +1,13 @@
 package io.qapi.machine.cli;
 
 import io.qapi.machine.server.ModelServer;
-import io.qapi.runtime.transport.Endpoint;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -37,21 +33,13 @@ final class WarmUp {
     }
 
     static void session(ModelServer server) throws IOException {
-        Path dir = Files.createTempDirectory("qemu-model-warm-up");
-        Path socket = dir.resolve("qmp.sock");
-        try {
-            server.listen(Endpoint.unix(socket));
-            try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
-                Thread watchdog = closeAfterDeadline(channel);
-                try {
-                    talk(channel);
-                } finally {
-                    watchdog.interrupt();
-                }
+        try (SocketChannel channel = InProcessConnection.open(server)) {
+            Thread watchdog = closeAfterDeadline(channel);
+            try {
+                talk(channel);
+            } finally {
+                watchdog.interrupt();
             }
-        } finally {
-            Files.deleteIfExists(socket);
-            Files.deleteIfExists(dir);
         }
     }
 

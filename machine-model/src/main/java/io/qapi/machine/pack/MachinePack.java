@@ -219,6 +219,16 @@ public final class MachinePack {
         return Optional.empty();
     }
 
+    /** The QOM type of CPU model {@code model}, from {@code query-cpu-definitions}; empty for an unknown model. */
+    public Optional<String> cpuTypename(String model) {
+        for (JsonNode definition : cpuDefinitions().path("return")) {
+            if (definition.path("name").asText().equals(model)) {
+                return Optional.of(definition.path("typename").asText());
+            }
+        }
+        return Optional.empty();
+    }
+
     /**
      * The {@code query-cpu-model-expansion} reply for {@code model} and {@code type}
      * ({@code "static"} or {@code "full"}), exactly as QEMU gave it; empty for a model not

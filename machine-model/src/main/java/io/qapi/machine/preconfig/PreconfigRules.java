@@ -30,6 +30,14 @@ public final class PreconfigRules {
         }
     }
 
+    /** {@code x-exit-preconfig} works once, and only in preconfig. */
+    public static void checkExitPreconfig(MachinePhase phase) throws PreconfigException {
+        if (phase != MachinePhase.PRECONFIG) {
+            throw new PreconfigException(
+                    "The command is permitted only before machine initialization");
+        }
+    }
+
     /** {@code set-numa-node} works only before the machine is created. */
     public static void checkSetNumaNode(MachinePhase phase) throws PreconfigException {
         if (phase != MachinePhase.PRECONFIG) {
@@ -51,10 +59,7 @@ public final class PreconfigRules {
      */
     public static NumaConfig exitPreconfig(MachinePhase phase, NumaConfig numa, long ramSize,
             CpuSlots slots) throws PreconfigException {
-        if (phase != MachinePhase.PRECONFIG) {
-            throw new PreconfigException(
-                    "The command is permitted only before machine initialization");
-        }
+        checkExitPreconfig(phase);
         try {
             return NumaCompletion.complete(numa, ramSize, slots);
         } catch (NumaException e) {

@@ -59,22 +59,13 @@ final class CpuModule {
         }
         ObjectNode expanded = reply.deepCopy();
         try {
+            String typename = machine.parts().pack().cpuTypename(model).orElse(model);
             ((ObjectNode) expanded.path("return").path("model")).set("props", CpuModelProperties.apply(
-                    typename(model), reply.path("return").path("model").path("props"), props.get()));
+                    typename, reply.path("return").path("model").path("props"), props.get()));
         } catch (IllegalArgumentException e) {
             throw QmpError.generic(e.getMessage());
         }
         return MachineModule.captured(expanded, CpuModelExpansionInfo.DECODER);
-    }
-
-    /** The QOM type of a CPU model, from the captured definitions. */
-    private String typename(String model) {
-        for (JsonNode definition : machine.parts().pack().cpuDefinitions().path("return")) {
-            if (definition.path("name").asText().equals(model)) {
-                return definition.path("typename").asText();
-            }
-        }
-        return model;
     }
 
     List<HotpluggableCPU> queryHotpluggableCpus() {

@@ -3,6 +3,7 @@ package io.qapi.machine.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.qapi.machine.pack.MachineTypePlaceholder;
 import io.qapi.machine.vm.MachineParts;
 import io.qapi.machine.vm.VirtualMachine;
 import io.qapi.runtime.QmpError;
@@ -28,6 +29,7 @@ final class QomModule {
     private static final String MACHINE = "/machine";
 
     private final VirtualMachine machine;
+    private volatile JsonNode restored;
 
     QomModule(VirtualMachine machine) {
         this.machine = machine;
@@ -130,13 +132,13 @@ final class QomModule {
         if (path.equals(MACHINE)) {
             return machine.parts().type().name() + "-machine";
         }
+        if (!path.startsWith("/")) {
+            throw new QmpError("DeviceNotFound", "Device '" + path + "' not found");
+        }
         int slash = path.lastIndexOf('/');
-        String parent = slash <= 0 ? "/" : path.substring(0, slash);
+        String parent = slash == 0 ? "/" : path.substring(0, slash);
         JsonNode listing = qom.path("lists").path(parent).path("return");
-        if (listing.isMissingNode() || slash < 0) {
-            if (!path.startsWith("/")) {
-                throw new QmpError("DeviceNotFound", "Device '" + path + "' not found");
-            }
+        if (listing.isMissingNode()) {
             throw QmpError.generic("qom of '" + path + "' is not modeled by qemu-model yet");
         }
         String name = path.substring(slash + 1);
@@ -152,13 +154,24 @@ final class QomModule {
         throw new QmpError("DeviceNotFound", "Device '" + path + "' not found");
     }
 
-    /** The captured QOM data of the board the machine stands for. */
+    /**
+     * The captured QOM data of the board the machine stands for, read and restored once: the
+     * machine type, its options and its defaults never change in a session.
+     */
     private JsonNode captured() {
         if (machine.inPreconfig()) {
             // before the machine is created its tree has fewer properties and no devices
             throw QmpError.generic("the QOM tree before x-exit-preconfig is not modeled by qemu-model yet");
         }
-        MachineParts parts = machine.parts();
+        JsonNode known = restored;
+        if (known == null) {
+            known = restoreBoard(machine.parts());
+            restored = known;
+        }
+        return known;
+    }
+
+    private static JsonNode restoreBoard(MachineParts parts) {
         if (!parts.options().isEmpty()) {
             throw QmpError.generic("the QOM tree of a machine with options ("
                     + String.join(", ", parts.options().keySet()) + ") is not modeled by qemu-model yet");
@@ -170,28 +183,8 @@ final class QomModule {
         String machineType = parts.type().name() + "-machine";
         ObjectNode qom = JsonNodeFactory.instance.objectNode();
         for (String part : List.of("lists", "machine")) {
-            qom.set(part, restore(board.path("qom-" + part), machineType));
+            qom.set(part, MachineTypePlaceholder.restore(board.path("qom-" + part), machineType));
         }
         return qom;
-    }
-
-    /** Stored QOM data with the machine's own QOM type put back for its placeholder. */
-    private static JsonNode restore(JsonNode value, String machineType) {
-        String placeholder = "{machine}";
-        if (value.isTextual()) {
-            return value.asText().contains(placeholder)
-                    ? JsonNodeFactory.instance.textNode(value.asText().replace(placeholder, machineType)) : value;
-        }
-        if (value.isArray()) {
-            var out = JsonNodeFactory.instance.arrayNode();
-            value.forEach(v -> out.add(restore(v, machineType)));
-            return out;
-        }
-        if (value.isObject()) {
-            ObjectNode out = JsonNodeFactory.instance.objectNode();
-            value.fields().forEachRemaining(f -> out.set(f.getKey(), restore(f.getValue(), machineType)));
-            return out;
-        }
-        return value;
     }
 }

@@ -22,7 +22,6 @@ import java.util.Optional;
  * @param ramBytes   the size of main memory
  * @param options    the machine options given with {@code -machine}, by name
  * @param backends   the memory backend objects, in command-line order
- * @param numaNodes  how many NUMA nodes the machine has (0 without NUMA)
  * @param defaults   whether the board gets its default devices (no {@code -nodefaults})
  * @param numa       the NUMA configuration: completed once the machine is created, as given
  *                   so far while it is in preconfig
@@ -30,7 +29,7 @@ import java.util.Optional;
  */
 public record MachineParts(MachinePack pack, MachineSelection type, MachineTopologyFacts cpuFacts,
         Optional<CpuSlots> slots, long ramBytes, Map<String, String> options, List<MemoryBackend> backends,
-        int numaNodes, boolean defaults, NumaConfig numa, CpuTopology topology) {
+        boolean defaults, NumaConfig numa, CpuTopology topology) {
 
     public MachineParts {
         options = Map.copyOf(options);
@@ -40,14 +39,19 @@ public record MachineParts(MachinePack pack, MachineSelection type, MachineTopol
     /** These parts with another NUMA configuration, its CPU mapping shown on the slots. */
     public MachineParts withNuma(NumaConfig config) {
         Optional<CpuSlots> mapped = slots.map(s -> s.withNodes(config.nodeOfSlot()));
-        return new MachineParts(pack, type, cpuFacts, mapped, ramBytes, options, backends, config.nodeCount(),
-                defaults, config, topology);
+        return new MachineParts(pack, type, cpuFacts, mapped, ramBytes, options, backends, defaults, config,
+                topology);
     }
 
     /** These parts with the CPU slots {@code next} (after a CPU is plugged). */
     public MachineParts withSlots(CpuSlots next) {
-        return new MachineParts(pack, type, cpuFacts, Optional.of(next), ramBytes, options, backends, numaNodes,
-                defaults, numa, topology);
+        return new MachineParts(pack, type, cpuFacts, Optional.of(next), ramBytes, options, backends, defaults,
+                numa, topology);
+    }
+
+    /** How many NUMA nodes the machine has (0 without NUMA). */
+    public int numaNodes() {
+        return numa.nodeCount();
     }
 
     /** What the NUMA rules need to know of a machine type. */

@@ -16,11 +16,9 @@ import io.qapi.schema.run_state.StatusInfo;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -36,31 +34,26 @@ public final class VirtualMachine {
     private final boolean pausedAfterPreconfig;
     /** The QOM paths of the CPUs plugged with device_add, by cpu-index. */
     private volatile Map<Integer, String> hotpluggedCpus = Map.of();
-    /** The ids of the devices added with device_add. */
-    private volatile Set<String> deviceIds = Set.of();
     /** The devices added with device_add: QOM path → QOM type, in the order they were added. */
     private volatile Map<String, String> addedDevices = Map.of();
     private int anonymousDevices;
+    /** Where a device added with an id goes in the QOM tree (the others go to peripheral-anon). */
+    private static final String PERIPHERAL = "/machine/peripheral/";
     private volatile boolean objectsLookedUp;
     private final RunControl run;
     private volatile EventEmitter events = EventEmitter.over((name, data) -> { });
     private volatile Runnable onQuit = () -> { };
 
-    public VirtualMachine(Identity identity, MachineParts parts, boolean startPaused) {
-        this(identity, parts, startPaused, false, startPaused);
-    }
-
     /**
-     * A machine that, with {@code preconfig}, waits in QEMU's preconfig phase until
-     * {@code x-exit-preconfig}, and then runs unless {@code pausedAfterPreconfig} ({@code -S}).
+     * A machine that starts paused with {@code paused} ({@code -S}), and with {@code preconfig}
+     * waits in QEMU's preconfig phase until {@code x-exit-preconfig}, then runs unless paused.
      */
-    public VirtualMachine(Identity identity, MachineParts parts, boolean startPaused, boolean preconfig,
-            boolean pausedAfterPreconfig) {
+    public VirtualMachine(Identity identity, MachineParts parts, boolean paused, boolean preconfig) {
         this.identity = Objects.requireNonNull(identity, "identity");
         this.parts = Objects.requireNonNull(parts, "parts");
         this.phase = preconfig ? MachinePhase.PRECONFIG : MachinePhase.READY;
-        this.pausedAfterPreconfig = pausedAfterPreconfig;
-        this.run = new RunControl(startPaused, new RunControl.Events() {
+        this.pausedAfterPreconfig = paused;
+        this.run = new RunControl(paused || preconfig, new RunControl.Events() {
             @Override
             public void stop() {
                 events.stop();
@@ -99,7 +92,7 @@ public final class VirtualMachine {
             if (!current.cpuFacts().hotpluggableCpus() || current.slots().isEmpty()) {
                 throw QmpError.generic("Device '" + driver + "' can not be hotplugged on this machine");
             }
-            if (id.isPresent() && deviceIds.contains(id.get())) {
+            if (id.isPresent() && addedDevices.containsKey(PERIPHERAL + id.get())) {
                 throw QmpError.generic("Duplicate device ID '" + id.get() + "'");
             }
             int index;
@@ -108,15 +101,8 @@ public final class VirtualMachine {
             } catch (TopologyException e) {
                 throw QmpError.generic(e.getMessage());
             }
-            String path = id.map(i -> "/machine/peripheral/" + i)
-                    .orElseGet(() -> "/machine/peripheral-anon/device[" + anonymousDevices + "]");
-            if (id.isEmpty()) {
-                anonymousDevices++;
-            } else {
-                Set<String> ids = new HashSet<>(deviceIds);
-                ids.add(id.get());
-                deviceIds = Set.copyOf(ids);
-            }
+            String path = id.map(i -> PERIPHERAL + i)
+                    .orElseGet(() -> "/machine/peripheral-anon/device[" + anonymousDevices++ + "]");
             Map<String, String> added = new LinkedHashMap<>(addedDevices);
             added.put(path, driver);
             addedDevices = Collections.unmodifiableMap(added);
@@ -185,10 +171,12 @@ public final class VirtualMachine {
         locked(() -> {
             MachineParts current = parts;
             try {
-                NumaConfig completed = current.slots().isPresent()
-                        ? PreconfigRules.exitPreconfig(phase, current.numa(), current.ramBytes(), current.slots().get())
-                        : checkedExit();
-                parts = current.withNuma(completed == null ? current.numa() : completed);
+                if (current.slots().isPresent()) {
+                    parts = current.withNuma(PreconfigRules.exitPreconfig(phase, current.numa(), current.ramBytes(),
+                            current.slots().get()));
+                } else {
+                    PreconfigRules.checkExitPreconfig(phase); // nothing to complete without CPU slots
+                }
             } catch (PreconfigException e) {
                 throw QmpError.generic(e.getMessage());
             }
@@ -198,14 +186,6 @@ public final class VirtualMachine {
             }
             return null;
         });
-    }
-
-    /** The exit of a machine without CPU slots: only the phase is checked. */
-    private NumaConfig checkedExit() throws PreconfigException {
-        if (phase != MachinePhase.PRECONFIG) {
-            throw new PreconfigException("The command is permitted only before machine initialization");
-        }
-        return null;
     }
 
     public StatusInfo status() {

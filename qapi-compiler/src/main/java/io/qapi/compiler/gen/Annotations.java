@@ -31,6 +31,11 @@ public final class Annotations {
         return AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "deprecation").build();
     }
 
+    /** Whether {@code features}, as far as they are present, mark the element deprecated ({@code @Deprecated}). */
+    public static boolean deprecated(GenContext ctx, List<Feature> features) {
+        return ctx.presentFeatures(features).stream().anyMatch(f -> f.name().equals("deprecated"));
+    }
+
     /**
      * {@code @Deprecated} and {@code @Unstable} for the special features, {@code @Features} with
      * every feature, and {@code @Conditional} without -D symbols.
@@ -38,7 +43,7 @@ public final class Annotations {
     public static List<AnnotationSpec> of(GenContext ctx, List<Feature> features, IfCond cond) {
         List<AnnotationSpec> out = new ArrayList<>();
         List<Feature> present = ctx.presentFeatures(features);
-        if (present.stream().anyMatch(f -> f.name().equals("deprecated"))) {
+        if (deprecated(ctx, features)) {
             out.add(AnnotationSpec.builder(Deprecated.class).build());
         }
         if (present.stream().anyMatch(f -> f.name().equals("unstable"))) {

@@ -273,7 +273,7 @@ public final class JavaGenerator {
     }
 
     private boolean deprecated(List<Feature> features) {
-        return ctx.presentFeatures(features).stream().anyMatch(f -> f.name().equals("deprecated"));
+        return Annotations.deprecated(ctx, features);
     }
 
     /**
