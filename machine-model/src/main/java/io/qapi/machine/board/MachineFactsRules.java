@@ -29,13 +29,12 @@ public final class MachineFactsRules {
     }
 
     /**
-     * The facts of a machine type from its bare board, its board with defaults and that board's
-     * {@code query-pci} reply (for the PCI class of each function).
+     * The facts of a machine type from its bare board, its board with defaults and the PCI class
+     * of the device types on that board (see {@link #pciClassesByType}).
      */
-    public static MachineFacts facts(BoardTree bare, BoardTree withDefaults, JsonNode defaultsPci) {
+    public static MachineFacts facts(BoardTree bare, BoardTree withDefaults, Map<String, Integer> classes) {
         List<DeviceDescription> bareDevices = devices(bare.root());
         List<DeviceDescription> added = added(bareDevices, devices(withDefaults.root()));
-        Map<String, Integer> classes = pciClasses(defaultsPci);
         boolean fdc = has(bareDevices, "isa-fdc");
         RootBusKind rootBus = rootBus(bare.root());
         return MachineFacts.builder()
@@ -47,6 +46,20 @@ public final class MachineFactsRules {
                 .defaultDisplay(firstOfClass(added, classes, DISPLAY_CLASS).orElse(null))
                 .pciMultiBus(rootBus != RootBusKind.NONE)
                 .vmport(has(bareDevices, "vmport"))
+                .build();
+    }
+
+    /** {@code facts} with the default NIC and display of {@code defaultsFrom}. */
+    public static MachineFacts withDefaultsOf(MachineFacts facts, MachineFacts defaultsFrom) {
+        return MachineFacts.builder()
+                .rootBus(facts.rootBus())
+                .storageController(facts.storageController())
+                .floppyController(facts.floppyController())
+                .floppyNeedsDevice(facts.floppyNeedsDevice())
+                .defaultNic(defaultsFrom.defaultNic().orElse(null))
+                .defaultDisplay(defaultsFrom.defaultDisplay().orElse(null))
+                .pciMultiBus(facts.pciMultiBus())
+                .vmport(facts.vmport())
                 .build();
     }
 
@@ -88,7 +101,7 @@ public final class MachineFactsRules {
     static Optional<String> firstOfClass(List<DeviceDescription> added, Map<String, Integer> classes,
             int baseClass) {
         for (DeviceDescription device : added) {
-            Integer pciClass = device.address().map(classes::get).orElse(null);
+            Integer pciClass = classes.get(device.type());
             if (pciClass != null && pciClass >> 8 == baseClass) {
                 return Optional.of(device.type());
             }
@@ -96,8 +109,11 @@ public final class MachineFactsRules {
         return Optional.empty();
     }
 
-    /** Bus 0's functions by address ("1f.2"), with their PCI class. */
-    static Map<String, Integer> pciClasses(JsonNode queryPci) {
+    /**
+     * The PCI class of each device type on bus 0 of {@code board}, read from the board's
+     * {@code query-pci} reply by the device's address.
+     */
+    public static Map<String, Integer> pciClassesByType(BoardTree board, JsonNode queryPci) {
         Map<String, Integer> classes = new HashMap<>();
         for (JsonNode bus : queryPci.path("return")) {
             if (bus.path("bus").asInt() != 0) {
@@ -108,7 +124,11 @@ public final class MachineFactsRules {
                         function.path("class_info").path("class").asInt());
             }
         }
-        return classes;
+        Map<String, Integer> byType = new HashMap<>();
+        for (DeviceDescription device : devices(board.root())) {
+            device.address().map(classes::get).ifPresent(c -> byType.putIfAbsent(device.type(), c));
+        }
+        return byType;
     }
 
     /** Every device of the tree under {@code bus}, depth first. */

@@ -7,17 +7,17 @@ import io.qapi.machine.vm.MachineSelection;
 import io.qapi.runtime.QmpError;
 import io.qapi.schema.hardware.HardwareDescription;
 import io.qapi.schema.hardware.MachineDescription;
-import java.util.ArrayList;
-import java.util.List;
+import io.qapi.schema.hardware.MachineFacts;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code query-machine-type}: the board QEMU 7.2 builds for a machine type, from the pack, built
- * once per type and variant and then served from memory. Machine options are not captured yet,
- * so a request with any is refused with an error that says so, rather than answered with the
- * board of other options.
+ * once per type, variant and options and then served from memory. Machine options are the
+ * type's switches, whose boards the capture recorded one by one (see {@link SwitchedBoard}).
  */
 public final class MachineTypeDescriber {
     private final MachinePack pack;
@@ -30,36 +30,100 @@ public final class MachineTypeDescriber {
 
     /**
      * The description of {@code type} (a name or an alias) with machine options {@code props}
-     * (a JSON object, or absent) and, when {@code defaults}, QEMU's default devices.
+     * (a JSON object of switches such as {@code {"usb": "on", "vmport": false}}, or absent) and,
+     * when {@code defaults}, QEMU's default devices.
      *
-     * @throws QmpError (GenericError) for an unknown type, options, or a type without board data
+     * @throws QmpError (GenericError) for an unknown type, an option the type lacks or a value it
+     *                  refuses (QEMU's texts), options the capture has no board for, or a type
+     *                  without board data
      */
     public HardwareDescription describe(String type, Optional<JsonNode> props, boolean defaults) {
         String name = MachineSelection.select(pack, Optional.of(type))
                 .orElseThrow(() -> QmpError.generic("unsupported machine type '" + type + "'"))
                 .name();
-        if (props.isPresent() && !props.get().isNull()) {
-            if (!props.get().isObject()) {
-                throw QmpError.generic("Parameter 'props' expects an object of machine options");
-            }
-            if (props.get().size() > 0) {
-                List<String> names = new ArrayList<>();
-                props.get().fieldNames().forEachRemaining(names::add);
-                throw QmpError.generic("query-machine-type: machine options are not modeled yet (" + String.join(", ",
-                        names) + ")");
-            }
+        Map<String, String> options = options(props.filter(p -> !p.isNull()));
+        String key = name + (defaults ? " defaults" : "") + (options.isEmpty() ? "" : " " + options);
+        HardwareDescription known = described.get(key);
+        if (known != null) {
+            return known;
         }
-        return described.computeIfAbsent(name + (defaults ? " defaults" : ""), k -> build(name, defaults));
+        HardwareDescription built = options.isEmpty() ? build(name, defaults) : build(name, options, defaults);
+        described.put(key, built);
+        return built;
+    }
+
+    /** The options of a {@code props} object as {@code -machine} would give them: as text. */
+    private static Map<String, String> options(Optional<JsonNode> props) {
+        Map<String, String> options = new LinkedHashMap<>();
+        if (props.isEmpty()) {
+            return options;
+        }
+        if (!props.get().isObject()) {
+            throw QmpError.generic("Parameter 'props' expects an object of machine options");
+        }
+        props.get().fields().forEachRemaining(option -> {
+            JsonNode value = option.getValue();
+            if (!value.isValueNode() || value.isNull()) {
+                throw QmpError.generic("Parameter '" + option.getKey() + "' expects a scalar value");
+            }
+            options.put(option.getKey(), value.isBoolean() ? (value.booleanValue() ? "on" : "off") : value.asText());
+        });
+        return options;
     }
 
     private HardwareDescription build(String name, boolean defaults) {
         BoardTree bare = tree(name, false);
-        BoardTree chosen = defaults ? tree(name, true) : bare;
-        JsonNode defaultsPci = pack.boardReply(name, true, "query-pci").orElse(JsonNodeFactory.instance.objectNode());
+        BoardTree withDefaults = tree(name, true);
         return new HardwareDescription(
                 new MachineDescription(name, JsonNodeFactory.instance.objectNode(), defaults),
-                MachineFactsRules.facts(bare, defaults ? chosen : tree(name, true), defaultsPci),
-                chosen.root(), chosen.unattached());
+                MachineFactsRules.facts(bare, withDefaults, pciClasses(name)),
+                (defaults ? withDefaults : bare).root(), (defaults ? withDefaults : bare).unattached());
+    }
+
+    private HardwareDescription build(String name, Map<String, String> options, boolean defaults) {
+        BoardTree bare = switchedTree(name, options, false).orElseThrow(() -> unknownHardware(name, options, false));
+        Optional<BoardTree> withDefaults = switchedTree(name, options, true);
+        BoardTree chosen = defaults ? withDefaults.orElseThrow(() -> unknownHardware(name, options, true)) : bare;
+        MachineFacts facts;
+        if (withDefaults.isPresent()) {
+            facts = MachineFactsRules.facts(bare, withDefaults.get(), pciClasses(name));
+        } else {
+            // the board with defaults under these switches is not known: what the defaults add
+            // (the default NIC and display) is read from the type's own boards
+            MachineFacts own = describe(name, Optional.empty(), false).facts();
+            facts = MachineFactsRules.withDefaultsOf(MachineFactsRules.facts(bare, bare, Map.of()), own);
+        }
+        ObjectNode given = JsonNodeFactory.instance.objectNode();
+        options.forEach(given::put);
+        return new HardwareDescription(new MachineDescription(name, given, defaults), facts, chosen.root(),
+                chosen.unattached());
+    }
+
+    /**
+     * The PCI class of each device type the type's defaults add, from the captured board (a
+     * switch may move a default device to another slot; it stays of its class).
+     */
+    private Map<String, Integer> pciClasses(String name) {
+        JsonNode pci = pack.boardReply(name, true, "query-pci").orElse(JsonNodeFactory.instance.objectNode());
+        return MachineFactsRules.pciClassesByType(tree(name, true), pci);
+    }
+
+    /** The board of {@code name} under {@code options}; empty when the switches leave its hardware unknown. */
+    private Optional<BoardTree> switchedTree(String name, Map<String, String> options, boolean defaults) {
+        tree(name, defaults);
+        SwitchedBoard board;
+        try {
+            board = SwitchedBoard.of(pack, name, options, defaults);
+        } catch (IllegalArgumentException e) {
+            throw QmpError.generic(e.getMessage());
+        }
+        return board.part("hardware").map(hardware -> BoardTree.of(hardware).orElseThrow(() -> QmpError.generic(
+                "machine type '" + name + "' is not described in this data pack")));
+    }
+
+    private QmpError unknownHardware(String name, Map<String, String> options, boolean defaults) {
+        return QmpError.generic("query-machine-type: " + SwitchedBoard.of(pack, name, options, defaults)
+                .whyUnknown("hardware"));
     }
 
     private BoardTree tree(String name, boolean defaults) {

@@ -35,14 +35,29 @@ final class BoardWalk {
      */
     static final List<String> HOST_DEPENDENT = List.of("rtc-time");
 
+    /**
+     * QOM types that are never devices or buses and hold none: a board has hundreds of memory
+     * regions and interrupt lines, and listing each would be most of the walk's time.
+     */
+    private static final List<String> HOLD_NO_HARDWARE = List.of("memory-region", "irq");
+
     /** The device properties that place a device on its bus. */
     private static final List<String> ADDRESSES = List.of("addr", "iobase", "address");
 
     private BoardWalk() {
     }
 
-    /** Walks the board of the QEMU behind {@code qmp}. */
+    /** Walks the board of the QEMU behind {@code qmp}, with what {@code qom-list} and {@code qom-get} answer. */
     static ObjectNode walk(QmpConnection qmp) throws IOException {
+        return walk(qmp, true);
+    }
+
+    /** Walks the board's devices and buses only: {@code {"devices": [...], "buses": [...]}}. */
+    static ObjectNode walkHardware(QmpConnection qmp) throws IOException {
+        return walk(qmp, false);
+    }
+
+    private static ObjectNode walk(QmpConnection qmp, boolean withQom) throws IOException {
         ArrayNode devices = NODES.arrayNode();
         ArrayNode buses = NODES.arrayNode();
         ObjectNode types = NODES.objectNode();
@@ -62,13 +77,16 @@ final class BoardWalk {
         while (!pending.isEmpty()) {
             Map.Entry<String, String> next = pending.pollFirstEntry();
             String path = next.getKey();
+            if (HOLD_NO_HARDWARE.contains(next.getValue())) {
+                continue;
+            }
             JsonNode reply = qmp.execute("qom-list", path(path));
             JsonNode properties = reply.path("return");
             types.put(path, next.getValue());
             if (LISTED.contains(path)) {
                 lists.set(path, reply);
             }
-            if (path.equals(MACHINE)) {
+            if (withQom && path.equals(MACHINE)) {
                 for (JsonNode p : properties) {
                     String name = p.path("name").asText();
                     if (HOST_DEPENDENT.contains(name)) {
@@ -97,6 +115,9 @@ final class BoardWalk {
         ObjectNode board = NODES.objectNode();
         board.set("devices", devices);
         board.set("buses", buses);
+        if (!withQom) {
+            return board;
+        }
         ObjectNode qom = board.putObject("qom");
         qom.set("types", types);
         qom.set("lists", lists);

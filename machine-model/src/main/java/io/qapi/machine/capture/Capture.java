@@ -35,7 +35,9 @@ import java.util.concurrent.TimeUnit;
  * and {@code -cpu help} print, and {@code machine-options-help.json}, what {@code -machine TYPE,help}
  * prints for each type; and {@code machines/TYPE.json} for every machine type, the
  * boards built with {@code -nodefaults} and without (see {@link MachineCapture}), a family's
- * older versions stored as differences from its newest (see {@link FamilyLayout}). The {@code host} model is left out of the expansions because
+ * older versions stored as differences from its newest (see {@link FamilyLayout}); and {@code
+ * switches/TYPE.json} for every described type, its boards under each machine switch (see
+ * {@link SwitchCapture}), kept apart because only a machine with options reads them. The {@code host} model is left out of the expansions because
  * its values would describe the capturing host, not the binary. Output is deterministic: the
  * same binary gives byte-identical files.
  */
@@ -109,8 +111,17 @@ public final class Capture {
         Files.createDirectories(dir);
         Map<String, ObjectNode> boards = MachineCapture.captureAll(binary,
                 MachineCapture.names(machines), MachineCapture.described(arch));
+        Path switchesDir = out.resolve(SwitchCapture.SWITCHES);
         for (Map.Entry<String, ObjectNode> e : FamilyLayout.compact(boards).entrySet()) {
+            // the switches' boards apart: a machine without options never reads them
+            JsonNode switches = e.getValue().remove(SwitchCapture.SWITCHES);
             write(dir.resolve(e.getKey() + ".json"), e.getValue());
+            if (switches != null) {
+                ObjectNode file = JSON.createObjectNode();
+                file.set(SwitchCapture.SWITCHES, switches);
+                Files.createDirectories(switchesDir);
+                write(switchesDir.resolve(e.getKey() + ".json"), file);
+            }
         }
     }
 

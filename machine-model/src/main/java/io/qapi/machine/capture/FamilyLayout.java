@@ -1,6 +1,7 @@
 package io.qapi.machine.capture;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -11,7 +12,9 @@ import java.util.Map;
  * pack holds one full board per family instead of near-copies. A family is the name without its
  * trailing {@code -MAJOR.MINOR} ({@code pc-i440fx-2.0} → {@code pc-i440fx}). A non-base member's
  * entry names its {@code base} and keeps, per board ({@code nodefaults}, {@code defaults}), only
- * the replies that differ from the base's; a reply left out is the base's.
+ * the replies that differ from the base's; a reply left out is the base's. Its {@code switches}
+ * keep, per switch, only the board variants that differ from the base's for the same switch; which
+ * switches a member has is told by its own machine properties, not by this list.
  */
 final class FamilyLayout {
     private FamilyLayout() {
@@ -61,14 +64,43 @@ final class FamilyLayout {
         ObjectNode diff = member.objectNode();
         diff.put("base", baseName);
         member.fields().forEachRemaining(board -> {
-            ObjectNode kept = diff.putObject(board.getKey());
-            JsonNode baseBoard = base.path(board.getKey());
-            board.getValue().fields().forEachRemaining(reply -> {
-                if (!reply.getValue().equals(baseBoard.path(reply.getKey()))) {
-                    kept.set(reply.getKey(), reply.getValue());
+            if (board.getKey().equals(SwitchCapture.SWITCHES)) {
+                ObjectNode switches = switchesDifference(base.path(SwitchCapture.SWITCHES), board.getValue());
+                if (!switches.isEmpty()) {
+                    diff.set(SwitchCapture.SWITCHES, switches);
                 }
-            });
+            } else {
+                diff.set(board.getKey(), changed(base.path(board.getKey()), board.getValue()));
+            }
         });
         return diff;
+    }
+
+    /** The members of {@code member} that {@code base} lacks or has otherwise. */
+    private static ObjectNode changed(JsonNode base, JsonNode member) {
+        ObjectNode kept = JsonNodeFactory.instance.objectNode();
+        member.fields().forEachRemaining(entry -> {
+            if (!entry.getValue().equals(base.path(entry.getKey()))) {
+                kept.set(entry.getKey(), entry.getValue());
+            }
+        });
+        return kept;
+    }
+
+    /**
+     * The switches whose boards differ from the base's, per board variant; a switch the base
+     * does not have is kept whole.
+     */
+    private static ObjectNode switchesDifference(JsonNode base, JsonNode member) {
+        ObjectNode kept = JsonNodeFactory.instance.objectNode();
+        member.fields().forEachRemaining(machineSwitch -> {
+            JsonNode baseSwitch = base.path(machineSwitch.getKey());
+            ObjectNode variants = baseSwitch.isMissingNode() ? (ObjectNode) machineSwitch.getValue()
+                    : changed(baseSwitch, machineSwitch.getValue());
+            if (!variants.isEmpty()) {
+                kept.set(machineSwitch.getKey(), variants);
+            }
+        });
+        return kept;
     }
 }

@@ -72,19 +72,39 @@ final class MachineCapture {
 
     private static ObjectNode captureOne(Path binary, String machine, boolean described) {
         ObjectNode both = JSON.createObjectNode();
-        both.set("nodefaults", board(binary, machine, true, described));
-        both.set("defaults", board(binary, machine, false, described));
+        Walk walk = described ? Walk.FULL : Walk.NONE;
+        ObjectNode bare = board(binary, machine, true, walk);
+        ObjectNode withDefaults = board(binary, machine, false, walk);
+        both.set("nodefaults", bare);
+        both.set("defaults", withDefaults);
+        if (described && !bare.has("start-error")) {
+            ObjectNode switches = SwitchCapture.capture(binary, machine, bare, withDefaults);
+            if (!switches.isEmpty()) {
+                both.set(SwitchCapture.SWITCHES, switches);
+            }
+        }
         return both;
     }
 
+    /** How much of a started board's QOM tree is read. */
+    enum Walk {
+        /** none: the board is not described */
+        NONE,
+        /** devices, buses, and what qom-list and qom-get answer */
+        FULL,
+        /** devices and buses */
+        HARDWARE
+    }
+
     /**
-     * A board's replies; a start that failed without a word from QEMU (its monitor not ready in
-     * time on a loaded machine) is tried again, twice, before it is recorded as QEMU's refusal.
+     * A board's replies (started with {@code -machine machineArg}); a start that failed without a
+     * word from QEMU (its monitor not ready in time on a loaded machine) is tried again, twice,
+     * before it is recorded as QEMU's refusal.
      */
-    private static ObjectNode board(Path binary, String machine, boolean nodefaults, boolean described) {
+    static ObjectNode board(Path binary, String machineArg, boolean nodefaults, Walk walk) {
         ObjectNode replies = null;
         for (int attempt = 0; attempt < 3; attempt++) {
-            replies = boardOnce(binary, machine, nodefaults, described);
+            replies = boardOnce(binary, machineArg, nodefaults, walk);
             if (!replies.path("start-error").asText("x").isEmpty()) {
                 return replies;
             }
@@ -92,14 +112,16 @@ final class MachineCapture {
         return replies;
     }
 
-    private static ObjectNode boardOnce(Path binary, String machine, boolean nodefaults, boolean described) {
+    private static ObjectNode boardOnce(Path binary, String machine, boolean nodefaults, Walk walk) {
         List<String> extra = nodefaults ? List.of("-nodefaults") : List.of();
         ObjectNode replies = JSON.createObjectNode();
         try (QemuInstance qemu = QemuInstance.start(binary, machine, extra, TIMEOUT)) {
             for (String command : COMMANDS) {
                 replies.set(command, withoutHostValues(qemu.qmp().execute(command, null)));
             }
-            if (described) {
+            if (walk == Walk.HARDWARE) {
+                replies.set(HARDWARE, BoardWalk.walkHardware(qemu.qmp()));
+            } else if (walk == Walk.FULL) {
                 ObjectNode walked = BoardWalk.walk(qemu.qmp());
                 ObjectNode qom = (ObjectNode) walked.remove("qom");
                 replies.set(HARDWARE, walked);

@@ -1,8 +1,10 @@
 package io.qapi.machine.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qapi.machine.board.HardwareText;
+import io.qapi.machine.board.SwitchedBoard;
 import io.qapi.machine.board.MachineTypeDescriber;
 import io.qapi.machine.numa.NumaCompletion;
 import io.qapi.machine.numa.NumaConfig;
@@ -50,7 +52,6 @@ final class Launch {
             "numa", "version", "print-hardware");
 
     /** Machine options the model acts on; any other is refused rather than ignored. */
-    private static final List<String> MODELED_MACHINE_OPTIONS = List.of("acpi");
 
     private final CommandLine commandLine;
     private final Identity identity;
@@ -58,6 +59,8 @@ final class Launch {
     private final MachineOption machine;
     private final List<Endpoint> monitors;
     private final boolean stdioMonitor;
+    /** Loaded once, when first needed (a {@code -version} or a help request needs little of it). */
+    private MachinePack pack;
 
     private Launch(CommandLine commandLine, Identity identity, MemoryOption memory, MachineOption machine,
             List<Endpoint> monitors, boolean stdioMonitor) {
@@ -106,6 +109,13 @@ final class Launch {
 
     /** The binary the model stands for: {@code -machine-data DIR}, or the built-in pack of {@code -target}. */
     private MachinePack pack() throws CommandLineException {
+        if (pack == null) {
+            pack = loadPack();
+        }
+        return pack;
+    }
+
+    private MachinePack loadPack() throws CommandLineException {
         Optional<String> dir = commandLine.last("machine-data");
         if (dir.isPresent()) {
             try {
@@ -127,11 +137,11 @@ final class Launch {
         MachinePack pack = pack();
         MachineSelection type = MachineSelection.select(pack, machine.type())
                 .orElseThrow(() -> new CommandLineException(MachineSelection.UNSUPPORTED));
-        for (String property : machine.properties().keySet()) {
-            if (!MODELED_MACHINE_OPTIONS.contains(property)) {
-                throw new CommandLineException("-machine " + property + "=...: this machine option is not modeled by "
-                        + QemuModel.PROGRAM);
-            }
+        SwitchedBoard board;
+        try {
+            board = SwitchedBoard.of(pack, type.name(), machine.properties(), !commandLine.has("nodefaults"));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLineException(e.getMessage());
         }
         String cpuType = cpuType(pack, type);
         boolean x86 = pack.queryTarget().path("return").path("arch").asText().equals("x86_64");
@@ -179,8 +189,9 @@ final class Launch {
                 throw new CommandLineException(e.getMessage());
             }
         }
+        checkCpuFeatures(pack, cpuType);
         return new MachineParts(pack, type, facts, slots, ram, machine.properties(), backends,
-                !commandLine.has("nodefaults"), config, topology).withNuma(config);
+                !commandLine.has("nodefaults"), config, topology, board).withNuma(config);
     }
 
     /** How the machine numbers its CPU slots: x86 boards, the Arm virt family, or not at all. */
@@ -200,12 +211,37 @@ final class Launch {
         if (cpu.isEmpty()) {
             return type.defaultCpuType().orElse("");
         }
-        String model = cpu.get();
-        if (model.contains(",")) {
-            throw new CommandLineException("-cpu " + model + ": CPU properties are not modeled by " + QemuModel.PROGRAM);
-        }
+        String model = cpuOption(pack).orElseThrow().model();
         return pack.cpuTypename(model)
                 .orElseThrow(() -> new CommandLineException("unable to find CPU model '" + model + "'"));
+    }
+
+    /** {@code -cpu}, read as the pack's target reads it (x86 takes {@code +feat} and {@code -feat}). */
+    private Optional<CpuOption> cpuOption(MachinePack pack) throws CommandLineException {
+        Optional<String> cpu = commandLine.last("cpu");
+        if (cpu.isEmpty()) {
+            return Optional.empty();
+        }
+        String arch = pack.queryTarget().path("return").path("arch").asText();
+        return Optional.of(CpuOption.parse(cpu.get(), arch.equals("x86_64") || arch.equals("i386")));
+    }
+
+    /**
+     * QEMU's error for a {@code -cpu} feature the CPU type refuses, which it reports when it
+     * creates the machine's first CPU: after the machine's own options are checked.
+     */
+    private void checkCpuFeatures(MachinePack pack, String cpuType) throws CommandLineException {
+        Optional<CpuOption> cpu = cpuOption(pack);
+        if (cpu.isEmpty() || !cpu.get().hasFeatures() || cpuType.isEmpty()) {
+            return;
+        }
+        JsonNode properties = pack.types().qomListProperties(cpuType).orElseThrow(() -> new CommandLineException(
+                "-cpu " + commandLine.last("cpu").get() + ": the properties of " + cpuType
+                        + " are not in the machine data pack"));
+        Optional<String> refusal = cpu.get().refusal(cpuType, properties);
+        if (refusal.isPresent()) {
+            throw new CommandLineException(refusal.get());
+        }
     }
 
     /** QEMU takes {@code help} and {@code ?} alike as a request for help. */
@@ -294,6 +330,11 @@ final class Launch {
         if (cpu.isPresent() && isHelp(cpu.get())) {
             // QEMU answers -cpu help once the command line is read, after a -machine help
             return printHelp(out, err, "cpu");
+        }
+        Optional<CpuOption> cpuOption = cpuOption(pack());
+        if (cpuOption.isPresent()) {
+            // QEMU warns while it reads -cpu, before it builds anything
+            cpuOption.get().warnings().forEach(w -> err.println(QemuModel.PROGRAM + ": " + w));
         }
         MachineParts parts = build();
         Optional<String> printHardware = commandLine.last("print-hardware");

@@ -37,6 +37,9 @@ public final class MachinePack {
 
     private final Source source;
     private final Map<String, JsonNode> files = new ConcurrentHashMap<>();
+    /** The directory of the per-machine-type files of the boards under each machine switch. */
+    private static final String SWITCHES = "switches";
+    private final Map<String, Optional<JsonNode>> switchFiles = new ConcurrentHashMap<>();
     private final Map<String, Optional<JsonNode>> boardFiles = new ConcurrentHashMap<>();
     private volatile TypeCatalog typeCatalog;
 
@@ -269,6 +272,32 @@ public final class MachinePack {
             own.fields().forEachRemaining(reply -> merged.set(reply.getKey(), reply.getValue()));
             return merged;
         });
+    }
+
+    /**
+     * What switch {@code key} ({@code usb=on}) does to the board of {@code type} with or without
+     * defaults: the capture's difference from {@link #board}, with a {@link HardwareDelta} as its
+     * {@code hardware}, the replies that change, or QEMU's {@code start-error}. Empty when the
+     * capture did not try the switch on this type. A family member that left the variant out has
+     * its base's.
+     */
+    public Optional<JsonNode> switchBoard(String type, String key, boolean defaults) {
+        String variant = defaults ? "defaults" : "nodefaults";
+        Optional<JsonNode> own = switchFile(type).map(f -> f.path(SWITCHES).path(key).path(variant))
+                .filter(b -> !b.isMissingNode());
+        if (own.isPresent()) {
+            return own;
+        }
+        return boardFile(type).map(entry -> entry.path("base").asText("")).filter(base -> !base.isEmpty())
+                .flatMap(this::switchFile).map(f -> f.path(SWITCHES).path(key).path(variant))
+                .filter(b -> !b.isMissingNode());
+    }
+
+    private Optional<JsonNode> switchFile(String type) {
+        if (type.isEmpty() || type.contains("/") || type.startsWith(".")) {
+            return Optional.empty();
+        }
+        return switchFiles.computeIfAbsent(type, t -> read(SWITCHES + "/" + t + ".json"));
     }
 
     /**

@@ -41,7 +41,7 @@ final class MachineModule {
     }
 
     CurrentMachineParams queryCurrentMachine() {
-        return new CurrentMachineParams(machine.parts().wakeupSuspendSupport());
+        return captured(machine.parts().capturedReply("query-current-machine"), CurrentMachineParams.DECODER);
     }
 
     List<MachineInfo> queryMachines() {

@@ -32,7 +32,8 @@ final class MemoryModule {
         MachineParts parts = machine.parts();
         List<Memdev> memdevs = new ArrayList<>();
         parts.type().defaultRamId().filter(id -> parts.ramBytes() > 0 && !parts.numa().usesMemdev())
-                .ifPresent(id -> memdevs.add(new Memdev(Optional.of(id), parts.ramBytes(), true, true, false, false,
+                .ifPresent(id -> memdevs.add(new Memdev(Optional.of(id), parts.ramBytes(),
+                        parts.switchedOn("mem-merge", true), parts.switchedOn("dump-guest-core", true), false, false,
                         Optional.of(true), List.of(), HostMemPolicy.DEFAULT)));
         for (MemoryBackend backend : parts.backends()) {
             memdevs.add(new Memdev(Optional.of(backend.id()), backend.size(), backend.merge(), backend.dump(),

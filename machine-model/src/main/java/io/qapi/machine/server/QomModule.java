@@ -3,6 +3,7 @@ package io.qapi.machine.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.qapi.machine.pack.MachineSwitch;
 import io.qapi.machine.pack.MachineTypePlaceholder;
 import io.qapi.machine.vm.MachineParts;
 import io.qapi.machine.vm.VirtualMachine;
@@ -172,9 +173,10 @@ final class QomModule {
     }
 
     private static JsonNode restoreBoard(MachineParts parts) {
-        if (!parts.options().isEmpty()) {
-            throw QmpError.generic("the QOM tree of a machine with options ("
-                    + String.join(", ", parts.options().keySet()) + ") is not modeled by qemu-model yet");
+        if (!parts.board().switches().isEmpty()) {
+            throw QmpError.generic("the QOM tree of a machine with switches ("
+                    + String.join(", ", parts.board().switches().stream().map(MachineSwitch::key).toList())
+                    + ") is not modeled by qemu-model yet");
         }
         JsonNode board = parts.pack().board(parts.type().name(), parts.defaults())
                 .filter(b -> b.has("qom-lists"))

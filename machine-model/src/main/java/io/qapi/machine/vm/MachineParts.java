@@ -1,11 +1,15 @@
 package io.qapi.machine.vm;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.qapi.machine.board.SwitchedBoard;
 import io.qapi.machine.numa.NumaConfig;
 import io.qapi.machine.numa.NumaMachineFacts;
 import io.qapi.machine.pack.MachinePack;
+import io.qapi.machine.pack.MachineSwitch;
 import io.qapi.machine.topology.CpuSlots;
 import io.qapi.machine.topology.CpuTopology;
 import io.qapi.machine.topology.MachineTopologyFacts;
+import io.qapi.runtime.QmpError;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,10 +30,11 @@ import java.util.Optional;
  * @param numa       the NUMA configuration: completed once the machine is created, as given
  *                   so far while it is in preconfig
  * @param topology   the CPU topology {@code -smp} gave, every count filled in
+ * @param board      the captured board under the machine's switches ({@code -machine q35,usb=on})
  */
 public record MachineParts(MachinePack pack, MachineSelection type, MachineTopologyFacts cpuFacts,
         Optional<CpuSlots> slots, long ramBytes, Map<String, String> options, List<MemoryBackend> backends,
-        boolean defaults, NumaConfig numa, CpuTopology topology) {
+        boolean defaults, NumaConfig numa, CpuTopology topology, SwitchedBoard board) {
 
     public MachineParts {
         options = Map.copyOf(options);
@@ -40,13 +45,13 @@ public record MachineParts(MachinePack pack, MachineSelection type, MachineTopol
     public MachineParts withNuma(NumaConfig config) {
         Optional<CpuSlots> mapped = slots.map(s -> s.withNodes(config.nodeOfSlot()));
         return new MachineParts(pack, type, cpuFacts, mapped, ramBytes, options, backends, defaults, config,
-                topology);
+                topology, board);
     }
 
     /** These parts with the CPU slots {@code next} (after a CPU is plugged). */
     public MachineParts withSlots(CpuSlots next) {
         return new MachineParts(pack, type, cpuFacts, Optional.of(next), ramBytes, options, backends, defaults,
-                numa, topology);
+                numa, topology, board);
     }
 
     /** How many NUMA nodes the machine has (0 without NUMA). */
@@ -73,13 +78,28 @@ public record MachineParts(MachinePack pack, MachineSelection type, MachineTopol
     public static final long DEFAULT_RAM_BYTES = 128L << 20;
 
     /**
-     * Whether the guest can be woken from suspend ({@code query-current-machine}): in QEMU 7.2 the
-     * ACPI power-management device of the i440FX and Q35 boards registers wake-up support, so
-     * those types have it unless ACPI is switched off; isapc, microvm, none and virt do not.
+     * The reply QEMU gave to {@code command} on the captured board under the machine's switches.
+     *
+     * @throws QmpError when the pack lacks it, or the switches given each change it
      */
-    public boolean wakeupSuspendSupport() {
-        String name = type.name();
-        return (name.startsWith("pc-i440fx-") || name.startsWith("pc-q35-")) && !"off".equals(options.get("acpi"));
+    public JsonNode capturedReply(String command) {
+        return board.part(command).orElseThrow(() -> QmpError.generic(board.unknown().containsKey(command)
+                ? command + " of machine type '" + type.name() + "': " + board.whyUnknown(command)
+                : command + " of machine type '" + type.name() + "' is not in the machine data pack"));
+    }
+
+    /**
+     * Whether a boolean machine switch is on ({@code mem-merge}, {@code dump-guest-core}): as
+     * given with {@code -machine}, else as the captured board has it, else {@code otherwise}.
+     */
+    public boolean switchedOn(String property, boolean otherwise) {
+        for (MachineSwitch given : board.switches()) {
+            if (given.property().equals(property)) {
+                return given.value().equals("on");
+            }
+        }
+        return pack.board(type.name(), false).flatMap(b -> MachineSwitch.current(b, property))
+                .map("on"::equals).orElse(otherwise);
     }
 
     /** The architecture's name as {@code query-target} gives it. */

@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qapi.machine.board.BoardTree;
 import io.qapi.machine.board.MachineTypeDescriber;
 import io.qapi.machine.pack.MachinePack;
+import io.qapi.machine.pack.MachineSwitch;
 import io.qapi.runtime.QmpError;
 import io.qapi.schema.hardware.HardwareDescription;
 import java.io.BufferedReader;
@@ -19,18 +21,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@code query-machine-type} against the real QEMU: for every machine type the pack describes
  * (every x86_64 type, the aarch64 {@code virt} family), with {@code -nodefaults} and without, the
- * description the model gives equals the board the installed binary builds, walked live. Skipped,
+ * description the model gives equals the board the installed binary builds, walked live; and so
+ * with machine switches set together, which the capture records one at a time. Skipped,
  * saying so, when the binary is absent or is not the version the pack records.
  */
 class BoardsAgainstQemuTest {
@@ -44,6 +50,111 @@ class BoardsAgainstQemuTest {
     @Test
     void theAarch64VirtTypesAreDescribedAsQemuBuildsThem() throws Exception {
         compareAll("aarch64-7.2", Path.of("/usr/bin/qemu-system-aarch64"), name -> name.startsWith("virt"));
+    }
+
+    /**
+     * Switches together: every switch that changes the board, with every switch that does not
+     * set at the same time, on the newest type of each family and on older ones whose boards
+     * differ; the model composes the boards the capture recorded one switch at a time.
+     */
+    @Test
+    void switchesTogetherAreDescribedAsQemuBuildsThem() throws Exception {
+        compareSwitched("x86_64-7.2", Path.of("/usr/bin/qemu-system-x86_64"),
+                List.of("pc-i440fx-7.2", "pc-q35-7.2", "isapc", "microvm", "pc-q35-2.11", "pc-i440fx-1.7"));
+    }
+
+    @Test
+    void virtSwitchesTogetherAreDescribedAsQemuBuildsThem() throws Exception {
+        compareSwitched("aarch64-7.2", Path.of("/usr/bin/qemu-system-aarch64"), List.of("virt-7.2", "virt-2.6"));
+    }
+
+    private static void compareSwitched(String packName, Path binary, List<String> types) throws Exception {
+        assumeTrue(Files.isExecutable(binary), binary + " is not installed; skipped");
+        MachinePack pack = MachinePack.builtin(packName);
+        assumeTrue(pack.versionLine().equals(firstLine(binary)), binary + " is not the version the pack records ("
+                + pack.versionLine() + "); skipped");
+        MachineTypeDescriber describer = new MachineTypeDescriber(pack);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<String>> checks = new ArrayList<>();
+            int combinations = 0;
+            for (String type : types) {
+                for (boolean defaults : new boolean[] {false, true}) {
+                    for (Map<String, String> options : combinations(pack, type, defaults)) {
+                        combinations++;
+                        checks.add(pool.submit(() -> compare(binary, describer, type, options, defaults)));
+                    }
+                }
+            }
+            assertTrue(combinations >= types.size() * 2, "combinations tried: " + combinations);
+            List<String> differences = new ArrayList<>();
+            for (Future<String> check : checks) {
+                String difference = check.get(120, TimeUnit.SECONDS);
+                if (difference != null) {
+                    differences.add(difference);
+                }
+            }
+            assertEquals(List.of(), differences);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * For each switch of {@code type} that changes its hardware, that switch with one value of
+     * every switch that changes none (switches QEMU refuses alone are left out).
+     */
+    private static List<Map<String, String>> combinations(MachinePack pack, String type, boolean defaults) {
+        List<MachineSwitch> changing = new ArrayList<>();
+        Map<String, String> quiet = new LinkedHashMap<>();
+        for (MachineSwitch s : MachineSwitch.offeredBy(pack.board(type, false).orElseThrow())) {
+            JsonNode board = pack.switchBoard(type, s.key(), defaults).orElseThrow();
+            if (board.has("start-error")) {
+                continue;
+            }
+            if (board.has("hardware")) {
+                changing.add(s);
+            } else {
+                quiet.putIfAbsent(s.property(), s.value());
+            }
+        }
+        List<Map<String, String>> all = new ArrayList<>();
+        for (MachineSwitch s : changing) {
+            Map<String, String> options = new LinkedHashMap<>(quiet);
+            options.remove(s.property());
+            options.put(s.property(), s.value());
+            all.add(options);
+        }
+        return all;
+    }
+
+    private static String compare(Path binary, MachineTypeDescriber describer, String type,
+            Map<String, String> options, boolean defaults) throws IOException {
+        String machineArg = type + options.entrySet().stream().map(e -> "," + e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining());
+        String what = machineArg + (defaults ? " with defaults" : " -nodefaults");
+        ObjectNode props = JsonNodeFactory.instance.objectNode();
+        options.forEach(props::put);
+        BoardTree live;
+        try (QemuInstance qemu = QemuInstance.start(binary, machineArg, defaults ? List.of() : List.of("-nodefaults"),
+                TIMEOUT)) {
+            live = BoardTree.of(BoardWalk.walkHardware(qemu.qmp())).orElseThrow();
+        } catch (IOException e) {
+            if (e.getMessage() != null && e.getMessage().contains("did not start")) {
+                return what + ": QEMU does not start it: " + e.getMessage();
+            }
+            throw e;
+        }
+        HardwareDescription model;
+        try {
+            model = describer.describe(type, Optional.of(props), defaults);
+        } catch (QmpError e) {
+            return what + ": the model refuses it: " + e.desc();
+        }
+        if (!model.root().equals(live.root()) || !model.unattached().equals(live.unattached())) {
+            return what + ": the buses and devices differ";
+        }
+        return null;
     }
 
     private static void compareAll(String packName, Path binary, java.util.function.Predicate<String> described)

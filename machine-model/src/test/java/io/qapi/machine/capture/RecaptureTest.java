@@ -24,6 +24,9 @@ class RecaptureTest {
             "query-cpu-definitions.json", "cpu-expansions.json", "query-commands.json", "types.json",
             "machine-help.txt", "cpu-help.txt", "machine-options-help.json");
 
+    /** The committed packs, from the module's directory (where the tests run). */
+    private static final Path COMMITTED = Path.of("src/main/resources/machine-types");
+
     @Test
     void x86PackIsWhatTheInstalledBinaryReplies(@TempDir Path out) throws IOException {
         recapture("x86_64-7.2", Path.of("/usr/bin/qemu-system-x86_64"), out);
@@ -50,19 +53,34 @@ class RecaptureTest {
                 differences.add(file + ": " + firstDifference(expected, actual));
             }
         }
-        try (var files = Files.list(out.resolve("machines"))) {
-            for (Path file : files.sorted().toList()) {
-                String name = "machines/" + file.getFileName();
-                String actual = Files.readString(file);
+        for (String dir : List.of("machines", "switches")) {
+            List<String> captured = names(out.resolve(dir));
+            for (String file : captured) {
+                String name = dir + "/" + file;
+                String actual = Files.readString(out.resolve(name));
                 String expected = resource(pack, name);
                 if (!expected.equals(actual)) {
                     differences.add(name + ": " + firstDifference(expected, actual));
                 }
             }
+            List<String> committed = names(COMMITTED.resolve(pack).resolve(dir));
+            if (!committed.equals(captured)) {
+                differences.add(dir + "/: the pack has files " + committed + ", the re-capture " + captured);
+            }
         }
         if (!differences.isEmpty()) {
             fail("re-capture from " + binary + " differs from pack " + pack + ":\n"
                     + String.join("\n", differences));
+        }
+    }
+
+    /** The files of {@code dir} by name, sorted; none when it does not exist. */
+    private static List<String> names(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (var files = Files.list(dir)) {
+            return files.map(f -> f.getFileName().toString()).sorted().toList();
         }
     }
 
