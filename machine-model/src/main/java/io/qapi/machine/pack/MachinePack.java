@@ -40,11 +40,14 @@ public final class MachinePack {
     /** The directory of the per-machine-type files of the boards under each machine switch. */
     private static final String SWITCHES = "switches";
     private final Map<String, Optional<JsonNode>> switchFiles = new ConcurrentHashMap<>();
+    /** Whether the pack ships in this module, with the files derived from it at build time. */
+    private final boolean builtin;
     private final Map<String, Optional<JsonNode>> boardFiles = new ConcurrentHashMap<>();
     private volatile TypeCatalog typeCatalog;
 
-    private MachinePack(Source source) {
+    private MachinePack(Source source, boolean builtin) {
         this.source = source;
+        this.builtin = builtin;
     }
 
     /** Where a pack's files come from: a directory or this module's resources. */
@@ -75,7 +78,7 @@ public final class MachinePack {
             public String describe(String relative) {
                 return dir.resolve(relative).toString();
             }
-        });
+        }, false);
     }
 
     /** Opens a pack shipped in this module's resources, e.g. {@code "x86_64-7.2"}. */
@@ -95,13 +98,29 @@ public final class MachinePack {
             public String describe(String relative) {
                 return root + relative;
             }
-        });
+        }, true);
     }
 
     private JsonNode file(String name) {
         return files.computeIfAbsent(name, n -> read(n)
                 .orElseThrow(() -> new UncheckedIOException(new NoSuchFileException(
                         source.describe(n), null, "the machine data pack has no " + n))));
+    }
+
+    /**
+     * The bytes of a file derived from the pack when it was built into this module (see {@code
+     * io.qapi.machine.board.DescriptionIndex}); empty for a pack without it (one loaded from a
+     * directory, say).
+     */
+    public Optional<byte[]> derivedFile(String name) {
+        if (!builtin) {
+            return Optional.empty();
+        }
+        try (InputStream in = source.open(name)) {
+            return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + source.describe(name), e);
+        }
     }
 
     private Optional<JsonNode> read(String relative) {

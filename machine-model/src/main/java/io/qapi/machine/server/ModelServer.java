@@ -2,12 +2,18 @@ package io.qapi.machine.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.qapi.machine.board.DescriptionIndex;
 import io.qapi.machine.board.MachineTypeDescriber;
+import io.qapi.machine.pack.MachinePack;
+import io.qapi.machine.vm.MachineSelection;
 import io.qapi.machine.vm.VirtualMachine;
 import io.qapi.schema.Dispatcher;
 import io.qapi.schema.EventEmitter;
 import io.qapi.schema.Server;
 import io.qapi.runtime.QmpError;
+import io.qapi.runtime.protocol.EncodedJson;
+import io.qapi.runtime.protocol.QmpWriter;
+import io.qapi.runtime.server.Command;
 import io.qapi.runtime.server.QmpServer;
 import io.qapi.runtime.server.ServerOptions;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -44,6 +50,9 @@ import io.qapi.schema.run_state.StatusInfo;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The model's QMP server: the command table of our schema, each command answered by the module
@@ -64,6 +73,9 @@ public final class ModelServer implements Server, AutoCloseable {
     private final DeviceModule devices;
     private final QomModule qom;
     private final JsonNode versionReply;
+    private final MachinePack pack;
+    /** The pack's description index, read when first needed. */
+    private volatile Optional<DescriptionIndex> descriptions;
 
     private ModelServer(VirtualMachine vm, Runnable onQuit) {
         this.runState = new RunStateModule(vm);
@@ -78,13 +90,69 @@ public final class ModelServer implements Server, AutoCloseable {
         this.types = new TypesModule(vm, TypesModule.EXIT_LIKE_QEMU);
         JsonNode version = vm.parts().pack().greetingVersion();
         this.versionReply = JsonNodeFactory.instance.objectNode().set("return", version);
-        this.qmp = new QmpServer(Dispatcher.commands(this), ServerOptions.builder().version(version)
+        this.pack = vm.parts().pack();
+        this.qmp = new QmpServer(withFastDescriptions(Dispatcher.commands(this)), ServerOptions.builder().version(version)
                 .preconfig(vm::inPreconfig).build());
         this.control = new ControlModule(vm);
         vm.attach(EventEmitter.over(qmp), () -> {
             qmp.shutdown(Duration.ofSeconds(2));
             onQuit.run();
         });
+    }
+
+    /** How many distinct {@code query-machine-type} requests keep their encoded reply. */
+    static final int KEPT_DESCRIPTIONS = 2048;
+
+    /**
+     * The command table with {@code query-machine-type} answered fast: a plain request (a type,
+     * with or without defaults) from the description index built with the pack, and any request
+     * asked before with the reply it got then. A description depends on the request alone (never
+     * on the machine's state). At most {@link #KEPT_DESCRIPTIONS} replies are kept; a request
+     * beyond that is answered afresh. Failures are never kept.
+     */
+    private List<Command> withFastDescriptions(List<Command> commands) {
+        return commands.stream().map(c -> !c.name().equals("query-machine-type") ? c
+                : new Command(c.name(), c.features(), c.successResponse(), c.allowOob(), c.allowPreconfig(),
+                        c.coroutine(), fastDescriptions(c.handler()))).toList();
+    }
+
+    private Command.Handler fastDescriptions(Command.Handler handler) {
+        Map<JsonNode, JsonNode> kept = new ConcurrentHashMap<>();
+        return (arguments, input) -> {
+            JsonNode known = kept.get(arguments);
+            if (known != null) {
+                return known;
+            }
+            JsonNode reply = indexed(arguments).orElseGet(() -> handler.run(arguments, input));
+            if (kept.size() < KEPT_DESCRIPTIONS) {
+                kept.put(arguments.deepCopy(), reply);
+            }
+            return reply;
+        };
+    }
+
+    /** The indexed reply to a plain {@code {type, defaults?}} request, when the index has it. */
+    private Optional<JsonNode> indexed(ObjectNode arguments) {
+        JsonNode type = arguments.get("type");
+        JsonNode defaults = arguments.get("defaults");
+        if (type == null || !type.isTextual() || (defaults != null && !defaults.isBoolean())
+                || arguments.size() != (defaults == null ? 1 : 2)) {
+            return Optional.empty();
+        }
+        boolean withDefaults = defaults != null && defaults.booleanValue();
+        return descriptionIndex().flatMap(index -> MachineSelection.select(pack, Optional.of(type.textValue()))
+                .flatMap(selected -> index.text(selected.name(), withDefaults).map(text -> EncodedJson.node(text,
+                        QmpWriter.KeyOrder.QEMU,
+                        () -> describer.describe(selected.name(), Optional.empty(), withDefaults).toJson()))));
+    }
+
+    private Optional<DescriptionIndex> descriptionIndex() {
+        Optional<DescriptionIndex> index = descriptions;
+        if (index == null) {
+            index = DescriptionIndex.of(pack);
+            descriptions = index;
+        }
+        return index;
     }
 
     /** Starts serving {@code vm}; {@code onQuit} runs once a client has sent quit and been answered. */

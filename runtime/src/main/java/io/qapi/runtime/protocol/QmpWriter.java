@@ -1,6 +1,7 @@
 package io.qapi.runtime.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.POJONode;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -64,7 +65,22 @@ public final class QmpWriter {
             case NUMBER -> number(node, out);
             case BOOLEAN -> out.ascii(node.booleanValue() ? "true" : "false");
             case NULL, MISSING -> out.ascii("null");
-            default -> string(node.asText(), out); // binary and POJO nodes: their text
+            case POJO -> pojo(node, out);
+            default -> string(node.asText(), out); // binary nodes: their text
+        }
+    }
+
+    /** A value whose text is known ({@link EncodedJson}) is copied; any other POJO is its text. */
+    private void pojo(JsonNode node, Out out) {
+        Object pojo = ((POJONode) node).getPojo();
+        if (pojo instanceof EncodedJson encoded) {
+            if (encoded.order() == order) {
+                out.raw(encoded.text());
+            } else {
+                value(encoded.value(), out);
+            }
+        } else {
+            string(node.asText(), out);
         }
     }
 
@@ -189,6 +205,14 @@ public final class QmpWriter {
             for (int i = 0; i < n; i++) {
                 buf[size++] = (byte) s.charAt(i);
             }
+        }
+
+        void raw(byte[] bytes) {
+            if (size + bytes.length > buf.length) {
+                buf = Arrays.copyOf(buf, Math.max(size * 2, size + bytes.length));
+            }
+            System.arraycopy(bytes, 0, buf, size, bytes.length);
+            size += bytes.length;
         }
 
         byte[] bytes() {

@@ -26,6 +26,25 @@ class QmpWriterTest {
     }
 
     @Test
+    void aValueWhoseTextIsKnownIsCopiedByAWriterOfItsOrder() {
+        ObjectNode value = Json.object();
+        value.put("singlestep", false);
+        value.put("running", true);
+        byte[] text = QmpWriter.QEMU.text(value).getBytes(StandardCharsets.US_ASCII);
+        JsonNode encoded = EncodedJson.node(text, QmpWriter.KeyOrder.QEMU, () -> value);
+        JsonNode id = Json.string("x1");
+        assertEquals(QmpWriter.QEMU.text(QmpMessages.success(value, id)),
+                QmpWriter.QEMU.text(QmpMessages.success(encoded, id)));
+        // a writer of the other order writes the value itself
+        assertEquals(QmpWriter.INSERTION.text(QmpMessages.success(value, id)),
+                QmpWriter.INSERTION.text(QmpMessages.success(encoded, id)));
+        // the text is copied as given: a marker text shows that the tree is not written again
+        JsonNode marker = EncodedJson.node("{\"known\": 1}".getBytes(StandardCharsets.US_ASCII),
+                QmpWriter.KeyOrder.QEMU, () -> value);
+        assertEquals("{\"return\": {\"known\": 1}, \"id\": \"x1\"}", QmpWriter.QEMU.text(QmpMessages.success(marker, id)));
+    }
+
+    @Test
     void envelopesInQemusOrder() {
         JsonNode id = Json.string("x1");
         assertEquals("{\"id\": \"x1\", \"error\": {\"class\": \"CommandNotFound\", \"desc\": \"d\"}}",
