@@ -118,7 +118,7 @@ record CpuOption(String model, Map<String, String> globals, Map<String, Boolean>
                 return BOOLEAN_WORDS.contains(value) ? Optional.empty() : Optional.of(parameter + "expects 'on' or 'off'");
             }
             case "int", "int64", "int32", "int16", "int8" -> {
-                BigInteger number = integer(value).filter(n -> n.bitLength() < 64).orElse(null);
+                BigInteger number = OptsFields.integer(value).filter(n -> n.bitLength() < 64).orElse(null);
                 if (number == null) {
                     return Optional.of(parameter + "expects int64");
                 }
@@ -127,7 +127,7 @@ record CpuOption(String model, Map<String, String> globals, Map<String, Boolean>
             }
             case "uint64", "uint32", "uint16", "uint8" -> {
                 // QEMU reads unsigned numbers with strtoull, which takes "-1" as its two's complement
-                BigInteger number = integer(value).filter(n -> n.bitLength() <= 64 || n.signum() < 0 && n.bitLength() < 64)
+                BigInteger number = OptsFields.integer(value).filter(n -> n.bitLength() <= 64 || n.signum() < 0 && n.bitLength() < 64)
                         .map(n -> n.signum() < 0 ? n.add(BigInteger.ONE.shiftLeft(64)) : n).orElse(null);
                 if (number == null) {
                     return Optional.of(parameter + "expects uint64");
@@ -141,32 +141,6 @@ record CpuOption(String model, Map<String, String> globals, Map<String, Boolean>
             default -> {
                 return Optional.of(parameter + "of type " + type + " is not modeled by " + QemuModel.PROGRAM);
             }
-        }
-    }
-
-    /** A decimal, {@code 0x} hexadecimal or {@code 0} octal integer, as strtoll reads a whole string. */
-    private static Optional<BigInteger> integer(String text) {
-        String digits = text;
-        boolean negative = digits.startsWith("-");
-        if (negative || digits.startsWith("+")) {
-            digits = digits.substring(1);
-        }
-        int radix = 10;
-        if (digits.startsWith("0x") || digits.startsWith("0X")) {
-            radix = 16;
-            digits = digits.substring(2);
-        } else if (digits.length() > 1 && digits.startsWith("0")) {
-            radix = 8;
-            digits = digits.substring(1);
-        }
-        if (digits.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            BigInteger number = new BigInteger(digits, radix);
-            return Optional.of(negative ? number.negate() : number);
-        } catch (NumberFormatException e) {
-            return Optional.empty();
         }
     }
 }
