@@ -3,6 +3,7 @@ package io.qapi.runtime.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.LongNode;
 import io.qapi.runtime.QmpError;
+import io.qapi.runtime.protocol.LazyLogger;
 import io.qapi.runtime.protocol.QmpMessages;
 import io.qapi.runtime.protocol.QmpWriter;
 import io.qapi.runtime.transport.Endpoint;
@@ -21,7 +22,7 @@ import java.util.concurrent.locks.LockSupport;
  * connection ends.
  */
 final class CallTable {
-    private static final System.Logger LOG = System.getLogger(CallTable.class.getName());
+    private static final System.Logger LOG = LazyLogger.of(CallTable.class);
 
     private final Endpoint endpoint;
     private final SocketChannel channel;

@@ -1,5 +1,6 @@
 package io.qapi.runtime.client;
 
+import io.qapi.runtime.protocol.LazyLogger;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -19,7 +20,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * off runs elsewhere (callers' continuations, event listeners on their own thread).
  */
 final class ClientReactor implements Runnable {
-    private static final System.Logger LOG = System.getLogger(ClientReactor.class.getName());
+    private static final System.Logger LOG = LazyLogger.of(ClientReactor.class);
     private static ClientReactor shared;
 
     private final Selector selector;

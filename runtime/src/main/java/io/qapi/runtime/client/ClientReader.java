@@ -2,6 +2,7 @@ package io.qapi.runtime.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.qapi.runtime.protocol.LazyLogger;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -17,7 +18,7 @@ final class ClientReader {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     /** A server that sends more than this without a line end is not speaking QMP. */
     private static final int MAX_LINE = 256 << 20;
-    private static final System.Logger LOG = System.getLogger(ClientReader.class.getName());
+    private static final System.Logger LOG = LazyLogger.of(ClientReader.class);
 
     private final SocketChannel channel;
     private final QmpClient client;

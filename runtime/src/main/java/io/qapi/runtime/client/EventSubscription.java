@@ -1,5 +1,6 @@
 package io.qapi.runtime.client;
 
+import io.qapi.runtime.protocol.LazyLogger;
 import io.qapi.runtime.protocol.QmpEvent;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -246,7 +247,7 @@ public final class EventSubscription<E> implements AutoCloseable {
                     listener.onEvent((E) item);
                 }
             } catch (RuntimeException e) {
-                System.getLogger(EventSubscription.class.getName()).log(System.Logger.Level.WARNING,
+                LazyLogger.of(EventSubscription.class).log(System.Logger.Level.WARNING,
                         "QMP event listener failed", e);
             }
         }

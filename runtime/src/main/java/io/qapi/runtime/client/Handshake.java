@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qapi.runtime.json.Json;
 import io.qapi.runtime.protocol.Greeting;
+import io.qapi.runtime.protocol.LazyLogger;
 import io.qapi.runtime.transport.Endpoint;
 import io.qapi.runtime.transport.Sockets;
 import java.io.IOException;
@@ -18,7 +19,7 @@ import java.util.concurrent.TimeoutException;
 
 /** Connecting a client, and the timer every client shares for call timeouts. */
 final class Handshake {
-    private static final System.Logger LOG = System.getLogger(QmpClient.class.getName());
+    private static final System.Logger LOG = LazyLogger.of(QmpClient.class);
     /** One daemon thread for all clients' timeouts; cancelled timers leave at once. */
     static final ScheduledThreadPoolExecutor TIMERS = timers();
 

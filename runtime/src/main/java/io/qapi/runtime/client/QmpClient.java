@@ -6,6 +6,7 @@ import io.qapi.runtime.QmpError;
 import io.qapi.runtime.event.EventType;
 import io.qapi.runtime.json.Input;
 import io.qapi.runtime.protocol.Greeting;
+import io.qapi.runtime.protocol.LazyLogger;
 import io.qapi.runtime.protocol.QmpEvent;
 import io.qapi.runtime.protocol.Timestamp;
 import io.qapi.runtime.transport.Endpoint;
@@ -41,7 +42,7 @@ import java.util.function.Predicate;
  * client in the process are read by one thread ({@link ClientReactor}).
  */
 public final class QmpClient implements QmpCaller, AutoCloseable {
-    private static final System.Logger LOG = System.getLogger(QmpClient.class.getName());
+    private static final System.Logger LOG = LazyLogger.of(QmpClient.class);
 
     private final Endpoint endpoint;
     private final ClientOptions options;

@@ -1,5 +1,6 @@
 package io.qapi.runtime.server;
 
+import io.qapi.runtime.protocol.LazyLogger;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -35,7 +36,7 @@ import java.util.function.BiFunction;
 final class IoLoop {
     static final long TAKEOVER_NANOS = 10_000_000;
     private static final long POLL_NANOS = 50_000;
-    private static final System.Logger LOG = System.getLogger(IoLoop.class.getName());
+    private static final System.Logger LOG = LazyLogger.of(IoLoop.class);
     private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "qmp-io-watchdog");
         thread.setDaemon(true);

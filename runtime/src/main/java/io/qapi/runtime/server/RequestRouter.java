@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qapi.runtime.QmpError;
 import io.qapi.runtime.json.Input;
 import io.qapi.runtime.json.Json;
+import io.qapi.runtime.protocol.LazyLogger;
 import io.qapi.runtime.protocol.QDictOrder;
 import io.qapi.runtime.protocol.QmpMessages;
 import java.util.HashMap;
@@ -21,7 +22,7 @@ import java.util.function.BooleanSupplier;
  * QEMU does: {@code Expecting capabilities negotiation with 'qmp_capabilities'}.
  */
 final class RequestRouter {
-    private static final System.Logger LOG = System.getLogger(RequestRouter.class.getName());
+    private static final System.Logger LOG = LazyLogger.of(RequestRouter.class);
     private static final Command CAPABILITIES = new Command(Negotiation.COMMAND, List.of(), true, false, true,
             (arguments, in) -> {
                 throw new IllegalStateException("qmp_capabilities runs in its session");

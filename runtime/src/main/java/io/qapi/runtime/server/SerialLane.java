@@ -1,5 +1,6 @@
 package io.qapi.runtime.server;
 
+import io.qapi.runtime.protocol.LazyLogger;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
@@ -14,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class SerialLane implements Runnable {
     private static final int BATCH = 64;
-    private static final System.Logger LOG = System.getLogger(SerialLane.class.getName());
+    private static final System.Logger LOG = LazyLogger.of(SerialLane.class);
 
     private final Executor pool;
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qapi.runtime.json.Input;
 import io.qapi.runtime.json.Json;
 import io.qapi.runtime.protocol.Greeting;
+import io.qapi.runtime.protocol.LazyLogger;
 import io.qapi.runtime.protocol.QmpWriter;
 import java.nio.channels.SocketChannel;
 import java.util.Collection;
@@ -20,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /** What the sessions of one server share: options, command routing, threads, the session table. */
 final class ServerContext {
-    private static final System.Logger LOG = System.getLogger(QmpServer.class.getName());
+    private static final System.Logger LOG = LazyLogger.of(QmpServer.class);
 
     private final ServerOptions options;
     private final RequestRouter router;
