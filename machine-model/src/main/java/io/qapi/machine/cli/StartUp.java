@@ -18,7 +18,14 @@ final class StartUp {
     }
 
     static void readySocketsInBackground() {
-        Thread thread = new Thread(StartUp::readySockets, "qemu-model-start-up");
+        // a thread subclass, not a lambda: the first lambda of the JVM sets up the lambda
+        // machinery (and spins a class), which the second thread then does, not the main one
+        Thread thread = new Thread("qemu-model-start-up") {
+            @Override
+            public void run() {
+                readySockets();
+            }
+        };
         thread.setDaemon(true);
         thread.start();
     }

@@ -2,7 +2,6 @@ package io.qapi.runtime.keyval;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +38,9 @@ final class Dict {
         List<String> names = new ArrayList<>(members.keySet());
         // Newest first within a bucket: reverse the insertion order, then sort stably.
         Collections.reverse(names);
-        names.sort(Comparator.comparingInt(Dict::bucket));
+        // a lambda of this class, not Comparator.comparingInt's own: the launcher's class-data
+        // archive keeps this one, and the JDK's would be spun on each start
+        names.sort((a, b) -> Integer.compare(bucket(a), bucket(b)));
         return names;
     }
 
