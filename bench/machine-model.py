@@ -135,8 +135,11 @@ def main():
     except RuntimeError as e:
         print(f'describe every type: not measured, the model does not answer it: {e}')
     for line in (['-machine', 'pc', '-nodefaults', '-S'], ['-machine', 'q35', '-S', '-smp', '4', '-m', '1G']):
-        qemu = [greeting_time([QEMU] + line) for _ in range(RUNS)]
-        model = [greeting_time([MODEL] + line) for _ in range(RUNS)]
+        # alternated, so that a change in the machine's load falls on both alike
+        qemu, model = [], []
+        for _ in range(RUNS):
+            qemu.append(greeting_time([QEMU] + line))
+            model.append(greeting_time([MODEL] + line))
         q, m = statistics.median(qemu), statistics.median(model)
         print(f'start to greeting {" ".join(line)}: QEMU median {q * 1000:.0f} ms, model median '
               f'{m * 1000:.0f} ms: ratio {m / q:.2f} (runs: QEMU {[round(x * 1000) for x in qemu]}, '
