@@ -25,10 +25,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -69,35 +71,18 @@ class BoardsAgainstQemuTest {
     }
 
     private static void compareSwitched(String packName, Path binary, List<String> types) throws Exception {
-        assumeTrue(Files.isExecutable(binary), binary + " is not installed; skipped");
-        MachinePack pack = MachinePack.builtin(packName);
-        assumeTrue(pack.versionLine().equals(firstLine(binary)), binary + " is not the version the pack records ("
-                + pack.versionLine() + "); skipped");
+        MachinePack pack = packOfInstalled(packName, binary);
         MachineTypeDescriber describer = new MachineTypeDescriber(pack);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            List<Future<String>> checks = new ArrayList<>();
-            int combinations = 0;
-            for (String type : types) {
-                for (boolean defaults : new boolean[] {false, true}) {
-                    for (Map<String, String> options : combinations(pack, type, defaults)) {
-                        combinations++;
-                        checks.add(pool.submit(() -> compare(binary, describer, type, options, defaults)));
-                    }
+        List<Callable<String>> checks = new ArrayList<>();
+        for (String type : types) {
+            for (boolean defaults : new boolean[] {false, true}) {
+                for (Map<String, String> options : combinations(pack, type, defaults)) {
+                    checks.add(() -> compare(binary, describer, type, options, defaults));
                 }
             }
-            assertTrue(combinations >= types.size() * 2, "combinations tried: " + combinations);
-            List<String> differences = new ArrayList<>();
-            for (Future<String> check : checks) {
-                String difference = check.get(120, TimeUnit.SECONDS);
-                if (difference != null) {
-                    differences.add(difference);
-                }
-            }
-            assertEquals(List.of(), differences);
-        } finally {
-            pool.shutdownNow();
         }
+        assertTrue(checks.size() >= types.size() * 2, "combinations tried: " + checks.size());
+        assertEquals(List.of(), differences(checks));
     }
 
     /**
@@ -157,31 +142,44 @@ class BoardsAgainstQemuTest {
         return null;
     }
 
-    private static void compareAll(String packName, Path binary, java.util.function.Predicate<String> described)
+    private static void compareAll(String packName, Path binary, Predicate<String> described)
             throws Exception {
+        MachinePack pack = packOfInstalled(packName, binary);
+        MachineTypeDescriber describer = new MachineTypeDescriber(pack);
+        List<String> types = pack.machineNames().stream().filter(described).toList();
+        assertTrue(types.size() > (packName.startsWith("x86") ? 50 : 5), "machine types: " + types);
+        List<Callable<String>> checks = new ArrayList<>();
+        for (String type : types) {
+            for (boolean defaults : new boolean[] {false, true}) {
+                checks.add(() -> compare(binary, describer, type, defaults));
+            }
+        }
+        assertEquals(List.of(), differences(checks));
+    }
+
+    /** The pack, when {@code binary} is installed and is the version it records; else the test is skipped. */
+    private static MachinePack packOfInstalled(String packName, Path binary) throws IOException {
         assumeTrue(Files.isExecutable(binary), binary + " is not installed; skipped");
         MachinePack pack = MachinePack.builtin(packName);
         assumeTrue(pack.versionLine().equals(firstLine(binary)), binary + " is not the version the pack records ("
                 + pack.versionLine() + "); skipped");
-        MachineTypeDescriber describer = new MachineTypeDescriber(pack);
-        List<String> types = pack.machineNames().stream().filter(described).toList();
-        assertTrue(types.size() > (packName.startsWith("x86") ? 50 : 5), "machine types: " + types);
+        return pack;
+    }
+
+    /** Runs the checks two at a time (the machine is shared); what each found to differ, in order. */
+    private static List<String> differences(List<Callable<String>> checks) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            List<Future<String>> checks = new ArrayList<>();
-            for (String type : types) {
-                for (boolean defaults : new boolean[] {false, true}) {
-                    checks.add(pool.submit(() -> compare(binary, describer, type, defaults)));
-                }
-            }
+            List<Future<String>> pending = new ArrayList<>();
+            checks.forEach(check -> pending.add(pool.submit(check)));
             List<String> differences = new ArrayList<>();
-            for (Future<String> check : checks) {
+            for (Future<String> check : pending) {
                 String difference = check.get(120, TimeUnit.SECONDS);
                 if (difference != null) {
                     differences.add(difference);
                 }
             }
-            assertEquals(List.of(), differences);
+            return differences;
         } finally {
             pool.shutdownNow();
         }
