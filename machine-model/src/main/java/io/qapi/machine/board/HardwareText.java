@@ -31,8 +31,11 @@ public final class HardwareText {
      */
     public static String tree(HardwareDescription board) {
         StringBuilder out = new StringBuilder();
-        out.append(board.machine().type()).append(board.machine().defaults() ? " (with default devices)" : "")
-                .append('\n');
+        // the machine as -machine names it: its type, then its options
+        out.append(board.machine().type());
+        board.machine().options().fields().forEachRemaining(o -> out.append(',').append(o.getKey()).append('=')
+                .append(o.getValue().asText()));
+        out.append(board.machine().defaults() ? " (with default devices)" : "").append('\n');
         out.append(facts(board.facts())).append('\n');
         bus(out, board.root(), "", "");
         if (!board.unattached().isEmpty()) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qapi.runtime.QmpError;
 import io.qapi.runtime.keyval.Keyval;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +26,9 @@ import java.util.Optional;
 record MachineOption(Optional<String> type, Optional<String> accel, Map<String, String> properties, boolean help) {
 
     MachineOption {
-        properties = Map.copyOf(properties);
+        // in the order they were read (QEMU's own order of the option dictionary, in which it
+        // applies them and reports the first it refuses)
+        properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
     }
 
     static MachineOption merge(List<String> arguments) throws CommandLineException {

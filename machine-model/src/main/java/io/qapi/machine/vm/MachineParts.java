@@ -10,6 +10,7 @@ import io.qapi.machine.topology.CpuSlots;
 import io.qapi.machine.topology.CpuTopology;
 import io.qapi.machine.topology.MachineTopologyFacts;
 import io.qapi.runtime.QmpError;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,9 @@ public record MachineParts(MachinePack pack, MachineSelection type, MachineTopol
         boolean defaults, NumaConfig numa, CpuTopology topology, SwitchedBoard board) {
 
     public MachineParts {
-        options = Map.copyOf(options);
+        // in the order they were read (QEMU's own order of the option dictionary, in which it
+        // applies them and reports the first it refuses)
+        options = Collections.unmodifiableMap(new LinkedHashMap<>(options));
         backends = List.copyOf(backends);
     }
 
