@@ -43,6 +43,7 @@ public final class MachineTypeDescriber {
                 .name();
         Map<String, String> options = options(props.filter(p -> !p.isNull()));
         String key = name + (defaults ? " defaults" : "") + (options.isEmpty() ? "" : " " + options);
+        // not computeIfAbsent: describing with options may describe the type without them first
         HardwareDescription known = described.get(key);
         if (known != null) {
             return known;
@@ -81,9 +82,10 @@ public final class MachineTypeDescriber {
     }
 
     private HardwareDescription build(String name, Map<String, String> options, boolean defaults) {
-        BoardTree bare = switchedTree(name, options, false).orElseThrow(() -> unknownHardware(name, options, false));
-        Optional<BoardTree> withDefaults = switchedTree(name, options, true);
-        BoardTree chosen = defaults ? withDefaults.orElseThrow(() -> unknownHardware(name, options, true)) : bare;
+        BoardTree bare = hardware(name, switched(name, options, false));
+        SwitchedBoard withDefaultsBoard = switched(name, options, true);
+        Optional<BoardTree> withDefaults = withDefaultsBoard.part("hardware").map(h -> treeOf(name, h));
+        BoardTree chosen = defaults ? hardware(name, withDefaultsBoard) : bare;
         MachineFacts facts;
         if (withDefaults.isPresent()) {
             facts = MachineFactsRules.facts(bare, withDefaults.get(), pciClasses(name));
@@ -108,22 +110,23 @@ public final class MachineTypeDescriber {
         return MachineFactsRules.pciClassesByType(tree(name, true), pci);
     }
 
-    /** The board of {@code name} under {@code options}; empty when the switches leave its hardware unknown. */
-    private Optional<BoardTree> switchedTree(String name, Map<String, String> options, boolean defaults) {
+    /**
+     * The board of {@code name} under {@code options}. The type's own board comes first: when
+     * QEMU does not start the type, that is what is said, whatever the options.
+     */
+    private SwitchedBoard switched(String name, Map<String, String> options, boolean defaults) {
         tree(name, defaults);
-        SwitchedBoard board;
         try {
-            board = SwitchedBoard.of(pack, name, options, defaults);
+            return SwitchedBoard.of(pack, name, options, defaults);
         } catch (IllegalArgumentException e) {
             throw QmpError.generic(e.getMessage());
         }
-        return board.part("hardware").map(hardware -> BoardTree.of(hardware).orElseThrow(() -> QmpError.generic(
-                "machine type '" + name + "' is not described in this data pack")));
     }
 
-    private QmpError unknownHardware(String name, Map<String, String> options, boolean defaults) {
-        return QmpError.generic("query-machine-type: " + SwitchedBoard.of(pack, name, options, defaults)
-                .whyUnknown("hardware"));
+    /** The hardware of a switched board, or why the switches leave it unknown. */
+    private static BoardTree hardware(String name, SwitchedBoard board) {
+        return board.part("hardware").map(h -> treeOf(name, h))
+                .orElseThrow(() -> QmpError.generic("query-machine-type: " + board.whyUnknown("hardware")));
     }
 
     private BoardTree tree(String name, boolean defaults) {
@@ -144,7 +147,11 @@ public final class MachineTypeDescriber {
             throw QmpError.generic("QEMU does not start machine type '" + name + "': "
                     + board.path("start-error").asText());
         }
-        return BoardTree.of(board.path("hardware")).orElseThrow(() -> QmpError.generic(
+        return treeOf(name, board.path("hardware"));
+    }
+
+    private static BoardTree treeOf(String name, JsonNode hardware) {
+        return BoardTree.of(hardware).orElseThrow(() -> QmpError.generic(
                 "machine type '" + name + "' is not described in this data pack"));
     }
 }

@@ -1,6 +1,9 @@
 package io.qapi.machine.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.qapi.runtime.QmpError;
+import io.qapi.runtime.json.Input;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -103,8 +106,6 @@ record CpuOption(String model, Map<String, String> globals, Map<String, Boolean>
         return "Property '" + cpuType + "." + name + "' not found";
     }
 
-    private static final List<String> BOOLEAN_WORDS = List.of("on", "yes", "true", "y", "off", "no", "false", "n");
-
     /**
      * What QEMU's string input visitor says of {@code value} for a property of QOM type
      * {@code type}: booleans take QEMU's on/off words; integers must parse as a 64-bit number and
@@ -115,7 +116,12 @@ record CpuOption(String model, Map<String, String> globals, Map<String, Boolean>
         String parameter = "Parameter '" + name + "' ";
         switch (type) {
             case "bool" -> {
-                return BOOLEAN_WORDS.contains(value) ? Optional.empty() : Optional.of(parameter + "expects 'on' or 'off'");
+                try {
+                    Input.KEYVAL.bool(TextNode.valueOf(value), name);
+                    return Optional.empty();
+                } catch (QmpError e) {
+                    return Optional.of(e.desc());
+                }
             }
             case "int", "int64", "int32", "int16", "int8" -> {
                 BigInteger number = OptsFields.integer(value).filter(n -> n.bitLength() < 64).orElse(null);

@@ -51,8 +51,6 @@ final class Launch {
             "qmp", "machine", "M", "name", "uuid", "m", "warm-up", "machine-data", "target", "smp", "cpu", "object",
             "numa", "version", "print-hardware");
 
-    /** Machine options the model acts on; any other is refused rather than ignored. */
-
     private final CommandLine commandLine;
     private final Identity identity;
     private final MemoryOption memory;
@@ -61,6 +59,8 @@ final class Launch {
     private final boolean stdioMonitor;
     /** Loaded once, when first needed (a {@code -version} or a help request needs little of it). */
     private MachinePack pack;
+    /** {@code -cpu} as read, once (its warnings are printed, its model and features used). */
+    private Optional<CpuOption> cpuOption;
 
     private Launch(CommandLine commandLine, Identity identity, MemoryOption memory, MachineOption machine,
             List<Endpoint> monitors, boolean stdioMonitor) {
@@ -144,7 +144,7 @@ final class Launch {
             throw new CommandLineException(e.getMessage());
         }
         String cpuType = cpuType(pack, type);
-        boolean x86 = pack.queryTarget().path("return").path("arch").asText().equals("x86_64");
+        boolean x86 = isX86(pack);
         MachineTopologyFacts facts = new MachineTopologyFacts(type.name(), 1, type.cpuMax(), type.prefersSockets(),
                 x86, !x86, type.hotpluggableCpus(), cpuType, slotScheme(x86, type, cpuType));
         SmpOptions smp = commandLine.last("smp").isPresent() ? SmpOption.parse(commandLine.last("smp").get())
@@ -218,12 +218,17 @@ final class Launch {
 
     /** {@code -cpu}, read as the pack's target reads it (x86 takes {@code +feat} and {@code -feat}). */
     private Optional<CpuOption> cpuOption(MachinePack pack) throws CommandLineException {
-        Optional<String> cpu = commandLine.last("cpu");
-        if (cpu.isEmpty()) {
-            return Optional.empty();
+        if (cpuOption == null) {
+            Optional<String> cpu = commandLine.last("cpu");
+            cpuOption = cpu.isEmpty() ? Optional.empty() : Optional.of(CpuOption.parse(cpu.get(), isX86(pack)));
         }
+        return cpuOption;
+    }
+
+    /** Whether the pack's binary is an x86 one (its CPUs take signed features, its slots are x86's). */
+    private static boolean isX86(MachinePack pack) {
         String arch = pack.queryTarget().path("return").path("arch").asText();
-        return Optional.of(CpuOption.parse(cpu.get(), arch.equals("x86_64") || arch.equals("i386")));
+        return arch.equals("x86_64") || arch.equals("i386");
     }
 
     /**
@@ -331,11 +336,8 @@ final class Launch {
             // QEMU answers -cpu help once the command line is read, after a -machine help
             return printHelp(out, err, "cpu");
         }
-        Optional<CpuOption> cpuOption = cpuOption(pack());
-        if (cpuOption.isPresent()) {
-            // QEMU warns while it reads -cpu, before it builds anything
-            cpuOption.get().warnings().forEach(w -> err.println(QemuModel.PROGRAM + ": " + w));
-        }
+        // QEMU warns while it reads -cpu, before it builds anything
+        cpuOption(pack()).ifPresent(option -> option.warnings().forEach(w -> err.println(QemuModel.PROGRAM + ": " + w)));
         MachineParts parts = build();
         Optional<String> printHardware = commandLine.last("print-hardware");
         if (printHardware.isPresent()) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * A machine data pack: the facts captured from one real QEMU binary by the capture tool, given
@@ -34,15 +35,15 @@ public final class MachinePack {
 
     /** The directory, below the pack's root, of the per-machine-type board files. */
     static final String MACHINES = "machines";
-
-    private final Source source;
-    private final Map<String, JsonNode> files = new ConcurrentHashMap<>();
     /** The directory of the per-machine-type files of the boards under each machine switch. */
     private static final String SWITCHES = "switches";
-    private final Map<String, Optional<JsonNode>> switchFiles = new ConcurrentHashMap<>();
+
+    private final Source source;
     /** Whether the pack ships in this module, with the files derived from it at build time. */
     private final boolean builtin;
+    private final Map<String, JsonNode> files = new ConcurrentHashMap<>();
     private final Map<String, Optional<JsonNode>> boardFiles = new ConcurrentHashMap<>();
+    private final Map<String, Optional<JsonNode>> switchFiles = new ConcurrentHashMap<>();
     private volatile TypeCatalog typeCatalog;
 
     private MachinePack(Source source, boolean builtin) {
@@ -302,21 +303,10 @@ public final class MachinePack {
      */
     public Optional<JsonNode> switchBoard(String type, String key, boolean defaults) {
         String variant = defaults ? "defaults" : "nodefaults";
-        Optional<JsonNode> own = switchFile(type).map(f -> f.path(SWITCHES).path(key).path(variant))
-                .filter(b -> !b.isMissingNode());
-        if (own.isPresent()) {
-            return own;
-        }
-        return boardFile(type).map(entry -> entry.path("base").asText("")).filter(base -> !base.isEmpty())
-                .flatMap(this::switchFile).map(f -> f.path(SWITCHES).path(key).path(variant))
-                .filter(b -> !b.isMissingNode());
-    }
-
-    private Optional<JsonNode> switchFile(String type) {
-        if (type.isEmpty() || type.contains("/") || type.startsWith(".")) {
-            return Optional.empty();
-        }
-        return switchFiles.computeIfAbsent(type, t -> read(SWITCHES + "/" + t + ".json"));
+        Function<String, Optional<JsonNode>> recorded = t -> typeFile(switchFiles, SWITCHES, t)
+                .map(f -> f.path(SWITCHES).path(key).path(variant)).filter(b -> !b.isMissingNode());
+        return recorded.apply(type).or(() -> boardFile(type).map(entry -> entry.path("base").asText(""))
+                .filter(base -> !base.isEmpty()).flatMap(recorded));
     }
 
     /**
@@ -328,10 +318,14 @@ public final class MachinePack {
     }
 
     private Optional<JsonNode> boardFile(String type) {
+        return typeFile(boardFiles, MACHINES, type);
+    }
+
+    /** A machine type's file in {@code dir}, read once; none for a name that is no file name. */
+    private Optional<JsonNode> typeFile(Map<String, Optional<JsonNode>> cache, String dir, String type) {
         if (type.isEmpty() || type.contains("/") || type.startsWith(".")) {
             return Optional.empty();
         }
-        return boardFiles.computeIfAbsent(type,
-                t -> read(MACHINES + "/" + t + ".json"));
+        return cache.computeIfAbsent(type, t -> read(dir + "/" + t + ".json"));
     }
 }

@@ -1,6 +1,9 @@
 package io.qapi.machine.pack;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.qapi.runtime.QmpError;
+import io.qapi.runtime.json.Input;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,9 +21,6 @@ public record MachineSwitch(String property, String value) {
     /** QOM property types that are switches. */
     private static final String BOOL = "bool";
     private static final String ON_OFF_AUTO = "OnOffAuto";
-    /** How QEMU 7.2 spells a boolean option's two values on its command line. */
-    private static final List<String> TRUE_WORDS = List.of("on", "yes", "true", "y");
-    private static final List<String> FALSE_WORDS = List.of("off", "no", "false", "n");
 
     /** How the pack names it: {@code usb=on}. */
     public String key() {
@@ -36,7 +36,7 @@ public record MachineSwitch(String property, String value) {
         for (JsonNode property : board.path("qom-lists").path("/machine").path("return")) {
             String name = property.path("name").asText();
             String type = property.path("type").asText();
-            Optional<String> own = current(board, name);
+            Optional<String> own = value(board, name, type);
             if (own.isEmpty()) {
                 continue;
             }
@@ -51,7 +51,11 @@ public record MachineSwitch(String property, String value) {
      * no such property or it is not a switch.
      */
     public static Optional<String> current(JsonNode board, String property) {
-        String type = propertyType(board, property).orElse("");
+        return propertyType(board, property).flatMap(type -> value(board, property, type));
+    }
+
+    /** The board's value of {@code property}, of QOM type {@code type}, normalized. */
+    private static Optional<String> value(JsonNode board, String property, String type) {
         JsonNode value = board.path("qom-machine").path(property).path("return");
         if (type.equals(BOOL) && value.isBoolean()) {
             return Optional.of(value.booleanValue() ? "on" : "off");
@@ -85,13 +89,11 @@ public record MachineSwitch(String property, String value) {
      */
     public static MachineSwitch parse(String property, String type, String text) {
         if (type.equals(BOOL)) {
-            if (TRUE_WORDS.contains(text)) {
-                return new MachineSwitch(property, "on");
+            try {
+                return new MachineSwitch(property, Input.KEYVAL.bool(TextNode.valueOf(text), property) ? "on" : "off");
+            } catch (QmpError e) {
+                throw new IllegalArgumentException(e.desc());
             }
-            if (FALSE_WORDS.contains(text)) {
-                return new MachineSwitch(property, "off");
-            }
-            throw new IllegalArgumentException("Parameter '" + property + "' expects 'on' or 'off'");
         }
         if (List.of("on", "off", "auto").contains(text)) {
             return new MachineSwitch(property, text);

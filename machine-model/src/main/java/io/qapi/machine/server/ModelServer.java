@@ -88,9 +88,9 @@ public final class ModelServer implements Server, AutoCloseable {
         this.devices = new DeviceModule(vm);
         this.qom = new QomModule(vm);
         this.types = new TypesModule(vm, TypesModule.EXIT_LIKE_QEMU);
-        JsonNode version = vm.parts().pack().greetingVersion();
-        this.versionReply = JsonNodeFactory.instance.objectNode().set("return", version);
         this.pack = vm.parts().pack();
+        JsonNode version = pack.greetingVersion();
+        this.versionReply = JsonNodeFactory.instance.objectNode().set("return", version);
         this.qmp = new QmpServer(withFastDescriptions(Dispatcher.commands(this)), ServerOptions.builder().version(version)
                 .preconfig(vm::inPreconfig).build());
         this.control = new ControlModule(vm);

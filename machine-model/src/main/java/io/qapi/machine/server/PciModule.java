@@ -1,6 +1,5 @@
 package io.qapi.machine.server;
 
-import io.qapi.machine.vm.MachineParts;
 import io.qapi.machine.vm.VirtualMachine;
 import io.qapi.schema.pci.PciInfo;
 import java.util.List;
@@ -19,7 +18,6 @@ final class PciModule {
     }
 
     List<PciInfo> queryPci() {
-        MachineParts parts = machine.parts();
-        return MachineModule.capturedList(parts.capturedReply("query-pci"), PciInfo.DECODER);
+        return MachineModule.capturedList(machine.parts().capturedReply("query-pci"), PciInfo.DECODER);
     }
 }

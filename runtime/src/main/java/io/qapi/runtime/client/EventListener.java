@@ -1,6 +1,5 @@
 package io.qapi.runtime.client;
 
-import io.qapi.runtime.protocol.LazyLogger;
 /**
  * Receives events pushed by a {@link QmpClient}, one at a time, on the client's event thread
  * (never on the thread reading the socket, so a slow listener delays only events).
@@ -14,13 +13,13 @@ public interface EventListener<E> {
 
     /** Events were dropped here because this listener fell behind. */
     default void onOverflow(long dropped) {
-        LazyLogger.of(EventListener.class).log(System.Logger.Level.WARNING,
+        System.getLogger(EventListener.class.getName()).log(System.Logger.Level.WARNING,
                 dropped + " QMP event(s) dropped: the listener fell behind");
     }
 
     /** An event could not be decoded into its type. */
     default void onError(RuntimeException error) {
-        LazyLogger.of(EventListener.class).log(System.Logger.Level.WARNING,
+        System.getLogger(EventListener.class.getName()).log(System.Logger.Level.WARNING,
                 "QMP event not decoded", error);
     }
 

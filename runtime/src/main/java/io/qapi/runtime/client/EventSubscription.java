@@ -1,6 +1,5 @@
 package io.qapi.runtime.client;
 
-import io.qapi.runtime.protocol.LazyLogger;
 import io.qapi.runtime.protocol.QmpEvent;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -247,7 +246,7 @@ public final class EventSubscription<E> implements AutoCloseable {
                     listener.onEvent((E) item);
                 }
             } catch (RuntimeException e) {
-                LazyLogger.of(EventSubscription.class).log(System.Logger.Level.WARNING,
+                System.getLogger(EventSubscription.class.getName()).log(System.Logger.Level.WARNING,
                         "QMP event listener failed", e);
             }
         }
