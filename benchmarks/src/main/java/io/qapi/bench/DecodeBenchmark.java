@@ -2,8 +2,8 @@ package io.qapi.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.qapi.runtime.json.Input;
-import io.qapi.runtime.json.ObjectReader;
+import io.qapi.runtime.api.Input;
+import io.qapi.runtime.api.ObjectReader;
 import io.qapi.schema.introspect.SchemaInfo;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.qapi.runtime.QmpError;
-import io.qapi.runtime.client.QmpCaller;
-import io.qapi.runtime.json.Input;
-import io.qapi.runtime.server.Command;
+import io.qapi.runtime.api.Command;
+import io.qapi.runtime.api.Input;
+import io.qapi.runtime.api.QmpCaller;
+import io.qapi.runtime.api.QmpError;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,8 +40,8 @@ class ClientTest {
                 package cl;
 
                 import com.fasterxml.jackson.databind.JsonNode;
-                import io.qapi.runtime.client.QmpCaller;
-                import io.qapi.runtime.server.Command;
+                import io.qapi.runtime.api.QmpCaller;
+                import io.qapi.runtime.api.Command;
                 import java.util.List;
                 import java.util.Optional;
 
@@ -157,7 +157,7 @@ class ClientTest {
         List<Command> server = (List<Command>) code.call("cl.Probe", "server");
         QmpCaller loopback = (command, arguments) -> {
             Command c = server.stream().filter(s -> s.name().equals(command)).findFirst().orElseThrow();
-            ObjectNode args = arguments == null ? io.qapi.runtime.json.Json.object() : arguments;
+            ObjectNode args = arguments == null ? io.qapi.runtime.api.Json.object() : arguments;
             return CompletableFuture.completedFuture(c.handler().run(args, Input.STRICT));
         };
         Object info = code.call("cl.Probe", "rename", loopback, "quiet");

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.testing.compile.Compilation;
 import com.palantir.javapoet.JavaFile;
-import io.qapi.runtime.json.Decoder;
-import io.qapi.runtime.json.Input;
+import io.qapi.runtime.api.Decoder;
+import io.qapi.runtime.api.Input;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -110,21 +110,21 @@ final class CompiledCode {
             return node;
         }
         if (value instanceof List<?> list) {
-            var array = io.qapi.runtime.json.Json.array();
+            var array = io.qapi.runtime.api.Json.array();
             list.forEach(v -> array.add(toJson(v)));
             return array;
         }
         if (value instanceof String s) {
-            return io.qapi.runtime.json.Json.string(s);
+            return io.qapi.runtime.api.Json.string(s);
         }
-        if (value instanceof io.qapi.runtime.QapiEnum e) {
-            return io.qapi.runtime.json.Json.enumValue(e);
+        if (value instanceof io.qapi.runtime.api.QapiEnum e) {
+            return io.qapi.runtime.api.Json.enumValue(e);
         }
         if (value instanceof Boolean b) {
-            return io.qapi.runtime.json.Json.bool(b);
+            return io.qapi.runtime.api.Json.bool(b);
         }
         if (value instanceof Long || value instanceof Integer) {
-            return io.qapi.runtime.json.Json.integer(((Number) value).longValue());
+            return io.qapi.runtime.api.Json.integer(((Number) value).longValue());
         }
         try {
             return (JsonNode) invoke(value.getClass().getMethod("toJson"), value);

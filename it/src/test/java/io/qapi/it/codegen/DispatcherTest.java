@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.qapi.runtime.QmpError;
-import io.qapi.runtime.json.Input;
-import io.qapi.runtime.server.Command;
+import io.qapi.runtime.api.Command;
+import io.qapi.runtime.api.Input;
+import io.qapi.runtime.api.QmpError;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,8 +52,8 @@ class DispatcherTest {
 
                 import com.fasterxml.jackson.databind.JsonNode;
                 import com.fasterxml.jackson.databind.node.ObjectNode;
-                import io.qapi.runtime.QmpError;
-                import io.qapi.runtime.server.Command;
+                import io.qapi.runtime.api.QmpError;
+                import io.qapi.runtime.api.Command;
                 import java.util.ArrayList;
                 import java.util.List;
                 import java.util.Optional;

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.qapi.runtime.QmpError;
-import io.qapi.runtime.event.EventSink;
-import io.qapi.runtime.event.EventType;
-import io.qapi.runtime.json.Input;
+import io.qapi.runtime.api.EventSink;
+import io.qapi.runtime.api.EventType;
+import io.qapi.runtime.api.Input;
+import io.qapi.runtime.api.QmpError;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;

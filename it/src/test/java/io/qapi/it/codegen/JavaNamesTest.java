@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.qapi.runtime.json.Input;
+import io.qapi.runtime.api.Input;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

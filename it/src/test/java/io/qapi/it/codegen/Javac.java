@@ -9,7 +9,7 @@ import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
 import com.palantir.javapoet.JavaFile;
-import io.qapi.runtime.QmpError;
+import io.qapi.runtime.api.QmpError;
 import java.io.File;
 import java.net.URISyntaxException;
 import java.util.ArrayList;

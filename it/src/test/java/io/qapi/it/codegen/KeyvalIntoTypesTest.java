@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.palantir.javapoet.JavaFile;
 import io.qapi.compiler.gen.GenOptions.Target;
-import io.qapi.runtime.json.Input;
+import io.qapi.runtime.api.Input;
 import io.qapi.runtime.keyval.Keyval;
 import java.io.IOException;
 import java.nio.file.Files;

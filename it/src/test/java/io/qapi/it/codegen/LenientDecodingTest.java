@@ -3,8 +3,8 @@ package io.qapi.it.codegen;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.qapi.runtime.QmpError;
-import io.qapi.runtime.json.Input;
+import io.qapi.runtime.api.Input;
+import io.qapi.runtime.api.QmpError;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.qapi.runtime.QmpError;
-import io.qapi.runtime.client.QmpCaller;
+import io.qapi.runtime.api.Command;
+import io.qapi.runtime.api.Json;
+import io.qapi.runtime.api.QmpCaller;
+import io.qapi.runtime.api.QmpError;
 import io.qapi.runtime.client.QmpClient;
-import io.qapi.runtime.json.Json;
-import io.qapi.runtime.server.Command;
 import io.qapi.runtime.server.QmpServer;
 import io.qapi.runtime.transport.Endpoint;
 import java.nio.file.Path;
@@ -50,8 +50,8 @@ class ModuleServersTest {
         code = CompiledCode.compile(Generation.of("shop").generate(SCHEMA, "schema.json"), """
                 package shop;
 
-                import io.qapi.runtime.QmpError;
-                import io.qapi.runtime.server.Command;
+                import io.qapi.runtime.api.QmpError;
+                import io.qapi.runtime.api.Command;
                 import java.util.List;
                 import java.util.Map;
                 import java.util.TreeMap;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.qapi.runtime.QmpError;
-import io.qapi.runtime.json.Input;
+import io.qapi.runtime.api.Input;
+import io.qapi.runtime.api.QmpError;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;

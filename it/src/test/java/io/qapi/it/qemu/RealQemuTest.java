@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.qapi.runtime.QmpError;
-import io.qapi.runtime.client.Calls;
+import io.qapi.runtime.api.Calls;
+import io.qapi.runtime.api.EventType;
+import io.qapi.runtime.api.Json;
+import io.qapi.runtime.api.QmpError;
 import io.qapi.runtime.client.EventSubscription;
 import io.qapi.runtime.client.QmpClient;
-import io.qapi.runtime.event.EventType;
-import io.qapi.runtime.json.Json;
-import io.qapi.runtime.protocol.SchemaIndex;
+import io.qapi.runtime.introspect.SchemaIndex;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -11,7 +11,7 @@ import io.qapi.compiler.gen.introspect.JsonWriter;
 import io.qapi.it.codegen.SharedQemu;
 import io.qapi.runtime.client.ClientOptions;
 import io.qapi.runtime.client.QmpClient;
-import io.qapi.runtime.client.SchemaDiff;
+import io.qapi.runtime.introspect.SchemaDiff;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.qapi.it.qemu;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.qapi.runtime.protocol.SchemaIndex;
+import io.qapi.runtime.introspect.SchemaIndex;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

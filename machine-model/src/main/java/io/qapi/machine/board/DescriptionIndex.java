@@ -1,8 +1,8 @@
 package io.qapi.machine.board;
 
 import io.qapi.machine.pack.MachinePack;
-import io.qapi.runtime.QmpError;
-import io.qapi.runtime.protocol.QmpWriter;
+import io.qapi.runtime.api.QmpError;
+import io.qapi.runtime.json.JsonWriter;
 import io.qapi.schema.hardware.HardwareDescription;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -96,7 +96,7 @@ public final class DescriptionIndex {
                 } catch (QmpError notDescribed) {
                     continue;
                 }
-                byte[] text = QmpWriter.QEMU.text(description.toJson()).getBytes(StandardCharsets.US_ASCII);
+                byte[] text = JsonWriter.QEMU.text(description.toJson()).getBytes(StandardCharsets.US_ASCII);
                 lines.append(type).append(defaults ? " defaults " : " nodefaults ").append(texts.size()).append(' ')
                         .append(text.length).append('\n');
                 texts.writeBytes(text);

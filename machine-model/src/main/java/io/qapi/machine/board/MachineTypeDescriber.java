@@ -2,13 +2,13 @@ package io.qapi.machine.board;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qapi.machine.pack.MachinePack;
 import io.qapi.machine.vm.MachineSelection;
-import io.qapi.runtime.QmpError;
+import io.qapi.runtime.api.QmpError;
 import io.qapi.schema.hardware.HardwareDescription;
 import io.qapi.schema.hardware.MachineDescription;
 import io.qapi.schema.hardware.MachineFacts;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;

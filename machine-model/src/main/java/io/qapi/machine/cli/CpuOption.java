@@ -2,8 +2,8 @@ package io.qapi.machine.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import io.qapi.runtime.QmpError;
-import io.qapi.runtime.json.Input;
+import io.qapi.runtime.api.Input;
+import io.qapi.runtime.api.QmpError;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -3,7 +3,7 @@ package io.qapi.machine.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.qapi.runtime.QmpError;
+import io.qapi.runtime.api.QmpError;
 import io.qapi.runtime.keyval.Keyval;
 import java.util.Collections;
 import java.util.Iterator;

@@ -9,7 +9,7 @@ import io.qapi.machine.numa.NumaMachineFacts;
 import io.qapi.machine.numa.NumaNodeOptions;
 import io.qapi.machine.topology.CpuProps;
 import io.qapi.machine.topology.CpuSlots;
-import io.qapi.runtime.QmpError;
+import io.qapi.runtime.api.QmpError;
 import io.qapi.runtime.keyval.Keyval;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qapi.machine.vm.MemoryBackend;
-import io.qapi.runtime.QmpError;
+import io.qapi.runtime.api.QmpError;
 import io.qapi.runtime.keyval.Keyval;
 import java.io.IOException;
 import java.math.BigInteger;

@@ -2,8 +2,8 @@ package io.qapi.machine.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qapi.machine.topology.SmpOptions;
-import io.qapi.runtime.QmpError;
-import io.qapi.runtime.json.Input;
+import io.qapi.runtime.api.Input;
+import io.qapi.runtime.api.QmpError;
 import io.qapi.runtime.keyval.Keyval;
 import io.qapi.schema.machine.SMPConfiguration;
 

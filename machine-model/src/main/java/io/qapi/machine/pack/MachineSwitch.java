@@ -2,8 +2,8 @@ package io.qapi.machine.pack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import io.qapi.runtime.QmpError;
-import io.qapi.runtime.json.Input;
+import io.qapi.runtime.api.Input;
+import io.qapi.runtime.api.QmpError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,8 @@
 package io.qapi.machine.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qapi.machine.cpu.CpuModelProperties;
 import io.qapi.machine.topology.CpuProps;
 import io.qapi.machine.topology.CpuSlot;
@@ -9,16 +11,14 @@ import io.qapi.machine.topology.SlotScheme;
 import io.qapi.machine.topology.TopologyException;
 import io.qapi.machine.vm.MachineParts;
 import io.qapi.machine.vm.VirtualMachine;
-import io.qapi.runtime.QmpError;
+import io.qapi.runtime.api.Input;
+import io.qapi.runtime.api.QmpError;
 import io.qapi.schema.cpu.CpuDefinitionInfo;
 import io.qapi.schema.cpu.CpuInfoFast;
 import io.qapi.schema.cpu.CpuInstanceProperties;
 import io.qapi.schema.cpu.CpuModelExpansionInfo;
 import io.qapi.schema.cpu.HotpluggableCPU;
 import io.qapi.schema.cpu.QueryCpuModelExpansionArguments;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.qapi.runtime.json.Input;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -2,8 +2,8 @@ package io.qapi.machine.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.qapi.machine.vm.VirtualMachine;
-import io.qapi.runtime.json.Decoder;
-import io.qapi.runtime.json.Input;
+import io.qapi.runtime.api.Decoder;
+import io.qapi.runtime.api.Input;
 import io.qapi.schema.machine.CurrentMachineParams;
 import io.qapi.schema.machine.KvmInfo;
 import io.qapi.schema.machine.MachineInfo;

@@ -1,23 +1,23 @@
 package io.qapi.machine.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qapi.machine.board.DescriptionIndex;
 import io.qapi.machine.board.MachineTypeDescriber;
 import io.qapi.machine.pack.MachinePack;
 import io.qapi.machine.vm.MachineSelection;
 import io.qapi.machine.vm.VirtualMachine;
+import io.qapi.runtime.api.Command;
+import io.qapi.runtime.api.QmpError;
+import io.qapi.runtime.json.EncodedJson;
+import io.qapi.runtime.json.JsonWriter;
+import io.qapi.runtime.server.QmpServer;
+import io.qapi.runtime.server.ServerOptions;
+import io.qapi.runtime.transport.Endpoint;
 import io.qapi.schema.Dispatcher;
 import io.qapi.schema.EventEmitter;
 import io.qapi.schema.Server;
-import io.qapi.runtime.QmpError;
-import io.qapi.runtime.protocol.EncodedJson;
-import io.qapi.runtime.protocol.QmpWriter;
-import io.qapi.runtime.server.Command;
-import io.qapi.runtime.server.QmpServer;
-import io.qapi.runtime.server.ServerOptions;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import io.qapi.runtime.transport.Endpoint;
 import io.qapi.schema.control.CommandInfo;
 import io.qapi.schema.control.QmpCapabilitiesArguments;
 import io.qapi.schema.control.VersionInfo;
@@ -142,7 +142,7 @@ public final class ModelServer implements Server, AutoCloseable {
         boolean withDefaults = defaults != null && defaults.booleanValue();
         return descriptionIndex().flatMap(index -> MachineSelection.select(pack, Optional.of(type.textValue()))
                 .flatMap(selected -> index.text(selected.name(), withDefaults).map(text -> EncodedJson.node(text,
-                        QmpWriter.KeyOrder.QEMU,
+                        JsonWriter.KeyOrder.QEMU,
                         () -> describer.describe(selected.name(), Optional.empty(), withDefaults).toJson()))));
     }
 

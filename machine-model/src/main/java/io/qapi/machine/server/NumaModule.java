@@ -4,7 +4,7 @@ import io.qapi.machine.numa.NumaNodeOptions;
 import io.qapi.machine.topology.CpuProps;
 import io.qapi.machine.vm.NumaRequest;
 import io.qapi.machine.vm.VirtualMachine;
-import io.qapi.runtime.QmpError;
+import io.qapi.runtime.api.QmpError;
 import io.qapi.schema.numa.NumaCpuOptions;
 import io.qapi.schema.numa.NumaDistOptions;
 import io.qapi.schema.numa.NumaOptions;

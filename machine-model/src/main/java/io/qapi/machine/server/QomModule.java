@@ -7,7 +7,7 @@ import io.qapi.machine.pack.MachineSwitch;
 import io.qapi.machine.pack.MachineTypePlaceholder;
 import io.qapi.machine.vm.MachineParts;
 import io.qapi.machine.vm.VirtualMachine;
-import io.qapi.runtime.QmpError;
+import io.qapi.runtime.api.QmpError;
 import io.qapi.schema.qom.ObjectPropertyInfo;
 import java.util.ArrayList;
 import java.util.List;

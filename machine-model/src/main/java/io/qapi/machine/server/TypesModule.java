@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.qapi.machine.pack.TypeCatalog;
 import io.qapi.machine.pack.TypeQueries;
 import io.qapi.machine.vm.VirtualMachine;
-import io.qapi.runtime.QmpError;
+import io.qapi.runtime.api.QmpError;
 import io.qapi.schema.qom.DeviceListPropertiesArguments;
 import io.qapi.schema.qom.ObjectPropertyInfo;
 import io.qapi.schema.qom.ObjectTypeInfo;

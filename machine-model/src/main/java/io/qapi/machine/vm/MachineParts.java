@@ -9,7 +9,7 @@ import io.qapi.machine.pack.MachineSwitch;
 import io.qapi.machine.topology.CpuSlots;
 import io.qapi.machine.topology.CpuTopology;
 import io.qapi.machine.topology.MachineTopologyFacts;
-import io.qapi.runtime.QmpError;
+import io.qapi.runtime.api.QmpError;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.qapi.machine.vm;
 
-import io.qapi.runtime.QmpError;
+import io.qapi.runtime.api.QmpError;
 import io.qapi.schema.run_state.RunState;
 import io.qapi.schema.run_state.StatusInfo;
 

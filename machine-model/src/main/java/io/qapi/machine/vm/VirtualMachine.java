@@ -8,7 +8,7 @@ import io.qapi.machine.preconfig.PreconfigRules;
 import io.qapi.machine.topology.CpuProps;
 import io.qapi.machine.topology.CpuSlots;
 import io.qapi.machine.topology.TopologyException;
-import io.qapi.runtime.QmpError;
+import io.qapi.runtime.api.QmpError;
 import io.qapi.schema.EventEmitter;
 import io.qapi.schema.control.ShutdownCause;
 import io.qapi.schema.control.ShutdownEvent;

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.qapi.machine.pack.MachinePack;
-import io.qapi.runtime.QmpError;
+import io.qapi.runtime.api.QmpError;
 import io.qapi.schema.hardware.BusDescription;
 import io.qapi.schema.hardware.DeviceDescription;
 import io.qapi.schema.hardware.HardwareDescription;

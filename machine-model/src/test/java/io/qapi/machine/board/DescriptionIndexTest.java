@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.qapi.machine.pack.MachinePack;
-import io.qapi.runtime.QmpError;
-import io.qapi.runtime.protocol.QmpWriter;
+import io.qapi.runtime.api.QmpError;
+import io.qapi.runtime.json.JsonWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -34,7 +34,7 @@ class DescriptionIndexTest {
                             .map(t -> new String(t, StandardCharsets.US_ASCII));
                     Optional<String> fresh;
                     try {
-                        fresh = Optional.of(QmpWriter.QEMU.text(describer.describe(type, Optional.empty(), defaults)
+                        fresh = Optional.of(JsonWriter.QEMU.text(describer.describe(type, Optional.empty(), defaults)
                                 .toJson()));
                         described++;
                     } catch (QmpError notDescribed) {

@@ -11,7 +11,7 @@ import io.qapi.machine.board.BoardTree;
 import io.qapi.machine.board.MachineTypeDescriber;
 import io.qapi.machine.pack.MachinePack;
 import io.qapi.machine.pack.MachineSwitch;
-import io.qapi.runtime.QmpError;
+import io.qapi.runtime.api.QmpError;
 import io.qapi.schema.hardware.HardwareDescription;
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -10,7 +10,7 @@ import io.qapi.machine.numa.NumaException;
 import io.qapi.machine.numa.NumaNodeOptions;
 import io.qapi.machine.vm.MachineParts;
 import io.qapi.machine.vm.VirtualMachine;
-import io.qapi.runtime.QmpError;
+import io.qapi.runtime.api.QmpError;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -13,7 +13,7 @@ import com.palantir.javapoet.JavaFile;
 import io.qapi.compiler.QapiCompiler;
 import io.qapi.compiler.diag.Diagnostics;
 import io.qapi.compiler.gen.GenOptions.Target;
-import io.qapi.runtime.QmpError;
+import io.qapi.runtime.api.QmpError;
 import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;

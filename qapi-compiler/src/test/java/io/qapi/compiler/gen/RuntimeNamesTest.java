@@ -49,6 +49,18 @@ class RuntimeNamesTest {
         assertTrue(RuntimeNames.ALL.containsAll(declared), "constants missing from RuntimeNames.ALL");
     }
 
+    @Test
+    void generatedCodeImportsFromTheExportedApiPackageOnly() throws IOException {
+        List<String> elsewhere = RuntimeNames.ALL.stream()
+                .filter(name -> !name.packageName().equals(RuntimeNames.API))
+                .map(ClassName::canonicalName)
+                .toList();
+        assertEquals(List.of(), elsewhere, "runtime names outside " + RuntimeNames.API);
+        String moduleInfo = Files.readString(RUNTIME_SOURCES.resolve("module-info.java"));
+        assertTrue(Pattern.compile("(?m)^\\s*exports\\s+" + Pattern.quote(RuntimeNames.API) + "\\s*;")
+                .matcher(moduleInfo).find(), "the runtime module does not export " + RuntimeNames.API);
+    }
+
     private static boolean declaresPublicType(String source, ClassName name) {
         Pattern declaration = Pattern.compile("(?m)^public\\s+(?:(?:final|abstract|sealed|non-sealed)\\s+)*"
                 + "(?:class|interface|record|enum|@interface)\\s+" + Pattern.quote(name.simpleName()) + "\\b");

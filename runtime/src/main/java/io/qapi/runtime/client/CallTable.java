@@ -2,10 +2,10 @@ package io.qapi.runtime.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.LongNode;
-import io.qapi.runtime.QmpError;
-import io.qapi.runtime.protocol.LazyLogger;
+import io.qapi.runtime.api.QmpError;
+import io.qapi.runtime.internal.LazyLogger;
+import io.qapi.runtime.json.JsonWriter;
 import io.qapi.runtime.protocol.QmpMessages;
-import io.qapi.runtime.protocol.QmpWriter;
 import io.qapi.runtime.transport.Endpoint;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -50,7 +50,7 @@ final class CallTable {
         if (timeout != null) {
             call.timer(Handshake.TIMERS.schedule(() -> expire(call, timeout), timeout.toNanos(), TimeUnit.NANOSECONDS));
         }
-        ByteBuffer line = ByteBuffer.wrap(QmpWriter.INSERTION.line(
+        ByteBuffer line = ByteBuffer.wrap(JsonWriter.INSERTION.line(
                 QmpMessages.command(command, arguments, LongNode.valueOf(id), outOfBand)));
         try {
             synchronized (writeLock) {

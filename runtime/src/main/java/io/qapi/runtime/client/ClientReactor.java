@@ -1,6 +1,6 @@
 package io.qapi.runtime.client;
 
-import io.qapi.runtime.protocol.LazyLogger;
+import io.qapi.runtime.internal.LazyLogger;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;

@@ -2,7 +2,7 @@ package io.qapi.runtime.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.qapi.runtime.protocol.LazyLogger;
+import io.qapi.runtime.internal.LazyLogger;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -2,11 +2,13 @@ package io.qapi.runtime.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.qapi.runtime.QmpError;
-import io.qapi.runtime.event.EventType;
-import io.qapi.runtime.json.Input;
+import io.qapi.runtime.api.EventType;
+import io.qapi.runtime.api.Input;
+import io.qapi.runtime.api.QmpCaller;
+import io.qapi.runtime.api.QmpError;
+import io.qapi.runtime.internal.LazyLogger;
+import io.qapi.runtime.introspect.SchemaDiff;
 import io.qapi.runtime.protocol.Greeting;
-import io.qapi.runtime.protocol.LazyLogger;
 import io.qapi.runtime.protocol.QmpEvent;
 import io.qapi.runtime.protocol.Timestamp;
 import io.qapi.runtime.transport.Endpoint;

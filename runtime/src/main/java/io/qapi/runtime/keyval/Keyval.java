@@ -1,7 +1,7 @@
 package io.qapi.runtime.keyval;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.qapi.runtime.QmpError;
+import io.qapi.runtime.api.QmpError;
 import java.util.Objects;
 
 /**
@@ -30,7 +30,7 @@ import java.util.Objects;
  * </ul>
  *
  * <p>Every value is a JSON string; converting them to the types a schema wants is the job of
- * {@link io.qapi.runtime.json.Input#KEYVAL}. Objects list their members in the order QEMU's
+ * {@link io.qapi.runtime.api.Input#KEYVAL}. Objects list their members in the order QEMU's
  * dictionaries iterate them (see {@link Dict}), which is also the order QEMU would print them
  * in and, where several errors are present, decides which one QEMU reports.
  *

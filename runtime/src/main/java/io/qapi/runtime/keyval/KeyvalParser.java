@@ -1,6 +1,6 @@
 package io.qapi.runtime.keyval;
 
-import io.qapi.runtime.QmpError;
+import io.qapi.runtime.api.QmpError;
 
 /**
  * One run over the text: items one after the other into a {@link Dict} tree, in QEMU's order of

@@ -3,7 +3,7 @@ package io.qapi.runtime.protocol;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.qapi.runtime.json.Json;
+import io.qapi.runtime.api.Json;
 import java.util.ArrayList;
 import java.util.List;
 

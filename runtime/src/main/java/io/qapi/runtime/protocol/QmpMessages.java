@@ -2,12 +2,12 @@ package io.qapi.runtime.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.qapi.runtime.QmpError;
-import io.qapi.runtime.json.Json;
+import io.qapi.runtime.api.Json;
+import io.qapi.runtime.api.QmpError;
 
 /**
  * The messages of QMP, built with members added in the order QEMU shows them, so that both
- * {@link QmpWriter} orders write them as QEMU does:
+ * {@link JsonWriter} orders write them as QEMU does:
  * <pre>
  * {"return": {...}, "id": ...}
  * {"id": ..., "error": {"class": ..., "desc": ...}}

@@ -2,7 +2,7 @@ package io.qapi.runtime.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.qapi.runtime.json.Json;
+import io.qapi.runtime.api.Json;
 import java.time.Instant;
 
 /**

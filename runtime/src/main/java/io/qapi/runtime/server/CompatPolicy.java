@@ -1,5 +1,6 @@
 package io.qapi.runtime.server;
 
+import io.qapi.runtime.api.Input;
 import java.util.Locale;
 
 /**

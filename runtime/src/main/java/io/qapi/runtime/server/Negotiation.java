@@ -2,8 +2,8 @@ package io.qapi.runtime.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.qapi.runtime.QmpError;
-import io.qapi.runtime.json.Json;
+import io.qapi.runtime.api.Json;
+import io.qapi.runtime.api.QmpError;
 import io.qapi.runtime.protocol.Greeting;
 import java.util.ArrayList;
 import java.util.Iterator;

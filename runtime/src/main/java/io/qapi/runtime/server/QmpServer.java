@@ -2,7 +2,8 @@ package io.qapi.runtime.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.qapi.runtime.event.EventSink;
+import io.qapi.runtime.api.Command;
+import io.qapi.runtime.api.EventSink;
 import io.qapi.runtime.protocol.QmpMessages;
 import io.qapi.runtime.protocol.Timestamp;
 import io.qapi.runtime.transport.Endpoint;

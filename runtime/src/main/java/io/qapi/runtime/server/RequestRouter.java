@@ -2,11 +2,12 @@ package io.qapi.runtime.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.qapi.runtime.QmpError;
-import io.qapi.runtime.json.Input;
-import io.qapi.runtime.json.Json;
-import io.qapi.runtime.protocol.LazyLogger;
-import io.qapi.runtime.protocol.QDictOrder;
+import io.qapi.runtime.api.Command;
+import io.qapi.runtime.api.Input;
+import io.qapi.runtime.api.Json;
+import io.qapi.runtime.api.QmpError;
+import io.qapi.runtime.internal.LazyLogger;
+import io.qapi.runtime.json.QDictOrder;
 import io.qapi.runtime.protocol.QmpMessages;
 import java.util.HashMap;
 import java.util.List;

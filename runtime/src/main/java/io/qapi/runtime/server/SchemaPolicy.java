@@ -3,8 +3,8 @@ package io.qapi.runtime.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.qapi.runtime.QmpError;
-import io.qapi.runtime.protocol.SchemaIndex;
+import io.qapi.runtime.api.QmpError;
+import io.qapi.runtime.introspect.SchemaIndex;
 import java.util.Iterator;
 
 /**

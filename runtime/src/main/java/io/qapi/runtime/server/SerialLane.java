@@ -1,6 +1,6 @@
 package io.qapi.runtime.server;
 
-import io.qapi.runtime.protocol.LazyLogger;
+import io.qapi.runtime.internal.LazyLogger;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;

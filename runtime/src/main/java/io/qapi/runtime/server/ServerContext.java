@@ -2,11 +2,12 @@ package io.qapi.runtime.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.qapi.runtime.json.Input;
-import io.qapi.runtime.json.Json;
+import io.qapi.runtime.api.Command;
+import io.qapi.runtime.api.Input;
+import io.qapi.runtime.api.Json;
+import io.qapi.runtime.internal.LazyLogger;
+import io.qapi.runtime.json.JsonWriter;
 import io.qapi.runtime.protocol.Greeting;
-import io.qapi.runtime.protocol.LazyLogger;
-import io.qapi.runtime.protocol.QmpWriter;
 import java.nio.channels.SocketChannel;
 import java.util.Collection;
 import java.util.List;
@@ -25,7 +26,7 @@ final class ServerContext {
 
     private final ServerOptions options;
     private final RequestRouter router;
-    private final QmpWriter writer;
+    private final JsonWriter writer;
     private final ThreadPoolExecutor pool;
     private final IoLoop io;
     private final Map<Long, Session> sessions = new ConcurrentHashMap<>();
@@ -34,7 +35,7 @@ final class ServerContext {
     ServerContext(List<Command> commands, ServerOptions options, IoLoop io) {
         this.options = options;
         this.router = new RequestRouter(commands, options);
-        this.writer = new QmpWriter(options.keyOrder());
+        this.writer = new JsonWriter(options.keyOrder());
         this.io = io;
         this.pool = workerPool(options.workers());
     }
@@ -64,7 +65,7 @@ final class ServerContext {
         return router;
     }
 
-    QmpWriter writer() {
+    JsonWriter writer() {
         return writer;
     }
 

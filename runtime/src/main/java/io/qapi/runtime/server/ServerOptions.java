@@ -1,8 +1,8 @@
 package io.qapi.runtime.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.qapi.runtime.protocol.Limits;
-import io.qapi.runtime.protocol.QmpWriter;
+import io.qapi.runtime.json.JsonWriter;
+import io.qapi.runtime.json.Limits;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
@@ -31,7 +31,7 @@ import java.util.function.BooleanSupplier;
  *                          instead of handing them to the pool (see {@code CommandSpeeds})
  */
 public record ServerOptions(JsonNode version, boolean offerOob, CompatPolicy compat, JsonNode schema,
-                            Limits limits, QmpWriter.KeyOrder keyOrder, int workers, int maxSessions,
+                            Limits limits, JsonWriter.KeyOrder keyOrder, int workers, int maxSessions,
                             int maxQueuedCommands, long maxOutputBytes, BooleanSupplier preconfig,
                             SessionListener listener, Duration shutdownTimeout, boolean inlineQuickCommands) {
 
@@ -62,7 +62,7 @@ public record ServerOptions(JsonNode version, boolean offerOob, CompatPolicy com
         private CompatPolicy compat = CompatPolicy.ACCEPT;
         private JsonNode schema;
         private Limits limits = Limits.DEFAULT;
-        private QmpWriter.KeyOrder keyOrder = QmpWriter.KeyOrder.QEMU;
+        private JsonWriter.KeyOrder keyOrder = JsonWriter.KeyOrder.QEMU;
         private int workers = Math.max(2, Runtime.getRuntime().availableProcessors());
         private int maxSessions = 1024;
         private int maxQueuedCommands = 64;
@@ -100,7 +100,7 @@ public record ServerOptions(JsonNode version, boolean offerOob, CompatPolicy com
             return this;
         }
 
-        public Builder keyOrder(QmpWriter.KeyOrder keyOrder) {
+        public Builder keyOrder(JsonWriter.KeyOrder keyOrder) {
             this.keyOrder = keyOrder;
             return this;
         }

@@ -2,9 +2,9 @@ package io.qapi.runtime.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.qapi.runtime.QmpError;
+import io.qapi.runtime.api.QmpError;
+import io.qapi.runtime.json.JsonStreamReader;
 import io.qapi.runtime.protocol.QmpMessages;
-import io.qapi.runtime.protocol.QmpReader;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.CancelledKeyException;
@@ -22,12 +22,12 @@ import java.util.function.Supplier;
  * else queued for the I/O thread. When too many in-band commands wait, the server stops
  * reading this client until they drain, which bounds what one client can make the server hold.
  */
-final class Session implements QmpReader.Handler, Outbox.Owner {
+final class Session implements JsonStreamReader.Handler, Outbox.Owner {
     final long id;
     final String peer;
     private final SocketChannel channel;
     private final ServerContext server;
-    private final QmpReader reader;
+    private final JsonStreamReader reader;
     private final SerialLane inband;
     private final SerialLane outOfBand;
     private final AtomicInteger inbandWaiting = new AtomicInteger();
@@ -48,7 +48,7 @@ final class Session implements QmpReader.Handler, Outbox.Owner {
         this.peer = peer;
         this.channel = channel;
         this.server = server;
-        this.reader = new QmpReader(server.options().limits(), this);
+        this.reader = new JsonStreamReader(server.options().limits(), this);
         this.inband = new SerialLane(server.pool());
         this.outOfBand = new SerialLane(server.pool());
         this.outbox = new Outbox(channel, this, server.options().maxOutputBytes());

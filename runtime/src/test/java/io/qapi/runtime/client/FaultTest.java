@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.qapi.runtime.json.Json;
+import io.qapi.runtime.api.Json;
 import io.qapi.runtime.server.ServerMain;
 import io.qapi.runtime.transport.ChildJvm;
 import io.qapi.runtime.transport.Endpoint;

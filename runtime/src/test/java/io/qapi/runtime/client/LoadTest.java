@@ -3,7 +3,7 @@ package io.qapi.runtime.client;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.qapi.runtime.json.Json;
+import io.qapi.runtime.api.Json;
 import io.qapi.runtime.protocol.QmpEvent;
 import io.qapi.runtime.server.QmpServer;
 import io.qapi.runtime.transport.Endpoint;

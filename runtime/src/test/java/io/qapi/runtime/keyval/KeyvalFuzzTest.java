@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.qapi.runtime.QmpError;
+import io.qapi.runtime.api.QmpError;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;

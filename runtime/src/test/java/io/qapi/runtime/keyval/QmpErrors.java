@@ -3,7 +3,7 @@ package io.qapi.runtime.keyval;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.qapi.runtime.QmpError;
+import io.qapi.runtime.api.QmpError;
 import org.junit.jupiter.api.function.Executable;
 
 final class QmpErrors {

@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.qapi.runtime.json.Json;
+import io.qapi.runtime.api.Command;
+import io.qapi.runtime.api.Json;
 import io.qapi.runtime.transport.Endpoint;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.qapi.runtime.json.Json;
+import io.qapi.runtime.api.Json;
 import io.qapi.runtime.transport.Endpoint;
 import io.qapi.runtime.transport.Sockets;
 import java.io.IOException;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.qapi.runtime.protocol.QmpWriter;
+import io.qapi.runtime.json.JsonWriter;
 import io.qapi.runtime.transport.Endpoint;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -45,7 +45,7 @@ class ErrorRowsTest {
             int sync = 0;
             for (JsonNode row : cases) {
                 List<String> expected = new ArrayList<>();
-                row.path("replies").forEach(r -> expected.add(QmpWriter.INSERTION.text(r)));
+                row.path("replies").forEach(r -> expected.add(JsonWriter.INSERTION.text(r)));
                 assertEquals(expected, Exchanges.exchange(qmp, Exchanges.sent(row), ++sync), row.path("case").asText());
             }
         }
@@ -85,7 +85,7 @@ class ErrorRowsTest {
                     continue; // the burst: ordering is tested in ServerTest
                 }
                 List<String> expected = new ArrayList<>();
-                row.path("replies").forEach(r -> expected.add(QmpWriter.INSERTION.text(r)));
+                row.path("replies").forEach(r -> expected.add(JsonWriter.INSERTION.text(r)));
                 // One reply each. Not fenced with a sync command: an out-of-band reply may come
                 // after the reply to a later in-band command.
                 assertEquals(expected, List.of(send(qmp, row.path("sent").asText())), row.path("case").asText());

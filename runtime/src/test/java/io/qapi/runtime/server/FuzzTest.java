@@ -3,7 +3,7 @@ package io.qapi.runtime.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.qapi.runtime.protocol.Limits;
+import io.qapi.runtime.json.Limits;
 import io.qapi.runtime.transport.Endpoint;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

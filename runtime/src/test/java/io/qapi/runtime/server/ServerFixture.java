@@ -2,7 +2,8 @@ package io.qapi.runtime.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.qapi.runtime.json.Json;
+import io.qapi.runtime.api.Command;
+import io.qapi.runtime.api.Json;
 import io.qapi.runtime.transport.Endpoint;
 import java.io.IOException;
 import java.nio.file.Path;

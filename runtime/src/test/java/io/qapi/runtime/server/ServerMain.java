@@ -1,6 +1,7 @@
 package io.qapi.runtime.server;
 
-import io.qapi.runtime.json.Json;
+import io.qapi.runtime.api.Command;
+import io.qapi.runtime.api.Json;
 import io.qapi.runtime.transport.Endpoint;
 import java.nio.file.Path;
 import java.util.ArrayList;

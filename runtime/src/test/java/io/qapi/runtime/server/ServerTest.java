@@ -4,8 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.qapi.runtime.QmpError;
-import io.qapi.runtime.json.Json;
+import io.qapi.runtime.api.Command;
+import io.qapi.runtime.api.Json;
+import io.qapi.runtime.api.QmpError;
 import io.qapi.runtime.transport.Endpoint;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

@@ -2,7 +2,7 @@
 package golden.client;
 
 import golden.client.stock.StockClient;
-import io.qapi.runtime.client.QmpCaller;
+import io.qapi.runtime.api.QmpCaller;
 import javax.annotation.processing.Generated;
 
 /**

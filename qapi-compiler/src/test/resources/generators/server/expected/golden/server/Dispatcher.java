@@ -3,8 +3,8 @@ package golden.server;
 
 import golden.server.stock.StockServer;
 import golden.server.stock.TakeArguments;
-import io.qapi.runtime.json.Json;
-import io.qapi.runtime.server.Command;
+import io.qapi.runtime.api.Command;
+import io.qapi.runtime.api.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

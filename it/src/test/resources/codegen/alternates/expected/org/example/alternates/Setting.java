@@ -2,13 +2,13 @@
 package org.example.alternates;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.qapi.runtime.QNull;
-import io.qapi.runtime.json.Alternates;
-import io.qapi.runtime.json.Decoder;
-import io.qapi.runtime.json.Decoders;
-import io.qapi.runtime.json.Input;
-import io.qapi.runtime.json.Json;
-import io.qapi.runtime.json.ObjectReader;
+import io.qapi.runtime.api.Alternates;
+import io.qapi.runtime.api.Decoder;
+import io.qapi.runtime.api.Decoders;
+import io.qapi.runtime.api.Input;
+import io.qapi.runtime.api.Json;
+import io.qapi.runtime.api.ObjectReader;
+import io.qapi.runtime.api.QNull;
 import java.util.List;
 import java.util.Objects;
 import javax.annotation.processing.Generated;

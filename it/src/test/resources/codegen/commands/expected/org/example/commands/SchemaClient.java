@@ -2,13 +2,13 @@
 package org.example.commands;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.qapi.runtime.Features;
-import io.qapi.runtime.Unstable;
-import io.qapi.runtime.client.Calls;
-import io.qapi.runtime.client.QmpCaller;
-import io.qapi.runtime.json.Decoders;
-import io.qapi.runtime.json.Input;
-import io.qapi.runtime.json.ObjectReader;
+import io.qapi.runtime.api.Calls;
+import io.qapi.runtime.api.Decoders;
+import io.qapi.runtime.api.Features;
+import io.qapi.runtime.api.Input;
+import io.qapi.runtime.api.ObjectReader;
+import io.qapi.runtime.api.QmpCaller;
+import io.qapi.runtime.api.Unstable;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;

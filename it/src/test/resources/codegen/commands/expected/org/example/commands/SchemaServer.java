@@ -3,9 +3,9 @@ package org.example.commands;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.qapi.runtime.Features;
-import io.qapi.runtime.QmpError;
-import io.qapi.runtime.Unstable;
+import io.qapi.runtime.api.Features;
+import io.qapi.runtime.api.QmpError;
+import io.qapi.runtime.api.Unstable;
 import java.util.List;
 import javax.annotation.processing.Generated;
 

@@ -3,12 +3,12 @@ package org.example.commands;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.qapi.runtime.json.Decoder;
-import io.qapi.runtime.json.Decoders;
-import io.qapi.runtime.json.Input;
-import io.qapi.runtime.json.Json;
-import io.qapi.runtime.json.ObjectReader;
-import io.qapi.runtime.json.Records;
+import io.qapi.runtime.api.Decoder;
+import io.qapi.runtime.api.Decoders;
+import io.qapi.runtime.api.Input;
+import io.qapi.runtime.api.Json;
+import io.qapi.runtime.api.ObjectReader;
+import io.qapi.runtime.api.Records;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;

@@ -2,11 +2,11 @@
 package org.example.defined;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.qapi.runtime.json.Alternates;
-import io.qapi.runtime.json.Decoder;
-import io.qapi.runtime.json.Decoders;
-import io.qapi.runtime.json.Input;
-import io.qapi.runtime.json.Json;
+import io.qapi.runtime.api.Alternates;
+import io.qapi.runtime.api.Decoder;
+import io.qapi.runtime.api.Decoders;
+import io.qapi.runtime.api.Input;
+import io.qapi.runtime.api.Json;
 import java.util.Objects;
 import javax.annotation.processing.Generated;
 

@@ -2,12 +2,12 @@
 package org.example.conditions;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.qapi.runtime.Conditional;
-import io.qapi.runtime.json.Alternates;
-import io.qapi.runtime.json.Decoder;
-import io.qapi.runtime.json.Decoders;
-import io.qapi.runtime.json.Input;
-import io.qapi.runtime.json.Json;
+import io.qapi.runtime.api.Alternates;
+import io.qapi.runtime.api.Conditional;
+import io.qapi.runtime.api.Decoder;
+import io.qapi.runtime.api.Decoders;
+import io.qapi.runtime.api.Input;
+import io.qapi.runtime.api.Json;
 import java.util.Objects;
 import javax.annotation.processing.Generated;
 

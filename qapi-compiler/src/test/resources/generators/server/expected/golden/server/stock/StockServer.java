@@ -2,8 +2,8 @@
 package golden.server.stock;
 
 import golden.server.ModuleServer;
-import io.qapi.runtime.Features;
-import io.qapi.runtime.QmpError;
+import io.qapi.runtime.api.Features;
+import io.qapi.runtime.api.QmpError;
 import java.util.List;
 import javax.annotation.processing.Generated;
 

@@ -1,15 +1,15 @@
 package org.example.shop;
 
-import io.qapi.runtime.QmpError;
+import io.qapi.runtime.api.QmpError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.example.shop.api.Server;
+import org.example.shop.api.Currency;
+import org.example.shop.api.Price;
 import org.example.shop.api.PriceOfArguments;
 import org.example.shop.api.RestockArguments;
-import org.example.shop.api.Price;
-import org.example.shop.api.Currency;
+import org.example.shop.api.Server;
 import org.example.shop.api.stock.StockLevel;
 import org.example.shop.api.stock.StockOfArguments;
 import org.example.shop.api.stock.TakeArguments;

@@ -1,6 +1,6 @@
 package org.example.shop;
 
-import io.qapi.runtime.QmpError;
+import io.qapi.runtime.api.QmpError;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;

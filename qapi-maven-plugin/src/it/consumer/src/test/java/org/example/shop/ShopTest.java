@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.qapi.runtime.QmpError;
-import io.qapi.runtime.json.Input;
-import io.qapi.runtime.json.Json;
-import io.qapi.runtime.server.Command;
+import io.qapi.runtime.api.Command;
+import io.qapi.runtime.api.Input;
+import io.qapi.runtime.api.Json;
+import io.qapi.runtime.api.QmpError;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.example.shop.api.Client;

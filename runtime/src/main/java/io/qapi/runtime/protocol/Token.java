@@ -1,5 +1,0 @@
-package io.qapi.runtime.protocol;
-
-/** One token of a message being read: its kind and its bytes as they came. */
-record Token(TokenType type, byte[] text) {
-}
