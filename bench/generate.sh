@@ -6,7 +6,10 @@
 #      into one that is already up to date (nothing to write: a rebuild);
 #   3. for scale, the same cold measurement of `./qapic check` (the front end alone) and of a
 #      process that only writes files of the generated sizes (the disk's share);
-#   4. side by side: QEMU's own generator (scripts/qapi-gen.py, run as it is, never copied) on the
+#   4. incremental: after one struct's member is added (QEMU 11.0's MachineInfo gets '*spare'),
+#      `./qapic generate` into the directory that was up to date before the change, interleaved
+#      with a full generate of the changed schema into an empty directory, and the ratio;
+#   5. side by side: QEMU's own generator (scripts/qapi-gen.py, run as it is, never copied) on the
 #      same schema into an empty directory, interleaved run by run with `./qapic generate`, and
 #      the ratio of the medians.
 # Needs ../shared/qemu beside the repository. Run on an otherwise idle machine.
@@ -50,6 +53,41 @@ echo "   ($(wc -l < "$out/sizes") files, $(awk '{s+=$1} END {print s}' "$out/siz
 cold "qapic check" kept ./qapic check "$schema"
 cold "writing the same files" fresh java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp benchmarks/target/benchmarks.jar \
     io.qapi.bench.WriteFloor "$out/sizes" "$out/gen"
+
+schema_dir=$(dirname "$schema")
+if grep -q "'\*default-ram-id': 'str', 'acpi': 'bool'," "$schema_dir/machine.json" 2>/dev/null; then
+    echo "== incremental: one struct's member added ($runs runs each, interleaved)"
+    cp -r "$schema_dir" "$out/before"
+    cp -r "$schema_dir" "$out/after"
+    python3 - "$out/after/machine.json" <<'PY'
+import sys
+path = sys.argv[1]
+text = open(path).read()
+for old, new in [("# @acpi: machine type supports ACPI (since 8.0)\n",
+                  "# @acpi: machine type supports ACPI (since 8.0)\n#\n# @spare: a member added\n"),
+                 ("'*default-ram-id': 'str', 'acpi': 'bool',", "'*default-ram-id': 'str', 'acpi': 'bool', '*spare': 'int',")]:
+    assert text.count(old) == 1, old
+    text = text.replace(old, new)
+open(path, "w").write(text)
+PY
+    root=$(basename "$schema")
+    ./qapic generate "$out/before/$root" -o "$out/base" --package org.example.qmp >/dev/null
+    for _ in $(seq "$runs"); do
+        rm -rf "$out/inc" "$out/full"
+        cp -a "$out/base" "$out/inc" # up to date for the schema before the change, times kept
+        start=$(date +%s%N); ./qapic generate "$out/after/$root" -o "$out/inc" --package org.example.qmp >/dev/null
+        end=$(date +%s%N)
+        echo "inc $(( (end - start) / 1000000 ))"
+        start=$(date +%s%N); ./qapic generate "$out/after/$root" -o "$out/full" --package org.example.qmp >/dev/null
+        end=$(date +%s%N)
+        echo "full $(( (end - start) / 1000000 ))"
+    done > "$out/inc-pairs"
+    diff -r "$out/inc" "$out/full" -x .qapic-index >/dev/null || { echo "incremental output differs from a full one" >&2; exit 1; }
+    grep '^inc ' "$out/inc-pairs" | cut -d' ' -f2 | summary "qapic generate, one member added, up-to-date directory"
+    grep '^full ' "$out/inc-pairs" | cut -d' ' -f2 | summary "qapic generate, the same schema, empty directory"
+    med() { grep "^$1 " "$out/inc-pairs" | cut -d' ' -f2 | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+    awk -v i="$(med inc)" -v f="$(med full)" 'BEGIN { printf "ratio incremental / full (medians): %.2f\n", i / f }'
+fi
 
 qapi_gen=${QAPI_GEN:-../shared/qemu/v11.0.0/scripts/qapi-gen.py}
 if [ -f "$qapi_gen" ] && command -v python3 >/dev/null; then

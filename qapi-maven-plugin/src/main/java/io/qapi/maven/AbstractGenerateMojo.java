@@ -5,6 +5,7 @@ import io.qapi.compiler.diag.Diagnostic;
 import io.qapi.compiler.diag.Diagnostics;
 import io.qapi.compiler.gen.GenOptions;
 import io.qapi.compiler.gen.JavaGenerator;
+import io.qapi.compiler.gen.PlannedFile;
 import io.qapi.compiler.model.Schema;
 import io.qapi.compiler.write.GeneratedSources;
 import java.io.File;
@@ -121,7 +122,7 @@ public abstract class AbstractGenerateMojo extends AbstractMojo {
             state.save(configuration, generated.inputs(), output);
             getLog().info("qapi: " + generated.files().size() + " files from " + roots.size() + " schema"
                     + (roots.size() == 1 ? "" : "s") + ": " + report.written() + " written, " + report.unchanged()
-                    + " unchanged, " + report.deleted() + " deleted (" + millis(start) + " ms)");
+                    + " unchanged, " + report.reused() + " reused, " + report.deleted() + " deleted (" + millis(start) + " ms)");
         } catch (IOException e) {
             throw new MojoExecutionException("qapi: cannot write " + output + ": " + e.getMessage(), e);
         }
@@ -132,13 +133,13 @@ public abstract class AbstractGenerateMojo extends AbstractMojo {
     }
 
     /** The generated files and the schema files they come from. */
-    private record Generated(List<com.palantir.javapoet.JavaFile> files, Set<Path> inputs) {
+    private record Generated(List<PlannedFile> files, Set<Path> inputs) {
     }
 
     private Generated generate(List<Path> roots) throws MojoFailureException {
         QapiCompiler.Options options = new QapiCompiler.Options(lenientDocs, allErrors);
         List<Diagnostic> errors = new ArrayList<>();
-        List<com.palantir.javapoet.JavaFile> files = new ArrayList<>();
+        List<PlannedFile> files = new ArrayList<>();
         Set<Path> inputs = new TreeSet<>();
         for (Path root : roots) {
             QapiCompiler.Result result = QapiCompiler.compile(root.toString(), options);
@@ -147,7 +148,7 @@ public abstract class AbstractGenerateMojo extends AbstractMojo {
                 Schema schema = result.schema();
                 inputs.addAll(SchemaFiles.of(root, schema));
                 Diagnostics diagnostics = new Diagnostics(allErrors);
-                files.addAll(JavaGenerator.generate(schema, genOptions(), diagnostics));
+                files.addAll(JavaGenerator.plan(schema, genOptions(), diagnostics));
                 errors.addAll(diagnostics.errors());
             }
         }

@@ -60,7 +60,7 @@ final class GenerateCommand implements Callable<Integer> {
         }
         GenOptions options = new GenOptions(basePackage, defines.isEmpty() ? null : Set.copyOf(defines), selected);
         Diagnostics diagnostics = new Diagnostics(schemaOptions.allErrors);
-        var files = JavaGenerator.generate(result.schema(), options, diagnostics);
+        var files = JavaGenerator.plan(result.schema(), options, diagnostics);
         if (diagnostics.hasErrors()) {
             SchemaOptions.printErrors(diagnostics.errors(), spec.commandLine().getErr());
             return 1;

@@ -9,11 +9,16 @@ import io.qapi.compiler.model.Feature;
 import io.qapi.compiler.model.Member;
 import io.qapi.compiler.model.Module;
 import io.qapi.compiler.model.Schema;
+import io.qapi.compiler.model.Entity.Type;
 import io.qapi.compiler.model.Types.ObjectType;
 import io.qapi.compiler.source.SourceInfo;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * What every generator shares: the schema, the options, the Java name of each generated type,
@@ -26,6 +31,7 @@ public final class GenContext {
     private final Map<String, String> moduleOf = new HashMap<>();
     private final Map<String, ClassName> classes = new HashMap<>();
     private final NameScope topLevel;
+    private final ThreadLocal<Set<String>> reads = new ThreadLocal<>();
 
     public GenContext(Schema schema, GenOptions options, Diagnostics diagnostics) {
         this.schema = schema;
@@ -150,7 +156,61 @@ public final class GenContext {
         return typeName != null && typeName.startsWith("q_obj_") && typeName.endsWith("-arg");
     }
 
+    /** The type of that name; read by a generator, so the file being built depends on it. */
+    public Type type(String name) {
+        read(name);
+        return schema.type(name);
+    }
+
+    /** The definition of that name, if any; the file being built depends on it. */
+    public Optional<Definition> lookup(String name) {
+        read(name);
+        return schema.lookup(name);
+    }
+
     public ObjectType object(String name) {
-        return (ObjectType) schema.type(name);
+        return (ObjectType) type(name);
+    }
+
+    /**
+     * Builds one file's type while noting every definition the generators read by name, so that
+     * a later run can tell whether the file would come out the same without building it. Each
+     * file is built on one thread; files are built concurrently, so the notes are per thread.
+     */
+    public <T> Recorded<T> recording(Supplier<T> build) {
+        Set<String> outer = reads.get();
+        Set<String> names = new LinkedHashSet<>();
+        reads.set(names);
+        try {
+            return new Recorded<>(build.get(), List.copyOf(names));
+        } finally {
+            reads.set(outer);
+        }
+    }
+
+    /** What {@link #recording} built, and the names of the definitions it read. */
+    public record Recorded<T>(T value, List<String> reads) {
+    }
+
+    private void read(String name) {
+        Set<String> names = reads.get();
+        if (names != null) {
+            names.add(name);
+        }
+    }
+
+    /**
+     * Everything that decides every file's content besides the definitions a file reads: the
+     * options, every Java name claimed (a name decides imports and qualification everywhere) and
+     * the structs other types extend.
+     */
+    public String layoutKey() {
+        StringBuilder key = new StringBuilder(options.basePackage()).append('\n')
+                .append(options.targets()).append('\n')
+                .append(options.defines() == null ? "no -D" : new java.util.TreeSet<>(options.defines())).append('\n');
+        classes.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> key.append(e.getKey()).append('=').append(e.getValue().canonicalName()).append('\n'));
+        bases.stream().sorted().forEach(b -> key.append("base ").append(b).append('\n'));
+        return key.toString();
     }
 }

@@ -8,6 +8,7 @@ import io.qapi.compiler.diag.QapiException;
 import io.qapi.compiler.gen.GenOptions.Target;
 import io.qapi.compiler.gen.client.ClientGenerator;
 import io.qapi.compiler.gen.events.EventGenerator;
+import io.qapi.compiler.gen.introspect.IntrospectionGenerator;
 import io.qapi.compiler.gen.server.ServerGenerator;
 import io.qapi.compiler.gen.types.AlternateGenerator;
 import io.qapi.compiler.gen.types.EnumGenerator;
@@ -43,7 +44,8 @@ import java.util.Set;
  */
 public final class JavaGenerator {
     private final GenContext ctx;
-    private final List<JavaFile> files = new ArrayList<>();
+    private final List<PlannedFile> files = new ArrayList<>();
+    private Fingerprints fingerprints;
     private final List<Command> commands = new ArrayList<>();
     /** Per schema module that has commands (in schema order), its commands. */
     private final Map<String, List<Command>> commandsByModule = new LinkedHashMap<>();
@@ -55,14 +57,25 @@ public final class JavaGenerator {
 
     /** Generates the sources; errors (Java name collisions) go to {@code diagnostics}. */
     public static List<JavaFile> generate(Schema schema, GenOptions options, Diagnostics diagnostics) {
+        return plan(schema, options, diagnostics).parallelStream().map(f -> f.build().file()).toList();
+    }
+
+    /**
+     * What {@link #generate} would write, file by file, without building anything yet: each
+     * file is built on demand, and knows what its content depends on, so a writer can skip the
+     * files whose inputs did not change since it last wrote them. Errors (Java name collisions)
+     * go to {@code diagnostics}, and then there is no plan.
+     */
+    public static List<PlannedFile> plan(Schema schema, GenOptions options, Diagnostics diagnostics) {
         JavaGenerator generator = new JavaGenerator(schema, options, diagnostics);
         try {
             generator.allocate();
+            generator.fingerprints = new Fingerprints(schema, generator.ctx.layoutKey());
             generator.run();
         } catch (QapiException | Diagnostics.StopRun e) {
             // Reported to diagnostics; there is no output to speak of.
         }
-        return diagnostics.hasErrors() ? List.of() : generator.files;
+        return diagnostics.hasErrors() ? List.of() : List.copyOf(generator.files);
     }
 
     private boolean generated(Definition d) {
@@ -97,7 +110,7 @@ public final class JavaGenerator {
                     ctx.allocate(ev.name(), pkg, GenContext.eventName(ev.name()), ev.info(), "event '" + ev.name() + "'");
                 } else {
                     ctx.allocate(d.name(), pkg, JavaNames.pascal(d.name()), d.info(), d.meta() + " '" + d.name() + "'");
-                    if (d instanceof ObjectType o && o.base() != null && !ctx.schema().type(o.base()).implicit()) {
+                    if (d instanceof ObjectType o && o.base() != null && !ctx.type(o.base()).implicit()) {
                         ctx.markBase(o.base());
                     }
                 }
@@ -106,7 +119,7 @@ public final class JavaGenerator {
         for (String base : ctx.bases()) {
             ClassName struct = ctx.classFor(base);
             ctx.allocate(base + " fields", struct.packageName(), struct.simpleName() + "Fields",
-                    ctx.schema().type(base).info(), "the interface of struct '" + base + "'");
+                    ctx.type(base).info(), "the interface of struct '" + base + "'");
         }
         String pkg = ctx.options().basePackage();
         for (String fixed : List.of("Client", "Server", "ModuleServer", "Dispatcher", "Events", "EventEmitter",
@@ -127,15 +140,18 @@ public final class JavaGenerator {
         if (options.has(Target.TYPES)) {
             types();
         }
+        // The generators claim every command's method names across the schema when built, so
+        // a module's interface depends on the names of all commands as well as on its module.
         if (options.has(Target.CLIENT)) {
             ClientGenerator client = new ClientGenerator(ctx, commands);
             List<ClassName> modules = new ArrayList<>();
             commandsByModule.forEach((module, its) -> {
                 ClassName name = ctx.classFor(" client " + module);
                 modules.add(name);
-                add(name, client.moduleClient(name, module, its), module + " (its commands)");
+                plan(name, List.of(Fingerprints.module(module), Fingerprints.COMMAND_NAMES),
+                        () -> file(name.packageName(), client.moduleClient(name, module, its), module + " (its commands)"));
             });
-            addTopLevel(client.client(modules), "the commands");
+            planTopLevel("Client", () -> client.client(modules), "the commands", false);
         }
         if (options.has(Target.SERVER)) {
             ServerGenerator server = new ServerGenerator(ctx, commands);
@@ -143,73 +159,87 @@ public final class JavaGenerator {
             commandsByModule.forEach((module, its) -> {
                 ClassName name = ctx.classFor(" server " + module);
                 modules.put(name, its);
-                add(name, server.moduleServer(name, module, its), module + " (its commands)");
+                plan(name, List.of(Fingerprints.module(module), Fingerprints.COMMAND_NAMES),
+                        () -> file(name.packageName(), server.moduleServer(name, module, its), module + " (its commands)"));
             });
-            addTopLevel(server.moduleMarker(), "the commands");
-            addTopLevel(server.server(List.copyOf(modules.keySet())), "the commands");
-            addTopLevel(server.dispatcher(modules, commands), "the commands",
+            planTopLevel("ModuleServer", server::moduleMarker, "the commands", false);
+            planTopLevel("Server", () -> server.server(List.copyOf(modules.keySet())), "the commands", false);
+            planTopLevel("Dispatcher", () -> server.dispatcher(modules, commands), "the commands",
                     commands.stream().anyMatch(c -> deprecated(c.features())));
         }
         if (options.has(Target.EVENTS)) {
             EventGenerator generator = new EventGenerator(ctx);
             for (Event e : events) {
                 ClassName record = ctx.classFor(e.name());
-                files.add(file(record.packageName(), generator.record(e), ctx.moduleOf(e.name()) + " (event " + e.name()
-                        + ")", e.argType() != null && hasDeprecatedMember(ctx.object(e.argType()).members())));
+                List<String> seeds = e.argType() == null ? List.of(e.name()) : List.of(e.name(), e.argType());
+                plan(record, seeds, () -> file(record.packageName(), generator.record(e), ctx.moduleOf(e.name())
+                        + " (event " + e.name() + ")", e.argType() != null
+                        && hasDeprecatedMember(ctx.object(e.argType()).members())));
             }
             boolean anyDeprecated = events.stream().anyMatch(e -> deprecated(e.features()));
-            addTopLevel(generator.registry(events), "the events", anyDeprecated);
-            addTopLevel(generator.emitter(events), "the events", anyDeprecated);
+            planTopLevel("Events", () -> generator.registry(events), "the events", anyDeprecated);
+            planTopLevel("EventEmitter", () -> generator.emitter(events), "the events", anyDeprecated);
         }
         if (options.has(Target.INTROSPECTION)) {
-            addTopLevel(new io.qapi.compiler.gen.introspect.IntrospectionGenerator(ctx).generate(), "the schema");
+            planTopLevel("Introspection", () -> new IntrospectionGenerator(ctx).generate(), "the schema", false);
         }
     }
 
-    /**
-     * The types, built concurrently: names were all claimed beforehand, so generators only read
-     * the shared context. The files keep schema order.
-     */
+    /** The types, in schema order; each depends on its own definition and on what it reads. */
     private void types() {
-        List<Runnable> work = new ArrayList<>();
-        List<List<JavaFile>> results = new ArrayList<>();
         for (Module m : ctx.schema().modules()) {
             for (Entity e : m.entities()) {
                 if (e instanceof Definition d && generated(d)) {
-                    List<JavaFile> out = new ArrayList<>();
-                    results.add(out);
-                    work.add(() -> type(m, d, out));
+                    type(m, d);
                 }
             }
         }
-        work.parallelStream().forEach(Runnable::run);
-        results.forEach(files::addAll);
     }
 
-    private void type(Module m, Definition d, List<JavaFile> out) {
+    private void type(Module m, Definition d) {
         String origin = m.name() + " (" + d.meta() + " " + d.name() + ")";
-        ClassName name = d instanceof Command c ? null : ctx.classFor(d.name());
+        List<String> seeds = List.of(d.name());
         if (d instanceof EnumType t) {
-            out.add(file(name, new EnumGenerator(ctx).generate(t), origin));
+            ClassName name = ctx.classFor(d.name());
+            plan(name, seeds, () -> file(name.packageName(), new EnumGenerator(ctx).generate(t), origin));
         } else if (d instanceof ObjectType o && o.isUnion()) {
-            out.add(file(name.packageName(), new UnionGenerator(ctx).generate(o), origin,
+            ClassName name = ctx.classFor(d.name());
+            plan(name, seeds, () -> file(name.packageName(), new UnionGenerator(ctx).generate(o), origin,
                     switchesOnDeprecated(o) || hasDeprecatedMember(o.members())));
         } else if (d instanceof ObjectType o) {
-            StructGenerator structs = new StructGenerator(ctx);
+            ClassName name = ctx.classFor(d.name());
             boolean deprecatedMember = hasDeprecatedMember(o.members());
-            out.add(file(name.packageName(), structs.struct(o), origin, deprecatedMember));
+            plan(name, seeds, () -> file(name.packageName(), new StructGenerator(ctx).struct(o), origin,
+                    deprecatedMember));
             if (ctx.isBase(o.name())) {
-                out.add(file(name.packageName(), structs.fields(o), origin, deprecatedMember));
+                plan(ctx.classFor(o.name() + " fields"), seeds, () -> file(name.packageName(),
+                        new StructGenerator(ctx).fields(o), origin, deprecatedMember));
             }
         } else if (d instanceof AlternateType a) {
-            out.add(file(name, new AlternateGenerator(ctx).generate(a), origin));
+            ClassName name = ctx.classFor(d.name());
+            plan(name, seeds, () -> file(name.packageName(), new AlternateGenerator(ctx).generate(a), origin));
         } else if (d instanceof Command c && GenContext.isImplicitArguments(c.argType())) {
-            ObjectType arg = ctx.object(c.argType());
             ClassName args = ctx.classFor(c.argType());
-            out.add(file(args.packageName(), new StructGenerator(ctx).record(args, arg.members(), null,
-                    member -> c.doc(), c.ifcond(), List.of(), c.info(), "the arguments of command '" + c.name() + "'",
-                    List.of()), origin, hasDeprecatedMember(arg.members())));
+            plan(args, List.of(c.name(), c.argType()), () -> {
+                ObjectType arg = ctx.object(c.argType());
+                return file(args.packageName(), new StructGenerator(ctx).record(args, arg.members(), null,
+                        member -> c.doc(), c.ifcond(), List.of(), c.info(),
+                        "the arguments of command '" + c.name() + "'", List.of()), origin,
+                        hasDeprecatedMember(arg.members()));
+            });
         }
+    }
+
+    private void plan(ClassName name, List<String> dependsOn, java.util.function.Supplier<JavaFile> build) {
+        files.add(new PlannedFile(name, dependsOn, build, ctx, fingerprints));
+    }
+
+    /** A file of the base package built from the whole schema (all commands, all events, ...). */
+    private void planTopLevel(String simpleName, java.util.function.Supplier<TypeSpec.Builder> type, String origin,
+            boolean usesDeprecated) {
+        String pkg = ctx.options().basePackage();
+        plan(ClassName.get(pkg, simpleName), List.of(Fingerprints.WHOLE_SCHEMA),
+                () -> file(pkg, type.get(), origin, usesDeprecated));
     }
 
     /**
@@ -256,22 +286,6 @@ public final class JavaGenerator {
                 .build();
     }
 
-    private JavaFile file(ClassName name, TypeSpec.Builder type, String origin) {
-        return file(name.packageName(), type, origin);
-    }
-
-    private void add(ClassName name, TypeSpec.Builder type, String origin) {
-        files.add(file(name.packageName(), type, origin));
-    }
-
-    private void addTopLevel(TypeSpec.Builder type, String origin) {
-        files.add(file(ctx.options().basePackage(), type, origin));
-    }
-
-    private void addTopLevel(TypeSpec.Builder type, String origin, boolean usesDeprecated) {
-        files.add(file(ctx.options().basePackage(), type, origin, usesDeprecated));
-    }
-
     private boolean deprecated(List<Feature> features) {
         return Annotations.deprecated(ctx, features);
     }
@@ -288,7 +302,7 @@ public final class JavaGenerator {
     private boolean switchesOnDeprecated(ObjectType union) {
         String tag = union.branches().tag();
         return union.members().stream().filter(m -> m.name().equals(tag)).findFirst()
-                .map(m -> ctx.schema().type(m.type()))
+                .map(m -> ctx.type(m.type()))
                 .filter(t -> t instanceof EnumType)
                 .map(t -> ((EnumType) t).values().stream().anyMatch(v -> ctx.present(v.ifcond()) && deprecated(v.features())))
                 .orElse(false);

@@ -44,7 +44,7 @@ public final class TypeMapping {
     }
 
     public JavaType of(String qapiType) {
-        Type type = ctx.schema().type(qapiType);
+        Type type = ctx.type(qapiType);
         if (type instanceof BuiltinType b) {
             return builtin(b.name());
         }

@@ -1,21 +1,32 @@
 package io.qapi.compiler.write;
 
-import com.palantir.javapoet.JavaFile;
+import io.qapi.compiler.gen.PlannedFile;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
- * Writes generated sources: a file is written only when its content changed, so unchanged
- * files keep their modification time and build tools see nothing to recompile; files this
- * generator wrote before for definitions that are gone are deleted. Only files that carry the
- * generator's stamp are ever deleted.
+ * Writes generated sources, doing as little as it can:
+ * <ul>
+ *   <li>a file whose inputs did not change since this writer last wrote it, and that nobody
+ *       touched since, is neither built nor rendered ({@link SourceIndex} keeps, per file, what
+ *       its content depended on and their fingerprint);</li>
+ *   <li>a file that is built is written only when its content changed, so unchanged files keep
+ *       their modification time and build tools see nothing to recompile;</li>
+ *   <li>files this generator wrote before for definitions that are gone are deleted. Only files
+ *       that carry the generator's stamp are ever deleted.</li>
+ * </ul>
  */
 public final class GeneratedSources {
     /** The first line of every generated file. */
@@ -24,45 +35,72 @@ public final class GeneratedSources {
     private GeneratedSources() {
     }
 
-    /** What a write did. */
-    public record Report(int written, int unchanged, int deleted) {
+    /**
+     * What a write did: {@code reused} files had the same inputs as when last written and were
+     * left alone unbuilt; {@code unchanged} were built and came out as they were on disk.
+     */
+    public record Report(int written, int unchanged, int reused, int deleted) {
     }
 
-    /** Writes the files (rendered and compared concurrently), then deletes stale ones. */
-    public static Report write(Path dir, List<JavaFile> files) throws IOException {
+    /** Writes the planned files (concurrently), then deletes stale ones and updates the index. */
+    public static Report write(Path dir, List<PlannedFile> files) throws IOException {
+        SourceIndex before = SourceIndex.read(dir);
+        Map<String, SourceIndex.Entry> after = new ConcurrentHashMap<>();
         Set<Path> expected = new HashSet<>();
-        for (JavaFile file : files) {
-            expected.add(target(dir, file).toAbsolutePath().normalize());
+        for (PlannedFile file : files) {
+            expected.add(dir.resolve(file.relativePath()).toAbsolutePath().normalize());
         }
-        List<Boolean> changed;
+        List<Outcome> outcomes;
         try {
-            changed = files.parallelStream().map(file -> writeIfChanged(dir, file)).toList();
-        } catch (java.io.UncheckedIOException e) {
+            outcomes = files.parallelStream().map(file -> write(dir, file, before, after)).toList();
+        } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        int written = (int) changed.stream().filter(c -> c).count();
-        return new Report(written, files.size() - written, deleteStale(dir, expected));
+        int deleted = deleteStale(dir, expected);
+        SourceIndex.write(dir, after);
+        return new Report(count(outcomes, Outcome.WRITTEN), count(outcomes, Outcome.UNCHANGED),
+                count(outcomes, Outcome.REUSED), deleted);
     }
 
-    private static Path target(Path dir, JavaFile file) {
-        return dir.resolve(file.packageName().replace('.', '/')).resolve(file.typeSpec().name() + ".java");
+    private enum Outcome { WRITTEN, UNCHANGED, REUSED }
+
+    private static int count(List<Outcome> outcomes, Outcome which) {
+        return (int) outcomes.stream().filter(o -> o == which).count();
     }
 
-    private static boolean writeIfChanged(Path dir, JavaFile file) {
-        Path target = target(dir, file);
-        byte[] content = file.toString().getBytes(StandardCharsets.UTF_8);
+    private static Outcome write(Path dir, PlannedFile planned, SourceIndex before,
+            Map<String, SourceIndex.Entry> after) {
+        String path = planned.relativePath();
+        Path target = dir.resolve(path);
         try {
-            if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), content)) {
-                return false;
+            SourceIndex.Entry last = before.entry(path);
+            if (last != null && last.matches(attributes(target))
+                    && last.digest().equals(planned.digest(last.dependencies()))) {
+                after.put(path, last);
+                return Outcome.REUSED;
             }
-            Files.createDirectories(target.getParent());
-            Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-            Files.write(tmp, content);
-            Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            return true;
+            PlannedFile.Built built = planned.build();
+            byte[] content = built.file().toString().getBytes(StandardCharsets.UTF_8);
+            Outcome outcome = Outcome.UNCHANGED;
+            if (!Files.isRegularFile(target) || !Arrays.equals(Files.readAllBytes(target), content)) {
+                Files.createDirectories(target.getParent());
+                Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+                Files.write(tmp, content);
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                outcome = Outcome.WRITTEN;
+            }
+            after.put(path, SourceIndex.Entry.of(attributes(target), built.digest(), built.dependencies()));
+            return outcome;
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static BasicFileAttributes attributes(Path file) throws IOException {
+        try {
+            return Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (java.nio.file.NoSuchFileException e) {
+            return null;
         }
     }
 

@@ -55,7 +55,7 @@ public final class EventGenerator {
             return unionRecord(e, name, ctx.classFor(e.argType()));
         }
         return structs.record(name, members(e), e.doc(), m -> e.doc() != null && GenContext.isImplicitArguments(
-                        e.argType()) ? e.doc() : ctx.schema().lookup(m.definedIn()).map(d -> d.doc()).orElse(null),
+                        e.argType()) ? e.doc() : ctx.lookup(m.definedIn()).map(d -> d.doc()).orElse(null),
                 e.ifcond(), e.features(), e.info(), "event '" + e.name() + "'", List.of());
     }
 

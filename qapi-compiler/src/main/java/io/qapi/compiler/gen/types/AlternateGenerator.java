@@ -56,7 +56,7 @@ public final class AlternateGenerator {
             while (!taken.add(simple)) {
                 simple = simple + "Branch";
             }
-            branches.add(new Branch(v, name.nestedClass(simple), types.of(v.type()), kind(ctx.schema().type(v.type()))));
+            branches.add(new Branch(v, name.nestedClass(simple), types.of(v.type()), kind(ctx.type(v.type()))));
         }
         TypeVariableName r = TypeVariableName.get("R");
         ClassName visitor = name.nestedClass("Visitor");
@@ -119,7 +119,7 @@ public final class AlternateGenerator {
 
     /** An enum branch knows whether its value is one this code does not know. */
     private List<MethodSpec> lossy(Branch branch) {
-        if (!(ctx.schema().type(branch.variant().type()) instanceof EnumType)) {
+        if (!(ctx.type(branch.variant().type()) instanceof EnumType)) {
             return List.of();
         }
         return List.of(MethodSpec.methodBuilder("lossy").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)

@@ -135,7 +135,7 @@ final class RecordShape {
 
     /** The element type of an array type's name ({@code uint8List} → {@code uint8}). */
     private String elementType(String arrayType) {
-        var type = ctx.schema().type(arrayType);
+        var type = ctx.type(arrayType);
         return type instanceof io.qapi.compiler.model.Types.ArrayType a ? a.elementType() : arrayType;
     }
 

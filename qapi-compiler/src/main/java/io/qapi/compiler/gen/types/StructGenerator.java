@@ -56,7 +56,7 @@ public final class StructGenerator {
 
     /** The doc comment that describes a member: the one of the type that declares it. */
     DocComment docOf(Member m) {
-        return ctx.schema().lookup(m.definedIn()).map(d -> d.doc()).orElse(null);
+        return ctx.lookup(m.definedIn()).map(d -> d.doc()).orElse(null);
     }
 
     /** A record over the given members: structs, command arguments and events are all this. */

@@ -100,7 +100,7 @@ public final class UnionGenerator {
                 .addJavadoc(Javadoc.forDefinition(union.doc(), union.ifcond()))
                 .addJavadoc("\n")
                 .addJavadoc(RecordShape.params(base,
-                        m -> ctx.schema().lookup(m.definedIn()).map(d -> d.doc()).orElse(union.doc())))
+                        m -> ctx.lookup(m.definedIn()).map(d -> d.doc()).orElse(union.doc())))
                 .addJavadoc("@param $N the branch the discriminator selects, with its data\n", BRANCH)
                 .addAnnotations(Annotations.of(ctx, union.features(), union.ifcond()))
                 .recordConstructor(compact)
@@ -108,7 +108,7 @@ public final class UnionGenerator {
                         .addJavadoc("Creates a value with no additional members.\n")
                         .addParameters(parameters.subList(0, parameters.size() - 1))
                         .addStatement("this($L)", CodeBlock.join(shortArgs, ",$W")).build());
-        if (union.base() != null && !ctx.schema().type(union.base()).implicit()) {
+        if (union.base() != null && !ctx.type(union.base()).implicit()) {
             b.addSuperinterface(StructGenerator.fieldsInterface(ctx.classFor(union.base())));
         }
         b.addField(FieldSpec.builder(ParameterizedTypeName.get(JavaType.DECODER, name), "DECODER",

@@ -1,0 +1,232 @@
+package io.qapi.compiler.gen;
+
+import io.qapi.compiler.model.Entity;
+import io.qapi.compiler.model.Entity.Definition;
+import io.qapi.compiler.model.Module;
+import io.qapi.compiler.model.Schema;
+import io.qapi.compiler.model.Types.Command;
+import io.qapi.compiler.parse.DocComment;
+import io.qapi.compiler.source.SourceInfo;
+import java.io.IOException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.RecordComponent;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * Fingerprints of what generated files depend on, so that a regeneration can tell which files
+ * would change without building them.
+ *
+ * <p>A definition's fingerprint covers everything the model holds for it except where it was
+ * written: adding a line above a definition moves it but does not change its Java, and a
+ * fingerprint that counted lines would rebuild every later definition of the file. Besides
+ * definitions there are three names that stand for more than one: {@link #WHOLE_SCHEMA} (the
+ * files built from all of it: {@code Client}, {@code Dispatcher}, {@code Introspection}, ...),
+ * {@link #module} (a module's interfaces, built from its definitions in order), and
+ * {@link #COMMAND_NAMES} (method names are claimed across all commands). Every digest also
+ * covers the layout (options, all Java names claimed) and the generator itself, so another
+ * build of qapic never trusts what an older one wrote.
+ */
+final class Fingerprints {
+    /** Depends on every definition of the schema, in order. */
+    static final String WHOLE_SCHEMA = "*";
+    /** Depends on the names of the generated commands, in schema order. */
+    static final String COMMAND_NAMES = "#commands";
+    private static final String MODULE = "#module:";
+    private static final String GENERATOR = generatorIdentity();
+
+    private final Schema schema;
+    private final String layout;
+    private final Map<String, String> digests = new ConcurrentHashMap<>();
+
+    Fingerprints(Schema schema, String layoutKey) {
+        this.schema = schema;
+        this.layout = sha(GENERATOR + "\n" + layoutKey);
+    }
+
+    /** Depends on every definition of one module, in order. */
+    static String module(String module) {
+        return MODULE + module;
+    }
+
+    /** The digest of these names' fingerprints, in this order, under this layout. */
+    String digest(Collection<String> names) {
+        StringBuilder text = new StringBuilder(layout);
+        for (String name : names) {
+            text.append('\n').append(name).append('=').append(of(name));
+        }
+        return sha(text.toString());
+    }
+
+    private String of(String name) {
+        String known = digests.get(name);
+        if (known == null) {
+            known = compute(name);
+            digests.put(name, known);
+        }
+        return known;
+    }
+
+    private String compute(String name) {
+        if (name.equals(WHOLE_SCHEMA)) {
+            StringBuilder all = new StringBuilder();
+            for (Module m : schema.modules()) {
+                all.append(of(module(m.name()))).append('\n');
+            }
+            return sha(all.toString());
+        }
+        if (name.equals(COMMAND_NAMES)) {
+            StringBuilder commands = new StringBuilder();
+            schema.entities().filter(e -> e instanceof Command).forEach(c -> commands.append(((Command) c).name())
+                    .append('\n'));
+            return sha(commands.toString());
+        }
+        if (name.startsWith(MODULE)) {
+            String moduleName = name.substring(MODULE.length());
+            StringBuilder text = new StringBuilder(moduleName);
+            for (Module m : schema.modules()) {
+                if (m.name().equals(moduleName)) {
+                    for (Entity e : m.entities()) {
+                        text.append('\n').append(e instanceof Definition d ? of(d.name()) : canonical(e));
+                    }
+                }
+            }
+            return sha(text.toString());
+        }
+        Optional<Definition> definition = schema.lookup(name);
+        return definition.map(d -> sha(canonical(d))).orElse("absent");
+    }
+
+    /** A model value as text: records component by component, locations left out. */
+    static String canonical(Object value) {
+        StringBuilder out = new StringBuilder();
+        canonical(value, out);
+        return out.toString();
+    }
+
+    private static void canonical(Object value, StringBuilder out) {
+        if (value == null) {
+            out.append('~');
+        } else if (value instanceof SourceInfo) {
+            out.append('@');
+        } else if (value instanceof String s) {
+            out.append(s.length()).append('"').append(s);
+        } else if (value instanceof Number || value instanceof Boolean || value instanceof Enum<?>) {
+            out.append(value);
+        } else if (value instanceof Optional<?> o) {
+            canonical(o.orElse(null), out);
+        } else if (value instanceof Collection<?> c) {
+            out.append('[');
+            c.forEach(v -> {
+                canonical(v, out);
+                out.append(',');
+            });
+            out.append(']');
+        } else if (value instanceof Map<?, ?> m) {
+            out.append('{');
+            m.forEach((k, v) -> {
+                canonical(k, out);
+                out.append(':');
+                canonical(v, out);
+                out.append(',');
+            });
+            out.append('}');
+        } else if (value instanceof DocComment doc) {
+            // The other views of a comment (by member, by feature, by kind) are drawn from its
+            // sections; the sections in order say it all.
+            out.append("doc(");
+            canonical(doc.symbol(), out);
+            canonical(doc.allSections(), out);
+            out.append(')');
+        } else if (value instanceof Record r) {
+            Component[] components = COMPONENTS.get(r.getClass());
+            out.append(r.getClass().getSimpleName()).append('(');
+            for (Component component : components) {
+                out.append(component.name()).append('=');
+                canonical(component.read(r), out);
+                out.append(';');
+            }
+            out.append(')');
+        } else {
+            // A model type this class does not know: refuse rather than fingerprint it loosely.
+            throw new IllegalStateException("cannot fingerprint a " + value.getClass().getName());
+        }
+    }
+
+    /** A record component and a handle that reads it. */
+    private record Component(String name, MethodHandle accessor) {
+        Object read(Record r) {
+            try {
+                return accessor.invokeExact((Object) r);
+            } catch (Throwable e) {
+                throw new IllegalStateException("cannot read " + name + " of " + r.getClass().getName(), e);
+            }
+        }
+    }
+
+    /** Each record class's components, looked up once: reflection per value is slow. */
+    private static final ClassValue<Component[]> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected Component[] computeValue(Class<?> type) {
+            RecordComponent[] components = type.getRecordComponents();
+            Component[] handles = new Component[components.length];
+            for (int i = 0; i < components.length; i++) {
+                try {
+                    var accessor = components[i].getAccessor();
+                    accessor.setAccessible(true);
+                    handles[i] = new Component(components[i].getName(), MethodHandles.lookup().unreflect(accessor)
+                            .asType(MethodType.methodType(Object.class, Object.class)));
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException("cannot read " + components[i], e);
+                }
+            }
+            return handles;
+        }
+    };
+
+    static String sha(String text) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The generator's own build: its jar's size and time, or for classes in a directory (a
+     * development build) the newest class file. A rebuilt generator may write other Java.
+     */
+    private static String generatorIdentity() {
+        try {
+            Path where = Path.of(JavaGenerator.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (Files.isDirectory(where)) {
+                try (Stream<Path> classes = Files.walk(where)) {
+                    List<Path> all = classes.filter(Files::isRegularFile).toList();
+                    long newest = 0;
+                    for (Path p : all) {
+                        newest = Math.max(newest, Files.getLastModifiedTime(p).toMillis());
+                    }
+                    return where + " " + all.size() + " " + newest;
+                }
+            }
+            return where + " " + Files.size(where) + " " + Files.getLastModifiedTime(where).toMillis();
+        } catch (URISyntaxException | IOException | RuntimeException e) {
+            // No identity to compare: a fresh value each run, so nothing written before is trusted.
+            return "unknown " + System.nanoTime();
+        }
+    }
+}
