@@ -5,8 +5,8 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import io.qapi.machine.pack.CpuExpansionLayout;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.qapi.machine.pack.CpuExpansionLayout;
 import io.qapi.machine.pack.TypeCatalog;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -37,7 +37,9 @@ import java.util.concurrent.TimeUnit;
  * boards built with {@code -nodefaults} and without (see {@link MachineCapture}), a family's
  * older versions stored as differences from its newest (see {@link FamilyLayout}); and {@code
  * switches/TYPE.json} for every described type, its boards under each machine switch (see
- * {@link SwitchCapture}), kept apart because only a machine with options reads them. The {@code host} model is left out of the expansions because
+ * {@link SwitchCapture}), kept apart because only a machine with options reads them; and, on x86,
+ * {@code pci-devices.json}, how each PCI device type the model places appears in {@code query-pci}
+ * (see {@link PciDeviceCapture}). The {@code host} model is left out of the expansions because
  * its values would describe the capturing host, not the binary. Output is deterministic: the
  * same binary gives byte-identical files.
  */
@@ -107,6 +109,10 @@ public final class Capture {
         }
         write(out.resolve("machine-options-help.json"), HelpText.machineOptions(binary,
                 MachineCapture.names(machines)));
+        ObjectNode pciDevices = PciDeviceCapture.capture(binary, arch);
+        if (pciDevices != null) {
+            write(out.resolve(PciDeviceCapture.FILE), pciDevices);
+        }
         Path dir = out.resolve("machines");
         Files.createDirectories(dir);
         Map<String, ObjectNode> boards = MachineCapture.captureAll(binary,

@@ -49,7 +49,7 @@ final class Launch {
     private static final List<String> ACCEPTED_WITHOUT_EFFECT = List.of(
             "display", "nographic", "no-user-config", "nodefaults", "S", "preconfig", "accel", "enable-kvm",
             "qmp", "machine", "M", "name", "uuid", "m", "warm-up", "machine-data", "target", "smp", "cpu", "object",
-            "numa", "version", "print-hardware");
+            "numa", "version", "print-hardware", "device");
 
     private final CommandLine commandLine;
     private final Identity identity;
@@ -311,8 +311,12 @@ final class Launch {
         return machine(build());
     }
 
-    private VirtualMachine machine(MachineParts parts) {
-        return new VirtualMachine(identity, parts, commandLine.has("S"), commandLine.has("preconfig"));
+    private VirtualMachine machine(MachineParts parts) throws CommandLineException {
+        VirtualMachine vm = new VirtualMachine(identity, parts, commandLine.has("S"), commandLine.has("preconfig"));
+        for (String device : commandLine.all("device")) {
+            DeviceOption.plug(vm, device);
+        }
+        return vm;
     }
 
     int run(PrintStream out, PrintStream err) throws CommandLineException {

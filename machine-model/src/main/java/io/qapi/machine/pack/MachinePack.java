@@ -136,6 +136,37 @@ public final class MachinePack {
         return file("binary.json");
     }
 
+    /** The file that says how each modeled PCI device type appears in {@code query-pci}. */
+    public static final String PCI_DEVICES = "pci-devices.json";
+
+    /**
+     * How a PCI device type appears in {@code query-pci} on a board family ({@code pc},
+     * {@code q35}), without its address and id, or {@code {"error": TEXT}} when QEMU refuses it
+     * there; empty when the type is not modeled or the pack has no such file (non-x86 targets).
+     */
+    public Optional<JsonNode> pciDeviceEntry(String family, String type) {
+        JsonNode all = pciDevices;
+        if (all == null) {
+            all = read(PCI_DEVICES).orElse(com.fasterxml.jackson.databind.node.MissingNode.getInstance());
+            pciDevices = all;
+        }
+        JsonNode entry = all.path(family).path(type);
+        return entry.isMissingNode() ? Optional.empty() : Optional.of(entry);
+    }
+
+    /** Whether {@code device_add} refuses a modeled PCI type (QEMU creates it only with the machine). */
+    public boolean pciDeviceNotHotpluggable(String type) {
+        pciDeviceEntry("", "");
+        for (JsonNode refused : pciDevices.path("not-hotpluggable")) {
+            if (refused.asText().equals(type)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private volatile JsonNode pciDevices;
+
     /** The first line of {@code QEMU --version}. */
     public String versionLine() {
         return binaryFacts().path("version-line").asText();

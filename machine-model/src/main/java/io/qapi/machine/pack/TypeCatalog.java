@@ -140,6 +140,13 @@ public final class TypeCatalog {
     }
 
     /** The {@code device-list-properties} reply list of {@code type}, when QEMU answers it with one. */
+    /** The names of a device type's properties, as {@code device-list-properties} lists them. */
+    public java.util.Set<String> devicePropertyNames(String type) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        deviceListProperties(type).ifPresent(list -> list.forEach(p -> names.add(p.path("name").asText())));
+        return names;
+    }
+
     public Optional<ArrayNode> deviceListProperties(String type) {
         return decoded(type, deviceProperties, decodedDevice);
     }

@@ -22,6 +22,21 @@ public final class PciPlacement {
 
     /** Places the device, or explains with QEMU's text why it cannot be placed. */
     public static Placed place(PciTopology topology, DeviceRequest request) throws PlacementException {
+        return place(topology, request, () -> { });
+    }
+
+    /** What QEMU does once the device has its id, before its properties are set: may refuse. */
+    @FunctionalInterface
+    public interface Named {
+        void run() throws PlacementException;
+    }
+
+    /**
+     * Places the device as {@link #place(PciTopology, DeviceRequest)} does, running
+     * {@code named} where QEMU gives the device its id and sets its properties (after the bus
+     * and id checks, before its address is read).
+     */
+    public static Placed place(PciTopology topology, DeviceRequest request, Named named) throws PlacementException {
         PciBus bus = findBus(topology, request);
         if (request.hotplug() && !bus.hotpluggable()) {
             throw new PlacementException("Bus '" + bus.name() + "' does not support hotplugging");
@@ -32,6 +47,7 @@ public final class PciPlacement {
                     ? "Duplicate device ID '" + request.id().get() + "'"
                     : "Duplicate ID '" + request.id().get() + "' for device");
         }
+        named.run();
         int devfn = -1;
         if (request.addr().isPresent()) {
             devfn = PciAddress.parseDevfn(request.driver(), request.addr().get());
@@ -45,7 +61,7 @@ public final class PciPlacement {
                 request.multifunction(), topology.nextSerial());
         checkMultifunction(topology, device);
         if (request.hotplug() && bus.shpc() && device.slot() == 0) {
-            // Measured on QEMU 7.2 (pc): -device at the bridge's slot 0 is accepted, device_add is not.
+            // Measured on QEMU 7.2: a bridge that was itself hot-added refuses device_add at its slot 0.
             throw new PlacementException("Unsupported PCI slot 0 for standard hotplug controller."
                     + " Valid slots are between 1 and 31.");
         }
@@ -150,7 +166,9 @@ public final class PciPlacement {
             default -> false;
         };
         String name = device.id().orElse(kind.qomTypeName().toLowerCase() + ".0");
-        boolean shpc = "pci-bridge".equals(device.type());
+        // Measured on QEMU 7.2: a bridge present when the machine was made is hot-plugged through
+        // ACPI, one hot-added later through its own standard hot-plug controller, which has no slot 0.
+        boolean shpc = request.hotplug() && kind == PciBusKind.PCI_BRIDGE && request.category() == DeviceCategory.PCI_BRIDGE;
         return Optional.of(new PciBus(name, kind, hotpluggable, shpc, Optional.of(device.key()),
                 Optional.of(device.type())));
     }

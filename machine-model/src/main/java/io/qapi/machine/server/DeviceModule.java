@@ -8,6 +8,7 @@ import io.qapi.machine.vm.VirtualMachine;
 import io.qapi.runtime.api.Json;
 import io.qapi.runtime.api.QmpError;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -15,9 +16,11 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * {@code device_add}, which the schema leaves unmarshalled ({@code 'gen': false}): the driver
- * checked against the captured device types as QEMU checks it, then a CPU plugged into a free
- * slot. Other devices are refused, saying they are not modeled yet.
+ * {@code device_add}, which the schema leaves unmarshalled ({@code 'gen': false}), and
+ * {@code device_del}: the driver checked against the captured device types as QEMU checks it,
+ * then a CPU plugged into a free slot or a PCI device placed as QEMU 7.2 places it (the types
+ * whose {@code query-pci} entries the pack holds). Other devices are refused, saying they are not
+ * modeled yet.
  */
 final class DeviceModule {
     /** QEMU's test for ids: a letter, then letters, digits, '-', '.' and '_'. */
@@ -49,10 +52,33 @@ final class DeviceModule {
         }
         Optional<String> id = id(arguments);
         if (!types.descendsFrom(driver, "cpu")) {
-            throw QmpError.generic("device_add of '" + driver + "' is not modeled by qemu-model yet");
+            if (!types.descendsFrom(driver, "pci-device")) {
+                throw QmpError.generic("device_add of '" + driver + "' is not modeled by qemu-model yet");
+            }
+            if (machine.parts().pack().pciDeviceNotHotpluggable(driver)) {
+                throw QmpError.generic("Parameter 'driver' expects a pluggable device type");
+            }
+            machine.addPciDevice(driver, options(arguments), types.devicePropertyNames(driver), true);
+            return Json.object();
         }
         machine.plugCpu(driver, cpuProps(driver, arguments), id);
         return Json.object();
+    }
+
+    /** The options but the driver, as text: a JSON number or boolean as QEMU prints it. */
+    private static Map<String, String> options(ObjectNode arguments) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = arguments.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> option = it.next();
+            if (!option.getKey().equals("driver")) {
+                options.put(option.getKey(), option.getValue().asText());
+            }
+        }
+        return options;
+    }
+
+    void deviceDel(String id) {
+        machine.deletePciDevice(id);
     }
 
     private static Optional<String> id(ObjectNode arguments) {

@@ -315,7 +315,7 @@ public final class ModelServer implements Server, AutoCloseable {
 
     @Override
     public void deviceDel(DeviceDelArguments arguments) {
-        throw notModeled("device_del");
+        devices.deviceDel(arguments.id());
     }
 
     @Override

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qapi.machine.pack.MachineSwitch;
 import io.qapi.machine.pack.MachineTypePlaceholder;
+import io.qapi.machine.pci.PciDevice;
+import io.qapi.machine.pci.PciMachine;
 import io.qapi.machine.vm.MachineParts;
 import io.qapi.machine.vm.VirtualMachine;
 import io.qapi.runtime.api.QmpError;
@@ -72,6 +74,10 @@ final class QomModule {
             if (property.equals("type")) {
                 return JsonNodeFactory.instance.textNode(added);
             }
+            Optional<JsonNode> pciValue = machine.pci().flatMap(pci -> pciProperty(pci, path, property));
+            if (pciValue.isPresent()) {
+                return pciValue.get();
+            }
             throw QmpError.generic("qom-get of '" + path + "' property '" + property
                     + "' is not modeled by qemu-model yet");
         }
@@ -103,6 +109,28 @@ final class QomModule {
             throw new QmpError(reply.path("error").path("class").asText(), reply.path("error").path("desc").asText());
         }
         return reply.path("return");
+    }
+
+    /**
+     * A property of an added PCI device the model knows: where it sits ({@code addr} as QEMU's
+     * device function number, {@code parent_bus} as the bus's QOM path), its id, and the
+     * guest-visible properties kept from its options (a NIC's {@code mac}, given or QEMU's
+     * default).
+     */
+    private static Optional<JsonNode> pciProperty(PciMachine pci, String path, String property) {
+        Optional<PciMachine.AddedDevice> added = pci.added(path);
+        if (added.isEmpty()) {
+            return Optional.empty();
+        }
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        PciDevice device = added.get().device();
+        return switch (property) {
+            case "addr" -> Optional.of(nodes.numberNode(device.devfn()));
+            case "parent_bus" -> Optional.of(nodes.textNode(pci.busPath(device)));
+            case "multifunction" -> Optional.of(nodes.booleanNode(device.multifunction()));
+            default -> Optional.ofNullable(added.get().properties().get(property)).map(value ->
+                    value.matches("\\d+") ? nodes.numberNode(Long.parseLong(value)) : nodes.textNode(value));
+        };
     }
 
     /** A machine property whose value QEMU reads from the host: the RTC's time, as {@code struct tm}. */

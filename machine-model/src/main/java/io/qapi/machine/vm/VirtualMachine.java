@@ -1,7 +1,14 @@
 package io.qapi.machine.vm;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.qapi.machine.board.BoardTree;
 import io.qapi.machine.numa.NumaConfig;
 import io.qapi.machine.numa.NumaException;
+import io.qapi.machine.pci.DeviceOptions;
+import io.qapi.machine.pci.DeviceRequest;
+import io.qapi.machine.pci.PciBus;
+import io.qapi.machine.pci.PciMachine;
+import io.qapi.machine.pci.PlacementException;
 import io.qapi.machine.preconfig.MachinePhase;
 import io.qapi.machine.preconfig.PreconfigException;
 import io.qapi.machine.preconfig.PreconfigRules;
@@ -19,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -40,6 +48,9 @@ public final class VirtualMachine {
     /** Where a device added with an id goes in the QOM tree (the others go to peripheral-anon). */
     private static final String PERIPHERAL = "/machine/peripheral/";
     private volatile boolean objectsLookedUp;
+    /** The PCI side, read from the board on first use ({@link #pciRead}); null for none. */
+    private PciMachine pci;
+    private boolean pciRead;
     private final RunControl run;
     private volatile EventEmitter events = EventEmitter.over((name, data) -> { });
     private volatile Runnable onQuit = () -> { };
@@ -112,6 +123,107 @@ public final class VirtualMachine {
             int plugged = index;
             parts = current.withSlots(current.slots().get().withPlugged(plugged));
             return path;
+        });
+    }
+
+    /**
+     * The machine's PCI side (the board's root bus and the devices added), built from the board
+     * the first time it is needed; empty for a board without PCI.
+     */
+    public Optional<PciMachine> pci() {
+        return locked(this::pciMachine);
+    }
+
+    private Optional<PciMachine> pciMachine() {
+        if (!pciRead) {
+            pci = parts.board().part("hardware").flatMap(BoardTree::of).flatMap(tree -> PciMachine.of(tree.root()))
+                    .orElse(null);
+            pciRead = true;
+        }
+        return Optional.ofNullable(pci);
+    }
+
+    /**
+     * {@code -device} ({@code hotplug} false) or {@code device_add} of a PCI device the model
+     * places, with QEMU 7.2's checks in QEMU's order; nothing changes unless it is added.
+     *
+     * @param options    the options as text, {@code driver} left out
+     * @param properties the type's property names, for QEMU's "not found"
+     * @return the new device's QOM path
+     */
+    public String addPciDevice(String driver, Map<String, String> options, Set<String> properties, boolean hotplug) {
+        return locked(() -> {
+            PciMachine machine = pciMachine().orElseThrow(
+                    () -> QmpError.generic("No 'PCI' bus found for device '" + driver + "'"));
+            JsonNode entry = parts.pack().pciDeviceEntry(machine.family(), driver).orElseThrow(() -> QmpError.generic(
+                    "'" + driver + "' on this machine type is not modeled by qemu-model yet"));
+            if (entry.has("error")) {
+                throw QmpError.generic(entry.path("error").asText());
+            }
+            DeviceRequest request = DeviceOptions.request(driver, options, hotplug);
+            PciMachine next;
+            try {
+                next = machine.with(request, unplaced -> {
+                    if (request.id().isPresent() && addedDevices.containsKey(PERIPHERAL + request.id().get())) {
+                        throw new PlacementException("Duplicate device ID '" + request.id().get() + "'");
+                    }
+                    // QEMU names an anonymous device before it sets its properties and places it,
+                    // so a device refused after this point still uses up its number
+                    String path = request.id().map(i -> PERIPHERAL + i)
+                            .orElseGet(() -> "/machine/peripheral-anon/device[" + anonymousDevices++ + "]");
+                    return new PciMachine.AddedDevice(path, null, DeviceOptions.check(driver, options, properties));
+                });
+            } catch (PlacementException e) {
+                throw QmpError.generic(e.getMessage());
+            }
+            PciMachine.AddedDevice device = next.added().get(next.added().size() - 1);
+            if (properties.contains("mac") && !device.properties().containsKey("mac")) {
+                next = next.withProperty(device.path(), "mac", defaultMac(next));
+            }
+            pci = next;
+            Map<String, String> added = new LinkedHashMap<>(addedDevices);
+            added.put(device.path(), driver);
+            addedDevices = Collections.unmodifiableMap(added);
+            return device.path();
+        });
+    }
+
+    /**
+     * QEMU's default MAC address for a NIC given none: 52:54:00:12:34:XX with the lowest XX from
+     * 0x56 up that no NIC of the machine has.
+     */
+    private static String defaultMac(PciMachine machine) {
+        Set<String> used = new java.util.HashSet<>();
+        machine.added().forEach(d -> Optional.ofNullable(d.properties().get("mac")).ifPresent(used::add));
+        for (int last = 0x56; last < 0xff; last++) {
+            String mac = String.format("52:54:00:12:34:%02x", last);
+            if (!used.contains(mac)) {
+                return mac;
+            }
+        }
+        return "52:54:00:12:34:ff";
+    }
+
+    /**
+     * {@code device_del} of a device added with an id. QEMU 7.2 asks the guest to release a PCI
+     * device (ACPI on pc's root bus, the PCIe hot-plug controller of a root port) and removes it
+     * when the guest has done so; the model's machine runs no guest, so the device stays, as it
+     * does in QEMU while no guest answers, and no DEVICE_DELETED is sent.
+     */
+    public void deletePciDevice(String id) {
+        locked(() -> {
+            Optional<PciMachine.AddedDevice> device = pciMachine().flatMap(m -> m.addedWithId(id));
+            if (device.isEmpty()) {
+                if (addedDevices.containsKey(PERIPHERAL + id)) {
+                    throw QmpError.generic("device_del of '" + id + "' is not modeled by qemu-model yet");
+                }
+                throw new QmpError("DeviceNotFound", "Device '" + id + "' not found");
+            }
+            PciBus bus = pci.busOf(device.get().device()).orElseThrow();
+            if (!bus.hotpluggable()) {
+                throw QmpError.generic("Bus '" + bus.name() + "' does not support hotplugging");
+            }
+            return null;
         });
     }
 

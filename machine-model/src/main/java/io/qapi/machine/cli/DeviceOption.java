@@ -1,0 +1,80 @@
+package io.qapi.machine.cli;
+
+import io.qapi.machine.pack.TypeCatalog;
+import io.qapi.machine.vm.VirtualMachine;
+import io.qapi.runtime.api.QmpError;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * {@code -device TYPE,key=value,...} as QEMU 7.2 reads it (its option syntax: {@code ,,} for a
+ * comma inside a value, the first item naming the driver) and plugs it while the machine is
+ * created: the PCI device types the model places. QEMU's refusals are printed with the option
+ * as written, as QEMU prints them.
+ */
+final class DeviceOption {
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z][A-Za-z0-9._-]*");
+
+    private DeviceOption() {
+    }
+
+    static void plug(VirtualMachine vm, String argument) throws CommandLineException {
+        Map<String, String> options = parse(argument);
+        String driver = options.remove("driver");
+        if (driver == null) {
+            throw new CommandLineException("-device " + argument + ": Parameter 'driver' is missing");
+        }
+        String id = options.get("id");
+        if (id != null && !IDENTIFIER.matcher(id).matches()) {
+            throw new CommandLineException("-device " + argument + ": Parameter 'id' expects an identifier");
+        }
+        TypeCatalog types = vm.parts().pack().types();
+        if (!types.exists(driver) || !types.descendsFrom(driver, "device")) {
+            throw new CommandLineException("-device " + argument + ": '" + driver + "' is not a valid device model name");
+        }
+        if (types.isAbstract(driver)) {
+            throw new CommandLineException("-device " + argument + ": Parameter 'driver' expects a non-abstract device type");
+        }
+        if (!types.descendsFrom(driver, "pci-device")) {
+            throw new CommandLineException("-device " + argument + ": device type '" + driver + "' is not modeled by "
+                    + QemuModel.PROGRAM + " yet");
+        }
+        try {
+            vm.addPciDevice(driver, options, types.devicePropertyNames(driver), false);
+        } catch (QmpError e) {
+            throw new CommandLineException("-device " + argument + ": " + e.desc());
+        }
+    }
+
+    /** QEMU's option syntax: items split at single commas; the first, without '=', is the driver. */
+    static Map<String, String> parse(String argument) {
+        Map<String, String> options = new LinkedHashMap<>();
+        StringBuilder item = new StringBuilder();
+        boolean first = true;
+        for (int i = 0; i <= argument.length(); i++) {
+            char c = i < argument.length() ? argument.charAt(i) : ',';
+            if (c == ',' && i + 1 < argument.length() && argument.charAt(i + 1) == ',') {
+                item.append(',');
+                i++;
+                continue;
+            }
+            if (c != ',') {
+                item.append(c);
+                continue;
+            }
+            String text = item.toString();
+            item.setLength(0);
+            int eq = text.indexOf('=');
+            if (first && eq < 0) {
+                options.put("driver", text);
+            } else if (eq < 0) {
+                options.put(text, "on");
+            } else {
+                options.put(text.substring(0, eq), text.substring(eq + 1));
+            }
+            first = false;
+        }
+        return options;
+    }
+}

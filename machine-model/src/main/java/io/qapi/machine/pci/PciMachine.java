@@ -1,0 +1,161 @@
+package io.qapi.machine.pci;
+
+import io.qapi.schema.hardware.BusDescription;
+import io.qapi.schema.hardware.BusKind;
+import io.qapi.schema.hardware.DeviceDescription;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A machine's PCI side: the board's root bus with what the board put on it, and the devices
+ * added since ({@code -device}, {@code device_add}), each with its QOM path. Immutable: adding a
+ * device gives a new value, so a refused one changes nothing.
+ *
+ * @param family   the board family whose captured device entries apply ({@code pc}, {@code q35})
+ * @param rootPath the QOM path of the root bus ({@code /machine/i440fx/pci.0})
+ * @param topology the buses and every device on them, the board's included
+ * @param added    the devices added, in the order they were added
+ */
+public record PciMachine(String family, String rootPath, PciTopology topology, List<AddedDevice> added) {
+
+    public PciMachine {
+        added = List.copyOf(added);
+    }
+
+    /**
+     * A device that was added.
+     *
+     * @param path       its QOM path ({@code /machine/peripheral/ID} or
+     *                   {@code /machine/peripheral-anon/device[N]})
+     * @param device     where it sits
+     * @param properties the properties given, as written
+     */
+    public record AddedDevice(String path, PciDevice device, Map<String, String> properties) {
+        public AddedDevice {
+            properties = Map.copyOf(properties);
+        }
+    }
+
+    /**
+     * The PCI side of a board, from its device tree: the first PCI or PCIe bus below the system
+     * bus is the root bus, and its devices are the board's. Empty for a board without PCI
+     * (isapc, microvm) or one whose family the captured device entries do not cover.
+     */
+    public static Optional<PciMachine> of(BusDescription system) {
+        Optional<BusDescription> root = rootBus(system);
+        if (root.isEmpty()) {
+            return Optional.empty();
+        }
+        BusDescription bus = root.get();
+        String family = switch (bus.name()) {
+            case "pci.0" -> "pc";
+            case "pcie.0" -> "q35";
+            default -> null;
+        };
+        if (family == null) {
+            return Optional.empty();
+        }
+        PciTopology topology = PciTopology.withRoot(bus.name(),
+                bus.kind() == BusKind.PCIE ? PciBusKind.PCIE_ROOT : PciBusKind.PCI_ROOT, bus.hotpluggable());
+        List<int[]> addresses = new ArrayList<>();
+        Map<int[], DeviceDescription> byAddress = new HashMap<>();
+        for (DeviceDescription device : bus.devices()) {
+            device.address().ifPresent(address -> {
+                int[] at = parse(address);
+                addresses.add(at);
+                byAddress.put(at, device);
+            });
+        }
+        addresses.sort(Comparator.<int[]>comparingInt(a -> a[0]).thenComparingInt(a -> a[1]));
+        for (int[] at : addresses) {
+            boolean otherFunctions = addresses.stream().anyMatch(a -> a[0] == at[0] && a[1] != at[1]);
+            topology = topology.withImplicit(byAddress.get(at).type(), bus.name(), at[0], at[1],
+                    at[1] == 0 && otherFunctions);
+        }
+        return Optional.of(new PciMachine(family, bus.path(), topology, List.of()));
+    }
+
+    private static Optional<BusDescription> rootBus(BusDescription bus) {
+        if (bus.kind() == BusKind.PCI || bus.kind() == BusKind.PCIE) {
+            return Optional.of(bus);
+        }
+        for (DeviceDescription device : bus.devices()) {
+            for (BusDescription child : device.buses()) {
+                Optional<BusDescription> found = rootBus(child);
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** "1f.2" → {31, 2}. */
+    private static int[] parse(String address) {
+        int dot = address.indexOf('.');
+        return new int[] {Integer.parseInt(address.substring(0, dot), 16), Integer.parseInt(address.substring(dot + 1), 16)};
+    }
+
+    /** Where QEMU names a device and sets its properties: gives its path and kept properties. */
+    @FunctionalInterface
+    public interface Naming {
+        AddedDevice name(PciDevice unplaced) throws PlacementException;
+    }
+
+    /**
+     * This machine with one more device, placed as QEMU would place it, or QEMU's refusal;
+     * {@code naming} runs where QEMU gives the device its id and sets its properties.
+     */
+    public PciMachine with(DeviceRequest request, Naming naming) throws PlacementException {
+        AddedDevice[] named = new AddedDevice[1];
+        PciPlacement.Placed placed = PciPlacement.place(topology, request, () -> named[0] = naming.name(null));
+        List<AddedDevice> more = new ArrayList<>(added);
+        more.add(new AddedDevice(named[0].path(), placed.device(), named[0].properties()));
+        return new PciMachine(family, rootPath, placed.topology(), more);
+    }
+
+    /** This machine with a kept property of an added device set (a NIC's default MAC address). */
+    public PciMachine withProperty(String path, String name, String value) {
+        List<AddedDevice> changed = new ArrayList<>();
+        for (AddedDevice device : added) {
+            if (device.path().equals(path)) {
+                Map<String, String> properties = new java.util.LinkedHashMap<>(device.properties());
+                properties.put(name, value);
+                device = new AddedDevice(path, device.device(), properties);
+            }
+            changed.add(device);
+        }
+        return new PciMachine(family, rootPath, topology, changed);
+    }
+
+    /** The added device with this QOM path, if any. */
+    public Optional<AddedDevice> added(String path) {
+        return added.stream().filter(d -> d.path().equals(path)).findFirst();
+    }
+
+    /** The added device with this id, if any. */
+    public Optional<AddedDevice> addedWithId(String id) {
+        return added.stream().filter(d -> d.device().id().filter(id::equals).isPresent()).findFirst();
+    }
+
+    /** The QOM path of the bus a device sits on: the root bus, or the bus a bridge opened. */
+    public String busPath(PciDevice device) {
+        if (device.bus().equals(topology.rootBus().name())) {
+            return rootPath;
+        }
+        PciBus bus = topology.bus(device.bus()).orElseThrow();
+        String parentKey = bus.parentDeviceId().orElseThrow();
+        AddedDevice parent = added.stream().filter(d -> d.device().key().equals(parentKey)).findFirst()
+                .orElseThrow();
+        return parent.path() + "/" + bus.name();
+    }
+
+    /** Whether devices may be added to, or removed from, the bus {@code device} sits on. */
+    public Optional<PciBus> busOf(PciDevice device) {
+        return topology.bus(device.bus());
+    }
+}
