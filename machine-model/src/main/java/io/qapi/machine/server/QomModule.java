@@ -57,12 +57,14 @@ final class QomModule {
             }
         }
         if (path.equals(PERIPHERAL) || path.equals(ANONYMOUS)) {
-            for (Map.Entry<String, String> device : machine.addedDevices().entrySet()) {
-                String parent = device.getKey().substring(0, device.getKey().lastIndexOf('/'));
-                if (parent.equals(path)) {
-                    properties.add(new ObjectPropertyInfo(device.getKey().substring(parent.length() + 1),
-                            "child<" + device.getValue() + ">", Optional.empty(), Optional.empty()));
-                }
+            // QEMU lists an object's own properties in the reverse of its hash table's order,
+            // after its class's ("type")
+            List<String> children = new ArrayList<>(machine.peripheralChildren(path));
+            java.util.Collections.reverse(children);
+            for (String child : children) {
+                String childType = machine.addedDevices().get(path + "/" + child);
+                properties.add(new ObjectPropertyInfo(child, "child<" + childType + ">", Optional.empty(),
+                        Optional.empty()));
             }
         }
         return properties;

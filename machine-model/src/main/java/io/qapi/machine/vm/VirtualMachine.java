@@ -12,6 +12,7 @@ import io.qapi.machine.pci.PlacementException;
 import io.qapi.machine.preconfig.MachinePhase;
 import io.qapi.machine.preconfig.PreconfigException;
 import io.qapi.machine.preconfig.PreconfigRules;
+import io.qapi.machine.qom.GHashTableOrder;
 import io.qapi.machine.topology.CpuProps;
 import io.qapi.machine.topology.CpuSlots;
 import io.qapi.machine.topology.TopologyException;
@@ -23,6 +24,7 @@ import io.qapi.schema.run_state.StatusInfo;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -51,6 +53,12 @@ public final class VirtualMachine {
     /** The PCI side, read from the board on first use ({@link #pciRead}); null for none. */
     private PciMachine pci;
     private boolean pciRead;
+    /**
+     * The children of /machine/peripheral and /machine/peripheral-anon as QEMU's hash tables
+     * hold them: every name given, including those of devices refused after they were named.
+     */
+    private final GHashTableOrder peripheral = new GHashTableOrder();
+    private final GHashTableOrder anonymous = new GHashTableOrder();
     private final RunControl run;
     private volatile EventEmitter events = EventEmitter.over((name, data) -> { });
     private volatile Runnable onQuit = () -> { };
@@ -117,6 +125,7 @@ public final class VirtualMachine {
             Map<String, String> added = new LinkedHashMap<>(addedDevices);
             added.put(path, driver);
             addedDevices = Collections.unmodifiableMap(added);
+            container(path).insert(childName(path));
             Map<Integer, String> paths = new HashMap<>(hotpluggedCpus);
             paths.put(index, path);
             hotpluggedCpus = Map.copyOf(paths);
@@ -162,18 +171,25 @@ public final class VirtualMachine {
             }
             DeviceRequest request = DeviceOptions.request(driver, options, hotplug);
             PciMachine next;
+            String[] named = new String[1];
             try {
                 next = machine.with(request, unplaced -> {
                     if (request.id().isPresent() && addedDevices.containsKey(PERIPHERAL + request.id().get())) {
                         throw new PlacementException("Duplicate device ID '" + request.id().get() + "'");
                     }
-                    // QEMU names an anonymous device before it sets its properties and places it,
-                    // so a device refused after this point still uses up its number
+                    // QEMU names a device (adds it to its container) before it sets its properties
+                    // and places it, and takes it out again when it is refused: an anonymous one
+                    // still uses up its number, and the container's table keeps a tombstone
                     String path = request.id().map(i -> PERIPHERAL + i)
                             .orElseGet(() -> "/machine/peripheral-anon/device[" + anonymousDevices++ + "]");
+                    named[0] = path;
+                    container(path).insert(childName(path));
                     return new PciMachine.AddedDevice(path, null, DeviceOptions.check(driver, options, properties));
                 });
             } catch (PlacementException e) {
+                if (named[0] != null) {
+                    container(named[0]).remove(childName(named[0]));
+                }
                 throw QmpError.generic(e.getMessage());
             }
             PciMachine.AddedDevice device = next.added().get(next.added().size() - 1);
@@ -225,6 +241,23 @@ public final class VirtualMachine {
             }
             return null;
         });
+    }
+
+    /**
+     * The names of the devices in {@code /machine/peripheral} or {@code /machine/peripheral-anon},
+     * in QEMU's order (the order of its hash table; {@code qom-list} prints the reverse).
+     */
+    public List<String> peripheralChildren(String container) {
+        return locked(() -> (container.equals(PERIPHERAL.substring(0, PERIPHERAL.length() - 1)) ? peripheral
+                : anonymous).order());
+    }
+
+    private GHashTableOrder container(String path) {
+        return path.startsWith(PERIPHERAL) ? peripheral : anonymous;
+    }
+
+    private static String childName(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
     }
 
     /** Notes that a command looked up QEMU's /objects container, which QEMU then creates. */
