@@ -3,8 +3,10 @@ package io.qapi.machine.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.qapi.machine.board.HardwareArgv;
 import io.qapi.machine.board.HardwareText;
 import io.qapi.machine.board.MachineTypeDescriber;
+import io.qapi.machine.board.RunningHardware;
 import io.qapi.machine.board.SwitchedBoard;
 import io.qapi.machine.numa.NumaCompletion;
 import io.qapi.machine.numa.NumaConfig;
@@ -52,6 +54,8 @@ final class Launch {
             "numa", "version", "print-hardware", "device");
 
     private final CommandLine commandLine;
+    /** With {@code -hardware}: the numbers of the described anonymous devices, in order. */
+    private final List<Integer> anonymousNumbers;
     private final Identity identity;
     private final MemoryOption memory;
     private final MachineOption machine;
@@ -63,7 +67,8 @@ final class Launch {
     private Optional<CpuOption> cpuOption;
 
     private Launch(CommandLine commandLine, Identity identity, MemoryOption memory, MachineOption machine,
-            List<Endpoint> monitors, boolean stdioMonitor) {
+            List<Endpoint> monitors, boolean stdioMonitor, List<Integer> anonymousNumbers) {
+        this.anonymousNumbers = List.copyOf(anonymousNumbers);
         this.commandLine = commandLine;
         this.identity = identity;
         this.memory = memory;
@@ -73,6 +78,12 @@ final class Launch {
     }
 
     static Launch from(CommandLine commandLine) throws CommandLineException {
+        List<Integer> anonymousNumbers = List.of();
+        if (commandLine.has("hardware")) {
+            HardwareOption.Expanded expanded = HardwareOption.expand(commandLine);
+            commandLine = expanded.commandLine();
+            anonymousNumbers = expanded.anonymousNumbers();
+        }
         for (CommandLine.Option option : commandLine.options()) {
             if (!ACCEPTED_WITHOUT_EFFECT.contains(option.name())) {
                 throw new CommandLineException("-" + option.name() + ": this option is not modeled by "
@@ -104,7 +115,7 @@ final class Launch {
             throw new CommandLineException("cannot use stdio by multiple character devices\n" + QemuModel.PROGRAM
                     + ": could not connect serial device to character backend 'stdio'");
         }
-        return new Launch(commandLine, identity, memory, machine, monitors, stdio);
+        return new Launch(commandLine, identity, memory, machine, monitors, stdio, anonymousNumbers);
     }
 
     /** The binary the model stands for: {@code -machine-data DIR}, or the built-in pack of {@code -target}. */
@@ -290,20 +301,31 @@ final class Launch {
      */
     private int printHardware(PrintStream out, PrintStream err, MachineParts parts, String format)
             throws CommandLineException {
-        if (!format.equals("tree") && !format.equals("json")) {
-            throw new CommandLineException("-print-hardware " + format + ": expected 'tree' or 'json'");
+        if (!format.equals("tree") && !format.equals("json") && !format.equals("argv")) {
+            throw new CommandLineException("-print-hardware " + format + ": expected 'tree', 'json' or 'argv'");
         }
         ObjectNode options = JsonNodeFactory.instance.objectNode();
         parts.options().forEach(options::put);
-        HardwareDescription board;
+        HardwareDescription hardware;
         try {
-            board = new MachineTypeDescriber(parts.pack()).describe(parts.type().name(), Optional.of(options),
-                    parts.defaults());
+            HardwareDescription board = new MachineTypeDescriber(parts.pack()).describe(parts.type().name(),
+                    Optional.of(options), parts.defaults());
+            hardware = RunningHardware.describe(board, machine(parts).pci());
         } catch (QmpError e) {
             throw new CommandLineException("-print-hardware " + format + ": " + e.desc());
         }
-        out.print(format.equals("json") ? HardwareText.json(board) : HardwareText.tree(board));
+        out.print(switch (format) {
+            case "json" -> HardwareText.json(hardware);
+            case "argv" -> String.join(" ", HardwareArgv.argv(hardware).stream().map(Launch::shellWord).toList())
+                    + System.lineSeparator();
+            default -> HardwareText.tree(hardware);
+        });
         return 0;
+    }
+
+    /** A word as a POSIX shell reads it back: quoted when it holds anything but safe characters. */
+    private static String shellWord(String word) {
+        return word.matches("[A-Za-z0-9_.,:=/@%+-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
     }
 
     /** The machine the command line describes, not yet served. */
@@ -313,6 +335,7 @@ final class Launch {
 
     private VirtualMachine machine(MachineParts parts) throws CommandLineException {
         VirtualMachine vm = new VirtualMachine(identity, parts, commandLine.has("S"), commandLine.has("preconfig"));
+        vm.numberAnonymousDevices(anonymousNumbers);
         for (String device : commandLine.all("device")) {
             DeviceOption.plug(vm, device);
         }

@@ -72,6 +72,7 @@ public final class ModelServer implements Server, AutoCloseable {
     private final NumaModule numa;
     private final DeviceModule devices;
     private final QomModule qom;
+    private final HardwareModule hardware;
     private final JsonNode versionReply;
     private final MachinePack pack;
     /** The pack's description index, read when first needed. */
@@ -84,6 +85,7 @@ public final class ModelServer implements Server, AutoCloseable {
         this.memory = new MemoryModule(vm);
         this.pci = new PciModule(vm);
         this.describer = new MachineTypeDescriber(vm.parts().pack());
+        this.hardware = new HardwareModule(vm, describer);
         this.numa = new NumaModule(vm);
         this.devices = new DeviceModule(vm);
         this.qom = new QomModule(vm);
@@ -326,5 +328,10 @@ public final class ModelServer implements Server, AutoCloseable {
     @Override
     public HardwareDescription queryMachineType(QueryMachineTypeArguments arguments) {
         return describer.describe(arguments.type(), arguments.props(), arguments.defaults().orElse(false));
+    }
+
+    @Override
+    public HardwareDescription queryHardware() {
+        return hardware.queryHardware();
     }
 }

@@ -59,6 +59,8 @@ public final class VirtualMachine {
      */
     private final GHashTableOrder peripheral = new GHashTableOrder();
     private final GHashTableOrder anonymous = new GHashTableOrder();
+    /** The numbers a described machine's anonymous devices had, for the next ones added. */
+    private final java.util.ArrayDeque<Integer> anonymousPlan = new java.util.ArrayDeque<>();
     private final RunControl run;
     private volatile EventEmitter events = EventEmitter.over((name, data) -> { });
     private volatile Runnable onQuit = () -> { };
@@ -180,6 +182,9 @@ public final class VirtualMachine {
                     // QEMU names a device (adds it to its container) before it sets its properties
                     // and places it, and takes it out again when it is refused: an anonymous one
                     // still uses up its number, and the container's table keeps a tombstone
+                    if (request.id().isEmpty() && !anonymousPlan.isEmpty()) {
+                        anonymousDevices = Math.max(anonymousDevices, anonymousPlan.poll());
+                    }
                     String path = request.id().map(i -> PERIPHERAL + i)
                             .orElseGet(() -> "/machine/peripheral-anon/device[" + anonymousDevices++ + "]");
                     named[0] = path;
@@ -258,6 +263,14 @@ public final class VirtualMachine {
 
     private static String childName(String path) {
         return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    /**
+     * The numbers the next anonymous devices take (a described machine's, which may have gaps
+     * where QEMU named a device it then refused); later ones continue from the last.
+     */
+    public void numberAnonymousDevices(List<Integer> numbers) {
+        locked(() -> anonymousPlan.addAll(numbers));
     }
 
     /** Notes that a command looked up QEMU's /objects container, which QEMU then creates. */

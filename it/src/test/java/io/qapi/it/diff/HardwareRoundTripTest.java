@@ -1,0 +1,79 @@
+package io.qapi.it.diff;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.qapi.machine.board.HardwareArgv;
+import io.qapi.runtime.api.Input;
+import io.qapi.schema.hardware.HardwareDescription;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The precise hardware description, for every device scenario of the differential suite that
+ * builds a machine: after the scenario's steps, {@code query-hardware} of the model is
+ * <ol>
+ *   <li>imported with {@code ./qemu-model -hardware FILE}, whose {@code query-hardware} must
+ *       be identical and whose {@code query-pci} the same;</li>
+ *   <li>rendered as QEMU's command line ({@code HardwareArgv}) and started on the real QEMU
+ *       7.2, whose {@code query-pci} must equal the model's.</li>
+ * </ol>
+ */
+class HardwareRoundTripTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TestFactory
+    Stream<DynamicTest> everyDeviceScenarioRoundTrips() throws Exception {
+        return Scenarios.all().stream().filter(s -> s.name().startsWith("devices-") || s.name().startsWith("pci-"))
+                .map(scenario -> DynamicTest.dynamicTest(scenario.name(), () -> roundTrip(scenario)));
+    }
+
+    private static void roundTrip(Scenario scenario) throws Exception {
+        Targets.assumeInstalled(scenario.binary());
+        Path dir = Files.createTempDirectory("hardware-round-trip");
+        List<JsonNode> steps = new ArrayList<>(scenario.steps());
+        steps.add(step("query-hardware"));
+        steps.add(step("query-pci"));
+        JsonNode first = TargetRun.run(Targets.candidate(scenario), with(scenario, scenario.args(), steps),
+                Files.createDirectories(dir.resolve("model")));
+        Assumptions.assumeTrue(first.has("replies"), scenario.name() + ": the command line builds no machine");
+        JsonNode replies = first.path("replies");
+        JsonNode hardware = replies.get(replies.size() - 2).path("return");
+        JsonNode pci = replies.get(replies.size() - 1).path("return");
+        assertTrue(hardware.isObject() && pci.isArray(), scenario.name() + ": " + replies);
+
+        Path file = dir.resolve("hardware.json");
+        Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(hardware));
+        JsonNode imported = TargetRun.run(Targets.candidate(scenario), with(scenario, List.of("-hardware", file.toString(),
+                "-S"), List.of(step("query-hardware"), step("query-pci"))), Files.createDirectories(dir.resolve("import")));
+        assertEquals(hardware, imported.path("replies").path(0).path("return"),
+                scenario.name() + ": -hardware does not build the described machine: " + imported);
+        assertEquals(pci, imported.path("replies").path(1).path("return"), scenario.name());
+
+        List<String> argv = new ArrayList<>(HardwareArgv.argv(HardwareDescription.DECODER.decode(Input.STRICT, hardware,
+                "")));
+        argv.add("-S");
+        JsonNode real = TargetRun.run(Targets.reference(scenario), with(scenario, argv, List.of(step("query-pci"))),
+                Files.createDirectories(dir.resolve("qemu")));
+        assertEquals(pci, real.path("replies").path(0).path("return"),
+                scenario.name() + ": QEMU started with " + String.join(" ", argv) + " gives another query-pci: " + real);
+    }
+
+    private static Scenario with(Scenario scenario, List<String> args, List<JsonNode> steps) {
+        return new Scenario(scenario.name(), scenario.description(), scenario.binary(), args, List.of(), steps, Set.of(),
+                List.of());
+    }
+
+    private static JsonNode step(String command) {
+        return JSON.createObjectNode().put("execute", command);
+    }
+}

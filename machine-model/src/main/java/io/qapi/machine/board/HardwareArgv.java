@@ -1,0 +1,71 @@
+package io.qapi.machine.board;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.qapi.schema.hardware.BusDescription;
+import io.qapi.schema.hardware.DeviceDescription;
+import io.qapi.schema.hardware.HardwareDescription;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A hardware description as QEMU 7.2's command line: {@code -machine TYPE,OPTION=VALUE...},
+ * {@code -nodefaults} unless the description includes the default devices, and one
+ * {@code -device} per device that was added (not the board's own), every one with its explicit
+ * {@code bus=} and {@code addr=}, parents before what sits behind them. Both the real QEMU and
+ * {@code ./qemu-model} build the described devices from it; {@code -hardware FILE} reads a
+ * description through it.
+ */
+public final class HardwareArgv {
+    private HardwareArgv() {
+    }
+
+    public static List<String> argv(HardwareDescription hardware) {
+        List<String> argv = new ArrayList<>();
+        StringBuilder machine = new StringBuilder(hardware.machine().type());
+        for (Iterator<Map.Entry<String, JsonNode>> it = hardware.machine().options().fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> option = it.next();
+            machine.append(',').append(option.getKey()).append('=').append(escape(option.getValue().asText()));
+        }
+        argv.add("-machine");
+        argv.add(machine.toString());
+        if (!hardware.machine().defaults()) {
+            argv.add("-nodefaults");
+        }
+        devices(hardware.root(), argv);
+        return argv;
+    }
+
+    private static void devices(BusDescription bus, List<String> argv) {
+        for (DeviceDescription device : bus.devices()) {
+            if (!device.implicit()) {
+                argv.add("-device");
+                argv.add(device(bus, device));
+            }
+            device.buses().forEach(child -> devices(child, argv));
+        }
+    }
+
+    private static String device(BusDescription bus, DeviceDescription device) {
+        StringBuilder option = new StringBuilder(device.type());
+        device.id().ifPresent(id -> option.append(",id=").append(escape(id)));
+        option.append(",bus=").append(escape(bus.name()));
+        device.address().ifPresent(address -> option.append(",addr=").append(address));
+        device.properties().ifPresent(properties -> properties.fields().forEachRemaining(p -> option.append(',')
+                .append(p.getKey()).append('=').append(value(p.getValue()))));
+        return option.toString();
+    }
+
+    private static String value(JsonNode value) {
+        if (value.isBoolean()) {
+            return value.booleanValue() ? "on" : "off";
+        }
+        return escape(value.asText());
+    }
+
+    /** QEMU's option syntax doubles a comma inside a value. */
+    private static String escape(String text) {
+        return text.replace(",", ",,");
+    }
+}

@@ -1,0 +1,92 @@
+package io.qapi.machine.board;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.qapi.machine.pci.PciBus;
+import io.qapi.machine.pci.PciDevice;
+import io.qapi.machine.pci.PciMachine;
+import io.qapi.schema.hardware.BusDescription;
+import io.qapi.schema.hardware.BusKind;
+import io.qapi.schema.hardware.DeviceDescription;
+import io.qapi.schema.hardware.HardwareDescription;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The running machine as a description: the board as {@link MachineTypeDescriber} describes it,
+ * with every device added since ({@code -device}, {@code device_add}) on the bus it sits on, after
+ * the board's own devices and in the order they were added, each with its address ("SLOT.FN" in
+ * hexadecimal), its id and the guest-visible properties it was given; a bridge or port added
+ * brings its bus, with the devices added behind it.
+ */
+public final class RunningHardware {
+    private RunningHardware() {
+    }
+
+    public static HardwareDescription describe(HardwareDescription board, Optional<PciMachine> pci) {
+        if (pci.isEmpty() || pci.get().added().isEmpty()) {
+            return board;
+        }
+        return new HardwareDescription(board.machine(), board.facts(), withAdded(board.root(), pci.get()),
+                board.unattached());
+    }
+
+    private static BusDescription withAdded(BusDescription bus, PciMachine pci) {
+        List<DeviceDescription> devices = new ArrayList<>();
+        for (DeviceDescription device : bus.devices()) {
+            List<BusDescription> buses = device.buses().stream().map(b -> withAdded(b, pci)).toList();
+            devices.add(new DeviceDescription(device.path(), device.type(), device.id(), device.address(),
+                    device.implicit(), device.properties(), buses));
+        }
+        if (bus.path().equals(pci.rootPath())) {
+            devices.addAll(added(pci, pci.topology().rootBus().name()));
+        }
+        return new BusDescription(bus.name(), bus.path(), bus.type(), bus.kind(), bus.hotpluggable(), devices);
+    }
+
+    /** The devices added on the bus of that name, each with the bus it opens. */
+    private static List<DeviceDescription> added(PciMachine pci, String busName) {
+        List<DeviceDescription> devices = new ArrayList<>();
+        for (PciMachine.AddedDevice added : pci.added()) {
+            PciDevice device = added.device();
+            if (!device.bus().equals(busName)) {
+                continue;
+            }
+            List<BusDescription> buses = new ArrayList<>();
+            for (PciBus child : pci.topology().buses()) {
+                if (child.parentDeviceId().filter(device.key()::equals).isPresent()) {
+                    boolean express = child.kind().qomTypeName().equals("PCIE");
+                    buses.add(new BusDescription(child.name(), added.path() + "/" + child.name(),
+                            child.kind().qomTypeName(), express ? BusKind.PCIE : BusKind.PCI, child.hotpluggable(),
+                            added(pci, child.name())));
+                }
+            }
+            devices.add(new DeviceDescription(added.path(), device.type(), device.id(),
+                    Optional.of(String.format("%02x.%x", device.slot(), device.function())), false,
+                    properties(added.properties(), device.multifunction()), buses));
+        }
+        return devices;
+    }
+
+    /** The properties given, numbers as numbers; {@code multifunction} when it is on. */
+    private static Optional<JsonNode> properties(Map<String, String> given, boolean multifunction) {
+        if (given.isEmpty() && !multifunction) {
+            return Optional.empty();
+        }
+        ObjectNode properties = JsonNodeFactory.instance.objectNode();
+        given.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(p -> {
+            if (p.getValue().matches("\\d{1,9}")) {
+                properties.put(p.getKey(), Integer.parseInt(p.getValue()));
+            } else {
+                properties.put(p.getKey(), p.getValue());
+            }
+        });
+        if (multifunction) {
+            properties.put("multifunction", true);
+        }
+        return Optional.of(properties);
+    }
+}
