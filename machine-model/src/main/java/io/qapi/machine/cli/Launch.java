@@ -328,6 +328,20 @@ final class Launch {
         return word.matches("[A-Za-z0-9_.,:=/@%+-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
     }
 
+    /**
+     * The machine another command line builds on the same binary's data, for
+     * {@code plan-hardware}: QEMU's message for what it refuses becomes the command's error.
+     */
+    static VirtualMachine plan(List<String> argv, MachinePack pack) {
+        try {
+            Launch launch = from(CommandLine.parse(argv));
+            launch.pack = pack;
+            return launch.machine();
+        } catch (CommandLineException e) {
+            throw QmpError.generic(e.getMessage());
+        }
+    }
+
     /** The machine the command line describes, not yet served. */
     VirtualMachine machine() throws CommandLineException {
         return machine(build());
@@ -373,7 +387,8 @@ final class Launch {
         VirtualMachine vm = machine(parts);
         CountDownLatch ended = new CountDownLatch(1);
         StdioMonitor stdio = null;
-        try (ModelServer server = ModelServer.start(vm, ended::countDown)) {
+        MachinePack served = pack();
+        try (ModelServer server = ModelServer.start(vm, ended::countDown, argv -> plan(argv, served))) {
             for (Endpoint endpoint : monitors) {
                 server.listen(endpoint);
             }

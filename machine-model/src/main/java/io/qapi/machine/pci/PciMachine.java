@@ -113,23 +113,11 @@ public record PciMachine(String family, String rootPath, PciTopology topology, L
     public PciMachine with(DeviceRequest request, Naming naming) throws PlacementException {
         AddedDevice[] named = new AddedDevice[1];
         PciPlacement.Placed placed = PciPlacement.place(topology, request, () -> named[0] = naming.name(null));
-        List<AddedDevice> more = new ArrayList<>(added);
-        more.add(new AddedDevice(named[0].path(), placed.device(), named[0].properties()));
+        // one copy (Stream.toList's list is kept as it is by the record's List.copyOf)
+        List<AddedDevice> more = java.util.stream.Stream.concat(added.stream(),
+                java.util.stream.Stream.of(new AddedDevice(named[0].path(), placed.device(), named[0].properties())))
+                .toList();
         return new PciMachine(family, rootPath, placed.topology(), more);
-    }
-
-    /** This machine with a kept property of an added device set (a NIC's default MAC address). */
-    public PciMachine withProperty(String path, String name, String value) {
-        List<AddedDevice> changed = new ArrayList<>();
-        for (AddedDevice device : added) {
-            if (device.path().equals(path)) {
-                Map<String, String> properties = new java.util.LinkedHashMap<>(device.properties());
-                properties.put(name, value);
-                device = new AddedDevice(path, device.device(), properties);
-            }
-            changed.add(device);
-        }
-        return new PciMachine(family, rootPath, topology, changed);
     }
 
     /** The added device with this QOM path, if any. */

@@ -96,8 +96,14 @@ public final class PciPlacement {
 
     private static int firstFreeSlot(PciTopology topology, PciBus bus, DeviceRequest request)
             throws PlacementException {
+        boolean[] taken = new boolean[32];
+        for (PciDevice device : topology.devices()) {
+            if (device.function() == 0 && device.bus().equals(bus.name())) {
+                taken[device.slot()] = true;
+            }
+        }
         for (int slot = 0; slot < 32; slot++) {
-            if (topology.at(bus.name(), slot, 0).isEmpty()) {
+            if (!taken[slot]) {
                 return slot << 3;
             }
         }
@@ -138,12 +144,16 @@ public final class PciPlacement {
         if (device.multifunction()) {
             return;
         }
-        for (int function = 1; function < 8; function++) {
-            if (topology.at(device.bus(), slot, function).isPresent()) {
-                String s = Integer.toHexString(slot);
-                throw new PlacementException("PCI: " + s + ".0 indicates single function, but " + s + "."
-                        + function + " is already populated.");
+        int populated = 8;
+        for (PciDevice other : topology.devices()) {
+            if (other.slot() == slot && other.function() > 0 && other.bus().equals(device.bus())) {
+                populated = Math.min(populated, other.function());
             }
+        }
+        if (populated < 8) {
+            String s = Integer.toHexString(slot);
+            throw new PlacementException("PCI: " + s + ".0 indicates single function, but " + s + "." + populated
+                    + " is already populated.");
         }
     }
 

@@ -53,10 +53,11 @@ public record PciTopology(List<PciBus> buses, List<PciDevice> devices, int nextS
 
     /** This topology with one more device (and optionally its child bus). */
     PciTopology withDevice(PciDevice device, PciBus... childBuses) {
-        List<PciDevice> newDevices = new ArrayList<>(devices);
-        newDevices.add(device);
-        List<PciBus> newBuses = new ArrayList<>(buses);
-        newBuses.addAll(List.of(childBuses));
+        // one copy each (Stream.toList's lists are kept as they are by the record's List.copyOf)
+        List<PciDevice> newDevices = java.util.stream.Stream.concat(devices.stream(), java.util.stream.Stream.of(device))
+                .toList();
+        List<PciBus> newBuses = childBuses.length == 0 ? buses
+                : java.util.stream.Stream.concat(buses.stream(), java.util.Arrays.stream(childBuses)).toList();
         return new PciTopology(newBuses, newDevices, nextSerial + 1);
     }
 
@@ -72,15 +73,23 @@ public record PciTopology(List<PciBus> buses, List<PciDevice> devices, int nextS
 
     /** The device at that bus/slot/function, if any. */
     public Optional<PciDevice> at(String bus, int slot, int function) {
-        return devices.stream()
-                .filter(d -> d.bus().equals(bus) && d.slot() == slot && d.function() == function)
-                .findFirst();
+        for (PciDevice d : devices) {
+            if (d.slot() == slot && d.function() == function && d.bus().equals(bus)) {
+                return Optional.of(d);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The device with that id, if any. */
     public Optional<PciDevice> device(String id) {
         Objects.requireNonNull(id, "id");
-        return devices.stream().filter(d -> d.id().filter(id::equals).isPresent()).findFirst();
+        for (PciDevice d : devices) {
+            if (d.id().isPresent() && d.id().get().equals(id)) {
+                return Optional.of(d);
+            }
+        }
+        return Optional.empty();
     }
 
     /** This topology without the given device, the buses below it and every device on them. */

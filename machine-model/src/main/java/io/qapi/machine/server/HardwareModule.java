@@ -1,32 +1,81 @@
 package io.qapi.machine.server;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qapi.machine.board.MachineTypeDescriber;
 import io.qapi.machine.board.RunningHardware;
 import io.qapi.machine.vm.MachineParts;
 import io.qapi.machine.vm.VirtualMachine;
+import io.qapi.runtime.api.QmpError;
 import io.qapi.schema.hardware.HardwareDescription;
+import io.qapi.schema.hardware.PlanHardwareArguments;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * {@code query-hardware}: the running machine described, its board as {@code query-machine-type}
- * describes it under the machine's own type, options and defaults, with the devices added since.
+ * describes it under the machine's own type, options and defaults, with the devices added since;
+ * and {@code plan-hardware}: the same for a machine built apart from a loose description.
  */
 final class HardwareModule {
     private final VirtualMachine machine;
     private final MachineTypeDescriber describer;
+    private final MachineBuilder builder;
 
-    HardwareModule(VirtualMachine machine, MachineTypeDescriber describer) {
+    HardwareModule(VirtualMachine machine, MachineTypeDescriber describer, MachineBuilder builder) {
         this.machine = machine;
         this.describer = describer;
+        this.builder = builder;
     }
 
     HardwareDescription queryHardware() {
-        MachineParts parts = machine.parts();
+        return describe(machine);
+    }
+
+    /**
+     * {@code plan-hardware}: the machine the equivalent command line builds ({@code -machine
+     * TYPE,OPTIONS}, {@code -nodefaults} unless defaults are asked for, one {@code -device} per
+     * device, in order), built apart from the running one and described.
+     */
+    HardwareDescription planHardware(PlanHardwareArguments arguments) {
+        List<String> argv = new ArrayList<>();
+        StringBuilder machineOption = new StringBuilder(arguments.type());
+        arguments.props().ifPresent(props -> props.fields().forEachRemaining(p -> machineOption.append(',')
+                .append(p.getKey()).append('=').append(optionValue(p.getValue()))));
+        argv.add("-machine");
+        argv.add(machineOption.toString());
+        if (!arguments.defaults().orElse(false)) {
+            argv.add("-nodefaults");
+        }
+        for (JsonNode device : arguments.devices().orElse(List.of())) {
+            if (!device.isObject() || !device.path("driver").isTextual()) {
+                throw QmpError.generic("Parameter 'devices' expects objects with a 'driver'");
+            }
+            StringBuilder option = new StringBuilder(optionValue(device.path("driver")));
+            device.fields().forEachRemaining(p -> {
+                if (!p.getKey().equals("driver")) {
+                    option.append(',').append(p.getKey()).append('=').append(optionValue(p.getValue()));
+                }
+            });
+            argv.add("-device");
+            argv.add(option.toString());
+        }
+        return describe(builder.build(argv));
+    }
+
+    /** A JSON value as an option value: text as is, booleans as on/off, commas doubled. */
+    private static String optionValue(JsonNode value) {
+        String text = value.isBoolean() ? (value.booleanValue() ? "on" : "off") : value.asText();
+        return text.replace(",", ",,");
+    }
+
+    private HardwareDescription describe(VirtualMachine vm) {
+        MachineParts parts = vm.parts();
         ObjectNode options = JsonNodeFactory.instance.objectNode();
         parts.options().forEach(options::put);
         HardwareDescription board = describer.describe(parts.type().name(), Optional.of(options), parts.defaults());
-        return RunningHardware.describe(board, machine.pci());
+        return RunningHardware.describe(board, vm.pci());
     }
 }

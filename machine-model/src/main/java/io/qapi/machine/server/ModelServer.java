@@ -27,6 +27,7 @@ import io.qapi.schema.cpu.CpuModelExpansionInfo;
 import io.qapi.schema.cpu.HotpluggableCPU;
 import io.qapi.schema.cpu.QueryCpuModelExpansionArguments;
 import io.qapi.schema.hardware.HardwareDescription;
+import io.qapi.schema.hardware.PlanHardwareArguments;
 import io.qapi.schema.hardware.QueryMachineTypeArguments;
 import io.qapi.schema.machine.CurrentMachineParams;
 import io.qapi.schema.machine.KvmInfo;
@@ -78,14 +79,14 @@ public final class ModelServer implements Server, AutoCloseable {
     /** The pack's description index, read when first needed. */
     private volatile Optional<DescriptionIndex> descriptions;
 
-    private ModelServer(VirtualMachine vm, Runnable onQuit) {
+    private ModelServer(VirtualMachine vm, Runnable onQuit, MachineBuilder builder) {
         this.runState = new RunStateModule(vm);
         this.machine = new MachineModule(vm);
         this.cpus = new CpuModule(vm);
         this.memory = new MemoryModule(vm);
         this.pci = new PciModule(vm);
         this.describer = new MachineTypeDescriber(vm.parts().pack());
-        this.hardware = new HardwareModule(vm, describer);
+        this.hardware = new HardwareModule(vm, describer, builder);
         this.numa = new NumaModule(vm);
         this.devices = new DeviceModule(vm);
         this.qom = new QomModule(vm);
@@ -157,9 +158,12 @@ public final class ModelServer implements Server, AutoCloseable {
         return index;
     }
 
-    /** Starts serving {@code vm}; {@code onQuit} runs once a client has sent quit and been answered. */
-    public static ModelServer start(VirtualMachine vm, Runnable onQuit) {
-        return new ModelServer(vm, onQuit);
+    /**
+     * Starts serving {@code vm}; {@code onQuit} runs once a client has sent quit and been
+     * answered; {@code plan-hardware} builds its machines with {@code builder}.
+     */
+    public static ModelServer start(VirtualMachine vm, Runnable onQuit, MachineBuilder builder) {
+        return new ModelServer(vm, onQuit, builder);
     }
 
     public Endpoint listen(Endpoint endpoint) throws IOException {
@@ -333,5 +337,10 @@ public final class ModelServer implements Server, AutoCloseable {
     @Override
     public HardwareDescription queryHardware() {
         return hardware.queryHardware();
+    }
+
+    @Override
+    public HardwareDescription planHardware(PlanHardwareArguments arguments) {
+        return hardware.planHardware(arguments);
     }
 }

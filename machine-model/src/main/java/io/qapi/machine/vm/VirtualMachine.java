@@ -45,7 +45,9 @@ public final class VirtualMachine {
     /** The QOM paths of the CPUs plugged with device_add, by cpu-index. */
     private volatile Map<Integer, String> hotpluggedCpus = Map.of();
     /** The devices added with device_add: QOM path → QOM type, in the order they were added. */
-    private volatile Map<String, String> addedDevices = Map.of();
+    private final Map<String, String> added = new LinkedHashMap<>();
+    /** A copy of {@link #added} for readers, made when first read after a change. */
+    private volatile Map<String, String> addedSnapshot = Map.of();
     private int anonymousDevices;
     /** Where a device added with an id goes in the QOM tree (the others go to peripheral-anon). */
     private static final String PERIPHERAL = "/machine/peripheral/";
@@ -59,6 +61,8 @@ public final class VirtualMachine {
      */
     private final GHashTableOrder peripheral = new GHashTableOrder();
     private final GHashTableOrder anonymous = new GHashTableOrder();
+    /** The MAC addresses of the NICs added, given or chosen. */
+    private final Set<String> macs = new java.util.HashSet<>();
     /** The numbers a described machine's anonymous devices had, for the next ones added. */
     private final java.util.ArrayDeque<Integer> anonymousPlan = new java.util.ArrayDeque<>();
     private final RunControl run;
@@ -113,7 +117,7 @@ public final class VirtualMachine {
             if (!current.cpuFacts().hotpluggableCpus() || current.slots().isEmpty()) {
                 throw QmpError.generic("Device '" + driver + "' can not be hotplugged on this machine");
             }
-            if (id.isPresent() && addedDevices.containsKey(PERIPHERAL + id.get())) {
+            if (id.isPresent() && added.containsKey(PERIPHERAL + id.get())) {
                 throw QmpError.generic("Duplicate device ID '" + id.get() + "'");
             }
             int index;
@@ -124,9 +128,7 @@ public final class VirtualMachine {
             }
             String path = id.map(i -> PERIPHERAL + i)
                     .orElseGet(() -> "/machine/peripheral-anon/device[" + anonymousDevices++ + "]");
-            Map<String, String> added = new LinkedHashMap<>(addedDevices);
-            added.put(path, driver);
-            addedDevices = Collections.unmodifiableMap(added);
+            add(path, driver);
             container(path).insert(childName(path));
             Map<Integer, String> paths = new HashMap<>(hotpluggedCpus);
             paths.put(index, path);
@@ -172,11 +174,15 @@ public final class VirtualMachine {
                 throw QmpError.generic(entry.path("error").asText());
             }
             DeviceRequest request = DeviceOptions.request(driver, options, hotplug);
+            // QEMU gives a NIC without a MAC address its default once the NIC is placed; the model
+            // picks it beforehand and keeps it only if the NIC is added
+            Optional<String> defaultMac = properties.contains("mac") && !options.containsKey("mac")
+                    ? Optional.of(defaultMac()) : Optional.empty();
             PciMachine next;
             String[] named = new String[1];
             try {
                 next = machine.with(request, unplaced -> {
-                    if (request.id().isPresent() && addedDevices.containsKey(PERIPHERAL + request.id().get())) {
+                    if (request.id().isPresent() && added.containsKey(PERIPHERAL + request.id().get())) {
                         throw new PlacementException("Duplicate device ID '" + request.id().get() + "'");
                     }
                     // QEMU names a device (adds it to its container) before it sets its properties
@@ -189,7 +195,12 @@ public final class VirtualMachine {
                             .orElseGet(() -> "/machine/peripheral-anon/device[" + anonymousDevices++ + "]");
                     named[0] = path;
                     container(path).insert(childName(path));
-                    return new PciMachine.AddedDevice(path, null, DeviceOptions.check(driver, options, properties));
+                    Map<String, String> kept = DeviceOptions.check(driver, options, properties);
+                    if (defaultMac.isPresent()) {
+                        kept = new LinkedHashMap<>(kept);
+                        kept.put("mac", defaultMac.get());
+                    }
+                    return new PciMachine.AddedDevice(path, null, kept);
                 });
             } catch (PlacementException e) {
                 if (named[0] != null) {
@@ -198,13 +209,9 @@ public final class VirtualMachine {
                 throw QmpError.generic(e.getMessage());
             }
             PciMachine.AddedDevice device = next.added().get(next.added().size() - 1);
-            if (properties.contains("mac") && !device.properties().containsKey("mac")) {
-                next = next.withProperty(device.path(), "mac", defaultMac(next));
-            }
+            Optional.ofNullable(device.properties().get("mac")).ifPresent(macs::add);
             pci = next;
-            Map<String, String> added = new LinkedHashMap<>(addedDevices);
-            added.put(device.path(), driver);
-            addedDevices = Collections.unmodifiableMap(added);
+            add(device.path(), driver);
             return device.path();
         });
     }
@@ -213,17 +220,17 @@ public final class VirtualMachine {
      * QEMU's default MAC address for a NIC given none: 52:54:00:12:34:XX with the lowest XX from
      * 0x56 up that no NIC of the machine has.
      */
-    private static String defaultMac(PciMachine machine) {
-        Set<String> used = new java.util.HashSet<>();
-        machine.added().forEach(d -> Optional.ofNullable(d.properties().get("mac")).ifPresent(used::add));
-        for (int last = 0x56; last < 0xff; last++) {
-            String mac = String.format("52:54:00:12:34:%02x", last);
-            if (!used.contains(mac)) {
+    private String defaultMac() {
+        for (String mac : DEFAULT_MACS) {
+            if (!macs.contains(mac)) {
                 return mac;
             }
         }
-        return "52:54:00:12:34:ff";
+        return DEFAULT_MACS.get(DEFAULT_MACS.size() - 1);
     }
+
+    private static final List<String> DEFAULT_MACS = java.util.stream.IntStream.range(0x56, 0x100)
+            .mapToObj(last -> String.format("52:54:00:12:34:%02x", last)).toList();
 
     /**
      * {@code device_del} of a device added with an id. QEMU 7.2 asks the guest to release a PCI
@@ -235,7 +242,7 @@ public final class VirtualMachine {
         locked(() -> {
             Optional<PciMachine.AddedDevice> device = pciMachine().flatMap(m -> m.addedWithId(id));
             if (device.isEmpty()) {
-                if (addedDevices.containsKey(PERIPHERAL + id)) {
+                if (added.containsKey(PERIPHERAL + id)) {
                     throw QmpError.generic("device_del of '" + id + "' is not modeled by qemu-model yet");
                 }
                 throw new QmpError("DeviceNotFound", "Device '" + id + "' not found");
@@ -273,6 +280,12 @@ public final class VirtualMachine {
         locked(() -> anonymousPlan.addAll(numbers));
     }
 
+    /** Records an added device (under the lock); readers get a new copy when they next ask. */
+    private void add(String path, String driver) {
+        added.put(path, driver);
+        addedSnapshot = null;
+    }
+
     /** Notes that a command looked up QEMU's /objects container, which QEMU then creates. */
     public void lookUpObjects() {
         objectsLookedUp = true;
@@ -285,7 +298,16 @@ public final class VirtualMachine {
 
     /** The devices added with device_add: QOM path → QOM type, in the order they were added. */
     public Map<String, String> addedDevices() {
-        return addedDevices;
+        Map<String, String> snapshot = addedSnapshot;
+        if (snapshot != null) {
+            return snapshot;
+        }
+        return locked(() -> {
+            if (addedSnapshot == null) {
+                addedSnapshot = Collections.unmodifiableMap(new LinkedHashMap<>(added));
+            }
+            return addedSnapshot;
+        });
     }
 
     /** The QOM path of a CPU plugged with device_add, by its cpu-index. */
