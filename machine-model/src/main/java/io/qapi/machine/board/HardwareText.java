@@ -84,4 +84,41 @@ public final class HardwareText {
             bus(out, buses.get(i), indent + (last ? "└─ " : "├─ "), indent + (last ? "   " : "│  "));
         }
     }
+
+    /**
+     * The description as a Graphviz graph ({@code dot -Tsvg}): buses as ellipses, devices as
+     * boxes, each bus pointing at its devices and each device at the buses it provides; the
+     * board's own devices drawn grey, the devices added ({@code -device}, {@code device_add})
+     * bold. The devices on no bus (the CPUs) are left out.
+     */
+    public static String dot(HardwareDescription board) {
+        StringBuilder out = new StringBuilder("digraph hardware {\n");
+        out.append("  rankdir=LR;\n  node [fontname=\"Helvetica\", fontsize=10];\n");
+        out.append("  label=").append(quote(board.machine().type()
+                + (board.machine().defaults() ? " (with default devices)" : ""))).append(";\n");
+        dotBus(out, board.root());
+        out.append("}\n");
+        return out.toString();
+    }
+
+    private static void dotBus(StringBuilder out, BusDescription bus) {
+        out.append("  ").append(quote(bus.path())).append(" [shape=ellipse, label=")
+                .append(quote(bus.name() + " (" + bus.kind().wireName() + (bus.hotpluggable() ? ", hotplug" : "")
+                        + ")")).append("];\n");
+        for (DeviceDescription device : bus.devices()) {
+            String label = device.address().map(a -> a + " ").orElse("") + device.type() + "\n"
+                    + device.id().orElse(device.path());
+            out.append("  ").append(quote(device.path())).append(" [shape=box, label=").append(quote(label))
+                    .append(device.implicit() ? ", color=gray50, fontcolor=gray40" : ", style=bold").append("];\n");
+            out.append("  ").append(quote(bus.path())).append(" -> ").append(quote(device.path())).append(";\n");
+            for (BusDescription child : device.buses()) {
+                dotBus(out, child);
+                out.append("  ").append(quote(device.path())).append(" -> ").append(quote(child.path())).append(";\n");
+            }
+        }
+    }
+
+    private static String quote(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+    }
 }

@@ -301,8 +301,8 @@ final class Launch {
      */
     private int printHardware(PrintStream out, PrintStream err, MachineParts parts, String format)
             throws CommandLineException {
-        if (!format.equals("tree") && !format.equals("json") && !format.equals("argv")) {
-            throw new CommandLineException("-print-hardware " + format + ": expected 'tree', 'json' or 'argv'");
+        if (!List.of("tree", "json", "argv", "dot").contains(format)) {
+            throw new CommandLineException("-print-hardware " + format + ": expected 'tree', 'json', 'argv' or 'dot'");
         }
         ObjectNode options = JsonNodeFactory.instance.objectNode();
         parts.options().forEach(options::put);
@@ -316,6 +316,7 @@ final class Launch {
         }
         out.print(switch (format) {
             case "json" -> HardwareText.json(hardware);
+            case "dot" -> HardwareText.dot(hardware);
             case "argv" -> String.join(" ", HardwareArgv.argv(hardware).stream().map(Launch::shellWord).toList())
                     + System.lineSeparator();
             default -> HardwareText.tree(hardware);
