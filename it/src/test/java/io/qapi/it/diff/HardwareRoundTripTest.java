@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qapi.machine.board.HardwareArgv;
+import io.qapi.machine.board.HardwareConfig;
 import io.qapi.runtime.api.Input;
 import io.qapi.schema.hardware.HardwareDescription;
 import java.nio.file.Files;
@@ -25,7 +26,9 @@ import org.junit.jupiter.api.TestFactory;
  *   <li>imported with {@code ./qemu-model -hardware FILE}, whose {@code query-hardware} must
  *       be identical and whose {@code query-pci} the same;</li>
  *   <li>rendered as QEMU's command line ({@code HardwareArgv}) and started on the real QEMU
- *       7.2, whose {@code query-pci} must equal the model's.</li>
+ *       7.2, whose {@code query-pci} must equal the model's;</li>
+ *   <li>rendered as a configuration file ({@code HardwareConfig}) and read with
+ *       {@code -readconfig} by the real QEMU and by the model: the same {@code query-pci}.</li>
  * </ol>
  */
 class HardwareRoundTripTest {
@@ -59,13 +62,27 @@ class HardwareRoundTripTest {
                 scenario.name() + ": -hardware does not build the described machine: " + imported);
         assertEquals(pci, imported.path("replies").path(1).path("return"), scenario.name());
 
-        List<String> argv = new ArrayList<>(HardwareArgv.argv(HardwareDescription.DECODER.decode(Input.STRICT, hardware,
-                "")));
+        HardwareDescription described = HardwareDescription.DECODER.decode(Input.STRICT, hardware, "");
+        List<String> argv = new ArrayList<>(HardwareArgv.argv(described));
         argv.add("-S");
         JsonNode real = TargetRun.run(Targets.reference(scenario), with(scenario, argv, List.of(step("query-pci"))),
                 Files.createDirectories(dir.resolve("qemu")));
         assertEquals(pci, real.path("replies").path(0).path("return"),
                 scenario.name() + ": QEMU started with " + String.join(" ", argv) + " gives another query-pci: " + real);
+
+        Path config = dir.resolve("hardware.cfg");
+        Files.writeString(config, HardwareConfig.render(described));
+        List<String> readConfig = new ArrayList<>(List.of("-readconfig", config.toString(), "-S"));
+        if (!described.machine().defaults()) {
+            readConfig.add("-nodefaults");
+        }
+        JsonNode fromConfig = TargetRun.run(Targets.reference(scenario), with(scenario, readConfig,
+                List.of(step("query-pci"))), Files.createDirectories(dir.resolve("qemu-config")));
+        assertEquals(pci, fromConfig.path("replies").path(0).path("return"),
+                scenario.name() + ": QEMU started with -readconfig " + Files.readString(config) + " gives " + fromConfig);
+        JsonNode modelConfig = TargetRun.run(Targets.candidate(scenario), with(scenario, readConfig,
+                List.of(step("query-pci"))), Files.createDirectories(dir.resolve("model-config")));
+        assertEquals(pci, modelConfig.path("replies").path(0).path("return"), scenario.name() + ": the model's -readconfig");
     }
 
     private static Scenario with(Scenario scenario, List<String> args, List<JsonNode> steps) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qapi.machine.board.HardwareArgv;
+import io.qapi.machine.board.HardwareConfig;
 import io.qapi.machine.board.HardwareText;
 import io.qapi.machine.board.MachineTypeDescriber;
 import io.qapi.machine.board.RunningHardware;
@@ -32,6 +33,7 @@ import io.qapi.schema.hardware.HardwareDescription;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,7 +53,7 @@ final class Launch {
     private static final List<String> ACCEPTED_WITHOUT_EFFECT = List.of(
             "display", "nographic", "no-user-config", "nodefaults", "S", "preconfig", "accel", "enable-kvm",
             "qmp", "machine", "M", "name", "uuid", "m", "warm-up", "machine-data", "target", "smp", "cpu", "object",
-            "numa", "version", "print-hardware", "device");
+            "numa", "version", "print-hardware", "device", "writeconfig");
 
     private final CommandLine commandLine;
     /** With {@code -hardware}: the numbers of the described anonymous devices, in order. */
@@ -78,6 +80,9 @@ final class Launch {
     }
 
     static Launch from(CommandLine commandLine) throws CommandLineException {
+        if (commandLine.has("readconfig")) {
+            commandLine = ConfigOption.expand(commandLine);
+        }
         List<Integer> anonymousNumbers = List.of();
         if (commandLine.has("hardware")) {
             HardwareOption.Expanded expanded = HardwareOption.expand(commandLine);
@@ -304,16 +309,7 @@ final class Launch {
         if (!List.of("tree", "json", "argv", "dot").contains(format)) {
             throw new CommandLineException("-print-hardware " + format + ": expected 'tree', 'json', 'argv' or 'dot'");
         }
-        ObjectNode options = JsonNodeFactory.instance.objectNode();
-        parts.options().forEach(options::put);
-        HardwareDescription hardware;
-        try {
-            HardwareDescription board = new MachineTypeDescriber(parts.pack()).describe(parts.type().name(),
-                    Optional.of(options), parts.defaults());
-            hardware = RunningHardware.describe(board, machine(parts).pci());
-        } catch (QmpError e) {
-            throw new CommandLineException("-print-hardware " + format + ": " + e.desc());
-        }
+        HardwareDescription hardware = describe(machine(parts), "-print-hardware " + format);
         out.print(switch (format) {
             case "json" -> HardwareText.json(hardware);
             case "dot" -> HardwareText.dot(hardware);
@@ -322,6 +318,39 @@ final class Launch {
             default -> HardwareText.tree(hardware);
         });
         return 0;
+    }
+
+    /** The machine as a precise description; {@code option} names what asked, for an error. */
+    private static HardwareDescription describe(VirtualMachine vm, String option) throws CommandLineException {
+        MachineParts parts = vm.parts();
+        ObjectNode options = JsonNodeFactory.instance.objectNode();
+        parts.options().forEach(options::put);
+        try {
+            HardwareDescription board = new MachineTypeDescriber(parts.pack()).describe(parts.type().name(),
+                    Optional.of(options), parts.defaults());
+            return RunningHardware.describe(board, vm.pci());
+        } catch (QmpError e) {
+            throw new CommandLineException(option + ": " + e.desc());
+        }
+    }
+
+    /**
+     * {@code -writeconfig FILE} ({@code -} for standard output): the machine as built from the
+     * command line, as a configuration file that {@code -readconfig} reads back, written before
+     * the machine is served.
+     */
+    private static void writeConfig(VirtualMachine vm, String file, PrintStream out) throws CommandLineException {
+        String config = HardwareConfig.render(describe(vm, "-writeconfig " + file));
+        if (file.equals("-")) {
+            out.print(config);
+            out.flush();
+            return;
+        }
+        try {
+            Files.writeString(Path.of(file), config);
+        } catch (IOException e) {
+            throw new CommandLineException("-writeconfig " + file + ": " + e.getMessage());
+        }
     }
 
     /** A word as a POSIX shell reads it back: quoted when it holds anything but safe characters. */
@@ -386,6 +415,10 @@ final class Launch {
             return printHardware(out, err, parts, printHardware.get());
         }
         VirtualMachine vm = machine(parts);
+        Optional<String> writeConfig = commandLine.last("writeconfig");
+        if (writeConfig.isPresent()) {
+            writeConfig(vm, writeConfig.get(), out);
+        }
         CountDownLatch ended = new CountDownLatch(1);
         StdioMonitor stdio = null;
         MachinePack served = pack();

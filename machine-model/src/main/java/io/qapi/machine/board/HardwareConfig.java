@@ -1,0 +1,96 @@
+package io.qapi.machine.board;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.qapi.schema.hardware.BusDescription;
+import io.qapi.schema.hardware.DeviceDescription;
+import io.qapi.schema.hardware.HardwareDescription;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A hardware description as a QEMU 7.2 {@code -readconfig} file: a {@code [machine]} section
+ * with the type and its options, then a {@code [device "ID"]} (or {@code [device]}) section per
+ * device that was added, with its driver, bus, address and properties, parents first. QEMU's
+ * configuration files cannot say {@code -nodefaults}; a file for a machine without defaults says
+ * so in a comment, and is read with {@code -nodefaults} on the command line. QEMU 7.2 no longer
+ * writes these files itself ({@code -writeconfig} was removed in 7.1); it still reads them.
+ */
+public final class HardwareConfig {
+    private HardwareConfig() {
+    }
+
+    public static String render(HardwareDescription hardware) {
+        StringBuilder out = new StringBuilder("# qemu config file\n");
+        if (!hardware.machine().defaults()) {
+            out.append("# without default devices: read it with -nodefaults\n");
+        }
+        out.append("\n[machine]\n");
+        entry(out, "type", hardware.machine().type());
+        for (Iterator<Map.Entry<String, JsonNode>> it = hardware.machine().options().fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> option = it.next();
+            entry(out, option.getKey(), option.getValue().asText());
+        }
+        devices(hardware.root(), out);
+        return out.toString();
+    }
+
+    private static void devices(BusDescription bus, StringBuilder out) {
+        for (DeviceDescription device : bus.devices()) {
+            if (!device.implicit()) {
+                out.append("\n[device").append(device.id().map(id -> " \"" + id + "\"").orElse("")).append("]\n");
+                entry(out, "driver", device.type());
+                entry(out, "bus", bus.name());
+                device.address().ifPresent(address -> entry(out, "addr", address));
+                device.properties().ifPresent(properties -> properties.fields().forEachRemaining(p -> entry(out,
+                        p.getKey(), p.getValue().isBoolean() ? (p.getValue().booleanValue() ? "on" : "off")
+                                : p.getValue().asText())));
+            }
+            device.buses().forEach(child -> devices(child, out));
+        }
+    }
+
+    private static void entry(StringBuilder out, String name, String value) {
+        out.append("  ").append(name).append(" = \"").append(value).append("\"\n");
+    }
+
+    /** A section of a configuration file: its group, its id if it has one, its entries in order. */
+    public record Section(String group, String id, List<Map.Entry<String, String>> entries) {
+    }
+
+    /**
+     * Reads a configuration file as QEMU does: blank lines and {@code #} comments, a section
+     * header {@code [group]} or {@code [group "id"]}, then {@code name = "value"} lines.
+     *
+     * @throws IllegalArgumentException with QEMU's "FILE:LINE: parse error" for a line it cannot read
+     */
+    public static List<Section> parse(String file, String text) {
+        List<Section> sections = new ArrayList<>();
+        Section current = null;
+        int number = 0;
+        for (String line : text.split("\n", -1)) {
+            number++;
+            String trimmed = line.strip();
+            if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+                continue;
+            }
+            java.util.regex.Matcher header = HEADER.matcher(trimmed);
+            java.util.regex.Matcher entry = ENTRY.matcher(trimmed);
+            if (header.matches()) {
+                current = new Section(header.group(1), header.group(2), new ArrayList<>());
+                sections.add(current);
+            } else if (entry.matches() && current != null) {
+                current.entries().add(Map.entry(entry.group(1), entry.group(2)));
+            } else {
+                throw new IllegalArgumentException(file + ":" + number + ": parse error");
+            }
+        }
+        return sections;
+    }
+
+    private static final java.util.regex.Pattern HEADER =
+            java.util.regex.Pattern.compile("\\[([A-Za-z0-9_-]+)(?:\\s+\"([^\"]*)\")?\\]");
+    private static final java.util.regex.Pattern ENTRY =
+            java.util.regex.Pattern.compile("([A-Za-z0-9_.-]+)\\s*=\\s*\"([^\"]*)\"");
+}

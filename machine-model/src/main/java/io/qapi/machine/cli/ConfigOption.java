@@ -1,0 +1,80 @@
+package io.qapi.machine.cli;
+
+import io.qapi.machine.board.HardwareConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code -readconfig FILE}: the sections of a QEMU configuration file become the options they
+ * stand for, where the option was given: {@code [machine]} a {@code -machine TYPE,NAME=VALUE...},
+ * each {@code [device "ID"]} a {@code -device DRIVER,id=ID,NAME=VALUE...}. Other sections
+ * ({@code [drive]}, {@code [chardev]}, ...) are refused as not modeled.
+ */
+final class ConfigOption {
+    private ConfigOption() {
+    }
+
+    static CommandLine expand(CommandLine commandLine) throws CommandLineException {
+        List<String> args = new ArrayList<>();
+        for (CommandLine.Option option : commandLine.options()) {
+            if (option.name().equals("readconfig")) {
+                args.addAll(options(option.argument()));
+            } else {
+                args.add("-" + option.name());
+                if (option.argument() != null) {
+                    args.add(option.argument());
+                }
+            }
+        }
+        return CommandLine.parse(args);
+    }
+
+    private static List<String> options(String file) throws CommandLineException {
+        List<HardwareConfig.Section> sections;
+        try {
+            sections = HardwareConfig.parse(file, Files.readString(Path.of(file)));
+        } catch (IOException e) {
+            throw new CommandLineException("-readconfig " + file + ": Cannot read config file: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new CommandLineException(e.getMessage());
+        }
+        List<String> args = new ArrayList<>();
+        for (HardwareConfig.Section section : sections) {
+            StringBuilder value = new StringBuilder();
+            switch (section.group()) {
+                case "machine" -> {
+                    args.add("-machine");
+                    for (Map.Entry<String, String> entry : section.entries()) {
+                        if (entry.getKey().equals("type")) {
+                            value.insert(0, entry.getValue().replace(",", ",,"));
+                        } else {
+                            value.append(',').append(entry.getKey()).append('=').append(entry.getValue().replace(",", ",,"));
+                        }
+                    }
+                }
+                case "device" -> {
+                    args.add("-device");
+                    String driver = section.entries().stream().filter(e -> e.getKey().equals("driver"))
+                            .map(Map.Entry::getValue).findFirst().orElse("");
+                    value.append("driver=").append(driver.replace(",", ",,"));
+                    if (section.id() != null) {
+                        value.append(",id=").append(section.id().replace(",", ",,"));
+                    }
+                    for (Map.Entry<String, String> entry : section.entries()) {
+                        if (!entry.getKey().equals("driver")) {
+                            value.append(',').append(entry.getKey()).append('=').append(entry.getValue().replace(",", ",,"));
+                        }
+                    }
+                }
+                default -> throw new CommandLineException("-readconfig " + file + ": [" + section.group()
+                        + "] sections are not modeled by " + QemuModel.PROGRAM);
+            }
+            args.add(value.toString());
+        }
+        return args;
+    }
+}
