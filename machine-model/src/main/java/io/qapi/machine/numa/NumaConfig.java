@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -22,7 +23,7 @@ import java.util.TreeMap;
  * Facts from {@code hw/core/numa.c} and {@code hw/core/machine.c} at v7.2.0.
  */
 public record NumaConfig(Map<Integer, Long> nodeMemory, List<OptionalInt> nodeOfSlot,
-        Map<Integer, Integer> distances, boolean usesMem, boolean usesMemdev) {
+        Map<Integer, Integer> distances, boolean usesMem, boolean usesMemdev, Set<String> memdevs) {
 
     /** QEMU's MAX_NODES. */
     public static final int MAX_NODES = 128;
@@ -34,12 +35,13 @@ public record NumaConfig(Map<Integer, Long> nodeMemory, List<OptionalInt> nodeOf
         nodeMemory = Collections.unmodifiableMap(new TreeMap<>(nodeMemory));
         nodeOfSlot = List.copyOf(nodeOfSlot);
         distances = Collections.unmodifiableMap(new TreeMap<>(distances));
+        memdevs = Set.copyOf(memdevs);
     }
 
     /** No NUMA option given, for a machine with {@code slotCount} possible CPUs. */
     public static NumaConfig empty(int slotCount) {
         return new NumaConfig(Map.of(), Collections.nCopies(slotCount, OptionalInt.empty()),
-                Map.of(), false, false);
+                Map.of(), false, false, Set.of());
     }
 
     /** The number of nodes defined. */
@@ -91,8 +93,10 @@ public record NumaConfig(Map<Integer, Long> nodeMemory, List<OptionalInt> nodeOf
         }
         Map<Integer, Long> nodes = new TreeMap<>(nodeMemory);
         nodes.put(id, size);
+        Set<String> backendsUsed = new java.util.HashSet<>(memdevs);
+        node.memdev().ifPresent(backendsUsed::add);
         return new NumaConfig(nodes, mapped.nodeOfSlot, distances, usesMem || mem,
-                usesMemdev || memdev);
+                usesMemdev || memdev, backendsUsed);
     }
 
     /**
@@ -144,7 +148,7 @@ public record NumaConfig(Map<Integer, Long> nodeMemory, List<OptionalInt> nodeOf
         if (!match) {
             throw new NumaException("no match found");
         }
-        return new NumaConfig(nodeMemory, next, distances, usesMem, usesMemdev);
+        return new NumaConfig(nodeMemory, next, distances, usesMem, usesMemdev, memdevs);
     }
 
     /** Sets a distance ({@code -numa dist} / {@code set-numa-node} type dist). */
@@ -169,7 +173,7 @@ public record NumaConfig(Map<Integer, Long> nodeMemory, List<OptionalInt> nodeOf
         }
         Map<Integer, Integer> next = new TreeMap<>(distances);
         next.put(src * MAX_NODES + dst, val);
-        return new NumaConfig(nodeMemory, nodeOfSlot, next, usesMem, usesMemdev);
+        return new NumaConfig(nodeMemory, nodeOfSlot, next, usesMem, usesMemdev, memdevs);
     }
 
     /** The distance set from {@code src} to {@code dst}, or 0 when none was given. */

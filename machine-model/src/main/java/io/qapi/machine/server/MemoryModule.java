@@ -1,13 +1,16 @@
 package io.qapi.machine.server;
 
 import io.qapi.machine.vm.MachineParts;
+import io.qapi.machine.vm.MemoryBackend;
 import io.qapi.machine.vm.VirtualMachine;
 import io.qapi.schema.numa.HostMemPolicy;
 import io.qapi.schema.numa.Memdev;
 import io.qapi.schema.numa.MemoryInfo;
-import io.qapi.machine.vm.MemoryBackend;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,15 +33,24 @@ final class MemoryModule {
     List<Memdev> queryMemdev() {
         machine.lookUpObjects();
         MachineParts parts = machine.parts();
+        Map<String, MemoryBackend> backends = new HashMap<>();
+        parts.backends().forEach(b -> backends.put(b.id(), b));
+        Optional<String> mainRam = parts.mainRamId();
+        // QEMU walks /objects in its hash table's order and prepends each backend to its reply
+        List<String> order = new ArrayList<>(machine.objects());
+        Collections.reverse(order);
         List<Memdev> memdevs = new ArrayList<>();
-        parts.type().defaultRamId().filter(id -> parts.ramBytes() > 0 && !parts.numa().usesMemdev())
-                .ifPresent(id -> memdevs.add(new Memdev(Optional.of(id), parts.ramBytes(),
-                        parts.switchedOn("mem-merge", true), parts.switchedOn("dump-guest-core", true), false, false,
-                        Optional.of(true), List.of(), HostMemPolicy.DEFAULT)));
-        for (MemoryBackend backend : parts.backends()) {
-            memdevs.add(new Memdev(Optional.of(backend.id()), backend.size(), backend.merge(), backend.dump(),
-                    backend.prealloc(), backend.share(), Optional.of(backend.reserve()), List.of(),
-                    HostMemPolicy.fromWireName(backend.policy())));
+        for (String id : order) {
+            if (mainRam.filter(id::equals).isPresent()) {
+                memdevs.add(new Memdev(Optional.of(id), parts.ramBytes(), parts.switchedOn("mem-merge", true),
+                        parts.switchedOn("dump-guest-core", true), false, false, Optional.of(true), List.of(),
+                        HostMemPolicy.DEFAULT));
+            } else if (backends.containsKey(id)) {
+                MemoryBackend backend = backends.get(id);
+                memdevs.add(new Memdev(Optional.of(backend.id()), backend.size(), backend.merge(), backend.dump(),
+                        backend.prealloc(), backend.share(), Optional.of(backend.reserve()), List.of(),
+                        HostMemPolicy.fromWireName(backend.policy())));
+            }
         }
         return memdevs;
     }

@@ -41,6 +41,7 @@ import io.qapi.schema.numa.NumaOptions;
 import io.qapi.schema.pci.PciInfo;
 import io.qapi.schema.qom.DeviceDelArguments;
 import io.qapi.schema.qom.DeviceListPropertiesArguments;
+import io.qapi.schema.qom.ObjectDelArguments;
 import io.qapi.schema.qom.ObjectPropertyInfo;
 import io.qapi.schema.qom.ObjectTypeInfo;
 import io.qapi.schema.qom.QomGetArguments;
@@ -74,6 +75,7 @@ public final class ModelServer implements Server, AutoCloseable {
     private final DeviceModule devices;
     private final QomModule qom;
     private final HardwareModule hardware;
+    private final ObjectModule objects;
     private final JsonNode versionReply;
     private final MachinePack pack;
     /** The pack's description index, read when first needed. */
@@ -87,6 +89,7 @@ public final class ModelServer implements Server, AutoCloseable {
         this.pci = new PciModule(vm);
         this.describer = new MachineTypeDescriber(vm.parts().pack());
         this.hardware = new HardwareModule(vm, describer, builder);
+        this.objects = new ObjectModule(vm);
         this.numa = new NumaModule(vm);
         this.devices = new DeviceModule(vm);
         this.qom = new QomModule(vm);
@@ -332,6 +335,17 @@ public final class ModelServer implements Server, AutoCloseable {
     @Override
     public HardwareDescription queryMachineType(QueryMachineTypeArguments arguments) {
         return describer.describe(arguments.type(), arguments.props(), arguments.defaults().orElse(false));
+    }
+
+    @Override
+    public JsonNode objectAdd(ObjectNode arguments) {
+        objects.objectAdd(arguments);
+        return JsonNodeFactory.instance.objectNode();
+    }
+
+    @Override
+    public void objectDel(ObjectDelArguments arguments) {
+        objects.objectDel(arguments);
     }
 
     @Override

@@ -30,6 +30,7 @@ final class QomModule {
     private static final String PERIPHERAL = "/machine/peripheral";
     private static final String ANONYMOUS = "/machine/peripheral-anon";
     private static final String MACHINE = "/machine";
+    private static final String OBJECTS = "/objects";
 
     private final VirtualMachine machine;
     private volatile JsonNode restored;
@@ -39,6 +40,18 @@ final class QomModule {
     }
 
     List<ObjectPropertyInfo> qomList(String path) {
+        if (path.equals(OBJECTS) && !machine.inPreconfig()) {
+            // the class's property first, then the children in the reverse of the table's order
+            List<ObjectPropertyInfo> listed = new ArrayList<>(List.of(new ObjectPropertyInfo("type", "string",
+                    Optional.empty(), Optional.empty())));
+            List<String> children = new ArrayList<>(machine.objects());
+            java.util.Collections.reverse(children);
+            for (String child : children) {
+                listed.add(new ObjectPropertyInfo(child, "child<" + machine.objectType(child).orElseThrow() + ">",
+                        Optional.empty(), Optional.empty()));
+            }
+            return listed;
+        }
         JsonNode qom = captured();
         String type = type(qom, path);
         JsonNode listed = qom.path("lists").path(path);

@@ -57,6 +57,19 @@ public record MachineParts(MachinePack pack, MachineSelection type, MachineTopol
                 numa, topology, board);
     }
 
+    /** These parts with other memory backend objects (after object-add or object-del). */
+    public MachineParts withBackends(List<MemoryBackend> next) {
+        return new MachineParts(pack, type, cpuFacts, slots, ramBytes, options, next, defaults, numa, topology, board);
+    }
+
+    /**
+     * The id of main memory's own backend object ({@code pc.ram}), when QEMU makes one: the type
+     * names one, the machine has memory, and NUMA nodes do not bring their own with memdev=.
+     */
+    public Optional<String> mainRamId() {
+        return type.defaultRamId().filter(id -> ramBytes > 0 && !numa.usesMemdev());
+    }
+
     /** How many NUMA nodes the machine has (0 without NUMA). */
     public int numaNodes() {
         return numa.nodeCount();

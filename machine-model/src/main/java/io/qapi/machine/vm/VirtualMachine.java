@@ -21,6 +21,7 @@ import io.qapi.schema.EventEmitter;
 import io.qapi.schema.control.ShutdownCause;
 import io.qapi.schema.control.ShutdownEvent;
 import io.qapi.schema.run_state.StatusInfo;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -61,6 +62,10 @@ public final class VirtualMachine {
      */
     private final GHashTableOrder peripheral = new GHashTableOrder();
     private final GHashTableOrder anonymous = new GHashTableOrder();
+    /** The children of /objects in QEMU's hash-table order, and each one's QOM type. */
+    private final GHashTableOrder objects = new GHashTableOrder();
+    private final Map<String, String> objectTypes = new HashMap<>();
+    private static final String MEMORY_BACKEND_RAM = "memory-backend-ram";
     /** The MAC addresses of the NICs added, given or chosen. */
     private final Set<String> macs = new java.util.HashSet<>();
     /** The numbers a described machine's anonymous devices had, for the next ones added. */
@@ -78,6 +83,11 @@ public final class VirtualMachine {
         this.parts = Objects.requireNonNull(parts, "parts");
         this.phase = preconfig ? MachinePhase.PRECONFIG : MachinePhase.READY;
         this.pausedAfterPreconfig = paused;
+        // /objects as QEMU fills it: the -object ones first, then main memory's once the machine is made
+        parts.backends().forEach(b -> insertObject(b.id(), MEMORY_BACKEND_RAM));
+        if (!preconfig) {
+            insertMainRam();
+        }
         this.run = new RunControl(paused || preconfig, new RunControl.Events() {
             @Override
             public void stop() {
@@ -286,6 +296,61 @@ public final class VirtualMachine {
         addedSnapshot = null;
     }
 
+    private void insertObject(String id, String type) {
+        objects.insert(id);
+        objectTypes.put(id, type);
+    }
+
+    private void insertMainRam() {
+        parts.mainRamId().ifPresent(id -> insertObject(id, MEMORY_BACKEND_RAM));
+    }
+
+    /** The children of /objects in QEMU's order (its hash table's; qom-list prints the reverse). */
+    public List<String> objects() {
+        return locked(objects::order);
+    }
+
+    /** The QOM type of a child of /objects, if there is one of that id. */
+    public Optional<String> objectType(String id) {
+        return locked(() -> Optional.ofNullable(objectTypes.get(id)));
+    }
+
+    /**
+     * {@code object-add} once the object's properties are read: QEMU's refusal of a duplicate id,
+     * then the object in /objects, and a memory backend among the machine's.
+     */
+    public void addObject(String id, String type, Optional<MemoryBackend> backend) {
+        locked(() -> {
+            if (objectTypes.containsKey(id)) {
+                throw QmpError.generic("attempt to add duplicate property '" + id + "' to object (type 'container')");
+            }
+            insertObject(id, type);
+            backend.ifPresent(b -> {
+                List<MemoryBackend> more = new ArrayList<>(parts.backends());
+                more.add(b);
+                parts = parts.withBackends(more);
+            });
+            return null;
+        });
+    }
+
+    /** {@code object-del}: QEMU's refusals of an unknown object and of one in use, else gone. */
+    public void deleteObject(String id) {
+        locked(() -> {
+            if (!objectTypes.containsKey(id)) {
+                throw QmpError.generic("object '" + id + "' not found");
+            }
+            boolean mainRam = parts.mainRamId().filter(id::equals).isPresent();
+            if (mainRam || parts.numa().memdevs().contains(id)) {
+                throw QmpError.generic("object '" + id + "' is in use, can not be deleted");
+            }
+            objects.remove(id);
+            objectTypes.remove(id);
+            parts = parts.withBackends(parts.backends().stream().filter(b -> !b.id().equals(id)).toList());
+            return null;
+        });
+    }
+
     /** Notes that a command looked up QEMU's /objects container, which QEMU then creates. */
     public void lookUpObjects() {
         objectsLookedUp = true;
@@ -361,6 +426,7 @@ public final class VirtualMachine {
                 throw QmpError.generic(e.getMessage());
             }
             phase = MachinePhase.READY;
+            insertMainRam();
             if (!pausedAfterPreconfig) {
                 run.cont();
             }
