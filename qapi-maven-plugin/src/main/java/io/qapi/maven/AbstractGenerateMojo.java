@@ -170,7 +170,11 @@ public abstract class AbstractGenerateMojo extends AbstractMojo {
                         + "or introspection");
             }
         }
-        return new GenOptions(packageName, defines.isEmpty() ? null : Set.copyOf(defines), selected);
+        try {
+            return new GenOptions(packageName, defines.isEmpty() ? null : Set.copyOf(defines), selected);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("qapi: <packageName>: " + e.getMessage());
+        }
     }
 
     private List<Path> rootSchemas() throws MojoExecutionException {

@@ -1,5 +1,6 @@
 package io.qapi.maven;
 
+import io.qapi.compiler.write.GeneratedSources;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,8 +23,12 @@ final class InputState {
         this.file = file;
     }
 
+    /**
+     * Whether neither the inputs nor the outputs changed: the configuration and schema files hash
+     * as they did, and every generated file is still there as it was written.
+     */
     boolean unchanged(String configuration, Path output) {
-        if (!Files.isRegularFile(file) || !Files.isDirectory(output)) {
+        if (!Files.isRegularFile(file) || !Files.isDirectory(output) || !GeneratedSources.intact(output)) {
             return false;
         }
         try {

@@ -58,7 +58,12 @@ final class GenerateCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), "unknown target '" + t + "'");
             }
         }
-        GenOptions options = new GenOptions(basePackage, defines.isEmpty() ? null : Set.copyOf(defines), selected);
+        GenOptions options;
+        try {
+            options = new GenOptions(basePackage, defines.isEmpty() ? null : Set.copyOf(defines), selected);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--package: " + e.getMessage());
+        }
         Diagnostics diagnostics = new Diagnostics(schemaOptions.allErrors);
         var files = JavaGenerator.plan(result.schema(), options, diagnostics);
         if (diagnostics.hasErrors()) {

@@ -16,7 +16,14 @@ public record GenOptions(String basePackage, Set<String> defines, Set<Target> ta
     /** The outputs of the generator. */
     public enum Target { TYPES, CLIENT, SERVER, EVENTS, INTROSPECTION }
 
+    /**
+     * @throws IllegalArgumentException when {@code basePackage} is not a Java package name (a
+     *     keyword such as {@code class} among its parts, say), whose output could not compile
+     */
     public GenOptions {
+        if (basePackage == null || !javax.lang.model.SourceVersion.isName(basePackage)) {
+            throw new IllegalArgumentException("'" + basePackage + "' is not a valid Java package name");
+        }
         defines = defines == null ? null : Set.copyOf(defines);
         targets = targets.isEmpty() ? EnumSet.allOf(Target.class) : EnumSet.copyOf(targets);
     }

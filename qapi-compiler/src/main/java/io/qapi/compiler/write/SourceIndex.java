@@ -31,6 +31,16 @@ final class SourceIndex {
         this.entries = entries;
     }
 
+    /** Whether the index knows no file (there was none, or it could not be read). */
+    boolean isEmpty() {
+        return entries.isEmpty();
+    }
+
+    /** Every file the index knows, by its path below the output directory. */
+    Map<String, Entry> entries() {
+        return java.util.Collections.unmodifiableMap(entries);
+    }
+
     /** What the index knows of a file, or null. */
     Entry entry(String relativePath) {
         return entries.get(relativePath);
