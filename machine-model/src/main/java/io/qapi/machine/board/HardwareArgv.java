@@ -26,7 +26,7 @@ public final class HardwareArgv {
         StringBuilder machine = new StringBuilder(hardware.machine().type());
         for (Iterator<Map.Entry<String, JsonNode>> it = hardware.machine().options().fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> option = it.next();
-            machine.append(',').append(option.getKey()).append('=').append(escape(option.getValue().asText()));
+            machine.append(',').append(option.getKey()).append('=').append(value(option.getValue()));
         }
         argv.add("-machine");
         argv.add(machine.toString());
@@ -57,7 +57,8 @@ public final class HardwareArgv {
         return option.toString();
     }
 
-    private static String value(JsonNode value) {
+    /** A JSON value as an option value: booleans as on/off, the rest as text, commas doubled. */
+    public static String value(JsonNode value) {
         if (value.isBoolean()) {
             return value.booleanValue() ? "on" : "off";
         }
@@ -65,7 +66,7 @@ public final class HardwareArgv {
     }
 
     /** QEMU's option syntax doubles a comma inside a value. */
-    private static String escape(String text) {
+    public static String escape(String text) {
         return text.replace(",", ",,");
     }
 }

@@ -48,6 +48,11 @@ public record CommandLine(List<Option> options) {
         return new CommandLine(options);
     }
 
+    /** The option as words of a command line: {@code -NAME}, then its argument if it takes one. */
+    static List<String> words(Option option) {
+        return option.argument() == null ? List.of("-" + option.name()) : List.of("-" + option.name(), option.argument());
+    }
+
     /** Whether the flag or option appears. */
     public boolean has(String name) {
         return options.stream().anyMatch(o -> o.name().equals(name));

@@ -1,5 +1,6 @@
 package io.qapi.machine.cli;
 
+import io.qapi.machine.board.HardwareArgv;
 import io.qapi.machine.board.HardwareConfig;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,10 +25,7 @@ final class ConfigOption {
             if (option.name().equals("readconfig")) {
                 args.addAll(options(option.argument()));
             } else {
-                args.add("-" + option.name());
-                if (option.argument() != null) {
-                    args.add(option.argument());
-                }
+                args.addAll(CommandLine.words(option));
             }
         }
         return CommandLine.parse(args);
@@ -50,9 +48,9 @@ final class ConfigOption {
                     args.add("-machine");
                     for (Map.Entry<String, String> entry : section.entries()) {
                         if (entry.getKey().equals("type")) {
-                            value.insert(0, entry.getValue().replace(",", ",,"));
+                            value.insert(0, HardwareArgv.escape(entry.getValue()));
                         } else {
-                            value.append(',').append(entry.getKey()).append('=').append(entry.getValue().replace(",", ",,"));
+                            value.append(',').append(entry.getKey()).append('=').append(HardwareArgv.escape(entry.getValue()));
                         }
                     }
                 }
@@ -60,13 +58,13 @@ final class ConfigOption {
                     args.add("-device");
                     String driver = section.entries().stream().filter(e -> e.getKey().equals("driver"))
                             .map(Map.Entry::getValue).findFirst().orElse("");
-                    value.append("driver=").append(driver.replace(",", ",,"));
+                    value.append("driver=").append(HardwareArgv.escape(driver));
                     if (section.id() != null) {
-                        value.append(",id=").append(section.id().replace(",", ",,"));
+                        value.append(",id=").append(HardwareArgv.escape(section.id()));
                     }
                     for (Map.Entry<String, String> entry : section.entries()) {
                         if (!entry.getKey().equals("driver")) {
-                            value.append(',').append(entry.getKey()).append('=').append(entry.getValue().replace(",", ",,"));
+                            value.append(',').append(entry.getKey()).append('=').append(HardwareArgv.escape(entry.getValue()));
                         }
                     }
                 }

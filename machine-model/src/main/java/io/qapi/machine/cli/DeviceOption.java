@@ -1,11 +1,11 @@
 package io.qapi.machine.cli;
 
 import io.qapi.machine.pack.TypeCatalog;
+import io.qapi.machine.qom.QomChecks;
 import io.qapi.machine.vm.VirtualMachine;
 import io.qapi.runtime.api.QmpError;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * {@code -device TYPE,key=value,...} as QEMU 7.2 reads it (its option syntax: {@code ,,} for a
@@ -14,8 +14,6 @@ import java.util.regex.Pattern;
  * as written, as QEMU prints them.
  */
 final class DeviceOption {
-    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z][A-Za-z0-9._-]*");
-
     private DeviceOption() {
     }
 
@@ -25,22 +23,16 @@ final class DeviceOption {
         if (driver == null) {
             throw new CommandLineException("-device " + argument + ": Parameter 'driver' is missing");
         }
-        String id = options.get("id");
-        if (id != null && !IDENTIFIER.matcher(id).matches()) {
-            throw new CommandLineException("-device " + argument + ": Parameter 'id' expects an identifier");
-        }
         TypeCatalog types = vm.parts().pack().types();
-        if (!types.exists(driver) || !types.descendsFrom(driver, "device")) {
-            throw new CommandLineException("-device " + argument + ": '" + driver + "' is not a valid device model name");
-        }
-        if (types.isAbstract(driver)) {
-            throw new CommandLineException("-device " + argument + ": Parameter 'driver' expects a non-abstract device type");
-        }
-        if (!types.descendsFrom(driver, "pci-device")) {
-            throw new CommandLineException("-device " + argument + ": device type '" + driver + "' is not modeled by "
-                    + QemuModel.PROGRAM + " yet");
-        }
         try {
+            String id = options.get("id");
+            if (id != null) {
+                QomChecks.requireIdentifier(id);
+            }
+            QomChecks.requireDeviceType(types, driver);
+            if (!types.descendsFrom(driver, "pci-device")) {
+                throw QmpError.generic("device type '" + driver + "' is not modeled by " + QemuModel.PROGRAM + " yet");
+            }
             vm.addPciDevice(driver, options, types.devicePropertyNames(driver), false);
         } catch (QmpError e) {
             throw new CommandLineException("-device " + argument + ": " + e.desc());

@@ -63,10 +63,7 @@ final class HardwareOption {
         List<String> args = new ArrayList<>(HardwareArgv.argv(hardware));
         for (CommandLine.Option option : commandLine.options()) {
             if (!option.name().equals("hardware")) {
-                args.add("-" + option.name());
-                if (option.argument() != null) {
-                    args.add(option.argument());
-                }
+                args.addAll(CommandLine.words(option));
             }
         }
         List<Integer> numbers = new ArrayList<>();

@@ -1,13 +1,10 @@
 package io.qapi.machine.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qapi.machine.board.HardwareArgv;
 import io.qapi.machine.board.HardwareConfig;
 import io.qapi.machine.board.HardwareText;
 import io.qapi.machine.board.MachineTypeDescriber;
-import io.qapi.machine.board.RunningHardware;
 import io.qapi.machine.board.SwitchedBoard;
 import io.qapi.machine.numa.NumaCompletion;
 import io.qapi.machine.numa.NumaConfig;
@@ -322,13 +319,8 @@ final class Launch {
 
     /** The machine as a precise description; {@code option} names what asked, for an error. */
     private static HardwareDescription describe(VirtualMachine vm, String option) throws CommandLineException {
-        MachineParts parts = vm.parts();
-        ObjectNode options = JsonNodeFactory.instance.objectNode();
-        parts.options().forEach(options::put);
         try {
-            HardwareDescription board = new MachineTypeDescriber(parts.pack()).describe(parts.type().name(),
-                    Optional.of(options), parts.defaults());
-            return RunningHardware.describe(board, vm.pci());
+            return vm.describe(new MachineTypeDescriber(vm.parts().pack()));
         } catch (QmpError e) {
             throw new CommandLineException(option + ": " + e.desc());
         }

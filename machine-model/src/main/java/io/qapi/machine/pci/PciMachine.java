@@ -103,7 +103,11 @@ public record PciMachine(String family, String rootPath, PciTopology topology, L
     /** Where QEMU names a device and sets its properties: gives its path and kept properties. */
     @FunctionalInterface
     public interface Naming {
-        AddedDevice name(PciDevice unplaced) throws PlacementException;
+        Named name() throws PlacementException;
+    }
+
+    /** What naming gives a device: its QOM path and the properties kept from its options. */
+    public record Named(String path, Map<String, String> properties) {
     }
 
     /**
@@ -111,8 +115,8 @@ public record PciMachine(String family, String rootPath, PciTopology topology, L
      * {@code naming} runs where QEMU gives the device its id and sets its properties.
      */
     public PciMachine with(DeviceRequest request, Naming naming) throws PlacementException {
-        AddedDevice[] named = new AddedDevice[1];
-        PciPlacement.Placed placed = PciPlacement.place(topology, request, () -> named[0] = naming.name(null));
+        Named[] named = new Named[1];
+        PciPlacement.Placed placed = PciPlacement.place(topology, request, () -> named[0] = naming.name());
         // one copy (Stream.toList's list is kept as it is by the record's List.copyOf)
         List<AddedDevice> more = java.util.stream.Stream.concat(added.stream(),
                 java.util.stream.Stream.of(new AddedDevice(named[0].path(), placed.device(), named[0].properties())))
@@ -142,7 +146,7 @@ public record PciMachine(String family, String rootPath, PciTopology topology, L
         return parent.path() + "/" + bus.name();
     }
 
-    /** Whether devices may be added to, or removed from, the bus {@code device} sits on. */
+    /** The bus {@code device} sits on (whose hotplug says whether it may be added or removed). */
     public Optional<PciBus> busOf(PciDevice device) {
         return topology.bus(device.bus());
     }

@@ -3,6 +3,7 @@ package io.qapi.machine.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qapi.machine.pack.TypeCatalog;
+import io.qapi.machine.qom.QomChecks;
 import io.qapi.machine.topology.CpuProps;
 import io.qapi.machine.vm.VirtualMachine;
 import io.qapi.runtime.api.Json;
@@ -13,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * {@code device_add}, which the schema leaves unmarshalled ({@code 'gen': false}), and
@@ -23,8 +23,6 @@ import java.util.regex.Pattern;
  * modeled yet.
  */
 final class DeviceModule {
-    /** QEMU's test for ids: a letter, then letters, digits, '-', '.' and '_'. */
-    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z][A-Za-z0-9._-]*");
     private static final Set<String> CPU_PROPERTIES = Set.of("node-id", "socket-id", "die-id", "cluster-id",
             "core-id", "thread-id");
 
@@ -44,12 +42,7 @@ final class DeviceModule {
         }
         String driver = driverNode.textValue();
         TypeCatalog types = machine.parts().pack().types();
-        if (!types.exists(driver) || !types.descendsFrom(driver, "device")) {
-            throw QmpError.generic("'" + driver + "' is not a valid device model name");
-        }
-        if (types.isAbstract(driver)) {
-            throw QmpError.generic("Parameter 'driver' expects a non-abstract device type");
-        }
+        QomChecks.requireDeviceType(types, driver);
         Optional<String> id = id(arguments);
         if (!types.descendsFrom(driver, "cpu")) {
             if (!types.descendsFrom(driver, "pci-device")) {
@@ -86,9 +79,10 @@ final class DeviceModule {
         if (id == null) {
             return Optional.empty();
         }
-        if (!id.isTextual() || !IDENTIFIER.matcher(id.textValue()).matches()) {
+        if (!id.isTextual()) {
             throw QmpError.generic("Parameter 'id' expects an identifier");
         }
+        QomChecks.requireIdentifier(id.textValue());
         return Optional.of(id.textValue());
     }
 

@@ -1,18 +1,14 @@
 package io.qapi.machine.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.qapi.machine.board.HardwareArgv;
 import io.qapi.machine.board.MachineTypeDescriber;
-import io.qapi.machine.board.RunningHardware;
-import io.qapi.machine.vm.MachineParts;
 import io.qapi.machine.vm.VirtualMachine;
 import io.qapi.runtime.api.QmpError;
 import io.qapi.schema.hardware.HardwareDescription;
 import io.qapi.schema.hardware.PlanHardwareArguments;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * {@code query-hardware}: the running machine described, its board as {@code query-machine-type}
@@ -31,7 +27,7 @@ final class HardwareModule {
     }
 
     HardwareDescription queryHardware() {
-        return describe(machine);
+        return machine.describe(describer);
     }
 
     /**
@@ -43,7 +39,7 @@ final class HardwareModule {
         List<String> argv = new ArrayList<>();
         StringBuilder machineOption = new StringBuilder(arguments.type());
         arguments.props().ifPresent(props -> props.fields().forEachRemaining(p -> machineOption.append(',')
-                .append(p.getKey()).append('=').append(optionValue(p.getValue()))));
+                .append(p.getKey()).append('=').append(HardwareArgv.value(p.getValue()))));
         argv.add("-machine");
         argv.add(machineOption.toString());
         if (!arguments.defaults().orElse(false)) {
@@ -53,29 +49,17 @@ final class HardwareModule {
             if (!device.isObject() || !device.path("driver").isTextual()) {
                 throw QmpError.generic("Parameter 'devices' expects objects with a 'driver'");
             }
-            StringBuilder option = new StringBuilder(optionValue(device.path("driver")));
+            StringBuilder option = new StringBuilder(HardwareArgv.value(device.path("driver")));
             device.fields().forEachRemaining(p -> {
                 if (!p.getKey().equals("driver")) {
-                    option.append(',').append(p.getKey()).append('=').append(optionValue(p.getValue()));
+                    option.append(',').append(p.getKey()).append('=').append(HardwareArgv.value(p.getValue()));
                 }
             });
             argv.add("-device");
             argv.add(option.toString());
         }
-        return describe(builder.build(argv));
+        return builder.build(argv).describe(describer);
     }
 
-    /** A JSON value as an option value: text as is, booleans as on/off, commas doubled. */
-    private static String optionValue(JsonNode value) {
-        String text = value.isBoolean() ? (value.booleanValue() ? "on" : "off") : value.asText();
-        return text.replace(",", ",,");
-    }
 
-    private HardwareDescription describe(VirtualMachine vm) {
-        MachineParts parts = vm.parts();
-        ObjectNode options = JsonNodeFactory.instance.objectNode();
-        parts.options().forEach(options::put);
-        HardwareDescription board = describer.describe(parts.type().name(), Optional.of(options), parts.defaults());
-        return RunningHardware.describe(board, vm.pci());
-    }
 }

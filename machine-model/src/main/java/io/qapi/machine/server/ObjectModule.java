@@ -2,6 +2,7 @@ package io.qapi.machine.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.qapi.machine.qom.QomChecks;
 import io.qapi.machine.vm.MemoryBackend;
 import io.qapi.machine.vm.VirtualMachine;
 import io.qapi.runtime.api.Input;
@@ -15,7 +16,6 @@ import io.qapi.schema.qom.ObjectType;
 import io.qapi.schema.qom.RngProperties;
 import io.qapi.schema.qom.RngRandomProperties;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * {@code object-add} and {@code object-del} of the objects the model records: RAM and file
@@ -26,9 +26,6 @@ import java.util.regex.Pattern;
  * starts no thread: it records them. Other object types are refused as not modeled.
  */
 final class ObjectModule {
-    /** QEMU's test for ids: a letter, then letters, digits, '-', '.' and '_'. */
-    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z][A-Za-z0-9._-]*");
-
     private final VirtualMachine machine;
 
     ObjectModule(VirtualMachine machine) {
@@ -46,25 +43,21 @@ final class ObjectModule {
         properties.remove("qom-type");
         properties.remove("id");
         String name = type.wireName();
-        // the whole of QEMU's ObjectOptions is read before anything else is checked
-        MemoryBackendProperties memory = switch (name) {
-            case "memory-backend-ram" -> MemoryBackendProperties.DECODER.decode(Input.STRICT, properties, "");
-            case "memory-backend-file" -> fileBase(MemoryBackendFileProperties.DECODER.decode(Input.STRICT,
+        // the whole of QEMU's ObjectOptions is read before anything else is checked; the
+        // properties of the types that are not memory backends are only checked
+        Optional<MemoryBackendProperties> memory = Optional.empty();
+        switch (name) {
+            case "memory-backend-ram" -> memory = Optional.of(MemoryBackendProperties.DECODER.decode(Input.STRICT,
                     properties, ""));
-            case "rng-builtin" -> none(RngProperties.DECODER.decode(Input.STRICT, properties, ""));
-            case "rng-random" -> none(RngRandomProperties.DECODER.decode(Input.STRICT, properties, ""));
-            case "iothread" -> none(IothreadProperties.DECODER.decode(Input.STRICT, properties, ""));
+            case "memory-backend-file" -> memory = Optional.of(fileBase(MemoryBackendFileProperties.DECODER.decode(
+                    Input.STRICT, properties, "")));
+            case "rng-builtin" -> RngProperties.DECODER.decode(Input.STRICT, properties, "");
+            case "rng-random" -> RngRandomProperties.DECODER.decode(Input.STRICT, properties, "");
+            case "iothread" -> IothreadProperties.DECODER.decode(Input.STRICT, properties, "");
             default -> throw QmpError.generic("object-add of type '" + name + "' is not modeled by qemu-model yet");
-        };
-        if (!IDENTIFIER.matcher(id).matches()) {
-            throw QmpError.generic("Parameter 'id' expects an identifier");
         }
-        machine.addObject(id, name, Optional.ofNullable(memory).map(p -> backend(id, name, p)));
-    }
-
-    /** A type whose properties the model only checks. */
-    private static MemoryBackendProperties none(Object checked) {
-        return null;
+        QomChecks.requireIdentifier(id);
+        machine.addObject(id, name, memory.map(p -> backend(id, name, p)));
     }
 
     void objectDel(ObjectDelArguments arguments) {

@@ -1,7 +1,11 @@
 package io.qapi.machine.vm;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qapi.machine.board.BoardTree;
+import io.qapi.machine.board.MachineTypeDescriber;
+import io.qapi.machine.board.RunningHardware;
 import io.qapi.machine.numa.NumaConfig;
 import io.qapi.machine.numa.NumaException;
 import io.qapi.machine.pci.DeviceOptions;
@@ -20,6 +24,7 @@ import io.qapi.runtime.api.QmpError;
 import io.qapi.schema.EventEmitter;
 import io.qapi.schema.control.ShutdownCause;
 import io.qapi.schema.control.ShutdownEvent;
+import io.qapi.schema.hardware.HardwareDescription;
 import io.qapi.schema.run_state.StatusInfo;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -136,10 +141,8 @@ public final class VirtualMachine {
             } catch (TopologyException e) {
                 throw QmpError.generic(e.getMessage());
             }
-            String path = id.map(i -> PERIPHERAL + i)
-                    .orElseGet(() -> "/machine/peripheral-anon/device[" + anonymousDevices++ + "]");
+            String path = name(id);
             add(path, driver);
-            container(path).insert(childName(path));
             Map<Integer, String> paths = new HashMap<>(hotpluggedCpus);
             paths.put(index, path);
             hotpluggedCpus = Map.copyOf(paths);
@@ -167,6 +170,19 @@ public final class VirtualMachine {
     }
 
     /**
+     * The machine as a precise description: its board as {@code describer} describes it under
+     * the machine's type, options and defaults, with the devices added since.
+     */
+    public HardwareDescription describe(MachineTypeDescriber describer) {
+        MachineParts current = parts;
+        ObjectNode options = JsonNodeFactory.instance.objectNode();
+        current.options().forEach(options::put);
+        HardwareDescription board = describer.describe(current.type().name(), Optional.of(options),
+                current.defaults());
+        return RunningHardware.describe(board, pci());
+    }
+
+    /**
      * {@code -device} ({@code hotplug} false) or {@code device_add} of a PCI device the model
      * places, with QEMU 7.2's checks in QEMU's order; nothing changes unless it is added.
      *
@@ -191,26 +207,21 @@ public final class VirtualMachine {
             PciMachine next;
             String[] named = new String[1];
             try {
-                next = machine.with(request, unplaced -> {
+                next = machine.with(request, () -> {
                     if (request.id().isPresent() && added.containsKey(PERIPHERAL + request.id().get())) {
                         throw new PlacementException("Duplicate device ID '" + request.id().get() + "'");
                     }
                     // QEMU names a device (adds it to its container) before it sets its properties
                     // and places it, and takes it out again when it is refused: an anonymous one
                     // still uses up its number, and the container's table keeps a tombstone
-                    if (request.id().isEmpty() && !anonymousPlan.isEmpty()) {
-                        anonymousDevices = Math.max(anonymousDevices, anonymousPlan.poll());
-                    }
-                    String path = request.id().map(i -> PERIPHERAL + i)
-                            .orElseGet(() -> "/machine/peripheral-anon/device[" + anonymousDevices++ + "]");
+                    String path = name(request.id());
                     named[0] = path;
-                    container(path).insert(childName(path));
                     Map<String, String> kept = DeviceOptions.check(driver, options, properties);
                     if (defaultMac.isPresent()) {
                         kept = new LinkedHashMap<>(kept);
                         kept.put("mac", defaultMac.get());
                     }
-                    return new PciMachine.AddedDevice(path, null, kept);
+                    return new PciMachine.Named(path, kept);
                 });
             } catch (PlacementException e) {
                 if (named[0] != null) {
@@ -270,8 +281,22 @@ public final class VirtualMachine {
      * in QEMU's order (the order of its hash table; {@code qom-list} prints the reverse).
      */
     public List<String> peripheralChildren(String container) {
-        return locked(() -> (container.equals(PERIPHERAL.substring(0, PERIPHERAL.length() - 1)) ? peripheral
-                : anonymous).order());
+        return locked(() -> container(container + "/").order());
+    }
+
+    /**
+     * Names a device as QEMU does: {@code /machine/peripheral/ID}, or the next
+     * {@code /machine/peripheral-anon/device[N]} (a described machine's number when one is
+     * planned), and adds it to its container's table.
+     */
+    private String name(Optional<String> id) {
+        if (id.isEmpty() && !anonymousPlan.isEmpty()) {
+            anonymousDevices = Math.max(anonymousDevices, anonymousPlan.poll());
+        }
+        String path = id.map(i -> PERIPHERAL + i)
+                .orElseGet(() -> "/machine/peripheral-anon/device[" + anonymousDevices++ + "]");
+        container(path).insert(childName(path));
+        return path;
     }
 
     private GHashTableOrder container(String path) {
