@@ -30,7 +30,8 @@ import java.util.concurrent.TimeUnit;
  * query-target}, {@code query-kvm}), {@code query-machines.json}, {@code
  * query-cpu-definitions.json}, {@code cpu-expansions.json} (per model, in definition order, the
  * {@code static} and {@code full} {@code query-cpu-model-expansion} replies, errors as they come)
- * and {@code query-commands.json}; {@code types.json}, the QOM types and their properties (see
+ * {@code query-commands.json} and {@code query-chardev-backends.json} (the character device back
+ * ends built into the binary); {@code types.json}, the QOM types and their properties (see
  * {@link TypeCapture}); {@code machine-help.txt} and {@code cpu-help.txt}, what {@code -machine help}
  * and {@code -cpu help} print, and {@code machine-options-help.json}, what {@code -machine TYPE,help}
  * prints for each type; and {@code machines/TYPE.json} for every machine type, the
@@ -101,6 +102,7 @@ public final class Capture {
             write(out.resolve("query-cpu-definitions.json"), definitions);
             write(out.resolve("cpu-expansions.json"), CpuExpansionLayout.compact(expansions(qmp, definitions)));
             write(out.resolve("query-commands.json"), qmp.execute("query-commands", null));
+            write(out.resolve("query-chardev-backends.json"), qmp.execute("query-chardev-backends", null));
             machines = qmp.execute("query-machines", null);
         }
         Files.writeString(out.resolve(TypeCatalog.FILE), TypeFile.render(TypeCapture.capture(binary, TIMEOUT)));

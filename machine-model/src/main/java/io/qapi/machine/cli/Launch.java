@@ -6,6 +6,7 @@ import io.qapi.machine.board.HardwareConfig;
 import io.qapi.machine.board.HardwareText;
 import io.qapi.machine.board.MachineTypeDescriber;
 import io.qapi.machine.board.SwitchedBoard;
+import io.qapi.machine.chardev.ChardevRules;
 import io.qapi.machine.numa.NumaCompletion;
 import io.qapi.machine.numa.NumaConfig;
 import io.qapi.machine.numa.NumaException;
@@ -34,10 +35,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -50,7 +53,7 @@ final class Launch {
     private static final List<String> ACCEPTED_WITHOUT_EFFECT = List.of(
             "display", "nographic", "no-user-config", "nodefaults", "S", "preconfig", "accel", "enable-kvm",
             "qmp", "machine", "M", "name", "uuid", "m", "warm-up", "machine-data", "target", "smp", "cpu", "object",
-            "numa", "version", "print-hardware", "device", "writeconfig");
+            "numa", "version", "print-hardware", "device", "writeconfig", "chardev");
 
     private final CommandLine commandLine;
     /** With {@code -hardware}: the numbers of the described anonymous devices, in order. */
@@ -100,6 +103,14 @@ final class Launch {
         MachineOption machine = MachineOption.merge(machineArguments);
         if (machine.accel().isPresent() && (commandLine.has("accel") || commandLine.has("enable-kvm"))) {
             throw new CommandLineException("The -accel and \"-machine accel=\" options are incompatible");
+        }
+        Set<String> chardevIds = new HashSet<>();
+        for (String chardev : commandLine.all("chardev")) {
+            // QEMU reads every option before it creates anything: the keys, then the ids
+            String id = ChardevOption.read(chardev).get("id");
+            if (id != null && !chardevIds.add(id)) {
+                throw new CommandLineException("-chardev " + chardev + ": Duplicate ID '" + id + "' for chardev");
+            }
         }
         List<Endpoint> monitors = new ArrayList<>();
         boolean stdio = false;
@@ -372,10 +383,46 @@ final class Launch {
     private VirtualMachine machine(MachineParts parts) throws CommandLineException {
         VirtualMachine vm = new VirtualMachine(identity, parts, commandLine.has("S"), commandLine.has("preconfig"));
         vm.numberAnonymousDevices(anonymousNumbers);
+        addChardevs(vm);
         for (String device : commandLine.all("device")) {
             DeviceOption.plug(vm, device);
         }
         return vm;
+    }
+
+    /**
+     * The character devices QEMU makes as it starts: the monitors' and the {@code -chardev} ones
+     * in command-line order, then the default serial and parallel ports' (not for {@code none},
+     * which has neither).
+     */
+    private void addChardevs(VirtualMachine vm) throws CommandLineException {
+        int monitor = 0;
+        for (CommandLine.Option option : commandLine.options()) {
+            if (option.name().equals("qmp")) {
+                vm.chardevs().add(ChardevRules.monitor(monitor++, option.argument().split(",", 2)[0]));
+            } else if (option.name().equals("chardev")) {
+                ChardevOption.create(vm, option.argument());
+            }
+        }
+        MachineParts parts = vm.parts();
+        if (parts.defaults() && !parts.type().name().equals("none")) {
+            boolean nographic = commandLine.has("nographic");
+            vm.chardevs().add(ChardevRules.defaultPort("serial0", nographic, boardHas(parts, "isa-serial", "pl011")));
+            vm.chardevs().add(ChardevRules.defaultPort("parallel0", nographic, boardHas(parts, "isa-parallel")));
+        }
+    }
+
+    /** Whether the board has a device of one of these types (the front end of a default port). */
+    private static boolean boardHas(MachineParts parts, String... types) {
+        Set<String> wanted = Set.of(types);
+        return parts.board().part("hardware").map(h -> {
+            for (JsonNode device : h.path("devices")) {
+                if (wanted.contains(device.path("type").asText())) {
+                    return true;
+                }
+            }
+            return false;
+        }).orElse(false);
     }
 
     int run(PrintStream out, PrintStream err) throws CommandLineException {

@@ -209,6 +209,14 @@ public final class MachinePack {
     }
 
     /**
+     * The {@code query-chardev-backends} reply of a fresh start: the back ends built in (those in
+     * modules join the list once loaded, which the model does not follow).
+     */
+    public JsonNode queryChardevBackends() {
+        return file("query-chardev-backends.json");
+    }
+
+    /**
      * The binary's QOM types and their properties ({@code types.json}, read on first use).
      *
      * @throws UncheckedIOException when the pack was captured without them

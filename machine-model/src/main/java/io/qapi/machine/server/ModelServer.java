@@ -12,12 +12,19 @@ import io.qapi.runtime.api.Command;
 import io.qapi.runtime.api.QmpError;
 import io.qapi.runtime.json.EncodedJson;
 import io.qapi.runtime.json.JsonWriter;
+import io.qapi.runtime.server.CloseReason;
 import io.qapi.runtime.server.QmpServer;
 import io.qapi.runtime.server.ServerOptions;
+import io.qapi.runtime.server.SessionListener;
 import io.qapi.runtime.transport.Endpoint;
 import io.qapi.schema.Dispatcher;
 import io.qapi.schema.EventEmitter;
 import io.qapi.schema.Server;
+import io.qapi.schema.char_.ChardevAddArguments;
+import io.qapi.schema.char_.ChardevBackendInfo;
+import io.qapi.schema.char_.ChardevInfo;
+import io.qapi.schema.char_.ChardevRemoveArguments;
+import io.qapi.schema.char_.ChardevReturn;
 import io.qapi.schema.control.CommandInfo;
 import io.qapi.schema.control.QmpCapabilitiesArguments;
 import io.qapi.schema.control.VersionInfo;
@@ -76,6 +83,9 @@ public final class ModelServer implements Server, AutoCloseable {
     private final QomModule qom;
     private final HardwareModule hardware;
     private final ObjectModule objects;
+    private final ChardevModule chardevs;
+    /** The clients connected, by where they came in ({@code unix:PATH} for a unix socket). */
+    private final Map<String, Integer> clientsBySocket = new ConcurrentHashMap<>();
     private final JsonNode versionReply;
     private final MachinePack pack;
     /** The pack's description index, read when first needed. */
@@ -90,6 +100,7 @@ public final class ModelServer implements Server, AutoCloseable {
         this.describer = new MachineTypeDescriber(vm.parts().pack());
         this.hardware = new HardwareModule(vm, describer, builder);
         this.objects = new ObjectModule(vm);
+        this.chardevs = new ChardevModule(vm, path -> clientsBySocket.getOrDefault("unix:" + path, 0) > 0);
         this.numa = new NumaModule(vm);
         this.devices = new DeviceModule(vm);
         this.qom = new QomModule(vm);
@@ -98,7 +109,17 @@ public final class ModelServer implements Server, AutoCloseable {
         JsonNode version = pack.greetingVersion();
         this.versionReply = JsonNodeFactory.instance.objectNode().set("return", version);
         this.qmp = new QmpServer(withFastDescriptions(Dispatcher.commands(this)), ServerOptions.builder().version(version)
-                .preconfig(vm::inPreconfig).build());
+                .preconfig(vm::inPreconfig).listener(new SessionListener() {
+                    @Override
+                    public void opened(long session, String peer) {
+                        clientsBySocket.merge(peer, 1, Integer::sum);
+                    }
+
+                    @Override
+                    public void closed(long session, String peer, CloseReason reason) {
+                        clientsBySocket.computeIfPresent(peer, (p, n) -> n > 1 ? n - 1 : null);
+                    }
+                }).build());
         this.control = new ControlModule(vm);
         vm.attach(EventEmitter.over(qmp), () -> {
             qmp.shutdown(Duration.ofSeconds(2));
@@ -356,5 +377,25 @@ public final class ModelServer implements Server, AutoCloseable {
     @Override
     public HardwareDescription planHardware(PlanHardwareArguments arguments) {
         return hardware.planHardware(arguments);
+    }
+
+    @Override
+    public List<ChardevInfo> queryChardev() {
+        return chardevs.queryChardev();
+    }
+
+    @Override
+    public List<ChardevBackendInfo> queryChardevBackends() {
+        return chardevs.queryChardevBackends();
+    }
+
+    @Override
+    public ChardevReturn chardevAdd(ChardevAddArguments arguments) {
+        return chardevs.chardevAdd(arguments);
+    }
+
+    @Override
+    public void chardevRemove(ChardevRemoveArguments arguments) {
+        chardevs.chardevRemove(arguments);
     }
 }

@@ -31,6 +31,7 @@ final class QomModule {
     private static final String ANONYMOUS = "/machine/peripheral-anon";
     private static final String MACHINE = "/machine";
     private static final String OBJECTS = "/objects";
+    private static final String CHARDEVS = "/chardevs";
 
     private final VirtualMachine machine;
     private volatile JsonNode restored;
@@ -40,6 +41,14 @@ final class QomModule {
     }
 
     List<ObjectPropertyInfo> qomList(String path) {
+        if (path.equals(CHARDEVS)) {
+            // as /objects: the class's property, then the children in the reverse of the table's order
+            List<ObjectPropertyInfo> listed = new ArrayList<>(List.of(new ObjectPropertyInfo("type", "string",
+                    Optional.empty(), Optional.empty())));
+            machine.chardevs().listed().forEach(c -> listed.add(new ObjectPropertyInfo(c.id(),
+                    "child<" + c.qomType() + ">", Optional.empty(), Optional.empty())));
+            return listed;
+        }
         if (path.equals(OBJECTS) && !machine.inPreconfig()) {
             // the class's property first, then the children in the reverse of the table's order
             List<ObjectPropertyInfo> listed = new ArrayList<>(List.of(new ObjectPropertyInfo("type", "string",

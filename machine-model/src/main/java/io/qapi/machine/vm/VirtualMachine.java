@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qapi.machine.board.BoardTree;
 import io.qapi.machine.board.MachineTypeDescriber;
 import io.qapi.machine.board.RunningHardware;
+import io.qapi.machine.chardev.ChardevRules;
+import io.qapi.machine.chardev.Chardevs;
 import io.qapi.machine.numa.NumaConfig;
 import io.qapi.machine.numa.NumaException;
 import io.qapi.machine.pci.DeviceOptions;
@@ -76,6 +78,9 @@ public final class VirtualMachine {
     /** The numbers a described machine's anonymous devices had, for the next ones added. */
     private final java.util.ArrayDeque<Integer> anonymousPlan = new java.util.ArrayDeque<>();
     private final RunControl run;
+    /** The character devices: the monitors', the command line's, the default ports', the added. */
+    private final Chardevs chardevs = new Chardevs();
+    private final ChardevRules.PtyNumbers ptys = new ChardevRules.PtyNumbers();
     private volatile EventEmitter events = EventEmitter.over((name, data) -> { });
     private volatile Runnable onQuit = () -> { };
 
@@ -118,6 +123,16 @@ public final class VirtualMachine {
 
     public MachineParts parts() {
         return parts;
+    }
+
+    /** The character devices ({@code /chardevs}). */
+    public Chardevs chardevs() {
+        return chardevs;
+    }
+
+    /** Numbers the pseudo-terminals of pty character devices. */
+    public ChardevRules.PtyNumbers ptys() {
+        return ptys;
     }
 
     /**

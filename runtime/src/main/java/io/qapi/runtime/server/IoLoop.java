@@ -149,11 +149,15 @@ final class IoLoop {
                 + TAKEOVER_NANOS / 1_000_000 + " ms on the I/O thread; a new I/O thread takes over");
     }
 
-    void listen(ServerSocketChannel server) {
+    /**
+     * Accepts connections on {@code server}; {@code unixName} names a unix socket's clients
+     * ({@code unix:PATH}, the path the socket was asked for: it is bound elsewhere and moved there).
+     */
+    void listen(ServerSocketChannel server, String unixName) {
         execute(() -> {
             try {
                 server.configureBlocking(false);
-                server.register(selector, SelectionKey.OP_ACCEPT, server);
+                server.register(selector, SelectionKey.OP_ACCEPT, unixName);
             } catch (IOException e) {
                 LOG.log(System.Logger.Level.ERROR, "cannot watch listening socket", e);
             }
@@ -256,14 +260,14 @@ final class IoLoop {
                     session.onReadable(buffer);
                 }
             } else if (key.isValid() && key.isAcceptable()) {
-                accept((ServerSocketChannel) key.attachment());
+                accept((ServerSocketChannel) key.channel(), (String) key.attachment());
             }
         } catch (CancelledKeyException closedMeanwhile) {
             // the session was closed by another thread
         }
     }
 
-    private void accept(ServerSocketChannel server) {
+    private void accept(ServerSocketChannel server, String unixName) {
         for (int i = 0; i < 64; i++) {
             SocketChannel channel;
             try {
@@ -279,7 +283,7 @@ final class IoLoop {
                 LOG.log(System.Logger.Level.WARNING, "accepting a QMP connection", e);
                 return;
             }
-            register(channel, peer(server, channel));
+            register(channel, peer(server, unixName, channel));
         }
     }
 
@@ -297,12 +301,12 @@ final class IoLoop {
         session.sendGreeting();
     }
 
-    private static String peer(ServerSocketChannel server, SocketChannel channel) {
+    private static String peer(ServerSocketChannel server, String unixName, SocketChannel channel) {
         try {
             if (channel.getRemoteAddress() instanceof InetSocketAddress inet) {
                 return "tcp:" + inet.getHostString() + ":" + inet.getPort();
             }
-            return "unix:" + server.getLocalAddress();
+            return unixName != null ? unixName : "unix:" + server.getLocalAddress();
         } catch (IOException e) {
             return "unknown";
         }

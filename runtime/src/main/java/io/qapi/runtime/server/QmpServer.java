@@ -69,7 +69,7 @@ public final class QmpServer implements EventSink, AutoCloseable {
             bound = Endpoint.tcp(inet.getAddress().getHostAddress(), inet.getPort());
         }
         listening.add(new Listening(channel, bound));
-        io.listen(channel);
+        io.listen(channel, bound instanceof Endpoint.Unix unix ? "unix:" + unix.path() : null);
         return bound;
     }
 

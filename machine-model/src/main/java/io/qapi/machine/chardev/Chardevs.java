@@ -1,0 +1,70 @@
+package io.qapi.machine.chardev;
+
+import io.qapi.machine.qom.GHashTableOrder;
+import io.qapi.runtime.api.QmpError;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The {@code /chardevs} container: the machine's character devices in QEMU's hash-table order.
+ * {@code query-chardev} and {@code qom-list} both give the reverse of that order (QEMU prepends
+ * each entry to its reply). Thread-safe; each change is whole or does not happen.
+ */
+public final class Chardevs {
+    private final GHashTableOrder order = new GHashTableOrder();
+    private final Map<String, Chardev> byId = new HashMap<>();
+
+    /** Adds {@code chardev}, refusing an id in use as {@code chardev-add} does. */
+    public synchronized void add(Chardev chardev) {
+        if (byId.containsKey(chardev.id())) {
+            throw QmpError.generic("Chardev with id '" + chardev.id() + "' already exists");
+        }
+        order.insert(chardev.id());
+        byId.put(chardev.id(), chardev);
+    }
+
+    /** Whether there is a character device of this id. */
+    public synchronized boolean contains(String id) {
+        return byId.containsKey(id);
+    }
+
+    /** The character device of this id. */
+    public synchronized Optional<Chardev> get(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    /** {@code chardev-remove}: QEMU's refusals of an unknown device and of one a front end uses. */
+    public synchronized void remove(String id) {
+        Chardev chardev = byId.get(id);
+        if (chardev == null) {
+            throw QmpError.generic("Chardev '" + id + "' not found");
+        }
+        if (chardev.frontendOpen()) {
+            throw QmpError.generic("Chardev '" + id + "' is busy");
+        }
+        order.remove(id);
+        byId.remove(id);
+    }
+
+    /** Marks {@code id} as used or freed by a front end (a device's {@code chardev} property). */
+    public synchronized void attach(String id, boolean open) {
+        Chardev chardev = byId.get(id);
+        if (chardev != null) {
+            byId.put(id, chardev.withFrontendOpen(open));
+        }
+    }
+
+    /** The devices as {@code query-chardev} lists them: the reverse of the table's order. */
+    public synchronized List<Chardev> listed() {
+        List<Chardev> listed = new ArrayList<>();
+        for (String id : order.order()) {
+            listed.add(byId.get(id));
+        }
+        Collections.reverse(listed);
+        return listed;
+    }
+}
