@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.CancelledKeyException;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
@@ -19,7 +20,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BiFunction;
 
 /**
  * The server's I/O loop: one thread at a time runs a selector over the listening sockets and
@@ -54,7 +54,17 @@ final class IoLoop {
     private volatile long lastInline;
     private volatile Session inlineSession;
     private volatile ScheduledFuture<?> watchdog;
-    private BiFunction<SocketChannel, String, Session> acceptor;
+    private Acceptor acceptor;
+
+    /** Makes a session of an accepted connection, or refuses it (null). */
+    @FunctionalInterface
+    interface Acceptor {
+        Session open(SocketChannel channel, String peer, boolean trusted);
+    }
+
+    /** A listening socket, and whether its clients are the application's own. */
+    private record Listener(ServerSocketChannel channel, boolean trusted) {
+    }
 
     IoLoop(String name) {
         this.name = name;
@@ -65,7 +75,7 @@ final class IoLoop {
         }
     }
 
-    void start(BiFunction<SocketChannel, String, Session> acceptor) {
+    void start(Acceptor acceptor) {
         this.acceptor = acceptor;
         spawn();
         watch();
@@ -149,11 +159,11 @@ final class IoLoop {
                 + TAKEOVER_NANOS / 1_000_000 + " ms on the I/O thread; a new I/O thread takes over");
     }
 
-    void listen(ServerSocketChannel server) {
+    void listen(ServerSocketChannel server, boolean trusted) {
         execute(() -> {
             try {
                 server.configureBlocking(false);
-                server.register(selector, SelectionKey.OP_ACCEPT, server);
+                server.register(selector, SelectionKey.OP_ACCEPT, new Listener(server, trusted));
             } catch (IOException e) {
                 LOG.log(System.Logger.Level.ERROR, "cannot watch listening socket", e);
             }
@@ -256,14 +266,15 @@ final class IoLoop {
                     session.onReadable(buffer);
                 }
             } else if (key.isValid() && key.isAcceptable()) {
-                accept((ServerSocketChannel) key.attachment());
+                accept((Listener) key.attachment());
             }
         } catch (CancelledKeyException closedMeanwhile) {
             // the session was closed by another thread
         }
     }
 
-    private void accept(ServerSocketChannel server) {
+    private void accept(Listener listener) {
+        ServerSocketChannel server = listener.channel();
         for (int i = 0; i < 64; i++) {
             SocketChannel channel;
             try {
@@ -275,16 +286,18 @@ final class IoLoop {
                 if (channel.getRemoteAddress() instanceof InetSocketAddress) {
                     channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
                 }
+            } catch (ClosedChannelException closing) {
+                return; // the server stopped listening while a connection waited
             } catch (IOException e) {
                 LOG.log(System.Logger.Level.WARNING, "accepting a QMP connection", e);
                 return;
             }
-            register(channel, peer(server, channel));
+            register(channel, peer(server, channel), listener.trusted());
         }
     }
 
-    private void register(SocketChannel channel, String peer) {
-        Session session = acceptor.apply(channel, peer);
+    private void register(SocketChannel channel, String peer, boolean trusted) {
+        Session session = acceptor.open(channel, peer, trusted);
         if (session == null) {
             return;
         }
