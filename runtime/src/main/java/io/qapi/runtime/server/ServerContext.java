@@ -9,6 +9,7 @@ import io.qapi.runtime.internal.LazyLogger;
 import io.qapi.runtime.json.JsonWriter;
 import io.qapi.runtime.protocol.Greeting;
 import java.nio.channels.SocketChannel;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -181,6 +182,16 @@ final class ServerContext {
         }
         session.close(CloseReason.Kind.TOO_MANY_SESSIONS, "already " + options.maxSessions() + " sessions");
         return false;
+    }
+
+    /** Closes {@code session} if it is still waiting for negotiation after {@code timeout}. */
+    void expire(Session session, Duration timeout) {
+        synchronized (unnegotiated) {
+            if (unnegotiated.remove(session.id) == null) {
+                return; // negotiated (or closed) meanwhile
+            }
+        }
+        session.close(CloseReason.Kind.NEGOTIATION_TIMEOUT, "no qmp_capabilities within " + timeout.toMillis() + " ms");
     }
 
     void closed(Session session, CloseReason reason) {

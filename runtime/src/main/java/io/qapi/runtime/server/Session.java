@@ -89,12 +89,8 @@ final class Session implements JsonStreamReader.Handler, Outbox.Owner {
     /** Closes the session if it has not negotiated after {@code timeout}. */
     void expireAfter(Duration timeout) {
         try {
-            negotiationDeadline = server.timer().schedule(() -> {
-                if (!negotiated) {
-                    close(CloseReason.Kind.NEGOTIATION_TIMEOUT, "no qmp_capabilities within " + timeout.toMillis()
-                            + " ms");
-                }
-            }, timeout.toNanos(), TimeUnit.NANOSECONDS);
+            negotiationDeadline = server.timer().schedule(() -> server.expire(this, timeout), timeout.toNanos(),
+                    TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException shutDown) {
             // the server is closing, and closes this session too
         }
