@@ -13,7 +13,7 @@ import java.nio.file.attribute.PosixFilePermissions;
  * A QMP connection from this process to its own server: the server listens on a unix socket in a
  * directory only this user can enter, this process connects, and the name is removed at once
  * (the connection does not need it). Used where the model itself is the client: the stdio
- * monitor and the warm-up session.
+ * monitor and the warm-up session. Such a connection may take its time to negotiate.
  */
 final class InProcessConnection {
     private InProcessConnection() {
@@ -24,7 +24,7 @@ final class InProcessConnection {
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         Path socket = dir.resolve("qmp.sock");
         try {
-            server.listen(Endpoint.unix(socket));
+            server.listenForOwnClients(Endpoint.unix(socket)); // no negotiation deadline: a person may type
             return SocketChannel.open(UnixDomainSocketAddress.of(socket));
         } finally {
             Files.deleteIfExists(socket);

@@ -26,6 +26,8 @@ import io.qapi.machine.vm.MachineSelection;
 import io.qapi.machine.vm.MemoryBackend;
 import io.qapi.machine.vm.VirtualMachine;
 import io.qapi.runtime.api.QmpError;
+import io.qapi.runtime.server.CompatCrashHandler;
+import io.qapi.runtime.server.CompatPolicy;
 import io.qapi.runtime.transport.Endpoint;
 import io.qapi.schema.hardware.HardwareDescription;
 import java.io.IOException;
@@ -53,7 +55,7 @@ final class Launch {
     private static final List<String> ACCEPTED_WITHOUT_EFFECT = List.of(
             "display", "nographic", "no-user-config", "nodefaults", "S", "preconfig", "accel", "enable-kvm",
             "qmp", "machine", "M", "name", "uuid", "m", "warm-up", "machine-data", "target", "smp", "cpu", "object",
-            "numa", "version", "print-hardware", "device", "writeconfig", "chardev");
+            "numa", "version", "print-hardware", "device", "writeconfig", "chardev", "compat");
 
     private final CommandLine commandLine;
     /** With {@code -hardware}: the numbers of the described anonymous devices, in order. */
@@ -63,13 +65,15 @@ final class Launch {
     private final MachineOption machine;
     private final List<Endpoint> monitors;
     private final boolean stdioMonitor;
+    /** {@code -compat}: the last one given, whole, as QEMU takes it. */
+    private final CompatPolicy compat;
     /** Loaded once, when first needed (a {@code -version} or a help request needs little of it). */
     private MachinePack pack;
     /** {@code -cpu} as read, once (its warnings are printed, its model and features used). */
     private Optional<CpuOption> cpuOption;
 
     private Launch(CommandLine commandLine, Identity identity, MemoryOption memory, MachineOption machine,
-            List<Endpoint> monitors, boolean stdioMonitor, List<Integer> anonymousNumbers) {
+            List<Endpoint> monitors, boolean stdioMonitor, CompatPolicy compat, List<Integer> anonymousNumbers) {
         this.anonymousNumbers = List.copyOf(anonymousNumbers);
         this.commandLine = commandLine;
         this.identity = identity;
@@ -77,6 +81,7 @@ final class Launch {
         this.machine = machine;
         this.monitors = List.copyOf(monitors);
         this.stdioMonitor = stdioMonitor;
+        this.compat = compat;
     }
 
     static Launch from(CommandLine commandLine) throws CommandLineException {
@@ -128,7 +133,21 @@ final class Launch {
             throw new CommandLineException("cannot use stdio by multiple character devices\n" + QemuModel.PROGRAM
                     + ": could not connect serial device to character backend 'stdio'");
         }
-        return new Launch(commandLine, identity, memory, machine, monitors, stdio, anonymousNumbers);
+        return new Launch(commandLine, identity, memory, machine, monitors, stdio, compat(commandLine),
+                anonymousNumbers);
+    }
+
+    /** {@code -compat POLICY}: QEMU reads each as a whole policy, so the last one counts. */
+    private static CompatPolicy compat(CommandLine commandLine) throws CommandLineException {
+        Optional<String> given = commandLine.last("compat");
+        if (given.isEmpty()) {
+            return CompatPolicy.ACCEPT;
+        }
+        try {
+            return CompatPolicy.parse(given.get());
+        } catch (IllegalArgumentException e) {
+            throw new CommandLineException("-compat " + given.get() + ": " + e.getMessage());
+        }
     }
 
     /** The binary the model stands for: {@code -machine-data DIR}, or the built-in pack of {@code -target}. */
@@ -426,6 +445,14 @@ final class Launch {
     }
 
     int run(PrintStream out, PrintStream err) throws CommandLineException {
+        return run(out, err, CompatCrashHandler.END_SESSION);
+    }
+
+    /**
+     * Runs the model; {@code onCompatCrash} is called where a {@code crash} compat policy makes
+     * QEMU abort (the program passes one that ends the process as abort does).
+     */
+    int run(PrintStream out, PrintStream err, CompatCrashHandler onCompatCrash) throws CommandLineException {
         if (commandLine.has("version")) {
             // QEMU's first line, from the binary the pack was captured from
             out.println(pack().versionLine());
@@ -461,7 +488,8 @@ final class Launch {
         CountDownLatch ended = new CountDownLatch(1);
         StdioMonitor stdio = null;
         MachinePack served = pack();
-        try (ModelServer server = ModelServer.start(vm, ended::countDown, argv -> plan(argv, served))) {
+        try (ModelServer server = ModelServer.start(vm, ended::countDown, argv -> plan(argv, served), compat,
+                onCompatCrash)) {
             for (Endpoint endpoint : monitors) {
                 server.listen(endpoint);
             }

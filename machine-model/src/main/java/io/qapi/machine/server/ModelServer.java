@@ -13,6 +13,8 @@ import io.qapi.runtime.api.QmpError;
 import io.qapi.runtime.json.EncodedJson;
 import io.qapi.runtime.json.JsonWriter;
 import io.qapi.runtime.server.CloseReason;
+import io.qapi.runtime.server.CompatCrashHandler;
+import io.qapi.runtime.server.CompatPolicy;
 import io.qapi.runtime.server.QmpServer;
 import io.qapi.runtime.server.ServerOptions;
 import io.qapi.runtime.server.SessionListener;
@@ -91,7 +93,8 @@ public final class ModelServer implements Server, AutoCloseable {
     /** The pack's description index, read when first needed. */
     private volatile Optional<DescriptionIndex> descriptions;
 
-    private ModelServer(VirtualMachine vm, Runnable onQuit, MachineBuilder builder) {
+    private ModelServer(VirtualMachine vm, Runnable onQuit, MachineBuilder builder, CompatPolicy compat,
+            CompatCrashHandler onCompatCrash) {
         this.runState = new RunStateModule(vm);
         this.machine = new MachineModule(vm);
         this.cpus = new CpuModule(vm);
@@ -119,7 +122,7 @@ public final class ModelServer implements Server, AutoCloseable {
                     public void closed(long session, String peer, CloseReason reason) {
                         clientsBySocket.computeIfPresent(peer, (p, n) -> n > 1 ? n - 1 : null);
                     }
-                }).build());
+                }).compat(compat).compatCrash(onCompatCrash).build());
         this.control = new ControlModule(vm);
         vm.attach(EventEmitter.over(qmp), () -> {
             qmp.shutdown(Duration.ofSeconds(2));
@@ -187,11 +190,29 @@ public final class ModelServer implements Server, AutoCloseable {
      * answered; {@code plan-hardware} builds its machines with {@code builder}.
      */
     public static ModelServer start(VirtualMachine vm, Runnable onQuit, MachineBuilder builder) {
-        return new ModelServer(vm, onQuit, builder);
+        return start(vm, onQuit, builder, CompatPolicy.ACCEPT, CompatCrashHandler.END_SESSION);
     }
 
+    /**
+     * Starts serving {@code vm} as {@link #start(VirtualMachine, Runnable, MachineBuilder)} does,
+     * under {@code -compat}'s policy; {@code onCompatCrash} is called where QEMU would abort.
+     */
+    public static ModelServer start(VirtualMachine vm, Runnable onQuit, MachineBuilder builder, CompatPolicy compat,
+            CompatCrashHandler onCompatCrash) {
+        return new ModelServer(vm, onQuit, builder, compat, onCompatCrash);
+    }
+
+    /** Listens on {@code endpoint}; clients may connect there several at once, as to QEMU's socket monitor. */
     public Endpoint listen(Endpoint endpoint) throws IOException {
         return qmp.listen(endpoint);
+    }
+
+    /**
+     * Listens on {@code endpoint} for connections the model makes to itself (the stdio monitor):
+     * they have no negotiation deadline, since a person may be typing.
+     */
+    public Endpoint listenForOwnClients(Endpoint endpoint) throws IOException {
+        return qmp.listenForOwnClients(endpoint);
     }
 
     @Override

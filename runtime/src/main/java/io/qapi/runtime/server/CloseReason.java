@@ -18,6 +18,15 @@ public record CloseReason(Kind kind, String detail) {
         OUTPUT_BACKLOG,
         /** More sessions were open than allowed. */
         TOO_MANY_SESSIONS,
+        /** The client did not negotiate within the negotiation timeout. */
+        NEGOTIATION_TIMEOUT,
+        /**
+         * The client had not negotiated yet when the most connections allowed to wait for
+         * negotiation were waiting and another arrived; the oldest waiting one makes room.
+         */
+        NEGOTIATION_CROWDED_OUT,
+        /** The client sent input that a {@code crash} compat policy forbids. */
+        COMPAT_CRASH,
         /** The server shut down. */
         SERVER_SHUTDOWN
     }

@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.CancelledKeyException;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
@@ -19,7 +20,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BiFunction;
 
 /**
  * The server's I/O loop: one thread at a time runs a selector over the listening sockets and
@@ -54,7 +54,21 @@ final class IoLoop {
     private volatile long lastInline;
     private volatile Session inlineSession;
     private volatile ScheduledFuture<?> watchdog;
-    private BiFunction<SocketChannel, String, Session> acceptor;
+    private Acceptor acceptor;
+
+    /** Makes a session of an accepted connection, or refuses it (null). */
+    @FunctionalInterface
+    interface Acceptor {
+        Session open(SocketChannel channel, String peer, boolean trusted);
+    }
+
+    /**
+     * A listening socket, whether its clients are the application's own, and for a unix socket
+     * the name its clients are known by ({@code unix:PATH}, the path the socket was asked for: it
+     * is bound elsewhere and moved there), else null.
+     */
+    private record Listener(ServerSocketChannel channel, boolean trusted, String unixName) {
+    }
 
     IoLoop(String name) {
         this.name = name;
@@ -65,7 +79,7 @@ final class IoLoop {
         }
     }
 
-    void start(BiFunction<SocketChannel, String, Session> acceptor) {
+    void start(Acceptor acceptor) {
         this.acceptor = acceptor;
         spawn();
         watch();
@@ -149,15 +163,11 @@ final class IoLoop {
                 + TAKEOVER_NANOS / 1_000_000 + " ms on the I/O thread; a new I/O thread takes over");
     }
 
-    /**
-     * Accepts connections on {@code server}; {@code unixName} names a unix socket's clients
-     * ({@code unix:PATH}, the path the socket was asked for: it is bound elsewhere and moved there).
-     */
-    void listen(ServerSocketChannel server, String unixName) {
+    void listen(ServerSocketChannel server, boolean trusted, String unixName) {
         execute(() -> {
             try {
                 server.configureBlocking(false);
-                server.register(selector, SelectionKey.OP_ACCEPT, unixName);
+                server.register(selector, SelectionKey.OP_ACCEPT, new Listener(server, trusted, unixName));
             } catch (IOException e) {
                 LOG.log(System.Logger.Level.ERROR, "cannot watch listening socket", e);
             }
@@ -260,14 +270,15 @@ final class IoLoop {
                     session.onReadable(buffer);
                 }
             } else if (key.isValid() && key.isAcceptable()) {
-                accept((ServerSocketChannel) key.channel(), (String) key.attachment());
+                accept((Listener) key.attachment());
             }
         } catch (CancelledKeyException closedMeanwhile) {
             // the session was closed by another thread
         }
     }
 
-    private void accept(ServerSocketChannel server, String unixName) {
+    private void accept(Listener listener) {
+        ServerSocketChannel server = listener.channel();
         for (int i = 0; i < 64; i++) {
             SocketChannel channel;
             try {
@@ -279,16 +290,18 @@ final class IoLoop {
                 if (channel.getRemoteAddress() instanceof InetSocketAddress) {
                     channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
                 }
+            } catch (ClosedChannelException closing) {
+                return; // the server stopped listening while a connection waited
             } catch (IOException e) {
                 LOG.log(System.Logger.Level.WARNING, "accepting a QMP connection", e);
                 return;
             }
-            register(channel, peer(server, unixName, channel));
+            register(channel, peer(listener, channel), listener.trusted());
         }
     }
 
-    private void register(SocketChannel channel, String peer) {
-        Session session = acceptor.apply(channel, peer);
+    private void register(SocketChannel channel, String peer, boolean trusted) {
+        Session session = acceptor.open(channel, peer, trusted);
         if (session == null) {
             return;
         }
@@ -301,12 +314,12 @@ final class IoLoop {
         session.sendGreeting();
     }
 
-    private static String peer(ServerSocketChannel server, String unixName, SocketChannel channel) {
+    private static String peer(Listener listener, SocketChannel channel) {
         try {
             if (channel.getRemoteAddress() instanceof InetSocketAddress inet) {
                 return "tcp:" + inet.getHostString() + ":" + inet.getPort();
             }
-            return unixName != null ? unixName : "unix:" + server.getLocalAddress();
+            return listener.unixName() != null ? listener.unixName() : "unix:" + listener.channel().getLocalAddress();
         } catch (IOException e) {
             return "unknown";
         }

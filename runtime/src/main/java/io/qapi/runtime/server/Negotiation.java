@@ -35,7 +35,10 @@ final class Negotiation {
         if (!unavailable.isEmpty()) {
             throw QmpError.generic("Capability " + String.join(", ", unavailable) + " not available");
         }
-        session.negotiate(enable.contains(Greeting.OOB));
+        if (!session.negotiate(enable.contains(Greeting.OOB))) {
+            // The session has been closed (too many sessions, or too late): no one reads this.
+            throw QmpError.generic("The server has no room for another QMP session");
+        }
         return Json.object();
     }
 

@@ -22,7 +22,10 @@ import java.util.concurrent.TimeUnit;
  * A QMP server: listens on unix sockets and TCP, greets each connection, negotiates, and runs
  * the commands of a table such as a generated {@code Dispatcher.commands(server)} returns,
  * with QEMU's wire format and error replies. Events sent through {@link #emit} go to every
- * session that has negotiated.
+ * session that has negotiated, rate limited as QEMU limits them ({@link EventThrottle}).
+ * A connection must negotiate within a timeout, and connections waiting for negotiation are
+ * bounded apart from negotiated sessions, so idle connections cannot lock clients out
+ * ({@link ServerOptions}).
  * <p>
  * Threads: one I/O thread reads, parses and writes for all sessions; commands run on a pool.
  * Each session runs its in-band commands in order and its out-of-band ones in order on a
@@ -60,6 +63,20 @@ public final class QmpServer implements EventSink, AutoCloseable {
      * port. Returns where the server actually listens.
      */
     public Endpoint listen(Endpoint endpoint) throws IOException {
+        return listen(endpoint, false);
+    }
+
+    /**
+     * Starts listening for connections that only the application itself makes, such as a
+     * monitor on standard input and output relayed through a private socket: they may take as
+     * long as they like to negotiate and are never crowded out by other waiting connections,
+     * since a person may be typing. Returns where the server actually listens.
+     */
+    public Endpoint listenForOwnClients(Endpoint endpoint) throws IOException {
+        return listen(endpoint, true);
+    }
+
+    private Endpoint listen(Endpoint endpoint, boolean ownClients) throws IOException {
         if (closed) {
             throw new IllegalStateException("server closed");
         }
@@ -69,7 +86,7 @@ public final class QmpServer implements EventSink, AutoCloseable {
             bound = Endpoint.tcp(inet.getAddress().getHostAddress(), inet.getPort());
         }
         listening.add(new Listening(channel, bound));
-        io.listen(channel, bound instanceof Endpoint.Unix unix ? "unix:" + unix.path() : null);
+        io.listen(channel, ownClients, bound instanceof Endpoint.Unix unix ? "unix:" + unix.path() : null);
         return bound;
     }
 
@@ -78,12 +95,15 @@ public final class QmpServer implements EventSink, AutoCloseable {
         return listening.stream().map(Listening::endpoint).toList();
     }
 
-    /** Open sessions. */
+    /** Open connections, negotiated or not. */
     public int sessionCount() {
         return context.sessions().size();
     }
 
-    /** Sends an event, stamped now, to every negotiated session. */
+    /**
+     * Sends an event, stamped now, to every negotiated session: at once, or, for an event the
+     * options' {@link EventThrottle} limits, when its interval ends (replaced by any later one).
+     */
     @Override
     public void emit(String name, ObjectNode data) {
         emit(name, data, List.of());
@@ -100,9 +120,7 @@ public final class QmpServer implements EventSink, AutoCloseable {
         }
         JsonNode sent = policy != null ? policy.filterEventData(name, data) : data;
         byte[] line = context.writer().line(QmpMessages.event(name, sent, Timestamp.now()));
-        for (Session session : context.sessions()) {
-            session.deliver(line);
-        }
+        context.emit(name, sent, line);
     }
 
     /** Shuts down, letting running commands finish for the configured time. */
@@ -139,6 +157,7 @@ public final class QmpServer implements EventSink, AutoCloseable {
         }
         context.sessions().forEach(s -> s.close(CloseReason.Kind.SERVER_SHUTDOWN, "the server shut down"));
         io.stop();
+        context.timer().shutdownNow(); // events waiting for their interval are not sent any more
         context.pool().shutdown();
         try {
             io.join(1000);

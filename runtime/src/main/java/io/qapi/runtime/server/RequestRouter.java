@@ -9,7 +9,6 @@ import io.qapi.runtime.api.QmpError;
 import io.qapi.runtime.internal.LazyLogger;
 import io.qapi.runtime.json.QDictOrder;
 import io.qapi.runtime.protocol.QmpMessages;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -29,24 +28,25 @@ final class RequestRouter {
                 throw new IllegalStateException("qmp_capabilities runs in its session");
             });
 
-    private final Map<String, Command> commands = new HashMap<>();
+    private final Map<String, Command> commands;
     private final CompatPolicy compat;
     private final SchemaPolicy schemaPolicy;
     private final BooleanSupplier preconfig;
     private final boolean offersOob;
     private final CommandSpeeds speeds;
+    private final CompatCrashHandler crashHandler;
 
     RequestRouter(List<Command> table, ServerOptions options) {
-        for (Command command : table) {
-            commands.put(command.name(), command);
-        }
-        commands.put(Negotiation.COMMAND, CAPABILITIES); // the protocol's own, whatever the table says
+        this.commands = CoreCommands.table(CAPABILITIES, table);
+        CoreCommands.complete(commands, () -> options.version() != null ? options.version().deepCopy()
+                : ServerVersion.library());
         this.compat = options.compat();
         this.schemaPolicy = options.schema() == null || compat.permissive() ? null
                 : new SchemaPolicy(options.schema(), compat);
         this.preconfig = options.preconfig();
         this.offersOob = options.offerOob();
         this.speeds = new CommandSpeeds(options.inlineQuickCommands());
+        this.crashHandler = options.compatCrash();
     }
 
     /**
@@ -69,7 +69,11 @@ final class RequestRouter {
         return schemaPolicy;
     }
 
-    /** The reply to {@code request}, or null when the command sends none. */
+    /**
+     * The reply to {@code request}, or null when the command sends none, or when the request
+     * met a {@code crash} compat policy: then the crash handler has been told, and the session
+     * is closed, as QEMU's connection ends when it aborts.
+     */
     ObjectNode handle(Session session, JsonNode request) {
         boolean negotiated = session.negotiated();
         JsonNode id = null;
@@ -85,6 +89,15 @@ final class RequestRouter {
                 desc = "Expecting capabilities negotiation with 'qmp_capabilities'";
             }
             return QmpMessages.error(e.errorClass(), desc, id);
+        } catch (CompatPolicy.CompatCrash e) {
+            LOG.log(System.Logger.Level.ERROR, "QMP session " + session.id + " (" + session.peer + "): "
+                    + e.getMessage());
+            try {
+                crashHandler.crashed(session.id, e.getMessage());
+            } finally {
+                session.close(CloseReason.Kind.COMPAT_CRASH, e.getMessage());
+            }
+            return null;
         }
     }
 

@@ -10,8 +10,10 @@ import java.util.function.BooleanSupplier;
 /**
  * How a {@link QmpServer} behaves. Build with {@link #builder()}; every setting has a default.
  *
- * @param version           the greeting's version; null to ask the command table's
- *                          {@code query-version} for it on each connection, as QEMU does
+ * @param version           the version the greeting and {@code query-version} carry; null to
+ *                          ask the command table's {@code query-version} on each connection, as
+ *                          QEMU does, or, when the table has none, to carry this library's
+ *                          version ({@link ServerVersion#library()})
  * @param offerOob          whether the greeting offers the {@code oob} capability
  * @param compat            what to do with deprecated and unstable parts ({@code -compat})
  * @param schema            the server's {@code query-qmp-schema} value, needed to check and
@@ -20,10 +22,21 @@ import java.util.function.BooleanSupplier;
  * @param limits            message size, token count and nesting depth
  * @param keyOrder          member order in replies and events
  * @param workers           pool threads kept alive; more are started while commands block
- * @param maxSessions       connections beyond this are closed at once
+ * @param maxSessions       negotiated sessions at most; a connection beyond this is closed at
+ *                          once, and so is one that would negotiate beyond it
+ * @param maxUnnegotiated   connections that have not negotiated yet, at most; a new connection
+ *                          beyond this makes the server drop the oldest of them, so that idle
+ *                          connections can never keep out a client that negotiates promptly
+ * @param negotiationTimeout how long a connection may take to send {@code qmp_capabilities}
+ *                          before the server closes it
  * @param maxQueuedCommands in-band commands of one session waiting at once before the server
  *                          stops reading from it (QEMU stops at 8)
  * @param maxOutputBytes    bytes waiting to be sent to one client before the session is closed
+ *                          (with a warning in the log): a client that stops reading cannot make
+ *                          the server hold more than this for it
+ * @param eventThrottle     which events are rate limited, and how ({@link EventThrottle#QEMU}
+ *                          by default, {@link EventThrottle#NONE} to send every event at once)
+ * @param compatCrash       what happens when input meets a {@code crash} compat policy
  * @param preconfig         while true, commands not allowed in preconfig are refused
  * @param listener          told about sessions opening and closing
  * @param shutdownTimeout   how long {@link QmpServer#close()} lets running commands finish
@@ -32,8 +45,10 @@ import java.util.function.BooleanSupplier;
  */
 public record ServerOptions(JsonNode version, boolean offerOob, CompatPolicy compat, JsonNode schema,
                             Limits limits, JsonWriter.KeyOrder keyOrder, int workers, int maxSessions,
-                            int maxQueuedCommands, long maxOutputBytes, BooleanSupplier preconfig,
-                            SessionListener listener, Duration shutdownTimeout, boolean inlineQuickCommands) {
+                            int maxUnnegotiated, Duration negotiationTimeout, int maxQueuedCommands,
+                            long maxOutputBytes, EventThrottle eventThrottle, CompatCrashHandler compatCrash,
+                            BooleanSupplier preconfig, SessionListener listener, Duration shutdownTimeout,
+                            boolean inlineQuickCommands) {
 
     public ServerOptions {
         Objects.requireNonNull(compat, "compat");
@@ -42,7 +57,11 @@ public record ServerOptions(JsonNode version, boolean offerOob, CompatPolicy com
         Objects.requireNonNull(preconfig, "preconfig");
         Objects.requireNonNull(listener, "listener");
         Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
-        if (workers < 1 || maxSessions < 1 || maxQueuedCommands < 1 || maxOutputBytes < 1024) {
+        Objects.requireNonNull(negotiationTimeout, "negotiationTimeout");
+        Objects.requireNonNull(eventThrottle, "eventThrottle");
+        Objects.requireNonNull(compatCrash, "compatCrash");
+        if (workers < 1 || maxSessions < 1 || maxUnnegotiated < 1 || maxQueuedCommands < 1 || maxOutputBytes < 1024
+                || negotiationTimeout.isNegative() || negotiationTimeout.isZero()) {
             throw new IllegalArgumentException("server limits too small");
         }
     }
@@ -65,8 +84,12 @@ public record ServerOptions(JsonNode version, boolean offerOob, CompatPolicy com
         private JsonWriter.KeyOrder keyOrder = JsonWriter.KeyOrder.QEMU;
         private int workers = Math.max(2, Runtime.getRuntime().availableProcessors());
         private int maxSessions = 1024;
+        private int maxUnnegotiated = 64;
+        private Duration negotiationTimeout = Duration.ofSeconds(10);
         private int maxQueuedCommands = 64;
         private long maxOutputBytes = 16L << 20;
+        private EventThrottle eventThrottle = EventThrottle.QEMU;
+        private CompatCrashHandler compatCrash = CompatCrashHandler.END_SESSION;
         private BooleanSupplier preconfig = () -> false;
         private SessionListener listener = SessionListener.NONE;
         private Duration shutdownTimeout = Duration.ofSeconds(5);
@@ -115,6 +138,26 @@ public record ServerOptions(JsonNode version, boolean offerOob, CompatPolicy com
             return this;
         }
 
+        public Builder maxUnnegotiated(int maxUnnegotiated) {
+            this.maxUnnegotiated = maxUnnegotiated;
+            return this;
+        }
+
+        public Builder negotiationTimeout(Duration negotiationTimeout) {
+            this.negotiationTimeout = negotiationTimeout;
+            return this;
+        }
+
+        public Builder eventThrottle(EventThrottle eventThrottle) {
+            this.eventThrottle = eventThrottle;
+            return this;
+        }
+
+        public Builder compatCrash(CompatCrashHandler compatCrash) {
+            this.compatCrash = compatCrash;
+            return this;
+        }
+
         public Builder maxQueuedCommands(int maxQueuedCommands) {
             this.maxQueuedCommands = maxQueuedCommands;
             return this;
@@ -147,7 +190,8 @@ public record ServerOptions(JsonNode version, boolean offerOob, CompatPolicy com
 
         public ServerOptions build() {
             return new ServerOptions(version, offerOob, compat, schema, limits, keyOrder, workers, maxSessions,
-                    maxQueuedCommands, maxOutputBytes, preconfig, listener, shutdownTimeout, inlineQuickCommands);
+                    maxUnnegotiated, negotiationTimeout, maxQueuedCommands, maxOutputBytes, eventThrottle, compatCrash,
+                    preconfig, listener, shutdownTimeout, inlineQuickCommands);
         }
     }
 }

@@ -10,6 +10,10 @@ import java.nio.ByteBuffer;
 import java.nio.channels.CancelledKeyException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
+import java.time.Duration;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -42,6 +46,8 @@ final class Session implements JsonStreamReader.Handler, Outbox.Owner {
     private volatile boolean heldElsewhere;
     private SelectionKey key;
     private final Outbox outbox;
+    /** Closes the session unless it negotiates in time; cancelled when it does. */
+    private volatile ScheduledFuture<?> negotiationDeadline;
 
     Session(long id, String peer, SocketChannel channel, ServerContext server) {
         this.id = id;
@@ -66,9 +72,38 @@ final class Session implements JsonStreamReader.Handler, Outbox.Owner {
         return oobEnabled;
     }
 
-    void negotiate(boolean oob) {
+    /**
+     * Ends negotiation: the session joins the negotiated ones, unless it was closed meanwhile
+     * or they are at their limit (then it is closed, and false returned).
+     */
+    boolean negotiate(boolean oob) {
+        if (!server.admit(this)) {
+            return false;
+        }
+        cancelDeadline();
         oobEnabled = oob;
         negotiated = true;
+        return true;
+    }
+
+    /** Closes the session if it has not negotiated after {@code timeout}. */
+    void expireAfter(Duration timeout) {
+        try {
+            negotiationDeadline = server.timer().schedule(() -> server.expire(this, timeout), timeout.toNanos(),
+                    TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException shutDown) {
+            // the server is closing, and closes this session too
+        }
+        if (isClosed()) {
+            cancelDeadline();
+        }
+    }
+
+    private void cancelDeadline() {
+        ScheduledFuture<?> deadline = negotiationDeadline;
+        if (deadline != null) {
+            deadline.cancel(false);
+        }
     }
 
     // ---- input, on the I/O thread
@@ -289,6 +324,7 @@ final class Session implements JsonStreamReader.Handler, Outbox.Owner {
         if (!outbox.close()) {
             return;
         }
+        cancelDeadline();
         try {
             channel.close();
         } catch (IOException ignored) {

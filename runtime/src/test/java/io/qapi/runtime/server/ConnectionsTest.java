@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Level;
 import org.junit.jupiter.api.Test;
 
 /** Listening, limits on connections and output, half-closed clients, shutdown. */
@@ -64,8 +65,13 @@ class ConnectionsTest extends ServerFixture {
         assertThrows(IOException.class, () -> new RawConnection(endpoint));
     }
 
+    /**
+     * A client that stops reading while events keep coming is disconnected once more than
+     * {@code maxOutputBytes} wait for it, with a warning in the log: the server holds at most
+     * that much (and one event more) for it, however long the events go on.
+     */
     @Test
-    void aClientThatStopsReadingIsDisconnected() throws Exception {
+    void aClientThatStopsReadingIsDisconnectedWithALogLine() throws Exception {
         AtomicReference<CloseReason> reason = new AtomicReference<>();
         CountDownLatch closed = new CountDownLatch(1);
         SessionListener listener = new SessionListener() {
@@ -75,20 +81,31 @@ class ConnectionsTest extends ServerFixture {
                 closed.countDown();
             }
         };
-        Endpoint endpoint = start(List.of(), ServerOptions.builder().maxOutputBytes(1 << 20).listener(listener).build());
-        try (SocketChannel mute = Sockets.connect(endpoint, Duration.ofSeconds(5))) {
+        long limit = 1 << 20;
+        Endpoint endpoint = start(List.of(), ServerOptions.builder().maxOutputBytes(limit).listener(listener).build());
+        ObjectNode data = Json.object().put("data", "x".repeat(10_000));
+        int sent = 0;
+        try (LogLines log = new LogLines(QmpServer.class, Level.WARNING);
+             SocketChannel mute = Sockets.connect(endpoint, Duration.ofSeconds(5))) {
             readLine(mute);
             mute.write(ByteBuffer.wrap("{\"execute\": \"qmp_capabilities\"}".getBytes(StandardCharsets.US_ASCII)));
             readLine(mute);
             // From here on the client reads nothing.
-            ObjectNode data = Json.object().put("data", "x".repeat(10_000));
-            for (int i = 0; i < 10_000 && closed.getCount() > 0; i++) {
+            for (; sent < 10_000 && closed.getCount() > 0; sent++) {
                 server.emit("BIG", data);
             }
             assertTrue(closed.await(10, TimeUnit.SECONDS));
+            assertEquals(CloseReason.Kind.OUTPUT_BACKLOG, reason.get().kind(), reason.get().toString());
+            String detail = reason.get().detail();
+            long waiting = Long.parseLong(detail.substring(0, detail.indexOf(' ')));
+            assertTrue(waiting > limit && waiting <= limit + 10_100, detail);
+            assertTrue(sent < 10_000, "the session outlived " + sent + " events");
+            assertEquals(1, log.records.size(), "one warning");
+            String line = log.records.get(0).getMessage();
+            assertTrue(line.contains("closed: OUTPUT_BACKLOG") && line.contains("not read by the client"), line);
+            System.out.println("output bound: a client that stopped reading was disconnected after " + sent
+                    + " events of 10 kB, " + waiting + " bytes waiting (limit " + limit + ")");
         }
-        assertEquals(CloseReason.Kind.OUTPUT_BACKLOG, reason.get().kind(), reason.get().toString());
-        assertTrue(reason.get().detail().contains("not read by the client"), reason.get().detail());
     }
 
     /** Reads one line byte by byte, so nothing after it is taken from the socket. */

@@ -26,7 +26,12 @@ public final class RawConnection implements AutoCloseable {
     private volatile boolean eof;
 
     public RawConnection(Endpoint endpoint) throws IOException {
-        channel = Sockets.connect(endpoint, Duration.ofSeconds(5));
+        this(Sockets.connect(endpoint, Duration.ofSeconds(5)));
+    }
+
+    /** Over a channel connected already, in blocking mode. */
+    public RawConnection(SocketChannel connected) {
+        channel = connected;
         Thread reader = new Thread(this::read, "raw-reader");
         reader.setDaemon(true);
         reader.start();
