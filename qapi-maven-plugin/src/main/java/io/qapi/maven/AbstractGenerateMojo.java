@@ -38,6 +38,7 @@ public abstract class AbstractGenerateMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     protected MavenProject project;
 
+    /** This execution of the goal: its id names the file that records the last run's inputs. */
     @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
     private MojoExecution execution;
 
