@@ -8,7 +8,9 @@ import io.qapi.compiler.model.SchemaBuilder;
 import io.qapi.compiler.parse.ParsedSchema;
 import io.qapi.compiler.parse.SchemaReader;
 import io.qapi.compiler.source.SourceLoader;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Reads a QAPI schema the way QEMU does. The pipeline, one package per stage:
@@ -47,6 +49,27 @@ public final class QapiCompiler {
 
     public static Result compile(String rootFile, Options options) {
         return compile(rootFile, options, SourceLoader.FILES);
+    }
+
+    /**
+     * Whether {@link Options#lenientDocs()} accepts what a strict run rejected: some error of
+     * {@code strict} is not reported when the schema is read leniently, so it is a rule that
+     * QEMU releases before 11.0 did not have (a documentation convention, a pragma's name). An old
+     * schema fails on such a rule, and the message alone does not say that the option exists.
+     * Reads the schema again, leniently, when the strict run failed; false after a lenient run.
+     */
+    public static boolean lenientDocsAccepts(String rootFile, Options options, Result strict) {
+        return lenientDocsAccepts(rootFile, options, strict, SourceLoader.FILES);
+    }
+
+    /** {@link #lenientDocsAccepts(String, Options, Result)}, reading through {@code loader}. */
+    public static boolean lenientDocsAccepts(String rootFile, Options options, Result strict, SourceLoader loader) {
+        if (options.lenientDocs() || strict.errors().isEmpty()) {
+            return false;
+        }
+        Set<String> lenientErrors = new HashSet<>();
+        compile(rootFile, new Options(true, true), loader).errors().forEach(d -> lenientErrors.add(d.format()));
+        return strict.errors().stream().anyMatch(d -> !lenientErrors.contains(d.format()));
     }
 
     public static Result compile(String rootFile, Options options, SourceLoader loader) {

@@ -41,6 +41,78 @@ class AllErrorsTest {
     }
 
     @Test
+    void anObjectThatFailedIsNotSaidToContainItself() {
+        List<String> messages = messages(Fixtures.file("s.json", """
+                { 'struct': 'Broken', 'data': { 'a': 'NoSuchType' } }
+                { 'struct': 'Derived', 'base': 'Broken', 'data': {} }
+                { 'command': 'cmd', 'data': { 'id': 'AlsoMissing' } }
+                """));
+        assertEquals(List.of("member 'a' uses unknown type 'NoSuchType'",
+                "parameter 'id' uses unknown type 'AlsoMissing'"), messages);
+    }
+
+    @Test
+    void aCycleIsReportedOnce() {
+        List<String> messages = messages(Fixtures.file("s.json", """
+                { 'struct': 'Loop', 'base': 'Loop2', 'data': {} }
+                { 'struct': 'Loop2', 'base': 'Loop', 'data': {} }
+                """));
+        assertEquals(List.of("object Loop contains itself"), messages);
+    }
+
+    @Test
+    void theDocumentedMembersOfAFailedDefinitionAreNotSaidToBeMissing() {
+        List<String> messages = messages(Fixtures.file("s.json", """
+                ##
+                # @cmd:
+                #
+                # @id: the identifier
+                ##
+                { 'command': 'cmd', 'data': { 'id': 'NoSuchType' } }
+
+                ##
+                # @dropped:
+                #
+                # @id: the identifier
+                ##
+                { 'command': 'dropped', 'data': { 'id': 'str' }, 'bogus': true }
+
+                ##
+                # @Undocumented:
+                #
+                # @b: documented, but the check stopped at 'a'
+                ##
+                { 'struct': 'Undocumented', 'data': { 'a': 'str', 'b': 'str' } }
+                """));
+        assertEquals(List.of(
+                "command has unknown key 'bogus'\nValid keys are 'allow-oob', 'allow-preconfig', 'boxed', 'command', "
+                        + "'coroutine', 'data', 'features', 'gen', 'if', 'returns', 'success-response'.",
+                "parameter 'id' uses unknown type 'NoSuchType'",
+                "member 'a' lacks documentation"), messages);
+    }
+
+    @Test
+    void everyCommentDescribingWhatDoesNotExistIsReported() {
+        List<String> messages = messages(Fixtures.file("s.json", """
+                ##
+                # @first:
+                #
+                # @gone: no such parameter
+                ##
+                { 'command': 'first' }
+
+                ##
+                # @second:
+                #
+                # @also-gone: no such parameter
+                ##
+                { 'command': 'second' }
+                """));
+        assertEquals(List.of("documented member 'gone' does not exist",
+                "documented member 'also-gone' does not exist"), messages);
+    }
+
+    @Test
     void aSyntaxErrorEndsOnlyItsOwnFile() {
         List<String> messages = messages(Fixtures.file("main.json", """
                 { 'include': 'broken.json' }

@@ -15,8 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.maven.plugin.AbstractMojo;
@@ -38,6 +40,7 @@ public abstract class AbstractGenerateMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     protected MavenProject project;
 
+    /** This execution of the goal: its id names the file that records the last run's inputs. */
     @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
     private MojoExecution execution;
 
@@ -110,6 +113,9 @@ public abstract class AbstractGenerateMojo extends AbstractMojo {
             return;
         }
         String configuration = configuration(roots);
+        OutputClaims.claim(project, execution.getGoal() + ":" + execution.getExecutionId(), output, packageName,
+                configuration + "\noutput=" + output.toAbsolutePath(),
+                "execution '" + execution.getExecutionId() + "' of " + execution.getGoal() + " (" + names(roots) + ")");
         InputState state = new InputState(stateFile().toPath());
         if (state.unchanged(configuration, output)) {
             getLog().info("qapi: up to date (" + roots.size() + " schema" + (roots.size() == 1 ? "" : "s")
@@ -139,25 +145,41 @@ public abstract class AbstractGenerateMojo extends AbstractMojo {
     private Generated generate(List<Path> roots) throws MojoFailureException {
         QapiCompiler.Options options = new QapiCompiler.Options(lenientDocs, allErrors);
         List<Diagnostic> errors = new ArrayList<>();
-        List<PlannedFile> files = new ArrayList<>();
+        List<Path> acceptedLeniently = new ArrayList<>();
+        Map<Path, List<PlannedFile>> plans = new LinkedHashMap<>();
         Set<Path> inputs = new TreeSet<>();
         for (Path root : roots) {
             QapiCompiler.Result result = QapiCompiler.compile(root.toString(), options);
             errors.addAll(result.errors());
-            if (result.ok()) {
-                Schema schema = result.schema();
-                inputs.addAll(SchemaFiles.of(root, schema));
-                Diagnostics diagnostics = new Diagnostics(allErrors);
-                files.addAll(JavaGenerator.plan(schema, genOptions(), diagnostics));
-                errors.addAll(diagnostics.errors());
+            if (!result.ok()) {
+                if (QapiCompiler.lenientDocsAccepts(root.toString(), options, result)) {
+                    acceptedLeniently.add(root);
+                }
+                continue;
             }
+            Schema schema = result.schema();
+            inputs.addAll(SchemaFiles.of(root, schema));
+            Diagnostics diagnostics = new Diagnostics(allErrors);
+            plans.put(root, JavaGenerator.plan(schema, genOptions(), diagnostics));
+            errors.addAll(diagnostics.errors());
         }
         if (!errors.isEmpty()) {
             errors.forEach(d -> getLog().error(DiagnosticFormat.located(d)));
+            for (Path root : acceptedLeniently) {
+                getLog().error("qapi: note: <lenientDocs>true</lenientDocs> (-Dqapi.lenientDocs) accepts "
+                        + SchemaFiles.shortName(root, sourceDirectory().toPath().toAbsolutePath().normalize()) + " (the documentation conventions of QEMU releases 2.8 to 11.0)");
+            }
             throw new MojoFailureException("qapi: " + errors.size() + " error" + (errors.size() == 1 ? "" : "s")
                     + " in QAPI schemas (see above)");
         }
-        return new Generated(files, inputs);
+        return new Generated(RootPlans.merge(plans, sourceDirectory().toPath().toAbsolutePath().normalize()), inputs);
+    }
+
+    /** The root schemas as the messages name them: relative to the source directory. */
+    private String names(List<Path> roots) {
+        Path dir = sourceDirectory().toPath().toAbsolutePath().normalize();
+        return (roots.size() == 1 ? "schema " : "schemas ")
+                + String.join(", ", roots.stream().map(r -> SchemaFiles.shortName(r, dir)).toList());
     }
 
     private GenOptions genOptions() throws MojoFailureException {

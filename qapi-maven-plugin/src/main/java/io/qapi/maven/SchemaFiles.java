@@ -21,6 +21,11 @@ final class SchemaFiles {
     private SchemaFiles() {
     }
 
+    /** A root schema as messages name it: relative to the schemas' directory when it is inside. */
+    static String shortName(Path root, Path dir) {
+        return root.startsWith(dir) ? dir.relativize(root).toString() : root.toString();
+    }
+
     /** Every file a checked schema was read from: its modules. */
     static List<Path> of(Path root, Schema schema) {
         Path dir = root.toAbsolutePath().getParent();

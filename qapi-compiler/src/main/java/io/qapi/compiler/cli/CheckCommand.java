@@ -3,10 +3,10 @@ package io.qapi.compiler.cli;
 import io.qapi.compiler.QapiCompiler;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 @Command(name = "check", mixinStandardHelpOptions = true, description = "Check schemas; print errors the way QEMU does.")
 final class CheckCommand implements Callable<Integer> {
@@ -30,7 +30,7 @@ final class CheckCommand implements Callable<Integer> {
         for (String schema : schemas) {
             QapiCompiler.Result result = EarlyStart.result(schema, options);
             if (!result.ok()) {
-                SchemaOptions.printErrors(result.errors(), err);
+                SchemaOptions.printErrors(schema, options, result, err);
                 status = 1;
             }
         }

@@ -4,10 +4,10 @@ import io.qapi.compiler.QapiCompiler;
 import io.qapi.compiler.dump.IrDump;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 @Command(name = "dump-ir", mixinStandardHelpOptions = true, description = "Print the checked schema as QEMU's QAPI test driver prints it.")
 final class DumpIrCommand implements Callable<Integer> {
@@ -29,7 +29,7 @@ final class DumpIrCommand implements Callable<Integer> {
     static int dump(String schema, QapiCompiler.Options options, PrintWriter out, PrintWriter err) {
         QapiCompiler.Result result = EarlyStart.result(schema, options);
         if (!result.ok()) {
-            SchemaOptions.printErrors(result.errors(), err);
+            SchemaOptions.printErrors(schema, options, result, err);
             return 1;
         }
         out.print(IrDump.print(result.schema()));

@@ -12,11 +12,11 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 @Command(name = "generate", mixinStandardHelpOptions = true, description = "Generate Java from a schema: types, client, server, events, introspection.")
 final class GenerateCommand implements Callable<Integer> {
@@ -47,7 +47,7 @@ final class GenerateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         QapiCompiler.Result result = EarlyStart.result(schema, schemaOptions.options());
         if (!result.ok()) {
-            SchemaOptions.printErrors(result.errors(), spec.commandLine().getErr());
+            SchemaOptions.printErrors(schema, schemaOptions.options(), result, spec.commandLine().getErr());
             return 1;
         }
         Set<GenOptions.Target> selected = EnumSet.noneOf(GenOptions.Target.class);

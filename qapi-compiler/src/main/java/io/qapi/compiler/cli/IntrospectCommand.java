@@ -8,10 +8,10 @@ import java.io.PrintWriter;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 @Command(name = "introspect", mixinStandardHelpOptions = true, description = {
     "Print what QMP's query-qmp-schema returns for a schema (the value of \"return\").",
@@ -40,9 +40,10 @@ final class IntrospectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        QapiCompiler.Result result = EarlyStart.result(schema, new QapiCompiler.Options(lenientDocs, false));
+        QapiCompiler.Options options = new QapiCompiler.Options(lenientDocs, false);
+        QapiCompiler.Result result = EarlyStart.result(schema, options);
         if (!result.ok()) {
-            SchemaOptions.printErrors(result.errors(), spec.commandLine().getErr());
+            SchemaOptions.printErrors(schema, options, result, spec.commandLine().getErr());
             return 1;
         }
         Json.Arr reply = defines.isEmpty()

@@ -1,6 +1,7 @@
 package io.qapi.compiler.model;
 
 import io.qapi.compiler.diag.Diagnostics;
+import io.qapi.compiler.diag.QapiException;
 import io.qapi.compiler.model.Pending.AlternateP;
 import io.qapi.compiler.model.Pending.CommandP;
 import io.qapi.compiler.model.Pending.DefinitionP;
@@ -42,6 +43,7 @@ final class DocConnector {
         final Map<String, DocSection> args;
         final Set<String> connectedArgs = new HashSet<>();
         final Set<String> connectedFeatures = new HashSet<>();
+        boolean abandoned;
 
         State(DocComment doc) {
             this.args = new LinkedHashMap<>(doc.args());
@@ -115,16 +117,37 @@ final class DocConnector {
         }
     }
 
-    /** After all definitions: descriptions of things that do not exist. */
-    void checkAll() {
+    /**
+     * Leaves a definition's comment out of {@link #checkAll}: the definition failed its check
+     * (all-errors mode), so what the comment describes was not all connected.
+     */
+    void abandon(DefinitionP def) {
+        if (def.doc != null) {
+            states.get(def.doc).abandoned = true;
+        }
+    }
+
+    /**
+     * After all definitions: descriptions of things that do not exist. Each comment is checked on
+     * its own, except those of definitions that failed their checks, in the model stage or
+     * (named in {@code dropped}) in the expression stage.
+     */
+    void checkAll(Set<String> dropped) {
         if (lenient) {
             // Older releases did not check that described members exist.
             return;
         }
         for (DocComment doc : comments) {
             State state = states.get(doc);
-            checkDescribed(state.args, state.connectedArgs, "member");
-            checkDescribed(doc.features(), state.connectedFeatures, "feature");
+            if (state.abandoned || dropped.contains(doc.symbol())) {
+                continue;
+            }
+            try {
+                checkDescribed(state.args, state.connectedArgs, "member");
+                checkDescribed(doc.features(), state.connectedFeatures, "feature");
+            } catch (QapiException e) {
+                // All-errors mode: recorded; go on with the next comment.
+            }
         }
     }
 

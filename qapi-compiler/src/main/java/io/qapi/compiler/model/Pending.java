@@ -269,7 +269,8 @@ final class Pending {
     }
 
     static final class ObjectP extends TypeP {
-        enum State { NEW, CHECKING, DONE }
+        /** FAILED: its check reported an error (all-errors mode); whatever uses it is abandoned quietly. */
+        enum State { NEW, CHECKING, DONE, FAILED }
 
         final String baseName;
         final List<MemberP> localMembers;

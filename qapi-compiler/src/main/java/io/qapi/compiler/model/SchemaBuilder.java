@@ -294,7 +294,7 @@ public final class SchemaBuilder {
         }
         if (abandoned.contains(name)) {
             // Its own error was reported; saying that it is unknown would only repeat it.
-            throw new QapiException(new io.qapi.compiler.diag.Diagnostic(info, 0, "abandoned " + name));
+            throw QapiException.followOn(info, "definition '" + name + "' was dropped");
         }
         throw diagnostics.error(info, what.get() + " uses unknown type '" + name + "'");
     }
@@ -307,14 +307,18 @@ public final class SchemaBuilder {
         }
         for (Object entity : entities) {
             if (entity instanceof DefinitionP def) {
-                guard(() -> {
+                try {
                     checker.check(def);
                     docs.connect(def);
-                });
+                } catch (QapiException e) {
+                    // All-errors mode: what its comment describes was not all connected, so
+                    // "documented member does not exist" would only follow from this error.
+                    docs.abandon(def);
+                }
             }
         }
         Map<String, List<Object>> moduleEntities = assignModules();
-        guard(docs::checkAll);
+        docs.checkAll(abandoned);
         checkFeatureCount();
         if (diagnostics.hasErrors()) {
             return null;

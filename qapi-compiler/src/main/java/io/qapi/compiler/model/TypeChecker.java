@@ -1,6 +1,7 @@
 package io.qapi.compiler.model;
 
 import io.qapi.compiler.diag.Diagnostics;
+import io.qapi.compiler.diag.QapiException;
 import io.qapi.compiler.model.Pending.AlternateP;
 import io.qapi.compiler.model.Pending.ArrayP;
 import io.qapi.compiler.model.Pending.CommandP;
@@ -105,10 +106,24 @@ final class TypeChecker {
         if (object.state == ObjectP.State.DONE) {
             return;
         }
+        if (object.state == ObjectP.State.FAILED) {
+            throw QapiException.followOn(object.info, "object " + object.name + " failed its check");
+        }
         if (object.state == ObjectP.State.CHECKING) {
             throw diagnostics.error(object.info, "object " + object.name + " contains itself");
         }
         object.state = ObjectP.State.CHECKING;
+        try {
+            checkObjectOnce(object);
+        } catch (QapiException e) {
+            // All-errors mode: left CHECKING, the object would "contain itself" when next used.
+            object.state = ObjectP.State.FAILED;
+            throw e;
+        }
+        object.state = ObjectP.State.DONE;
+    }
+
+    private void checkObjectOnce(ObjectP object) {
         checkTypeFeatures(object);
         if (object.ifcondFrom != null) {
             object.inheritedIfcond = ifcondOf(schema.resolveType(object.ifcondFrom, object.info, () -> "'data'"));
@@ -134,7 +149,6 @@ final class TypeChecker {
             clashBranches(object, object.info, seen);
         }
         object.members = members;
-        object.state = ObjectP.State.DONE;
     }
 
     /** The condition of a type, resolving an array's element if the array is not checked yet. */
