@@ -43,7 +43,11 @@ final class Handshake {
         return negotiate(endpoint, options, () -> open(endpoint, options), channel);
     }
 
-    /** On a connected channel: reads the greeting, negotiates and, if asked, checks the schema. */
+    /**
+     * On a connected channel: reads the greeting, negotiates and, if asked, checks the schema.
+     * Each step takes the connect timeout, not the call timeout, which is for the application's
+     * commands.
+     */
     static QmpClient negotiate(Endpoint endpoint, ClientOptions options, QmpClient.Opener opener,
                                SocketChannel channel) throws IOException {
         Duration timeout = options.connectTimeout();
@@ -62,10 +66,11 @@ final class Handshake {
                 arguments = Json.object();
                 arguments.set("enable", Json.array().add(Greeting.OOB));
             }
-            await(client.execute("qmp_capabilities", arguments), timeout, endpoint, "capabilities negotiation");
+            await(client.execute("qmp_capabilities", arguments, timeout), timeout, endpoint, "capabilities negotiation");
             client.negotiated(oob);
             if (options.localSchema() != null) {
-                JsonNode remote = await(client.execute("query-qmp-schema", null), timeout, endpoint, "query-qmp-schema");
+                JsonNode remote = await(client.execute("query-qmp-schema", null, timeout), timeout, endpoint,
+                        "query-qmp-schema");
                 SchemaDiff diff = SchemaCheck.compare(options.localSchema(), remote);
                 client.schemaChecked(diff, SchemaCheck.deprecatedCommands(remote));
                 if (!diff.isEmpty()) {

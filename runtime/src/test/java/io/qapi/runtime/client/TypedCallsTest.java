@@ -51,6 +51,15 @@ class TypedCallsTest {
     }
 
     @Test
+    void connectingTakesTheConnectTimeoutNotTheCallTimeout() throws Exception {
+        Endpoint endpoint = Endpoint.unix(dir.resolve("peer.sock"));
+        ClientOptions options = ClientOptions.defaults().withCallTimeout(Duration.ofNanos(1));
+        try (PeerDouble peer = PeerDouble.listen(endpoint, false); QmpClient qmp = QmpClient.connect(endpoint, options)) {
+            assertTrue(qmp.isOpen());
+        }
+    }
+
+    @Test
     void typedCallsTakeTheDefaultTimeout() throws Exception {
         Endpoint endpoint = Endpoint.unix(dir.resolve("stalled.sock"));
         ClientOptions options = ClientOptions.defaults().withCallTimeout(Duration.ofMillis(300));
