@@ -6,8 +6,9 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
-import java.util.Iterator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What one connection has yet to send: a line per command, bounded in bytes. A caller never
@@ -42,6 +43,7 @@ final class WriteQueue {
         final ByteBuffer bytes;
         final List<FileDescriptor> descriptors;
         boolean started;
+        boolean withdrawn;
 
         Line(PendingCall call, byte[] bytes, List<FileDescriptor> descriptors) {
             this.call = call;
@@ -55,7 +57,10 @@ final class WriteQueue {
     private final long limit;
     private final Runnable wantWritable;
     private final ArrayDeque<Line> lines = new ArrayDeque<>();
+    /** The lines in {@link #lines} not withdrawn, by call: withdrawing is a lookup, not a scan. */
+    private final Map<PendingCall, Line> waiting = new IdentityHashMap<>();
     private long queuedBytes;
+    private int withdrawnInLines;
     private boolean closed;
 
     /**
@@ -82,7 +87,9 @@ final class WriteQueue {
             return Offer.FULL;
         }
         boolean idle = lines.isEmpty();
-        lines.add(new Line(call, line, descriptors));
+        Line queued = new Line(call, line, descriptors);
+        lines.add(queued);
+        waiting.put(call, queued);
         queuedBytes += line.length;
         if (idle) {
             writeSome();
@@ -107,18 +114,22 @@ final class WriteQueue {
 
     /** Takes back a call's line if none of it has left yet; says how far it got. */
     synchronized Progress withdraw(PendingCall call) {
-        for (Iterator<Line> it = lines.iterator(); it.hasNext(); ) {
-            Line line = it.next();
-            if (line.call == call) {
-                if (line.started) {
-                    return Progress.PARTLY_SENT;
-                }
-                it.remove();
-                queuedBytes -= line.bytes.remaining();
-                return Progress.NOT_SENT;
-            }
+        Line line = waiting.get(call);
+        if (line == null) {
+            return Progress.SENT;
         }
-        return Progress.SENT;
+        if (line.started) {
+            return Progress.PARTLY_SENT;
+        }
+        waiting.remove(call);
+        line.withdrawn = true; // skipped when it comes to the head
+        queuedBytes -= line.bytes.remaining();
+        if (++withdrawnInLines > 64 && withdrawnInLines * 2 > lines.size()) {
+            // A peer that reads nothing for long must not keep every withdrawn line alive.
+            lines.removeIf(waitingLine -> waitingLine.withdrawn);
+            withdrawnInLines = 0;
+        }
+        return Progress.NOT_SENT;
     }
 
     /** The bytes waiting. */
@@ -134,13 +145,15 @@ final class WriteQueue {
     synchronized void close() {
         closed = true;
         lines.clear();
+        waiting.clear();
+        withdrawnInLines = 0;
         queuedBytes = 0;
     }
 
     private void writeSome() throws IOException {
         for (Line head; (head = lines.peek()) != null; lines.poll()) {
             ByteBuffer bytes = head.bytes;
-            while (bytes.hasRemaining()) {
+            while (!head.withdrawn && bytes.hasRemaining()) {
                 if (!head.started && !head.descriptors.isEmpty()) {
                     transport.attachFileDescriptors(channel, head.descriptors);
                 }
@@ -161,6 +174,11 @@ final class WriteQueue {
                     }
                     return;
                 }
+            }
+            if (head.withdrawn) {
+                withdrawnInLines--;
+            } else {
+                waiting.remove(head.call);
             }
         }
     }
