@@ -12,7 +12,9 @@
  *   <li>{@code io.qapi.runtime.json}: JSON text exactly as QEMU reads and writes it (the stream
  *       reader with its limits, the writer with QEMU's member order, pre-encoded values);</li>
  *   <li>{@code io.qapi.runtime.protocol}: QMP messages (greeting, replies, events, timestamps);</li>
- *   <li>{@code io.qapi.runtime.transport}: the endpoints (UNIX and TCP sockets) QMP runs over;</li>
+ *   <li>{@code io.qapi.runtime.transport}: the endpoints (UNIX and TCP sockets) QMP runs over,
+ *       and {@code Transport}, where a transport the JDK lacks (passing file descriptors) plugs
+ *       in;</li>
  *   <li>{@code io.qapi.runtime.client}, {@code io.qapi.runtime.server}: the QMP client and
  *       server;</li>
  *   <li>{@code io.qapi.runtime.introspect}: {@code query-qmp-schema} indexed, and the comparison

@@ -7,37 +7,41 @@ import io.qapi.runtime.internal.LazyLogger;
 import io.qapi.runtime.json.JsonWriter;
 import io.qapi.runtime.protocol.QmpMessages;
 import io.qapi.runtime.transport.Endpoint;
+import java.io.FileDescriptor;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * The commands of one connection that wait for their replies, by the id each was sent with:
- * sends them, matches replies, times them out, and fails them all at once when the
- * connection ends.
+ * sends them through the connection's {@link WriteQueue}, matches replies, times them out, and
+ * fails them all at once when the connection ends.
  */
 final class CallTable {
     private static final System.Logger LOG = LazyLogger.of(CallTable.class);
 
     private final Endpoint endpoint;
-    private final SocketChannel channel;
-    private final Object writeLock = new Object();
+    private final WriteQueue writes;
     private final ConcurrentHashMap<Long, PendingCall> pending = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
     private volatile RuntimeException failure;
 
-    CallTable(Endpoint endpoint, SocketChannel channel) {
+    CallTable(Endpoint endpoint, WriteQueue writes) {
         this.endpoint = endpoint;
-        this.channel = channel;
+        this.writes = writes;
     }
 
-    /** Sends a command; a failure to write ends the connection through {@code lost}. */
-    PendingCall send(QmpClient client, String command, JsonNode arguments, boolean outOfBand, Duration timeout) {
+    /**
+     * Sends a command without waiting for the peer; a failure to write ends the connection
+     * through {@code lost}. The timeout runs from here, so it covers encoding the command and
+     * the time it waits to be written as well as the reply.
+     */
+    PendingCall send(QmpClient client, String command, JsonNode arguments, boolean outOfBand, Duration timeout,
+                     List<FileDescriptor> descriptors) {
+        long start = System.nanoTime();
         long id = ids.incrementAndGet();
         PendingCall call = new PendingCall(client, id, command);
         pending.put(id, call);
@@ -47,47 +51,46 @@ final class CallTable {
             call.fail(dead);
             return call;
         }
-        if (timeout != null) {
-            call.timer(Handshake.TIMERS.schedule(() -> expire(call, timeout), timeout.toNanos(), TimeUnit.NANOSECONDS));
-        }
-        ByteBuffer line = ByteBuffer.wrap(JsonWriter.INSERTION.line(
-                QmpMessages.command(command, arguments, LongNode.valueOf(id), outOfBand)));
+        byte[] line = JsonWriter.INSERTION.line(QmpMessages.command(command, arguments, LongNode.valueOf(id), outOfBand));
+        WriteQueue.Offer offer;
         try {
-            synchronized (writeLock) {
-                write(line);
-            }
+            offer = writes.offer(call, line, descriptors);
         } catch (IOException e) {
             client.lost("writing failed: " + e, e);
+            return call;
         }
-        return call;
-    }
-
-    /**
-     * Writes all of {@code line} to the non-blocking socket. A command almost always fits in
-     * the socket's buffer at once; when the server does not read, this waits in small steps.
-     */
-    private void write(ByteBuffer line) throws IOException {
-        long pause = 10_000;
-        while (line.hasRemaining()) {
-            if (channel.write(line) == 0) {
-                if (failure != null) {
-                    throw new IOException("connection closed");
-                }
-                LockSupport.parkNanos(pause);
-                pause = Math.min(pause * 2, 10_000_000);
-            }
+        if (offer == WriteQueue.Offer.FULL) {
+            pending.remove(id);
+            call.fail(new QmpQueueFullException(command + ": the write queue to " + endpoint + " is full ("
+                    + writes.queuedBytes() + " of " + writes.limit() + " bytes wait, this command needs "
+                    + line.length + "): the peer is not reading"));
+        } else if (timeout != null) {
+            // Scheduled only now that the line is queued, so that it is there to withdraw.
+            long left = timeout.toNanos() - (System.nanoTime() - start);
+            call.timer(Handshake.TIMERS.schedule(() -> expire(call, timeout), left, TimeUnit.NANOSECONDS));
         }
+        return call; // Offer.CLOSED: the connection ended meanwhile, and failAll fails the call
     }
 
     private void expire(PendingCall call, Duration timeout) {
-        if (pending.remove(call.id, call)) {
-            call.fail(new QmpTimeoutException(call.command + ": no reply from " + endpoint + " within "
-                    + timeout.toMillis() + " ms"));
+        if (!pending.remove(call.id, call)) {
+            return;
         }
+        long ms = timeout.toMillis();
+        String why = switch (writes.withdraw(call)) {
+            case NOT_SENT -> "not sent to " + endpoint + " within " + ms + " ms (the peer is not reading): "
+                    + "withdrawn, it will not run";
+            case PARTLY_SENT -> "only partly sent to " + endpoint + " within " + ms + " ms (the peer is not "
+                    + "reading): the rest follows when it reads, and the command may then run";
+            case SENT -> "no reply from " + endpoint + " within " + ms + " ms";
+        };
+        call.fail(new QmpTimeoutException(call.command + ": " + why));
     }
 
-    void forget(long id) {
-        pending.remove(id);
+    /** The caller gave up on a call: it is no longer matched, and withdrawn if it has not left. */
+    void forget(PendingCall call) {
+        pending.remove(call.id, call);
+        writes.withdraw(call);
     }
 
     /** Completes the call a reply answers; replies nobody waits for (late, foreign) are dropped. */
@@ -114,6 +117,7 @@ final class CallTable {
             }
             failure = error;
         }
+        writes.close();
         for (Long id : pending.keySet()) {
             PendingCall call = pending.remove(id);
             if (call != null) {

@@ -8,7 +8,6 @@ import io.qapi.runtime.introspect.SchemaCheck;
 import io.qapi.runtime.introspect.SchemaDiff;
 import io.qapi.runtime.protocol.Greeting;
 import io.qapi.runtime.transport.Endpoint;
-import io.qapi.runtime.transport.Sockets;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.nio.channels.SocketChannel;
@@ -40,11 +39,21 @@ final class Handshake {
 
     /** Connects, reads the greeting, negotiates and, if asked, checks the schema. */
     static QmpClient open(Endpoint endpoint, ClientOptions options) throws IOException {
+        SocketChannel channel = options.transport().connect(endpoint, options.connectTimeout());
+        return negotiate(endpoint, options, () -> open(endpoint, options), channel);
+    }
+
+    /**
+     * On a connected channel: reads the greeting, negotiates and, if asked, checks the schema.
+     * Each step takes the connect timeout, not the call timeout, which is for the application's
+     * commands.
+     */
+    static QmpClient negotiate(Endpoint endpoint, ClientOptions options, QmpClient.Opener opener,
+                               SocketChannel channel) throws IOException {
         Duration timeout = options.connectTimeout();
-        SocketChannel channel = Sockets.connect(endpoint, timeout);
         QmpClient client;
         try {
-            client = new QmpClient(endpoint, options, channel);
+            client = new QmpClient(endpoint, options, opener, channel);
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
@@ -57,10 +66,11 @@ final class Handshake {
                 arguments = Json.object();
                 arguments.set("enable", Json.array().add(Greeting.OOB));
             }
-            await(client.execute("qmp_capabilities", arguments), timeout, endpoint, "capabilities negotiation");
+            await(client.execute("qmp_capabilities", arguments, timeout), timeout, endpoint, "capabilities negotiation");
             client.negotiated(oob);
             if (options.localSchema() != null) {
-                JsonNode remote = await(client.execute("query-qmp-schema", null), timeout, endpoint, "query-qmp-schema");
+                JsonNode remote = await(client.execute("query-qmp-schema", null, timeout), timeout, endpoint,
+                        "query-qmp-schema");
                 SchemaDiff diff = SchemaCheck.compare(options.localSchema(), remote);
                 client.schemaChecked(diff, SchemaCheck.deprecatedCommands(remote));
                 if (!diff.isEmpty()) {

@@ -39,7 +39,7 @@ final class PendingCall extends CompletableFuture<JsonNode> {
 
     @Override
     public boolean cancel(boolean mayInterruptIfRunning) {
-        client.forget(id);
+        client.forget(this);
         stopTimer();
         return super.cancel(mayInterruptIfRunning);
     }

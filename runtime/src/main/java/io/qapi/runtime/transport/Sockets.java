@@ -71,6 +71,45 @@ public final class Sockets {
         }
     }
 
+    /**
+     * Accepts one connection on {@code server} within {@code timeout} and returns it in blocking
+     * mode, with {@code TCP_NODELAY} for TCP as {@link #connect} gives it. The listening socket
+     * is left as it was (open, in its blocking mode).
+     *
+     * @throws SocketTimeoutException when no peer connected in time
+     */
+    public static SocketChannel accept(ServerSocketChannel server, Duration timeout) throws IOException {
+        boolean blocking = server.isBlocking();
+        server.configureBlocking(false);
+        SocketChannel accepted;
+        try (Selector selector = server.provider().openSelector()) {
+            server.register(selector, SelectionKey.OP_ACCEPT);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while ((accepted = server.accept()) == null) {
+                long left = (deadline - System.nanoTime()) / 1_000_000;
+                if (left <= 0) {
+                    throw new SocketTimeoutException("no peer connected to " + server.getLocalAddress() + " within "
+                            + timeout.toMillis() + " ms");
+                }
+                selector.select(left);
+            }
+        } finally {
+            if (server.isOpen()) {
+                server.configureBlocking(blocking); // the selector's close has deregistered it
+            }
+        }
+        try {
+            accepted.configureBlocking(true);
+            if (!(accepted.getLocalAddress() instanceof UnixDomainSocketAddress)) {
+                accepted.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            }
+            return accepted;
+        } catch (IOException | RuntimeException e) {
+            accepted.close();
+            throw e;
+        }
+    }
+
     private static void awaitConnect(SocketChannel channel, Endpoint endpoint, Duration timeout) throws IOException {
         try (Selector selector = Selector.open()) {
             channel.register(selector, SelectionKey.OP_CONNECT);

@@ -26,13 +26,35 @@ final class QemuProcess implements AutoCloseable {
         this.socket = socket;
     }
 
-    static QemuProcess start(Path dir) throws IOException, InterruptedException {
+    /** Skips the test, saying why, where QEMU is not installed. */
+    static void assumeInstalled() {
         boolean installed = false;
         for (String path : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             installed |= Files.isExecutable(Path.of(path, BINARY));
         }
         Assumptions.assumeTrue(installed, BINARY + " is not installed (apt-get install --no-install-recommends "
                 + "qemu-system-x86): real-QEMU test skipped");
+    }
+
+    /**
+     * A QEMU whose monitor connects to {@code socket} ({@code -qmp unix:PATH} without
+     * {@code server=on}): something must listen there already, or QEMU exits at once.
+     */
+    static QemuProcess connectingTo(Path socket) throws IOException {
+        assumeInstalled();
+        List<String> command = List.of(BINARY, "-M", "none", "-display", "none", "-qmp", "unix:" + socket);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        return new QemuProcess(process, socket);
+    }
+
+    /** Waits for QEMU to exit (after {@code quit}); false when it did not in time. */
+    boolean awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    static QemuProcess start(Path dir) throws IOException, InterruptedException {
+        assumeInstalled();
         Path socket = dir.resolve("qemu.sock");
         List<String> command = List.of(BINARY, "-machine", "none", "-nodefaults", "-display", "none", "-S",
                 "-accel", "tcg", "-qmp", "unix:" + socket + ",server=on,wait=off");
