@@ -42,7 +42,11 @@ public final class Completions {
         List<String> words = Words.splitPartial(lineBeforeCursor);
         String current = words.get(words.size() - 1);
         if (words.size() == 1) {
-            schema.commands().stream().filter(c -> c.startsWith(current)).forEach(c -> out.add(new Completion(c, true)));
+            for (String command : schema.commands()) {
+                if (command.startsWith(current)) {
+                    out.add(new Completion(command, true));
+                }
+            }
             return out;
         }
         String type = schema.argumentType(words.get(0));

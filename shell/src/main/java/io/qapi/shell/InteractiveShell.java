@@ -1,7 +1,7 @@
 package io.qapi.shell;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.qapi.runtime.client.EventListener;
+import io.qapi.runtime.client.EventOverflowException;
 import io.qapi.runtime.client.EventSubscription;
 import io.qapi.runtime.client.QmpConnectionException;
 import io.qapi.runtime.protocol.Greeting;
@@ -32,6 +32,8 @@ public final class InteractiveShell {
     private final Terminal terminal;
     private final Path historyFile;
     private final boolean pretty;
+    /** Held while printing, so that events and replies are printed whole and in wire order. */
+    private final Object printing = new Object();
 
     public InteractiveShell(ShellSession session, Terminal terminal, Path historyFile, boolean pretty) {
         this.session = session;
@@ -46,10 +48,13 @@ public final class InteractiveShell {
         PrintWriter out = terminal.writer();
         out.println(banner());
         out.flush();
-        EventListener<QmpEvent> printer = event -> reader.printAbove(format(
-                QmpMessages.event(event.name(), event.data(), event.timestamp())));
         Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> session.cancelWait());
-        EventSubscription<QmpEvent> events = session.client().listen(event -> true, printer);
+        // Events are buffered as they are read, in wire order, and printed from the buffer both
+        // when they come (the listener only wakes the printing) and before each reply, so that
+        // an event sent before a reply is printed before it.
+        EventSubscription<QmpEvent> buffered = session.client().subscribe(event -> true);
+        EventSubscription<QmpEvent> wakeUps = session.client().listen(event -> true,
+                event -> printEvents(reader, buffered));
         try {
             while (true) {
                 String line;
@@ -60,36 +65,62 @@ public final class InteractiveShell {
                 } catch (EndOfFileException e) {
                     return ScriptRunner.OK;
                 }
-                if (!runLine(line, out)) {
+                if (!runLine(line, reader, buffered)) {
                     return ScriptRunner.CONNECTION_FAILED;
                 }
             }
         } finally {
-            events.close();
+            wakeUps.close();
+            buffered.close();
             terminal.handle(Terminal.Signal.INT, previous);
             saveHistory(reader.getHistory());
         }
     }
 
     /** Runs one line; returns false when the connection is gone. */
-    private boolean runLine(String line, PrintWriter out) {
+    private boolean runLine(String line, LineReader reader, EventSubscription<QmpEvent> events) {
         if (LineParser.isBlank(line)) {
             return true;
         }
+        String shown;
+        boolean open = true;
         try {
-            out.println(format(session.execute(LineParser.parse(line)).message()));
+            shown = format(session.execute(LineParser.parse(line)).message());
         } catch (ShellError refused) {
-            out.println("Error: " + refused.getMessage());
+            shown = "Error: " + refused.getMessage();
         } catch (QmpConnectionException lost) {
-            out.println(lost.getMessage());
-            return false;
+            shown = lost.getMessage();
+            open = false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
-        } finally {
-            out.flush();
+            shown = "Interrupted";
+            open = false;
         }
-        return true;
+        synchronized (printing) {
+            printEvents(reader, events);
+            terminal.writer().println(shown);
+            terminal.writer().flush();
+        }
+        return open;
+    }
+
+    /** Prints the events buffered so far, above the line being typed if there is one. */
+    private void printEvents(LineReader reader, EventSubscription<QmpEvent> events) {
+        synchronized (printing) {
+            while (true) {
+                QmpEvent event;
+                try {
+                    event = events.poll();
+                } catch (EventOverflowException overflow) {
+                    reader.printAbove(overflow.getMessage());
+                    continue;
+                }
+                if (event == null) {
+                    return;
+                }
+                reader.printAbove(format(QmpMessages.event(event.name(), event.data(), event.timestamp())));
+            }
+        }
     }
 
     private LineReader reader() {

@@ -43,6 +43,7 @@ import picocli.CommandLine.Parameters;
             "3:the connection could not be made or was lost"})
 public final class QmpShell implements Callable<Integer> {
     private static final int USAGE = 2;
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
     @Parameters(index = "0", paramLabel = "ENDPOINT", description = "unix socket path (or unix:PATH), or HOST:PORT")
     String endpoint;
@@ -51,10 +52,12 @@ public final class QmpShell implements Callable<Integer> {
             description = "run this command (may be repeated), then quit")
     List<String> commands = new ArrayList<>();
 
-    @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "run the commands of FILE ('-': standard input)")
+    @Option(names = {"-f", "--file"}, paramLabel = "FILE",
+            description = "run the commands of FILE ('-': standard input)")
     String file;
 
-    @Option(names = "--keep-going", description = "run the remaining commands after one fails (the exit status is still 1)")
+    @Option(names = "--keep-going",
+            description = "run the remaining commands after one fails (the exit status is still 1)")
     boolean keepGoing;
 
     @Option(names = "--no-check", description = "send arguments without checking them against the server's schema")
@@ -115,7 +118,7 @@ public final class QmpShell implements Callable<Integer> {
         Duration callTimeout = timeout == null ? null : Duration.ofMillis(Math.round(timeout * 1000));
         ShellSession session;
         try {
-            session = ShellSession.connect(where, new ShellSession.Options(Duration.ofSeconds(5), callTimeout, !noCheck));
+            session = ShellSession.connect(where, new ShellSession.Options(CONNECT_TIMEOUT, callTimeout, !noCheck));
         } catch (IOException e) {
             err.println("qmp-shell: cannot talk QMP to " + where + ": " + e.getMessage());
             return ScriptRunner.CONNECTION_FAILED;
@@ -147,10 +150,16 @@ public final class QmpShell implements Callable<Integer> {
     }
 
     private int interactive(ShellSession session) throws IOException {
-        Path historyFile = history != null ? history : Path.of(System.getProperty("user.home"), ".qmp-shell_history");
+        Path historyFile = history != null ? history : Path.of(home(), ".qmp-shell_history");
         try (Terminal terminal = TerminalBuilder.builder().name("qmp-shell").system(true).build()) {
             return new InteractiveShell(session, terminal, historyFile, !compact).run();
         }
+    }
+
+    /** $HOME, as shells and QEMU's qmp-shell read it; Java's user.home comes from the password file. */
+    private static String home() {
+        String home = System.getenv("HOME");
+        return home != null && !home.isEmpty() ? home : System.getProperty("user.home");
     }
 
     /**

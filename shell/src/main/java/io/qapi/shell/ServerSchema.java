@@ -151,7 +151,8 @@ public final class ServerSchema {
             case "object" -> "object";
             case "array" -> "array";
             case "enum" -> "string";
-            case "alternate" -> String.join(" or ", alternatives(type).stream().map(this::describe).distinct().toList());
+            case "alternate" -> String.join(" or ",
+                    alternatives(type).stream().map(this::describe).distinct().toList());
             case "builtin" -> switch (index.get(type).path("json-type").asText()) {
                 case "int" -> "integer";
                 case "value" -> "any value";

@@ -74,7 +74,8 @@ public final class ShellSession implements AutoCloseable {
                 client.close();
                 throw new IOException(lost.getMessage(), lost);
             }
-            return new ShellSession(client, null, options.check(), "query-qmp-schema failed: " + e.getCause().getMessage());
+            String problem = "query-qmp-schema failed: " + e.getCause().getMessage();
+            return new ShellSession(client, null, options.check(), problem);
         } catch (InterruptedException e) {
             client.close();
             Thread.currentThread().interrupt();

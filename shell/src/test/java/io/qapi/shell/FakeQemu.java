@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * An in-process QMP server with a few of QEMU 7.2's commands, answering {@code query-qmp-schema}
@@ -27,6 +28,8 @@ final class FakeQemu implements AutoCloseable {
     }
 
     final List<Call> calls = new CopyOnWriteArrayList<>();
+    /** query-name answers only once this is counted down: a command that takes its time. */
+    final CountDownLatch nameReleased = new CountDownLatch(1);
     private final QmpServer server;
     final Endpoint endpoint;
     private volatile boolean running;
@@ -43,6 +46,14 @@ final class FakeQemu implements AutoCloseable {
             return status;
         }));
         commands.add(command("stop", r -> run(false, "STOP")));
+        commands.add(command("query-name", r -> {
+            try {
+                nameReleased.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Json.object();
+        }));
         commands.add(command("cont", r -> run(true, "RESUME")));
         commands.add(command("qom-get", r -> {
             String path = r.required("path", Decoders.STR);
@@ -88,6 +99,7 @@ final class FakeQemu implements AutoCloseable {
 
     @Override
     public void close() {
+        nameReleased.countDown();
         server.close();
     }
 }

@@ -3,7 +3,6 @@ package io.qapi.shell;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.qapi.runtime.transport.Endpoint;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -18,9 +17,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
-import org.jline.terminal.Size;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -119,8 +118,8 @@ class InteractiveShellTest {
         start(dir.resolve("history"));
         awaitScreen("Connected to QEMU 7.2.0 at unix:" + dir.resolve("qmp.sock") + ": 216 commands");
         type("stop\n");
-        awaitScreen("\"event\": \"STOP\"");
-        awaitScreen("{\n    \"return\": {}\n}");
+        // the event came before the reply, and is printed before it
+        awaitScreen("\"event\": \"STOP\"", "{\n    \"return\": {}\n}");
         type("qom-get path=/machine\n");
         awaitScreen("Error: Parameter 'property' is missing");
         type("query-status\n");
@@ -142,6 +141,24 @@ class InteractiveShellTest {
         awaitScreen("\"return\": \"none-machine\"");
         assertEquals(0, quit());
         assertEquals(List.of("qom-get"), qemu.commandsRun());
+    }
+
+    @Test
+    void ctrlCStopsWaitingForAReply() throws Exception {
+        start(dir.resolve("history"));
+        awaitScreen(InteractiveShell.PROMPT);
+        type("query-name\n");
+        while (!qemu.commandsRun().contains("query-name")) {
+            Thread.sleep(10);
+        }
+        type("\u0003");
+        awaitScreen("Error: Stopped waiting for the reply to query-name");
+        // the shell takes commands again; the server runs them after query-name, as QMP does
+        type("query-status\n");
+        qemu.nameReleased.countDown();
+        awaitScreen("\"status\": \"prelaunch\"");
+        assertEquals(0, quit());
+        assertEquals(1, screen.text().split("\"return\"", -1).length - 1, "the late reply is dropped");
     }
 
     @Test
