@@ -63,8 +63,10 @@ public final class ShellSession implements AutoCloseable {
 
     /** Connects, negotiates and reads the server's schema. */
     public static ShellSession connect(Endpoint endpoint, Options options) throws IOException {
-        ClientOptions clientOptions = ClientOptions.defaults().withConnectTimeout(options.connectTimeout())
-                .withCallTimeout(options.callTimeout());
+        ClientOptions base = ClientOptions.defaults().withConnectTimeout(options.connectTimeout());
+        // a person at the shell waits as long as a command takes (Ctrl-C stops waiting)
+        ClientOptions clientOptions = options.callTimeout() == null ? base.withoutCallTimeout()
+                : base.withCallTimeout(options.callTimeout());
         QmpClient client = QmpClient.connect(endpoint, clientOptions);
         try {
             JsonNode schema = client.execute("query-qmp-schema", null, options.connectTimeout()).get();

@@ -1,0 +1,96 @@
+package io.qapi.machine.chardev;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * A character device back end ({@code chardev-add}'s form) as the {@code -chardev} option that
+ * makes the same device: the inverse of what each back end's parse function reads. The command
+ * line's defaults differ from {@code chardev-add}'s (a socket is a client, a server waits), so
+ * {@code server} and {@code wait} are always written out.
+ */
+public final class ChardevOptionText {
+    private ChardevOptionText() {
+    }
+
+    /** The {@code -chardev} argument for device {@code id} with back end {@code backend}. */
+    public static String option(String id, JsonNode backend) {
+        String kind = backend.path("type").asText();
+        JsonNode data = backend.path("data");
+        StringBuilder option = new StringBuilder(kind).append(",id=").append(escape(id));
+        switch (kind) {
+            case "file" -> {
+                append(option, "path", data.path("out").asText());
+                if (data.path("append").asBoolean(false)) {
+                    append(option, "append", "on");
+                }
+            }
+            case "socket" -> socket(option, data);
+            case "ringbuf", "memory" -> {
+                if (data.has("size")) {
+                    append(option, "size", data.path("size").asText());
+                }
+            }
+            default -> {
+            }
+        }
+        if (data.has("logfile")) {
+            append(option, "logfile", data.path("logfile").asText());
+        }
+        if (data.path("logappend").asBoolean(false)) {
+            append(option, "logappend", "on");
+        }
+        return option.toString();
+    }
+
+    private static void socket(StringBuilder option, JsonNode data) {
+        JsonNode address = data.path("addr");
+        JsonNode where = address.path("data");
+        switch (address.path("type").asText()) {
+            case "unix" -> {
+                append(option, "path", where.path("path").asText());
+                if (where.path("abstract").asBoolean(false)) {
+                    append(option, "abstract", "on");
+                    append(option, "tight", where.path("tight").asBoolean(true) ? "on" : "off");
+                }
+            }
+            case "inet" -> {
+                append(option, "host", where.path("host").asText());
+                append(option, "port", where.path("port").asText());
+                for (Iterator<Map.Entry<String, JsonNode>> it = where.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> member = it.next();
+                    if (!member.getKey().equals("host") && !member.getKey().equals("port")) {
+                        append(option, member.getKey(), text(member.getValue()));
+                    }
+                }
+            }
+            case "fd" -> append(option, "fd", where.path("str").asText());
+            default -> throw new IllegalArgumentException("a -chardev option cannot give a "
+                    + address.path("type").asText() + " socket address");
+        }
+        boolean server = data.path("server").asBoolean(true);
+        append(option, "server", server ? "on" : "off");
+        if (server) {
+            append(option, "wait", data.path("wait").asBoolean(false) ? "on" : "off");
+        }
+        for (String key : new String[] {"nodelay", "telnet", "tn3270", "websocket", "reconnect", "tls-creds",
+            "tls-authz"}) {
+            if (data.has(key)) {
+                append(option, key, text(data.get(key)));
+            }
+        }
+    }
+
+    private static String text(JsonNode value) {
+        return value.isBoolean() ? (value.booleanValue() ? "on" : "off") : value.asText();
+    }
+
+    private static void append(StringBuilder option, String key, String value) {
+        option.append(',').append(key).append('=').append(escape(value));
+    }
+
+    private static String escape(String text) {
+        return text.replace(",", ",,");
+    }
+}
