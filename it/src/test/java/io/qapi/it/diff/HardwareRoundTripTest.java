@@ -20,13 +20,15 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The precise hardware description, for every device scenario of the differential suite that
- * builds a machine: after the scenario's steps, {@code query-hardware} of the model is
+ * The precise hardware description, for every device, object and character device scenario of
+ * the differential suite that builds a machine: after the scenario's steps, {@code query-hardware}
+ * of the model is
  * <ol>
  *   <li>imported with {@code ./qemu-model -hardware FILE}, whose {@code query-hardware} must
  *       be identical and whose {@code query-pci} the same;</li>
  *   <li>rendered as QEMU's command line ({@code HardwareArgv}) and started on the real QEMU
- *       7.2, whose {@code query-pci} must equal the model's;</li>
+ *       7.2, whose {@code query-pci} must equal the model's, and whose {@code query-chardev} and
+ *       {@code query-memdev} must equal those of the imported model;</li>
  *   <li>rendered as a configuration file ({@code HardwareConfig}) and read with
  *       {@code -readconfig} by the real QEMU and by the model: the same {@code query-pci}.</li>
  * </ol>
@@ -36,7 +38,8 @@ class HardwareRoundTripTest {
 
     @TestFactory
     Stream<DynamicTest> everyDeviceScenarioRoundTrips() throws Exception {
-        return Scenarios.all().stream().filter(s -> s.name().startsWith("devices-") || s.name().startsWith("pci-"))
+        return Scenarios.all().stream().filter(s -> s.name().startsWith("devices-") || s.name().startsWith("pci-")
+                || s.name().startsWith("objects-") || s.name().startsWith("chardev-"))
                 .map(scenario -> DynamicTest.dynamicTest(scenario.name(), () -> roundTrip(scenario)));
     }
 
@@ -65,10 +68,17 @@ class HardwareRoundTripTest {
         HardwareDescription described = HardwareDescription.DECODER.decode(Input.STRICT, hardware, "");
         List<String> argv = new ArrayList<>(HardwareArgv.argv(described));
         argv.add("-S");
-        JsonNode real = TargetRun.run(Targets.reference(scenario), with(scenario, argv, List.of(step("query-pci"))),
-                Files.createDirectories(dir.resolve("qemu")));
+        JsonNode real = TargetRun.run(Targets.reference(scenario), with(scenario, argv, List.of(step("query-pci"),
+                step("query-chardev"), step("query-memdev"))), Files.createDirectories(dir.resolve("qemu")));
         assertEquals(pci, real.path("replies").path(0).path("return"),
                 scenario.name() + ": QEMU started with " + String.join(" ", argv) + " gives another query-pci: " + real);
+        JsonNode importedBackends = TargetRun.run(Targets.candidate(scenario), with(scenario, List.of("-hardware",
+                file.toString(), "-S"), List.of(step("query-chardev"), step("query-memdev"))),
+                Files.createDirectories(dir.resolve("import-backends")));
+        assertEquals(real.path("replies").path(1), importedBackends.path("replies").path(0), scenario.name()
+                + ": QEMU started with " + String.join(" ", argv) + " has other character devices");
+        assertEquals(real.path("replies").path(2), importedBackends.path("replies").path(1), scenario.name()
+                + ": QEMU started with " + String.join(" ", argv) + " has other memory backends");
 
         Path config = dir.resolve("hardware.cfg");
         Files.writeString(config, HardwareConfig.render(described));

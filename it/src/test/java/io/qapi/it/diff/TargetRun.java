@@ -35,7 +35,13 @@ final class TargetRun {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Scenario scenario;
+    /**
+     * A scenario names a path in the run's own directory with this (a socket a character device
+     * listens on, say), so that two runs at once do not share it.
+     */
+    static final String RUN_DIR = "@RUN_DIR@";
     private final Path socket;
+    private final Path dir;
     private final Process process;
     private final Path stderr;
     private final ArrayNode events = JSON.createArrayNode();
@@ -44,6 +50,7 @@ final class TargetRun {
     private TargetRun(Scenario scenario, Path socket, Process process, Path stderr) {
         this.scenario = scenario;
         this.socket = socket;
+        this.dir = socket.getParent();
         this.process = process;
         this.stderr = stderr;
     }
@@ -56,15 +63,16 @@ final class TargetRun {
         Path socket = dir.resolve("qmp.sock");
         Path stderr = dir.resolve("stderr.txt");
         List<String> argv = new ArrayList<>(command);
-        argv.addAll(scenario.args());
+        scenario.args().forEach(arg -> argv.add(arg.replace(RUN_DIR, dir.toString())));
         argv.addAll(List.of("-display", "none", "-accel", "tcg", "-qmp", "unix:" + socket + ",server=on,wait=off"));
         Files.deleteIfExists(socket); // a stale socket would look like a listening target
         Process process = new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(stderr.toFile()).start();
         TargetRun run = new TargetRun(scenario, socket, process, stderr);
         try {
-            // the socket's own path differs between any two runs
-            return JSON.readTree(run.talk().toString().replace(socket.toString(), "<qmp-socket>"));
+            // the socket's own path and the run's directory differ between any two runs
+            return JSON.readTree(run.talk().toString().replace(socket.toString(), "<qmp-socket>")
+                    .replace(dir.toString(), RUN_DIR));
         } finally {
             run.stop();
         }
@@ -142,7 +150,7 @@ final class TargetRun {
                 replies.addObject().put("not-sent", true);
                 continue;
             }
-            JsonNode reply = exchange(link, Scenario.wireText(step));
+            JsonNode reply = exchange(link, Scenario.wireText(step).replace(RUN_DIR, dir.toString()));
             replies.add(reply);
             stalled = reply.has("timeout");
         }

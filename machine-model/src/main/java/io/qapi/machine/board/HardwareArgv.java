@@ -1,6 +1,9 @@
 package io.qapi.machine.board;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.qapi.machine.chardev.ChardevOptionText;
 import io.qapi.schema.hardware.BusDescription;
 import io.qapi.schema.hardware.DeviceDescription;
 import io.qapi.schema.hardware.HardwareDescription;
@@ -11,7 +14,8 @@ import java.util.Map;
 
 /**
  * A hardware description as QEMU 7.2's command line: {@code -machine TYPE,OPTION=VALUE...},
- * {@code -nodefaults} unless the description includes the default devices, and one
+ * {@code -nodefaults} unless the description includes the default devices, {@code -smp} and
+ * {@code -m} when it gives them, an {@code -object} and a {@code -chardev} per back end, and one
  * {@code -device} per device that was added (not the board's own), every one with its explicit
  * {@code bus=} and {@code addr=}, parents before what sits behind them. Both the real QEMU and
  * {@code ./qemu-model} build the described devices from it; {@code -hardware FILE} reads a
@@ -33,6 +37,31 @@ public final class HardwareArgv {
         if (!hardware.machine().defaults()) {
             argv.add("-nodefaults");
         }
+        hardware.smp().ifPresent(smp -> {
+            StringBuilder option = new StringBuilder();
+            smp.fields().forEachRemaining(e -> option.append(option.length() == 0 ? "" : ",")
+                    .append(e.getKey()).append('=').append(e.getValue().asText()));
+            argv.add("-smp");
+            argv.add(option.toString());
+        });
+        hardware.memory().filter(bytes -> bytes > 0).ifPresent(bytes -> {
+            argv.add("-m");
+            argv.add(bytes % (1 << 20) == 0 ? (bytes >> 20) + "M" : bytes + "B");
+        });
+        hardware.backends().ifPresent(backends -> {
+            // objects in their JSON form, which says every property's type
+            backends.objects().forEach(object -> {
+                ObjectNode json = JsonNodeFactory.instance.objectNode().put("qom-type", object.qomType())
+                        .put("id", object.id());
+                object.props().fields().forEachRemaining(p -> json.set(p.getKey(), p.getValue()));
+                argv.add("-object");
+                argv.add(json.toString());
+            });
+            backends.chardevs().forEach(chardev -> {
+                argv.add("-chardev");
+                argv.add(ChardevOptionText.option(chardev.id(), chardev.backend()));
+            });
+        });
         devices(hardware.root(), argv);
         return argv;
     }

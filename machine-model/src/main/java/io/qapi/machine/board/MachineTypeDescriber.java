@@ -78,7 +78,8 @@ public final class MachineTypeDescriber {
         return new HardwareDescription(
                 new MachineDescription(name, JsonNodeFactory.instance.objectNode(), defaults),
                 MachineFactsRules.facts(bare, withDefaults, pciClasses(name)),
-                (defaults ? withDefaults : bare).root(), (defaults ? withDefaults : bare).unattached());
+                (defaults ? withDefaults : bare).root(), (defaults ? withDefaults : bare).unattached(),
+                Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     private HardwareDescription build(String name, Map<String, String> options, boolean defaults) {
@@ -98,7 +99,7 @@ public final class MachineTypeDescriber {
         ObjectNode given = JsonNodeFactory.instance.objectNode();
         options.forEach(given::put);
         return new HardwareDescription(new MachineDescription(name, given, defaults), facts, chosen.root(),
-                chosen.unattached());
+                chosen.unattached(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.qapi.machine.chardev;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qapi.runtime.api.QmpError;
 import io.qapi.schema.char_.ChardevBackend;
 import io.qapi.schema.char_.ChardevRingbuf;
@@ -57,7 +58,46 @@ public final class ChardevRules {
         } else if (branch instanceof ChardevBackend.Pty) {
             filename = "pty:" + ptys.next();
         }
-        return new Chardev(id, "chardev-" + kind, filename, false, Optional.of(backend.toJson()), Optional.empty());
+        return new Chardev(id, "chardev-" + kind, filename, false, Optional.of(canonical(backend.toJson())),
+                Optional.empty());
+    }
+
+    /**
+     * The back end in one form for one device, however it was given: {@code chardev-add} and
+     * {@code -chardev} fill in different members and defaults (the command line gives
+     * {@code logappend=off}, a socket's {@code server}), so a member that says what its default
+     * says is left out, and a socket's mode ({@code server}, and {@code wait} for a server),
+     * whose defaults differ between the two, is always given.
+     */
+    static ObjectNode canonical(ObjectNode backend) {
+        ObjectNode json = backend.deepCopy();
+        if (!(json.get("data") instanceof ObjectNode data)) {
+            return json;
+        }
+        dropFalse(data, "logappend", "append", "nodelay", "telnet", "tn3270", "websocket");
+        if (json.path("type").asText().equals("socket")) {
+            boolean server = data.path("server").asBoolean(true);
+            data.put("server", server);
+            if (server) {
+                data.put("wait", data.path("wait").asBoolean(false));
+            }
+            if (data.path("addr").path("data") instanceof ObjectNode address
+                    && data.path("addr").path("type").asText().equals("unix")) {
+                if (!address.path("abstract").asBoolean(false)) {
+                    address.remove("abstract");
+                    address.remove("tight");
+                }
+            }
+        }
+        return json;
+    }
+
+    private static void dropFalse(ObjectNode data, String... members) {
+        for (String member : members) {
+            if (data.has(member) && data.get(member).isBoolean() && !data.get(member).booleanValue()) {
+                data.remove(member);
+            }
+        }
     }
 
     private static void ringbuf(ChardevRingbuf options) {

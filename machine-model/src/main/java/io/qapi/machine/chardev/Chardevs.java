@@ -4,7 +4,7 @@ import io.qapi.machine.qom.GHashTableOrder;
 import io.qapi.runtime.api.QmpError;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +16,8 @@ import java.util.Optional;
  */
 public final class Chardevs {
     private final GHashTableOrder order = new GHashTableOrder();
-    private final Map<String, Chardev> byId = new HashMap<>();
+    /** By id, in the order they were made. */
+    private final Map<String, Chardev> byId = new LinkedHashMap<>();
 
     /** Adds {@code chardev}, refusing an id in use as {@code chardev-add} does. */
     public synchronized void add(Chardev chardev) {
@@ -56,6 +57,11 @@ public final class Chardevs {
         if (chardev != null) {
             byId.put(id, chardev.withFrontendOpen(open));
         }
+    }
+
+    /** The devices in the order they were made. */
+    public synchronized List<Chardev> created() {
+        return List.copyOf(byId.values());
     }
 
     /** The devices as {@code query-chardev} lists them: the reverse of the table's order. */

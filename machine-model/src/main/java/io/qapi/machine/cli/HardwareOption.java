@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -45,12 +46,6 @@ final class HardwareOption {
                     + files.size() + " were given");
         }
         String file = files.get(0);
-        for (CommandLine.Option option : commandLine.options()) {
-            if (!option.name().equals("hardware") && REPLACED.contains(option.name())) {
-                throw new CommandLineException("-hardware " + file + ": the description gives the machine and its "
-                        + "devices; -" + option.name() + " cannot be given beside it");
-            }
-        }
         HardwareDescription hardware;
         try {
             hardware = HardwareDescription.DECODER.decode(Input.STRICT,
@@ -59,6 +54,16 @@ final class HardwareOption {
             throw new CommandLineException("-hardware " + file + ": " + e.getMessage());
         } catch (QmpError e) {
             throw new CommandLineException("-hardware " + file + ": " + e.desc());
+        }
+        Set<String> replaced = new HashSet<>(REPLACED);
+        hardware.smp().ifPresent(smp -> replaced.add("smp"));
+        hardware.memory().ifPresent(memory -> replaced.add("m"));
+        hardware.backends().ifPresent(backends -> replaced.addAll(List.of("object", "chardev")));
+        for (CommandLine.Option option : commandLine.options()) {
+            if (!option.name().equals("hardware") && replaced.contains(option.name())) {
+                throw new CommandLineException("-hardware " + file + ": the description gives the machine, its "
+                        + "devices and back ends; -" + option.name() + " cannot be given beside it");
+            }
         }
         List<String> args = new ArrayList<>(HardwareArgv.argv(hardware));
         for (CommandLine.Option option : commandLine.options()) {

@@ -206,6 +206,9 @@ final class Launch {
         List<MemoryBackend> backends = new ArrayList<>();
         Map<String, Long> sizes = new LinkedHashMap<>();
         for (String object : commandLine.all("object")) {
+            if (!ObjectOption.isMainMemoryKind(object)) {
+                continue; // made once the machine is (see machine())
+            }
             MemoryBackend backend = ObjectOption.parse(object);
             if (sizes.containsKey(backend.id())) {
                 throw new CommandLineException("-object " + object + ": attempt to add duplicate property '"
@@ -402,6 +405,21 @@ final class Launch {
     private VirtualMachine machine(MachineParts parts) throws CommandLineException {
         VirtualMachine vm = new VirtualMachine(identity, parts, commandLine.has("S"), commandLine.has("preconfig"));
         vm.numberAnonymousDevices(anonymousNumbers);
+        // QEMU makes the objects in two rounds, each in command-line order: the early ones (all
+        // but memory backends), then the memory backends; then the machine and main memory's
+        for (boolean early : new boolean[] {true, false}) {
+            for (String object : commandLine.all("object")) {
+                if (ObjectOption.isMemoryBackend(object) == early) {
+                    continue;
+                }
+                if (ObjectOption.isMainMemoryKind(object)) {
+                    vm.addCommandLineBackend(ObjectOption.parse(object).id());
+                } else {
+                    ObjectOption.create(vm, object);
+                }
+            }
+        }
+        vm.objectsMade();
         addChardevs(vm);
         for (String device : commandLine.all("device")) {
             DeviceOption.plug(vm, device);

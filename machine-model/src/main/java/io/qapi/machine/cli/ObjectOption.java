@@ -3,7 +3,11 @@ package io.qapi.machine.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.qapi.machine.qom.ObjectOptions;
+import io.qapi.machine.qom.QomChecks;
 import io.qapi.machine.vm.MemoryBackend;
+import io.qapi.machine.vm.VirtualMachine;
+import io.qapi.runtime.api.Input;
 import io.qapi.runtime.api.QmpError;
 import io.qapi.runtime.keyval.Keyval;
 import java.io.IOException;
@@ -12,8 +16,8 @@ import java.util.Set;
 
 /**
  * {@code -object}, in its {@code key=value} form (implied key {@code qom-type}) or its JSON form.
- * The model records {@code memory-backend-ram} objects; any other object type is refused with a
- * message that says it is not modeled.
+ * A {@code memory-backend-ram} is read while the machine is built (NUMA nodes use it); the other
+ * types {@code object-add} takes are made once the machine is, in command-line order.
  */
 final class ObjectOption {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -24,15 +28,64 @@ final class ObjectOption {
     private ObjectOption() {
     }
 
+    /** Whether {@code argument} makes a memory backend, which QEMU makes after the other objects. */
+    static boolean isMemoryBackend(String argument) throws CommandLineException {
+        return tree(argument).path("qom-type").asText("").startsWith("memory-backend-");
+    }
+
+    /** Whether {@code argument} makes a {@code memory-backend-ram}, which the machine is built with. */
+    static boolean isMainMemoryKind(String argument) throws CommandLineException {
+        return tree(argument).path("qom-type").asText("").equals("memory-backend-ram");
+    }
+
+    /**
+     * Creates an object of another type in {@code vm}, once it is made: read as {@code object-add}
+     * reads its arguments (text values in the {@code key=value} form).
+     */
+    static void create(VirtualMachine vm, String argument) throws CommandLineException {
+        JsonNode tree = tree(argument);
+        boolean json = argument.startsWith("{");
+        try {
+            ObjectOptions.Read object = ObjectOptions.read((ObjectNode) tree, json ? Input.STRICT : Input.KEYVAL);
+            vm.addObject(object.id(), object.type(), object.properties(), object.memory());
+        } catch (QmpError e) {
+            throw new CommandLineException("-object " + argument + ": " + (json ? e.desc() : inOptsWords(e.desc())));
+        }
+    }
+
+    /** The property of the modeled object types that is unsigned (the others that take integers are int64). */
+    private static final Set<String> UNSIGNED = Set.of("prealloc-threads");
+    private static final java.util.regex.Pattern INTEGER =
+            java.util.regex.Pattern.compile("Parameter '([^']*)' expects integer");
+    private static final java.util.regex.Pattern UNEXPECTED =
+            java.util.regex.Pattern.compile("Parameter '([^']*)' is unexpected");
+
+    /**
+     * QEMU 7.2 reads the {@code key=value} form of {@code -object} with its options visitor,
+     * whose words differ from the typed reader's: an unknown key is an "Invalid parameter", and
+     * an integer is "an int64 value" or "a uint64 value".
+     */
+    private static String inOptsWords(String message) {
+        if (message.equals(QomChecks.NOT_AN_IDENTIFIER)) {
+            return message + "\n" + QomChecks.IDENTIFIER_HINT;
+        }
+        java.util.regex.Matcher unexpected = UNEXPECTED.matcher(message);
+        if (unexpected.matches()) {
+            return "Invalid parameter '" + unexpected.group(1) + "'";
+        }
+        java.util.regex.Matcher integer = INTEGER.matcher(message);
+        if (integer.matches()) {
+            return "Parameter '" + integer.group(1) + "' expects "
+                    + (UNSIGNED.contains(integer.group(1)) ? "a uint64 value" : "an int64 value");
+        }
+        return message;
+    }
+
     static MemoryBackend parse(String argument) throws CommandLineException {
         JsonNode tree = tree(argument);
         String type = tree.path("qom-type").asText("");
         if (type.isEmpty()) {
             throw new CommandLineException("-object " + argument + ": Parameter 'qom-type' is missing");
-        }
-        if (!type.equals("memory-backend-ram")) {
-            throw new CommandLineException("-object " + argument + ": objects of type '" + type
-                    + "' are not modeled by " + QemuModel.PROGRAM);
         }
         for (var it = tree.fieldNames(); it.hasNext(); ) {
             String key = it.next();

@@ -26,7 +26,10 @@ import io.qapi.runtime.api.QmpError;
 import io.qapi.schema.EventEmitter;
 import io.qapi.schema.control.ShutdownCause;
 import io.qapi.schema.control.ShutdownEvent;
+import io.qapi.schema.hardware.BackendsDescription;
+import io.qapi.schema.hardware.ChardevDescription;
 import io.qapi.schema.hardware.HardwareDescription;
+import io.qapi.schema.hardware.ObjectDescription;
 import io.qapi.schema.run_state.StatusInfo;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -72,6 +75,8 @@ public final class VirtualMachine {
     /** The children of /objects in QEMU's hash-table order, and each one's QOM type. */
     private final GHashTableOrder objects = new GHashTableOrder();
     private final Map<String, String> objectTypes = new HashMap<>();
+    /** The properties each object was given, in the order the objects were made (main memory's left out). */
+    private final Map<String, ObjectNode> objectProperties = new LinkedHashMap<>();
     private static final String MEMORY_BACKEND_RAM = "memory-backend-ram";
     /** The MAC addresses of the NICs added, given or chosen. */
     private final Set<String> macs = new java.util.HashSet<>();
@@ -93,11 +98,8 @@ public final class VirtualMachine {
         this.parts = Objects.requireNonNull(parts, "parts");
         this.phase = preconfig ? MachinePhase.PRECONFIG : MachinePhase.READY;
         this.pausedAfterPreconfig = paused;
-        // /objects as QEMU fills it: the -object ones first, then main memory's once the machine is made
-        parts.backends().forEach(b -> insertObject(b.id(), MEMORY_BACKEND_RAM));
-        if (!preconfig) {
-            insertMainRam();
-        }
+        // /objects as QEMU fills it: the -object ones first (addCommandLineBackend, addObject),
+        // then main memory's once the machine is made (objectsMade)
         this.run = new RunControl(paused || preconfig, new RunControl.Events() {
             @Override
             public void stop() {
@@ -194,7 +196,11 @@ public final class VirtualMachine {
         current.options().forEach(options::put);
         HardwareDescription board = describer.describe(current.type().name(), Optional.of(options),
                 current.defaults());
-        return RunningHardware.describe(board, pci());
+        HardwareDescription running = RunningHardware.describe(board, pci());
+        ObjectNode smp = JsonNodeFactory.instance.objectNode();
+        current.topology().smpProperty().forEach(smp::put);
+        return new HardwareDescription(running.machine(), running.facts(), running.root(), running.unattached(),
+                Optional.of(smp), Optional.of(current.ramBytes()), Optional.of(backends()));
     }
 
     /**
@@ -359,12 +365,13 @@ public final class VirtualMachine {
      * {@code object-add} once the object's properties are read: QEMU's refusal of a duplicate id,
      * then the object in /objects, and a memory backend among the machine's.
      */
-    public void addObject(String id, String type, Optional<MemoryBackend> backend) {
+    public void addObject(String id, String type, ObjectNode properties, Optional<MemoryBackend> backend) {
         locked(() -> {
             if (objectTypes.containsKey(id)) {
                 throw QmpError.generic("attempt to add duplicate property '" + id + "' to object (type 'container')");
             }
             insertObject(id, type);
+            objectProperties.put(id, properties.deepCopy());
             backend.ifPresent(b -> {
                 List<MemoryBackend> more = new ArrayList<>(parts.backends());
                 more.add(b);
@@ -386,7 +393,45 @@ public final class VirtualMachine {
             }
             objects.remove(id);
             objectTypes.remove(id);
+            objectProperties.remove(id);
             parts = parts.withBackends(parts.backends().stream().filter(b -> !b.id().equals(id)).toList());
+            return null;
+        });
+    }
+
+    /** The host side: the objects (not main memory's) and the character devices (not the monitors'). */
+    private BackendsDescription backends() {
+        // in the order QEMU makes a command line's objects: memory backends after the others
+        List<ObjectDescription> described = locked(() -> objectProperties.entrySet().stream()
+                .map(e -> new ObjectDescription(objectTypes.get(e.getKey()), e.getKey(), e.getValue().deepCopy()))
+                .sorted(java.util.Comparator.comparing(o -> o.qomType().startsWith("memory-backend-")))
+                .toList());
+        List<ChardevDescription> chardevList = chardevs.created().stream()
+                .filter(c -> c.backend().isPresent())
+                .map(c -> new ChardevDescription(c.id(), c.backend().get()))
+                .toList();
+        return new BackendsDescription(described, chardevList);
+    }
+
+    /** Puts the memory backend {@code id} of the command line (one of the parts') into /objects. */
+    public void addCommandLineBackend(String id) {
+        MemoryBackend backend = parts.backends().stream().filter(b -> b.id().equals(id)).findFirst().orElseThrow();
+        locked(() -> {
+            insertObject(id, MEMORY_BACKEND_RAM);
+            objectProperties.put(id, backend.properties());
+            return null;
+        });
+    }
+
+    /**
+     * Tells the machine that the command line's objects are made: QEMU then makes the machine,
+     * and with it main memory's backend (at once, or when preconfig ends).
+     */
+    public void objectsMade() {
+        locked(() -> {
+            if (phase != MachinePhase.PRECONFIG) {
+                insertMainRam();
+            }
             return null;
         });
     }
