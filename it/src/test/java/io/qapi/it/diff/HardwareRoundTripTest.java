@@ -30,7 +30,8 @@ import org.junit.jupiter.api.TestFactory;
  *       7.2, whose {@code query-pci} must equal the model's, and whose {@code query-chardev} and
  *       {@code query-memdev} must equal those of the imported model;</li>
  *   <li>rendered as a configuration file ({@code HardwareConfig}) and read with
- *       {@code -readconfig} by the real QEMU and by the model: the same {@code query-pci}.</li>
+ *       {@code -readconfig} by the real QEMU and by the model: the same {@code query-pci},
+ *       {@code query-chardev} and {@code query-memdev}.</li>
  * </ol>
  */
 class HardwareRoundTripTest {
@@ -80,19 +81,30 @@ class HardwareRoundTripTest {
         assertEquals(real.path("replies").path(2), importedBackends.path("replies").path(1), scenario.name()
                 + ": QEMU started with " + String.join(" ", argv) + " has other memory backends");
 
+        // one file per run, in the run's directory, with the paths the scenario puts there
+        String configText = HardwareConfig.render(described);
         Path config = dir.resolve("hardware.cfg");
-        Files.writeString(config, HardwareConfig.render(described));
-        List<String> readConfig = new ArrayList<>(List.of("-readconfig", config.toString(), "-S"));
+        Files.writeString(config, configText);
+        for (String run : List.of("qemu-config", "model-config")) {
+            Path runDir = Files.createDirectories(dir.resolve(run));
+            Files.writeString(runDir.resolve("hardware.cfg"), configText.replace(TargetRun.RUN_DIR, runDir.toString()));
+        }
+        List<String> readConfig = new ArrayList<>(List.of("-readconfig", TargetRun.RUN_DIR + "/hardware.cfg", "-S"));
         if (!described.machine().defaults()) {
             readConfig.add("-nodefaults");
         }
-        JsonNode fromConfig = TargetRun.run(Targets.reference(scenario), with(scenario, readConfig,
-                List.of(step("query-pci"))), Files.createDirectories(dir.resolve("qemu-config")));
+        List<JsonNode> configSteps = List.of(step("query-pci"), step("query-chardev"), step("query-memdev"));
+        JsonNode fromConfig = TargetRun.run(Targets.reference(scenario), with(scenario, readConfig, configSteps),
+                Files.createDirectories(dir.resolve("qemu-config")));
         assertEquals(pci, fromConfig.path("replies").path(0).path("return"),
                 scenario.name() + ": QEMU started with -readconfig " + Files.readString(config) + " gives " + fromConfig);
-        JsonNode modelConfig = TargetRun.run(Targets.candidate(scenario), with(scenario, readConfig,
-                List.of(step("query-pci"))), Files.createDirectories(dir.resolve("model-config")));
+        JsonNode modelConfig = TargetRun.run(Targets.candidate(scenario), with(scenario, readConfig, configSteps),
+                Files.createDirectories(dir.resolve("model-config")));
         assertEquals(pci, modelConfig.path("replies").path(0).path("return"), scenario.name() + ": the model's -readconfig");
+        assertEquals(fromConfig.path("replies").path(1), modelConfig.path("replies").path(1),
+                scenario.name() + ": character devices after -readconfig");
+        assertEquals(fromConfig.path("replies").path(2), modelConfig.path("replies").path(2),
+                scenario.name() + ": memory backends after -readconfig");
     }
 
     private static Scenario with(Scenario scenario, List<String> args, List<JsonNode> steps) {

@@ -46,7 +46,7 @@ public final class HardwareArgv {
         });
         hardware.memory().filter(bytes -> bytes > 0).ifPresent(bytes -> {
             argv.add("-m");
-            argv.add(bytes % (1 << 20) == 0 ? (bytes >> 20) + "M" : bytes + "B");
+            argv.add(size(bytes));
         });
         hardware.backends().ifPresent(backends -> {
             // objects in their JSON form, which says every property's type
@@ -84,6 +84,11 @@ public final class HardwareArgv {
         device.properties().ifPresent(properties -> properties.fields().forEachRemaining(p -> option.append(',')
                 .append(p.getKey()).append('=').append(value(p.getValue()))));
         return option.toString();
+    }
+
+    /** A size as QEMU's options take it: in MiB when it is whole MiB, else in bytes. */
+    public static String size(long bytes) {
+        return bytes % (1 << 20) == 0 ? (bytes >> 20) + "M" : bytes + "B";
     }
 
     /** A JSON value as an option value: booleans as on/off, the rest as text, commas doubled. */

@@ -1,6 +1,7 @@
 package io.qapi.machine.board;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.qapi.machine.chardev.ChardevOptionText;
 import io.qapi.schema.hardware.BusDescription;
 import io.qapi.schema.hardware.DeviceDescription;
 import io.qapi.schema.hardware.HardwareDescription;
@@ -11,7 +12,8 @@ import java.util.Map;
 
 /**
  * A hardware description as a QEMU 7.2 {@code -readconfig} file: a {@code [machine]} section
- * with the type and its options, then a {@code [device "ID"]} (or {@code [device]}) section per
+ * with the type and its options, {@code [smp-opts]} and {@code [memory]}, an {@code [object "ID"]}
+ * and a {@code [chardev "ID"]} section per back end, then a {@code [device "ID"]} (or {@code [device]}) section per
  * device that was added, with its driver, bus, address and properties, parents first. QEMU's
  * configuration files cannot say {@code -nodefaults}; a file for a machine without defaults says
  * so in a comment, and is read with {@code -nodefaults} on the command line. QEMU 7.2 no longer
@@ -32,6 +34,26 @@ public final class HardwareConfig {
             Map.Entry<String, JsonNode> option = it.next();
             entry(out, option.getKey(), option.getValue().asText());
         }
+        hardware.smp().ifPresent(smp -> {
+            out.append("\n[smp-opts]\n");
+            smp.fields().forEachRemaining(e -> entry(out, e.getKey(), e.getValue().asText()));
+        });
+        hardware.memory().filter(bytes -> bytes > 0).ifPresent(bytes -> {
+            out.append("\n[memory]\n");
+            entry(out, "size", HardwareArgv.size(bytes));
+        });
+        hardware.backends().ifPresent(backends -> {
+            backends.objects().forEach(object -> {
+                out.append("\n[object \"").append(object.id()).append("\"]\n");
+                entry(out, "qom-type", object.qomType());
+                object.props().fields().forEachRemaining(p -> entry(out, p.getKey(), text(p.getValue())));
+            });
+            backends.chardevs().forEach(chardev -> {
+                out.append("\n[chardev \"").append(chardev.id()).append("\"]\n");
+                entry(out, "backend", chardev.backend().path("type").asText());
+                ChardevOptionText.entries(chardev.backend()).forEach((key, value) -> entry(out, key, value));
+            });
+        });
         devices(hardware.root(), out);
         return out.toString();
     }
@@ -44,11 +66,14 @@ public final class HardwareConfig {
                 entry(out, "bus", bus.name());
                 device.address().ifPresent(address -> entry(out, "addr", address));
                 device.properties().ifPresent(properties -> properties.fields().forEachRemaining(p -> entry(out,
-                        p.getKey(), p.getValue().isBoolean() ? (p.getValue().booleanValue() ? "on" : "off")
-                                : p.getValue().asText())));
+                        p.getKey(), text(p.getValue()))));
             }
             device.buses().forEach(child -> devices(child, out));
         }
+    }
+
+    private static String text(JsonNode value) {
+        return value.isBoolean() ? (value.booleanValue() ? "on" : "off") : value.asText();
     }
 
     private static void entry(StringBuilder out, String name, String value) {

@@ -2,6 +2,7 @@ package io.qapi.machine.chardev;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -16,9 +17,19 @@ public final class ChardevOptionText {
 
     /** The {@code -chardev} argument for device {@code id} with back end {@code backend}. */
     public static String option(String id, JsonNode backend) {
+        StringBuilder option = new StringBuilder(backend.path("type").asText()).append(",id=").append(escape(id));
+        entries(backend).forEach((key, value) -> option.append(',').append(key).append('=').append(escape(value)));
+        return option.toString();
+    }
+
+    /**
+     * The option's entries after the back end and the id, in order: what a configuration file's
+     * {@code [chardev "ID"]} section holds besides {@code backend}.
+     */
+    public static Map<String, String> entries(JsonNode backend) {
         String kind = backend.path("type").asText();
         JsonNode data = backend.path("data");
-        StringBuilder option = new StringBuilder(kind).append(",id=").append(escape(id));
+        Map<String, String> option = new LinkedHashMap<>();
         switch (kind) {
             case "file" -> {
                 append(option, "path", data.path("out").asText());
@@ -41,10 +52,10 @@ public final class ChardevOptionText {
         if (data.path("logappend").asBoolean(false)) {
             append(option, "logappend", "on");
         }
-        return option.toString();
+        return option;
     }
 
-    private static void socket(StringBuilder option, JsonNode data) {
+    private static void socket(Map<String, String> option, JsonNode data) {
         JsonNode address = data.path("addr");
         JsonNode where = address.path("data");
         switch (address.path("type").asText()) {
@@ -86,8 +97,8 @@ public final class ChardevOptionText {
         return value.isBoolean() ? (value.booleanValue() ? "on" : "off") : value.asText();
     }
 
-    private static void append(StringBuilder option, String key, String value) {
-        option.append(',').append(key).append('=').append(escape(value));
+    private static void append(Map<String, String> option, String key, String value) {
+        option.put(key, value);
     }
 
     private static String escape(String text) {

@@ -12,8 +12,10 @@ import java.util.Map;
 /**
  * {@code -readconfig FILE}: the sections of a QEMU configuration file become the options they
  * stand for, where the option was given: {@code [machine]} a {@code -machine TYPE,NAME=VALUE...},
- * each {@code [device "ID"]} a {@code -device DRIVER,id=ID,NAME=VALUE...}. Other sections
- * ({@code [drive]}, {@code [chardev]}, ...) are refused as not modeled.
+ * each {@code [device "ID"]} a {@code -device DRIVER,id=ID,NAME=VALUE...}, {@code [smp-opts]}
+ * an {@code -smp}, {@code [memory]} an {@code -m}, each {@code [object "ID"]} and
+ * {@code [chardev "ID"]} an {@code -object} and a {@code -chardev}. Other sections
+ * ({@code [drive]}, ...) are refused as not modeled.
  */
 final class ConfigOption {
     private ConfigOption() {
@@ -65,6 +67,30 @@ final class ConfigOption {
                     for (Map.Entry<String, String> entry : section.entries()) {
                         if (!entry.getKey().equals("driver")) {
                             value.append(',').append(entry.getKey()).append('=').append(HardwareArgv.escape(entry.getValue()));
+                        }
+                    }
+                }
+                case "smp-opts", "memory" -> {
+                    args.add(section.group().equals("memory") ? "-m" : "-smp");
+                    for (Map.Entry<String, String> entry : section.entries()) {
+                        value.append(value.length() == 0 ? "" : ",").append(entry.getKey()).append('=')
+                                .append(HardwareArgv.escape(entry.getValue()));
+                    }
+                }
+                case "chardev", "object" -> {
+                    // the section's id and its type entry (backend=, qom-type=) lead the option
+                    boolean chardev = section.group().equals("chardev");
+                    args.add("-" + section.group());
+                    String kind = chardev ? "backend" : "qom-type";
+                    value.append(kind).append('=').append(HardwareArgv.escape(section.entries().stream()
+                            .filter(e -> e.getKey().equals(kind)).map(Map.Entry::getValue).findFirst().orElse("")));
+                    if (section.id() != null) {
+                        value.append(",id=").append(HardwareArgv.escape(section.id()));
+                    }
+                    for (Map.Entry<String, String> entry : section.entries()) {
+                        if (!entry.getKey().equals(kind)) {
+                            value.append(',').append(entry.getKey()).append('=')
+                                    .append(HardwareArgv.escape(entry.getValue()));
                         }
                     }
                 }

@@ -31,7 +31,7 @@ public final class ObjectOptions {
      *
      * @param id         its id
      * @param type       its QOM type
-     * @param properties the properties given, as given
+     * @param properties the properties given, typed
      * @param memory     for a memory backend, what {@code query-memdev} shows of it
      */
     public record Read(String id, String type, ObjectNode properties, Optional<MemoryBackend> memory) {
@@ -51,18 +51,26 @@ public final class ObjectOptions {
         // the whole of QEMU's ObjectOptions is read before anything else is checked; the
         // properties of the types that are not memory backends are only checked
         Optional<MemoryBackendProperties> memory = Optional.empty();
+        // kept as read, typed (a key=value form gives text), so that they say the same in JSON
+        ObjectNode typed;
         switch (name) {
-            case "memory-backend-ram" -> memory = Optional.of(MemoryBackendProperties.DECODER.decode(input,
-                    properties, ""));
-            case "memory-backend-file" -> memory = Optional.of(fileBase(MemoryBackendFileProperties.DECODER.decode(
-                    input, properties, "")));
-            case "rng-builtin" -> RngProperties.DECODER.decode(input, properties, "");
-            case "rng-random" -> RngRandomProperties.DECODER.decode(input, properties, "");
-            case "iothread" -> IothreadProperties.DECODER.decode(input, properties, "");
+            case "memory-backend-ram" -> {
+                MemoryBackendProperties ram = MemoryBackendProperties.DECODER.decode(input, properties, "");
+                memory = Optional.of(ram);
+                typed = ram.toJson();
+            }
+            case "memory-backend-file" -> {
+                MemoryBackendFileProperties file = MemoryBackendFileProperties.DECODER.decode(input, properties, "");
+                memory = Optional.of(fileBase(file));
+                typed = file.toJson();
+            }
+            case "rng-builtin" -> typed = RngProperties.DECODER.decode(input, properties, "").toJson();
+            case "rng-random" -> typed = RngRandomProperties.DECODER.decode(input, properties, "").toJson();
+            case "iothread" -> typed = IothreadProperties.DECODER.decode(input, properties, "").toJson();
             default -> throw QmpError.generic("object-add of type '" + name + "' is not modeled by qemu-model yet");
         }
         QomChecks.requireIdentifier(id);
-        return new Read(id, name, properties, memory.map(p -> backend(id, name, p)));
+        return new Read(id, name, typed, memory.map(p -> backend(id, name, p)));
     }
 
     private static JsonNode required(ObjectNode arguments, String name) {
