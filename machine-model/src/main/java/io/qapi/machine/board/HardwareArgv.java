@@ -7,6 +7,9 @@ import io.qapi.machine.chardev.ChardevOptionText;
 import io.qapi.schema.hardware.BusDescription;
 import io.qapi.schema.hardware.DeviceDescription;
 import io.qapi.schema.hardware.HardwareDescription;
+import io.qapi.schema.hardware.NumaDescription;
+import io.qapi.schema.hardware.NumaDistanceDescription;
+import io.qapi.schema.hardware.NumaNodeDescription;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -62,6 +65,10 @@ public final class HardwareArgv {
                 argv.add(ChardevOptionText.option(chardev.id(), chardev.backend()));
             });
         });
+        hardware.numa().ifPresent(numa -> numaOptions(numa).forEach(option -> {
+            argv.add("-numa");
+            argv.add(option);
+        }));
         devices(hardware.root(), argv);
         return argv;
     }
@@ -84,6 +91,22 @@ public final class HardwareArgv {
         device.properties().ifPresent(properties -> properties.fields().forEachRemaining(p -> option.append(',')
                 .append(p.getKey()).append('=').append(value(p.getValue()))));
         return option.toString();
+    }
+
+    /** The {@code -numa} options of a NUMA description: a node each, then the distances. */
+    public static List<String> numaOptions(NumaDescription numa) {
+        List<String> options = new ArrayList<>();
+        for (NumaNodeDescription node : numa.nodes()) {
+            StringBuilder option = new StringBuilder("node,nodeid=").append(node.nodeid());
+            node.cpus().forEach(cpu -> option.append(",cpus=").append(cpu));
+            node.mem().ifPresent(bytes -> option.append(",mem=").append(size(bytes)));
+            node.memdev().ifPresent(memdev -> option.append(",memdev=").append(escape(memdev)));
+            options.add(option.toString());
+        }
+        for (NumaDistanceDescription distance : numa.distances()) {
+            options.add("dist,src=" + distance.src() + ",dst=" + distance.dst() + ",val=" + distance.val());
+        }
+        return options;
     }
 
     /** A size as QEMU's options take it: in MiB when it is whole MiB, else in bytes. */

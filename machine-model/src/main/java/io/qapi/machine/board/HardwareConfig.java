@@ -5,15 +5,18 @@ import io.qapi.machine.chardev.ChardevOptionText;
 import io.qapi.schema.hardware.BusDescription;
 import io.qapi.schema.hardware.DeviceDescription;
 import io.qapi.schema.hardware.HardwareDescription;
+import io.qapi.schema.hardware.NumaDistanceDescription;
+import io.qapi.schema.hardware.NumaNodeDescription;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A hardware description as a QEMU 7.2 {@code -readconfig} file: a {@code [machine]} section
  * with the type and its options, {@code [smp-opts]} and {@code [memory]}, an {@code [object "ID"]}
- * and a {@code [chardev "ID"]} section per back end, then a {@code [device "ID"]} (or {@code [device]}) section per
+ * and a {@code [chardev "ID"]} section per back end, a {@code [numa]} per node and distance, then a {@code [device "ID"]} (or {@code [device]}) section per
  * device that was added, with its driver, bus, address and properties, parents first. QEMU's
  * configuration files cannot say {@code -nodefaults}; a file for a machine without defaults says
  * so in a comment, and is read with {@code -nodefaults} on the command line. QEMU 7.2 no longer
@@ -54,6 +57,23 @@ public final class HardwareConfig {
                 ChardevOptionText.entries(chardev.backend()).forEach((key, value) -> entry(out, key, value));
             });
         });
+        hardware.numa().ifPresent(numa -> {
+            for (NumaNodeDescription node : numa.nodes()) {
+                out.append("\n[numa]\n");
+                entry(out, "type", "node");
+                entry(out, "nodeid", Long.toString(node.nodeid()));
+                cpuRange(node).ifPresent(range -> entry(out, "cpus", range));
+                node.mem().ifPresent(bytes -> entry(out, "mem", HardwareArgv.size(bytes)));
+                node.memdev().ifPresent(memdev -> entry(out, "memdev", memdev));
+            }
+            for (NumaDistanceDescription distance : numa.distances()) {
+                out.append("\n[numa]\n");
+                entry(out, "type", "dist");
+                entry(out, "src", Long.toString(distance.src()));
+                entry(out, "dst", Long.toString(distance.dst()));
+                entry(out, "val", Long.toString(distance.val()));
+            }
+        });
         devices(hardware.root(), out);
         return out.toString();
     }
@@ -71,6 +91,31 @@ public final class HardwareConfig {
             device.buses().forEach(child -> devices(child, out));
         }
     }
+
+    /**
+     * A node's CPUs as one {@code cpus} entry ({@code N} or {@code FIRST-LAST}). QEMU 7.2 keeps
+     * only the last of repeated {@code cpus} entries in a {@code [numa]} section (unlike
+     * {@code cpus=} repeated on the command line), so CPUs that are not one range cannot be said
+     * in a configuration file.
+     *
+     * @throws IllegalArgumentException for such a node
+     */
+    private static Optional<String> cpuRange(NumaNodeDescription node) {
+        List<Long> cpus = node.cpus();
+        if (cpus.isEmpty()) {
+            return Optional.empty();
+        }
+        long first = cpus.get(0);
+        long last = cpus.get(cpus.size() - 1);
+        if (last - first + 1 != cpus.size()) {
+            throw new IllegalArgumentException(NOT_A_RANGE + node.nodeid() + " are " + cpus
+                    + "; use the command line (-print-hardware argv) instead");
+        }
+        return Optional.of(first == last ? Long.toString(first) : first + "-" + last);
+    }
+
+    /** How a description whose NUMA node's CPUs are not one range is refused. */
+    public static final String NOT_A_RANGE = "a configuration file can give a NUMA node one range of CPUs only; the CPUs of node ";
 
     private static String text(JsonNode value) {
         return value.isBoolean() ? (value.booleanValue() ? "on" : "off") : value.asText();

@@ -79,7 +79,7 @@ public final class MachineTypeDescriber {
                 new MachineDescription(name, JsonNodeFactory.instance.objectNode(), defaults),
                 MachineFactsRules.facts(bare, withDefaults, pciClasses(name)),
                 (defaults ? withDefaults : bare).root(), (defaults ? withDefaults : bare).unattached(),
-                Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     private HardwareDescription build(String name, Map<String, String> options, boolean defaults) {
@@ -99,7 +99,7 @@ public final class MachineTypeDescriber {
         ObjectNode given = JsonNodeFactory.instance.objectNode();
         options.forEach(given::put);
         return new HardwareDescription(new MachineDescription(name, given, defaults), facts, chosen.root(),
-                chosen.unattached(), Optional.empty(), Optional.empty(), Optional.empty());
+                chosen.unattached(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /**

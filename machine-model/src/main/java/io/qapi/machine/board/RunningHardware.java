@@ -31,7 +31,7 @@ public final class RunningHardware {
             return board;
         }
         return new HardwareDescription(board.machine(), board.facts(), withAdded(board.root(), pci.get()),
-                board.unattached(), board.smp(), board.memory(), board.backends());
+                board.unattached(), board.smp(), board.memory(), board.numa(), board.backends());
     }
 
     private static BusDescription withAdded(BusDescription bus, PciMachine pci) {

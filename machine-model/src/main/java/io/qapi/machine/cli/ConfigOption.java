@@ -14,7 +14,8 @@ import java.util.Map;
  * stand for, where the option was given: {@code [machine]} a {@code -machine TYPE,NAME=VALUE...},
  * each {@code [device "ID"]} a {@code -device DRIVER,id=ID,NAME=VALUE...}, {@code [smp-opts]}
  * an {@code -smp}, {@code [memory]} an {@code -m}, each {@code [object "ID"]} and
- * {@code [chardev "ID"]} an {@code -object} and a {@code -chardev}. Other sections
+ * {@code [chardev "ID"]} an {@code -object} and a {@code -chardev}, each {@code [numa]} a
+ * {@code -numa}. Other sections
  * ({@code [drive]}, ...) are refused as not modeled.
  */
 final class ConfigOption {
@@ -75,6 +76,20 @@ final class ConfigOption {
                     for (Map.Entry<String, String> entry : section.entries()) {
                         value.append(value.length() == 0 ? "" : ",").append(entry.getKey()).append('=')
                                 .append(HardwareArgv.escape(entry.getValue()));
+                    }
+                }
+                case "numa" -> {
+                    // the type (node, dist, cpu) leads, as on the command line; of an entry
+                    // repeated, QEMU 7.2 keeps the last
+                    args.add("-numa");
+                    Map<String, String> last = new java.util.LinkedHashMap<>();
+                    section.entries().forEach(e -> last.put(e.getKey(), e.getValue()));
+                    value.append(last.getOrDefault("type", ""));
+                    for (Map.Entry<String, String> entry : last.entrySet()) {
+                        if (!entry.getKey().equals("type")) {
+                            value.append(',').append(entry.getKey()).append('=')
+                                    .append(HardwareArgv.escape(entry.getValue()));
+                        }
                     }
                 }
                 case "chardev", "object" -> {

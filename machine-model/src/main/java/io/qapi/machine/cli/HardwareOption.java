@@ -58,6 +58,7 @@ final class HardwareOption {
         Set<String> replaced = new HashSet<>(REPLACED);
         hardware.smp().ifPresent(smp -> replaced.add("smp"));
         hardware.memory().ifPresent(memory -> replaced.add("m"));
+        hardware.numa().ifPresent(numa -> replaced.add("numa"));
         hardware.backends().ifPresent(backends -> replaced.addAll(List.of("object", "chardev")));
         for (CommandLine.Option option : commandLine.options()) {
             if (!option.name().equals("hardware") && replaced.contains(option.name())) {

@@ -365,7 +365,12 @@ final class Launch {
      * the machine is served.
      */
     private static void writeConfig(VirtualMachine vm, String file, PrintStream out) throws CommandLineException {
-        String config = HardwareConfig.render(describe(vm, "-writeconfig " + file));
+        String config;
+        try {
+            config = HardwareConfig.render(describe(vm, "-writeconfig " + file));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLineException("-writeconfig " + file + ": " + e.getMessage());
+        }
         if (file.equals("-")) {
             out.print(config);
             out.flush();

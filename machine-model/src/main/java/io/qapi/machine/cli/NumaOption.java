@@ -73,7 +73,7 @@ final class NumaOption {
                                 + ": node initiator= is not modeled by " + QemuModel.PROGRAM);
                     }
                     NumaNodeOptions node = new NumaNodeOptions(integer(values, "nodeid"),
-                            cpus((String) values.get("cpus"), argument),
+                            cpus(values.containsKey("cpus") ? every(argument, "cpus") : List.of(), argument),
                             values.containsKey("mem") ? OptionalLong.of((Long) values.get("mem")) : OptionalLong.empty(),
                             Optional.ofNullable((String) values.get("memdev")));
                     yield config.addNode(node, facts, slots, backends);
@@ -93,23 +93,37 @@ final class NumaOption {
     /** QEMU's refusal of {@code mem=} on machine types from 5.1, to which it adds a hint line. */
     private static final String MEM_NOT_SUPPORTED = "Parameter -numa node,mem is not supported by this machine type";
 
-    /** {@code cpus=N} or {@code cpus=FIRST-LAST}: the CPU indexes of a node. */
-    private static List<Integer> cpus(String text, String argument) throws CommandLineException {
-        if (text == null) {
-            return List.of();
-        }
-        try {
-            int dash = text.indexOf('-');
-            int first = Integer.parseInt(dash < 0 ? text : text.substring(0, dash));
-            int last = dash < 0 ? first : Integer.parseInt(text.substring(dash + 1));
-            List<Integer> cpus = new ArrayList<>();
-            for (int cpu = first; cpu <= last; cpu++) {
-                cpus.add(cpu);
+    /**
+     * Every value of {@code key} in the option, in order: QEMU's options visitor reads a list
+     * member from the key repeated ({@code cpus=0,cpus=2}).
+     */
+    private static List<String> every(String argument, String key) {
+        List<String> values = new ArrayList<>();
+        for (String item : argument.replace(",,", "\0").split(",")) {
+            if (item.startsWith(key + "=")) {
+                values.add(item.substring(key.length() + 1).replace("\0", ","));
             }
-            return cpus;
-        } catch (NumberFormatException e) {
-            throw new CommandLineException("-numa " + argument + ": Parameter 'cpus' expects a uint64 value or range");
         }
+        return values;
+    }
+
+    /** Each {@code cpus=N} or {@code cpus=FIRST-LAST}: the CPU indexes of a node. */
+    private static List<Integer> cpus(List<String> texts, String argument) throws CommandLineException {
+        List<Integer> cpus = new ArrayList<>();
+        for (String text : texts) {
+            try {
+                int dash = text.indexOf('-');
+                int first = Integer.parseInt(dash < 0 ? text : text.substring(0, dash));
+                int last = dash < 0 ? first : Integer.parseInt(text.substring(dash + 1));
+                for (int cpu = first; cpu <= last; cpu++) {
+                    cpus.add(cpu);
+                }
+            } catch (NumberFormatException e) {
+                throw new CommandLineException("-numa " + argument
+                        + ": Parameter 'cpus' expects a uint64 value or range");
+            }
+        }
+        return cpus;
     }
 
     /**

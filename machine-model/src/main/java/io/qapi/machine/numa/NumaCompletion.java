@@ -91,6 +91,6 @@ public final class NumaCompletion {
             nodes.set(slot.index(), OptionalInt.of(node));
         }
         return new NumaConfig(config.nodeMemory(), nodes, config.distances(), config.usesMem(),
-                config.usesMemdev(), config.memdevs());
+                config.usesMemdev(), config.memdevOfNode());
     }
 }

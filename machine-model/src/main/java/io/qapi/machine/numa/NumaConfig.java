@@ -23,7 +23,7 @@ import java.util.TreeMap;
  * Facts from {@code hw/core/numa.c} and {@code hw/core/machine.c} at v7.2.0.
  */
 public record NumaConfig(Map<Integer, Long> nodeMemory, List<OptionalInt> nodeOfSlot,
-        Map<Integer, Integer> distances, boolean usesMem, boolean usesMemdev, Set<String> memdevs) {
+        Map<Integer, Integer> distances, boolean usesMem, boolean usesMemdev, Map<Integer, String> memdevOfNode) {
 
     /** QEMU's MAX_NODES. */
     public static final int MAX_NODES = 128;
@@ -35,13 +35,18 @@ public record NumaConfig(Map<Integer, Long> nodeMemory, List<OptionalInt> nodeOf
         nodeMemory = Collections.unmodifiableMap(new TreeMap<>(nodeMemory));
         nodeOfSlot = List.copyOf(nodeOfSlot);
         distances = Collections.unmodifiableMap(new TreeMap<>(distances));
-        memdevs = Set.copyOf(memdevs);
+        memdevOfNode = Collections.unmodifiableMap(new TreeMap<>(memdevOfNode));
     }
 
     /** No NUMA option given, for a machine with {@code slotCount} possible CPUs. */
     public static NumaConfig empty(int slotCount) {
         return new NumaConfig(Map.of(), Collections.nCopies(slotCount, OptionalInt.empty()),
-                Map.of(), false, false, Set.of());
+                Map.of(), false, false, Map.of());
+    }
+
+    /** The memory backends the nodes use ({@code memdev=}). */
+    public Set<String> memdevs() {
+        return Set.copyOf(memdevOfNode.values());
     }
 
     /** The number of nodes defined. */
@@ -93,8 +98,8 @@ public record NumaConfig(Map<Integer, Long> nodeMemory, List<OptionalInt> nodeOf
         }
         Map<Integer, Long> nodes = new TreeMap<>(nodeMemory);
         nodes.put(id, size);
-        Set<String> backendsUsed = new java.util.HashSet<>(memdevs);
-        node.memdev().ifPresent(backendsUsed::add);
+        Map<Integer, String> backendsUsed = new TreeMap<>(memdevOfNode);
+        node.memdev().ifPresent(backend -> backendsUsed.put(id, backend));
         return new NumaConfig(nodes, mapped.nodeOfSlot, distances, usesMem || mem,
                 usesMemdev || memdev, backendsUsed);
     }
@@ -148,7 +153,7 @@ public record NumaConfig(Map<Integer, Long> nodeMemory, List<OptionalInt> nodeOf
         if (!match) {
             throw new NumaException("no match found");
         }
-        return new NumaConfig(nodeMemory, next, distances, usesMem, usesMemdev, memdevs);
+        return new NumaConfig(nodeMemory, next, distances, usesMem, usesMemdev, memdevOfNode);
     }
 
     /** Sets a distance ({@code -numa dist} / {@code set-numa-node} type dist). */
@@ -173,7 +178,7 @@ public record NumaConfig(Map<Integer, Long> nodeMemory, List<OptionalInt> nodeOf
         }
         Map<Integer, Integer> next = new TreeMap<>(distances);
         next.put(src * MAX_NODES + dst, val);
-        return new NumaConfig(nodeMemory, nodeOfSlot, next, usesMem, usesMemdev, memdevs);
+        return new NumaConfig(nodeMemory, nodeOfSlot, next, usesMem, usesMemdev, memdevOfNode);
     }
 
     /** The distance set from {@code src} to {@code dst}, or 0 when none was given. */

@@ -29,6 +29,9 @@ import io.qapi.schema.control.ShutdownEvent;
 import io.qapi.schema.hardware.BackendsDescription;
 import io.qapi.schema.hardware.ChardevDescription;
 import io.qapi.schema.hardware.HardwareDescription;
+import io.qapi.schema.hardware.NumaDescription;
+import io.qapi.schema.hardware.NumaDistanceDescription;
+import io.qapi.schema.hardware.NumaNodeDescription;
 import io.qapi.schema.hardware.ObjectDescription;
 import io.qapi.schema.run_state.StatusInfo;
 import java.util.ArrayList;
@@ -39,6 +42,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -200,7 +204,8 @@ public final class VirtualMachine {
         ObjectNode smp = JsonNodeFactory.instance.objectNode();
         current.topology().smpProperty().forEach(smp::put);
         return new HardwareDescription(running.machine(), running.facts(), running.root(), running.unattached(),
-                Optional.of(smp), Optional.of(current.ramBytes()), Optional.of(backends()));
+                Optional.of(smp), Optional.of(current.ramBytes()), numaDescription(current.numa()),
+                Optional.of(backends()));
     }
 
     /**
@@ -397,6 +402,30 @@ public final class VirtualMachine {
             parts = parts.withBackends(parts.backends().stream().filter(b -> !b.id().equals(id)).toList());
             return null;
         });
+    }
+
+    /** The NUMA nodes with their memory and CPUs, and the distances; empty without NUMA. */
+    private static Optional<NumaDescription> numaDescription(NumaConfig numa) {
+        if (numa.nodeCount() == 0) {
+            return Optional.empty();
+        }
+        List<NumaNodeDescription> nodes = new ArrayList<>();
+        numa.nodeMemory().forEach((node, bytes) -> {
+            List<Long> cpus = new ArrayList<>();
+            for (int slot = 0; slot < numa.nodeOfSlot().size(); slot++) {
+                OptionalInt of = numa.nodeOfSlot().get(slot);
+                if (of.isPresent() && of.getAsInt() == node) {
+                    cpus.add((long) slot);
+                }
+            }
+            Optional<String> memdev = Optional.ofNullable(numa.memdevOfNode().get(node));
+            nodes.add(new NumaNodeDescription(node, memdev.isEmpty() && numa.usesMem() ? Optional.of(bytes)
+                    : Optional.empty(), memdev, cpus));
+        });
+        List<NumaDistanceDescription> distances = new ArrayList<>();
+        numa.distances().forEach((key, value) -> distances.add(new NumaDistanceDescription(
+                key / NumaConfig.MAX_NODES, key % NumaConfig.MAX_NODES, value)));
+        return Optional.of(new NumaDescription(nodes, distances));
     }
 
     /** The host side: the objects (not main memory's) and the character devices (not the monitors'). */
