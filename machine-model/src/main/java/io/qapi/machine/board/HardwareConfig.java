@@ -12,6 +12,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A hardware description as a QEMU 7.2 {@code -readconfig} file: a {@code [machine]} section
@@ -145,8 +147,8 @@ public final class HardwareConfig {
             if (trimmed.isEmpty() || trimmed.startsWith("#")) {
                 continue;
             }
-            java.util.regex.Matcher header = HEADER.matcher(trimmed);
-            java.util.regex.Matcher entry = ENTRY.matcher(trimmed);
+            Matcher header = HEADER.matcher(trimmed);
+            Matcher entry = ENTRY.matcher(trimmed);
             if (header.matches()) {
                 current = new Section(header.group(1), header.group(2), new ArrayList<>());
                 sections.add(current);
@@ -159,8 +161,8 @@ public final class HardwareConfig {
         return sections;
     }
 
-    private static final java.util.regex.Pattern HEADER =
-            java.util.regex.Pattern.compile("\\[([A-Za-z0-9_-]+)(?:\\s+\"([^\"]*)\")?\\]");
-    private static final java.util.regex.Pattern ENTRY =
-            java.util.regex.Pattern.compile("([A-Za-z0-9_.-]+)\\s*=\\s*\"([^\"]*)\"");
+    private static final Pattern HEADER =
+            Pattern.compile("\\[([A-Za-z0-9_-]+)(?:\\s+\"([^\"]*)\")?\\]");
+    private static final Pattern ENTRY =
+            Pattern.compile("([A-Za-z0-9_.-]+)\\s*=\\s*\"([^\"]*)\"");
 }

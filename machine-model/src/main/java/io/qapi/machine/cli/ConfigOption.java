@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -82,7 +83,7 @@ final class ConfigOption {
                     // the type (node, dist, cpu) leads, as on the command line; of an entry
                     // repeated, QEMU 7.2 keeps the last
                     args.add("-numa");
-                    Map<String, String> last = new java.util.LinkedHashMap<>();
+                    Map<String, String> last = new LinkedHashMap<>();
                     section.entries().forEach(e -> last.put(e.getKey(), e.getValue()));
                     value.append(last.getOrDefault("type", ""));
                     for (Map.Entry<String, String> entry : last.entrySet()) {

@@ -13,6 +13,8 @@ import io.qapi.runtime.keyval.Keyval;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * {@code -object}, in its {@code key=value} form (implied key {@code qom-type}) or its JSON form.
@@ -55,10 +57,10 @@ final class ObjectOption {
 
     /** The property of the modeled object types that is unsigned (the others that take integers are int64). */
     private static final Set<String> UNSIGNED = Set.of("prealloc-threads");
-    private static final java.util.regex.Pattern INTEGER =
-            java.util.regex.Pattern.compile("Parameter '([^']*)' expects integer");
-    private static final java.util.regex.Pattern UNEXPECTED =
-            java.util.regex.Pattern.compile("Parameter '([^']*)' is unexpected");
+    private static final Pattern INTEGER =
+            Pattern.compile("Parameter '([^']*)' expects integer");
+    private static final Pattern UNEXPECTED =
+            Pattern.compile("Parameter '([^']*)' is unexpected");
 
     /**
      * QEMU 7.2 reads the {@code key=value} form of {@code -object} with its options visitor,
@@ -69,11 +71,11 @@ final class ObjectOption {
         if (message.equals(QomChecks.NOT_AN_IDENTIFIER)) {
             return message + "\n" + QomChecks.IDENTIFIER_HINT;
         }
-        java.util.regex.Matcher unexpected = UNEXPECTED.matcher(message);
+        Matcher unexpected = UNEXPECTED.matcher(message);
         if (unexpected.matches()) {
             return "Invalid parameter '" + unexpected.group(1) + "'";
         }
-        java.util.regex.Matcher integer = INTEGER.matcher(message);
+        Matcher integer = INTEGER.matcher(message);
         if (integer.matches()) {
             return "Parameter '" + integer.group(1) + "' expects "
                     + (UNSIGNED.contains(integer.group(1)) ? "a uint64 value" : "an int64 value");

@@ -141,8 +141,8 @@ public final class TypeCatalog {
 
     /** The {@code device-list-properties} reply list of {@code type}, when QEMU answers it with one. */
     /** The names of a device type's properties, as {@code device-list-properties} lists them. */
-    public java.util.Set<String> devicePropertyNames(String type) {
-        java.util.Set<String> names = new java.util.HashSet<>();
+    public Set<String> devicePropertyNames(String type) {
+        Set<String> names = new HashSet<>();
         deviceListProperties(type).ifPresent(list -> list.forEach(p -> names.add(p.path("name").asText())));
         return names;
     }

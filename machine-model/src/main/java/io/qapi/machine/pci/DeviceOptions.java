@@ -1,6 +1,7 @@
 package io.qapi.machine.pci;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -81,7 +82,7 @@ public final class DeviceOptions {
                 throw new PlacementException("Property '" + type + ".mac' doesn't take value '" + option.getValue()
                         + "'");
             }
-            kept.put(name, name.equals("mac") ? option.getValue().toLowerCase(java.util.Locale.ROOT).replace('-', ':')
+            kept.put(name, name.equals("mac") ? option.getValue().toLowerCase(Locale.ROOT).replace('-', ':')
                     : option.getValue());
         }
         return kept;

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * A machine's PCI side: the board's root bus with what the board put on it, and the devices
@@ -118,8 +119,8 @@ public record PciMachine(String family, String rootPath, PciTopology topology, L
         Named[] named = new Named[1];
         PciPlacement.Placed placed = PciPlacement.place(topology, request, () -> named[0] = naming.name());
         // one copy (Stream.toList's list is kept as it is by the record's List.copyOf)
-        List<AddedDevice> more = java.util.stream.Stream.concat(added.stream(),
-                java.util.stream.Stream.of(new AddedDevice(named[0].path(), placed.device(), named[0].properties())))
+        List<AddedDevice> more = Stream.concat(added.stream(),
+                Stream.of(new AddedDevice(named[0].path(), placed.device(), named[0].properties())))
                 .toList();
         return new PciMachine(family, rootPath, placed.topology(), more);
     }

@@ -1,9 +1,11 @@
 package io.qapi.machine.pci;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * An immutable PCI hierarchy: buses in QOM child order (the order QEMU's bus search walks) and the
@@ -54,10 +56,10 @@ public record PciTopology(List<PciBus> buses, List<PciDevice> devices, int nextS
     /** This topology with one more device (and optionally its child bus). */
     PciTopology withDevice(PciDevice device, PciBus... childBuses) {
         // one copy each (Stream.toList's lists are kept as they are by the record's List.copyOf)
-        List<PciDevice> newDevices = java.util.stream.Stream.concat(devices.stream(), java.util.stream.Stream.of(device))
+        List<PciDevice> newDevices = Stream.concat(devices.stream(), Stream.of(device))
                 .toList();
         List<PciBus> newBuses = childBuses.length == 0 ? buses
-                : java.util.stream.Stream.concat(buses.stream(), java.util.Arrays.stream(childBuses)).toList();
+                : Stream.concat(buses.stream(), Arrays.stream(childBuses)).toList();
         return new PciTopology(newBuses, newDevices, nextSerial + 1);
     }
 

@@ -12,6 +12,7 @@ import io.qapi.machine.vm.VirtualMachine;
 import io.qapi.runtime.api.QmpError;
 import io.qapi.schema.qom.ObjectPropertyInfo;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,7 +55,7 @@ final class QomModule {
             List<ObjectPropertyInfo> listed = new ArrayList<>(List.of(new ObjectPropertyInfo("type", "string",
                     Optional.empty(), Optional.empty())));
             List<String> children = new ArrayList<>(machine.objects());
-            java.util.Collections.reverse(children);
+            Collections.reverse(children);
             for (String child : children) {
                 listed.add(new ObjectPropertyInfo(child, "child<" + machine.objectType(child).orElseThrow() + ">",
                         Optional.empty(), Optional.empty()));
@@ -82,7 +83,7 @@ final class QomModule {
             // QEMU lists an object's own properties in the reverse of its hash table's order,
             // after its class's ("type")
             List<String> children = new ArrayList<>(machine.peripheralChildren(path));
-            java.util.Collections.reverse(children);
+            Collections.reverse(children);
             for (String child : children) {
                 String childType = machine.addedDevices().get(path + "/" + child);
                 properties.add(new ObjectPropertyInfo(child, "child<" + childType + ">", Optional.empty(),

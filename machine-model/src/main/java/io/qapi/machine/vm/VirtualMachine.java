@@ -34,9 +34,12 @@ import io.qapi.schema.hardware.NumaDistanceDescription;
 import io.qapi.schema.hardware.NumaNodeDescription;
 import io.qapi.schema.hardware.ObjectDescription;
 import io.qapi.schema.run_state.StatusInfo;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +48,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 /**
  * The one machine a {@code qemu-model} process serves: its identity, run state and parts. Every
@@ -83,9 +87,9 @@ public final class VirtualMachine {
     private final Map<String, ObjectNode> objectProperties = new LinkedHashMap<>();
     private static final String MEMORY_BACKEND_RAM = "memory-backend-ram";
     /** The MAC addresses of the NICs added, given or chosen. */
-    private final Set<String> macs = new java.util.HashSet<>();
+    private final Set<String> macs = new HashSet<>();
     /** The numbers a described machine's anonymous devices had, for the next ones added. */
-    private final java.util.ArrayDeque<Integer> anonymousPlan = new java.util.ArrayDeque<>();
+    private final ArrayDeque<Integer> anonymousPlan = new ArrayDeque<>();
     private final RunControl run;
     /** The character devices: the monitors', the command line's, the default ports', the added. */
     private final Chardevs chardevs = new Chardevs();
@@ -276,7 +280,7 @@ public final class VirtualMachine {
         return DEFAULT_MACS.get(DEFAULT_MACS.size() - 1);
     }
 
-    private static final List<String> DEFAULT_MACS = java.util.stream.IntStream.range(0x56, 0x100)
+    private static final List<String> DEFAULT_MACS = IntStream.range(0x56, 0x100)
             .mapToObj(last -> String.format("52:54:00:12:34:%02x", last)).toList();
 
     /**
@@ -433,7 +437,7 @@ public final class VirtualMachine {
         // in the order QEMU makes a command line's objects: memory backends after the others
         List<ObjectDescription> described = locked(() -> objectProperties.entrySet().stream()
                 .map(e -> new ObjectDescription(objectTypes.get(e.getKey()), e.getKey(), e.getValue().deepCopy()))
-                .sorted(java.util.Comparator.comparing(o -> o.qomType().startsWith("memory-backend-")))
+                .sorted(Comparator.comparing(o -> o.qomType().startsWith("memory-backend-")))
                 .toList());
         List<ChardevDescription> chardevList = chardevs.created().stream()
                 .filter(c -> c.backend().isPresent())

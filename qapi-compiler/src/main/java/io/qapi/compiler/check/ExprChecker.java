@@ -20,6 +20,7 @@ import io.qapi.compiler.parse.Pragmas;
 import io.qapi.compiler.parse.TopLevel;
 import io.qapi.compiler.source.SourceInfo;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,7 +38,7 @@ public final class ExprChecker {
 
     private final Diagnostics diagnostics;
     private final Pragmas pragmas;
-    private final Set<String> abandoned = new java.util.HashSet<>();
+    private final Set<String> abandoned = new HashSet<>();
     /** The documentation of the definition being checked. */
     private DocComment doc;
 

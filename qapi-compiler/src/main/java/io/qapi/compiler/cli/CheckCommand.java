@@ -3,10 +3,10 @@ package io.qapi.compiler.cli;
 import io.qapi.compiler.QapiCompiler;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine;
 
 @Command(name = "check", mixinStandardHelpOptions = true, description = "Check schemas; print errors the way QEMU does.")
 final class CheckCommand implements Callable<Integer> {

@@ -4,10 +4,10 @@ import io.qapi.compiler.QapiCompiler;
 import io.qapi.compiler.dump.IrDump;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine;
 
 @Command(name = "dump-ir", mixinStandardHelpOptions = true, description = "Print the checked schema as QEMU's QAPI test driver prints it.")
 final class DumpIrCommand implements Callable<Integer> {

@@ -1,6 +1,7 @@
 package io.qapi.compiler.cli;
 
 import io.qapi.compiler.QapiCompiler;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -32,7 +33,7 @@ final class EarlyStart {
         }
         boolean lenient = false;
         boolean allErrors = false;
-        List<String> schemas = new java.util.ArrayList<>();
+        List<String> schemas = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
                 case "--lenient-docs" -> lenient = true;

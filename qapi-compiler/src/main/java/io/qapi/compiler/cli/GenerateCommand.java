@@ -10,13 +10,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine;
 
 @Command(name = "generate", mixinStandardHelpOptions = true, description = "Generate Java from a schema: types, client, server, events, introspection.")
 final class GenerateCommand implements Callable<Integer> {
@@ -53,7 +54,7 @@ final class GenerateCommand implements Callable<Integer> {
         Set<GenOptions.Target> selected = EnumSet.noneOf(GenOptions.Target.class);
         for (String t : targets) {
             try {
-                selected.add(GenOptions.Target.valueOf(t.trim().toUpperCase(java.util.Locale.ROOT)));
+                selected.add(GenOptions.Target.valueOf(t.trim().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "unknown target '" + t + "'");
             }

@@ -8,10 +8,10 @@ import java.io.PrintWriter;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine;
 
 @Command(name = "introspect", mixinStandardHelpOptions = true, description = {
     "Print what QMP's query-qmp-schema returns for a schema (the value of \"return\").",

@@ -5,19 +5,22 @@ import io.qapi.compiler.check.IfCond;
 import io.qapi.compiler.diag.Diagnostics;
 import io.qapi.compiler.model.Entity;
 import io.qapi.compiler.model.Entity.Definition;
+import io.qapi.compiler.model.Entity.Type;
 import io.qapi.compiler.model.Feature;
 import io.qapi.compiler.model.Member;
 import io.qapi.compiler.model.Module;
 import io.qapi.compiler.model.Schema;
-import io.qapi.compiler.model.Entity.Type;
 import io.qapi.compiler.model.Types.ObjectType;
 import io.qapi.compiler.source.SourceInfo;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
@@ -51,7 +54,7 @@ public final class GenContext {
         return schema;
     }
 
-    private final java.util.Set<String> bases = new java.util.HashSet<>();
+    private final Set<String> bases = new HashSet<>();
 
     /** Records that a struct is the base of another type. */
     public void markBase(String struct) {
@@ -59,8 +62,8 @@ public final class GenContext {
     }
 
     /** Every struct other types extend. */
-    public java.util.Set<String> bases() {
-        return java.util.Collections.unmodifiableSet(bases);
+    public Set<String> bases() {
+        return Collections.unmodifiableSet(bases);
     }
 
     /** The schema module that defines a name. */
@@ -130,15 +133,15 @@ public final class GenContext {
         ClassName name = ClassName.get(packageName, simpleName);
         topLevel.claim(name.canonicalName(), what, info);
         classes.put(qapiName, name);
-        simpleNames.computeIfAbsent(packageName, k -> new java.util.HashSet<>()).add(simpleName);
+        simpleNames.computeIfAbsent(packageName, k -> new HashSet<>()).add(simpleName);
         return name;
     }
 
-    private final Map<String, java.util.Set<String>> simpleNames = new HashMap<>();
+    private final Map<String, Set<String>> simpleNames = new HashMap<>();
 
     /** The simple names of the classes generated into a package. */
-    public java.util.Set<String> simpleNamesIn(String packageName) {
-        return simpleNames.getOrDefault(packageName, java.util.Set.of());
+    public Set<String> simpleNamesIn(String packageName) {
+        return simpleNames.getOrDefault(packageName, Set.of());
     }
 
     /** The Java simple name of an implicit command argument type. */
@@ -207,7 +210,7 @@ public final class GenContext {
     public String layoutKey() {
         StringBuilder key = new StringBuilder(options.basePackage()).append('\n')
                 .append(options.targets()).append('\n')
-                .append(options.defines() == null ? "no -D" : new java.util.TreeSet<>(options.defines())).append('\n');
+                .append(options.defines() == null ? "no -D" : new TreeSet<>(options.defines())).append('\n');
         classes.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> key.append(e.getKey()).append('=').append(e.getValue().canonicalName()).append('\n'));
         bases.stream().sorted().forEach(b -> key.append("base ").append(b).append('\n'));

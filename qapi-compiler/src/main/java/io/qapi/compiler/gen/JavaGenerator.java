@@ -26,10 +26,11 @@ import io.qapi.compiler.model.Types.EnumType;
 import io.qapi.compiler.model.Types.Event;
 import io.qapi.compiler.model.Types.ObjectType;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.LinkedHashMap;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The Java back end. Layout: the types of each schema module go to a subpackage named after
@@ -230,12 +231,12 @@ public final class JavaGenerator {
         }
     }
 
-    private void plan(ClassName name, List<String> dependsOn, java.util.function.Supplier<JavaFile> build) {
+    private void plan(ClassName name, List<String> dependsOn, Supplier<JavaFile> build) {
         files.add(new PlannedFile(name, dependsOn, build, ctx, fingerprints));
     }
 
     /** A file of the base package built from the whole schema (all commands, all events, ...). */
-    private void planTopLevel(String simpleName, java.util.function.Supplier<TypeSpec.Builder> type, String origin,
+    private void planTopLevel(String simpleName, Supplier<TypeSpec.Builder> type, String origin,
             boolean usesDeprecated) {
         String pkg = ctx.options().basePackage();
         plan(ClassName.get(pkg, simpleName), List.of(Fingerprints.WHOLE_SCHEMA),

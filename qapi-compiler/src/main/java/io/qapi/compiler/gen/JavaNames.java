@@ -1,5 +1,6 @@
 package io.qapi.compiler.gen;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 
@@ -69,7 +70,7 @@ public final class JavaNames {
 
     /** {@code rain-tank} → {@code RAIN_TANK}; {@code 1920x1080} → {@code V1920X1080}. */
     public static String constant(String name) {
-        String c = String.join("_", java.util.Arrays.stream(words(name)).filter(w -> !w.isEmpty()).toList())
+        String c = String.join("_", Arrays.stream(words(name)).filter(w -> !w.isEmpty()).toList())
                 .toUpperCase(Locale.ROOT);
         if (c.isEmpty() || !Character.isLetter(c.charAt(0))) {
             c = "V" + c;

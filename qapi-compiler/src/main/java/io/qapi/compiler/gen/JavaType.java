@@ -6,6 +6,8 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import io.qapi.compiler.gen.RuntimeNames;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -24,8 +26,8 @@ public record JavaType(TypeName type, TypeName boxed, CodeBlock decoder, Functio
     public static final ClassName OBJECT_NODE = ClassName.get("com.fasterxml.jackson.databind.node", "ObjectNode");
     public static final ClassName QNULL = RuntimeNames.QNULL;
     public static final ClassName LIST = ClassName.get(List.class);
-    public static final ClassName OPTIONAL = ClassName.get(java.util.Optional.class);
-    public static final ClassName MAP = ClassName.get(java.util.Map.class);
+    public static final ClassName OPTIONAL = ClassName.get(Optional.class);
+    public static final ClassName MAP = ClassName.get(Map.class);
     public static final TypeName MEMBERS = ParameterizedTypeName.get(MAP, ClassName.get(String.class), JSON_NODE);
 
     public CodeBlock encode(CodeBlock value) {

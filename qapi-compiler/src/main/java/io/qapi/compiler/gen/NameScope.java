@@ -3,7 +3,9 @@ package io.qapi.compiler.gen;
 import io.qapi.compiler.diag.Diagnostics;
 import io.qapi.compiler.source.SourceInfo;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One Java scope (a package, a record's components, an enum's constants, an interface's
@@ -24,7 +26,7 @@ public final class NameScope {
         this.kind = kind;
     }
 
-    private final java.util.Set<String> reserved = new java.util.HashSet<>();
+    private final Set<String> reserved = new HashSet<>();
 
     /** Reserves a name the generator itself uses, such as {@code additionalMembers}. */
     public NameScope reserve(String javaName, String why) {

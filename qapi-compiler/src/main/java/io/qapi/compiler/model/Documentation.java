@@ -2,6 +2,8 @@ package io.qapi.compiler.model;
 
 import io.qapi.compiler.parse.DocComment;
 import io.qapi.compiler.parse.DocSection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,7 +16,7 @@ import java.util.Map;
  */
 public record Documentation(DocComment comment, Map<String, DocSection> args) {
     public Documentation {
-        args = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(args));
+        args = Collections.unmodifiableMap(new LinkedHashMap<>(args));
     }
 
     public String symbol() {

@@ -2,9 +2,12 @@ package io.qapi.compiler.model;
 
 import io.qapi.compiler.model.Entity.Definition;
 import io.qapi.compiler.model.Entity.Type;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * A checked schema: its modules in creation order, every definition by name, its documentation
@@ -14,7 +17,7 @@ public record Schema(String rootFile, List<Module> modules, Map<String, Definiti
                      List<Documentation> docs, List<String> featureNames) {
     public Schema {
         modules = List.copyOf(modules);
-        definitions = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(definitions));
+        definitions = Collections.unmodifiableMap(new LinkedHashMap<>(definitions));
         docs = List.copyOf(docs);
         featureNames = List.copyOf(featureNames);
     }
@@ -33,7 +36,7 @@ public record Schema(String rootFile, List<Module> modules, Map<String, Definiti
     }
 
     /** Every entity in definition order, module by module. */
-    public java.util.stream.Stream<Entity> entities() {
+    public Stream<Entity> entities() {
         return modules.stream().flatMap(m -> m.entities().stream());
     }
 }

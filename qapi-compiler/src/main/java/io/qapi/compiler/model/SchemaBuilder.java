@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The model stage: defines the entities of checked declarations in QEMU's order (builtins,
@@ -287,7 +288,7 @@ public final class SchemaBuilder {
     }
 
     /** QEMU's resolve_type: the type of that name, or an "uses unknown type" error. */
-    TypeP resolveType(String name, SourceInfo info, java.util.function.Supplier<String> what) {
+    TypeP resolveType(String name, SourceInfo info, Supplier<String> what) {
         DefinitionP def = byName.get(name);
         if (def instanceof TypeP type) {
             return type;

@@ -3,6 +3,7 @@ package io.qapi.compiler.parse;
 import io.qapi.compiler.diag.Diagnostics;
 import io.qapi.compiler.source.SourceInfo;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,7 +115,7 @@ final class DocBuilder {
     /** Finishes the comment: trims blank lines and insists that tagged sections have text. */
     DocComment build() {
         List<DocSection> allOut = new ArrayList<>(all.size());
-        Map<Section, DocSection> done = new java.util.IdentityHashMap<>();
+        Map<Section, DocSection> done = new IdentityHashMap<>();
         for (Section s : all) {
             String text = stripNewlines(s.text);
             // Older releases allowed a tag or description with no text.

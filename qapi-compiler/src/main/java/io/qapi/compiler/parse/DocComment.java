@@ -1,9 +1,13 @@
 package io.qapi.compiler.parse;
 
 import io.qapi.compiler.source.SourceInfo;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A documentation comment block as written.
@@ -25,8 +29,8 @@ public record DocComment(
 
     public DocComment {
         allSections = List.copyOf(allSections);
-        args = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(args));
-        features = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(features));
+        args = Collections.unmodifiableMap(new LinkedHashMap<>(args));
+        features = Collections.unmodifiableMap(new LinkedHashMap<>(features));
         sections = List.copyOf(sections);
     }
 
@@ -35,12 +39,12 @@ public record DocComment(
         if (parent == null) {
             return this;
         }
-        java.util.Map<DocSection, DocSection> moved = new java.util.IdentityHashMap<>();
-        java.util.function.Function<DocSection, DocSection> move = s -> moved.computeIfAbsent(s,
+        Map<DocSection, DocSection> moved = new IdentityHashMap<>();
+        Function<DocSection, DocSection> move = s -> moved.computeIfAbsent(s,
                 k -> new DocSection(k.info().includedBy(parent), k.kind(), k.name(), k.text()));
-        java.util.Map<String, DocSection> movedArgs = new java.util.LinkedHashMap<>();
+        Map<String, DocSection> movedArgs = new LinkedHashMap<>();
         args.forEach((k, v) -> movedArgs.put(k, move.apply(v)));
-        java.util.Map<String, DocSection> movedFeatures = new java.util.LinkedHashMap<>();
+        Map<String, DocSection> movedFeatures = new LinkedHashMap<>();
         features.forEach((k, v) -> movedFeatures.put(k, move.apply(v)));
         return new DocComment(info.includedBy(parent), symbol, allSections.stream().map(move).toList(),
                 movedArgs, movedFeatures, sections.stream().map(move).toList());

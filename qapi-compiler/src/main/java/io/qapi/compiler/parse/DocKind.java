@@ -1,4 +1,5 @@
 package io.qapi.compiler.parse;
+import java.util.Locale;
 
 /** The kinds of section a documentation comment has. */
 public enum DocKind {
@@ -7,10 +8,10 @@ public enum DocKind {
     /** The name QEMU prints: the constant in title case ("Returns", "Todo"). */
     public String title() {
         String n = name();
-        return n.charAt(0) + n.substring(1).toLowerCase(java.util.Locale.ROOT);
+        return n.charAt(0) + n.substring(1).toLowerCase(Locale.ROOT);
     }
 
     static DocKind ofTag(String tag) {
-        return valueOf(tag.toUpperCase(java.util.Locale.ROOT));
+        return valueOf(tag.toUpperCase(Locale.ROOT));
     }
 }

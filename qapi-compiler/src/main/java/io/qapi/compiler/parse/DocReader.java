@@ -1,6 +1,7 @@
 package io.qapi.compiler.parse;
 
 import io.qapi.compiler.parse.grammar.QapiLexer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -80,7 +81,7 @@ final class DocReader {
     /** A block kept as written: its symbol, if the first line names one, and its text as the body. */
     private DocComment plainBlock(int start, int close) {
         String symbol = null;
-        List<String> lines = new java.util.ArrayList<>();
+        List<String> lines = new ArrayList<>();
         for (int i = start + 1; i < close; i++) {
             String text = tokens.get(i).getText();
             String line = PythonText.rstrip(text.length() > 1 && text.charAt(1) == ' ' ? text.substring(2)

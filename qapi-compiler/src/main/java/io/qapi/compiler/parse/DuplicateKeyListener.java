@@ -3,6 +3,9 @@ package io.qapi.compiler.parse;
 import io.qapi.compiler.parse.grammar.QapiLexer;
 import io.qapi.compiler.parse.grammar.QapiParser.ObjectContext;
 import io.qapi.compiler.parse.grammar.QapiParser.PairContext;
+import java.util.ArrayDeque;
+import java.util.HashSet;
+import java.util.Set;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.TokenStream;
@@ -18,7 +21,7 @@ final class DuplicateKeyListener implements ParseTreeListener {
     private final FileParser file;
     private final TokenStream tokens;
     /** The keys of each object being parsed, innermost last. */
-    private final java.util.ArrayDeque<java.util.Set<String>> keys = new java.util.ArrayDeque<>();
+    private final ArrayDeque<Set<String>> keys = new ArrayDeque<>();
 
     DuplicateKeyListener(FileParser file, TokenStream tokens) {
         this.file = file;
@@ -46,7 +49,7 @@ final class DuplicateKeyListener implements ParseTreeListener {
     @Override
     public void enterEveryRule(ParserRuleContext ctx) {
         if (ctx instanceof ObjectContext) {
-            keys.addLast(new java.util.HashSet<>());
+            keys.addLast(new HashSet<>());
         }
     }
 

@@ -1,5 +1,6 @@
 package io.qapi.compiler.parse;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -14,7 +15,7 @@ public sealed interface JsonValue {
 
     record JsonObject(Map<String, JsonValue> members, int line, int column) implements JsonValue {
         public JsonObject {
-            members = java.util.Collections.unmodifiableMap(members);
+            members = Collections.unmodifiableMap(members);
         }
 
         public JsonValue get(String key) {

@@ -2,6 +2,7 @@ package io.qapi.compiler.parse;
 
 import io.qapi.compiler.parse.grammar.QapiLexer;
 import io.qapi.compiler.source.SourceText;
+import java.util.function.Supplier;
 import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.Token;
@@ -36,11 +37,11 @@ final class QapiTokenizer extends QapiLexer {
     /** A token that stands for a lexical error; its position is where QEMU reports it. */
     static final class LexError extends CommonToken {
         private static final long serialVersionUID = 1L;
-        private final transient java.util.function.Supplier<String> message;
+        private final transient Supplier<String> message;
         /** The grammar's token type for the same text. */
         final int grammarType;
 
-        LexError(Token token, java.util.function.Supplier<String> message) {
+        LexError(Token token, Supplier<String> message) {
             super(token);
             this.grammarType = token.getType();
             // No grammar rule accepts a stray token, so the parser stops right here.

@@ -13,7 +13,9 @@ import io.qapi.compiler.source.SourceText;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -68,7 +70,7 @@ public final class SchemaReader {
     /** Replays a file's events, following includes, as QEMU reads it. */
     private void splice(FileSyntax syntax, SourceInfo includedBy) {
         // A comment is listed among the docs and attached to its definition: move it once.
-        java.util.Map<DocComment, DocComment> moved = new java.util.IdentityHashMap<>();
+        Map<DocComment, DocComment> moved = new IdentityHashMap<>();
         for (FileSyntax.Event event : syntax.events()) {
             try {
                 if (event instanceof FileSyntax.Definition d) {

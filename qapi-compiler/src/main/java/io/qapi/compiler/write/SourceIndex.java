@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,7 @@ final class SourceIndex {
 
     /** Every file the index knows, by its path below the output directory. */
     Map<String, Entry> entries() {
-        return java.util.Collections.unmodifiableMap(entries);
+        return Collections.unmodifiableMap(entries);
     }
 
     /** What the index knows of a file, or null. */

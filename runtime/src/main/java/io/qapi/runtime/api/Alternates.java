@@ -1,6 +1,7 @@
 package io.qapi.runtime.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.function.Predicate;
 
 /** How generated alternates pick a branch for a keyval value, which is always a string. */
 public final class Alternates {
@@ -11,7 +12,7 @@ public final class Alternates {
      * A decoder for an alternate that tells when a value lost something (an enum value this
      * code does not know), so the enclosing object keeps the original.
      */
-    public static <T> Decoder<T> decoder(Decoder<T> read, java.util.function.Predicate<T> lossy) {
+    public static <T> Decoder<T> decoder(Decoder<T> read, Predicate<T> lossy) {
         return new Decoder<>() {
             @Override
             public T decode(Input in, JsonNode json, String path) {

@@ -2,6 +2,7 @@ package io.qapi.runtime.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -20,7 +21,7 @@ public final class ObjectReader {
     private final ObjectNode object;
     private final String path;
     /** The names asked for; only consulted when members are left over, which is rare. */
-    private final java.util.ArrayList<String> read = new java.util.ArrayList<>(8);
+    private final ArrayList<String> read = new ArrayList<>(8);
     /** How many of the object's members were read; absent optional members do not count. */
     private int present;
     private Map<String, JsonNode> kept;

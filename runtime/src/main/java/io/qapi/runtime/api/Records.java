@@ -3,6 +3,7 @@ package io.qapi.runtime.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,7 +25,7 @@ public final class Records {
     }
 
     /** Each element of a list of a ranged integer type. */
-    public static void checkRanges(String member, java.util.List<? extends Number> values, long min, long max) {
+    public static void checkRanges(String member, List<? extends Number> values, long min, long max) {
         for (Number value : values) {
             checkRange(member, value.longValue(), min, max);
         }

@@ -1,7 +1,9 @@
 package io.qapi.runtime.introspect;
 
 import java.util.List;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * What differs between the schema a client was generated from and the schema its server
@@ -63,14 +65,14 @@ public record SchemaDiff(List<Difference> differences, List<Difference> deprecat
 
     /** Counts per kind, for a log line. */
     public String summary() {
-        return java.util.stream.Stream.concat(differences.stream(), deprecated.stream())
-                .collect(Collectors.groupingBy(Difference::kind, java.util.TreeMap::new, Collectors.counting())).toString();
+        return Stream.concat(differences.stream(), deprecated.stream())
+                .collect(Collectors.groupingBy(Difference::kind, TreeMap::new, Collectors.counting())).toString();
     }
 
     /** One line per difference, then one per deprecated element. */
     @Override
     public String toString() {
-        return java.util.stream.Stream.concat(differences.stream(), deprecated.stream()).map(Difference::toString)
+        return Stream.concat(differences.stream(), deprecated.stream()).map(Difference::toString)
                 .collect(Collectors.joining("\n"));
     }
 }

@@ -1,4 +1,5 @@
 package io.qapi.runtime.json;
+import java.util.Arrays;
 
 /**
  * Decodes a string token, quotes included, as QEMU's parser does: the JSON escapes plus
@@ -71,7 +72,7 @@ final class JsonStrings {
         }
         if (!ModifiedUtf8.valid(cp)) {
             // QEMU quotes the escape as written, up to where it stopped reading.
-            byte[] written = java.util.Arrays.copyOfRange(s, begin, Math.min(pos, s.length));
+            byte[] written = Arrays.copyOfRange(s, begin, Math.min(pos, s.length));
             throw error(ModifiedUtf8.lenient(written, written.length) + " is not a valid Unicode character");
         }
         out.appendCodePoint(cp);

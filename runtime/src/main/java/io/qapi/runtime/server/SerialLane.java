@@ -4,6 +4,7 @@ import io.qapi.runtime.internal.LazyLogger;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -60,7 +61,7 @@ final class SerialLane implements Runnable {
         try {
             pool.execute(this);
             return true;
-        } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+        } catch (RejectedExecutionException shuttingDown) {
             return false; // finish here instead
         }
     }

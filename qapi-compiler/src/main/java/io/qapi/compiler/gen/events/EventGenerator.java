@@ -19,7 +19,9 @@ import io.qapi.compiler.model.Feature;
 import io.qapi.compiler.model.Member;
 import io.qapi.compiler.model.Types.Event;
 import io.qapi.compiler.model.Types.ObjectType;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import javax.lang.model.element.Modifier;
 
@@ -64,7 +66,7 @@ public final class EventGenerator {
         ClassName records = RuntimeNames.RECORDS;
         MethodSpec compact = MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC)
                 .addParameter(union, "data").addParameter(JavaType.MEMBERS, "additionalMembers")
-                .addStatement("$T.requireNonNull(data, $S)", java.util.Objects.class, "the event's data is missing")
+                .addStatement("$T.requireNonNull(data, $S)", Objects.class, "the event's data is missing")
                 .addStatement("additionalMembers = $T.kept(additionalMembers)", records).build();
         return TypeSpec.recordBuilder(name).addModifiers(Modifier.PUBLIC)
                 .addJavadoc(io.qapi.compiler.gen.Javadoc.forDefinition(e.doc(), e.ifcond()))
@@ -93,7 +95,7 @@ public final class EventGenerator {
                 .addJavadoc("Every event of the schema, by name, with the record its data decodes into.\n")
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
         NameScope constants = new NameScope(ctx.diagnostics(), "constant").reserve("ALL", "the list of all events");
-        List<CodeBlock> all = new java.util.ArrayList<>();
+        List<CodeBlock> all = new ArrayList<>();
         for (Event e : events) {
             String constant = constants.claim(JavaNames.constant(e.name()), "event '" + e.name() + "'", e.info());
             ClassName record = ctx.classFor(e.name());

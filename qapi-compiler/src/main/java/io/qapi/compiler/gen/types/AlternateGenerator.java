@@ -22,6 +22,7 @@ import io.qapi.compiler.model.Variant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import javax.lang.model.element.Modifier;
 
@@ -109,7 +110,7 @@ public final class AlternateGenerator {
         MethodSpec.Builder c = MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC)
                 .addParameter(branch.type().type(), "value");
         if (!branch.type().primitive()) {
-            c.addStatement("$T.requireNonNull(value, $S)", java.util.Objects.class, "value");
+            c.addStatement("$T.requireNonNull(value, $S)", Objects.class, "value");
         }
         if (branch.kind().equals("array")) {
             c.addStatement("value = $T.copyOf(value)", JavaType.LIST);

@@ -13,8 +13,8 @@ import io.qapi.compiler.gen.Annotations;
 import io.qapi.compiler.gen.GenContext;
 import io.qapi.compiler.gen.JavaNames;
 import io.qapi.compiler.gen.JavaType;
-import io.qapi.compiler.gen.JsonMethods;
 import io.qapi.compiler.gen.Javadoc;
+import io.qapi.compiler.gen.JsonMethods;
 import io.qapi.compiler.gen.NameScope;
 import io.qapi.compiler.gen.RuntimeNames;
 import io.qapi.compiler.gen.TypeMapping;
@@ -23,6 +23,7 @@ import io.qapi.compiler.parse.DocComment;
 import io.qapi.compiler.source.SourceInfo;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
 import javax.lang.model.element.Modifier;
 
@@ -35,7 +36,7 @@ import javax.lang.model.element.Modifier;
 final class RecordShape {
     static final String KEPT = "additionalMembers";
     private static final ClassName RECORDS = RuntimeNames.RECORDS;
-    private static final ClassName OBJECTS = ClassName.get(java.util.Objects.class);
+    private static final ClassName OBJECTS = ClassName.get(Objects.class);
 
     /** A member as a record component. */
     record Component(Member member, String javaName, JavaType type) {

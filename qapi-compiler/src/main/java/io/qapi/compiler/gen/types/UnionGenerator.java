@@ -12,8 +12,8 @@ import io.qapi.compiler.gen.Annotations;
 import io.qapi.compiler.gen.GenContext;
 import io.qapi.compiler.gen.JavaNames;
 import io.qapi.compiler.gen.JavaType;
-import io.qapi.compiler.gen.JsonMethods;
 import io.qapi.compiler.gen.Javadoc;
+import io.qapi.compiler.gen.JsonMethods;
 import io.qapi.compiler.gen.NameScope;
 import io.qapi.compiler.gen.TypeMapping;
 import io.qapi.compiler.model.Member;
@@ -22,6 +22,7 @@ import io.qapi.compiler.model.Variant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import javax.lang.model.element.Modifier;
 
@@ -87,7 +88,7 @@ public final class UnionGenerator {
         parameters.add(kept);
         String what = "union '" + union.name() + "'";
         MethodSpec compact = shape.compactConstructor(base, parameters, what).toBuilder()
-                .addStatement("$T.requireNonNull($N, $S)", java.util.Objects.class, BRANCH,
+                .addStatement("$T.requireNonNull($N, $S)", Objects.class, BRANCH,
                         "the branch of " + what + " is missing")
                 .build();
         List<CodeBlock> shortArgs = new ArrayList<>();
@@ -239,7 +240,7 @@ public final class UnionGenerator {
         CodeBlock.Builder writes = CodeBlock.builder();
         if (!branch.empty()) {
             parameters.add(ParameterSpec.builder(branch.valueType().type(), VALUE).build());
-            compact.addStatement("$T.requireNonNull($N, $S)", java.util.Objects.class, VALUE,
+            compact.addStatement("$T.requireNonNull($N, $S)", Objects.class, VALUE,
                     "the value of branch '" + branch.variant().name() + "' is missing");
             writes.addStatement("$N.writeMembers(json)", VALUE);
         }
@@ -248,7 +249,7 @@ public final class UnionGenerator {
             parameters.addAll(inline.subList(0, inline.size() - 1));
             for (RecordShape.Component c : branch.inline()) {
                 if (!c.member().optional() && !c.type().primitive()) {
-                    compact.addStatement("$T.requireNonNull($N, $S)", java.util.Objects.class, c.javaName(),
+                    compact.addStatement("$T.requireNonNull($N, $S)", Objects.class, c.javaName(),
                             "mandatory member '" + c.member().name() + "' of branch '" + branch.variant().name()
                                     + "' is missing");
                 }
@@ -283,7 +284,7 @@ public final class UnionGenerator {
                         + "unknown members.\n", WIRE_TAG)
                 .recordConstructor(MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC)
                         .addParameter(String.class, WIRE_TAG)
-                        .addStatement("$T.requireNonNull($N, $S)", java.util.Objects.class, WIRE_TAG,
+                        .addStatement("$T.requireNonNull($N, $S)", Objects.class, WIRE_TAG,
                                 "the discriminator is missing").build())
                 .addMethod(MethodSpec.methodBuilder(tag.javaName()).addAnnotation(Override.class)
                         .addModifiers(Modifier.PUBLIC).returns(tagEnum)
