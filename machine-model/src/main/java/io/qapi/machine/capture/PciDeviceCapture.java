@@ -44,7 +44,8 @@ final class PciDeviceCapture {
         Map<String, String> types = new LinkedHashMap<>();
         for (String type : List.of("e1000", "e1000e", "rtl8139", "virtio-net-pci", "virtio-scsi-pci",
                 "virtio-serial-pci", "virtio-balloon-pci", "virtio-rng-pci", "ich9-ahci", "qemu-xhci",
-                "ich9-intel-hda", "VGA", "virtio-vga", "pcie-root-port", "pcie-pci-bridge")) {
+                "ich9-intel-hda", "VGA", "virtio-vga", "pcie-root-port", "pcie-pci-bridge", "x3130-upstream",
+                "xio3130-downstream")) {
             types.put(type, "");
         }
         types.put("pci-bridge", ",chassis_nr=1");

@@ -4,7 +4,7 @@ import java.util.Set;
 
 /**
  * The options of QEMU 7.2's command line, as far as parsing them goes: which exist and which take
- * an argument. Whether the model acts on an option is decided elsewhere ({@link LaunchOptions});
+ * an argument. Whether the model acts on an option is decided elsewhere ({@link Launch});
  * this table only lets it tell an unknown option ("invalid option", as QEMU says) from a known one
  * it does not model.
  */

@@ -27,7 +27,8 @@ public final class DeviceOptions {
     /** The category of a modeled type: what kind of bus, if any, it opens. */
     public static DeviceCategory category(String type) {
         return switch (type) {
-            case "pcie-root-port" -> DeviceCategory.PCIE_PORT;
+            case "pcie-root-port", "xio3130-downstream" -> DeviceCategory.PCIE_PORT;
+            case "x3130-upstream" -> DeviceCategory.PCIE_SWITCH_UPSTREAM;
             case "pci-bridge", "pcie-pci-bridge" -> DeviceCategory.PCI_BRIDGE;
             default -> DeviceCategory.ENDPOINT;
         };
@@ -51,7 +52,23 @@ public final class DeviceOptions {
         if (options.containsKey("multifunction")) {
             request = request.multifunction(isOn(options.get("multifunction")));
         }
+        if (request.category() == DeviceCategory.PCIE_PORT) {
+            request = request.inChassisSlot(new PciBus.ChassisSlot(number(options.get("chassis")),
+                    number(options.get("slot"))));
+        }
         return request;
+    }
+
+    /** A property's number as QEMU reads it (decimal or 0x hexadecimal); 0 when not given or not a number. */
+    private static int number(String text) {
+        if (text == null) {
+            return 0;
+        }
+        try {
+            return Integer.decode(text);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     /**

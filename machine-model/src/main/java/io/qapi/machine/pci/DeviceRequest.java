@@ -14,10 +14,11 @@ import java.util.Optional;
  * @param multifunction the {@code multifunction} option
  * @param hotplug true for {@code device_add} after machine creation, false for {@code -device}
  * @param hotplugEnabled for ports: false when {@code hotplug=off} makes their bus not hotpluggable
+ * @param chassisSlot for ports: their {@code chassis} and {@code slot}
  */
 public record DeviceRequest(String driver, DeviceCategory category, Optional<String> id,
         Optional<String> bus, Optional<String> addr, boolean multifunction, boolean hotplug,
-        boolean hotplugEnabled) {
+        boolean hotplugEnabled, PciBus.ChassisSlot chassisSlot) {
 
     public DeviceRequest {
         Objects.requireNonNull(driver, "driver");
@@ -30,26 +31,30 @@ public record DeviceRequest(String driver, DeviceCategory category, Optional<Str
     /** A plain request: no id, bus or addr, single function, hotplug-capable if a port. */
     public static DeviceRequest of(String driver, DeviceCategory category, boolean hotplug) {
         return new DeviceRequest(driver, category, Optional.empty(), Optional.empty(), Optional.empty(),
-                false, hotplug, true);
+                false, hotplug, true, new PciBus.ChassisSlot(0, 0));
     }
 
     public DeviceRequest withId(String value) {
-        return new DeviceRequest(driver, category, Optional.of(value), bus, addr, multifunction, hotplug, hotplugEnabled);
+        return new DeviceRequest(driver, category, Optional.of(value), bus, addr, multifunction, hotplug, hotplugEnabled, chassisSlot);
     }
 
     public DeviceRequest onBus(String value) {
-        return new DeviceRequest(driver, category, id, Optional.of(value), addr, multifunction, hotplug, hotplugEnabled);
+        return new DeviceRequest(driver, category, id, Optional.of(value), addr, multifunction, hotplug, hotplugEnabled, chassisSlot);
     }
 
     public DeviceRequest at(String value) {
-        return new DeviceRequest(driver, category, id, bus, Optional.of(value), multifunction, hotplug, hotplugEnabled);
+        return new DeviceRequest(driver, category, id, bus, Optional.of(value), multifunction, hotplug, hotplugEnabled, chassisSlot);
     }
 
     public DeviceRequest multifunction(boolean value) {
-        return new DeviceRequest(driver, category, id, bus, addr, value, hotplug, hotplugEnabled);
+        return new DeviceRequest(driver, category, id, bus, addr, value, hotplug, hotplugEnabled, chassisSlot);
     }
 
     public DeviceRequest hotplugEnabled(boolean value) {
-        return new DeviceRequest(driver, category, id, bus, addr, multifunction, hotplug, value);
+        return new DeviceRequest(driver, category, id, bus, addr, multifunction, hotplug, value, chassisSlot);
+    }
+
+    public DeviceRequest inChassisSlot(PciBus.ChassisSlot value) {
+        return new DeviceRequest(driver, category, id, bus, addr, multifunction, hotplug, hotplugEnabled, value);
     }
 }

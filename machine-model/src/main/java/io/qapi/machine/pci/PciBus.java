@@ -15,15 +15,18 @@ import java.util.Optional;
  *     a host bridge's root bus
  * @param parentDeviceType the QOM type of that device (for "Only PCI/PCIe bridges can be plugged
  *     into %s"); empty for a root bus
+ * @param chassisSlot for the link below a root or downstream port, the PCIe slot it is in QEMU's
+ *     chassis table ({@link ChassisSlot}); empty for other buses
  */
 public record PciBus(String name, PciBusKind kind, boolean hotpluggable, boolean shpc,
-        Optional<String> parentDeviceId, Optional<String> parentDeviceType) {
+        Optional<String> parentDeviceId, Optional<String> parentDeviceType, Optional<ChassisSlot> chassisSlot) {
 
     public PciBus {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(parentDeviceId, "parentDeviceId");
         Objects.requireNonNull(parentDeviceType, "parentDeviceType");
+        Objects.requireNonNull(chassisSlot, "chassisSlot");
         if (name.isEmpty()) {
             throw new IllegalArgumentException("a bus needs a name");
         }
@@ -31,6 +34,13 @@ public record PciBus(String name, PciBusKind kind, boolean hotpluggable, boolean
 
     /** A host bridge's root bus. */
     public static PciBus root(String name, PciBusKind kind, boolean hotpluggable) {
-        return new PciBus(name, kind, hotpluggable, false, Optional.empty(), Optional.empty());
+        return new PciBus(name, kind, hotpluggable, false, Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * A PCIe slot's place in QEMU's chassis table: the {@code chassis} and {@code slot}
+     * properties of a root or downstream port (both 0 unless given). Two ports may not share one.
+     */
+    public record ChassisSlot(int chassis, int slot) {
     }
 }

@@ -66,6 +66,13 @@ public final class PciPlacement {
                     + " Valid slots are between 1 and 31.");
         }
         Optional<PciBus> child = childBus(device, request);
+        if (child.flatMap(PciBus::chassisSlot).isPresent()) {
+            // a port's realize adds its slot to QEMU's chassis table, which refuses a taken one (EBUSY)
+            PciBus.ChassisSlot taken = child.get().chassisSlot().get();
+            if (topology.buses().stream().anyMatch(b -> b.chassisSlot().filter(taken::equals).isPresent())) {
+                throw new PlacementException("Can't add chassis slot, error -16");
+            }
+        }
         PciTopology after = child.isPresent()
                 ? topology.withDevice(device, child.get())
                 : topology.withDevice(device);
@@ -173,6 +180,8 @@ public final class PciPlacement {
             case PCIE_PORT -> request.hotplugEnabled();
             // Measured on QEMU 7.2: a pxb's bus (behind its internal bridge) refuses device_add.
             case PCI_BRIDGE -> request.category() == DeviceCategory.PCI_BRIDGE;
+            // Measured on QEMU 7.2: a switch's upstream bus takes device_add (downstream ports, endpoints).
+            case PCIE_SWITCH -> true;
             default -> false;
         };
         String name = device.id().orElse(kind.qomTypeName().toLowerCase() + ".0");
@@ -180,6 +189,7 @@ public final class PciPlacement {
         // ACPI, one hot-added later through its own standard hot-plug controller, which has no slot 0.
         boolean shpc = request.hotplug() && kind == PciBusKind.PCI_BRIDGE && request.category() == DeviceCategory.PCI_BRIDGE;
         return Optional.of(new PciBus(name, kind, hotpluggable, shpc, Optional.of(device.key()),
-                Optional.of(device.type())));
+                Optional.of(device.type()), kind == PciBusKind.PCIE_PORT ? Optional.of(request.chassisSlot())
+                        : Optional.empty()));
     }
 }

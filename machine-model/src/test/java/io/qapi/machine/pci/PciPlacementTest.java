@@ -108,9 +108,29 @@ class PciPlacementTest {
         assertEquals("rp1", nic.device().bus());
         assertEquals(0, nic.device().slot());
         DeviceRequest off = DeviceRequest.of("pcie-root-port", DeviceCategory.PCIE_PORT, false).withId("rp2")
-                .hotplugEnabled(false);
+                .hotplugEnabled(false).inChassisSlot(new PciBus.ChassisSlot(0, 1));
         PciTopology t2 = PciPlacement.place(t, off).topology();
         assertEquals("Bus 'rp2' does not support hotplugging", error(t2, hot("e1000e").onBus("rp2")));
+    }
+
+    @Test
+    void twoPortsInOneChassisSlotAreRefused() throws Exception {
+        DeviceRequest first = DeviceRequest.of("pcie-root-port", DeviceCategory.PCIE_PORT, false).withId("rp1")
+                .inChassisSlot(new PciBus.ChassisSlot(1, 1));
+        PciTopology t = PciPlacement.place(PciTopology.q35(), first).topology();
+        DeviceRequest upstream = DeviceRequest.of("x3130-upstream", DeviceCategory.PCIE_SWITCH_UPSTREAM, false)
+                .withId("up").onBus("rp1");
+        t = PciPlacement.place(t, upstream).topology();
+        DeviceRequest same = DeviceRequest.of("xio3130-downstream", DeviceCategory.PCIE_PORT, true).withId("dn")
+                .onBus("up").inChassisSlot(new PciBus.ChassisSlot(1, 1));
+        assertEquals("Can't add chassis slot, error -16", error(t, same));
+        // a switch's upstream bus takes hotplug, and the slot of a port that is gone is free again
+        PciTopology plugged = PciPlacement.place(t, same.inChassisSlot(new PciBus.ChassisSlot(1, 2))).topology();
+        assertEquals("Can't add chassis slot, error -16", error(plugged, same.withId("dn2")
+                .inChassisSlot(new PciBus.ChassisSlot(1, 2))));
+        PciTopology without = PciPlacement.remove(plugged, "dn");
+        assertEquals("up", PciPlacement.place(without, same.withId("dn2").inChassisSlot(new PciBus.ChassisSlot(1, 2)))
+                .device().bus());
     }
 
     @Test

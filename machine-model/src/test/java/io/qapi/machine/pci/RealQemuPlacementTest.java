@@ -42,6 +42,10 @@ class RealQemuPlacementTest {
         if ("off".equals(extra.get("hotplug"))) {
             r = r.hotplugEnabled(false);
         }
+        if (category == DeviceCategory.PCIE_PORT) {
+            r = r.inChassisSlot(new PciBus.ChassisSlot(Integer.parseInt(extra.getOrDefault("chassis", "0")),
+                    Integer.parseInt(extra.getOrDefault("slot", "0"))));
+        }
         return new Dev(r, extra);
     }
 
