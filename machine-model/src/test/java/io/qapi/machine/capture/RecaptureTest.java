@@ -47,6 +47,16 @@ class RecaptureTest {
         Capture.capture(binary, out);
         List<String> differences = new ArrayList<>();
         for (String file : FILES) {
+            boolean committed = Files.exists(COMMITTED.resolve(pack).resolve(file));
+            if (committed != Files.exists(out.resolve(file))) {
+                // pci-devices.json is x86's only: each side must have it or not
+                differences.add(file + ": the pack " + (committed ? "has" : "lacks") + " it, the re-capture "
+                        + (committed ? "does not" : "does"));
+                continue;
+            }
+            if (!committed) {
+                continue;
+            }
             String expected = resource(pack, file);
             String actual = Files.readString(out.resolve(file));
             if (!expected.equals(actual)) {
