@@ -31,10 +31,6 @@ public record Chardev(String id, String qomType, String filename, boolean fronte
         return qomType.substring("chardev-".length());
     }
 
-    /** This device with a front end attached or detached. */
-    public Chardev withFrontendOpen(boolean open) {
-        return new Chardev(id, qomType, filename, open, backend, monitorSocket);
-    }
 
     /** Whether a management connection is this device's front end. */
     public boolean isMonitor() {

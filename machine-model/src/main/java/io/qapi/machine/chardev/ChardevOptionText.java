@@ -32,25 +32,25 @@ public final class ChardevOptionText {
         Map<String, String> option = new LinkedHashMap<>();
         switch (kind) {
             case "file" -> {
-                append(option, "path", data.path("out").asText());
+                option.put("path", data.path("out").asText());
                 if (data.path("append").asBoolean(false)) {
-                    append(option, "append", "on");
+                    option.put("append", "on");
                 }
             }
             case "socket" -> socket(option, data);
             case "ringbuf", "memory" -> {
                 if (data.has("size")) {
-                    append(option, "size", data.path("size").asText());
+                    option.put("size", data.path("size").asText());
                 }
             }
             default -> {
             }
         }
         if (data.has("logfile")) {
-            append(option, "logfile", data.path("logfile").asText());
+            option.put("logfile", data.path("logfile").asText());
         }
         if (data.path("logappend").asBoolean(false)) {
-            append(option, "logappend", "on");
+            option.put("logappend", "on");
         }
         return option;
     }
@@ -60,35 +60,35 @@ public final class ChardevOptionText {
         JsonNode where = address.path("data");
         switch (address.path("type").asText()) {
             case "unix" -> {
-                append(option, "path", where.path("path").asText());
+                option.put("path", where.path("path").asText());
                 if (where.path("abstract").asBoolean(false)) {
-                    append(option, "abstract", "on");
-                    append(option, "tight", where.path("tight").asBoolean(true) ? "on" : "off");
+                    option.put("abstract", "on");
+                    option.put("tight", where.path("tight").asBoolean(true) ? "on" : "off");
                 }
             }
             case "inet" -> {
-                append(option, "host", where.path("host").asText());
-                append(option, "port", where.path("port").asText());
+                option.put("host", where.path("host").asText());
+                option.put("port", where.path("port").asText());
                 for (Iterator<Map.Entry<String, JsonNode>> it = where.fields(); it.hasNext(); ) {
                     Map.Entry<String, JsonNode> member = it.next();
                     if (!member.getKey().equals("host") && !member.getKey().equals("port")) {
-                        append(option, member.getKey(), text(member.getValue()));
+                        option.put(member.getKey(), text(member.getValue()));
                     }
                 }
             }
-            case "fd" -> append(option, "fd", where.path("str").asText());
+            case "fd" -> option.put("fd", where.path("str").asText());
             default -> throw new IllegalArgumentException("a -chardev option cannot give a "
                     + address.path("type").asText() + " socket address");
         }
         boolean server = data.path("server").asBoolean(true);
-        append(option, "server", server ? "on" : "off");
+        option.put("server", server ? "on" : "off");
         if (server) {
-            append(option, "wait", data.path("wait").asBoolean(false) ? "on" : "off");
+            option.put("wait", data.path("wait").asBoolean(false) ? "on" : "off");
         }
         for (String key : new String[] {"nodelay", "telnet", "tn3270", "websocket", "reconnect", "tls-creds",
             "tls-authz"}) {
             if (data.has(key)) {
-                append(option, key, text(data.get(key)));
+                option.put(key, text(data.get(key)));
             }
         }
     }
@@ -97,9 +97,6 @@ public final class ChardevOptionText {
         return value.isBoolean() ? (value.booleanValue() ? "on" : "off") : value.asText();
     }
 
-    private static void append(Map<String, String> option, String key, String value) {
-        option.put(key, value);
-    }
 
     private static String escape(String text) {
         return text.replace(",", ",,");

@@ -51,13 +51,6 @@ public final class Chardevs {
         byId.remove(id);
     }
 
-    /** Marks {@code id} as used or freed by a front end (a device's {@code chardev} property). */
-    public synchronized void attach(String id, boolean open) {
-        Chardev chardev = byId.get(id);
-        if (chardev != null) {
-            byId.put(id, chardev.withFrontendOpen(open));
-        }
-    }
 
     /** The devices in the order they were made. */
     public synchronized List<Chardev> created() {

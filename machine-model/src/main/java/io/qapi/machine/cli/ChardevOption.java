@@ -42,7 +42,7 @@ final class ChardevOption {
             if (!KEYS.contains(option.getKey())) {
                 throw new CommandLineException("-chardev " + argument + ": Invalid parameter '" + option.getKey() + "'");
             }
-            if (BOOLEANS.contains(option.getKey()) && bool(option.getValue()) == null) {
+            if (BOOLEANS.contains(option.getKey()) && OptsFields.bool(option.getValue()).isEmpty()) {
                 throw new CommandLineException("-chardev " + argument + ": Parameter '" + option.getKey()
                         + "' expects 'on' or 'off'");
             }
@@ -184,15 +184,7 @@ final class ChardevOption {
 
     private static boolean flag(Map<String, String> options, String key, boolean otherwise) {
         String value = options.get(key);
-        return value == null ? otherwise : bool(value);
+        return value == null ? otherwise : OptsFields.bool(value).orElseThrow();
     }
 
-    /** QEMU's boolean option values; null for any other. */
-    private static Boolean bool(String value) {
-        return switch (value) {
-            case "on", "yes", "true", "y" -> Boolean.TRUE;
-            case "off", "no", "false", "n" -> Boolean.FALSE;
-            default -> null;
-        };
-    }
 }

@@ -50,33 +50,28 @@ final class ConfigOption {
             switch (section.group()) {
                 case "machine" -> {
                     args.add("-machine");
-                    for (Map.Entry<String, String> entry : section.entries()) {
-                        if (entry.getKey().equals("type")) {
-                            value.insert(0, HardwareArgv.escape(entry.getValue()));
-                        } else {
-                            value.append(',').append(entry.getKey()).append('=').append(HardwareArgv.escape(entry.getValue()));
-                        }
-                    }
+                    value.append(HardwareArgv.escape(entry(section.entries(), "type")));
+                    appendEntries(value, section.entries(), "type");
                 }
-                case "device" -> {
-                    args.add("-device");
-                    String driver = section.entries().stream().filter(e -> e.getKey().equals("driver"))
-                            .map(Map.Entry::getValue).findFirst().orElse("");
-                    value.append("driver=").append(HardwareArgv.escape(driver));
+                case "device", "chardev", "object" -> {
+                    // the type entry (driver=, backend=, qom-type=) and the section's id lead the option
+                    args.add("-" + section.group());
+                    String kind = switch (section.group()) {
+                        case "device" -> "driver";
+                        case "chardev" -> "backend";
+                        default -> "qom-type";
+                    };
+                    value.append(kind).append('=').append(HardwareArgv.escape(entry(section.entries(), kind)));
                     if (section.id() != null) {
                         value.append(",id=").append(HardwareArgv.escape(section.id()));
                     }
-                    for (Map.Entry<String, String> entry : section.entries()) {
-                        if (!entry.getKey().equals("driver")) {
-                            value.append(',').append(entry.getKey()).append('=').append(HardwareArgv.escape(entry.getValue()));
-                        }
-                    }
+                    appendEntries(value, section.entries(), kind);
                 }
                 case "smp-opts", "memory" -> {
                     args.add(section.group().equals("memory") ? "-m" : "-smp");
-                    for (Map.Entry<String, String> entry : section.entries()) {
-                        value.append(value.length() == 0 ? "" : ",").append(entry.getKey()).append('=')
-                                .append(HardwareArgv.escape(entry.getValue()));
+                    appendEntries(value, section.entries(), null);
+                    if (value.length() > 0) {
+                        value.deleteCharAt(0); // no type leads: the first entry does
                     }
                 }
                 case "numa" -> {
@@ -86,29 +81,7 @@ final class ConfigOption {
                     Map<String, String> last = new LinkedHashMap<>();
                     section.entries().forEach(e -> last.put(e.getKey(), e.getValue()));
                     value.append(last.getOrDefault("type", ""));
-                    for (Map.Entry<String, String> entry : last.entrySet()) {
-                        if (!entry.getKey().equals("type")) {
-                            value.append(',').append(entry.getKey()).append('=')
-                                    .append(HardwareArgv.escape(entry.getValue()));
-                        }
-                    }
-                }
-                case "chardev", "object" -> {
-                    // the section's id and its type entry (backend=, qom-type=) lead the option
-                    boolean chardev = section.group().equals("chardev");
-                    args.add("-" + section.group());
-                    String kind = chardev ? "backend" : "qom-type";
-                    value.append(kind).append('=').append(HardwareArgv.escape(section.entries().stream()
-                            .filter(e -> e.getKey().equals(kind)).map(Map.Entry::getValue).findFirst().orElse("")));
-                    if (section.id() != null) {
-                        value.append(",id=").append(HardwareArgv.escape(section.id()));
-                    }
-                    for (Map.Entry<String, String> entry : section.entries()) {
-                        if (!entry.getKey().equals(kind)) {
-                            value.append(',').append(entry.getKey()).append('=')
-                                    .append(HardwareArgv.escape(entry.getValue()));
-                        }
-                    }
+                    appendEntries(value, last.entrySet(), "type");
                 }
                 default -> throw new CommandLineException("-readconfig " + file + ": [" + section.group()
                         + "] sections are not modeled by " + QemuModel.PROGRAM);
@@ -116,5 +89,19 @@ final class ConfigOption {
             args.add(value.toString());
         }
         return args;
+    }
+
+    /** The value of a section's first entry of that name ("" when it has none). */
+    private static String entry(List<Map.Entry<String, String>> entries, String name) {
+        return entries.stream().filter(e -> e.getKey().equals(name)).map(Map.Entry::getValue).findFirst().orElse("");
+    }
+
+    /** Appends {@code ,NAME=VALUE} for each entry but {@code skip}'s, values escaped. */
+    private static void appendEntries(StringBuilder value, Iterable<Map.Entry<String, String>> entries, String skip) {
+        for (Map.Entry<String, String> entry : entries) {
+            if (!entry.getKey().equals(skip)) {
+                value.append(',').append(entry.getKey()).append('=').append(HardwareArgv.escape(entry.getValue()));
+            }
+        }
     }
 }

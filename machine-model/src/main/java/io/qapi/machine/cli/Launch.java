@@ -57,6 +57,9 @@ final class Launch {
             "qmp", "machine", "M", "name", "uuid", "m", "warm-up", "machine-data", "target", "smp", "cpu", "object",
             "numa", "version", "print-hardware", "device", "writeconfig", "chardev", "compat");
 
+    /** The object type the machine is built with (NUMA nodes use it), read before the others are made. */
+    private static final String RAM_BACKEND = "memory-backend-ram";
+
     private final CommandLine commandLine;
     /** With {@code -hardware}: the numbers of the described anonymous devices, in order. */
     private final List<Integer> anonymousNumbers;
@@ -206,7 +209,7 @@ final class Launch {
         List<MemoryBackend> backends = new ArrayList<>();
         Map<String, Long> sizes = new LinkedHashMap<>();
         for (String object : commandLine.all("object")) {
-            if (!ObjectOption.isMainMemoryKind(object)) {
+            if (!ObjectOption.qomType(object).equals(RAM_BACKEND)) {
                 continue; // made once the machine is (see machine())
             }
             MemoryBackend backend = ObjectOption.parse(object);
@@ -414,10 +417,11 @@ final class Launch {
         // but memory backends), then the memory backends; then the machine and main memory's
         for (boolean early : new boolean[] {true, false}) {
             for (String object : commandLine.all("object")) {
-                if (ObjectOption.isMemoryBackend(object) == early) {
+                String type = ObjectOption.qomType(object);
+                if (type.startsWith("memory-backend-") == early) {
                     continue;
                 }
-                if (ObjectOption.isMainMemoryKind(object)) {
+                if (type.equals(RAM_BACKEND)) {
                     vm.addCommandLineBackend(ObjectOption.parse(object).id());
                 } else {
                     ObjectOption.create(vm, object);

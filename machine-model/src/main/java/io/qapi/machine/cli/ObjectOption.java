@@ -12,6 +12,7 @@ import io.qapi.runtime.api.QmpError;
 import io.qapi.runtime.keyval.Keyval;
 import java.io.IOException;
 import java.math.BigInteger;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,14 +31,12 @@ final class ObjectOption {
     private ObjectOption() {
     }
 
-    /** Whether {@code argument} makes a memory backend, which QEMU makes after the other objects. */
-    static boolean isMemoryBackend(String argument) throws CommandLineException {
-        return tree(argument).path("qom-type").asText("").startsWith("memory-backend-");
-    }
-
-    /** Whether {@code argument} makes a {@code memory-backend-ram}, which the machine is built with. */
-    static boolean isMainMemoryKind(String argument) throws CommandLineException {
-        return tree(argument).path("qom-type").asText("").equals("memory-backend-ram");
+    /**
+     * The type {@code argument} makes ("" when it names none): a {@code memory-backend-ram} the
+     * machine is built with; memory backends QEMU makes after the other objects.
+     */
+    static String qomType(String argument) throws CommandLineException {
+        return tree(argument).path("qom-type").asText("");
     }
 
     /**
@@ -146,11 +145,10 @@ final class ObjectOption {
         if (value.isBoolean()) {
             return value.booleanValue();
         }
-        return switch (value.asText()) {
-            case "on", "yes", "true", "y" -> true;
-            case "off", "no", "false", "n" -> false;
-            default -> throw new CommandLineException("-object " + argument + ": Parameter '" + key
-                    + "' expects 'on' or 'off'");
-        };
+        Optional<Boolean> flag = OptsFields.bool(value.asText());
+        if (flag.isEmpty()) {
+            throw new CommandLineException("-object " + argument + ": Parameter '" + key + "' expects 'on' or 'off'");
+        }
+        return flag.get();
     }
 }

@@ -127,4 +127,13 @@ final class OptsFields {
             return Optional.empty();
         }
     }
+
+    /** QEMU's boolean option values ({@code on}/{@code yes}/{@code true}/{@code y} and their opposites); empty for any other. */
+    static Optional<Boolean> bool(String value) {
+        return switch (value) {
+            case "on", "yes", "true", "y" -> Optional.of(true);
+            case "off", "no", "false", "n" -> Optional.of(false);
+            default -> Optional.empty();
+        };
+    }
 }
