@@ -52,14 +52,44 @@ final class IoLoop {
     private volatile boolean running = true;
     private volatile long inlineSince;
     private volatile long lastInline;
-    private volatile Session inlineSession;
+    private volatile Connection inlineConnection;
     private volatile ScheduledFuture<?> watchdog;
     private Acceptor acceptor;
 
-    /** Makes a session of an accepted connection, or refuses it (null). */
+    /** Makes a connection's session of an accepted socket, or refuses it (null). */
     @FunctionalInterface
     interface Acceptor {
-        Session open(SocketChannel channel, String peer, boolean trusted);
+        Connection open(SocketChannel channel, String peer, boolean trusted);
+    }
+
+    /**
+     * A client connection as the loop drives it: told when its socket can be read or written,
+     * and held while a retired loop thread still runs one of its commands. The loop knows nothing
+     * else of sessions, so that it sits below them.
+     */
+    interface Connection {
+        /** The session's number, for the log. */
+        long id();
+
+        /** Its key in the loop's selector, once registered. */
+        void attach(SelectionKey key);
+
+        void sendGreeting();
+
+        /** Reads what the socket has, using {@code buffer}. */
+        void onReadable(ByteBuffer buffer);
+
+        void onWritable();
+
+        /** Whether a retired loop thread still runs one of its commands (then it is not read). */
+        boolean heldElsewhere();
+
+        void holdElsewhere(boolean held);
+
+        /** Sets the selector interest the connection's state asks for. */
+        void updateInterest();
+
+        void close(CloseReason.Kind kind, String detail);
     }
 
     /**
@@ -115,15 +145,15 @@ final class IoLoop {
         }
     }
 
-    /** Runs one of {@code session}'s commands on the calling (loop) thread, under the watchdog. */
-    void inline(Session session, Runnable command) {
+    /** Runs one of {@code connection}'s commands on the calling (loop) thread, under the watchdog. */
+    void inline(Connection connection, Runnable command) {
         Thread me = Thread.currentThread();
         if (owner != me) {
             command.run(); // a retired loop thread finishing its session's input
             return;
         }
         long start = System.nanoTime();
-        inlineSession = session;
+        inlineConnection = connection;
         inlineSince = start;
         lastInline = start;
         try {
@@ -132,12 +162,12 @@ final class IoLoop {
             synchronized (this) {
                 if (owner == me) {
                     inlineSince = 0;
-                    inlineSession = null;
+                    inlineConnection = null;
                 }
             }
             long millis = (System.nanoTime() - start) / 1_000_000;
             if (owner != me && millis >= 100) {
-                LOG.log(System.Logger.Level.INFO, "a QMP command of session " + session.id + " ran " + millis
+                LOG.log(System.Logger.Level.INFO, "a QMP command of session " + connection.id() + " ran " + millis
                         + " ms on the I/O thread, which another thread had taken over meanwhile");
             }
         }
@@ -147,19 +177,19 @@ final class IoLoop {
         if (inlineSince == 0 || System.nanoTime() - inlineSince < TAKEOVER_NANOS) {
             return;
         }
-        Session stuck;
+        Connection stuck;
         synchronized (this) {
-            stuck = inlineSession;
+            stuck = inlineConnection;
             if (!running || inlineSince == 0 || stuck == null) {
                 return;
             }
             inlineSince = 0;
-            inlineSession = null;
+            inlineConnection = null;
             stuck.holdElsewhere(true);
             spawn();
         }
         // Often just preemption on a busy machine; a command that is really slow is logged when it ends.
-        LOG.log(System.Logger.Level.DEBUG, () -> "a QMP command of session " + stuck.id + " runs for over "
+        LOG.log(System.Logger.Level.DEBUG, () -> "a QMP command of session " + stuck.id() + " runs for over "
                 + TAKEOVER_NANOS / 1_000_000 + " ms on the I/O thread; a new I/O thread takes over");
     }
 
@@ -245,8 +275,8 @@ final class IoLoop {
 
     /** This thread was replaced while in a command of the key's session: hand the session back. */
     private void retire(SelectionKey key) {
-        if (key.attachment() instanceof Session session) {
-            execute(() -> session.holdElsewhere(false));
+        if (key.attachment() instanceof Connection connection) {
+            execute(() -> connection.holdElsewhere(false));
         }
     }
 
@@ -260,14 +290,14 @@ final class IoLoop {
 
     private void ready(SelectionKey key, ByteBuffer buffer) {
         try {
-            if (key.attachment() instanceof Session session) {
+            if (key.attachment() instanceof Connection connection) {
                 if (key.isWritable()) {
-                    session.onWritable();
+                    connection.onWritable();
                 }
-                if (session.heldElsewhere()) {
-                    session.updateInterest(); // no reading until the retiring thread is done with it
+                if (connection.heldElsewhere()) {
+                    connection.updateInterest(); // no reading until the retiring thread is done with it
                 } else if (key.isValid() && key.isReadable()) {
-                    session.onReadable(buffer);
+                    connection.onReadable(buffer);
                 }
             } else if (key.isValid() && key.isAcceptable()) {
                 accept((Listener) key.attachment());
@@ -301,17 +331,17 @@ final class IoLoop {
     }
 
     private void register(SocketChannel channel, String peer, boolean trusted) {
-        Session session = acceptor.open(channel, peer, trusted);
-        if (session == null) {
+        Connection connection = acceptor.open(channel, peer, trusted);
+        if (connection == null) {
             return;
         }
         try {
-            session.attach(channel.register(selector, SelectionKey.OP_READ, session));
+            connection.attach(channel.register(selector, SelectionKey.OP_READ, connection));
         } catch (IOException e) {
-            session.close(CloseReason.Kind.IO_ERROR, "registering: " + e.getMessage());
+            connection.close(CloseReason.Kind.IO_ERROR, "registering: " + e.getMessage());
             return;
         }
-        session.sendGreeting();
+        connection.sendGreeting();
     }
 
     private static String peer(Listener listener, SocketChannel channel) {

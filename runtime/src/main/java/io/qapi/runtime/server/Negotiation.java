@@ -20,9 +20,9 @@ final class Negotiation {
     private Negotiation() {
     }
 
-    static JsonNode run(Session session, ObjectNode arguments, boolean offersOob) {
+    static JsonNode run(Requester requester, ObjectNode arguments, boolean offersOob) {
         List<String> enable = enable(arguments);
-        if (session.negotiated()) {
+        if (requester.negotiated()) {
             throw new QmpError(QmpError.COMMAND_NOT_FOUND,
                     "Capabilities negotiation is already complete, command ignored");
         }
@@ -35,7 +35,7 @@ final class Negotiation {
         if (!unavailable.isEmpty()) {
             throw QmpError.generic("Capability " + String.join(", ", unavailable) + " not available");
         }
-        if (!session.negotiate(enable.contains(Greeting.OOB))) {
+        if (!requester.negotiate(enable.contains(Greeting.OOB))) {
             // The session has been closed (too many sessions, or too late): no one reads this.
             throw QmpError.generic("The server has no room for another QMP session");
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qapi.runtime.api.Command;
 import io.qapi.runtime.api.EventSink;
+import io.qapi.runtime.internal.LazyLogger;
 import io.qapi.runtime.protocol.QmpMessages;
 import io.qapi.runtime.protocol.Timestamp;
 import io.qapi.runtime.transport.Endpoint;
@@ -53,7 +54,7 @@ public final class QmpServer implements EventSink, AutoCloseable {
 
     public QmpServer(List<Command> commands, ServerOptions options) {
         this.io = new IoLoop("qmp-io");
-        this.context = new ServerContext(commands, options, io);
+        this.context = new ServerContext(commands, options, io, LazyLogger.of(QmpServer.class));
         io.start(context::open);
     }
 

@@ -74,15 +74,15 @@ final class RequestRouter {
      * met a {@code crash} compat policy: then the crash handler has been told, and the session
      * is closed, as QEMU's connection ends when it aborts.
      */
-    ObjectNode handle(Session session, JsonNode request) {
-        boolean negotiated = session.negotiated();
+    ObjectNode handle(Requester requester, JsonNode request) {
+        boolean negotiated = requester.negotiated();
         JsonNode id = null;
         try {
             if (!(request instanceof ObjectNode message)) {
                 throw QmpError.generic("QMP input must be a JSON object");
             }
             id = message.get("id");
-            return execute(session, message, id, negotiated);
+            return execute(requester, message, id, negotiated);
         } catch (QmpError e) {
             String desc = e.desc();
             if (!negotiated && QmpError.COMMAND_NOT_FOUND.equals(e.errorClass())) {
@@ -90,19 +90,19 @@ final class RequestRouter {
             }
             return QmpMessages.error(e.errorClass(), desc, id);
         } catch (CompatPolicy.CompatCrash e) {
-            LOG.log(System.Logger.Level.ERROR, "QMP session " + session.id + " (" + session.peer + "): "
+            LOG.log(System.Logger.Level.ERROR, "QMP session " + requester.id() + " (" + requester.peer() + "): "
                     + e.getMessage());
             try {
-                crashHandler.crashed(session.id, e.getMessage());
+                crashHandler.crashed(requester.id(), e.getMessage());
             } finally {
-                session.close(CloseReason.Kind.COMPAT_CRASH, e.getMessage());
+                requester.close(CloseReason.Kind.COMPAT_CRASH, e.getMessage());
             }
             return null;
         }
     }
 
-    private ObjectNode execute(Session session, ObjectNode message, JsonNode id, boolean negotiated) {
-        String name = checkMembers(message, session.oobEnabled());
+    private ObjectNode execute(Requester requester, ObjectNode message, JsonNode id, boolean negotiated) {
+        String name = checkMembers(message, requester.oobEnabled());
         boolean oob = !message.has("execute");
         Command command = negotiated || name.equals(Negotiation.COMMAND) ? commands.get(name) : null;
         if (command == null) {
@@ -121,7 +121,7 @@ final class RequestRouter {
         }
         JsonNode given = message.get("arguments");
         ObjectNode arguments = given == null ? Json.object() : (ObjectNode) given;
-        JsonNode value = run(session, command, arguments);
+        JsonNode value = run(requester, command, arguments);
         if (!command.successResponse()) {
             return null;
         }
@@ -134,9 +134,9 @@ final class RequestRouter {
         return QmpMessages.success(value, id);
     }
 
-    private JsonNode run(Session session, Command command, ObjectNode arguments) {
+    private JsonNode run(Requester requester, Command command, ObjectNode arguments) {
         if (command == CAPABILITIES) {
-            return Negotiation.run(session, arguments, offersOob);
+            return Negotiation.run(requester, arguments, offersOob);
         }
         if (schemaPolicy != null) {
             schemaPolicy.checkArguments(command.name(), arguments);

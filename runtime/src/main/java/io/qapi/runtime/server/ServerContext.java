@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qapi.runtime.api.Command;
 import io.qapi.runtime.api.Input;
 import io.qapi.runtime.api.Json;
-import io.qapi.runtime.internal.LazyLogger;
 import io.qapi.runtime.json.JsonWriter;
 import io.qapi.runtime.protocol.Greeting;
 import java.nio.channels.SocketChannel;
@@ -33,8 +32,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code negotiationTimeout}, so that connections which never negotiate cannot hold the places
  * of clients that do. {@code maxSessions} bounds the negotiated sessions.
  */
-final class ServerContext {
-    private static final System.Logger LOG = LazyLogger.of(QmpServer.class);
+final class ServerContext implements Session.Host {
+    /** The server's logger (the public class's: it is the one users configure). */
+    private final System.Logger log;
 
     private final ServerOptions options;
     private final RequestRouter router;
@@ -51,8 +51,9 @@ final class ServerContext {
     /** The application's own connections waiting for negotiation, with no deadline nor limit. */
     private final Set<Long> trustedWaiting = new HashSet<>();
 
-    ServerContext(List<Command> commands, ServerOptions options, IoLoop io) {
+    ServerContext(List<Command> commands, ServerOptions options, IoLoop io, System.Logger log) {
         this.options = options;
+        this.log = log;
         this.router = new RequestRouter(commands, options);
         this.writer = new JsonWriter(options.keyOrder());
         this.io = io;
@@ -89,27 +90,33 @@ final class ServerContext {
         return pool;
     }
 
-    ServerOptions options() {
+    @Override
+    public ServerOptions options() {
         return options;
     }
 
-    RequestRouter router() {
+    @Override
+    public RequestRouter router() {
         return router;
     }
 
-    JsonWriter writer() {
+    @Override
+    public JsonWriter writer() {
         return writer;
     }
 
-    ThreadPoolExecutor pool() {
+    @Override
+    public ThreadPoolExecutor pool() {
         return pool;
     }
 
-    IoLoop io() {
+    @Override
+    public IoLoop io() {
         return io;
     }
 
-    ScheduledThreadPoolExecutor timer() {
+    @Override
+    public ScheduledThreadPoolExecutor timer() {
         return timer;
     }
 
@@ -144,22 +151,22 @@ final class ServerContext {
                 return null;
             }
             if (trusted) {
-                trustedWaiting.add(session.id);
+                trustedWaiting.add(session.id());
             } else {
                 if (unnegotiated.size() >= options.maxUnnegotiated()) {
                     Iterator<Session> oldest = unnegotiated.values().iterator();
                     crowdedOut = oldest.next();
                     oldest.remove();
                 }
-                unnegotiated.put(session.id, session);
+                unnegotiated.put(session.id(), session);
             }
         }
         if (crowdedOut != null) {
             crowdedOut.close(CloseReason.Kind.NEGOTIATION_CROWDED_OUT, options.maxUnnegotiated()
                     + " connections were waiting for negotiation when another came");
         }
-        sessions.put(session.id, session);
-        options.listener().opened(session.id, peer);
+        sessions.put(session.id(), session);
+        options.listener().opened(session.id(), peer);
         if (!trusted) {
             session.expireAfter(options.negotiationTimeout());
         }
@@ -170,13 +177,14 @@ final class ServerContext {
      * Lets {@code session}, which has just negotiated, join the negotiated sessions; false when
      * it was closed meanwhile or they are at their limit (then it is closed).
      */
-    boolean admit(Session session) {
+    @Override
+    public boolean admit(Session session) {
         synchronized (unnegotiated) {
-            if (unnegotiated.remove(session.id) == null && !trustedWaiting.remove(session.id)) {
+            if (unnegotiated.remove(session.id()) == null && !trustedWaiting.remove(session.id())) {
                 return false; // crowded out or timed out while it negotiated
             }
             if (admitted.size() < options.maxSessions()) {
-                admitted.add(session.id);
+                admitted.add(session.id());
                 return true;
             }
         }
@@ -185,28 +193,30 @@ final class ServerContext {
     }
 
     /** Closes {@code session} if it is still waiting for negotiation after {@code timeout}. */
-    void expire(Session session, Duration timeout) {
+    @Override
+    public void expire(Session session, Duration timeout) {
         synchronized (unnegotiated) {
-            if (unnegotiated.remove(session.id) == null) {
+            if (unnegotiated.remove(session.id()) == null) {
                 return; // negotiated (or closed) meanwhile
             }
         }
         session.close(CloseReason.Kind.NEGOTIATION_TIMEOUT, "no qmp_capabilities within " + timeout.toMillis() + " ms");
     }
 
-    void closed(Session session, CloseReason reason) {
-        sessions.remove(session.id);
+    @Override
+    public void closed(Session session, CloseReason reason) {
+        sessions.remove(session.id());
         synchronized (unnegotiated) {
-            unnegotiated.remove(session.id);
-            trustedWaiting.remove(session.id);
-            admitted.remove(session.id);
+            unnegotiated.remove(session.id());
+            trustedWaiting.remove(session.id());
+            admitted.remove(session.id());
         }
         System.Logger.Level level = switch (reason.kind()) {
             case OUTPUT_BACKLOG -> System.Logger.Level.WARNING; // a client that stopped reading: worth knowing
             default -> System.Logger.Level.DEBUG;
         };
-        LOG.log(level, () -> "QMP session " + session.id + " (" + session.peer + ") closed: " + reason);
-        Runnable tell = () -> options.listener().closed(session.id, session.peer, reason);
+        log.log(level, () -> "QMP session " + session.id() + " (" + session.peer() + ") closed: " + reason);
+        Runnable tell = () -> options.listener().closed(session.id(), session.peer(), reason);
         try {
             pool.execute(tell); // not under the session's locks
         } catch (RejectedExecutionException shutDown) {
@@ -219,7 +229,8 @@ final class ServerContext {
      * table's, or the server's own) returns, or else this library's version; never a made-up
      * {@code 0.0.0}.
      */
-    byte[] greeting() {
+    @Override
+    public byte[] greeting() {
         List<String> capabilities = options.offerOob() ? List.of(Greeting.OOB) : List.of();
         return writer.line(new Greeting(version(), capabilities).toJson());
     }
@@ -236,7 +247,7 @@ final class ServerContext {
                     return version;
                 }
             } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "query-version failed; the greeting carries the library's version", e);
+                log.log(System.Logger.Level.WARNING, "query-version failed; the greeting carries the library's version", e);
             }
         }
         return ServerVersion.library();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qapi.runtime.api.QmpError;
 import io.qapi.runtime.json.JsonStreamReader;
+import io.qapi.runtime.json.JsonWriter;
 import io.qapi.runtime.protocol.QmpMessages;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -11,7 +12,9 @@ import java.nio.channels.CancelledKeyException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,11 +29,11 @@ import java.util.function.Supplier;
  * else queued for the I/O thread. When too many in-band commands wait, the server stops
  * reading this client until they drain, which bounds what one client can make the server hold.
  */
-final class Session implements JsonStreamReader.Handler, Outbox.Owner {
-    final long id;
-    final String peer;
+final class Session implements JsonStreamReader.Handler, Outbox.Owner, IoLoop.Connection, Requester {
+    private final long id;
+    private final String peer;
     private final SocketChannel channel;
-    private final ServerContext server;
+    private final Host server;
     private final JsonStreamReader reader;
     private final SerialLane inband;
     private final SerialLane outOfBand;
@@ -49,7 +52,37 @@ final class Session implements JsonStreamReader.Handler, Outbox.Owner {
     /** Closes the session unless it negotiates in time; cancelled when it does. */
     private volatile ScheduledFuture<?> negotiationDeadline;
 
-    Session(long id, String peer, SocketChannel channel, ServerContext server) {
+    /**
+     * What a session needs of the server it belongs to: the shared options, routing, threads and
+     * writer; admission once it negotiates; the end of its negotiation deadline; word of its
+     * closing. The server implements it, so that a session knows nothing else of the server.
+     */
+    interface Host {
+        ServerOptions options();
+
+        RequestRouter router();
+
+        JsonWriter writer();
+
+        Executor pool();
+
+        ScheduledExecutorService timer();
+
+        IoLoop io();
+
+        /** The greeting's line. */
+        byte[] greeting();
+
+        /** Lets a session that has just negotiated join the negotiated ones; false when it may not. */
+        boolean admit(Session session);
+
+        /** Closes {@code session} if it is still waiting for negotiation after {@code timeout}. */
+        void expire(Session session, Duration timeout);
+
+        void closed(Session session, CloseReason reason);
+    }
+
+    Session(long id, String peer, SocketChannel channel, Host server) {
         this.id = id;
         this.peer = peer;
         this.channel = channel;
@@ -60,15 +93,28 @@ final class Session implements JsonStreamReader.Handler, Outbox.Owner {
         this.outbox = new Outbox(channel, this, server.options().maxOutputBytes());
     }
 
-    void attach(SelectionKey key) {
+    @Override
+    public long id() {
+        return id;
+    }
+
+    @Override
+    public String peer() {
+        return peer;
+    }
+
+    @Override
+    public void attach(SelectionKey key) {
         this.key = key;
     }
 
-    boolean negotiated() {
+    @Override
+    public boolean negotiated() {
         return negotiated;
     }
 
-    boolean oobEnabled() {
+    @Override
+    public boolean oobEnabled() {
         return oobEnabled;
     }
 
@@ -76,7 +122,8 @@ final class Session implements JsonStreamReader.Handler, Outbox.Owner {
      * Ends negotiation: the session joins the negotiated ones, unless it was closed meanwhile
      * or they are at their limit (then it is closed, and false returned).
      */
-    boolean negotiate(boolean oob) {
+    @Override
+    public boolean negotiate(boolean oob) {
         if (!server.admit(this)) {
             return false;
         }
@@ -108,7 +155,8 @@ final class Session implements JsonStreamReader.Handler, Outbox.Owner {
 
     // ---- input, on the I/O thread
 
-    void onReadable(ByteBuffer buffer) {
+    @Override
+    public void onReadable(ByteBuffer buffer) {
         for (int reads = 0; reads < 4; reads++) { // a few reads per wake-up, then the next client
             buffer.clear();
             int n;
@@ -222,14 +270,16 @@ final class Session implements JsonStreamReader.Handler, Outbox.Owner {
     }
 
     /** A retired I/O thread runs one of this session's commands; the new one must not read it. */
-    void holdElsewhere(boolean held) {
+    @Override
+    public void holdElsewhere(boolean held) {
         heldElsewhere = held;
         if (!held) {
             updateInterest();
         }
     }
 
-    boolean heldElsewhere() {
+    @Override
+    public boolean heldElsewhere() {
         return heldElsewhere;
     }
 
@@ -246,7 +296,8 @@ final class Session implements JsonStreamReader.Handler, Outbox.Owner {
 
     // ---- output, from any thread
 
-    void sendGreeting() {
+    @Override
+    public void sendGreeting() {
         send(server.greeting());
     }
 
@@ -262,7 +313,8 @@ final class Session implements JsonStreamReader.Handler, Outbox.Owner {
     }
 
     /** On the I/O thread, when the socket takes data again. */
-    void onWritable() {
+    @Override
+    public void onWritable() {
         outbox.flush();
         if (outputPaused && outbox.waiting() < pauseBytes() / 2) {
             outputPaused = false;
@@ -299,7 +351,8 @@ final class Session implements JsonStreamReader.Handler, Outbox.Owner {
     }
 
     /** On the I/O thread: watch for input unless paused, ended or held; for output while queued. */
-    void updateInterest() {
+    @Override
+    public void updateInterest() {
         SelectionKey k = key;
         if (k == null || !k.isValid()) {
             return;
@@ -320,7 +373,8 @@ final class Session implements JsonStreamReader.Handler, Outbox.Owner {
         return outbox.isClosed();
     }
 
-    void close(CloseReason.Kind kind, String detail) {
+    @Override
+    public void close(CloseReason.Kind kind, String detail) {
         if (!outbox.close()) {
             return;
         }
