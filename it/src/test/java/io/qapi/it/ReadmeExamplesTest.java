@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.qapi.it.qemu.QemuProcess;
 import io.qapi.runtime.api.Json;
 import io.qapi.runtime.api.QmpError;
 import io.qapi.runtime.client.ClientOptions;
@@ -34,6 +33,7 @@ import io.qapi.schema.run_state.RunStateClient;
 import io.qapi.schema.run_state.RunStateServer;
 import io.qapi.schema.run_state.StatusInfo;
 import io.qapi.schema.run_state.StopEvent;
+import io.qapi.testsupport.QemuProcess;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;

@@ -3,6 +3,7 @@ package io.qapi.compiler;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.qapi.compiler.conformance.CaseRunner;
+import io.qapi.testsupport.SharedQemu;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

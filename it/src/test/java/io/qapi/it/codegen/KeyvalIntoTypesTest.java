@@ -9,6 +9,7 @@ import com.palantir.javapoet.JavaFile;
 import io.qapi.compiler.gen.GenOptions.Target;
 import io.qapi.runtime.api.Input;
 import io.qapi.runtime.keyval.Keyval;
+import io.qapi.testsupport.SharedQemu;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

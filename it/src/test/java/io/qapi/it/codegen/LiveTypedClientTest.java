@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.palantir.javapoet.JavaFile;
 import io.qapi.compiler.gen.GenOptions.Target;
-import io.qapi.it.qemu.QemuProcess;
 import io.qapi.runtime.api.EventType;
 import io.qapi.runtime.api.QmpCaller;
 import io.qapi.runtime.api.QmpError;
 import io.qapi.runtime.client.QmpClient;
+import io.qapi.runtime.transport.Endpoint;
+import io.qapi.testsupport.QemuProcess;
+import io.qapi.testsupport.SharedQemu;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
@@ -53,7 +55,7 @@ class LiveTypedClientTest {
 
     @Test
     void everyArgumentFreeQueryDecodesIntoTheGeneratedTypes() throws Exception {
-        try (QemuProcess qemu = QemuProcess.start("pc", dir); QmpClient qmp = QmpClient.connect(qemu.endpoint())) {
+        try (QemuProcess qemu = QemuProcess.start("pc", dir); QmpClient qmp = QmpClient.connect(Endpoint.unix(qemu.socket()))) {
             // Keep each raw reply, to compare the typed value with what QEMU sent.
             JsonNode[] lastReply = new JsonNode[1];
             Object client = typedClient((command, arguments) -> qmp.call(command, arguments)
@@ -89,7 +91,7 @@ class LiveTypedClientTest {
 
     @Test
     void stopAndContGiveTypedEvents() throws Exception {
-        try (QemuProcess qemu = QemuProcess.start("pc", dir); QmpClient qmp = QmpClient.connect(qemu.endpoint())) {
+        try (QemuProcess qemu = QemuProcess.start("pc", dir); QmpClient qmp = QmpClient.connect(Endpoint.unix(qemu.socket()))) {
             Object client = typedClient(qmp);
             Class<?> events = code.type(PKG + ".Events");
             EventType<?> stop = (EventType<?>) events.getField("STOP").get(null);
@@ -105,7 +107,7 @@ class LiveTypedClientTest {
 
     @Test
     void errorsAreQmpErrors() throws Exception {
-        try (QemuProcess qemu = QemuProcess.start("none", dir); QmpClient qmp = QmpClient.connect(qemu.endpoint())) {
+        try (QemuProcess qemu = QemuProcess.start("none", dir); QmpClient qmp = QmpClient.connect(Endpoint.unix(qemu.socket()))) {
             Object client = typedClient(qmp);
             Method types = code.type(PKG + ".Client").getMethod("qomListTypes");
             assertTrue(types.invoke(client) instanceof List<?>);

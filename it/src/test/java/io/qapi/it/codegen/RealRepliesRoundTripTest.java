@@ -9,6 +9,7 @@ import io.qapi.runtime.api.Decoder;
 import io.qapi.runtime.api.Decoders;
 import io.qapi.runtime.api.Input;
 import io.qapi.runtime.api.ObjectReader;
+import io.qapi.testsupport.SharedQemu;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.qapi.testsupport.SharedQemu;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -46,8 +47,7 @@ class ScenarioTest {
 
     @Test
     void theSampleScenariosOfTheReferenceHarnessAreRead() throws Exception {
-        Path samples = Path.of(System.getProperty("qapi.shared", "../../shared"), "qemu", "scenarios");
-        org.junit.jupiter.api.Assumptions.assumeTrue(samples.toFile().isDirectory(), samples + " not found: skipped");
+        Path samples = SharedQemu.path("scenarios");
         for (java.io.File file : samples.toFile().listFiles((dir, name) -> name.endsWith(".json"))) {
             assertFalse(Scenario.read(file.toPath()).steps().isEmpty(), file.toString());
         }

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qapi.compiler.QapiCompiler;
 import io.qapi.compiler.gen.introspect.Introspection;
 import io.qapi.compiler.gen.introspect.JsonWriter;
-import io.qapi.it.codegen.SharedQemu;
+import io.qapi.testsupport.SharedQemu;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -14,6 +14,8 @@ import io.qapi.runtime.api.QmpError;
 import io.qapi.runtime.client.EventSubscription;
 import io.qapi.runtime.client.QmpClient;
 import io.qapi.runtime.introspect.SchemaIndex;
+import io.qapi.runtime.transport.Endpoint;
+import io.qapi.testsupport.QemuProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,7 +48,7 @@ class RealQemuTest {
 
     @Test
     void negotiatesWithOutOfBand() throws Exception {
-        try (QemuProcess qemu = QemuProcess.start("none", dir); QmpClient qmp = QmpClient.connect(qemu.endpoint())) {
+        try (QemuProcess qemu = QemuProcess.start("none", dir); QmpClient qmp = QmpClient.connect(Endpoint.unix(qemu.socket()))) {
             assertTrue(qmp.greeting().qemuVersion().startsWith("7.2."), qmp.greeting().toString());
             assertEquals(List.of("oob"), qmp.greeting().capabilities());
             assertTrue(qmp.oobEnabled());
@@ -56,7 +58,7 @@ class RealQemuTest {
     /** Every query command that needs no arguments, each reply read against the schema QEMU reports. */
     @Test
     void everyArgumentFreeQueryAnswersAsItsSchemaSays() throws Exception {
-        try (QemuProcess qemu = QemuProcess.start("none", dir); QmpClient qmp = QmpClient.connect(qemu.endpoint())) {
+        try (QemuProcess qemu = QemuProcess.start("none", dir); QmpClient qmp = QmpClient.connect(Endpoint.unix(qemu.socket()))) {
             JsonNode schema = qmp.execute("query-qmp-schema", null).get(30, TimeUnit.SECONDS);
             SchemaIndex index = SchemaIndex.of(schema);
             List<String> answered = new ArrayList<>();
@@ -99,7 +101,7 @@ class RealQemuTest {
 
     @Test
     void stopAndContSendTypedEvents() throws Exception {
-        try (QemuProcess qemu = QemuProcess.start("pc", dir); QmpClient qmp = QmpClient.connect(qemu.endpoint());
+        try (QemuProcess qemu = QemuProcess.start("pc", dir); QmpClient qmp = QmpClient.connect(Endpoint.unix(qemu.socket()));
              EventSubscription<Resume> resumes = qmp.subscribe(RESUME);
              EventSubscription<Stop> stops = qmp.subscribe(STOP)) {
             qmp.execute("cont", null).get(30, TimeUnit.SECONDS);
@@ -113,7 +115,7 @@ class RealQemuTest {
 
     @Test
     void outOfBandYank() throws Exception {
-        try (QemuProcess qemu = QemuProcess.start("none", dir); QmpClient qmp = QmpClient.connect(qemu.endpoint())) {
+        try (QemuProcess qemu = QemuProcess.start("none", dir); QmpClient qmp = QmpClient.connect(Endpoint.unix(qemu.socket()))) {
             JsonNode yank = qmp.executeOob("yank", Json.object().set("instances", Json.array())).get(10, TimeUnit.SECONDS);
             assertEquals(Json.object(), yank);
             JsonNode instances = qmp.executeOob("query-yank", null).get(10, TimeUnit.SECONDS);
@@ -125,7 +127,7 @@ class RealQemuTest {
 
     @Test
     void errorsAreQmpErrorsWithClassAndDesc() throws Exception {
-        try (QemuProcess qemu = QemuProcess.start("none", dir); QmpClient qmp = QmpClient.connect(qemu.endpoint())) {
+        try (QemuProcess qemu = QemuProcess.start("none", dir); QmpClient qmp = QmpClient.connect(Endpoint.unix(qemu.socket()))) {
             QmpError notFound = assertThrows(QmpError.class, () -> Calls.await(qmp.execute("qom-get",
                     Json.object().put("path", "/nope").put("property", "type"))));
             assertEquals("DeviceNotFound", notFound.errorClass());

@@ -8,10 +8,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qapi.compiler.QapiCompiler;
 import io.qapi.compiler.gen.introspect.Introspection;
 import io.qapi.compiler.gen.introspect.JsonWriter;
-import io.qapi.it.codegen.SharedQemu;
 import io.qapi.runtime.client.ClientOptions;
 import io.qapi.runtime.client.QmpClient;
 import io.qapi.runtime.introspect.SchemaDiff;
+import io.qapi.runtime.transport.Endpoint;
+import io.qapi.testsupport.QemuProcess;
+import io.qapi.testsupport.SharedQemu;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,13 +48,13 @@ class SchemaCheckTest {
         JsonNode v720 = introspection(SharedQemu.path("v7.2.0/qapi/qapi-schema.json"), true, defines);
         JsonNode v1100 = introspection(SharedQemu.path("v11.0.0/qapi/qapi-schema.json"), false, null);
         try (QemuProcess qemu = QemuProcess.start("none", dir)) {
-            try (QmpClient qmp = QmpClient.connect(qemu.endpoint(), ClientOptions.defaults().withSchemaCheck(v720))) {
+            try (QmpClient qmp = QmpClient.connect(Endpoint.unix(qemu.socket()), ClientOptions.defaults().withSchemaCheck(v720))) {
                 SchemaDiff diff = qmp.schemaDiff().orElseThrow();
                 assertTrue(diff.isEmpty(), diff.toString());
                 assertTrue(diff.deprecated().stream().anyMatch(d -> d.toString().equals(
                         "deprecated by the server: command drive-backup")), diff.deprecated().toString());
             }
-            try (QmpClient qmp = QmpClient.connect(qemu.endpoint(), ClientOptions.defaults().withSchemaCheck(v1100))) {
+            try (QmpClient qmp = QmpClient.connect(Endpoint.unix(qemu.socket()), ClientOptions.defaults().withSchemaCheck(v1100))) {
                 SchemaDiff diff = qmp.schemaDiff().orElseThrow();
                 System.out.println("11.0.0 client against QEMU 7.2: " + diff.summary() + "\n  "
                         + String.join("\n  ", diff.of(SchemaDiff.Kind.TYPE_CHANGED).stream().map(Object::toString).toList()));

@@ -3,7 +3,6 @@ package io.qapi.machine.board;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,8 +15,8 @@ import io.qapi.schema.hardware.HardwareDescription;
 import io.qapi.schema.hardware.MachineFacts;
 import io.qapi.schema.hardware.RootBusKind;
 import io.qapi.schema.hardware.StorageControllerKind;
+import io.qapi.testsupport.SharedQemu;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
@@ -35,9 +34,7 @@ class BoardTreeTest {
     private static final MachinePack ARM = MachinePack.builtin("aarch64-7.2");
 
     private static Path machines() {
-        Path out = Path.of(System.getProperty("qapi.shared", "../shared")).resolve("qemu/real-7.2/out/machines");
-        assumeTrue(Files.isDirectory(out), "QEMU captures not found at " + out + "; skipped");
-        return out;
+        return SharedQemu.path("real-7.2/out/machines");
     }
 
     /** "path type bus" of every device of a walk captured by the independent tool. */

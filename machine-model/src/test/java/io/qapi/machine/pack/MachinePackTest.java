@@ -3,12 +3,11 @@ package io.qapi.machine.pack;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.qapi.testsupport.SharedQemu;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,11 +22,7 @@ class MachinePackTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static Path realOut() {
-        Path shared = Path.of(System.getProperty("qapi.shared", "../shared"));
-        Path out = shared.resolve("qemu/real-7.2/out");
-        assumeTrue(Files.isDirectory(out), "QEMU captures not found at " + out
-                + " (set -Dqapi.shared); skipping the comparison with them");
-        return out;
+        return SharedQemu.path("real-7.2/out");
     }
 
     private static JsonNode read(Path file) throws IOException {

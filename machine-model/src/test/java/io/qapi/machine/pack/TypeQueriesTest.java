@@ -4,12 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.qapi.testsupport.SharedQemu;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -27,10 +26,7 @@ class TypeQueriesTest {
     private static final TypeCatalog X86 = MachinePack.builtin("x86_64-7.2").types();
 
     private static Path realOut() {
-        Path out = Path.of(System.getProperty("qapi.shared", "../shared")).resolve("qemu/real-7.2/out/x86-none");
-        assumeTrue(Files.isDirectory(out), "QEMU captures not found at " + out
-                + " (set -Dqapi.shared); skipping the comparison with them");
-        return out;
+        return SharedQemu.path("real-7.2/out/x86-none");
     }
 
     private static JsonNode reply(TypeQueries.Answer answer) {

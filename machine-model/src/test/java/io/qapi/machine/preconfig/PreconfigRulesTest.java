@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qapi.machine.numa.NumaConfig;
@@ -14,7 +13,7 @@ import io.qapi.machine.topology.CpuSlots;
 import io.qapi.machine.topology.MachineTopologyFacts;
 import io.qapi.machine.topology.SmpOptions;
 import io.qapi.machine.topology.SmpRules;
-import java.nio.file.Files;
+import io.qapi.testsupport.SharedQemu;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -86,9 +85,7 @@ class PreconfigRulesTest {
         assertTrue(allowed.containsAll(Set.of("qmp_capabilities", "query-hotpluggable-cpus",
                 "set-numa-node", "x-exit-preconfig", "qom-get", "object-add")));
         assertTrue(!allowed.contains("query-pci") && !allowed.contains("query-machines"));
-        Path capture = Path.of(System.getProperty("qapi.shared", "../shared"), "qemu", "real-7.2",
-                "out", "preconfig", "preconfig-allowlist.json");
-        assumeTrue(Files.isRegularFile(capture), "QEMU capture absent: " + capture);
+        Path capture = SharedQemu.path("real-7.2/out/preconfig/preconfig-allowlist.json");
         Set<String> captured = new TreeSet<>();
         new ObjectMapper().readTree(capture.toFile()).get("allowed_in_preconfig")
                 .forEach(n -> captured.add(n.asText()));

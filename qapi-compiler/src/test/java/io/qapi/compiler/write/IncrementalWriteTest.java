@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.qapi.compiler.QapiCompiler;
-import io.qapi.compiler.SharedQemu;
 import io.qapi.compiler.diag.Diagnostics;
 import io.qapi.compiler.gen.GenOptions;
 import io.qapi.compiler.gen.JavaGenerator;
 import io.qapi.compiler.gen.PlannedFile;
+import io.qapi.testsupport.SharedQemu;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

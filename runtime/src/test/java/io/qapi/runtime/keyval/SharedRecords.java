@@ -1,8 +1,7 @@
 package io.qapi.runtime.keyval;
 
-import java.nio.file.Files;
+import io.qapi.testsupport.SharedQemu;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * What was recorded from a real QEMU 7.2 at {@code ../shared/qemu/real-7.2} beside the
@@ -14,11 +13,6 @@ final class SharedRecords {
     }
 
     static Path qemu72() {
-        String configured = System.getProperty("qapi.shared");
-        Path shared = configured != null ? Path.of(configured) : Path.of("../../shared");
-        Path records = shared.resolve("qemu/real-7.2").toAbsolutePath().normalize();
-        Assumptions.assumeTrue(Files.isDirectory(records),
-                "QEMU 7.2 records not found at " + records + " (../shared beside the repository): skipped");
-        return records;
+        return SharedQemu.path("real-7.2");
     }
 }

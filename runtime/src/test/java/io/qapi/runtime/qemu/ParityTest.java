@@ -9,6 +9,8 @@ import io.qapi.runtime.server.Exchanges;
 import io.qapi.runtime.server.QmpServer;
 import io.qapi.runtime.server.RawConnection;
 import io.qapi.runtime.server.TinyQemu;
+import io.qapi.runtime.transport.Endpoint;
+import io.qapi.testsupport.QemuProcess;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -28,7 +30,7 @@ class ParityTest {
     void errorTableRowsGetTheSameRepliesAsFromQemu() throws Exception {
         JsonNode rows = new ObjectMapper().readTree(Captures.file("x86-none/errors.json").toFile());
         try (QemuProcess qemu = QemuProcess.start(dir); QmpServer server = new QmpServer(new TinyQemu().commands())) {
-            try (RawConnection theirs = new RawConnection(qemu.endpoint());
+            try (RawConnection theirs = new RawConnection(Endpoint.unix(qemu.socket()));
                  RawConnection ours = new RawConnection(server.listen(io.qapi.runtime.transport.Endpoint.unix(
                          dir.resolve("ours.sock"))))) {
                 String capabilities = "{\"execute\": \"qmp_capabilities\"}\n";
@@ -56,7 +58,7 @@ class ParityTest {
                 "{\"execute\": \"qmp_capabilities\"}",
                 "{\"exec-oob\": \"qmp_capabilities\", \"id\": 2}");
         try (QemuProcess qemu = QemuProcess.start(dir); QmpServer server = new QmpServer(new TinyQemu().commands())) {
-            try (RawConnection theirs = new RawConnection(qemu.endpoint());
+            try (RawConnection theirs = new RawConnection(Endpoint.unix(qemu.socket()));
                  RawConnection ours = new RawConnection(server.listen(io.qapi.runtime.transport.Endpoint.unix(
                          dir.resolve("ours.sock"))))) {
                 assertEquals(theirs.text(), ours.text());

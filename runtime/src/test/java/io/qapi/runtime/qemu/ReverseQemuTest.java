@@ -7,6 +7,7 @@ import io.qapi.runtime.client.ClientOptions;
 import io.qapi.runtime.client.QmpClient;
 import io.qapi.runtime.client.QmpListener;
 import io.qapi.runtime.transport.Endpoint;
+import io.qapi.testsupport.QemuProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;

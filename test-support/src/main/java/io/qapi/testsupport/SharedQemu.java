@@ -1,19 +1,20 @@
-package io.qapi.it.codegen;
+package io.qapi.testsupport;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * QEMU's own material at {@code ../shared/qemu} (schemas, replies of a real QEMU 7.2), used to
- * test against and never copied here. Its place comes from the system property
- * {@code qapi.shared}, which the build sets; tests that need it are skipped, saying so, where it
- * is absent.
+ * QEMU's own material at {@code ../shared/qemu} (its conformance suite and schemas, replies of a
+ * real QEMU 7.2), used to test against and never copied into the project. Its place comes from
+ * the system property {@code qapi.shared}, which the build sets; tests that need it are skipped,
+ * saying so, where it is absent.
  */
 public final class SharedQemu {
     private SharedQemu() {
     }
 
+    /** The {@code qemu} directory of the shared material; the test is skipped where it is missing. */
     public static Path dir() {
         String configured = System.getProperty("qapi.shared");
         Path shared = configured != null ? Path.of(configured) : Path.of("../../shared");
