@@ -31,7 +31,9 @@ import java.util.concurrent.TimeUnit;
  * query-cpu-definitions.json}, {@code cpu-expansions.json} (per model, in definition order, the
  * {@code static} and {@code full} {@code query-cpu-model-expansion} replies, errors as they come)
  * {@code query-commands.json} and {@code query-chardev-backends.json} (the character device back
- * ends built into the binary); {@code types.json}, the QOM types and their properties (see
+ * ends built into the binary); {@code query-qmp-schema.json} and {@code probe-replies.json}, what
+ * management software asks to learn what the binary can do (see {@link ProbeCapture});
+ * {@code types.json}, the QOM types and their properties (see
  * {@link TypeCapture}); {@code machine-help.txt} and {@code cpu-help.txt}, what {@code -machine help}
  * and {@code -cpu help} print, and {@code machine-options-help.json}, what {@code -machine TYPE,help}
  * prints for each type; and {@code machines/TYPE.json} for every machine type, the
@@ -101,7 +103,10 @@ public final class Capture {
             JsonNode definitions = qmp.execute("query-cpu-definitions", null);
             write(out.resolve("query-cpu-definitions.json"), definitions);
             write(out.resolve("cpu-expansions.json"), CpuExpansionLayout.compact(expansions(qmp, definitions)));
-            write(out.resolve("query-commands.json"), qmp.execute("query-commands", null));
+            JsonNode commands = qmp.execute("query-commands", null);
+            write(out.resolve("query-commands.json"), commands);
+            write(out.resolve(ProbeCapture.SCHEMA_FILE), ProbeCapture.schema(qmp));
+            write(out.resolve(ProbeCapture.FILE), ProbeCapture.capture(qmp, commands));
             write(out.resolve("query-chardev-backends.json"), qmp.execute("query-chardev-backends", null));
             machines = qmp.execute("query-machines", null);
         }
@@ -169,7 +174,7 @@ public final class Capture {
         }
     }
 
-    private static void write(Path file, JsonNode node) throws IOException {
+    static void write(Path file, JsonNode node) throws IOException {
         Files.writeString(file, PRETTY.writeValueAsString(node) + "\n");
     }
 }

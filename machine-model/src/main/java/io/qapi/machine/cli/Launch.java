@@ -55,7 +55,7 @@ final class Launch {
     private static final List<String> ACCEPTED_WITHOUT_EFFECT = List.of(
             "display", "nographic", "no-user-config", "nodefaults", "S", "preconfig", "accel", "enable-kvm",
             "qmp", "machine", "M", "name", "uuid", "m", "warm-up", "machine-data", "target", "smp", "cpu", "object",
-            "numa", "version", "print-hardware", "device", "writeconfig", "chardev", "compat");
+            "numa", "version", "print-hardware", "device", "writeconfig", "chardev", "compat", "daemonize", "pidfile");
 
     /** The object type the machine is built with (NUMA nodes use it), read before the others are made. */
     private static final String RAM_BACKEND = "memory-backend-ram";
@@ -70,13 +70,16 @@ final class Launch {
     private final boolean stdioMonitor;
     /** {@code -compat}: the last one given, whole, as QEMU takes it. */
     private final CompatPolicy compat;
+    /** {@code -daemonize} and {@code -pidfile}. */
+    private final Daemon daemon;
     /** Loaded once, when first needed (a {@code -version} or a help request needs little of it). */
     private MachinePack pack;
     /** {@code -cpu} as read, once (its warnings are printed, its model and features used). */
     private Optional<CpuOption> cpuOption;
 
     private Launch(CommandLine commandLine, Identity identity, MemoryOption memory, MachineOption machine,
-            List<Endpoint> monitors, boolean stdioMonitor, CompatPolicy compat, List<Integer> anonymousNumbers) {
+            List<Endpoint> monitors, boolean stdioMonitor, CompatPolicy compat, Daemon daemon,
+            List<Integer> anonymousNumbers) {
         this.anonymousNumbers = List.copyOf(anonymousNumbers);
         this.commandLine = commandLine;
         this.identity = identity;
@@ -85,6 +88,7 @@ final class Launch {
         this.monitors = List.copyOf(monitors);
         this.stdioMonitor = stdioMonitor;
         this.compat = compat;
+        this.daemon = daemon;
     }
 
     static Launch from(CommandLine commandLine) throws CommandLineException {
@@ -136,7 +140,8 @@ final class Launch {
             throw new CommandLineException("cannot use stdio by multiple character devices\n" + QemuModel.PROGRAM
                     + ": could not connect serial device to character backend 'stdio'");
         }
-        return new Launch(commandLine, identity, memory, machine, monitors, stdio, compat(commandLine),
+        Daemon daemon = Daemon.from(commandLine);
+        return new Launch(commandLine, identity, memory, machine, monitors, stdio, compat(commandLine), daemon,
                 anonymousNumbers);
     }
 
@@ -512,6 +517,7 @@ final class Launch {
         if (writeConfig.isPresent()) {
             writeConfig(vm, writeConfig.get(), out);
         }
+        daemon.writePidFile();
         CountDownLatch ended = new CountDownLatch(1);
         StdioMonitor stdio = null;
         MachinePack served = pack();
@@ -527,6 +533,7 @@ final class Launch {
                 WarmUp.session(server);
                 return 0;
             }
+            daemon.ready();
             ended.await();
         } catch (IOException e) {
             err.println(QemuModel.PROGRAM + ": " + e.getMessage());

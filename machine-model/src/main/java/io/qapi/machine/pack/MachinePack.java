@@ -2,6 +2,7 @@ package io.qapi.machine.pack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -136,6 +137,10 @@ public final class MachinePack {
         return file("binary.json");
     }
 
+    /** The binary's introspection, and the replies that management software probes (capture.ProbeCapture). */
+    private static final String QMP_SCHEMA = "query-qmp-schema.json";
+    private static final String PROBE_REPLIES = "probe-replies.json";
+
     /** The file that says how each modeled PCI device type appears in {@code query-pci}. */
     public static final String PCI_DEVICES = "pci-devices.json";
 
@@ -206,6 +211,46 @@ public final class MachinePack {
     /** The {@code query-commands} reply. */
     public JsonNode queryCommands() {
         return file("query-commands.json");
+    }
+
+    /**
+     * The {@code query-qmp-schema} reply: the binary's introspection, whole (see {@code
+     * capture.ProbeCapture}); empty for a pack captured without it.
+     */
+    public Optional<JsonNode> qmpSchema() {
+        return optionalFile(QMP_SCHEMA);
+    }
+
+    /**
+     * The recorded reply of a query whose answer depends on the binary alone
+     * ({@code query-tpm-models}, {@code query-command-line-options}, …; see {@code
+     * capture.ProbeCapture}), before or after every module is loaded; empty when it was not
+     * recorded.
+     */
+    public Optional<JsonNode> recordedQuery(String command, boolean modulesLoaded) {
+        return optionalFile(PROBE_REPLIES).map(f -> {
+            JsonNode after = f.path("after-modules-loaded").get(command);
+            return modulesLoaded && after != null ? after : f.path("queries").get(command);
+        });
+    }
+
+    /**
+     * The recorded reply to exactly this request (a command and its arguments, as the capture
+     * sent them); empty when the capture did not make it.
+     */
+    public Optional<JsonNode> recordedRequest(String command, JsonNode arguments) {
+        for (JsonNode request : optionalFile(PROBE_REPLIES).map(f -> f.path("requests")).orElse(MissingNode.getInstance())) {
+            if (request.path("execute").asText().equals(command) && request.path("arguments").equals(arguments)) {
+                return Optional.of(request.path("reply"));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A pack file that older captures lack: read once, empty when absent. */
+    private Optional<JsonNode> optionalFile(String name) {
+        JsonNode found = files.computeIfAbsent(name, n -> read(n).orElse(MissingNode.getInstance()));
+        return found.isMissingNode() ? Optional.empty() : Optional.of(found);
     }
 
     /**

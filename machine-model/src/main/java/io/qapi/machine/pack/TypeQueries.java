@@ -66,6 +66,11 @@ public final class TypeQueries {
         return catalog.exists(type) && (!catalog.moduleTypes().contains(type) || loaded.contains(type));
     }
 
+    /** Whether every module is loaded (as after {@code qom-list-types}). */
+    public synchronized boolean allModulesLoaded() {
+        return loaded.containsAll(catalog.moduleTypes());
+    }
+
     /** {@code qom-list-types}: the types (abstract ones only if asked) that can be used as {@code implementsType}. */
     public synchronized Answer qomListTypes(Optional<String> implementsType, boolean includeAbstract) {
         loaded.addAll(catalog.moduleTypes());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.qapi.machine.vm.VirtualMachine;
 import io.qapi.runtime.api.Decoder;
 import io.qapi.runtime.api.Input;
+import io.qapi.runtime.api.QmpError;
 import io.qapi.schema.machine.CurrentMachineParams;
 import io.qapi.schema.machine.KvmInfo;
 import io.qapi.schema.machine.MachineInfo;
@@ -50,7 +51,16 @@ final class MachineModule {
 
     /** The {@code return} of a captured reply, read leniently so that nothing QEMU said is lost. */
     static <T> T captured(JsonNode reply, Decoder<T> decoder) {
-        return decoder.decode(Input.LENIENT, reply.path("return"), "");
+        return decoder.decode(Input.LENIENT, returned(reply), "");
+    }
+
+    /** The {@code return} of a captured reply, or the error QEMU answered, raised as it was. */
+    static JsonNode returned(JsonNode reply) {
+        JsonNode error = reply.get("error");
+        if (error != null) {
+            throw new QmpError(error.path("class").asText(), error.path("desc").asText());
+        }
+        return reply.path("return");
     }
 
     static <T> List<T> capturedList(JsonNode reply, Decoder<T> decoder) {

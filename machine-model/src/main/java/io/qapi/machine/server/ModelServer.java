@@ -60,6 +60,7 @@ import io.qapi.schema.qom.QomListTypesArguments;
 import io.qapi.schema.run_state.StatusInfo;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -90,6 +91,8 @@ public final class ModelServer implements Server, AutoCloseable {
     private final Map<String, Integer> clientsBySocket = new ConcurrentHashMap<>();
     private final JsonNode versionReply;
     private final MachinePack pack;
+    /** QEMU's introspection, encoded when first asked for. */
+    private volatile JsonNode qmpSchema;
     /** The pack's description index, read when first needed. */
     private volatile Optional<DescriptionIndex> descriptions;
 
@@ -111,7 +114,7 @@ public final class ModelServer implements Server, AutoCloseable {
         this.pack = vm.parts().pack();
         JsonNode version = pack.greetingVersion();
         this.versionReply = JsonNodeFactory.instance.objectNode().set("return", version);
-        this.qmp = new QmpServer(withFastDescriptions(Dispatcher.commands(this)), ServerOptions.builder().version(version)
+        this.qmp = new QmpServer(commandTable(), ServerOptions.builder().version(version)
                 .preconfig(vm::inPreconfig).listener(new SessionListener() {
                     @Override
                     public void opened(long session, String peer) {
@@ -129,6 +132,30 @@ public final class ModelServer implements Server, AutoCloseable {
             onQuit.run();
         });
     }
+
+    /** Our schema's commands, answered by the modules, then the binary's others (see {@link QemuOnlyCommands}). */
+    private List<Command> commandTable() {
+        List<Command> modeled = withRecordedRequests(withFastDescriptions(Dispatcher.commands(this)));
+        List<Command> table = new ArrayList<>(modeled);
+        table.addAll(QemuOnlyCommands.beyond(modeled, pack, types::allModulesLoaded));
+        return table;
+    }
+
+    /**
+     * The commands with the requests the capture recorded answered as recorded (the CPU model
+     * expansions management software asks for on its first look at a binary, see {@code
+     * capture.ProbeCapture}); other requests go to the module.
+     */
+    private List<Command> withRecordedRequests(List<Command> commands) {
+        return commands.stream().map(c -> !c.name().equals(RECORDED_REQUESTS) ? c
+                : new Command(c.name(), c.features(), c.successResponse(), c.allowOob(),
+                c.allowPreconfig(), c.coroutine(), (arguments, input) -> pack.recordedRequest(c.name(), arguments)
+                        .map(reply -> Verbatim.of(MachineModule.returned(reply)))
+                        .orElseGet(() -> c.handler().run(arguments, input)))).toList();
+    }
+
+    /** The command whose requests the capture records with their replies. */
+    private static final String RECORDED_REQUESTS = "query-cpu-model-expansion";
 
     /** How many distinct {@code query-machine-type} requests keep their encoded reply. */
     static final int KEPT_DESCRIPTIONS = 2048;
@@ -236,7 +263,7 @@ public final class ModelServer implements Server, AutoCloseable {
 
     @Override
     public List<CommandInfo> queryCommands() {
-        throw notModeled("query-commands");
+        return MachineModule.capturedList(pack.queryCommands(), CommandInfo.DECODER);
     }
 
     @Override
@@ -246,7 +273,13 @@ public final class ModelServer implements Server, AutoCloseable {
 
     @Override
     public JsonNode queryQmpSchema(ObjectNode arguments) {
-        throw notModeled("query-qmp-schema");
+        JsonNode schema = qmpSchema;
+        if (schema == null) {
+            schema = pack.qmpSchema().map(reply -> Verbatim.of(reply.get("return")))
+                    .orElseThrow(() -> notModeled("query-qmp-schema"));
+            qmpSchema = schema;
+        }
+        return schema;
     }
 
     @Override

@@ -41,6 +41,12 @@ final class TypesModule {
         this.onAbort = onAbort;
     }
 
+    /** Whether every module is loaded; none is before the first type query. */
+    boolean allModulesLoaded() {
+        TypeQueries q = queries;
+        return q != null && q.allModulesLoaded();
+    }
+
     /** The queries, made on first use so that a session that never asks does not read the catalog. */
     private TypeQueries queries() {
         TypeQueries q = queries;
