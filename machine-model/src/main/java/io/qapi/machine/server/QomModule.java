@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qapi.machine.pack.MachineSwitch;
 import io.qapi.machine.pack.MachineTypePlaceholder;
+import io.qapi.machine.pci.DeviceOptions;
+import io.qapi.machine.pci.DeviceRequest;
 import io.qapi.machine.pci.PciDevice;
 import io.qapi.machine.pci.PciMachine;
 import io.qapi.machine.vm.MachineParts;
@@ -151,10 +153,23 @@ final class QomModule {
         PciDevice device = added.get().device();
         return switch (property) {
             case "addr" -> Optional.of(nodes.numberNode(device.devfn()));
-            case "parent_bus" -> Optional.of(nodes.textNode(pci.busPath(device)));
+            case "parent_bus" -> pci.busPath(device).map(nodes::textNode);
             case "multifunction" -> Optional.of(nodes.booleanNode(device.multifunction()));
-            default -> Optional.ofNullable(added.get().properties().get(property)).map(value ->
+            default -> Optional.ofNullable(added.get().properties().get(property))
+                    .or(() -> expanderDefault(device, property)).map(value ->
                     value.matches("\\d+") ? nodes.numberNode(Long.parseLong(value)) : nodes.textNode(value));
+        };
+    }
+
+    /** An expander bridge's {@code bus_nr} and {@code numa_node} when not given: QEMU's defaults. */
+    private static Optional<String> expanderDefault(PciDevice device, String property) {
+        if (!DeviceOptions.category(device.type()).expander()) {
+            return Optional.empty();
+        }
+        return switch (property) {
+            case "bus_nr" -> Optional.of("0");
+            case "numa_node" -> Optional.of(Integer.toString(DeviceRequest.Expander.NO_NUMA_NODE));
+            default -> Optional.empty();
         };
     }
 
