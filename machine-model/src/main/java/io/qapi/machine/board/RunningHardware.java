@@ -60,9 +60,9 @@ public final class RunningHardware {
             List<BusDescription> buses = new ArrayList<>();
             for (PciBus child : pci.topology().buses()) {
                 if (child.parentDeviceId().filter(device.key()::equals).isPresent()) {
-                    buses.add(new BusDescription(child.name(), pci.busPath(child).orElse(added.path() + "/" + child.name()),
-                            qomType(child), child.express() ? BusKind.PCIE : BusKind.PCI, child.hotpluggable(),
-                            added(pci, child.name())));
+                    String path = pci.busPath(child).orElse(added.path() + "/" + child.name());
+                    buses.add(new BusDescription(child.name(), path, qomType(child),
+                            child.express() ? BusKind.PCIE : BusKind.PCI, child.hotpluggable(), added(pci, child.name())));
                 }
             }
             devices.add(new DeviceDescription(added.path(), device.type(), device.id(),
