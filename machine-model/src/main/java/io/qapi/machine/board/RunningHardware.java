@@ -20,7 +20,9 @@ import java.util.Optional;
  * with every device added since ({@code -device}, {@code device_add}) on the bus it sits on, after
  * the board's own devices and in the order they were added, each with its address ("SLOT.FN" in
  * hexadecimal), its id and the guest-visible properties it was given; a bridge or port added
- * brings its bus, with the devices added behind it.
+ * brings its bus, with the devices added behind it; an expander bridge brings the buses it opens
+ * (for a {@code pxb}, its root bus and the bus behind its own bridge), at their QOM paths in
+ * {@code /machine/unattached}.
  */
 public final class RunningHardware {
     private RunningHardware() {
@@ -58,10 +60,9 @@ public final class RunningHardware {
             List<BusDescription> buses = new ArrayList<>();
             for (PciBus child : pci.topology().buses()) {
                 if (child.parentDeviceId().filter(device.key()::equals).isPresent()) {
-                    boolean express = child.kind().qomTypeName().equals("PCIE");
-                    buses.add(new BusDescription(child.name(), added.path() + "/" + child.name(),
-                            child.kind().qomTypeName(), express ? BusKind.PCIE : BusKind.PCI, child.hotpluggable(),
-                            added(pci, child.name())));
+                    String path = pci.busPath(child).orElse(added.path() + "/" + child.name());
+                    buses.add(new BusDescription(child.name(), path, qomType(child),
+                            child.express() ? BusKind.PCIE : BusKind.PCI, child.hotpluggable(), added(pci, child.name())));
                 }
             }
             devices.add(new DeviceDescription(added.path(), device.type(), device.id(),
@@ -69,6 +70,15 @@ public final class RunningHardware {
                     properties(added.properties(), device.multifunction()), buses));
         }
         return devices;
+    }
+
+    /** A bus's QOM type: an expander's root bus has a type of its own. */
+    private static String qomType(PciBus bus) {
+        return switch (bus.kind()) {
+            case PXB_ROOT -> "pxb-bus";
+            case PXB_PCIE_ROOT -> "pxb-pcie-bus";
+            default -> bus.kind().qomTypeName();
+        };
     }
 
     /** The properties given, numbers as numbers; {@code multifunction} when it is on. */

@@ -21,15 +21,26 @@ import java.util.Map;
  * 0, as the model's machines are when they are asked. A type QEMU refuses on a family is
  * recorded with QEMU's message instead.
  *
+ * <p>An expander bridge ({@code pxb}, {@code pxb-pcie}) opens a root bus of its own, which
+ * {@code query-pci} lists before the others, numbered {@code bus_nr}; a {@code pxb} puts a
+ * PCI-to-PCI bridge of its own (with the expander's id) at its slot 0. The devices the capture
+ * finds on that bus are kept as they are there, without bus and id.
+ *
  * <p>Written as {@code pci-devices.json}: {@code {"pc": {TYPE: ENTRY | {"error": TEXT}}, "q35":
- * ..., "not-hotpluggable": [TYPE, ...]}}, the last the types {@code device_add} refuses (QEMU
- * creates them only with the machine); only for binaries whose target has these boards.
+ * ..., "not-hotpluggable": [TYPE, ...], "expander-buses": {"pc": {TYPE: [ENTRY, ...]}, ...}}},
+ * {@code not-hotpluggable} the types {@code device_add} refuses (QEMU creates them only with the
+ * machine), {@code expander-buses} what each expander type brings on its own bus; only for
+ * binaries whose target has these boards.
  */
 final class PciDeviceCapture {
     static final String FILE = "pci-devices.json";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final String PROBE = "probe";
+    /** The bus number the expander bridges are probed with. */
+    private static final int EXPANDER_BUS = 8;
+    /** The key of what each expander bridge brings on its own root bus. */
+    static final String EXPANDER_BUSES = "expander-buses";
 
     /** The families captured, by the machine type that stands for each. */
     static final List<String> FAMILIES = List.of("pc", "q35");
@@ -49,6 +60,9 @@ final class PciDeviceCapture {
             types.put(type, "");
         }
         types.put("pci-bridge", ",chassis_nr=1");
+        // an expander's bus number must be free; a pxb's own bridge takes it as chassis number (> 0)
+        types.put("pxb", ",bus_nr=" + EXPANDER_BUS);
+        types.put("pxb-pcie", ",bus_nr=" + EXPANDER_BUS);
         return types;
     }
 
@@ -61,13 +75,20 @@ final class PciDeviceCapture {
             return null;
         }
         ObjectNode all = JSON.createObjectNode();
+        ObjectNode expanderBuses = JSON.createObjectNode();
         for (String family : FAMILIES) {
             ObjectNode entries = all.putObject(family);
+            ObjectNode expanders = expanderBuses.putObject(family);
             for (Map.Entry<String, String> type : MODELED.entrySet()) {
-                entries.set(type.getKey(), entry(binary, family, type.getKey(), type.getValue()));
+                JsonNode reply = queryPci(binary, family, type.getKey(), type.getValue());
+                entries.set(type.getKey(), reply.has("error") ? reply : probeEntry(reply, family, type.getKey()));
+                if (type.getValue().contains("bus_nr=") && !reply.has("error")) {
+                    expanders.set(type.getKey(), expanderBus(reply));
+                }
             }
         }
         all.set(NOT_HOTPLUGGABLE, notHotpluggable(binary));
+        all.set(EXPANDER_BUSES, expanderBuses);
         return all;
     }
 
@@ -101,20 +122,11 @@ final class PciDeviceCapture {
         return refused;
     }
 
-    private static JsonNode entry(Path binary, String family, String type, String options) throws IOException {
+    /** {@code query-pci} of the family's board with the probe, or QEMU's refusal as {"error": TEXT}. */
+    private static JsonNode queryPci(Path binary, String family, String type, String options) throws IOException {
         List<String> extra = new ArrayList<>(List.of("-nodefaults", "-device", type + ",id=" + PROBE + options));
         try (QemuInstance qemu = QemuInstance.start(binary, family, extra, TIMEOUT)) {
-            JsonNode reply = qemu.qmp().execute("query-pci", null);
-            for (JsonNode bus : reply.path("return")) {
-                for (JsonNode device : bus.path("devices")) {
-                    if (device.path("qdev_id").asText().equals(PROBE)) {
-                        ObjectNode entry = device.deepCopy();
-                        entry.remove(List.of("bus", "slot", "function", "qdev_id"));
-                        return entry;
-                    }
-                }
-            }
-            throw new IOException("query-pci of " + family + " with " + type + " does not list it: " + reply);
+            return qemu.qmp().execute("query-pci", null);
         } catch (IOException e) {
             if (e.getMessage() != null && e.getMessage().startsWith("QEMU ")) {
                 // QEMU refused the device: keep its message, which the model gives for it too.
@@ -127,5 +139,38 @@ final class PciDeviceCapture {
             }
             throw e;
         }
+    }
+
+    /** The probe's entry on the board's root bus (bus 0), without what the model fills in. */
+    private static JsonNode probeEntry(JsonNode reply, String family, String type) throws IOException {
+        for (JsonNode bus : reply.path("return")) {
+            for (JsonNode device : bus.path("devices")) {
+                if (bus.path("bus").asInt() == 0 && device.path("qdev_id").asText().equals(PROBE)) {
+                    ObjectNode entry = withoutPlace(device);
+                    entry.remove(List.of("slot", "function"));
+                    return entry;
+                }
+            }
+        }
+        throw new IOException("query-pci of " + family + " with " + type + " does not list it: " + reply);
+    }
+
+    /** The devices on the expander's own root bus (numbered {@link #EXPANDER_BUS}), in QEMU's order. */
+    private static JsonNode expanderBus(JsonNode reply) throws IOException {
+        for (JsonNode bus : reply.path("return")) {
+            if (bus.path("bus").asInt() == EXPANDER_BUS) {
+                var devices = JSON.createArrayNode();
+                bus.path("devices").forEach(device -> devices.add(withoutPlace(device)));
+                return devices;
+            }
+        }
+        throw new IOException("query-pci lists no bus " + EXPANDER_BUS + ": " + reply);
+    }
+
+    /** The entry without its bus and id; an expander's own bridge keeps its slot and function. */
+    private static ObjectNode withoutPlace(JsonNode device) {
+        ObjectNode entry = device.deepCopy();
+        entry.remove(List.of("bus", "qdev_id"));
+        return entry;
     }
 }

@@ -170,6 +170,17 @@ public final class MachinePack {
         return false;
     }
 
+    /**
+     * What an expander bridge type ({@code pxb}, {@code pxb-pcie}) brings on its own root bus on
+     * a board family: the devices there, each with its slot and function but without bus and id
+     * (a {@code pxb}'s own bridge, which has the expander's id); empty when not captured.
+     */
+    public Optional<JsonNode> pciExpanderBus(String family, String type) {
+        pciDeviceEntry("", "");
+        JsonNode devices = pciDevices.path("expander-buses").path(family).path(type);
+        return devices.isArray() ? Optional.of(devices) : Optional.empty();
+    }
+
     private volatile JsonNode pciDevices;
 
     /** The first line of {@code QEMU --version}. */

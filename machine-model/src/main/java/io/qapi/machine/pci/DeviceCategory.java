@@ -15,6 +15,11 @@ public enum DeviceCategory {
     /** A PCIe expander bridge (pxb-pcie); it opens a new PCIe root bus. */
     PXB_PCIE;
 
+    /** Whether the device is an expander bridge, which opens a root bus of its own. */
+    public boolean expander() {
+        return this == PXB || this == PXB_PCIE;
+    }
+
     /** Whether QEMU counts the device as a bridge ({@code is_bridge}), allowed on expander buses. */
     public boolean isBridge() {
         return this == PCI_BRIDGE || this == PCIE_PORT || this == PCIE_SWITCH_UPSTREAM;

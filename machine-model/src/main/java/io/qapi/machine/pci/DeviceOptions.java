@@ -13,13 +13,18 @@ import java.util.regex.Pattern;
  * not change what {@code query-pci} shows (a NIC's {@code mac}, a port's {@code chassis} and
  * {@code slot}, a bridge's {@code chassis_nr}) kept as written. A property the type has but the
  * model does not follow is refused as not modeled rather than ignored, because it may change what
- * the guest sees; one the type lacks gets QEMU's "not found".
+ * the guest sees; one the type lacks gets QEMU's "not found". An expander bridge's
+ * {@code bus_nr} and {@code numa_node} are kept as decimal numbers.
  */
 public final class DeviceOptions {
     private static final Pattern MAC = Pattern.compile("[0-9A-Fa-f]{2}([:-][0-9A-Fa-f]{2}){5}");
     private static final Set<String> PLACEMENT = Set.of("driver", "id", "bus", "addr", "multifunction");
     /** Guest-visible properties the model keeps and answers qom-get with. */
-    private static final Set<String> KEPT = Set.of("mac", "chassis", "slot", "port", "chassis_nr");
+    private static final Set<String> KEPT = Set.of("mac", "chassis", "slot", "port", "chassis_nr", "bus_nr",
+            "numa_node");
+    /** The integer properties the model keeps, with the largest value each takes and its C type. */
+    private static final Map<String, Map.Entry<Long, String>> UNSIGNED = Map.of(
+            "bus_nr", Map.entry(0xffL, "uint8_t"), "numa_node", Map.entry(0xffffL, "uint16_t"));
 
     private DeviceOptions() {
     }
@@ -30,6 +35,8 @@ public final class DeviceOptions {
             case "pcie-root-port", "xio3130-downstream" -> DeviceCategory.PCIE_PORT;
             case "x3130-upstream" -> DeviceCategory.PCIE_SWITCH_UPSTREAM;
             case "pci-bridge", "pcie-pci-bridge" -> DeviceCategory.PCI_BRIDGE;
+            case "pxb" -> DeviceCategory.PXB;
+            case "pxb-pcie" -> DeviceCategory.PXB_PCIE;
             default -> DeviceCategory.ENDPOINT;
         };
     }
@@ -55,6 +62,11 @@ public final class DeviceOptions {
         if (request.category() == DeviceCategory.PCIE_PORT) {
             request = request.inChassisSlot(new PciBus.ChassisSlot(number(options.get("chassis")),
                     number(options.get("slot"))));
+        }
+        if (request.category().expander()) {
+            request = request.withExpander(new DeviceRequest.Expander(number(options.get("bus_nr")),
+                    options.containsKey("numa_node") ? number(options.get("numa_node"))
+                            : DeviceRequest.Expander.NO_NUMA_NODE));
         }
         return request;
     }
@@ -99,10 +111,34 @@ public final class DeviceOptions {
                 throw new PlacementException("Property '" + type + ".mac' doesn't take value '" + option.getValue()
                         + "'");
             }
+            if (UNSIGNED.containsKey(name)) {
+                kept.put(name, Long.toString(unsigned(name, option.getValue())));
+                continue;
+            }
             kept.put(name, name.equals("mac") ? option.getValue().toLowerCase(Locale.ROOT).replace('-', ':')
                     : option.getValue());
         }
         return kept;
+    }
+
+    /**
+     * An unsigned property as QEMU reads it from an option (decimal, 0x hexadecimal or 0 octal),
+     * or QEMU's refusal: "expects integer" for no number, "expects uint8_t" (its C type) for one
+     * out of range. Measured on QEMU 7.2 ({@code bus_nr=abc}, {@code bus_nr=256},
+     * {@code numa_node=70000}).
+     */
+    private static long unsigned(String name, String text) throws PlacementException {
+        long value;
+        try {
+            value = Long.decode(text);
+        } catch (NumberFormatException e) {
+            throw new PlacementException("Parameter '" + name + "' expects integer");
+        }
+        Map.Entry<Long, String> range = UNSIGNED.get(name);
+        if (value < 0 || value > range.getKey()) {
+            throw new PlacementException("Parameter '" + name + "' expects " + range.getValue());
+        }
+        return value;
     }
 
     private static boolean isOn(String value) {

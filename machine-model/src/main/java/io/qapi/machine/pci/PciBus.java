@@ -17,9 +17,13 @@ import java.util.Optional;
  *     into %s"); empty for a root bus
  * @param chassisSlot for the link below a root or downstream port, the PCIe slot it is in QEMU's
  *     chassis table ({@link ChassisSlot}); empty for other buses
+ * @param number the bus number {@code query-pci} shows: a root bus's own (0 for the host's, the
+ *     {@code bus_nr} of an expander's), 0 for a bridge's secondary bus, which firmware has not
+ *     numbered in a machine that has not run
  */
 public record PciBus(String name, PciBusKind kind, boolean hotpluggable, boolean shpc,
-        Optional<String> parentDeviceId, Optional<String> parentDeviceType, Optional<ChassisSlot> chassisSlot) {
+        Optional<String> parentDeviceId, Optional<String> parentDeviceType, Optional<ChassisSlot> chassisSlot,
+        int number) {
 
     public PciBus {
         Objects.requireNonNull(name, "name");
@@ -34,7 +38,17 @@ public record PciBus(String name, PciBusKind kind, boolean hotpluggable, boolean
 
     /** A host bridge's root bus. */
     public static PciBus root(String name, PciBusKind kind, boolean hotpluggable) {
-        return new PciBus(name, kind, hotpluggable, false, Optional.empty(), Optional.empty(), Optional.empty());
+        return new PciBus(name, kind, hotpluggable, false, Optional.empty(), Optional.empty(), Optional.empty(), 0);
+    }
+
+    /** Whether this is the root bus of an expander bridge ({@code pxb}, {@code pxb-pcie}). */
+    public boolean expanderRoot() {
+        return kind.bridgesOnly();
+    }
+
+    /** Whether this bus is PCI Express (QEMU's {@code pci_bus_is_express}). */
+    public boolean express() {
+        return kind.qomTypeName().equals("PCIE");
     }
 
     /**

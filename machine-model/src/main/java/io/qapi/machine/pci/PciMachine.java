@@ -20,8 +20,12 @@ import java.util.stream.Stream;
  * @param rootPath the QOM path of the root bus ({@code /machine/i440fx/pci.0})
  * @param topology the buses and every device on them, the board's included
  * @param added    the devices added, in the order they were added
+ * @param unattachedDevices how many {@code /machine/unattached/device[N]} the board has before
+ *     any device is added (where QEMU puts an expander's host bridge and a {@code pxb}'s own
+ *     bridge), -1 when not known
  */
-public record PciMachine(String family, String rootPath, PciTopology topology, List<AddedDevice> added) {
+public record PciMachine(String family, String rootPath, PciTopology topology, List<AddedDevice> added,
+        int unattachedDevices) {
 
     public PciMachine {
         added = List.copyOf(added);
@@ -77,7 +81,7 @@ public record PciMachine(String family, String rootPath, PciTopology topology, L
             topology = topology.withImplicit(byAddress.get(at).type(), bus.name(), at[0], at[1],
                     at[1] == 0 && otherFunctions);
         }
-        return Optional.of(new PciMachine(family, bus.path(), topology, List.of()));
+        return Optional.of(new PciMachine(family, bus.path(), topology, List.of(), -1));
     }
 
     private static Optional<BusDescription> rootBus(BusDescription bus) {
@@ -116,13 +120,21 @@ public record PciMachine(String family, String rootPath, PciTopology topology, L
      * {@code naming} runs where QEMU gives the device its id and sets its properties.
      */
     public PciMachine with(DeviceRequest request, Naming naming) throws PlacementException {
+        return with(request, 0, naming);
+    }
+
+    /**
+     * As {@link #with(DeviceRequest, Naming)}, on a machine with {@code numaNodes} NUMA nodes
+     * (which an expander bridge's {@code numa_node} must name).
+     */
+    public PciMachine with(DeviceRequest request, int numaNodes, Naming naming) throws PlacementException {
         Named[] named = new Named[1];
-        PciPlacement.Placed placed = PciPlacement.place(topology, request, () -> named[0] = naming.name());
+        PciPlacement.Placed placed = PciPlacement.place(topology, request, numaNodes, () -> named[0] = naming.name());
         // one copy (Stream.toList's list is kept as it is by the record's List.copyOf)
         List<AddedDevice> more = Stream.concat(added.stream(),
                 Stream.of(new AddedDevice(named[0].path(), placed.device(), named[0].properties())))
                 .toList();
-        return new PciMachine(family, rootPath, placed.topology(), more);
+        return new PciMachine(family, rootPath, placed.topology(), more, unattachedDevices);
     }
 
     /** The added device with this QOM path, if any. */
@@ -135,16 +147,49 @@ public record PciMachine(String family, String rootPath, PciTopology topology, L
         return added.stream().filter(d -> d.device().id().filter(id::equals).isPresent()).findFirst();
     }
 
-    /** The QOM path of the bus a device sits on: the root bus, or the bus a bridge opened. */
-    public String busPath(PciDevice device) {
+    /** This machine, whose board has that many {@code /machine/unattached/device[N]} (-1: not known). */
+    public PciMachine withUnattachedDevices(int count) {
+        return new PciMachine(family, rootPath, topology, added, count);
+    }
+
+    /**
+     * The QOM path of the bus a device sits on: the root bus, the bus a bridge opened, or one an
+     * expander opened; empty when the model does not know it (an expander's on a board whose
+     * {@code /machine/unattached} was not captured).
+     */
+    public Optional<String> busPath(PciDevice device) {
         if (device.bus().equals(topology.rootBus().name())) {
-            return rootPath;
+            return Optional.of(rootPath);
         }
         PciBus bus = topology.bus(device.bus()).orElseThrow();
+        return busPath(bus);
+    }
+
+    /** The QOM path of a bus that a device added opened. */
+    public Optional<String> busPath(PciBus bus) {
         String parentKey = bus.parentDeviceId().orElseThrow();
         AddedDevice parent = added.stream().filter(d -> d.device().key().equals(parentKey)).findFirst()
                 .orElseThrow();
-        return parent.path() + "/" + bus.name();
+        if (!DeviceOptions.category(parent.device().type()).expander()) {
+            return Optional.of(parent.path() + "/" + bus.name());
+        }
+        if (unattachedDevices < 0) {
+            return Optional.empty();
+        }
+        // QEMU makes each expander's host bridge, then a pxb's own bridge, in /machine/unattached
+        int host = unattachedDevices;
+        for (AddedDevice earlier : added) {
+            if (earlier == parent) {
+                break;
+            }
+            host += switch (DeviceOptions.category(earlier.device().type())) {
+                case PXB -> 2;
+                case PXB_PCIE -> 1;
+                default -> 0;
+            };
+        }
+        boolean behindOwnBridge = bus.kind() == PciBusKind.PCI_BRIDGE;
+        return Optional.of("/machine/unattached/device[" + (behindOwnBridge ? host + 1 : host) + "]/" + bus.name());
     }
 
     /** The bus {@code device} sits on (whose hotplug says whether it may be added or removed). */

@@ -6,11 +6,13 @@ import java.util.Optional;
  * QEMU 7.2's rules for where a PCI device goes, and the errors it gives when it cannot.
  *
  * <p>The checks run in QEMU's order: find the bus ({@code bus=} by name, else the first PCI bus
- * in QOM order, which is the host's root bus since a PCI bus is never "full"), refuse a hotplug
+ * in QOM order: the root bus of the newest expander bridge, whose host QEMU puts before the
+ * others, or else the host's root bus, since a PCI bus is never "full"), refuse a hotplug
  * onto a bus without hotplug, refuse a duplicate id, parse {@code addr}, then register the device
  * (bridges-only expander buses, slot search or explicit address, function 0 rules for hotplug),
  * then the multifunction consistency of the slot, then the standard hotplug controller's slot range
- * on a {@code pci-bridge} bus.
+ * on a {@code pci-bridge} bus, then what an expander bridge checks as it opens its root bus
+ * ({@link ExpanderRules}).
  */
 public final class PciPlacement {
     private PciPlacement() {
@@ -22,7 +24,7 @@ public final class PciPlacement {
 
     /** Places the device, or explains with QEMU's text why it cannot be placed. */
     public static Placed place(PciTopology topology, DeviceRequest request) throws PlacementException {
-        return place(topology, request, () -> { });
+        return place(topology, request, 0, () -> { });
     }
 
     /** What QEMU does once the device has its id, before its properties are set: may refuse. */
@@ -35,8 +37,11 @@ public final class PciPlacement {
      * Places the device as {@link #place(PciTopology, DeviceRequest)} does, running
      * {@code named} where QEMU gives the device its id and sets its properties (after the bus
      * and id checks, before its address is read).
+     *
+     * @param numaNodes the machine's NUMA nodes, which an expander's {@code numa_node} must name
      */
-    public static Placed place(PciTopology topology, DeviceRequest request, Named named) throws PlacementException {
+    public static Placed place(PciTopology topology, DeviceRequest request, int numaNodes, Named named)
+            throws PlacementException {
         PciBus bus = findBus(topology, request);
         if (request.hotplug() && !bus.hotpluggable()) {
             throw new PlacementException("Bus '" + bus.name() + "' does not support hotplugging");
@@ -56,16 +61,26 @@ public final class PciPlacement {
             throw new PlacementException("PCI: Only PCI/PCIe bridges can be plugged into "
                     + bus.parentDeviceType().orElse(""));
         }
+        if (bus.kind() == PciBusKind.PXB_ROOT) {
+            // a pxb's own root bus, where its bridge sits at 00.0 (QEMU takes more bridges there)
+            throw new PlacementException("a bridge on the root bus of pxb '" + bus.parentDeviceId().orElseThrow()
+                    + "' is not modeled by qemu-model yet");
+        }
         devfn = devfn < 0 ? firstFreeSlot(topology, bus, request) : checkExplicit(topology, bus, request, devfn);
         PciDevice device = new PciDevice(request.driver(), request.id(), bus.name(), devfn >> 3, devfn & 7,
                 request.multifunction(), topology.nextSerial());
         checkMultifunction(topology, device);
-        if (request.hotplug() && bus.shpc() && device.slot() == 0) {
-            // Measured on QEMU 7.2: a bridge that was itself hot-added refuses device_add at its slot 0.
+        if (bus.shpc() && device.slot() == 0) {
+            // Measured on QEMU 7.2: a bridge that was itself hot-added refuses device_add at its slot 0;
+            // one behind an expander bridge refuses -device there too.
             throw new PlacementException("Unsupported PCI slot 0 for standard hotplug controller."
                     + " Valid slots are between 1 and 31.");
         }
-        Optional<PciBus> child = childBus(device, request);
+        if (request.category().expander()) {
+            ExpanderRules.check(topology, bus, request, numaNodes);
+            return new Placed(topology.withDevice(device, ExpanderRules.buses(device, request)), device);
+        }
+        Optional<PciBus> child = childBus(device, request, topology.behindExpander(bus));
         if (child.flatMap(PciBus::chassisSlot).isPresent()) {
             // a port's realize adds its slot to QEMU's chassis table, which refuses a taken one (EBUSY)
             PciBus.ChassisSlot taken = child.get().chassisSlot().get();
@@ -95,10 +110,12 @@ public final class PciPlacement {
 
     private static PciBus findBus(PciTopology topology, DeviceRequest request) throws PlacementException {
         if (request.bus().isEmpty()) {
-            return topology.rootBus();
+            return topology.newestExpanderRoot().orElse(topology.rootBus());
         }
         String name = request.bus().get();
-        return topology.bus(name).orElseThrow(() -> new PlacementException("Bus '" + name + "' not found"));
+        // several pxbs each have a "pxb-internal": QEMU's search meets the newest one's first
+        return topology.buses().stream().filter(b -> b.name().equals(name)).reduce((first, later) -> later)
+                .orElseThrow(() -> new PlacementException("Bus '" + name + "' not found"));
     }
 
     private static int firstFreeSlot(PciTopology topology, PciBus bus, DeviceRequest request)
@@ -164,32 +181,36 @@ public final class PciPlacement {
         }
     }
 
-    /** The secondary bus a bridge-like device opens, named by its id as QEMU names it. */
-    private static Optional<PciBus> childBus(PciDevice device, DeviceRequest request) {
+    /**
+     * The secondary bus a bridge-like device opens, named by its id as QEMU names it;
+     * {@code behindExpander} when the device sits below an expander bridge's root bus.
+     */
+    private static Optional<PciBus> childBus(PciDevice device, DeviceRequest request, boolean behindExpander) {
         PciBusKind kind = switch (request.category()) {
             case ENDPOINT -> null;
-            case PCI_BRIDGE, PXB -> PciBusKind.PCI_BRIDGE;
+            case PCI_BRIDGE -> PciBusKind.PCI_BRIDGE;
             case PCIE_PORT -> PciBusKind.PCIE_PORT;
             case PCIE_SWITCH_UPSTREAM -> PciBusKind.PCIE_SWITCH;
-            case PXB_PCIE -> PciBusKind.PXB_PCIE_ROOT;
+            // expander bridges open theirs in ExpanderRules
+            case PXB, PXB_PCIE -> null;
         };
         if (kind == null) {
             return Optional.empty();
         }
         boolean hotpluggable = switch (kind) {
             case PCIE_PORT -> request.hotplugEnabled();
-            // Measured on QEMU 7.2: a pxb's bus (behind its internal bridge) refuses device_add.
-            case PCI_BRIDGE -> request.category() == DeviceCategory.PCI_BRIDGE;
+            case PCI_BRIDGE -> true;
             // Measured on QEMU 7.2: a switch's upstream bus takes device_add (downstream ports, endpoints).
             case PCIE_SWITCH -> true;
             default -> false;
         };
         String name = device.id().orElse(kind.qomTypeName().toLowerCase() + ".0");
         // Measured on QEMU 7.2: a bridge present when the machine was made is hot-plugged through
-        // ACPI, one hot-added later through its own standard hot-plug controller, which has no slot 0.
-        boolean shpc = request.hotplug() && kind == PciBusKind.PCI_BRIDGE && request.category() == DeviceCategory.PCI_BRIDGE;
+        // ACPI, one hot-added later through its own standard hot-plug controller, which has no slot 0;
+        // so is one behind an expander bridge, where ACPI does not reach, even at start-up.
+        boolean shpc = (request.hotplug() || behindExpander) && kind == PciBusKind.PCI_BRIDGE;
         return Optional.of(new PciBus(name, kind, hotpluggable, shpc, Optional.of(device.key()),
                 Optional.of(device.type()), kind == PciBusKind.PCIE_PORT ? Optional.of(request.chassisSlot())
-                        : Optional.empty()));
+                        : Optional.empty(), 0));
     }
 }

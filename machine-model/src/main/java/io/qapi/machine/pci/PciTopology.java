@@ -2,6 +2,7 @@ package io.qapi.machine.pci;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -71,6 +72,58 @@ public record PciTopology(List<PciBus> buses, List<PciDevice> devices, int nextS
     /** The root bus of the host bridge (the first bus). */
     public PciBus rootBus() {
         return buses.get(0);
+    }
+
+    /**
+     * The root bus of the newest expander bridge, if any: where QEMU puts a device given no
+     * {@code bus=}, since it searches the newest host bridge's buses first.
+     */
+    public Optional<PciBus> newestExpanderRoot() {
+        return buses.stream().filter(PciBus::expanderRoot).reduce((first, later) -> later);
+    }
+
+    /** The expanders' root buses, newest first, as {@code query-pci} lists them before the host's. */
+    public List<PciBus> expanderRoots() {
+        List<PciBus> roots = new ArrayList<>(buses.stream().filter(PciBus::expanderRoot).toList());
+        Collections.reverse(roots);
+        return roots;
+    }
+
+    /**
+     * The buses right below the bus of that name, as QEMU links them to it: the secondary bus of
+     * each bridge or port on it and the root bus of each expander on it (not the bus behind a
+     * {@code pxb}'s own bridge, which sits on the expander's root bus).
+     */
+    public List<PciBus> busesBelow(String busName) {
+        List<PciBus> below = new ArrayList<>();
+        for (PciBus bus : buses) {
+            Optional<PciDevice> parent = bus.parentDeviceId().flatMap(this::deviceWithKey);
+            boolean behindOwnBridge = parent.isPresent() && parent.get().type().equals("pxb") && !bus.expanderRoot();
+            if (parent.isPresent() && parent.get().bus().equals(busName) && !behindOwnBridge) {
+                below.add(bus);
+            }
+        }
+        return below;
+    }
+
+    /** Whether the bus is an expander bridge's root bus or lies below one. */
+    public boolean behindExpander(PciBus bus) {
+        PciBus current = bus;
+        while (current.parentDeviceId().isPresent()) {
+            if (current.expanderRoot() || DeviceOptions.category(current.parentDeviceType().orElseThrow()).expander()) {
+                return true;
+            }
+            Optional<PciDevice> parent = deviceWithKey(current.parentDeviceId().get());
+            if (parent.isEmpty()) {
+                return false;
+            }
+            current = bus(parent.get().bus()).orElseThrow();
+        }
+        return false;
+    }
+
+    private Optional<PciDevice> deviceWithKey(String key) {
+        return devices.stream().filter(d -> d.key().equals(key)).findFirst();
     }
 
     /** The device at that bus/slot/function, if any. */

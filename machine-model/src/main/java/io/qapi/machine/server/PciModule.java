@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.qapi.machine.pci.PciBus;
 import io.qapi.machine.pci.PciDevice;
 import io.qapi.machine.pci.PciMachine;
 import io.qapi.machine.vm.VirtualMachine;
@@ -22,6 +23,11 @@ import java.util.Optional;
  * secondary bus is 0 and QEMU lists nothing behind it. Two switches that both change the PCI
  * functions ({@code usb=on} and {@code smbus=off}) are not captured together, and the board gets
  * an error that says so rather than data that may be wrong.
+ *
+ * <p>An expander bridge's root bus is listed before the board's, newest first (QEMU keeps its
+ * host bridges newest first), numbered {@code bus_nr}, with what the expander brings there as
+ * the capture recorded it (a {@code pxb}'s own bridge, with the expander's id) and the devices
+ * added on it.
  */
 final class PciModule {
     private final VirtualMachine machine;
@@ -39,24 +45,48 @@ final class PciModule {
         ObjectNode reply = captured.deepCopy();
         for (JsonNode bus : reply.path("return")) {
             if (bus.path("bus").asInt() == 0 && bus.path("devices").isArray()) {
-                withAdded((ArrayNode) bus.path("devices"), pci.get());
+                withAdded((ArrayNode) bus.path("devices"), pci.get(), pci.get().topology().rootBus());
+            }
+        }
+        if (reply.path("return").isArray()) {
+            ArrayNode buses = (ArrayNode) reply.path("return");
+            int at = 0;
+            for (PciBus expander : pci.get().topology().expanderRoots()) {
+                buses.insert(at++, expanderBus(pci.get(), expander));
             }
         }
         return MachineModule.capturedList(reply, PciInfo.DECODER);
     }
 
-    private void withAdded(ArrayNode devices, PciMachine pci) {
+    /** An expander's root bus: what the expander brings there, and the devices added on it. */
+    private ObjectNode expanderBus(PciMachine pci, PciBus bus) {
+        ObjectNode entry = JsonNodeFactory.instance.objectNode().put("bus", bus.number());
+        ArrayNode devices = entry.putArray("devices");
+        String expanderType = bus.parentDeviceType().orElseThrow();
+        String expanderId = pci.topology().devices().stream()
+                .filter(d -> d.key().equals(bus.parentDeviceId().orElseThrow())).findFirst().orElseThrow()
+                .id().orElse("");
+        for (JsonNode own : machine.parts().pack().pciExpanderBus(pci.family(), expanderType).orElseThrow()) {
+            ObjectNode device = own.deepCopy();
+            device.put("bus", bus.number());
+            device.put("qdev_id", expanderId);
+            devices.add(device);
+        }
+        withAdded(devices, pci, bus);
+        return entry;
+    }
+
+    private void withAdded(ArrayNode devices, PciMachine pci, PciBus bus) {
         List<JsonNode> all = new ArrayList<>();
         devices.forEach(all::add);
-        String root = pci.topology().rootBus().name();
         for (PciMachine.AddedDevice added : pci.added()) {
             PciDevice device = added.device();
-            if (!device.bus().equals(root)) {
+            if (!device.bus().equals(bus.name())) {
                 continue;
             }
             ObjectNode entry = machine.parts().pack().pciDeviceEntry(pci.family(), device.type()).orElseThrow()
                     .deepCopy();
-            entry.put("bus", 0);
+            entry.put("bus", bus.number());
             entry.put("slot", device.slot());
             entry.put("function", device.function());
             entry.put("qdev_id", device.id().orElse(""));

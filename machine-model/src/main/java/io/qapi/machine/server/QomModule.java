@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qapi.machine.pack.MachineSwitch;
 import io.qapi.machine.pack.MachineTypePlaceholder;
+import io.qapi.machine.pci.DeviceOptions;
+import io.qapi.machine.pci.DeviceRequest;
 import io.qapi.machine.pci.PciDevice;
 import io.qapi.machine.pci.PciMachine;
 import io.qapi.machine.vm.MachineParts;
@@ -31,6 +33,7 @@ final class QomModule {
     private static final String PERIPHERAL = "/machine/peripheral";
     private static final String ANONYMOUS = "/machine/peripheral-anon";
     private static final String MACHINE = "/machine";
+    private static final String UNATTACHED = "/machine/unattached";
     private static final String OBJECTS = "/objects";
     private static final String CHARDEVS = "/chardevs";
 
@@ -62,6 +65,7 @@ final class QomModule {
             }
             return listed;
         }
+        refuseUnattachedBesideExpander("qom-list", path);
         JsonNode qom = captured();
         String type = type(qom, path);
         JsonNode listed = qom.path("lists").path(path);
@@ -111,6 +115,7 @@ final class QomModule {
             machine.parts().topology().smpProperty().forEach(smp::put);
             return smp;
         }
+        refuseUnattachedBesideExpander("qom-get", path);
         JsonNode qom = captured();
         String type = type(qom, path);
         if (!path.equals(MACHINE)) {
@@ -151,11 +156,36 @@ final class QomModule {
         PciDevice device = added.get().device();
         return switch (property) {
             case "addr" -> Optional.of(nodes.numberNode(device.devfn()));
-            case "parent_bus" -> Optional.of(nodes.textNode(pci.busPath(device)));
+            case "parent_bus" -> pci.busPath(device).map(nodes::textNode);
             case "multifunction" -> Optional.of(nodes.booleanNode(device.multifunction()));
-            default -> Optional.ofNullable(added.get().properties().get(property)).map(value ->
+            default -> Optional.ofNullable(added.get().properties().get(property))
+                    .or(() -> expanderDefault(device, property)).map(value ->
                     value.matches("\\d+") ? nodes.numberNode(Long.parseLong(value)) : nodes.textNode(value));
         };
+    }
+
+    /** An expander bridge's {@code bus_nr} and {@code numa_node} when not given: QEMU's defaults. */
+    private static Optional<String> expanderDefault(PciDevice device, String property) {
+        if (!DeviceOptions.category(device.type()).expander()) {
+            return Optional.empty();
+        }
+        return switch (property) {
+            case "bus_nr" -> Optional.of("0");
+            case "numa_node" -> Optional.of(Integer.toString(DeviceRequest.Expander.NO_NUMA_NODE));
+            default -> Optional.empty();
+        };
+    }
+
+    /**
+     * An expander bridge adds its host bridge (and a {@code pxb} its own bridge) to
+     * {@code /machine/unattached}, which the captured board does not have: refused as not modeled.
+     */
+    private void refuseUnattachedBesideExpander(String command, String path) {
+        if (path.startsWith(UNATTACHED) && machine.pci().filter(p -> !p.topology().expanderRoots().isEmpty())
+                .isPresent()) {
+            throw QmpError.generic(command + " of '" + path
+                    + "' beside an expander bridge is not modeled by qemu-model yet");
+        }
     }
 
     /** A machine property whose value QEMU reads from the host: the RTC's time, as {@code struct tm}. */

@@ -188,10 +188,32 @@ public final class VirtualMachine {
     private Optional<PciMachine> pciMachine() {
         if (!pciRead) {
             pci = parts.board().part("hardware").flatMap(BoardTree::of).flatMap(tree -> PciMachine.of(tree.root()))
+                    .map(machine -> machine.withUnattachedDevices(unattachedDevices()))
                     .orElse(null);
             pciRead = true;
         }
         return Optional.ofNullable(pci);
+    }
+
+    /**
+     * How many {@code /machine/unattached/device[N]} the board has before {@code -device}: the
+     * captured board's (built with one CPU) and one per further CPU made at start-up; -1 when the
+     * pack has no QOM listing of the board (a board with switches).
+     */
+    private int unattachedDevices() {
+        if (!parts.board().switches().isEmpty()) {
+            return -1;
+        }
+        return parts.pack().board(parts.type().name(), parts.defaults())
+                .map(board -> board.path("qom-lists").path("/machine/unattached").path("return"))
+                .filter(JsonNode::isArray)
+                .map(listing -> {
+                    int devices = 0;
+                    for (JsonNode child : listing) {
+                        devices += child.path("name").asText().startsWith("device[") ? 1 : 0;
+                    }
+                    return devices + parts.topology().cpus() - 1;
+                }).orElse(-1);
     }
 
     /**
@@ -226,10 +248,11 @@ public final class VirtualMachine {
                     () -> QmpError.generic("No 'PCI' bus found for device '" + driver + "'"));
             JsonNode entry = parts.pack().pciDeviceEntry(machine.family(), driver).orElseThrow(() -> QmpError.generic(
                     "'" + driver + "' on this machine type is not modeled by qemu-model yet"));
-            if (entry.has("error")) {
+            DeviceRequest request = DeviceOptions.request(driver, options, hotplug);
+            // an expander bridge's refusal on the wrong family comes from its rules, after placement
+            if (entry.has("error") && !request.category().expander()) {
                 throw QmpError.generic(entry.path("error").asText());
             }
-            DeviceRequest request = DeviceOptions.request(driver, options, hotplug);
             // QEMU gives a NIC without a MAC address its default once the NIC is placed; the model
             // picks it beforehand and keeps it only if the NIC is added
             Optional<String> defaultMac = properties.contains("mac") && !options.containsKey("mac")
@@ -237,7 +260,7 @@ public final class VirtualMachine {
             PciMachine next;
             String[] named = new String[1];
             try {
-                next = machine.with(request, () -> {
+                next = machine.with(request, parts.numa().nodeCount(), () -> {
                     if (request.id().isPresent() && added.containsKey(PERIPHERAL + request.id().get())) {
                         throw new PlacementException("Duplicate device ID '" + request.id().get() + "'");
                     }
@@ -301,6 +324,11 @@ public final class VirtualMachine {
             PciBus bus = pci.busOf(device.get().device()).orElseThrow();
             if (!bus.hotpluggable()) {
                 throw QmpError.generic("Bus '" + bus.name() + "' does not support hotplugging");
+            }
+            String type = device.get().device().type();
+            if (parts.pack().pciDeviceNotHotpluggable(type)) {
+                // Measured on QEMU 7.2: the type QEMU makes only with the machine (a pxb) is not unplugged
+                throw QmpError.generic("Device '" + type + "' does not support hotplugging");
             }
             return null;
         });

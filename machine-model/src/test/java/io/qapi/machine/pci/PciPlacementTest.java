@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PciPlacementTest {
@@ -157,5 +158,85 @@ class PciPlacementTest {
         PciTopology t = PciPlacement.place(PciTopology.q35(), pxb).topology();
         assertEquals("PCI: Only PCI/PCIe bridges can be plugged into pxb-pcie",
                 error(t, cold("e1000e").onBus("px")));
+    }
+
+    private static DeviceRequest expander(String driver, String id, int busNumber) {
+        DeviceCategory category = driver.equals("pxb") ? DeviceCategory.PXB : DeviceCategory.PXB_PCIE;
+        return DeviceRequest.of(driver, category, false).withId(id)
+                .withExpander(new DeviceRequest.Expander(busNumber, DeviceRequest.Expander.NO_NUMA_NODE));
+    }
+
+    private static DeviceRequest bridge(String id) {
+        return DeviceRequest.of("pci-bridge", DeviceCategory.PCI_BRIDGE, false).withId(id);
+    }
+
+    @Test
+    void pxbOpensItsRootBusAndTheBusBehindItsOwnBridge() throws Exception {
+        PciPlacement.Placed placed = PciPlacement.place(PciTopology.i440fx(), expander("pxb", "px1", 4));
+        assertEquals(2, placed.device().slot());
+        PciBus root = placed.topology().bus("pxb-internal").orElseThrow();
+        assertEquals(PciBusKind.PXB_ROOT, root.kind());
+        assertEquals(4, root.number());
+        PciBus behind = placed.topology().bus("px1").orElseThrow();
+        assertEquals(0, behind.number());
+        assertTrue(placed.topology().behindExpander(behind));
+        assertEquals(List.of(root), placed.topology().expanderRoots());
+        PciTopology t = PciPlacement.place(placed.topology(), cold("e1000").onBus("px1")).topology();
+        assertEquals("Bus 'px1' does not support hotplugging", error(t, hot("e1000").onBus("px1")));
+    }
+
+    @Test
+    void aDeviceGivenNoBusGoesToTheNewestExpandersRootBus() throws Exception {
+        PciTopology t = PciPlacement.place(PciTopology.i440fx(), expander("pxb", "px1", 4)).topology();
+        assertEquals("PCI: Only PCI/PCIe bridges can be plugged into pxb", error(t, cold("e1000")));
+        assertEquals("Bus 'pxb-internal' does not support hotplugging", error(t, hot("e1000")));
+        PciTopology q35 = PciPlacement.place(PciTopology.q35(), expander("pxb-pcie", "px1", 4)).topology();
+        q35 = PciPlacement.place(q35, expander("pxb-pcie", "px2", 8).onBus("pcie.0")).topology();
+        assertEquals("Bus 'px2' does not support hotplugging", error(q35, hot("e1000e")));
+        assertEquals(List.of("px2", "px1"), q35.expanderRoots().stream().map(PciBus::name).toList());
+    }
+
+    @Test
+    void anExpandersBusNumberMustBeFreeBelowTheRootBus() throws Exception {
+        PciTopology t = PciPlacement.place(PciTopology.i440fx(), expander("pxb", "px1", 4)).topology();
+        assertEquals("Bus 4 is already in use", error(t, expander("pxb", "px2", 4).onBus("pci.0")));
+        // a bridge's secondary bus is 0 until firmware numbers it; the one behind a pxb's own bridge is no child
+        assertEquals("Bus 0 is already in use", error(
+                PciPlacement.place(PciTopology.q35(), DeviceRequest.of("pcie-root-port", DeviceCategory.PCIE_PORT,
+                        false).withId("rp")).topology(), expander("pxb-pcie", "px1", 0)));
+        PciPlacement.place(PciTopology.q35(), expander("pxb-pcie", "px1", 0));
+        assertEquals("Bridge chassis not specified. Each bridge is required to be assigned a unique chassis id > 0.",
+                error(PciTopology.i440fx(), expander("pxb", "px1", 0)));
+    }
+
+    @Test
+    void expandersCheckTheirBusAndNumaNode() throws Exception {
+        assertEquals("pxb devices cannot reside on a PCIe bus", error(PciTopology.q35(), expander("pxb", "p", 4)));
+        assertEquals("pxb-pcie devices cannot reside on a PCI bus",
+                error(PciTopology.i440fx(), expander("pxb-pcie", "p", 4)));
+        PciTopology t = PciPlacement.place(PciTopology.i440fx(), expander("pxb", "px1", 4)).topology();
+        assertEquals("PXB devices can be attached only to root bus", error(t, expander("pxb", "px2", 5).onBus("px1")));
+        DeviceRequest onNode1 = expander("pxb", "px1", 4).withExpander(new DeviceRequest.Expander(4, 1));
+        assertEquals("Illegal numa node 1", assertThrows(PlacementException.class,
+                () -> PciPlacement.place(PciTopology.i440fx(), onNode1, 1, () -> { })).getMessage());
+        assertEquals(2, PciPlacement.place(PciTopology.i440fx(), onNode1, 2, () -> { }).device().slot());
+    }
+
+    @Test
+    void aBridgeBehindAnExpanderRefusesSlotZeroEvenAtStartUp() throws Exception {
+        PciTopology t = PciPlacement.place(PciTopology.i440fx(), expander("pxb", "px1", 4)).topology();
+        t = PciPlacement.place(t, bridge("b1").onBus("px1")).topology();
+        assertEquals("Unsupported PCI slot 0 for standard hotplug controller. Valid slots are between 1 and 31.",
+                error(t, cold("e1000").onBus("b1")));
+        assertEquals(1, PciPlacement.place(t, cold("e1000").onBus("b1").at("1")).device().slot());
+        // beside pci.0, a bridge present at start-up is hot-plugged through ACPI, slot 0 included
+        PciTopology plain = PciPlacement.place(PciTopology.i440fx(), bridge("b2")).topology();
+        assertEquals(0, PciPlacement.place(plain, cold("e1000").onBus("b2")).device().slot());
+    }
+
+    @Test
+    void aBridgeOnAPxbsOwnRootBusIsNotModeled() throws Exception {
+        PciTopology t = PciPlacement.place(PciTopology.i440fx(), expander("pxb", "px1", 4)).topology();
+        assertTrue(error(t, bridge("b1")).endsWith("is not modeled by qemu-model yet"));
     }
 }

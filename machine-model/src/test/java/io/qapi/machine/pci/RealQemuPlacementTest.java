@@ -46,6 +46,10 @@ class RealQemuPlacementTest {
             r = r.inChassisSlot(new PciBus.ChassisSlot(Integer.parseInt(extra.getOrDefault("chassis", "0")),
                     Integer.parseInt(extra.getOrDefault("slot", "0"))));
         }
+        if (category.expander()) {
+            r = r.withExpander(new DeviceRequest.Expander(Integer.parseInt(extra.getOrDefault("bus_nr", "0")),
+                    DeviceRequest.Expander.NO_NUMA_NODE));
+        }
         return new Dev(r, extra);
     }
 
@@ -98,7 +102,21 @@ class RealQemuPlacementTest {
                 new Scenario("q35 pxb-pcie", "q35",
                         List.of(dev("pxb-pcie", DeviceCategory.PXB_PCIE, false, "px", null, null, false,
                                 Map.of("bus_nr", "20"))),
-                        List.of(hot("e1000e", "n1", "px", null))));
+                        List.of(hot("e1000e", "n1", "px", null))),
+                new Scenario("q35 pxb-pcie takes ports, device_add without bus meets it", "q35",
+                        List.of(dev("pxb-pcie", DeviceCategory.PXB_PCIE, false, "px", null, null, false,
+                                Map.of("bus_nr", "20")),
+                                dev("pcie-root-port", DeviceCategory.PCIE_PORT, false, "rp1", "px", null, false,
+                                        Map.of("chassis", "1"))),
+                        List.of(hot("e1000e", "n1", null, null), hot("e1000e", "n2", "rp1", null))),
+                new Scenario("pc bridge behind pxb", "pc",
+                        List.of(dev("pxb", DeviceCategory.PXB, false, "pxb1", null, null, false,
+                                Map.of("bus_nr", "10")),
+                                dev("pci-bridge", DeviceCategory.PCI_BRIDGE, false, "br", "pxb1", null, false,
+                                        Map.of("chassis_nr", "1")),
+                                dev("e1000", E, false, "c1", "br", "2", false, Map.of())),
+                        List.of(hot("e1000", "n1", "br", null), hot("e1000", "n2", "br", "3"),
+                                hot("e1000", "n3", null, null))));
     }
 
     @ParameterizedTest
