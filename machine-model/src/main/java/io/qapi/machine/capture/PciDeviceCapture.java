@@ -36,9 +36,13 @@ final class PciDeviceCapture {
 
     /**
      * The device types the model places, each with the options QEMU needs to create one at all
-     * (a {@code pci-bridge} must be given a chassis number).
+     * (a {@code pci-bridge} must be given a chassis number, a {@code virtio-blk-pci} a block node).
      */
     static final Map<String, String> MODELED = modeled();
+
+    /** The block node a probe that needs a back end ({@code drive=}) is given. */
+    private static final String PROBE_DISK = "probe-disk";
+    private static final String PROBE_DISK_OPTIONS = "driver=null-co,node-name=";
 
     private static Map<String, String> modeled() {
         Map<String, String> types = new LinkedHashMap<>();
@@ -49,6 +53,7 @@ final class PciDeviceCapture {
             types.put(type, "");
         }
         types.put("pci-bridge", ",chassis_nr=1");
+        types.put("virtio-blk-pci", ",drive=" + PROBE_DISK);
         return types;
     }
 
@@ -84,12 +89,23 @@ final class PciDeviceCapture {
         try (QemuInstance qemu = QemuInstance.start(binary, "pc", List.of("-nodefaults"), TIMEOUT)) {
             int n = 0;
             for (Map.Entry<String, String> type : MODELED.entrySet()) {
-                ObjectNode arguments = JSON.createObjectNode().put("driver", type.getKey()).put("id", PROBE + n++);
+                String id = PROBE + n++;
+                ObjectNode arguments = JSON.createObjectNode().put("driver", type.getKey()).put("id", id);
                 for (String option : type.getValue().split(",")) {
-                    if (!option.isEmpty()) {
+                    if (option.isEmpty()) {
+                        continue;
+                    }
+                    String name = option.substring(0, option.indexOf('='));
+                    String value = option.substring(option.indexOf('=') + 1);
+                    if (value.equals(PROBE_DISK)) {
+                        // a node of its own for each probe: a writable node takes one device
+                        value = id + "-disk";
+                        qemu.qmp().execute("blockdev-add", JSON.createObjectNode().put("driver", "null-co")
+                                .put("node-name", value));
+                        arguments.put(name, value);
+                    } else {
                         // as a JSON client writes them: numbers as numbers
-                        arguments.put(option.substring(0, option.indexOf('=')),
-                                Integer.parseInt(option.substring(option.indexOf('=') + 1)));
+                        arguments.put(name, Integer.parseInt(value));
                     }
                 }
                 JsonNode reply = qemu.qmp().execute("device_add", arguments);
@@ -102,7 +118,11 @@ final class PciDeviceCapture {
     }
 
     private static JsonNode entry(Path binary, String family, String type, String options) throws IOException {
-        List<String> extra = new ArrayList<>(List.of("-nodefaults", "-device", type + ",id=" + PROBE + options));
+        List<String> extra = new ArrayList<>(List.of("-nodefaults"));
+        if (options.contains("=" + PROBE_DISK)) {
+            extra.addAll(List.of("-blockdev", PROBE_DISK_OPTIONS + PROBE_DISK));
+        }
+        extra.addAll(List.of("-device", type + ",id=" + PROBE + options));
         try (QemuInstance qemu = QemuInstance.start(binary, family, extra, TIMEOUT)) {
             JsonNode reply = qemu.qmp().execute("query-pci", null);
             for (JsonNode bus : reply.path("return")) {
