@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * The options of a PCI device ({@code -device TYPE,...} or {@code device_add}) read as QEMU 7.2
  * reads them: the placement options into a {@link DeviceRequest}, the guest-visible ones that do
  * not change what {@code query-pci} shows (a NIC's {@code mac}, a port's {@code chassis} and
- * {@code slot}, a bridge's {@code chassis_nr}) kept as written. A property the type has but the
+ * {@code slot}, a bridge's {@code chassis_nr}, a disk's {@code drive}) kept as written. A property the type has but the
  * model does not follow is refused as not modeled rather than ignored, because it may change what
  * the guest sees; one the type lacks gets QEMU's "not found".
  */
@@ -19,7 +19,7 @@ public final class DeviceOptions {
     private static final Pattern MAC = Pattern.compile("[0-9A-Fa-f]{2}([:-][0-9A-Fa-f]{2}){5}");
     private static final Set<String> PLACEMENT = Set.of("driver", "id", "bus", "addr", "multifunction");
     /** Guest-visible properties the model keeps and answers qom-get with. */
-    private static final Set<String> KEPT = Set.of("mac", "chassis", "slot", "port", "chassis_nr");
+    private static final Set<String> KEPT = Set.of("mac", "chassis", "slot", "port", "chassis_nr", "drive");
 
     private DeviceOptions() {
     }
