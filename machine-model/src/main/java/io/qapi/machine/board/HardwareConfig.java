@@ -121,8 +121,9 @@ public final class HardwareConfig {
 
     /**
      * How a description with block nodes is refused: QEMU 7.2's configuration files have no
-     * {@code [blockdev]} section, and a {@code [drive]} section makes a named back end over a
-     * node of QEMU's own naming, which is not the same machine.
+     * {@code [blockdev]} section ("There is no option group 'blockdev'"), and a {@code [drive]}
+     * section puts a named back end between the node and its device ({@code query-block} shows
+     * its name), which is not the same machine (measured).
      */
     public static final String NO_BLOCKDEV = "a configuration file cannot hold a -blockdev node (QEMU 7.2's"
             + " configuration files have no [blockdev] section); use the command line (-print-hardware argv)"

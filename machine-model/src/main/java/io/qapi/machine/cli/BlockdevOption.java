@@ -13,7 +13,7 @@ import java.io.IOException;
 /**
  * {@code -blockdev}, in its JSON form (read as {@code blockdev-add} reads its arguments) or its
  * {@code key=value} form (implied key {@code driver}; values are text, read as QEMU reads them:
- * integers in decimal, octal or hexadecimal, booleans as on/off). QEMU makes the nodes after
+ * integers in decimal or hexadecimal, booleans as on/off). QEMU makes the nodes after
  * the character devices and before the devices, in command-line order; a refusal is printed
  * with the option as written.
  */
