@@ -18,7 +18,8 @@ import java.util.Map;
 /**
  * A hardware description as QEMU 7.2's command line: {@code -machine TYPE,OPTION=VALUE...},
  * {@code -nodefaults} unless the description includes the default devices, {@code -smp} and
- * {@code -m} when it gives them, an {@code -object} and a {@code -chardev} per back end, and one
+ * {@code -m} when it gives them, an {@code -object}, a {@code -chardev} and a {@code -blockdev} (JSON)
+ * per back end, and one
  * {@code -device} per device that was added (not the board's own), every one with its explicit
  * {@code bus=} and {@code addr=}, parents before what sits behind them. Both the real QEMU and
  * {@code ./qemu-model} build the described devices from it; {@code -hardware FILE} reads a
@@ -63,6 +64,11 @@ public final class HardwareArgv {
             backends.chardevs().forEach(chardev -> {
                 argv.add("-chardev");
                 argv.add(ChardevOptionText.option(chardev.id(), chardev.backend()));
+            });
+            // block nodes in their JSON form, as blockdev-add takes them
+            backends.blockdevs().orElse(List.of()).forEach(blockdev -> {
+                argv.add("-blockdev");
+                argv.add(blockdev.options().toString());
             });
         });
         hardware.numa().ifPresent(numa -> numaOptions(numa).forEach(option -> {

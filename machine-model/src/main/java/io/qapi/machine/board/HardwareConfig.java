@@ -48,6 +48,9 @@ public final class HardwareConfig {
             entry(out, "size", HardwareArgv.size(bytes));
         });
         hardware.backends().ifPresent(backends -> {
+            if (backends.blockdevs().filter(nodes -> !nodes.isEmpty()).isPresent()) {
+                throw new IllegalArgumentException(NO_BLOCKDEV);
+            }
             backends.objects().forEach(object -> {
                 out.append("\n[object \"").append(object.id()).append("\"]\n");
                 entry(out, "qom-type", object.qomType());
@@ -115,6 +118,16 @@ public final class HardwareConfig {
         }
         return Optional.of(first == last ? Long.toString(first) : first + "-" + last);
     }
+
+    /**
+     * How a description with block nodes is refused: QEMU 7.2's configuration files have no
+     * {@code [blockdev]} section ("There is no option group 'blockdev'"), and a {@code [drive]}
+     * section puts a named back end between the node and its device ({@code query-block} shows
+     * its name), which is not the same machine (measured).
+     */
+    public static final String NO_BLOCKDEV = "a configuration file cannot hold a -blockdev node (QEMU 7.2's"
+            + " configuration files have no [blockdev] section); use the command line (-print-hardware argv)"
+            + " instead";
 
     /** How a description whose NUMA node's CPUs are not one range is refused. */
     public static final String NOT_A_RANGE = "a configuration file can give a NUMA node one range of CPUs only; the CPUs of node ";

@@ -32,7 +32,7 @@ import java.util.Map;
  * machine), {@code expander-buses} what each expander type brings on its own bus; only for
  * binaries whose target has these boards.
  */
-final class PciDeviceCapture {
+public final class PciDeviceCapture {
     static final String FILE = "pci-devices.json";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -47,9 +47,13 @@ final class PciDeviceCapture {
 
     /**
      * The device types the model places, each with the options QEMU needs to create one at all
-     * (a {@code pci-bridge} must be given a chassis number).
+     * (a {@code pci-bridge} must be given a chassis number, a {@code virtio-blk-pci} a block node).
      */
     static final Map<String, String> MODELED = modeled();
+
+    /** The block node a probe that needs a back end ({@code drive=}) is given. */
+    private static final String PROBE_DISK = "probe-disk";
+    private static final String PROBE_DISK_OPTIONS = "driver=null-co,node-name=";
 
     private static Map<String, String> modeled() {
         Map<String, String> types = new LinkedHashMap<>();
@@ -63,10 +67,26 @@ final class PciDeviceCapture {
         // an expander's bus number must be free; a pxb's own bridge takes it as chassis number (> 0)
         types.put("pxb", ",bus_nr=" + EXPANDER_BUS);
         types.put("pxb-pcie", ",bus_nr=" + EXPANDER_BUS);
+        types.put("virtio-blk-pci", ",drive=" + PROBE_DISK);
         return types;
     }
 
     private PciDeviceCapture() {
+    }
+
+    /**
+     * Captures only this file of an x86 pack ({@code PciDeviceCapture BINARY DIR}), in a few
+     * minutes instead of the whole capture's; the whole capture ({@link Capture}) writes the same.
+     */
+    public static void main(String[] args) throws IOException {
+        if (args.length != 2) {
+            System.err.println("usage: PciDeviceCapture QEMU_BINARY DIR");
+            System.exit(2);
+        }
+        ObjectNode devices = capture(Path.of(args[0]), "x86_64");
+        if (devices != null) {
+            Capture.write(Path.of(args[1]).resolve(FILE), devices);
+        }
     }
 
     /** Every family's entries, or null when the target has none of the families (not x86). */
@@ -105,12 +125,23 @@ final class PciDeviceCapture {
         try (QemuInstance qemu = QemuInstance.start(binary, "pc", List.of("-nodefaults"), TIMEOUT)) {
             int n = 0;
             for (Map.Entry<String, String> type : MODELED.entrySet()) {
-                ObjectNode arguments = JSON.createObjectNode().put("driver", type.getKey()).put("id", PROBE + n++);
+                String id = PROBE + n++;
+                ObjectNode arguments = JSON.createObjectNode().put("driver", type.getKey()).put("id", id);
                 for (String option : type.getValue().split(",")) {
-                    if (!option.isEmpty()) {
+                    if (option.isEmpty()) {
+                        continue;
+                    }
+                    String name = option.substring(0, option.indexOf('='));
+                    String value = option.substring(option.indexOf('=') + 1);
+                    if (value.equals(PROBE_DISK)) {
+                        // a node of its own for each probe: a writable node takes one device
+                        value = id + "-disk";
+                        qemu.qmp().execute("blockdev-add", JSON.createObjectNode().put("driver", "null-co")
+                                .put("node-name", value));
+                        arguments.put(name, value);
+                    } else {
                         // as a JSON client writes them: numbers as numbers
-                        arguments.put(option.substring(0, option.indexOf('=')),
-                                Integer.parseInt(option.substring(option.indexOf('=') + 1)));
+                        arguments.put(name, Integer.parseInt(value));
                     }
                 }
                 JsonNode reply = qemu.qmp().execute("device_add", arguments);
@@ -124,7 +155,11 @@ final class PciDeviceCapture {
 
     /** {@code query-pci} of the family's board with the probe, or QEMU's refusal as {"error": TEXT}. */
     private static JsonNode queryPci(Path binary, String family, String type, String options) throws IOException {
-        List<String> extra = new ArrayList<>(List.of("-nodefaults", "-device", type + ",id=" + PROBE + options));
+        List<String> extra = new ArrayList<>(List.of("-nodefaults"));
+        if (options.contains("=" + PROBE_DISK)) {
+            extra.addAll(List.of("-blockdev", PROBE_DISK_OPTIONS + PROBE_DISK));
+        }
+        extra.addAll(List.of("-device", type + ",id=" + PROBE + options));
         try (QemuInstance qemu = QemuInstance.start(binary, family, extra, TIMEOUT)) {
             return qemu.qmp().execute("query-pci", null);
         } catch (IOException e) {

@@ -55,7 +55,8 @@ final class Launch {
     private static final List<String> ACCEPTED_WITHOUT_EFFECT = List.of(
             "display", "nographic", "no-user-config", "nodefaults", "S", "preconfig", "accel", "enable-kvm",
             "qmp", "machine", "M", "name", "uuid", "m", "warm-up", "machine-data", "target", "smp", "cpu", "object",
-            "numa", "version", "print-hardware", "device", "writeconfig", "chardev", "compat", "daemonize", "pidfile");
+            "numa", "version", "print-hardware", "device", "writeconfig", "chardev", "compat", "daemonize", "pidfile",
+            "blockdev");
 
     /** The object type the machine is built with (NUMA nodes use it), read before the others are made. */
     private static final String RAM_BACKEND = "memory-backend-ram";
@@ -435,6 +436,9 @@ final class Launch {
         }
         vm.objectsMade();
         addChardevs(vm);
+        for (String blockdev : commandLine.all("blockdev")) {
+            BlockdevOption.create(vm, blockdev);
+        }
         for (String device : commandLine.all("device")) {
             DeviceOption.plug(vm, device);
         }

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * The options of a PCI device ({@code -device TYPE,...} or {@code device_add}) read as QEMU 7.2
  * reads them: the placement options into a {@link DeviceRequest}, the guest-visible ones that do
  * not change what {@code query-pci} shows (a NIC's {@code mac}, a port's {@code chassis} and
- * {@code slot}, a bridge's {@code chassis_nr}) kept as written. A property the type has but the
+ * {@code slot}, a bridge's {@code chassis_nr}, a disk's {@code drive}) kept as written. A property the type has but the
  * model does not follow is refused as not modeled rather than ignored, because it may change what
  * the guest sees; one the type lacks gets QEMU's "not found". An expander bridge's
  * {@code bus_nr} and {@code numa_node} are kept as decimal numbers.
@@ -21,7 +21,7 @@ public final class DeviceOptions {
     private static final Set<String> PLACEMENT = Set.of("driver", "id", "bus", "addr", "multifunction");
     /** Guest-visible properties the model keeps and answers qom-get with. */
     private static final Set<String> KEPT = Set.of("mac", "chassis", "slot", "port", "chassis_nr", "bus_nr",
-            "numa_node");
+            "numa_node", "drive");
     /** The integer properties the model keeps, with the largest value each takes and its C type. */
     private static final Map<String, Map.Entry<Long, String>> UNSIGNED = Map.of(
             "bus_nr", Map.entry(0xffL, "uint8_t"), "numa_node", Map.entry(0xffffL, "uint16_t"));

@@ -22,6 +22,10 @@ import io.qapi.runtime.transport.Endpoint;
 import io.qapi.schema.Dispatcher;
 import io.qapi.schema.EventEmitter;
 import io.qapi.schema.Server;
+import io.qapi.schema.block.BlockDeviceInfo;
+import io.qapi.schema.block.BlockInfo;
+import io.qapi.schema.block.BlockdevDelArguments;
+import io.qapi.schema.block.QueryNamedBlockNodesArguments;
 import io.qapi.schema.char_.ChardevAddArguments;
 import io.qapi.schema.char_.ChardevBackendInfo;
 import io.qapi.schema.char_.ChardevInfo;
@@ -87,6 +91,7 @@ public final class ModelServer implements Server, AutoCloseable {
     private final HardwareModule hardware;
     private final ObjectModule objects;
     private final ChardevModule chardevs;
+    private final BlockModule blocks;
     /** The clients connected, by where they came in ({@code unix:PATH} for a unix socket). */
     private final Map<String, Integer> clientsBySocket = new ConcurrentHashMap<>();
     private final JsonNode versionReply;
@@ -107,6 +112,7 @@ public final class ModelServer implements Server, AutoCloseable {
         this.hardware = new HardwareModule(vm, describer, builder);
         this.objects = new ObjectModule(vm);
         this.chardevs = new ChardevModule(vm, path -> clientsBySocket.getOrDefault("unix:" + path, 0) > 0);
+        this.blocks = new BlockModule(vm);
         this.numa = new NumaModule(vm);
         this.devices = new DeviceModule(vm);
         this.qom = new QomModule(vm);
@@ -451,5 +457,26 @@ public final class ModelServer implements Server, AutoCloseable {
     @Override
     public void chardevRemove(ChardevRemoveArguments arguments) {
         chardevs.chardevRemove(arguments);
+    }
+
+    @Override
+    public JsonNode blockdevAdd(ObjectNode arguments) {
+        blocks.blockdevAdd(arguments);
+        return JsonNodeFactory.instance.objectNode();
+    }
+
+    @Override
+    public void blockdevDel(BlockdevDelArguments arguments) {
+        blocks.blockdevDel(arguments);
+    }
+
+    @Override
+    public List<BlockDeviceInfo> queryNamedBlockNodes(QueryNamedBlockNodesArguments arguments) {
+        return blocks.queryNamedBlockNodes();
+    }
+
+    @Override
+    public List<BlockInfo> queryBlock() {
+        return blocks.queryBlock();
     }
 }

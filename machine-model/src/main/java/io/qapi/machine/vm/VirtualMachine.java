@@ -3,6 +3,9 @@ package io.qapi.machine.vm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.qapi.machine.block.BlockDevices;
+import io.qapi.machine.block.BlockGraph;
+import io.qapi.machine.block.BlockNode;
 import io.qapi.machine.board.BoardTree;
 import io.qapi.machine.board.MachineTypeDescriber;
 import io.qapi.machine.board.RunningHardware;
@@ -27,6 +30,7 @@ import io.qapi.schema.EventEmitter;
 import io.qapi.schema.control.ShutdownCause;
 import io.qapi.schema.control.ShutdownEvent;
 import io.qapi.schema.hardware.BackendsDescription;
+import io.qapi.schema.hardware.BlockdevDescription;
 import io.qapi.schema.hardware.ChardevDescription;
 import io.qapi.schema.hardware.HardwareDescription;
 import io.qapi.schema.hardware.NumaDescription;
@@ -94,6 +98,8 @@ public final class VirtualMachine {
     /** The character devices: the monitors', the command line's, the default ports', the added. */
     private final Chardevs chardevs = new Chardevs();
     private final ChardevRules.PtyNumbers ptys = new ChardevRules.PtyNumbers();
+    /** The block nodes and the devices attached to them; replaced whole under the lock. */
+    private volatile BlockGraph blocks = BlockGraph.EMPTY;
     private volatile EventEmitter events = EventEmitter.over((name, data) -> { });
     private volatile Runnable onQuit = () -> { };
 
@@ -270,6 +276,11 @@ public final class VirtualMachine {
                     String path = name(request.id());
                     named[0] = path;
                     Map<String, String> kept = DeviceOptions.check(driver, options, properties);
+                    try {
+                        BlockDevices.checkDrive(blocks, driver, options);
+                    } catch (QmpError e) {
+                        throw new PlacementException(e.desc());
+                    }
                     if (defaultMac.isPresent()) {
                         kept = new LinkedHashMap<>(kept);
                         kept.put("mac", defaultMac.get());
@@ -283,6 +294,15 @@ public final class VirtualMachine {
                 throw QmpError.generic(e.getMessage());
             }
             PciMachine.AddedDevice device = next.added().get(next.added().size() - 1);
+            BlockGraph attached;
+            try {
+                // QEMU realizes the device once it is placed; a refusal takes its name out again
+                attached = BlockDevices.realize(blocks, driver, device.properties(), device.path());
+            } catch (QmpError e) {
+                container(named[0]).remove(childName(named[0]));
+                throw e;
+            }
+            blocks = attached;
             Optional.ofNullable(device.properties().get("mac")).ifPresent(macs::add);
             pci = next;
             add(device.path(), driver);
@@ -471,7 +491,25 @@ public final class VirtualMachine {
                 .filter(c -> c.backend().isPresent())
                 .map(c -> new ChardevDescription(c.id(), c.backend().get()))
                 .toList();
-        return new BackendsDescription(described, chardevList);
+        List<BlockdevDescription> blockdevs = blocks.nodes().stream()
+                .map(node -> new BlockdevDescription(node.options())).toList();
+        return new BackendsDescription(described, chardevList,
+                blockdevs.isEmpty() ? Optional.empty() : Optional.of(blockdevs));
+    }
+
+    /** The block nodes and what is attached to them. */
+    public BlockGraph blocks() {
+        return blocks;
+    }
+
+    /** {@code blockdev-add} or {@code -blockdev}: adds the node, or QEMU's refusal of its name. */
+    public void addBlockNode(BlockNode node) {
+        locked(() -> blocks = blocks.with(node));
+    }
+
+    /** {@code blockdev-del}: removes a node nothing uses, or QEMU's refusal. */
+    public void deleteBlockNode(String nodeName) {
+        locked(() -> blocks = blocks.without(nodeName));
     }
 
     /** Puts the memory backend {@code id} of the command line (one of the parts') into /objects. */

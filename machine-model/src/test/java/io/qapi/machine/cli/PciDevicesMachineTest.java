@@ -50,6 +50,23 @@ class PciDevicesMachineTest {
     }
 
     @Test
+    void aRefusedDiskChangesNothingButItsAnonymousNumber() throws Exception {
+        VirtualMachine vm = Launch.from(CommandLine.parse(List.of("-machine", "pc", "-nodefaults", "-S",
+                "-blockdev", "driver=null-co,node-name=n0", "-device", "virtio-blk-pci,drive=n0,id=a"))).machine();
+        Set<String> disk = Set.of("drive", "addr");
+        PciMachine before = vm.pci().orElseThrow();
+        QmpError conflict = assertThrows(QmpError.class,
+                () -> vm.addPciDevice("virtio-blk-pci", Map.of("drive", "n0"), disk, true));
+        assertTrue(conflict.desc().startsWith("Permission conflict on node 'n0'"), conflict.desc());
+        assertTrue(conflict.desc().contains("'/machine/peripheral-anon/device[0]/virtio-backend'"), conflict.desc());
+        assertEquals(before, vm.pci().orElseThrow());
+        assertEquals(1, vm.blocks().attachments().size());
+        QmpError inUse = assertThrows(QmpError.class, () -> vm.deleteBlockNode("n0"));
+        assertEquals("Node n0 is in use", inUse.desc());
+        assertEquals(1, vm.blocks().nodes().size());
+    }
+
+    @Test
     void concurrentAddsLeaveOneConsistentMachine() throws Exception {
         VirtualMachine vm = pc();
         int clients = 64;
