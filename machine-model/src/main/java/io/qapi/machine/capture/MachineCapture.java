@@ -83,6 +83,9 @@ final class MachineCapture {
                 both.set(SwitchCapture.SWITCHES, switches);
             }
         }
+        if (described && !withDefaults.has("start-error")) {
+            both.set(SuppressionCapture.SUPPRESSIONS, SuppressionCapture.capture(binary, machine, withDefaults));
+        }
         return both;
     }
 
@@ -102,9 +105,14 @@ final class MachineCapture {
      * before it is recorded as QEMU's refusal.
      */
     static ObjectNode board(Path binary, String machineArg, boolean nodefaults, Walk walk) {
+        return board(binary, machineArg, nodefaults ? List.of("-nodefaults") : List.of(), walk);
+    }
+
+    /** A board's replies, started with {@code -machine machineArg} and the options {@code extra}. */
+    static ObjectNode board(Path binary, String machineArg, List<String> extra, Walk walk) {
         ObjectNode replies = null;
         for (int attempt = 0; attempt < 3; attempt++) {
-            replies = boardOnce(binary, machineArg, nodefaults, walk);
+            replies = boardOnce(binary, machineArg, extra, walk);
             if (!replies.path("start-error").asText("x").isEmpty()) {
                 return replies;
             }
@@ -112,8 +120,7 @@ final class MachineCapture {
         return replies;
     }
 
-    private static ObjectNode boardOnce(Path binary, String machine, boolean nodefaults, Walk walk) {
-        List<String> extra = nodefaults ? List.of("-nodefaults") : List.of();
+    private static ObjectNode boardOnce(Path binary, String machine, List<String> extra, Walk walk) {
         ObjectNode replies = JSON.createObjectNode();
         try (QemuInstance qemu = QemuInstance.start(binary, machine, extra, TIMEOUT)) {
             for (String command : COMMANDS) {
