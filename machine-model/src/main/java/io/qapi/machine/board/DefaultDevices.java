@@ -16,13 +16,15 @@ import java.util.Set;
  * io.qapi.machine.pack.MachinePack#suppressionBoard}), because leaving a device out renumbers
  * the board's later devices and moves its default NIC.
  *
- * <p>The parallel port class ({@code isa-parallel}) and the CD-ROM class ({@code ide-cd},
- * {@code ide-hd}, {@code scsi-cd}, {@code scsi-hd}) are not here: the model refuses those drivers
- * as not modeled, so they never turn anything off, and their boards are not captured.
+ * <p>The CD-ROM class ({@code ide-cd}, {@code ide-hd}, {@code scsi-cd}, {@code scsi-hd}) is not
+ * here: the model refuses those drivers as not modeled, so they never turn anything off, and
+ * its boards are not captured. (The model refuses {@code isa-parallel} too, after the board is
+ * built: its class is captured.)
  */
 public final class DefaultDevices {
     private static final Map<String, DefaultDeviceClass> CLASS_OF_DRIVER = Map.ofEntries(
             Map.entry("isa-serial", DefaultDeviceClass.SERIAL),
+            Map.entry("isa-parallel", DefaultDeviceClass.PARALLEL),
             Map.entry("isa-fdc", DefaultDeviceClass.FLOPPY),
             Map.entry("floppy", DefaultDeviceClass.FLOPPY),
             Map.entry("VGA", DefaultDeviceClass.VGA),

@@ -179,9 +179,7 @@ public final class SwitchedBoard {
         differences.forEach((label, difference) -> difference.fields().forEachRemaining(part -> {
             changedBy.computeIfAbsent(part.getKey(), k -> new ArrayList<>()).add(label);
             board.set(part.getKey(), part.getKey().equals("hardware")
-                    ? HardwareDelta.apply(base.path("hardware"), part.getValue())
-                    : MachinePack.BY_MEMBER.contains(part.getKey()) ? withMembers(base.path(part.getKey()), part.getValue())
-                    : part.getValue());
+                    ? HardwareDelta.apply(base.path("hardware"), part.getValue()) : part.getValue());
         }));
         Map<String, List<String>> unknown = new LinkedHashMap<>();
         changedBy.forEach((part, by) -> {
@@ -191,13 +189,6 @@ public final class SwitchedBoard {
             }
         });
         return new Composed(board, Map.copyOf(unknown));
-    }
-
-    /** A part given member by member ({@link MachinePack#BY_MEMBER}): the board's, with the members changed. */
-    private static JsonNode withMembers(JsonNode own, JsonNode changed) {
-        ObjectNode merged = own.isObject() ? ((ObjectNode) own).deepCopy() : JsonNodeFactory.instance.objectNode();
-        changed.fields().forEachRemaining(member -> merged.set(member.getKey(), member.getValue()));
-        return merged;
     }
 
     /**

@@ -39,7 +39,7 @@ import java.util.concurrent.TimeUnit;
  * older versions stored as differences from its newest (see {@link FamilyLayout}); and {@code
  * switches/TYPE.json} for every described type, its boards under each machine switch (see
  * {@link SwitchCapture}), kept apart because only a machine with options reads them, and {@code
- * suppressions/TYPE.json}, its boards with default devices turned off (see {@link
+ * suppressions/TYPE.json}, on x86 its boards with default devices turned off (see {@link
  * SuppressionCapture}); and, on x86,
  * {@code pci-devices.json}, how each PCI device type the model places appears in {@code query-pci}
  * (see {@link PciDeviceCapture}). The {@code host} model is left out of the expansions because
@@ -120,7 +120,7 @@ public final class Capture {
         Path dir = out.resolve("machines");
         Files.createDirectories(dir);
         Map<String, ObjectNode> boards = MachineCapture.captureAll(binary,
-                MachineCapture.names(machines), MachineCapture.described(arch));
+                MachineCapture.names(machines), MachineCapture.described(arch), MachineCapture.suppressed(arch));
         for (Map.Entry<String, ObjectNode> e : FamilyLayout.compact(boards).entrySet()) {
             // the switches' and the suppressions' boards apart: a machine without options or
             // without a default device turned off never reads them

@@ -47,13 +47,23 @@ final class MachineCapture {
                 : name -> FamilyLayout.family(name).equals("virt");
     }
 
-    static Map<String, ObjectNode> captureAll(Path binary, List<String> machines, Predicate<String> described)
-            throws IOException {
+    /**
+     * The machine types whose boards without default devices are captured (see {@link
+     * SuppressionCapture}): the x86 ones. On Arm the drivers that turn defaults off are ISA devices
+     * the binary lacks, or display adapters the {@code virt} board does not make by default.
+     */
+    static Predicate<String> suppressed(String arch) {
+        return arch.equals("x86_64") || arch.equals("i386") ? name -> true : name -> false;
+    }
+
+    static Map<String, ObjectNode> captureAll(Path binary, List<String> machines, Predicate<String> described,
+            Predicate<String> suppressed) throws IOException {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             Map<String, Future<ObjectNode>> pending = new LinkedHashMap<>();
             for (String machine : machines) {
-                pending.put(machine, pool.submit(() -> captureOne(binary, machine, described.test(machine))));
+                pending.put(machine, pool.submit(() -> captureOne(binary, machine, described.test(machine),
+                        suppressed.test(machine))));
             }
             Map<String, ObjectNode> result = new LinkedHashMap<>();
             for (Map.Entry<String, Future<ObjectNode>> e : pending.entrySet()) {
@@ -70,7 +80,7 @@ final class MachineCapture {
         }
     }
 
-    private static ObjectNode captureOne(Path binary, String machine, boolean described) {
+    private static ObjectNode captureOne(Path binary, String machine, boolean described, boolean suppressed) {
         ObjectNode both = JSON.createObjectNode();
         Walk walk = described ? Walk.FULL : Walk.NONE;
         ObjectNode bare = board(binary, machine, true, walk);
@@ -83,7 +93,7 @@ final class MachineCapture {
                 both.set(SwitchCapture.SWITCHES, switches);
             }
         }
-        if (described && !withDefaults.has("start-error")) {
+        if (described && suppressed && !withDefaults.has("start-error")) {
             both.set(SuppressionCapture.SUPPRESSIONS, SuppressionCapture.capture(binary, machine, withDefaults));
         }
         return both;

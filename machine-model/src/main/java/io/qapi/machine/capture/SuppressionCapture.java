@@ -30,6 +30,7 @@ final class SuppressionCapture {
     /** Per class, a global of one of its drivers that changes no device's value. */
     private static final Map<DefaultDeviceClass, String> TRIGGER = Map.of(
             DefaultDeviceClass.SERIAL, "isa-serial.baudbase=115200",
+            DefaultDeviceClass.PARALLEL, "isa-parallel.irq=7",
             DefaultDeviceClass.FLOPPY, "isa-fdc.dma=2",
             DefaultDeviceClass.VGA, "VGA.vgamem_mb=16");
 

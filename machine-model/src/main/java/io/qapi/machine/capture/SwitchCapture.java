@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qapi.machine.pack.HardwareDelta;
-import io.qapi.machine.pack.MachinePack;
 import io.qapi.machine.pack.MachineSwitch;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,22 +43,6 @@ final class SwitchCapture {
      * What differs in {@code switched} from {@code board}: QEMU's refusal, or each reply that
      * differs (the QOM listings too, when walked) and the hardware as a {@link HardwareDelta}.
      */
-    /** The members of {@code switched} that differ from {@code own}'s; both have the same members. */
-    private static ObjectNode changedMembers(JsonNode own, JsonNode switched) {
-        ObjectNode changed = JsonNodeFactory.instance.objectNode();
-        switched.fields().forEachRemaining(member -> {
-            if (!member.getValue().equals(own.path(member.getKey()))) {
-                changed.set(member.getKey(), member.getValue());
-            }
-        });
-        own.fieldNames().forEachRemaining(name -> {
-            if (!switched.has(name)) {
-                throw new IllegalStateException("a board difference cannot say that " + name + " is gone");
-            }
-        });
-        return changed;
-    }
-
     static ObjectNode difference(ObjectNode board, ObjectNode switched) {
         ObjectNode kept = JsonNodeFactory.instance.objectNode();
         if (switched.has("start-error")) {
@@ -67,12 +50,9 @@ final class SwitchCapture {
             return kept;
         }
         switched.fields().forEachRemaining(reply -> {
-            JsonNode own = board.path(reply.getKey());
-            if (reply.getKey().equals(MachineCapture.HARDWARE) || reply.getValue().equals(own)) {
-                return;
+            if (!reply.getKey().equals(MachineCapture.HARDWARE) && !reply.getValue().equals(board.path(reply.getKey()))) {
+                kept.set(reply.getKey(), reply.getValue());
             }
-            kept.set(reply.getKey(), MachinePack.BY_MEMBER.contains(reply.getKey())
-                    ? changedMembers(own, reply.getValue()) : reply.getValue());
         });
         ObjectNode delta = HardwareDelta.between(board.path(MachineCapture.HARDWARE),
                 switched.path(MachineCapture.HARDWARE));

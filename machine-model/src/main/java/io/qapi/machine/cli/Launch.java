@@ -461,7 +461,9 @@ final class Launch {
             if (!turnedOff.contains(DefaultDeviceClass.SERIAL)) {
                 vm.chardevs().add(ChardevRules.defaultPort("serial0", nographic, boardHas(parts, "isa-serial", "pl011")));
             }
-            vm.chardevs().add(ChardevRules.defaultPort("parallel0", nographic, boardHas(parts, "isa-parallel")));
+            if (!turnedOff.contains(DefaultDeviceClass.PARALLEL)) {
+                vm.chardevs().add(ChardevRules.defaultPort("parallel0", nographic, boardHas(parts, "isa-parallel")));
+            }
         }
     }
 

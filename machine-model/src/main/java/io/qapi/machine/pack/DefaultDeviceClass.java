@@ -10,13 +10,13 @@ import java.util.stream.Collectors;
  * The classes of default devices that QEMU 7.2 leaves out of a board, without {@code -nodefaults},
  * when the command line brings a device of the class itself ({@code -device isa-serial}: no
  * default serial port). The pack keeps, per machine type, the board with each combination of
- * classes left out (see {@link MachinePack#suppressionBoard}), keyed by {@link #key}. Only the
- * classes whose drivers the model adds are here: a parallel port or CD-ROM driver is refused as
- * not modeled, so no board without those defaults is needed.
+ * classes left out (see {@link MachinePack#suppressionBoard}), keyed by {@link #key}.
  */
 public enum DefaultDeviceClass {
     /** The default serial port ({@code serial0}). */
     SERIAL("serial"),
+    /** The default parallel port ({@code parallel0}). */
+    PARALLEL("parallel"),
     /** The default floppy drive. */
     FLOPPY("floppy"),
     /** The default display adapter. */

@@ -38,13 +38,6 @@ public final class MachinePack {
     static final String MACHINES = "machines";
     /** The directory of the per-machine-type files of the boards under each machine switch. */
     private static final String SWITCHES = "switches";
-    /**
-     * The parts of a board that a board difference (a switch's, a suppression's) gives member by
-     * member: the QOM listings by path, the machine's properties by name; what it leaves out is
-     * the board's own.
-     */
-    public static final List<String> BY_MEMBER = List.of("qom-lists", "qom-machine");
-
     /** The directory of the per-machine-type files of the boards with default devices turned off. */
     private static final String SUPPRESSIONS = "suppressions";
 

@@ -372,12 +372,17 @@ public final class VirtualMachine {
      * {@code device_del} of a device added with an id. QEMU 7.2 asks the guest to release a PCI
      * device (ACPI on pc's root bus, the PCIe hot-plug controller of a root port) and removes it
      * when the guest has done so; the model's machine runs no guest, so the device stays, as it
-     * does in QEMU while no guest answers, and no DEVICE_DELETED is sent.
+     * does in QEMU while no guest answers, and no DEVICE_DELETED is sent. An ISA device is
+     * refused: its bus takes no hotplug.
      */
     public void deletePciDevice(String id) {
         locked(() -> {
             Optional<PciMachine.AddedDevice> device = pciMachine().flatMap(m -> m.addedWithId(id));
             if (device.isEmpty()) {
+                Optional<IsaMachine> isaSide = isaMachine().filter(i -> i.added(PERIPHERAL + id).isPresent());
+                if (isaSide.isPresent()) {
+                    throw QmpError.generic("Bus '" + isaSide.get().busName() + "' does not support hotplugging");
+                }
                 if (added.containsKey(PERIPHERAL + id)) {
                     throw QmpError.generic("device_del of '" + id + "' is not modeled by qemu-model yet");
                 }
@@ -405,11 +410,17 @@ public final class VirtualMachine {
      * planned), and adds it to its container's table.
      */
     private String name(Optional<String> id) {
+        String path;
         if (id.isEmpty() && !anonymousPlan.isEmpty()) {
-            anonymousDevices = Math.max(anonymousDevices, anonymousPlan.poll());
+            // a description lists devices bus by bus, not in the order they were made (an ISA
+            // device before a PCI one made earlier): each takes the number it had
+            int planned = anonymousPlan.poll();
+            anonymousDevices = Math.max(anonymousDevices, planned + 1);
+            path = "/machine/peripheral-anon/device[" + planned + "]";
+        } else {
+            path = id.map(i -> PERIPHERAL + i)
+                    .orElseGet(() -> "/machine/peripheral-anon/device[" + anonymousDevices++ + "]");
         }
-        String path = id.map(i -> PERIPHERAL + i)
-                .orElseGet(() -> "/machine/peripheral-anon/device[" + anonymousDevices++ + "]");
         container(path).insert(childName(path));
         return path;
     }
