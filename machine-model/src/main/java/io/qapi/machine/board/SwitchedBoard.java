@@ -124,7 +124,7 @@ public final class SwitchedBoard {
     /** Why {@code part} is not known, for an error message. */
     public String whyUnknown(String part) {
         List<String> changers = unknown().getOrDefault(part, List.of());
-        String options = changers.contains(turnedOffLabel()) ? "" : "machine options ";
+        String options = !turnedOff.isEmpty() && changers.contains(turnedOffLabel()) ? "" : "machine options ";
         return options + String.join(" and ", changers) + " each change the board's " + part
                 + ", and the capture records each switch alone";
     }

@@ -35,7 +35,9 @@ public enum DefaultDeviceClass {
 
     /** The pack's key of a combination: the labels in this enum's order, joined by {@code +}. */
     public static String key(Set<DefaultDeviceClass> classes) {
-        return EnumSet.copyOf(classes).stream().map(DefaultDeviceClass::label).collect(Collectors.joining("+"));
+        Set<DefaultDeviceClass> ordered = EnumSet.noneOf(DefaultDeviceClass.class);
+        ordered.addAll(classes);
+        return ordered.stream().map(DefaultDeviceClass::label).collect(Collectors.joining("+"));
     }
 
     /** Every combination of one class or more, each in this enum's order. */
