@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qapi.machine.chardev.ChardevOptionText;
 import io.qapi.schema.hardware.BusDescription;
+import io.qapi.schema.hardware.BusKind;
 import io.qapi.schema.hardware.DeviceDescription;
 import io.qapi.schema.hardware.HardwareDescription;
 import io.qapi.schema.hardware.NumaDescription;
@@ -93,7 +94,9 @@ public final class HardwareArgv {
         StringBuilder option = new StringBuilder(device.type());
         device.id().ifPresent(id -> option.append(",id=").append(escape(id)));
         option.append(",bus=").append(escape(bus.name()));
-        device.address().ifPresent(address -> option.append(",addr=").append(address));
+        // an ISA device's address is its I/O base, which its properties give or its type derives
+        device.address().filter(address -> bus.kind() != BusKind.ISA)
+                .ifPresent(address -> option.append(",addr=").append(address));
         device.properties().ifPresent(properties -> properties.fields().forEachRemaining(p -> option.append(',')
                 .append(p.getKey()).append('=').append(value(p.getValue()))));
         return option.toString();

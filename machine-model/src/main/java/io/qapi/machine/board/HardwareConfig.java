@@ -3,6 +3,7 @@ package io.qapi.machine.board;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.qapi.machine.chardev.ChardevOptionText;
 import io.qapi.schema.hardware.BusDescription;
+import io.qapi.schema.hardware.BusKind;
 import io.qapi.schema.hardware.DeviceDescription;
 import io.qapi.schema.hardware.HardwareDescription;
 import io.qapi.schema.hardware.NumaDistanceDescription;
@@ -89,7 +90,9 @@ public final class HardwareConfig {
                 out.append("\n[device").append(device.id().map(id -> " \"" + id + "\"").orElse("")).append("]\n");
                 entry(out, "driver", device.type());
                 entry(out, "bus", bus.name());
-                device.address().ifPresent(address -> entry(out, "addr", address));
+                // an ISA device's address is its I/O base, which its properties give or its type derives
+                device.address().filter(address -> bus.kind() != BusKind.ISA)
+                        .ifPresent(address -> entry(out, "addr", address));
                 device.properties().ifPresent(properties -> properties.fields().forEachRemaining(p -> entry(out,
                         p.getKey(), text(p.getValue()))));
             }

@@ -3,6 +3,7 @@ package io.qapi.machine.board;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.qapi.machine.pack.DefaultDeviceClass;
 import io.qapi.machine.pack.MachinePack;
 import io.qapi.machine.vm.MachineSelection;
 import io.qapi.runtime.api.QmpError;
@@ -12,6 +13,7 @@ import io.qapi.schema.hardware.MachineFacts;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -38,17 +40,29 @@ public final class MachineTypeDescriber {
      *                  without board data
      */
     public HardwareDescription describe(String type, Optional<JsonNode> props, boolean defaults) {
+        return describe(type, props, defaults, Set.of());
+    }
+
+    /**
+     * As {@link #describe(String, Optional, boolean)}, the board leaving out the default devices
+     * of the classes {@code turnedOff} (see {@link DefaultDevices}), when it has defaults.
+     */
+    public HardwareDescription describe(String type, Optional<JsonNode> props, boolean defaults,
+            Set<DefaultDeviceClass> turnedOff) {
         String name = MachineSelection.select(pack, Optional.of(type))
                 .orElseThrow(() -> QmpError.generic("unsupported machine type '" + type + "'"))
                 .name();
         Map<String, String> options = options(props.filter(p -> !p.isNull()));
-        String key = name + (defaults ? " defaults" : "") + (options.isEmpty() ? "" : " " + options);
+        Set<DefaultDeviceClass> off = defaults ? turnedOff : Set.of();
+        String key = name + (defaults ? " defaults" : "") + (options.isEmpty() ? "" : " " + options)
+                + (off.isEmpty() ? "" : " without " + DefaultDeviceClass.key(off));
         // not computeIfAbsent: describing with options may describe the type without them first
         HardwareDescription known = described.get(key);
         if (known != null) {
             return known;
         }
-        HardwareDescription built = options.isEmpty() ? build(name, defaults) : build(name, options, defaults);
+        HardwareDescription built = options.isEmpty() && off.isEmpty() ? build(name, defaults)
+                : build(name, options, defaults, off);
         described.put(key, built);
         return built;
     }
@@ -82,10 +96,13 @@ public final class MachineTypeDescriber {
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
-    private HardwareDescription build(String name, Map<String, String> options, boolean defaults) {
-        BoardTree bare = hardware(name, switched(name, options, false));
-        SwitchedBoard withDefaultsBoard = switched(name, options, true);
-        Optional<BoardTree> withDefaults = withDefaultsBoard.part("hardware").map(h -> treeOf(name, h));
+    private HardwareDescription build(String name, Map<String, String> options, boolean defaults,
+            Set<DefaultDeviceClass> turnedOff) {
+        BoardTree bare = hardware(name, switched(name, options, false, Set.of()));
+        SwitchedBoard withDefaultsBoard = switched(name, options, true, turnedOff);
+        // the facts are the type's: what its defaults add, whatever the command line turns off
+        SwitchedBoard factsBoard = turnedOff.isEmpty() ? withDefaultsBoard : switched(name, options, true, Set.of());
+        Optional<BoardTree> withDefaults = factsBoard.part("hardware").map(h -> treeOf(name, h));
         BoardTree chosen = defaults ? hardware(name, withDefaultsBoard) : bare;
         MachineFacts facts;
         if (withDefaults.isPresent()) {
@@ -115,10 +132,11 @@ public final class MachineTypeDescriber {
      * The board of {@code name} under {@code options}. The type's own board comes first: when
      * QEMU does not start the type, that is what is said, whatever the options.
      */
-    private SwitchedBoard switched(String name, Map<String, String> options, boolean defaults) {
+    private SwitchedBoard switched(String name, Map<String, String> options, boolean defaults,
+            Set<DefaultDeviceClass> turnedOff) {
         tree(name, defaults);
         try {
-            return SwitchedBoard.of(pack, name, options, defaults);
+            return SwitchedBoard.of(pack, name, options, defaults, turnedOff);
         } catch (IllegalArgumentException e) {
             throw QmpError.generic(e.getMessage());
         }

@@ -3,14 +3,18 @@ package io.qapi.machine.board;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.qapi.machine.pack.DefaultDeviceClass;
 import io.qapi.machine.pack.HardwareDelta;
 import io.qapi.machine.pack.MachinePack;
 import io.qapi.machine.pack.MachineSwitch;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The board a machine type builds under machine options ({@code -machine q35,usb=on,vmport=off}),
@@ -22,6 +26,10 @@ import java.util.Optional;
  * not add up. Such a part (the hardware, or one reply such as {@code query-pci}) is left out of
  * the composed board, and whoever needs it says that the combination is not captured. Options that
  * are not switches ({@code memory-backend=}) are not modeled and are refused.
+ *
+ * <p>A board with defaults may also leave default devices out, because the command line brings
+ * its own (see {@link DefaultDevices}); the capture recorded the board for every combination of
+ * classes left out, which composes with the switches as one more switch would.
  */
 public final class SwitchedBoard {
     /**
@@ -34,17 +42,22 @@ public final class SwitchedBoard {
     private final String type;
     private final boolean defaults;
     private final List<MachineSwitch> switches;
+    /** The classes of default devices left out; empty without defaults. */
+    private final Set<DefaultDeviceClass> turnedOff;
     /** The composed board and what it leaves out, made when first asked for. */
     private volatile Composed composed;
 
     private record Composed(ObjectNode board, Map<String, List<String>> unknown) {
     }
 
-    private SwitchedBoard(MachinePack pack, String type, boolean defaults, List<MachineSwitch> switches) {
+    private SwitchedBoard(MachinePack pack, String type, boolean defaults, List<MachineSwitch> switches,
+            Set<DefaultDeviceClass> turnedOff) {
         this.pack = pack;
         this.type = type;
         this.defaults = defaults;
         this.switches = List.copyOf(switches);
+        this.turnedOff = defaults && !turnedOff.isEmpty() ? Collections.unmodifiableSet(EnumSet.copyOf(turnedOff))
+                : Set.of();
     }
 
     /**
@@ -57,8 +70,21 @@ public final class SwitchedBoard {
      *                                  switch or a type whose options were not captured
      */
     public static SwitchedBoard of(MachinePack pack, String type, Map<String, String> options, boolean defaults) {
+        return of(pack, type, options, defaults, Set.of());
+    }
+
+    /**
+     * As {@link #of(MachinePack, String, Map, boolean)}, with the default devices of the classes
+     * {@code turnedOff} left out (with defaults only; without, there are none to leave out).
+     *
+     * @throws IllegalArgumentException as there, and when the pack lacks the board without them
+     */
+    public static SwitchedBoard of(MachinePack pack, String type, Map<String, String> options, boolean defaults,
+            Set<DefaultDeviceClass> turnedOff) {
         if (options.isEmpty()) {
-            return new SwitchedBoard(pack, type, defaults, List.of());
+            SwitchedBoard board = new SwitchedBoard(pack, type, defaults, List.of(), turnedOff);
+            board.withoutDefaults();
+            return board;
         }
         JsonNode bare = pack.board(type, false).orElse(JsonNodeFactory.instance.objectNode());
         if (!bare.has("qom-lists")) {
@@ -66,17 +92,23 @@ public final class SwitchedBoard {
                     + "' are not in the machine data pack");
         }
         List<MachineSwitch> switches = read(bare, type, options);
-        SwitchedBoard board = new SwitchedBoard(pack, type, defaults, switches);
+        SwitchedBoard board = new SwitchedBoard(pack, type, defaults, switches, turnedOff);
         // QEMU refuses a switch as it starts the board: say so now, as it would
         for (MachineSwitch machineSwitch : switches) {
             board.difference(machineSwitch);
         }
+        board.withoutDefaults();
         return board;
     }
 
     /** The switches that differ from the type's own values, in the order given. */
     public List<MachineSwitch> switches() {
         return switches;
+    }
+
+    /** The classes of default devices the board leaves out. */
+    public Set<DefaultDeviceClass> turnedOff() {
+        return turnedOff;
     }
 
     /** Per part the switches leave unknown, the switches that each change it. */
@@ -91,8 +123,25 @@ public final class SwitchedBoard {
 
     /** Why {@code part} is not known, for an error message. */
     public String whyUnknown(String part) {
-        return "machine options " + String.join(" and ", unknown().getOrDefault(part, List.of()))
-                + " each change the board's " + part + ", and the capture records each switch alone";
+        List<String> changers = unknown().getOrDefault(part, List.of());
+        String options = !turnedOff.isEmpty() && changers.contains(turnedOffLabel()) ? "" : "machine options ";
+        return options + String.join(" and ", changers) + " each change the board's " + part
+                + ", and the capture records each switch alone";
+    }
+
+    /** How the default devices left out are named where a part they change is unknown. */
+    private String turnedOffLabel() {
+        return "the default devices left out (" + DefaultDeviceClass.key(turnedOff) + ")";
+    }
+
+    /** The difference the default devices left out make; empty when none are. */
+    private Optional<JsonNode> withoutDefaults() {
+        if (turnedOff.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(pack.suppressionBoard(type, turnedOff).orElseThrow(() -> new IllegalArgumentException(
+                "the board of machine type '" + type + "' without its default devices ("
+                        + DefaultDeviceClass.key(turnedOff) + ") is not in the machine data pack")));
     }
 
     private JsonNode difference(MachineSwitch machineSwitch) {
@@ -121,14 +170,17 @@ public final class SwitchedBoard {
         JsonNode base = pack.board(type, defaults).orElse(JsonNodeFactory.instance.objectNode());
         ObjectNode board = JsonNodeFactory.instance.objectNode();
         base.fields().forEachRemaining(part -> board.set(part.getKey(), part.getValue()));
-        Map<String, List<String>> changedBy = new LinkedHashMap<>();
+        Map<String, JsonNode> differences = new LinkedHashMap<>();
         for (MachineSwitch machineSwitch : switches) {
-            difference(machineSwitch).fields().forEachRemaining(part -> {
-                changedBy.computeIfAbsent(part.getKey(), k -> new ArrayList<>()).add(machineSwitch.key());
-                board.set(part.getKey(), part.getKey().equals("hardware")
-                        ? HardwareDelta.apply(base.path("hardware"), part.getValue()) : part.getValue());
-            });
+            differences.put(machineSwitch.key(), difference(machineSwitch));
         }
+        withoutDefaults().ifPresent(difference -> differences.put(turnedOffLabel(), difference));
+        Map<String, List<String>> changedBy = new LinkedHashMap<>();
+        differences.forEach((label, difference) -> difference.fields().forEachRemaining(part -> {
+            changedBy.computeIfAbsent(part.getKey(), k -> new ArrayList<>()).add(label);
+            board.set(part.getKey(), part.getKey().equals("hardware")
+                    ? HardwareDelta.apply(base.path("hardware"), part.getValue()) : part.getValue());
+        }));
         Map<String, List<String>> unknown = new LinkedHashMap<>();
         changedBy.forEach((part, by) -> {
             if (by.size() > 1) {

@@ -40,7 +40,9 @@ import java.util.concurrent.TimeUnit;
  * boards built with {@code -nodefaults} and without (see {@link MachineCapture}), a family's
  * older versions stored as differences from its newest (see {@link FamilyLayout}); and {@code
  * switches/TYPE.json} for every described type, its boards under each machine switch (see
- * {@link SwitchCapture}), kept apart because only a machine with options reads them; and, on x86,
+ * {@link SwitchCapture}), kept apart because only a machine with options reads them, and {@code
+ * suppressions/TYPE.json}, on x86 its boards with default devices turned off (see {@link
+ * SuppressionCapture}); and, on x86,
  * {@code pci-devices.json}, how each PCI device type the model places appears in {@code query-pci}
  * (see {@link PciDeviceCapture}). The {@code host} model is left out of the expansions because
  * its values would describe the capturing host, not the binary. Output is deterministic: the
@@ -123,18 +125,20 @@ public final class Capture {
         Path dir = out.resolve("machines");
         Files.createDirectories(dir);
         Map<String, ObjectNode> boards = MachineCapture.captureAll(binary,
-                MachineCapture.names(machines), MachineCapture.described(arch));
-        Path switchesDir = out.resolve(SwitchCapture.SWITCHES);
+                MachineCapture.names(machines), MachineCapture.described(arch), MachineCapture.suppressed(arch));
         for (Map.Entry<String, ObjectNode> e : FamilyLayout.compact(boards).entrySet()) {
-            // the switches' boards apart: a machine without options never reads them
-            JsonNode switches = e.getValue().remove(SwitchCapture.SWITCHES);
-            write(dir.resolve(e.getKey() + ".json"), e.getValue());
-            if (switches != null) {
-                ObjectNode file = JSON.createObjectNode();
-                file.set(SwitchCapture.SWITCHES, switches);
-                Files.createDirectories(switchesDir);
-                write(switchesDir.resolve(e.getKey() + ".json"), file);
+            // the switches' and the suppressions' boards apart: a machine without options or
+            // without a default device turned off never reads them
+            for (String apart : List.of(SwitchCapture.SWITCHES, SuppressionCapture.SUPPRESSIONS)) {
+                JsonNode boardsApart = e.getValue().remove(apart);
+                if (boardsApart != null) {
+                    ObjectNode file = JSON.createObjectNode();
+                    file.set(apart, boardsApart);
+                    Files.createDirectories(out.resolve(apart));
+                    write(out.resolve(apart).resolve(e.getKey() + ".json"), file);
+                }
             }
+            write(dir.resolve(e.getKey() + ".json"), e.getValue());
         }
     }
 

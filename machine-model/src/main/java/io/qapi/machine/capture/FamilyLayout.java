@@ -14,7 +14,8 @@ import java.util.Map;
  * entry names its {@code base} and keeps, per board ({@code nodefaults}, {@code defaults}), only
  * the replies that differ from the base's; a reply left out is the base's. Its {@code switches}
  * keep, per switch, only the board variants that differ from the base's for the same switch; which
- * switches a member has is told by its own machine properties, not by this list.
+ * switches a member has is told by its own machine properties, not by this list. Its
+ * {@code suppressions} keep only the combinations whose boards differ from the base's.
  */
 final class FamilyLayout {
     private FamilyLayout() {
@@ -68,6 +69,11 @@ final class FamilyLayout {
                 ObjectNode switches = switchesDifference(base.path(SwitchCapture.SWITCHES), board.getValue());
                 if (!switches.isEmpty()) {
                     diff.set(SwitchCapture.SWITCHES, switches);
+                }
+            } else if (board.getKey().equals(SuppressionCapture.SUPPRESSIONS)) {
+                ObjectNode suppressions = changed(base.path(SuppressionCapture.SUPPRESSIONS), board.getValue());
+                if (!suppressions.isEmpty()) {
+                    diff.set(SuppressionCapture.SUPPRESSIONS, suppressions);
                 }
             } else {
                 diff.set(board.getKey(), changed(base.path(board.getKey()), board.getValue()));

@@ -47,13 +47,23 @@ final class MachineCapture {
                 : name -> FamilyLayout.family(name).equals("virt");
     }
 
-    static Map<String, ObjectNode> captureAll(Path binary, List<String> machines, Predicate<String> described)
-            throws IOException {
+    /**
+     * The machine types whose boards without default devices are captured (see {@link
+     * SuppressionCapture}): the x86 ones. On Arm the drivers that turn defaults off are ISA devices
+     * the binary lacks, or display adapters the {@code virt} board does not make by default.
+     */
+    static Predicate<String> suppressed(String arch) {
+        return arch.equals("x86_64") || arch.equals("i386") ? name -> true : name -> false;
+    }
+
+    static Map<String, ObjectNode> captureAll(Path binary, List<String> machines, Predicate<String> described,
+            Predicate<String> suppressed) throws IOException {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             Map<String, Future<ObjectNode>> pending = new LinkedHashMap<>();
             for (String machine : machines) {
-                pending.put(machine, pool.submit(() -> captureOne(binary, machine, described.test(machine))));
+                pending.put(machine, pool.submit(() -> captureOne(binary, machine, described.test(machine),
+                        suppressed.test(machine))));
             }
             Map<String, ObjectNode> result = new LinkedHashMap<>();
             for (Map.Entry<String, Future<ObjectNode>> e : pending.entrySet()) {
@@ -70,7 +80,7 @@ final class MachineCapture {
         }
     }
 
-    private static ObjectNode captureOne(Path binary, String machine, boolean described) {
+    private static ObjectNode captureOne(Path binary, String machine, boolean described, boolean suppressed) {
         ObjectNode both = JSON.createObjectNode();
         Walk walk = described ? Walk.FULL : Walk.NONE;
         ObjectNode bare = board(binary, machine, true, walk);
@@ -82,6 +92,9 @@ final class MachineCapture {
             if (!switches.isEmpty()) {
                 both.set(SwitchCapture.SWITCHES, switches);
             }
+        }
+        if (described && suppressed && !withDefaults.has("start-error")) {
+            both.set(SuppressionCapture.SUPPRESSIONS, SuppressionCapture.capture(binary, machine, withDefaults));
         }
         return both;
     }
@@ -102,9 +115,14 @@ final class MachineCapture {
      * before it is recorded as QEMU's refusal.
      */
     static ObjectNode board(Path binary, String machineArg, boolean nodefaults, Walk walk) {
+        return board(binary, machineArg, nodefaults ? List.of("-nodefaults") : List.of(), walk);
+    }
+
+    /** A board's replies, started with {@code -machine machineArg} and the options {@code extra}. */
+    static ObjectNode board(Path binary, String machineArg, List<String> extra, Walk walk) {
         ObjectNode replies = null;
         for (int attempt = 0; attempt < 3; attempt++) {
-            replies = boardOnce(binary, machineArg, nodefaults, walk);
+            replies = boardOnce(binary, machineArg, extra, walk);
             if (!replies.path("start-error").asText("x").isEmpty()) {
                 return replies;
             }
@@ -112,8 +130,7 @@ final class MachineCapture {
         return replies;
     }
 
-    private static ObjectNode boardOnce(Path binary, String machine, boolean nodefaults, Walk walk) {
-        List<String> extra = nodefaults ? List.of("-nodefaults") : List.of();
+    private static ObjectNode boardOnce(Path binary, String machine, List<String> extra, Walk walk) {
         ObjectNode replies = JSON.createObjectNode();
         try (QemuInstance qemu = QemuInstance.start(binary, machine, extra, TIMEOUT)) {
             for (String command : COMMANDS) {

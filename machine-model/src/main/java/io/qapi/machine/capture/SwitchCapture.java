@@ -39,18 +39,21 @@ final class SwitchCapture {
         return switches;
     }
 
-    private static ObjectNode difference(ObjectNode board, ObjectNode switched) {
+    /**
+     * What differs in {@code switched} from {@code board}: QEMU's refusal, or each reply that
+     * differs (the QOM listings too, when walked) and the hardware as a {@link HardwareDelta}.
+     */
+    static ObjectNode difference(ObjectNode board, ObjectNode switched) {
         ObjectNode kept = JsonNodeFactory.instance.objectNode();
         if (switched.has("start-error")) {
             kept.set("start-error", switched.get("start-error"));
             return kept;
         }
-        for (String reply : MachineCapture.COMMANDS) {
-            JsonNode value = switched.path(reply);
-            if (!value.equals(board.path(reply))) {
-                kept.set(reply, value);
+        switched.fields().forEachRemaining(reply -> {
+            if (!reply.getKey().equals(MachineCapture.HARDWARE) && !reply.getValue().equals(board.path(reply.getKey()))) {
+                kept.set(reply.getKey(), reply.getValue());
             }
-        }
+        });
         ObjectNode delta = HardwareDelta.between(board.path(MachineCapture.HARDWARE),
                 switched.path(MachineCapture.HARDWARE));
         if (!delta.isEmpty()) {

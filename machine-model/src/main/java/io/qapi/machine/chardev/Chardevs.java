@@ -38,6 +38,16 @@ public final class Chardevs {
         return Optional.ofNullable(byId.get(id));
     }
 
+    /**
+     * Gives the character device of this id a front end (a serial port's), which holds it open:
+     * QEMU then refuses another front end and its removal.
+     */
+    public synchronized void openFrontEnd(String id) {
+        Chardev chardev = byId.get(id);
+        byId.put(id, new Chardev(chardev.id(), chardev.qomType(), chardev.filename(), true, chardev.backend(),
+                chardev.monitorSocket()));
+    }
+
     /** {@code chardev-remove}: QEMU's refusals of an unknown device and of one a front end uses. */
     public synchronized void remove(String id) {
         Chardev chardev = byId.get(id);

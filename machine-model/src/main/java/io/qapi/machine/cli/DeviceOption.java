@@ -1,5 +1,6 @@
 package io.qapi.machine.cli;
 
+import io.qapi.machine.isa.IsaRules;
 import io.qapi.machine.pack.TypeCatalog;
 import io.qapi.machine.qom.QomChecks;
 import io.qapi.machine.vm.VirtualMachine;
@@ -10,7 +11,7 @@ import java.util.Map;
 /**
  * {@code -device TYPE,key=value,...} as QEMU 7.2 reads it (its option syntax: {@code ,,} for a
  * comma inside a value, the first item naming the driver) and plugs it while the machine is
- * created: the PCI device types the model places. QEMU's refusals are printed with the option
+ * created: the PCI device types the model places, and the ISA ones it adds. QEMU's refusals are printed with the option
  * as written, as QEMU prints them.
  */
 final class DeviceOption {
@@ -30,6 +31,10 @@ final class DeviceOption {
                 QomChecks.requireIdentifier(id);
             }
             QomChecks.requireDeviceType(types, driver);
+            if (IsaRules.MODELED.contains(driver)) {
+                vm.addIsaDevice(driver, options, types.devicePropertyNames(driver), false);
+                return;
+            }
             if (!types.descendsFrom(driver, "pci-device")) {
                 throw QmpError.generic("device type '" + driver + "' is not modeled by " + QemuModel.PROGRAM + " yet");
             }
@@ -37,6 +42,11 @@ final class DeviceOption {
         } catch (QmpError e) {
             throw new CommandLineException("-device " + argument + ": " + e.desc());
         }
+    }
+
+    /** The driver an option names (its first item), as QEMU reads it before it builds the board. */
+    static String driver(String argument) {
+        return parse(argument).getOrDefault("driver", "");
     }
 
     /** QEMU's option syntax: items split at single commas; the first, without '=', is the driver. */

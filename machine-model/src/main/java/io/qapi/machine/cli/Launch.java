@@ -1,6 +1,7 @@
 package io.qapi.machine.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.qapi.machine.board.DefaultDevices;
 import io.qapi.machine.board.HardwareArgv;
 import io.qapi.machine.board.HardwareConfig;
 import io.qapi.machine.board.HardwareText;
@@ -11,6 +12,7 @@ import io.qapi.machine.numa.NumaCompletion;
 import io.qapi.machine.numa.NumaConfig;
 import io.qapi.machine.numa.NumaException;
 import io.qapi.machine.numa.NumaMachineFacts;
+import io.qapi.machine.pack.DefaultDeviceClass;
 import io.qapi.machine.pack.MachinePack;
 import io.qapi.machine.server.ModelServer;
 import io.qapi.machine.topology.CpuSlots;
@@ -191,7 +193,9 @@ final class Launch {
                 .orElseThrow(() -> new CommandLineException(MachineSelection.UNSUPPORTED));
         SwitchedBoard board;
         try {
-            board = SwitchedBoard.of(pack, type.name(), machine.properties(), !commandLine.has("nodefaults"));
+            // QEMU reads every -device's driver before it builds the board: some turn a default off
+            board = SwitchedBoard.of(pack, type.name(), machine.properties(), !commandLine.has("nodefaults"),
+                    DefaultDevices.turnedOffBy(commandLine.all("device").stream().map(DeviceOption::driver).toList()));
         } catch (IllegalArgumentException e) {
             throw new CommandLineException(e.getMessage());
         }
@@ -462,8 +466,13 @@ final class Launch {
         MachineParts parts = vm.parts();
         if (parts.defaults() && !parts.type().name().equals("none")) {
             boolean nographic = commandLine.has("nographic");
-            vm.chardevs().add(ChardevRules.defaultPort("serial0", nographic, boardHas(parts, "isa-serial", "pl011")));
-            vm.chardevs().add(ChardevRules.defaultPort("parallel0", nographic, boardHas(parts, "isa-parallel")));
+            Set<DefaultDeviceClass> turnedOff = parts.board().turnedOff();
+            if (!turnedOff.contains(DefaultDeviceClass.SERIAL)) {
+                vm.chardevs().add(ChardevRules.defaultPort("serial0", nographic, boardHas(parts, "isa-serial", "pl011")));
+            }
+            if (!turnedOff.contains(DefaultDeviceClass.PARALLEL)) {
+                vm.chardevs().add(ChardevRules.defaultPort("parallel0", nographic, boardHas(parts, "isa-parallel")));
+            }
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -38,6 +39,8 @@ public final class MachinePack {
     static final String MACHINES = "machines";
     /** The directory of the per-machine-type files of the boards under each machine switch. */
     private static final String SWITCHES = "switches";
+    /** The directory of the per-machine-type files of the boards with default devices turned off. */
+    private static final String SUPPRESSIONS = "suppressions";
 
     private final Source source;
     /** Whether the pack ships in this module, with the files derived from it at build time. */
@@ -45,6 +48,7 @@ public final class MachinePack {
     private final Map<String, JsonNode> files = new ConcurrentHashMap<>();
     private final Map<String, Optional<JsonNode>> boardFiles = new ConcurrentHashMap<>();
     private final Map<String, Optional<JsonNode>> switchFiles = new ConcurrentHashMap<>();
+    private final Map<String, Optional<JsonNode>> suppressionFiles = new ConcurrentHashMap<>();
     private volatile TypeCatalog typeCatalog;
 
     private MachinePack(Source source, boolean builtin) {
@@ -400,6 +404,20 @@ public final class MachinePack {
         String variant = defaults ? "defaults" : "nodefaults";
         Function<String, Optional<JsonNode>> recorded = t -> typeFile(switchFiles, SWITCHES, t)
                 .map(f -> f.path(SWITCHES).path(key).path(variant)).filter(b -> !b.isMissingNode());
+        return recorded.apply(type).or(() -> boardFile(type).map(entry -> entry.path("base").asText(""))
+                .filter(base -> !base.isEmpty()).flatMap(recorded));
+    }
+
+    /**
+     * What turning off the default devices of {@code classes} does to the board of {@code type}
+     * with defaults (a {@code -device} of their own class given), in the terms of {@link
+     * #switchBoard}. Empty when the capture did not try that combination on this type. A family
+     * member that left it out has its base's.
+     */
+    public Optional<JsonNode> suppressionBoard(String type, Set<DefaultDeviceClass> classes) {
+        String key = DefaultDeviceClass.key(classes);
+        Function<String, Optional<JsonNode>> recorded = t -> typeFile(suppressionFiles, SUPPRESSIONS, t)
+                .map(f -> f.path(SUPPRESSIONS).path(key)).filter(b -> !b.isMissingNode());
         return recorded.apply(type).or(() -> boardFile(type).map(entry -> entry.path("base").asText(""))
                 .filter(base -> !base.isEmpty()).flatMap(recorded));
     }

@@ -2,6 +2,7 @@ package io.qapi.machine.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.qapi.machine.isa.IsaRules;
 import io.qapi.machine.pack.TypeCatalog;
 import io.qapi.machine.qom.QomChecks;
 import io.qapi.machine.topology.CpuProps;
@@ -19,7 +20,8 @@ import java.util.Set;
  * {@code device_add}, which the schema leaves unmarshalled ({@code 'gen': false}), and
  * {@code device_del}: the driver checked against the captured device types as QEMU checks it,
  * then a CPU plugged into a free slot or a PCI device placed as QEMU 7.2 places it (the types
- * whose {@code query-pci} entries the pack holds). Other devices are refused, saying they are not
+ * whose {@code query-pci} entries the pack holds); an ISA device is refused as QEMU refuses it
+ * (its bus takes no hotplug). Other devices are refused, saying they are not
  * modeled yet.
  */
 final class DeviceModule {
@@ -44,6 +46,11 @@ final class DeviceModule {
         TypeCatalog types = machine.parts().pack().types();
         QomChecks.requireDeviceType(types, driver);
         Optional<String> id = id(arguments);
+        if (IsaRules.MODELED.contains(driver)) {
+            // QEMU's ISA buses take no hotplug: refused once the bus is found
+            machine.addIsaDevice(driver, options(arguments), types.devicePropertyNames(driver), true);
+            return Json.object();
+        }
         if (!types.descendsFrom(driver, "cpu")) {
             if (!types.descendsFrom(driver, "pci-device")) {
                 throw QmpError.generic("device_add of '" + driver + "' is not modeled by qemu-model yet");

@@ -3,6 +3,10 @@ package io.qapi.machine.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.qapi.machine.board.SwitchedBoard;
+import io.qapi.machine.isa.IsaDevice;
+import io.qapi.machine.isa.IsaMachine;
+import io.qapi.machine.isa.IsaRules;
 import io.qapi.machine.pack.MachineSwitch;
 import io.qapi.machine.pack.MachineTypePlaceholder;
 import io.qapi.machine.pci.DeviceOptions;
@@ -103,7 +107,8 @@ final class QomModule {
             if (property.equals("type")) {
                 return JsonNodeFactory.instance.textNode(added);
             }
-            Optional<JsonNode> pciValue = machine.pci().flatMap(pci -> pciProperty(pci, path, property));
+            Optional<JsonNode> pciValue = machine.pci().flatMap(pci -> pciProperty(pci, path, property))
+                    .or(() -> machine.isa().flatMap(isa -> isaProperty(isa, path, property)));
             if (pciValue.isPresent()) {
                 return pciValue.get();
             }
@@ -188,6 +193,25 @@ final class QomModule {
         }
     }
 
+    /**
+     * A property of an added ISA device the model knows: its bus, its numbers given or derived
+     * ({@code index}, {@code iobase}, {@code irq}, {@code dma}) and a serial port's {@code chardev}.
+     */
+    private static Optional<JsonNode> isaProperty(IsaMachine isa, String path, String property) {
+        Optional<IsaDevice> added = isa.added(path);
+        if (added.isEmpty()) {
+            return Optional.empty();
+        }
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        if (property.equals("parent_bus")) {
+            return Optional.of(nodes.textNode(isa.busPath()));
+        }
+        if (property.equals("chardev") && added.get().type().equals(IsaRules.SERIAL)) {
+            return Optional.of(nodes.textNode(added.get().chardev()));
+        }
+        return Optional.ofNullable(added.get().values().get(property)).map(nodes::numberNode);
+    }
+
     /** A machine property whose value QEMU reads from the host: the RTC's time, as {@code struct tm}. */
     private static JsonNode hostValue(String property) {
         if (!property.equals("rtc-time")) {
@@ -255,14 +279,21 @@ final class QomModule {
         return known;
     }
 
+    private static ObjectNode partsOf(SwitchedBoard board, List<String> names) {
+        ObjectNode kept = JsonNodeFactory.instance.objectNode();
+        names.forEach(name -> board.part(name).ifPresent(part -> kept.set(name, part)));
+        return kept;
+    }
+
     private static JsonNode restoreBoard(MachineParts parts) {
         if (!parts.board().switches().isEmpty()) {
             throw QmpError.generic("the QOM tree of a machine with switches ("
                     + String.join(", ", parts.board().switches().stream().map(MachineSwitch::key).toList())
                     + ") is not modeled by qemu-model yet");
         }
-        JsonNode board = parts.pack().board(parts.type().name(), parts.defaults())
-                .filter(b -> b.has("qom-lists"))
+        // the board as built: with the default devices the command line turned off left out
+        JsonNode board = Optional.of(parts.board()).filter(b -> b.part("qom-lists").isPresent())
+                .map(b -> (JsonNode) partsOf(b, List.of("qom-lists", "qom-machine")))
                 .orElseThrow(() -> QmpError.generic("the QOM tree of machine type '" + parts.type().name()
                         + "' is not in this data pack"));
         String machineType = parts.type().name() + "-machine";

@@ -11,6 +11,10 @@ import io.qapi.machine.board.MachineTypeDescriber;
 import io.qapi.machine.board.RunningHardware;
 import io.qapi.machine.chardev.ChardevRules;
 import io.qapi.machine.chardev.Chardevs;
+import io.qapi.machine.isa.IsaDevice;
+import io.qapi.machine.isa.IsaException;
+import io.qapi.machine.isa.IsaMachine;
+import io.qapi.machine.isa.IsaRules;
 import io.qapi.machine.numa.NumaConfig;
 import io.qapi.machine.numa.NumaException;
 import io.qapi.machine.pci.DeviceOptions;
@@ -75,6 +79,9 @@ public final class VirtualMachine {
     /** Where a device added with an id goes in the QOM tree (the others go to peripheral-anon). */
     private static final String PERIPHERAL = "/machine/peripheral/";
     private volatile boolean objectsLookedUp;
+    /** The ISA side, read from the board on first use ({@link #isaRead}); null for none. */
+    private IsaMachine isa;
+    private boolean isaRead;
     /** The PCI side, read from the board on first use ({@link #pciRead}); null for none. */
     private PciMachine pci;
     private boolean pciRead;
@@ -201,6 +208,84 @@ public final class VirtualMachine {
         return Optional.ofNullable(pci);
     }
 
+    /** The machine's ISA bus and the ISA devices added; empty for a board without an ISA bus. */
+    public Optional<IsaMachine> isa() {
+        return locked(this::isaMachine);
+    }
+
+    private Optional<IsaMachine> isaMachine() {
+        if (!isaRead) {
+            isa = parts.board().part("hardware").flatMap(IsaMachine::of).orElse(null);
+            isaRead = true;
+        }
+        return Optional.ofNullable(isa);
+    }
+
+    /**
+     * {@code -device} ({@code hotplug} false) or {@code device_add} of an ISA device the model
+     * adds ({@link IsaRules#MODELED}), with QEMU 7.2's checks in QEMU's order: the bus, that it
+     * takes no hotplug, the id, then the properties and the device's own; nothing changes unless
+     * it is added. A serial port's character device gets it as its front end.
+     *
+     * @param options    the options as text, {@code driver} left out
+     * @param properties the type's property names, for QEMU's "not found"
+     * @return the new device's QOM path
+     */
+    public String addIsaDevice(String driver, Map<String, String> options, Set<String> properties, boolean hotplug) {
+        return locked(() -> {
+            IsaMachine machine = isaBus(driver, Optional.ofNullable(options.get("bus")));
+            if (hotplug) {
+                throw QmpError.generic("Bus '" + machine.busName() + "' does not support hotplugging");
+            }
+            Optional<String> id = Optional.ofNullable(options.get("id"));
+            if (id.isPresent() && added.containsKey(PERIPHERAL + id.get())) {
+                throw QmpError.generic("Duplicate ID '" + id.get() + "' for device");
+            }
+            // named before its properties are set, and taken out again when refused (see addPciDevice)
+            String path = name(id);
+            IsaMachine next;
+            try {
+                next = machine.with(driver, path, id, options, properties, chardevs);
+            } catch (IsaException e) {
+                container(path).remove(childName(path));
+                throw QmpError.generic(e.getMessage());
+            }
+            IsaDevice device = next.added().get(next.added().size() - 1);
+            if (!device.chardev().isEmpty()) {
+                chardevs.openFrontEnd(device.chardev());
+            }
+            isa = next;
+            add(path, driver);
+            return path;
+        });
+    }
+
+    /** The ISA bus a device goes on: the one {@code bus} names, else the board's; QEMU's refusals. */
+    private IsaMachine isaBus(String driver, Optional<String> bus) {
+        Optional<IsaMachine> machine = isaMachine();
+        if (bus.isEmpty()) {
+            return machine.orElseThrow(() -> QmpError.generic("No 'ISA' bus found for device '" + driver + "'"));
+        }
+        if (machine.isPresent() && machine.get().busName().equals(bus.get())) {
+            return machine.get();
+        }
+        Optional<String> otherKind = pciMachine().flatMap(pciSide -> pciSide.topology().buses().stream()
+                .filter(b -> b.name().equals(bus.get())).map(b -> b.kind().qomTypeName()).findFirst());
+        if (otherKind.isEmpty()) {
+            otherKind = parts.board().part("hardware").flatMap(hardware -> {
+                for (JsonNode known : hardware.path("buses")) {
+                    String path = known.path("path").asText();
+                    if (path.substring(path.lastIndexOf('/') + 1).equals(bus.get())) {
+                        return Optional.of(known.path("type").asText());
+                    }
+                }
+                return Optional.empty();
+            });
+        }
+        throw QmpError.generic(otherKind.map(kind -> "Device '" + driver + "' can't go on " + kind + " bus")
+                .orElse("Bus '" + bus.get() + "' not found"));
+    }
+
     /**
      * How many {@code /machine/unattached/device[N]} the board has before {@code -device}: the
      * captured board's (built with one CPU) and one per further CPU made at start-up; -1 when the
@@ -231,8 +316,8 @@ public final class VirtualMachine {
         ObjectNode options = JsonNodeFactory.instance.objectNode();
         current.options().forEach(options::put);
         HardwareDescription board = describer.describe(current.type().name(), Optional.of(options),
-                current.defaults());
-        HardwareDescription running = RunningHardware.describe(board, pci());
+                current.defaults(), current.board().turnedOff());
+        HardwareDescription running = RunningHardware.describe(board, pci(), isa());
         ObjectNode smp = JsonNodeFactory.instance.objectNode();
         current.topology().smpProperty().forEach(smp::put);
         return new HardwareDescription(running.machine(), running.facts(), running.root(), running.unattached(),
@@ -330,12 +415,17 @@ public final class VirtualMachine {
      * {@code device_del} of a device added with an id. QEMU 7.2 asks the guest to release a PCI
      * device (ACPI on pc's root bus, the PCIe hot-plug controller of a root port) and removes it
      * when the guest has done so; the model's machine runs no guest, so the device stays, as it
-     * does in QEMU while no guest answers, and no DEVICE_DELETED is sent.
+     * does in QEMU while no guest answers, and no DEVICE_DELETED is sent. An ISA device is
+     * refused: its bus takes no hotplug.
      */
     public void deletePciDevice(String id) {
         locked(() -> {
             Optional<PciMachine.AddedDevice> device = pciMachine().flatMap(m -> m.addedWithId(id));
             if (device.isEmpty()) {
+                Optional<IsaMachine> isaSide = isaMachine().filter(i -> i.added(PERIPHERAL + id).isPresent());
+                if (isaSide.isPresent()) {
+                    throw QmpError.generic("Bus '" + isaSide.get().busName() + "' does not support hotplugging");
+                }
                 if (added.containsKey(PERIPHERAL + id)) {
                     throw QmpError.generic("device_del of '" + id + "' is not modeled by qemu-model yet");
                 }
@@ -368,11 +458,17 @@ public final class VirtualMachine {
      * planned), and adds it to its container's table.
      */
     private String name(Optional<String> id) {
+        String path;
         if (id.isEmpty() && !anonymousPlan.isEmpty()) {
-            anonymousDevices = Math.max(anonymousDevices, anonymousPlan.poll());
+            // a description lists devices bus by bus, not in the order they were made (an ISA
+            // device before a PCI one made earlier): each takes the number it had
+            int planned = anonymousPlan.poll();
+            anonymousDevices = Math.max(anonymousDevices, planned + 1);
+            path = "/machine/peripheral-anon/device[" + planned + "]";
+        } else {
+            path = id.map(i -> PERIPHERAL + i)
+                    .orElseGet(() -> "/machine/peripheral-anon/device[" + anonymousDevices++ + "]");
         }
-        String path = id.map(i -> PERIPHERAL + i)
-                .orElseGet(() -> "/machine/peripheral-anon/device[" + anonymousDevices++ + "]");
         container(path).insert(childName(path));
         return path;
     }

@@ -63,7 +63,7 @@ class RecaptureTest {
                 differences.add(file + ": " + firstDifference(expected, actual));
             }
         }
-        for (String dir : List.of("machines", "switches")) {
+        for (String dir : List.of("machines", "switches", "suppressions")) {
             List<String> captured = names(out.resolve(dir));
             for (String file : captured) {
                 String name = dir + "/" + file;
