@@ -34,6 +34,6 @@ public record PciDevice(String type, Optional<String> id, String bus, int slot, 
 
     /** A key naming the device: its id, or {@code #serial} for anonymous devices. */
     public String key() {
-        return id.orElse("#" + serial);
+        return id.isPresent() ? id.get() : "#" + serial; // not orElse: that would build the text every time
     }
 }

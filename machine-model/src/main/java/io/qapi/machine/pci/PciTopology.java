@@ -108,6 +108,9 @@ public record PciTopology(List<PciBus> buses, List<PciDevice> devices, int nextS
 
     /** Whether the bus is an expander bridge's root bus or lies below one. */
     public boolean behindExpander(PciBus bus) {
+        if (buses.stream().noneMatch(PciBus::expanderRoot)) {
+            return false; // the common case, without a walk up that looks each parent up by key
+        }
         PciBus current = bus;
         while (current.parentDeviceId().isPresent()) {
             if (current.expanderRoot() || DeviceOptions.category(current.parentDeviceType().orElseThrow()).expander()) {
