@@ -2,6 +2,7 @@ package io.qapi.machine.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.qapi.machine.qom.OptionNumbers;
 import java.math.BigInteger;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -104,28 +105,7 @@ final class OptsFields {
 
     /** An integer as {@code strtoll} reads a whole string with base 0; empty when it does not. */
     static Optional<BigInteger> integer(String text) {
-        String digits = text;
-        boolean negative = digits.startsWith("-");
-        if (negative || digits.startsWith("+")) {
-            digits = digits.substring(1);
-        }
-        int radix = 10;
-        if (digits.length() > 2 && (digits.startsWith("0x") || digits.startsWith("0X"))) {
-            radix = 16;
-            digits = digits.substring(2);
-        } else if (digits.length() > 1 && digits.startsWith("0")) {
-            radix = 8;
-            digits = digits.substring(1);
-        }
-        if (digits.isEmpty() || !Character.isLetterOrDigit(digits.charAt(0))) {
-            return Optional.empty();
-        }
-        try {
-            BigInteger number = new BigInteger(digits, radix);
-            return Optional.of(negative ? number.negate() : number);
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
+        return OptionNumbers.parse(text);
     }
 
     /** QEMU's boolean option values ({@code on}/{@code yes}/{@code true}/{@code y} and their opposites); empty for any other. */

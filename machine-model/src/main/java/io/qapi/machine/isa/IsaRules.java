@@ -1,5 +1,6 @@
 package io.qapi.machine.isa;
 
+import io.qapi.machine.qom.OptionNumbers;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
@@ -63,26 +64,9 @@ public final class IsaRules {
      * hexadecimal or {@code 0} octal; a negative or larger number does not fit.
      */
     static long uint32(String name, String text) throws IsaException {
-        String digits = text.strip();
-        boolean negative = digits.startsWith("-");
-        if (negative || digits.startsWith("+")) {
-            digits = digits.substring(1);
-        }
-        int radix = 10;
-        if (digits.length() > 2 && (digits.startsWith("0x") || digits.startsWith("0X"))) {
-            radix = 16;
-            digits = digits.substring(2);
-        } else if (digits.length() > 1 && digits.startsWith("0")) {
-            radix = 8;
-            digits = digits.substring(1);
-        }
-        BigInteger value;
-        try {
-            value = new BigInteger(digits, radix);
-        } catch (NumberFormatException e) {
-            throw new IsaException("Parameter '" + name + "' expects integer");
-        }
-        if (value.signum() < 0 || negative && value.signum() != 0 || value.compareTo(UINT32_MAX) > 0) {
+        BigInteger value = OptionNumbers.parse(text.strip())
+                .orElseThrow(() -> new IsaException("Parameter '" + name + "' expects integer"));
+        if (value.signum() < 0 || value.compareTo(UINT32_MAX) > 0) {
             throw new IsaException("Parameter '" + name + "' expects uint32_t");
         }
         return value.longValueExact();
