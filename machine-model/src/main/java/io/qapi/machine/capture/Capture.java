@@ -105,13 +105,12 @@ public final class Capture {
             JsonNode definitions = qmp.execute("query-cpu-definitions", null);
             write(out.resolve("query-cpu-definitions.json"), definitions);
             write(out.resolve("cpu-expansions.json"), CpuExpansionLayout.compact(expansions(qmp, definitions)));
-            JsonNode commands = qmp.execute("query-commands", null);
-            write(out.resolve("query-commands.json"), commands);
-            write(out.resolve(ProbeCapture.SCHEMA_FILE), ProbeCapture.schema(qmp));
-            write(out.resolve(ProbeCapture.FILE), ProbeCapture.capture(qmp, commands));
+            write(out.resolve("query-commands.json"), qmp.execute("query-commands", null));
             write(out.resolve("query-chardev-backends.json"), qmp.execute("query-chardev-backends", null));
             machines = qmp.execute("query-machines", null);
         }
+        // in a QEMU of its own: its qom-list-types loads every module, which adds chardev back ends
+        ProbeCapture.captureInto(binary, out);
         Files.writeString(out.resolve(TypeCatalog.FILE), TypeFile.render(TypeCapture.capture(binary, TIMEOUT)));
         for (String option : List.of("machine", "cpu")) {
             Files.writeString(out.resolve(option + "-help.txt"), HelpText.capture(binary, option));

@@ -77,7 +77,15 @@ public final class ProbeCapture {
         }
         Path out = Path.of(args[1]);
         Files.createDirectories(out);
-        try (QemuInstance qemu = QemuInstance.start(Path.of(args[0]), "none", List.of(), Duration.ofSeconds(30))) {
+        captureInto(Path.of(args[0]), out);
+    }
+
+    /**
+     * Writes both files into {@code out}, from a fresh QEMU of their own: the capture loads every
+     * module ({@code qom-list-types}), which changes what other captures would see.
+     */
+    static void captureInto(Path binary, Path out) throws IOException {
+        try (QemuInstance qemu = QemuInstance.start(binary, "none", List.of(), Duration.ofSeconds(30))) {
             QmpConnection qmp = qemu.qmp();
             Capture.write(out.resolve(SCHEMA_FILE), schema(qmp));
             Capture.write(out.resolve(FILE), capture(qmp, qmp.execute("query-commands", null)));
