@@ -87,14 +87,9 @@ public final class ProbeCapture {
     static void captureInto(Path binary, Path out) throws IOException {
         try (QemuInstance qemu = QemuInstance.start(binary, "none", List.of(), Duration.ofSeconds(30))) {
             QmpConnection qmp = qemu.qmp();
-            Capture.write(out.resolve(SCHEMA_FILE), schema(qmp));
+            Capture.write(out.resolve(SCHEMA_FILE), qmp.execute("query-qmp-schema", null));
             Capture.write(out.resolve(FILE), capture(qmp, qmp.execute("query-commands", null)));
         }
-    }
-
-    /** The schema reply of the binary {@code qmp} talks to. */
-    static JsonNode schema(QmpConnection qmp) throws IOException {
-        return qmp.execute("query-qmp-schema", null);
     }
 
     /** The recorded replies, from the binary whose {@code query-commands} reply is {@code commands}. */

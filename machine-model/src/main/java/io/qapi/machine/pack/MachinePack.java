@@ -154,19 +154,18 @@ public final class MachinePack {
      * there; empty when the type is not modeled or the pack has no such file (non-x86 targets).
      */
     public Optional<JsonNode> pciDeviceEntry(String family, String type) {
-        JsonNode all = pciDevices;
-        if (all == null) {
-            all = read(PCI_DEVICES).orElse(com.fasterxml.jackson.databind.node.MissingNode.getInstance());
-            pciDevices = all;
-        }
-        JsonNode entry = all.path(family).path(type);
+        JsonNode entry = pciDevices().path(family).path(type);
         return entry.isMissingNode() ? Optional.empty() : Optional.of(entry);
+    }
+
+    /** The pack's {@code pci-devices.json}, read once; a missing node for a pack without it. */
+    private JsonNode pciDevices() {
+        return optionalFile(PCI_DEVICES).orElse(MissingNode.getInstance());
     }
 
     /** Whether {@code device_add} refuses a modeled PCI type (QEMU creates it only with the machine). */
     public boolean pciDeviceNotHotpluggable(String type) {
-        pciDeviceEntry("", "");
-        for (JsonNode refused : pciDevices.path("not-hotpluggable")) {
+        for (JsonNode refused : pciDevices().path("not-hotpluggable")) {
             if (refused.asText().equals(type)) {
                 return true;
             }
@@ -180,12 +179,9 @@ public final class MachinePack {
      * (a {@code pxb}'s own bridge, which has the expander's id); empty when not captured.
      */
     public Optional<JsonNode> pciExpanderBus(String family, String type) {
-        pciDeviceEntry("", "");
-        JsonNode devices = pciDevices.path("expander-buses").path(family).path(type);
+        JsonNode devices = pciDevices().path("expander-buses").path(family).path(type);
         return devices.isArray() ? Optional.of(devices) : Optional.empty();
     }
-
-    private volatile JsonNode pciDevices;
 
     /** The first line of {@code QEMU --version}. */
     public String versionLine() {

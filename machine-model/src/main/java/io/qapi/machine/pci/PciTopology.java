@@ -125,7 +125,8 @@ public record PciTopology(List<PciBus> buses, List<PciDevice> devices, int nextS
         return false;
     }
 
-    private Optional<PciDevice> deviceWithKey(String key) {
+    /** The device with that key (its id, or its serial for one without). */
+    public Optional<PciDevice> deviceWithKey(String key) {
         return devices.stream().filter(d -> d.key().equals(key)).findFirst();
     }
 

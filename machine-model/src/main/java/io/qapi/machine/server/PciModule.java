@@ -63,8 +63,7 @@ final class PciModule {
         ObjectNode entry = JsonNodeFactory.instance.objectNode().put("bus", bus.number());
         ArrayNode devices = entry.putArray("devices");
         String expanderType = bus.parentDeviceType().orElseThrow();
-        String expanderId = pci.topology().devices().stream()
-                .filter(d -> d.key().equals(bus.parentDeviceId().orElseThrow())).findFirst().orElseThrow()
+        String expanderId = pci.topology().deviceWithKey(bus.parentDeviceId().orElseThrow()).orElseThrow()
                 .id().orElse("");
         for (JsonNode own : machine.parts().pack().pciExpanderBus(pci.family(), expanderType).orElseThrow()) {
             ObjectNode device = own.deepCopy();
