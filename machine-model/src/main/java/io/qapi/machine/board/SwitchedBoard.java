@@ -106,6 +106,15 @@ public final class SwitchedBoard {
         return switches;
     }
 
+    /**
+     * Whether no switch changes the board's devices (their captured hardware differences are
+     * empty, as for {@code dump-guest-core} or q35's {@code acpi}): the QOM tree then has the
+     * unswitched board's objects, only the machine's own switched properties read otherwise.
+     */
+    public boolean switchesKeepDevices() {
+        return switches.stream().noneMatch(s -> difference(s).has("hardware"));
+    }
+
     /** The classes of default devices the board leaves out. */
     public Set<DefaultDeviceClass> turnedOff() {
         return turnedOff;

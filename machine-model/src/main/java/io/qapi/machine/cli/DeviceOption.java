@@ -19,7 +19,12 @@ final class DeviceOption {
     }
 
     static void plug(VirtualMachine vm, String argument) throws CommandLineException {
-        Map<String, String> options = parse(argument);
+        Map<String, String> options;
+        try {
+            options = items(argument);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLineException("-device " + argument + ": " + e.getMessage());
+        }
         String driver = options.remove("driver");
         if (driver == null) {
             throw new CommandLineException("-device " + argument + ": Parameter 'driver' is missing");
@@ -46,7 +51,21 @@ final class DeviceOption {
 
     /** The driver an option names (its first item), as QEMU reads it before it builds the board. */
     static String driver(String argument) {
-        return parse(argument).getOrDefault("driver", "");
+        try {
+            return items(argument).getOrDefault("driver", "");
+        } catch (IllegalArgumentException e) {
+            return ""; // refused with QEMU's message when the device is plugged
+        }
+    }
+
+    /**
+     * A {@code -device}'s items: its JSON form (a JSON object, as libvirt writes it), or QEMU's
+     * option syntax.
+     *
+     * @throws IllegalArgumentException when the JSON form is not a JSON object
+     */
+    static Map<String, String> items(String argument) {
+        return argument.startsWith("{") ? JsonOption.items(argument) : parse(argument);
     }
 
     /** QEMU's option syntax: items split at single commas; the first, without '=', is the driver. */

@@ -39,6 +39,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,7 +59,8 @@ final class Launch {
             "display", "nographic", "no-user-config", "nodefaults", "S", "preconfig", "accel", "enable-kvm",
             "qmp", "machine", "M", "name", "uuid", "m", "warm-up", "machine-data", "target", "smp", "cpu", "object",
             "numa", "version", "print-hardware", "device", "writeconfig", "chardev", "compat", "daemonize", "pidfile",
-            "blockdev");
+            "blockdev", "mon", "netdev", "audiodev", "no-acpi", "overcommit", "rtc", "no-shutdown", "boot", "sandbox",
+            "msg");
 
     /** The object type the machine is built with (NUMA nodes use it), read before the others are made. */
     private static final String RAM_BACKEND = "memory-backend-ram";
@@ -113,20 +115,36 @@ final class Launch {
         Identity identity = IdentityOptions.from(commandLine);
         MemoryOption memory = commandLine.last("m").isPresent() ? MemoryOption.parse(commandLine.last("m").get())
                 : MemoryOption.DEFAULT;
-        List<String> machineArguments = new ArrayList<>(commandLine.all("machine"));
-        machineArguments.addAll(commandLine.all("M"));
+        HostOptions.check(commandLine);
+        List<String> machineArguments = new ArrayList<>();
+        for (CommandLine.Option option : commandLine.options()) {
+            switch (option.name()) {
+                case "machine", "M" -> machineArguments.add(option.argument());
+                // QEMU 7.2 reads -no-acpi as the machine option acpi=off, in its place among them
+                case "no-acpi" -> machineArguments.add("acpi=off");
+                default -> {
+                }
+            }
+        }
         MachineOption machine = MachineOption.merge(machineArguments);
         if (machine.accel().isPresent() && (commandLine.has("accel") || commandLine.has("enable-kvm"))) {
             throw new CommandLineException("The -accel and \"-machine accel=\" options are incompatible");
         }
-        Set<String> chardevIds = new HashSet<>();
+        Map<String, Map<String, String>> chardevsById = new HashMap<>();
         for (String chardev : commandLine.all("chardev")) {
             // QEMU reads every option before it creates anything: the keys, then the ids
-            String id = ChardevOption.read(chardev).get("id");
-            if (id != null && !chardevIds.add(id)) {
+            Map<String, String> options = ChardevOption.read(chardev);
+            String id = options.get("id");
+            if (id != null && chardevsById.putIfAbsent(id, options) != null) {
                 throw new CommandLineException("-chardev " + chardev + ": Duplicate ID '" + id + "' for chardev");
             }
         }
+        List<MonOption> mons = new ArrayList<>();
+        for (String mon : commandLine.all("mon")) {
+            mons.add(MonOption.parse(mon));
+        }
+        AudiodevOption.check(commandLine.all("audiodev"));
+        NetdevOption.checkIds(commandLine.all("netdev"));
         List<Endpoint> monitors = new ArrayList<>();
         boolean stdio = false;
         for (String qmp : commandLine.all("qmp")) {
@@ -142,6 +160,23 @@ final class Launch {
             // -nographic puts the default serial port on standard I/O too; QEMU says so, twice
             throw new CommandLineException("cannot use stdio by multiple character devices\n" + QemuModel.PROGRAM
                     + ": could not connect serial device to character backend 'stdio'");
+        }
+        Set<String> monitorChardevs = new HashSet<>();
+        for (MonOption mon : mons) {
+            Map<String, String> chardev = chardevsById.get(mon.chardev());
+            if (chardev == null) {
+                throw new CommandLineException("-mon " + mon.argument() + ": chardev \"" + mon.chardev()
+                        + "\" not found");
+            }
+            if (!monitorChardevs.add(mon.chardev())) {
+                throw new CommandLineException("-mon " + mon.argument() + ": Device '" + mon.chardev() + "' is in use");
+            }
+            mon.requireModeled(chardev);
+            if (chardev.containsKey("fd")) {
+                throw new CommandLineException("-mon " + mon.argument() + ": a monitor on an inherited descriptor "
+                        + "is not modeled by " + QemuModel.PROGRAM + " yet");
+            }
+            monitors.add(Endpoint.unix(Path.of(chardev.get("path"))));
         }
         Daemon daemon = Daemon.from(commandLine);
         return new Launch(commandLine, identity, memory, machine, monitors, stdio, compat(commandLine), daemon,
@@ -194,7 +229,7 @@ final class Launch {
         SwitchedBoard board;
         try {
             // QEMU reads every -device's driver before it builds the board: some turn a default off
-            board = SwitchedBoard.of(pack, type.name(), machine.properties(), !commandLine.has("nodefaults"),
+            board = SwitchedBoard.of(pack, type.name(), boardOptions(), !commandLine.has("nodefaults"),
                     DefaultDevices.turnedOffBy(commandLine.all("device").stream().map(DeviceOption::driver).toList()));
         } catch (IllegalArgumentException e) {
             throw new CommandLineException(e.getMessage());
@@ -215,14 +250,14 @@ final class Launch {
         } catch (TopologyException e) {
             throw new CommandLineException(e.getMessage());
         }
-        long ram = memory.bytesOr(type.name().equals("none") ? 0 : MachineParts.DEFAULT_RAM_BYTES);
         List<MemoryBackend> backends = new ArrayList<>();
         Map<String, Long> sizes = new LinkedHashMap<>();
         for (String object : commandLine.all("object")) {
             if (!ObjectOption.qomType(object).equals(RAM_BACKEND)) {
                 continue; // made once the machine is (see machine())
             }
-            MemoryBackend backend = ObjectOption.parse(object);
+            MemoryBackend backend = ObjectOption.parse(object, machineSwitch("mem-merge"),
+                    machineSwitch("dump-guest-core"));
             if (sizes.containsKey(backend.id())) {
                 throw new CommandLineException("-object " + object + ": attempt to add duplicate property '"
                         + backend.id() + "' to object (type 'container')");
@@ -230,6 +265,7 @@ final class Launch {
             sizes.put(backend.id(), backend.size());
             backends.add(backend);
         }
+        long ram = ramBytes(type, sizes);
         List<String> numa = commandLine.all("numa");
         if (!numa.isEmpty() && (slots.isEmpty() || facts.slotScheme() != SlotScheme.X86)) {
             throw new CommandLineException("-numa on this machine type is not modeled by " + QemuModel.PROGRAM);
@@ -248,9 +284,49 @@ final class Launch {
                 throw new CommandLineException(e.getMessage());
             }
         }
+        if (machine.properties().containsKey(MEMORY_BACKEND) && config.usesMemdev()) {
+            throw new CommandLineException("'-machine memory-backend' and '-numa memdev' properties are mutually "
+                    + "exclusive");
+        }
         checkCpuFeatures(pack, cpuType);
         return new MachineParts(pack, type, facts, slots, ram, machine.properties(), backends,
                 !commandLine.has("nodefaults"), config, topology, board).withNuma(config);
+    }
+
+    /** A boolean machine option that is on unless turned off ({@code mem-merge}, {@code dump-guest-core}). */
+    private boolean machineSwitch(String name) {
+        String value = machine.properties().getOrDefault(name, machine.properties().get(name.replace('-', '_')));
+        return value == null || OptsFields.bool(value).orElse(true);
+    }
+
+    /** {@code -machine memory-backend=ID}: main memory is that {@code -object}'s rather than one QEMU makes. */
+    static final String MEMORY_BACKEND = "memory-backend";
+
+    /** The machine options that choose the board: all but {@code memory-backend}, which names an object. */
+    private Map<String, String> boardOptions() {
+        Map<String, String> options = new LinkedHashMap<>(machine.properties());
+        options.remove(MEMORY_BACKEND);
+        return options;
+    }
+
+    /**
+     * Main memory's size: {@code -m}'s, or the type's default; with {@code memory-backend=}, the
+     * backend's, which {@code -m} (when given) must equal.
+     */
+    private long ramBytes(MachineSelection type, Map<String, Long> backendSizes) throws CommandLineException {
+        long ram = memory.bytesOr(type.name().equals("none") ? 0 : MachineParts.DEFAULT_RAM_BYTES);
+        String backend = machine.properties().get(MEMORY_BACKEND);
+        if (backend == null) {
+            return ram;
+        }
+        Long size = backendSizes.get(backend);
+        if (size == null) {
+            throw new CommandLineException("Memory backend '" + backend + "' not found");
+        }
+        if (commandLine.has("m") && size != ram) {
+            throw new CommandLineException("Machine memory size does not match the size of the memory backend");
+        }
+        return size;
     }
 
     /** How the machine numbers its CPU slots: x86 boards, the Arm virt family, or not at all. */
@@ -443,6 +519,9 @@ final class Launch {
         for (String blockdev : commandLine.all("blockdev")) {
             BlockdevOption.create(vm, blockdev);
         }
+        for (String netdev : commandLine.all("netdev")) {
+            NetdevOption.create(vm, netdev);
+        }
         for (String device : commandLine.all("device")) {
             DeviceOption.plug(vm, device);
         }
@@ -526,6 +605,9 @@ final class Launch {
             return printHardware(out, err, parts, printHardware.get());
         }
         VirtualMachine vm = machine(parts);
+        // QEMU warns of each back end no NIC uses once the machine is made
+        vm.netdevs().withoutPeer().forEach(id -> err.println(QemuModel.PROGRAM + ": warning: netdev " + id
+                + " has no peer"));
         Optional<String> writeConfig = commandLine.last("writeconfig");
         if (writeConfig.isPresent()) {
             writeConfig(vm, writeConfig.get(), out);

@@ -83,6 +83,16 @@ final class ObjectOption {
     }
 
     static MemoryBackend parse(String argument) throws CommandLineException {
+        return parse(argument, true, true);
+    }
+
+    /**
+     * A memory backend whose {@code merge} and {@code dump} default to {@code mergeByDefault} and
+     * {@code dumpByDefault}: QEMU 7.2 makes backends once the machine is, and takes their defaults
+     * from its {@code mem-merge} and {@code dump-guest-core}.
+     */
+    static MemoryBackend parse(String argument, boolean mergeByDefault, boolean dumpByDefault)
+            throws CommandLineException {
         JsonNode tree = tree(argument);
         String type = tree.path("qom-type").asText("");
         if (type.isEmpty()) {
@@ -112,8 +122,8 @@ final class ObjectOption {
             throw new CommandLineException("-object " + argument + ": Parameter 'policy' does not accept value '"
                     + policy + "'");
         }
-        return new MemoryBackend(id, size.longValue(), flag(tree, "merge", true, argument),
-                flag(tree, "dump", true, argument), flag(tree, "prealloc", false, argument),
+        return new MemoryBackend(id, size.longValue(), flag(tree, "merge", mergeByDefault, argument),
+                flag(tree, "dump", dumpByDefault, argument), flag(tree, "prealloc", false, argument),
                 flag(tree, "share", false, argument), flag(tree, "reserve", true, argument), policy);
     }
 

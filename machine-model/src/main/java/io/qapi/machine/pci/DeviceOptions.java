@@ -21,7 +21,7 @@ public final class DeviceOptions {
     private static final Set<String> PLACEMENT = Set.of("driver", "id", "bus", "addr", "multifunction");
     /** Guest-visible properties the model keeps and answers qom-get with. */
     private static final Set<String> KEPT = Set.of("mac", "chassis", "slot", "port", "chassis_nr", "bus_nr",
-            "numa_node", "drive");
+            "numa_node", "drive", "netdev", "rng");
     /** The integer properties the model keeps, with the largest value each takes and its C type. */
     private static final Map<String, Map.Entry<Long, String>> UNSIGNED = Map.of(
             "bus_nr", Map.entry(0xffL, "uint8_t"), "numa_node", Map.entry(0xffffL, "uint16_t"));

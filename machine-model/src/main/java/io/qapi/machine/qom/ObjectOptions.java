@@ -12,6 +12,7 @@ import io.qapi.schema.qom.MemoryBackendProperties;
 import io.qapi.schema.qom.ObjectType;
 import io.qapi.schema.qom.RngProperties;
 import io.qapi.schema.qom.RngRandomProperties;
+import io.qapi.schema.qom.SecretProperties;
 import java.util.Optional;
 
 /**
@@ -65,7 +66,16 @@ public final class ObjectOptions {
                 typed = file.toJson();
             }
             case "rng-builtin" -> typed = RngProperties.DECODER.decode(input, properties, "").toJson();
-            case "rng-random" -> typed = RngRandomProperties.DECODER.decode(input, properties, "").toJson();
+            case "rng-random" -> {
+                RngRandomProperties random = RngRandomProperties.DECODER.decode(input, properties, "");
+                typed = random.toJson();
+                HostFiles.requireRngSource(random.filename().orElse("/dev/urandom"));
+            }
+            case "secret" -> {
+                SecretProperties secret = SecretProperties.DECODER.decode(input, properties, "");
+                typed = secret.toJson();
+                Secrets.load(secret);
+            }
             case "iothread" -> typed = IothreadProperties.DECODER.decode(input, properties, "").toJson();
             default -> throw QmpError.generic("object-add of type '" + name + "' is not modeled by qemu-model yet");
         }

@@ -41,7 +41,7 @@ final class MemoryModule {
         Collections.reverse(order);
         List<Memdev> memdevs = new ArrayList<>();
         for (String id : order) {
-            if (mainRam.filter(id::equals).isPresent()) {
+            if (mainRam.filter(id::equals).isPresent() && !backends.containsKey(id)) {
                 memdevs.add(new Memdev(Optional.of(id), parts.ramBytes(), parts.switchedOn("mem-merge", true),
                         parts.switchedOn("dump-guest-core", true), false, false, Optional.of(true), List.of(),
                         HostMemPolicy.DEFAULT));

@@ -40,6 +40,11 @@ import io.qapi.schema.cpu.CpuModelExpansionInfo;
 import io.qapi.schema.cpu.HotpluggableCPU;
 import io.qapi.schema.cpu.QueryCpuModelExpansionArguments;
 import io.qapi.schema.hardware.HardwareDescription;
+import io.qapi.schema.host.BalloonArguments;
+import io.qapi.schema.host.BalloonInfo;
+import io.qapi.schema.host.IOThreadInfo;
+import io.qapi.schema.host.MigrateSetCapabilitiesArguments;
+import io.qapi.schema.host.MigrationCapabilityStatus;
 import io.qapi.schema.hardware.PlanHardwareArguments;
 import io.qapi.schema.hardware.QueryMachineTypeArguments;
 import io.qapi.schema.machine.CurrentMachineParams;
@@ -48,6 +53,7 @@ import io.qapi.schema.machine.MachineInfo;
 import io.qapi.schema.machine.NameInfo;
 import io.qapi.schema.machine.TargetInfo;
 import io.qapi.schema.machine.UuidInfo;
+import io.qapi.schema.net.NetdevDelArguments;
 import io.qapi.schema.numa.Memdev;
 import io.qapi.schema.numa.MemoryInfo;
 import io.qapi.schema.numa.NumaOptions;
@@ -92,6 +98,8 @@ public final class ModelServer implements Server, AutoCloseable {
     private final ObjectModule objects;
     private final ChardevModule chardevs;
     private final BlockModule blocks;
+    private final NetModule net;
+    private final HostModule host;
     /** The clients connected, by where they came in ({@code unix:PATH} for a unix socket). */
     private final Map<String, Integer> clientsBySocket = new ConcurrentHashMap<>();
     private final JsonNode versionReply;
@@ -113,6 +121,8 @@ public final class ModelServer implements Server, AutoCloseable {
         this.objects = new ObjectModule(vm);
         this.chardevs = new ChardevModule(vm, path -> clientsBySocket.getOrDefault("unix:" + path, 0) > 0);
         this.blocks = new BlockModule(vm);
+        this.net = new NetModule(vm);
+        this.host = new HostModule(vm);
         this.numa = new NumaModule(vm);
         this.devices = new DeviceModule(vm);
         this.qom = new QomModule(vm);
@@ -478,5 +488,41 @@ public final class ModelServer implements Server, AutoCloseable {
     @Override
     public List<BlockInfo> queryBlock() {
         return blocks.queryBlock();
+    }
+
+    @Override
+    public JsonNode netdevAdd(ObjectNode arguments) {
+        net.netdevAdd(arguments);
+        return JsonNodeFactory.instance.objectNode();
+    }
+
+    @Override
+    public void netdevDel(NetdevDelArguments arguments) {
+        net.netdevDel(arguments);
+    }
+
+    @Override
+    public void balloon(BalloonArguments arguments) {
+        host.balloon(arguments);
+    }
+
+    @Override
+    public BalloonInfo queryBalloon() {
+        return host.queryBalloon();
+    }
+
+    @Override
+    public void migrateSetCapabilities(MigrateSetCapabilitiesArguments arguments) {
+        host.migrateSetCapabilities(arguments);
+    }
+
+    @Override
+    public List<MigrationCapabilityStatus> queryMigrateCapabilities() {
+        return host.queryMigrateCapabilities();
+    }
+
+    @Override
+    public List<IOThreadInfo> queryIothreads() {
+        return host.queryIothreads();
     }
 }

@@ -286,7 +286,7 @@ final class QomModule {
     }
 
     private static JsonNode restoreBoard(MachineParts parts) {
-        if (!parts.board().switches().isEmpty()) {
+        if (!parts.board().switchesKeepDevices()) {
             throw QmpError.generic("the QOM tree of a machine with switches ("
                     + String.join(", ", parts.board().switches().stream().map(MachineSwitch::key).toList())
                     + ") is not modeled by qemu-model yet");
@@ -301,6 +301,19 @@ final class QomModule {
         for (String part : List.of("lists", "machine")) {
             qom.set(part, MachineTypePlaceholder.restore(board.path("qom-" + part), machineType));
         }
+        // the machine's own properties read as switched (the capture walked only the unswitched tree)
+        ObjectNode machineProperties = (ObjectNode) qom.path("machine");
+        for (MachineSwitch machineSwitch : parts.board().switches()) {
+            JsonNode current = machineProperties.path(machineSwitch.property()).path("return");
+            if (current.isBoolean()) {
+                machineProperties.putObject(machineSwitch.property()).put("return",
+                        machineSwitch.value().equals("on"));
+            } else if (current.isTextual()) {
+                machineProperties.putObject(machineSwitch.property()).put("return", machineSwitch.value());
+            }
+        }
+        Optional.ofNullable(parts.options().get("memory-backend")).ifPresent(id ->
+                machineProperties.putObject("memory-backend").put("return", "/objects/" + id));
         return qom;
     }
 }

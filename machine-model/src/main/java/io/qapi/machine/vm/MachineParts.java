@@ -63,10 +63,15 @@ public record MachineParts(MachinePack pack, MachineSelection type, MachineTopol
     }
 
     /**
-     * The id of main memory's own backend object ({@code pc.ram}), when QEMU makes one: the type
-     * names one, the machine has memory, and NUMA nodes do not bring their own with memdev=.
+     * The id of main memory's backend object: the one {@code -machine memory-backend=} names, or
+     * the one QEMU makes ({@code pc.ram}) when the type names one, the machine has memory, and
+     * NUMA nodes do not bring their own with memdev=.
      */
     public Optional<String> mainRamId() {
+        String given = options.get("memory-backend");
+        if (given != null) {
+            return Optional.of(given);
+        }
         return type.defaultRamId().filter(id -> ramBytes > 0 && !numa.usesMemdev());
     }
 

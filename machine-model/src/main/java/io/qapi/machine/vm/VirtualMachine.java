@@ -15,6 +15,7 @@ import io.qapi.machine.isa.IsaDevice;
 import io.qapi.machine.isa.IsaException;
 import io.qapi.machine.isa.IsaMachine;
 import io.qapi.machine.isa.IsaRules;
+import io.qapi.machine.net.Netdevs;
 import io.qapi.machine.numa.NumaConfig;
 import io.qapi.machine.numa.NumaException;
 import io.qapi.machine.pci.DeviceOptions;
@@ -107,6 +108,7 @@ public final class VirtualMachine {
     private final ChardevRules.PtyNumbers ptys = new ChardevRules.PtyNumbers();
     /** The block nodes and the devices attached to them; replaced whole under the lock. */
     private volatile BlockGraph blocks = BlockGraph.EMPTY;
+    private volatile Netdevs netdevs = Netdevs.NONE;
     private volatile EventEmitter events = EventEmitter.over((name, data) -> { });
     private volatile Runnable onQuit = () -> { };
 
@@ -314,7 +316,12 @@ public final class VirtualMachine {
     public HardwareDescription describe(MachineTypeDescriber describer) {
         MachineParts current = parts;
         ObjectNode options = JsonNodeFactory.instance.objectNode();
-        current.options().forEach(options::put);
+        // memory-backend= names an object, which the description lists with the others
+        current.options().forEach((name, value) -> {
+            if (!name.equals("memory-backend")) {
+                options.put(name, value);
+            }
+        });
         HardwareDescription board = describer.describe(current.type().name(), Optional.of(options),
                 current.defaults(), current.board().turnedOff());
         HardwareDescription running = RunningHardware.describe(board, pci(), isa());
@@ -363,6 +370,14 @@ public final class VirtualMachine {
                     Map<String, String> kept = DeviceOptions.check(driver, options, properties);
                     try {
                         BlockDevices.checkDrive(blocks, driver, options);
+                        if (options.containsKey("netdev")) {
+                            // a virtio proxy's netdev is its virtio device's, whose name QEMU's message gives
+                            String owner = driver.startsWith("virtio-net-pci") ? "virtio-net-device" : driver;
+                            netdevs.checkConnectable(owner + ".netdev", options.get("netdev"));
+                        }
+                        if (options.containsKey("rng")) {
+                            checkRngBackend(options.get("rng"));
+                        }
                     } catch (QmpError e) {
                         throw new PlacementException(e.desc());
                     }
@@ -388,6 +403,9 @@ public final class VirtualMachine {
                 throw e;
             }
             blocks = attached;
+            if (options.containsKey("netdev")) {
+                netdevs = netdevs.connect(options.get("netdev"), device.path());
+            }
             Optional.ofNullable(device.properties().get("mac")).ifPresent(macs::add);
             pci = next;
             add(device.path(), driver);
@@ -501,12 +519,18 @@ public final class VirtualMachine {
     }
 
     private void insertMainRam() {
-        parts.mainRamId().ifPresent(id -> insertObject(id, MEMORY_BACKEND_RAM));
+        // a memory-backend= object is in /objects already, made with the command line's others
+        parts.mainRamId().filter(id -> !objectTypes.containsKey(id)).ifPresent(id -> insertObject(id, MEMORY_BACKEND_RAM));
     }
 
     /** The children of /objects in QEMU's order (its hash table's; qom-list prints the reverse). */
     public List<String> objects() {
         return locked(objects::order);
+    }
+
+    /** The properties an object of /objects was made with, if there is one of that id. */
+    public Optional<ObjectNode> objectProperties(String id) {
+        return locked(() -> Optional.ofNullable(objectProperties.get(id)).map(ObjectNode::deepCopy));
     }
 
     /** The QOM type of a child of /objects, if there is one of that id. */
@@ -596,6 +620,34 @@ public final class VirtualMachine {
     /** The block nodes and what is attached to them. */
     public BlockGraph blocks() {
         return blocks;
+    }
+
+    /** The check QEMU makes when a device's {@code rng} link is set: an object of that id, an RNG back end. */
+    private void checkRngBackend(String id) {
+        String type = objectTypes.get(id);
+        if (type == null) {
+            throw QmpError.generic("Device '" + id + "' not found");
+        }
+        if (!RNG_BACKENDS.contains(type)) {
+            throw QmpError.generic("Invalid parameter type for 'rng', expected: rng-backend");
+        }
+    }
+
+    private static final Set<String> RNG_BACKENDS = Set.of("rng-random", "rng-builtin", "rng-egd");
+
+    /** The network back ends. */
+    public Netdevs netdevs() {
+        return netdevs;
+    }
+
+    /** {@code netdev_add} or {@code -netdev}: adds the back end, or QEMU's refusal. */
+    public void addNetdev(ObjectNode arguments) {
+        locked(() -> netdevs = netdevs.add(arguments));
+    }
+
+    /** {@code netdev_del}: removes the back end, or QEMU's refusal. */
+    public void deleteNetdev(String id) {
+        locked(() -> netdevs = netdevs.delete(id));
     }
 
     /** {@code blockdev-add} or {@code -blockdev}: adds the node, or QEMU's refusal of its name. */
