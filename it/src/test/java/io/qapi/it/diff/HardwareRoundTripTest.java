@@ -43,7 +43,8 @@ class HardwareRoundTripTest {
     Stream<DynamicTest> everyDeviceScenarioRoundTrips() throws Exception {
         return Scenarios.all().stream().filter(s -> s.name().startsWith("devices-") || s.name().startsWith("pci-")
                 || s.name().startsWith("objects-") || s.name().startsWith("chardev-")
-                || s.name().startsWith("numa-") || s.name().startsWith("cpus-") || s.name().startsWith("preconfig-"))
+                || s.name().startsWith("numa-") || s.name().startsWith("cpus-") || s.name().startsWith("preconfig-")
+                || s.name().startsWith("libvirt-") || s.name().startsWith("netdev-"))
                 .map(scenario -> DynamicTest.dynamicTest(scenario.name(), () -> roundTrip(scenario)));
     }
 

@@ -71,6 +71,11 @@ public final class HardwareArgv {
                 argv.add("-blockdev");
                 argv.add(blockdev.options().toString());
             });
+            // network back ends in their JSON form, as netdev_add takes them
+            backends.netdevs().orElse(List.of()).forEach(netdev -> {
+                argv.add("-netdev");
+                argv.add(netdev.options().toString());
+            });
         });
         hardware.numa().ifPresent(numa -> numaOptions(numa).forEach(option -> {
             argv.add("-numa");

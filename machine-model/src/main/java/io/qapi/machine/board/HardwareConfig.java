@@ -62,6 +62,14 @@ public final class HardwareConfig {
                 entry(out, "backend", chardev.backend().path("type").asText());
                 ChardevOptionText.entries(chardev.backend()).forEach((key, value) -> entry(out, key, value));
             });
+            backends.netdevs().orElse(List.of()).forEach(netdev -> {
+                out.append("\n[netdev \"").append(netdev.options().path("id").asText()).append("\"]\n");
+                netdev.options().fields().forEachRemaining(o -> {
+                    if (!o.getKey().equals("id")) {
+                        entry(out, o.getKey(), text(o.getValue()));
+                    }
+                });
+            });
         });
         hardware.numa().ifPresent(numa -> {
             for (NumaNodeDescription node : numa.nodes()) {

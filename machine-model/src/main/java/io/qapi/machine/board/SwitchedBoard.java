@@ -214,6 +214,12 @@ public final class SwitchedBoard {
             }
             String propertyType = MachineSwitch.propertyType(bare, name).orElseThrow(() ->
                     new IllegalArgumentException("Property '" + type + "-machine." + name + "' not found"));
+            if (!MachineSwitch.isSwitch(propertyType)
+                    && bare.path("qom-machine").path(name).path("return").asText(null) != null
+                    && bare.path("qom-machine").path(name).path("return").isTextual()
+                    && bare.path("qom-machine").path(name).path("return").textValue().equals(option.getValue())) {
+                continue; // a text property given the board's own value (libvirt's gic-version=2) changes nothing
+            }
             if (!MachineSwitch.isSwitch(propertyType)) {
                 throw new IllegalArgumentException("machine option '" + name + "' (" + propertyType
                         + ") is not modeled yet: only the on/off switches of a machine type are captured");

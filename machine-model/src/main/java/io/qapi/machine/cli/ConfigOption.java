@@ -53,12 +53,13 @@ final class ConfigOption {
                     value.append(HardwareArgv.escape(entry(section.entries(), "type")));
                     appendEntries(value, section.entries(), "type");
                 }
-                case "device", "chardev", "object" -> {
-                    // the type entry (driver=, backend=, qom-type=) and the section's id lead the option
+                case "device", "chardev", "object", "netdev" -> {
+                    // the type entry (driver=, backend=, qom-type=, type=) and the section's id lead the option
                     args.add("-" + section.group());
                     String kind = switch (section.group()) {
                         case "device" -> "driver";
                         case "chardev" -> "backend";
+                        case "netdev" -> "type";
                         default -> "qom-type";
                     };
                     value.append(kind).append('=').append(HardwareArgv.escape(entry(section.entries(), kind)));

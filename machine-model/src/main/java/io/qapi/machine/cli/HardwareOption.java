@@ -59,7 +59,7 @@ final class HardwareOption {
         hardware.smp().ifPresent(smp -> replaced.add("smp"));
         hardware.memory().ifPresent(memory -> replaced.add("m"));
         hardware.numa().ifPresent(numa -> replaced.add("numa"));
-        hardware.backends().ifPresent(backends -> replaced.addAll(List.of("object", "chardev", "blockdev")));
+        hardware.backends().ifPresent(backends -> replaced.addAll(List.of("object", "chardev", "blockdev", "netdev")));
         for (CommandLine.Option option : commandLine.options()) {
             if (!option.name().equals("hardware") && replaced.contains(option.name())) {
                 throw new CommandLineException("-hardware " + file + ": the description gives the machine, its "

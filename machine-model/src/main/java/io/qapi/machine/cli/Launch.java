@@ -60,7 +60,7 @@ final class Launch {
             "qmp", "machine", "M", "name", "uuid", "m", "warm-up", "machine-data", "target", "smp", "cpu", "object",
             "numa", "version", "print-hardware", "device", "writeconfig", "chardev", "compat", "daemonize", "pidfile",
             "blockdev", "mon", "netdev", "audiodev", "no-acpi", "overcommit", "rtc", "no-shutdown", "boot", "sandbox",
-            "msg");
+            "msg", "serial");
 
     /** The object type the machine is built with (NUMA nodes use it), read before the others are made. */
     private static final String RAM_BACKEND = "memory-backend-ram";
@@ -542,15 +542,49 @@ final class Launch {
                 ChardevOption.create(vm, option.argument());
             }
         }
+        connectSerialPorts(vm);
         MachineParts parts = vm.parts();
         if (parts.defaults() && !parts.type().name().equals("none")) {
             boolean nographic = commandLine.has("nographic");
             Set<DefaultDeviceClass> turnedOff = parts.board().turnedOff();
-            if (!turnedOff.contains(DefaultDeviceClass.SERIAL)) {
+            // -serial given replaces the default serial port's back end
+            if (!turnedOff.contains(DefaultDeviceClass.SERIAL) && !commandLine.has("serial")) {
                 vm.chardevs().add(ChardevRules.defaultPort("serial0", nographic, boardHas(parts, "isa-serial", "pl011")));
             }
             if (!turnedOff.contains(DefaultDeviceClass.PARALLEL)) {
                 vm.chardevs().add(ChardevRules.defaultPort("parallel0", nographic, boardHas(parts, "isa-parallel")));
+            }
+        }
+    }
+
+    /**
+     * {@code -serial chardev:ID} (libvirt's form) and {@code -serial none}: the board's own serial
+     * port (an Arm virt's pl011, made with or without a back end) takes the character device. A
+     * board that makes a serial port only for {@code -serial} (x86's isa-serial) would gain a
+     * device, which is not modeled; nor are {@code -serial}'s other back ends.
+     */
+    private void connectSerialPorts(VirtualMachine vm) throws CommandLineException {
+        List<String> serials = commandLine.all("serial");
+        for (int index = 0; index < serials.size(); index++) {
+            String serial = serials.get(index);
+            if (serial.equals("none")) {
+                continue;
+            }
+            if (!serial.startsWith("chardev:")) {
+                throw new CommandLineException("-serial " + serial + ": serial back ends other than chardev:ID and "
+                        + "none are not modeled by " + QemuModel.PROGRAM);
+            }
+            String id = serial.substring("chardev:".length());
+            if (!vm.chardevs().contains(id)) {
+                throw new CommandLineException("-serial " + serial + ": could not connect serial device to character "
+                        + "backend '" + serial + "'");
+            }
+            if (!boardHas(vm.parts(), "pl011")) {
+                throw new CommandLineException("-serial " + serial + ": a serial port the board makes only for -serial "
+                        + "is not modeled by " + QemuModel.PROGRAM);
+            }
+            if (index == 0) {
+                vm.chardevs().openFrontEnd(id); // the board has one serial port: serial1 on has no front end
             }
         }
     }

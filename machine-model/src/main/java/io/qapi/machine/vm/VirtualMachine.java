@@ -38,6 +38,8 @@ import io.qapi.schema.hardware.BackendsDescription;
 import io.qapi.schema.hardware.BlockdevDescription;
 import io.qapi.schema.hardware.ChardevDescription;
 import io.qapi.schema.hardware.HardwareDescription;
+import io.qapi.schema.hardware.MachineDescription;
+import io.qapi.schema.hardware.NetdevDescription;
 import io.qapi.schema.hardware.NumaDescription;
 import io.qapi.schema.hardware.NumaDistanceDescription;
 import io.qapi.schema.hardware.NumaNodeDescription;
@@ -327,9 +329,19 @@ public final class VirtualMachine {
         HardwareDescription running = RunningHardware.describe(board, pci(), isa());
         ObjectNode smp = JsonNodeFactory.instance.objectNode();
         current.topology().smpProperty().forEach(smp::put);
-        return new HardwareDescription(running.machine(), running.facts(), running.root(), running.unattached(),
+        // memory-backend= names a backend the description lists among the objects
+        MachineDescription machine = current.options().containsKey("memory-backend")
+                ? withMemoryBackend(running.machine(), current.options().get("memory-backend")) : running.machine();
+        return new HardwareDescription(machine, running.facts(), running.root(), running.unattached(),
                 Optional.of(smp), Optional.of(current.ramBytes()), numaDescription(current.numa()),
                 Optional.of(backends()));
+    }
+
+    private static MachineDescription withMemoryBackend(MachineDescription machine, String backend) {
+        ObjectNode options = machine.options().isObject() ? ((ObjectNode) machine.options()).deepCopy()
+                : JsonNodeFactory.instance.objectNode();
+        options.put("memory-backend", backend);
+        return new MachineDescription(machine.type(), options, machine.defaults());
     }
 
     /**
@@ -613,8 +625,13 @@ public final class VirtualMachine {
                 .toList();
         List<BlockdevDescription> blockdevs = blocks.nodes().stream()
                 .map(node -> new BlockdevDescription(node.options())).toList();
+        List<NetdevDescription> netdevList = netdevs.byId().entrySet().stream()
+                .map(e -> new NetdevDescription(JsonNodeFactory.instance.objectNode().put("type", e.getValue())
+                        .put("id", e.getKey())))
+                .toList();
         return new BackendsDescription(described, chardevList,
-                blockdevs.isEmpty() ? Optional.empty() : Optional.of(blockdevs));
+                blockdevs.isEmpty() ? Optional.empty() : Optional.of(blockdevs),
+                netdevList.isEmpty() ? Optional.empty() : Optional.of(netdevList));
     }
 
     /** The block nodes and what is attached to them. */
