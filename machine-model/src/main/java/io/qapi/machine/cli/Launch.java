@@ -662,6 +662,7 @@ final class Launch {
                 WarmUp.session(server);
                 return 0;
             }
+            TerminatingSignals.install(vm, err);
             daemon.ready();
             ended.await();
         } catch (IOException e) {

@@ -814,6 +814,19 @@ public final class VirtualMachine {
         ending.start();
     }
 
+    /**
+     * A terminating signal (SIGTERM, SIGINT, SIGHUP, as libvirt's {@code destroy} sends): QEMU
+     * says SHUTDOWN with reason {@code host-signal} and ends, as after {@code quit}.
+     */
+    public void terminateOnSignal() {
+        Thread ending = new Thread(() -> {
+            events.shutdown(new ShutdownEvent(false, ShutdownCause.HOST_SIGNAL));
+            onQuit.run();
+        }, "qemu-model-signal");
+        ending.setDaemon(false);
+        ending.start();
+    }
+
     private <T> T locked(Supplier<T> action) {
         synchronized (lock) {
             return action.get();
