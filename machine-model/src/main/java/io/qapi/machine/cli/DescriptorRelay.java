@@ -103,9 +103,14 @@ final class DescriptorRelay {
         }
         List<PassedDescriptor> passed = new ArrayList<>(received.length);
         for (FileDescriptor descriptor : received) {
-            int number = FileDescriptorCast.using(descriptor).as(Integer.class);
+            // junixsocket closes what it received when the client's socket closes, but getfd and
+            // add-fd keep descriptors past their client: the model keeps a duplicate of its own
+            // and closes the original now (closed, it is no longer valid, so junixsocket skips it).
+            FileDescriptorCast duplicate = FileDescriptorCast.duplicating(descriptor);
+            new FileInputStream(descriptor).close();
+            int number = duplicate.as(Integer.class);
             // A stream over the descriptor closes it: the JDK's own way to close a bare FileDescriptor.
-            FileInputStream closer = new FileInputStream(descriptor);
+            FileInputStream closer = new FileInputStream(duplicate.getFileDescriptor());
             passed.add(new PassedDescriptor(number, closer));
         }
         return passed;

@@ -134,12 +134,12 @@ class InheritedMonitorTest {
         Path path = monitor("-machine", "pc", "-nodefaults");
         Path file = Files.writeString(dir.resolve("passed"), "x");
         try (Client client = new Client(path).negotiated(); FileInputStream passed = new FileInputStream(file.toFile())) {
-            int before = openDescriptors();
+            int before = openOn(file);
             assertEquals("{\"return\": {}}",
                     client.ask("{\"execute\": \"getfd\", \"arguments\": {\"fdname\": \"disk\"}}", passed.getFD()));
-            assertEquals(before + 1, openDescriptors());
+            assertEquals(before + 1, openOn(file));
             assertEquals("{\"return\": {}}", client.ask("{\"execute\": \"closefd\", \"arguments\": {\"fdname\": \"disk\"}}"));
-            assertEquals(before, openDescriptors());
+            assertEquals(before, openOn(file));
             assertEquals("{\"error\": {\"class\": \"GenericError\", \"desc\": \"File descriptor named 'disk' not found\"}}",
                     client.ask("{\"execute\": \"closefd\", \"arguments\": {\"fdname\": \"disk\"}}"));
         }
@@ -152,14 +152,53 @@ class InheritedMonitorTest {
         try (Client client = new Client(path).negotiated(); FileInputStream passed = new FileInputStream(file.toFile())) {
             assertEquals("{\"error\": {\"class\": \"GenericError\", \"desc\": \"No file descriptor supplied via SCM_RIGHTS\"}}",
                     client.ask("{\"execute\": \"getfd\", \"arguments\": {\"fdname\": \"disk\"}}"));
-            int before = openDescriptors();
+            int before = openOn(file);
             assertEquals("{\"error\": {\"class\": \"GenericError\", \"desc\": "
                     + "\"Parameter 'fdname' expects a name not starting with a digit\"}}",
                     client.ask("{\"execute\": \"getfd\", \"arguments\": {\"fdname\": \"1disk\"}}", passed.getFD()));
-            assertEquals(before, openDescriptors()); // taken, then closed
+            assertEquals(before, openOn(file)); // taken, then closed
             // Sent with a command that takes none, a descriptor waits for the next that does.
             assertTrue(client.ask("{\"execute\": \"query-status\"}", passed.getFD()).startsWith("{\"return\": "));
             assertEquals("{\"return\": {}}", client.ask("{\"execute\": \"getfd\", \"arguments\": {\"fdname\": \"d\"}}"));
+        }
+    }
+
+    @Test
+    void descriptorsNoCommandTookAreClosedWhenTheirClientDisconnects() throws Exception {
+        Path path = monitor("-machine", "pc", "-nodefaults");
+        Path file = Files.writeString(dir.resolve("passed"), "x");
+        try (FileInputStream passed = new FileInputStream(file.toFile())) {
+            int before = openOn(file);
+            try (Client first = new Client(path).negotiated()) {
+                assertTrue(first.ask("{\"execute\": \"query-status\"}", passed.getFD()).startsWith("{\"return\": "));
+                assertEquals(before + 1, openOn(file)); // the one waiting for a command
+            }
+            // The next client is greeted only after the first one's session has ended.
+            try (Client second = new Client(path).negotiated()) {
+                assertEquals(before, openOn(file));
+                assertEquals("{\"error\": {\"class\": \"GenericError\", \"desc\": "
+                        + "\"No file descriptor supplied via SCM_RIGHTS\"}}",
+                        second.ask("{\"execute\": \"getfd\", \"arguments\": {\"fdname\": \"d\"}}"));
+            }
+        }
+    }
+
+    @Test
+    void aDescriptorKeptByGetfdOutlivesItsClient() throws Exception {
+        Path path = monitor("-machine", "pc", "-nodefaults");
+        Path file = Files.writeString(dir.resolve("passed"), "x");
+        try (FileInputStream passed = new FileInputStream(file.toFile())) {
+            int before = openOn(file);
+            try (Client first = new Client(path).negotiated()) {
+                assertEquals("{\"return\": {}}",
+                        first.ask("{\"execute\": \"getfd\", \"arguments\": {\"fdname\": \"kept\"}}", passed.getFD()));
+            }
+            try (Client second = new Client(path).negotiated()) {
+                assertEquals(before + 1, openOn(file));
+                assertEquals("{\"return\": {}}",
+                        second.ask("{\"execute\": \"closefd\", \"arguments\": {\"fdname\": \"kept\"}}"));
+                assertEquals(before, openOn(file));
+            }
         }
     }
 
@@ -204,9 +243,18 @@ class InheritedMonitorTest {
         return Integer.parseInt(m.group(1));
     }
 
-    private static int openDescriptors() throws IOException {
+    /** How many of this process's descriptors are open on {@code file}. */
+    private static int openOn(Path file) throws IOException {
+        int open = 0;
         try (var entries = Files.list(Path.of("/proc/self/fd"))) {
-            return (int) entries.count();
+            for (Path entry : (Iterable<Path>) entries::iterator) {
+                try {
+                    open += Files.readSymbolicLink(entry).equals(file) ? 1 : 0;
+                } catch (IOException closedMeanwhile) {
+                    // the listing's own descriptor, or one closed since
+                }
+            }
         }
+        return open;
     }
 }
