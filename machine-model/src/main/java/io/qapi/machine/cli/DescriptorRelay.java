@@ -11,6 +11,7 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.newsclub.net.unix.AFUNIXSocket;
@@ -52,6 +53,11 @@ final class DescriptorRelay {
         Thread input = start(name + "-in", () -> copyIn(client, channel, descriptors));
         Thread output = start(name + "-out", () -> copyOut(channel, client));
         return new DescriptorRelay(input, output, descriptors);
+    }
+
+    /** Waits, at most {@code timeout}, until all the session wrote has been copied to the client. */
+    void awaitOutput(Duration timeout) throws InterruptedException {
+        output.join(Math.max(1, timeout.toMillis()));
     }
 
     /** Waits until the client and its session have both ended, then closes what no command took. */

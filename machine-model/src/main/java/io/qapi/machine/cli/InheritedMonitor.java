@@ -9,6 +9,7 @@ import java.net.SocketException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import org.newsclub.net.unix.AFUNIXServerSocket;
 import org.newsclub.net.unix.AFUNIXSocket;
 import org.newsclub.net.unix.FileDescriptorCast;
@@ -29,12 +30,16 @@ import org.newsclub.net.unix.FileDescriptorCast;
  * <pre>{@code
  * InheritedMonitor adopted = InheritedMonitor.adopt(fd);      // while reading -chardev
  * adopted.serve(server);                                       // once the server runs
+ * ...
+ * adopted.awaitDrained(Duration.ofSeconds(2));                // after quit, before exiting
  * }</pre>
  */
 public final class InheritedMonitor implements AutoCloseable {
     private final int fd;
     private final AFUNIXServerSocket listening;
     private volatile boolean closed;
+    /** The client being served, if any. */
+    private volatile DescriptorRelay current;
     private Path privateDir;
 
     private InheritedMonitor(int fd, AFUNIXServerSocket listening) {
@@ -59,9 +64,8 @@ public final class InheritedMonitor implements AutoCloseable {
      * A TCP socket, which QEMU would serve, is refused as not modeled.
      */
     public static InheritedMonitor adopt(int fd) throws Refused {
-        FileDescriptorCast cast;
         try {
-            cast = FileDescriptorCast.unsafeUsing(fd);
+            FileDescriptorCast cast = FileDescriptorCast.unsafeUsing(fd);
             if (!cast.isAvailable(ServerSocket.class)) {
                 throw new Refused("File descriptor '" + fd + "' is not a socket");
             }
@@ -119,7 +123,8 @@ public final class InheritedMonitor implements AutoCloseable {
                 return; // closed with the server
             }
             try {
-                DescriptorRelay.relay(client, relaySocket, descriptors, "qemu-model-monitor-fd" + fd).awaitEnd();
+                current = DescriptorRelay.relay(client, relaySocket, descriptors, "qemu-model-monitor-fd" + fd);
+                current.awaitEnd();
             } catch (IOException e) {
                 closeQuietly(client); // the server has gone: no session to relay to
                 return;
@@ -127,6 +132,18 @@ public final class InheritedMonitor implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             }
+        }
+    }
+
+    /**
+     * Waits, at most {@code timeout}, until everything the server wrote has gone to the client:
+     * the reply to {@code quit} and the SHUTDOWN event are written just before the process ends,
+     * and would otherwise be lost with it. The server must be closed first (that ends the session).
+     */
+    public void awaitDrained(Duration timeout) throws InterruptedException {
+        DescriptorRelay relay = current;
+        if (relay != null) {
+            relay.awaitOutput(timeout);
         }
     }
 

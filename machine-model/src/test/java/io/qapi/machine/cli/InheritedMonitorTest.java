@@ -103,14 +103,21 @@ class InheritedMonitorTest {
     @Test
     void servesOneClientAtATimeAsQemuServesAMonitorChardev() throws Exception {
         Path path = monitor("-machine", "pc", "-nodefaults");
-        try (Client first = new Client(path).negotiated(); Client second = new Client(path)) {
+        try (Client second = connectedWhileAFirstIsServed(path)) {
+            second.negotiated();
+            assertTrue(second.ask("{\"execute\": \"query-version\"}").startsWith("{\"return\": {\"qemu\": "));
+        }
+    }
+
+    /** A second client, connected while a first one is served, which then goes. */
+    private static Client connectedWhileAFirstIsServed(Path path) throws IOException {
+        try (Client first = new Client(path).negotiated()) {
+            Client second = new Client(path);
             assertTrue(first.ask("{\"execute\": \"query-version\"}").startsWith("{\"return\": {\"qemu\": "));
             // The second waits in the listen queue: no greeting while the first is served.
             assertTrue(first.ask("{\"execute\": \"query-status\"}").startsWith("{\"return\": "));
             assertEquals(0, second.socket.getInputStream().available());
-            first.close();
-            second.negotiated();
-            assertTrue(second.ask("{\"execute\": \"query-version\"}").startsWith("{\"return\": {\"qemu\": "));
+            return second;
         }
     }
 
@@ -126,6 +133,17 @@ class InheritedMonitorTest {
         if (acceptor != null) {
             acceptor.join(10_000); // generous: only that it ends at all
             assertFalse(acceptor.isAlive());
+        }
+    }
+
+    @Test
+    void quitIsAnsweredWithTheShutdownEventBeforeTheClientIsDisconnected() throws Exception {
+        Path path = monitor("-machine", "pc", "-nodefaults");
+        try (Client client = new Client(path).negotiated()) {
+            assertEquals("{\"return\": {}}", client.ask("{\"execute\": \"quit\"}"));
+            String event = client.line();
+            assertTrue(event.contains("\"event\": \"SHUTDOWN\""), event);
+            assertNull(client.line());
         }
     }
 
