@@ -72,6 +72,8 @@ final class Launch {
     private final MemoryOption memory;
     private final MachineOption machine;
     private final List<Endpoint> monitors;
+    /** {@code -mon} on an inherited socket ({@code -chardev socket,fd=N}), adopted as the command line is read. */
+    private final List<InheritedMonitor> inheritedMonitors;
     private final boolean stdioMonitor;
     /** {@code -compat}: the last one given, whole, as QEMU takes it. */
     private final CompatPolicy compat;
@@ -83,9 +85,10 @@ final class Launch {
     private Optional<CpuOption> cpuOption;
 
     private Launch(CommandLine commandLine, Identity identity, MemoryOption memory, MachineOption machine,
-            List<Endpoint> monitors, boolean stdioMonitor, CompatPolicy compat, Daemon daemon,
-            List<Integer> anonymousNumbers) {
+            List<Endpoint> monitors, List<InheritedMonitor> inheritedMonitors, boolean stdioMonitor,
+            CompatPolicy compat, Daemon daemon, List<Integer> anonymousNumbers) {
         this.anonymousNumbers = List.copyOf(anonymousNumbers);
+        this.inheritedMonitors = List.copyOf(inheritedMonitors);
         this.commandLine = commandLine;
         this.identity = identity;
         this.memory = memory;
@@ -131,10 +134,12 @@ final class Launch {
             throw new CommandLineException("The -accel and \"-machine accel=\" options are incompatible");
         }
         Map<String, Map<String, String>> chardevsById = new HashMap<>();
+        Map<String, String> chardevArguments = new HashMap<>();
         for (String chardev : commandLine.all("chardev")) {
             // QEMU reads every option before it creates anything: the keys, then the ids
             Map<String, String> options = ChardevOption.read(chardev);
             String id = options.get("id");
+            chardevArguments.putIfAbsent(id, chardev);
             if (id != null && chardevsById.putIfAbsent(id, options) != null) {
                 throw new CommandLineException("-chardev " + chardev + ": Duplicate ID '" + id + "' for chardev");
             }
@@ -162,6 +167,7 @@ final class Launch {
                     + ": could not connect serial device to character backend 'stdio'");
         }
         Set<String> monitorChardevs = new HashSet<>();
+        List<InheritedMonitor> inherited = new ArrayList<>();
         for (MonOption mon : mons) {
             Map<String, String> chardev = chardevsById.get(mon.chardev());
             if (chardev == null) {
@@ -173,14 +179,21 @@ final class Launch {
             }
             mon.requireModeled(chardev);
             if (chardev.containsKey("fd")) {
-                throw new CommandLineException("-mon " + mon.argument() + ": a monitor on an inherited descriptor "
-                        + "is not modeled by " + QemuModel.PROGRAM + " yet");
+                // libvirt's monitor: a socket it listens on, inherited
+                try {
+                    inherited.add(InheritedMonitor.adopt(Integer.parseInt(chardev.get("fd"))));
+                } catch (NumberFormatException | InheritedMonitor.Refused e) {
+                    throw new CommandLineException("-chardev " + chardevArguments.get(mon.chardev()) + ": "
+                            + (e instanceof InheritedMonitor.Refused ? e.getMessage()
+                            : "Parameter 'fd' expects a number"));
+                }
+                continue;
             }
             monitors.add(Endpoint.unix(Path.of(chardev.get("path"))));
         }
         Daemon daemon = Daemon.from(commandLine);
-        return new Launch(commandLine, identity, memory, machine, monitors, stdio, compat(commandLine), daemon,
-                anonymousNumbers);
+        return new Launch(commandLine, identity, memory, machine, monitors, inherited, stdio, compat(commandLine),
+                daemon, anonymousNumbers);
     }
 
     /** {@code -compat POLICY}: QEMU reads each as a whole policy, so the last one counts. */
@@ -658,6 +671,9 @@ final class Launch {
             if (stdioMonitor) {
                 stdio = StdioMonitor.attach(server);
             }
+            for (InheritedMonitor monitor : inheritedMonitors) {
+                monitor.serve(server);
+            }
             if (commandLine.has("warm-up")) {
                 WarmUp.session(server);
                 return 0;
@@ -675,6 +691,9 @@ final class Launch {
         try {
             if (stdio != null) {
                 stdio.awaitDrained(Duration.ofSeconds(2));
+            }
+            for (InheritedMonitor monitor : inheritedMonitors) {
+                monitor.awaitDrained(Duration.ofSeconds(2));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

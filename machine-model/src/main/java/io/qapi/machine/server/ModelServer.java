@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qapi.machine.board.DescriptionIndex;
 import io.qapi.machine.board.MachineTypeDescriber;
+import io.qapi.machine.fd.MonitorDescriptors;
 import io.qapi.machine.pack.MachinePack;
 import io.qapi.machine.vm.MachineSelection;
 import io.qapi.machine.vm.VirtualMachine;
@@ -39,6 +40,12 @@ import io.qapi.schema.cpu.CpuInfoFast;
 import io.qapi.schema.cpu.CpuModelExpansionInfo;
 import io.qapi.schema.cpu.HotpluggableCPU;
 import io.qapi.schema.cpu.QueryCpuModelExpansionArguments;
+import io.qapi.schema.descriptors.AddFdArguments;
+import io.qapi.schema.descriptors.AddfdInfo;
+import io.qapi.schema.descriptors.ClosefdArguments;
+import io.qapi.schema.descriptors.FdsetInfo;
+import io.qapi.schema.descriptors.GetfdArguments;
+import io.qapi.schema.descriptors.RemoveFdArguments;
 import io.qapi.schema.hardware.HardwareDescription;
 import io.qapi.schema.host.BalloonArguments;
 import io.qapi.schema.host.BalloonInfo;
@@ -75,6 +82,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The model's QMP server: the command table of our schema, each command answered by the module
@@ -100,6 +108,9 @@ public final class ModelServer implements Server, AutoCloseable {
     private final BlockModule blocks;
     private final NetModule net;
     private final HostModule host;
+    private final FdModule fds;
+    /** Closed after the server ({@link #closeWith}). */
+    private final List<AutoCloseable> closedWithServer = new CopyOnWriteArrayList<>();
     /** The clients connected, by where they came in ({@code unix:PATH} for a unix socket). */
     private final Map<String, Integer> clientsBySocket = new ConcurrentHashMap<>();
     private final JsonNode versionReply;
@@ -123,6 +134,7 @@ public final class ModelServer implements Server, AutoCloseable {
         this.blocks = new BlockModule(vm);
         this.net = new NetModule(vm);
         this.host = new HostModule(vm);
+        this.fds = new FdModule(vm);
         this.numa = new NumaModule(vm);
         this.devices = new DeviceModule(vm);
         this.qom = new QomModule(vm);
@@ -140,6 +152,9 @@ public final class ModelServer implements Server, AutoCloseable {
                     @Override
                     public void closed(long session, String peer, CloseReason reason) {
                         clientsBySocket.computeIfPresent(peer, (p, n) -> n > 1 ? n - 1 : null);
+                        if (clientsBySocket.isEmpty()) {
+                            fds.lastClientLeft();
+                        }
                     }
                 }).compat(compat).compatCrash(onCompatCrash).build());
         this.control = new ControlModule(vm);
@@ -258,9 +273,32 @@ public final class ModelServer implements Server, AutoCloseable {
         return qmp.listenForOwnClients(endpoint);
     }
 
+    /**
+     * Listens on {@code endpoint} for the model's own connections that relay a monitor whose
+     * client can pass descriptors (see {@code cli.InheritedMonitor}); what the relay receives goes
+     * to the returned descriptors, where the commands of that monitor's sessions find it.
+     */
+    public MonitorDescriptors listenPassingDescriptors(Endpoint.Unix endpoint) throws IOException {
+        qmp.listenForOwnClients(endpoint);
+        return fds.monitorAt("unix:" + endpoint.path());
+    }
+
+    /** Closes {@code resource} once this server has closed (a relay that feeds it, say). */
+    public void closeWith(AutoCloseable resource) {
+        closedWithServer.add(resource);
+    }
+
     @Override
     public void close() {
         qmp.close();
+        for (AutoCloseable resource : closedWithServer) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                // closing anyway: the server is gone
+            }
+        }
+        fds.closeAll();
     }
 
     private static QmpError notModeled(String command) {
@@ -524,5 +562,30 @@ public final class ModelServer implements Server, AutoCloseable {
     @Override
     public List<IOThreadInfo> queryIothreads() {
         return host.queryIothreads();
+    }
+
+    @Override
+    public void getfd(GetfdArguments arguments) {
+        fds.getfd(arguments.fdname());
+    }
+
+    @Override
+    public void closefd(ClosefdArguments arguments) {
+        fds.closefd(arguments.fdname());
+    }
+
+    @Override
+    public AddfdInfo addFd(AddFdArguments arguments) {
+        return fds.addFd(arguments);
+    }
+
+    @Override
+    public void removeFd(RemoveFdArguments arguments) {
+        fds.removeFd(arguments);
+    }
+
+    @Override
+    public List<FdsetInfo> queryFdsets() {
+        return fds.queryFdsets();
     }
 }

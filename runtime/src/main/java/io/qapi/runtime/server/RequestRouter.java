@@ -143,7 +143,7 @@ final class RequestRouter {
         }
         long start = System.nanoTime();
         try {
-            return command.handler().run(arguments, Input.STRICT);
+            return CallingSession.during(requester.peer(), () -> command.handler().run(arguments, Input.STRICT));
         } catch (QmpError e) {
             throw e;
         } catch (RuntimeException e) {
