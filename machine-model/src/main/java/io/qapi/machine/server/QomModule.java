@@ -49,6 +49,10 @@ final class QomModule {
     }
 
     List<ObjectPropertyInfo> qomList(String path) {
+        Optional<CpuObjects> cpu = CpuObjects.at(machine, path);
+        if (cpu.isPresent()) {
+            return cpu.get().list();
+        }
         if (path.equals(CHARDEVS)) {
             // as /objects: the class's property, then the children in the reverse of the table's order
             List<ObjectPropertyInfo> listed = new ArrayList<>(List.of(new ObjectPropertyInfo("type", "string",
@@ -102,6 +106,10 @@ final class QomModule {
     }
 
     JsonNode qomGet(String path, String property) {
+        Optional<CpuObjects> cpu = CpuObjects.at(machine, path);
+        if (cpu.isPresent()) {
+            return cpu.get().get(property);
+        }
         String added = machine.addedDevices().get(path);
         if (added != null) {
             if (property.equals("type")) {

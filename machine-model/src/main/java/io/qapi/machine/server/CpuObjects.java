@@ -1,0 +1,66 @@
+package io.qapi.machine.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.qapi.machine.qom.CpuObjectProperties;
+import io.qapi.machine.topology.CpuSlot;
+import io.qapi.machine.vm.MachineParts;
+import io.qapi.machine.vm.VirtualMachine;
+import io.qapi.schema.qom.ObjectPropertyInfo;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The machine's CPU objects as {@code qom-list} and {@code qom-get} see them: the boot CPUs at
+ * the paths {@code query-cpus-fast} gives and the hot-plugged ones at theirs, answered by
+ * {@link CpuObjectProperties}.
+ *
+ * @param properties the properties of the machine's CPU model
+ * @param place      where this CPU sits
+ */
+record CpuObjects(CpuObjectProperties properties, CpuObjectProperties.Place place) {
+
+    /** The CPU object at {@code path}; empty when no CPU is there (QomModule answers the path). */
+    static Optional<CpuObjects> at(VirtualMachine machine, String path) {
+        if (machine.inPreconfig()) {
+            return Optional.empty();
+        }
+        MachineParts parts = machine.parts();
+        if (parts.slots().isEmpty()) {
+            return Optional.empty();
+        }
+        CpuModule cpus = new CpuModule(machine);
+        for (CpuSlot slot : parts.slots().get().pluggedSlots()) {
+            if (!cpus.qomPath(slot.index()).equals(path)) {
+                continue;
+            }
+            String qomType = parts.cpuFacts().cpuType();
+            CpuObjectProperties properties = CpuObjectProperties.of(parts.pack().cpuInstances(), model(parts, qomType),
+                    qomType, parts.type().name(), parts.options().keySet(), machine.cpuFeaturesGiven());
+            return Optional.of(new CpuObjects(properties, new CpuObjectProperties.Place(path, slot.index(),
+                    slot.props().asMap(), slot.archId(), machine.hotpluggedCpuPath(slot.index()).isPresent(),
+                    parts.topology().cpus())));
+        }
+        return Optional.empty();
+    }
+
+    /** The CPU model whose QOM type is {@code qomType}, from {@code query-cpu-definitions}. */
+    private static String model(MachineParts parts, String qomType) {
+        for (JsonNode definition : parts.pack().cpuDefinitions().path("return")) {
+            if (definition.path("typename").asText().equals(qomType)) {
+                return definition.path("name").asText();
+            }
+        }
+        return qomType;
+    }
+
+    /** {@code qom-list} of the CPU. */
+    List<ObjectPropertyInfo> list() {
+        return properties.list().stream().map(p -> new ObjectPropertyInfo(p.name(), p.type(), Optional.empty(),
+                Optional.empty())).toList();
+    }
+
+    /** {@code qom-get} of {@code property} of the CPU. */
+    JsonNode get(String property) {
+        return properties.get(property, place);
+    }
+}
