@@ -110,7 +110,8 @@ public final class CpuInstanceCapture {
                 }
             });
             if (!values.equals(model.getValue().path("values"))) {
-                throw new IOException("the stored CPU object of " + model.getKey() + " does not decode to QEMU's replies");
+                throw new IOException("the stored CPU object of " + model.getKey()
+                        + " does not decode to QEMU's replies");
             }
         }
     }

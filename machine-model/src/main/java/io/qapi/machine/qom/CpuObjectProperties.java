@@ -6,6 +6,7 @@ import io.qapi.machine.pack.CpuInstanceLayout;
 import io.qapi.machine.pack.CpuInstanceLayout.CapturedCpu;
 import io.qapi.machine.pack.CpuInstanceLayout.Property;
 import io.qapi.runtime.api.QmpError;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,11 +46,13 @@ public final class CpuObjectProperties {
             "node-id");
 
     private final CapturedCpu cpu;
+    private final Map<String, Property> byName = new HashMap<>();
     private final String qomType;
     private final boolean cpuFeatures;
 
     private CpuObjectProperties(CapturedCpu cpu, String qomType, boolean cpuFeatures) {
         this.cpu = cpu;
+        cpu.list().forEach(p -> byName.put(p.name(), p));
         this.qomType = qomType;
         this.cpuFeatures = cpuFeatures;
     }
@@ -114,8 +117,10 @@ public final class CpuObjectProperties {
 
     /** {@code qom-get} of {@code property} on the CPU at {@code place}. */
     public JsonNode get(String property, Place place) {
-        Property listed = cpu.list().stream().filter(p -> p.name().equals(property)).findFirst()
-                .orElseThrow(() -> QmpError.generic("Property '" + qomType + "." + property + "' not found"));
+        Property listed = byName.get(property);
+        if (listed == null) {
+            throw QmpError.generic("Property '" + qomType + "." + property + "' not found");
+        }
         if (listed.type().startsWith("child<")) {
             return JsonNodeFactory.instance.textNode(place.path() + "/" + property);
         }
@@ -124,9 +129,14 @@ public final class CpuObjectProperties {
             return placed.get();
         }
         if (cpuFeatures && !FEATURE_INDEPENDENT.contains(property) && !listed.type().startsWith("link<")) {
-            throw notModeled("qom-get of CPU property '" + property + "' with -cpu features is not modeled by qemu-model yet");
+            throw notModeled("qom-get of CPU property '" + property
+                    + "' with -cpu features is not modeled by qemu-model yet");
         }
         JsonNode reply = cpu.values().get(property);
+        if (reply == null) {
+            throw notModeled("qom-get of CPU property '" + property
+                    + "' (not captured) is not modeled by qemu-model yet");
+        }
         if (listed.type().equals("link<irq>") && !reply.path("return").asText().isEmpty()) {
             throw notModeled("qom-get of CPU interrupt link '" + property + "' is not modeled by qemu-model yet");
         }

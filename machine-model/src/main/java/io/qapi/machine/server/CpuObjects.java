@@ -12,15 +12,38 @@ import java.util.Optional;
 /**
  * The machine's CPU objects as {@code qom-list} and {@code qom-get} see them: the boot CPUs at
  * the paths {@code query-cpus-fast} gives and the hot-plugged ones at theirs, answered by
- * {@link CpuObjectProperties}.
- *
- * @param properties the properties of the machine's CPU model
- * @param place      where this CPU sits
+ * {@link CpuObjectProperties}. The properties are decoded once: the CPU model, the machine type
+ * and its options never change in a session (libvirt reads some 400 of them in a row).
  */
-record CpuObjects(CpuObjectProperties properties, CpuObjectProperties.Place place) {
+final class CpuObjects {
+    private final VirtualMachine machine;
+    private volatile CpuObjectProperties properties;
+
+    CpuObjects(VirtualMachine machine) {
+        this.machine = machine;
+    }
+
+    /**
+     * One CPU object.
+     *
+     * @param properties the properties of the machine's CPU model
+     * @param place      where this CPU sits
+     */
+    record CpuObject(CpuObjectProperties properties, CpuObjectProperties.Place place) {
+        /** {@code qom-list} of the CPU. */
+        List<ObjectPropertyInfo> list() {
+            return properties.list().stream().map(p -> new ObjectPropertyInfo(p.name(), p.type(), Optional.empty(),
+                    Optional.empty())).toList();
+        }
+
+        /** {@code qom-get} of {@code property} of the CPU. */
+        JsonNode get(String property) {
+            return properties.get(property, place);
+        }
+    }
 
     /** The CPU object at {@code path}; empty when no CPU is there (QomModule answers the path). */
-    static Optional<CpuObjects> at(VirtualMachine machine, String path) {
+    Optional<CpuObject> at(String path) {
         if (machine.inPreconfig()) {
             return Optional.empty();
         }
@@ -30,17 +53,24 @@ record CpuObjects(CpuObjectProperties properties, CpuObjectProperties.Place plac
         }
         CpuModule cpus = new CpuModule(machine);
         for (CpuSlot slot : parts.slots().get().pluggedSlots()) {
-            if (!cpus.qomPath(slot.index()).equals(path)) {
-                continue;
+            if (cpus.qomPath(slot.index()).equals(path)) {
+                return Optional.of(new CpuObject(properties(parts), new CpuObjectProperties.Place(path, slot.index(),
+                        slot.props().asMap(), slot.archId(), machine.hotpluggedCpuPath(slot.index()).isPresent(),
+                        parts.topology().cpus())));
             }
-            String qomType = parts.cpuFacts().cpuType();
-            CpuObjectProperties properties = CpuObjectProperties.of(parts.pack().cpuInstances(), model(parts, qomType),
-                    qomType, parts.type().name(), parts.options().keySet(), machine.cpuFeaturesGiven());
-            return Optional.of(new CpuObjects(properties, new CpuObjectProperties.Place(path, slot.index(),
-                    slot.props().asMap(), slot.archId(), machine.hotpluggedCpuPath(slot.index()).isPresent(),
-                    parts.topology().cpus())));
         }
         return Optional.empty();
+    }
+
+    private CpuObjectProperties properties(MachineParts parts) {
+        CpuObjectProperties known = properties;
+        if (known == null) {
+            String qomType = parts.cpuFacts().cpuType();
+            known = CpuObjectProperties.of(parts.pack().cpuInstances(), model(parts, qomType), qomType,
+                    parts.type().name(), parts.options().keySet(), machine.cpuFeaturesGiven());
+            properties = known;
+        }
+        return known;
     }
 
     /** The CPU model whose QOM type is {@code qomType}, from {@code query-cpu-definitions}. */
@@ -51,16 +81,5 @@ record CpuObjects(CpuObjectProperties properties, CpuObjectProperties.Place plac
             }
         }
         return qomType;
-    }
-
-    /** {@code qom-list} of the CPU. */
-    List<ObjectPropertyInfo> list() {
-        return properties.list().stream().map(p -> new ObjectPropertyInfo(p.name(), p.type(), Optional.empty(),
-                Optional.empty())).toList();
-    }
-
-    /** {@code qom-get} of {@code property} of the CPU. */
-    JsonNode get(String property) {
-        return properties.get(property, place);
     }
 }

@@ -43,7 +43,8 @@ class CpuInstanceLayoutTest {
     @Test
     void aModelTheBoardRefusedKeepsQemusMessageAndAnUnknownOneIsAbsent() throws IOException {
         Map<String, ObjectNode> models = new LinkedHashMap<>();
-        models.put("cortex-m4", (ObjectNode) JSON.readTree("{\"error\": \"mach-virt: CPU type cortex-m4-arm-cpu not supported\"}"));
+        models.put("cortex-m4", (ObjectNode) JSON.readTree(
+                "{\"error\": \"mach-virt: CPU type cortex-m4-arm-cpu not supported\"}"));
         JsonNode file = CpuInstanceLayout.compact("virt-7.2", models);
         CpuInstanceLayout.Result refused = CpuInstanceLayout.decode(file, "cortex-m4").orElseThrow();
         assertTrue(refused.cpu().isEmpty());

@@ -42,7 +42,8 @@ class CpuObjectPropertiesTest {
             .replace("qemu64-x86_64-cpu", "max-x86_64-cpu");
     private static final String CORTEX_A15 = """
             {"list": [["type", "string"], ["start-powered-off", "bool"], ["mp-affinity", "uint64"],
-                      ["core-count", "int32"], ["pmu-interrupt[0]", "link<irq>"], ["secure-memory", "link<memory-region>"]],
+                      ["core-count", "int32"], ["pmu-interrupt[0]", "link<irq>"],
+                      ["secure-memory", "link<memory-region>"]],
              "values": {"type": {"return": "cortex-a15-arm-cpu"}, "start-powered-off": {"return": false},
                         "mp-affinity": {"return": 0}, "core-count": {"return": 1},
                         "pmu-interrupt[0]": {"return": "/machine/unattached/device[1]/unnamed-gpio-in[279]"},
