@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -44,7 +45,8 @@ import java.util.concurrent.TimeUnit;
  * suppressions/TYPE.json}, on x86 its boards with default devices turned off (see {@link
  * SuppressionCapture}); and, on x86,
  * {@code pci-devices.json}, how each PCI device type the model places appears in {@code query-pci}
- * (see {@link PciDeviceCapture}). The {@code host} model is left out of the expansions because
+ * (see {@link PciDeviceCapture}); and, on x86 and Arm, {@code cpu-instances.json}, what each CPU
+ * model's CPU object answers to {@code qom-list} and {@code qom-get} (see {@link CpuInstanceCapture}). The {@code host} model is left out of the expansions because
  * its values would describe the capturing host, not the binary. Output is deterministic: the
  * same binary gives byte-identical files.
  */
@@ -91,6 +93,7 @@ public final class Capture {
         Files.createDirectories(out);
         String versionLine = versionLine(binary);
         JsonNode machines;
+        JsonNode definitions;
         String arch;
         try (QemuInstance qemu = QemuInstance.start(binary, "none", List.of(), TIMEOUT)) {
             QmpConnection qmp = qemu.qmp();
@@ -102,7 +105,7 @@ public final class Capture {
             facts.set("query-kvm", qmp.execute("query-kvm", null));
             write(out.resolve("binary.json"), facts);
             write(out.resolve("query-machines.json"), qmp.execute("query-machines", null));
-            JsonNode definitions = qmp.execute("query-cpu-definitions", null);
+            definitions = qmp.execute("query-cpu-definitions", null);
             write(out.resolve("query-cpu-definitions.json"), definitions);
             write(out.resolve("cpu-expansions.json"), CpuExpansionLayout.compact(expansions(qmp, definitions)));
             write(out.resolve("query-commands.json"), qmp.execute("query-commands", null));
@@ -117,6 +120,10 @@ public final class Capture {
         }
         write(out.resolve("machine-options-help.json"), HelpText.machineOptions(binary,
                 MachineCapture.names(machines)));
+        Optional<ObjectNode> cpuInstances = CpuInstanceCapture.capture(binary, arch, definitions);
+        if (cpuInstances.isPresent()) {
+            write(out.resolve(CpuInstanceCapture.FILE), cpuInstances.get());
+        }
         ObjectNode pciDevices = PciDeviceCapture.capture(binary, arch);
         if (pciDevices != null) {
             write(out.resolve(PciDeviceCapture.FILE), pciDevices);

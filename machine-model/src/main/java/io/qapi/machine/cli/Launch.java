@@ -512,6 +512,7 @@ final class Launch {
     private VirtualMachine machine(MachineParts parts) throws CommandLineException {
         VirtualMachine vm = new VirtualMachine(identity, parts, commandLine.has("S"), commandLine.has("preconfig"));
         vm.numberAnonymousDevices(anonymousNumbers);
+        vm.cpuFeaturesGiven(cpuOption(pack()).map(CpuOption::hasFeatures).orElse(false));
         // QEMU makes the objects in two rounds, each in command-line order: the early ones (all
         // but memory backends), then the memory backends; then the machine and main memory's
         for (boolean early : new boolean[] {true, false}) {

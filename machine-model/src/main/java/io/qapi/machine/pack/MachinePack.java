@@ -258,6 +258,14 @@ public final class MachinePack {
         return Optional.empty();
     }
 
+    /**
+     * What each CPU model's CPU object answers to {@code qom-list} and {@code qom-get}, as
+     * {@link CpuInstanceLayout} stores it; a missing node for a pack without it.
+     */
+    public JsonNode cpuInstances() {
+        return optionalFile(CpuInstanceLayout.FILE).orElse(MissingNode.getInstance());
+    }
+
     /** A pack file that older captures lack: read once, empty when absent. */
     private Optional<JsonNode> optionalFile(String name) {
         JsonNode found = files.computeIfAbsent(name, n -> read(n).orElse(MissingNode.getInstance()));

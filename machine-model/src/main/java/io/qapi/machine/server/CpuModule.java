@@ -113,7 +113,7 @@ final class CpuModule {
      * Where QEMU 7.2's pc and q35 boards put boot CPU {@code index}: the first CPU is the first
      * device they create; the second device is kvmvapic, then come the other CPUs.
      */
-    private String qomPath(int index) {
+    String qomPath(int index) {
         return machine.hotpluggedCpuPath(index).orElseGet(() -> bootCpuPath(index));
     }
 

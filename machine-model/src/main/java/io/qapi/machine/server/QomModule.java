@@ -29,7 +29,7 @@ import java.util.Optional;
  * of the root, the machine and the containers that hold devices, and the value of every machine
  * property. What the command line changes is computed instead: the machine's {@code smp}, and the
  * devices added with {@code device_add} in {@code /machine/peripheral} and
- * {@code /machine/peripheral-anon}. The captured boards have no machine options, so a machine
+ * {@code /machine/peripheral-anon}; the CPU objects come from {@link CpuObjects}. The captured boards have no machine options, so a machine
  * with options, like an object whose listing was not captured, is refused with an error that
  * says it is not modeled.
  */
@@ -42,13 +42,19 @@ final class QomModule {
     private static final String CHARDEVS = "/chardevs";
 
     private final VirtualMachine machine;
+    private final CpuObjects cpus;
     private volatile JsonNode restored;
 
     QomModule(VirtualMachine machine) {
         this.machine = machine;
+        this.cpus = new CpuObjects(machine);
     }
 
     List<ObjectPropertyInfo> qomList(String path) {
+        Optional<CpuObjects.CpuObject> cpu = cpus.at(path);
+        if (cpu.isPresent()) {
+            return cpu.get().list();
+        }
         if (path.equals(CHARDEVS)) {
             // as /objects: the class's property, then the children in the reverse of the table's order
             List<ObjectPropertyInfo> listed = new ArrayList<>(List.of(new ObjectPropertyInfo("type", "string",
@@ -102,6 +108,10 @@ final class QomModule {
     }
 
     JsonNode qomGet(String path, String property) {
+        Optional<CpuObjects.CpuObject> cpu = cpus.at(path);
+        if (cpu.isPresent()) {
+            return cpu.get().get(property);
+        }
         String added = machine.addedDevices().get(path);
         if (added != null) {
             if (property.equals("type")) {

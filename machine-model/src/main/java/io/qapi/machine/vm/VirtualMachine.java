@@ -79,6 +79,8 @@ public final class VirtualMachine {
     /** A copy of {@link #added} for readers, made when first read after a change. */
     private volatile Map<String, String> addedSnapshot = Map.of();
     private int anonymousDevices;
+    /** Whether {@code -cpu} gave features, which change the CPU objects' property values. */
+    private volatile boolean cpuFeaturesGiven;
     /** Where a device added with an id goes in the QOM tree (the others go to peripheral-anon). */
     private static final String PERIPHERAL = "/machine/peripheral/";
     private volatile boolean objectsLookedUp;
@@ -722,6 +724,16 @@ public final class VirtualMachine {
             }
             return addedSnapshot;
         });
+    }
+
+    /** Whether {@code -cpu} gave features, which change the CPU objects' property values. */
+    public boolean cpuFeaturesGiven() {
+        return cpuFeaturesGiven;
+    }
+
+    /** Records whether {@code -cpu} gave features (set once, by the command line). */
+    public void cpuFeaturesGiven(boolean given) {
+        cpuFeaturesGiven = given;
     }
 
     /** The QOM path of a CPU plugged with device_add, by its cpu-index. */

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RecaptureTest {
     private static final List<String> FILES = List.of("binary.json", "query-machines.json",
-            "query-cpu-definitions.json", "cpu-expansions.json", "query-commands.json", "query-chardev-backends.json", "types.json", "pci-devices.json",
+            "query-cpu-definitions.json", "cpu-expansions.json", "cpu-instances.json", "query-commands.json", "query-chardev-backends.json", "types.json", "pci-devices.json",
             "machine-help.txt", "cpu-help.txt", "machine-options-help.json");
 
     /** The committed packs, from the module's directory (where the tests run). */
