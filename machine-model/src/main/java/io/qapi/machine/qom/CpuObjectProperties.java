@@ -33,10 +33,12 @@ import java.util.Set;
 public final class CpuObjectProperties {
     /**
      * Machine options that leave the CPU object as it is: libvirt's {@code usb=off},
-     * {@code dump-guest-core=off} and {@code memory-backend=pc.ram}.
+     * {@code dump-guest-core=off}, {@code memory-backend=pc.ram}, {@code acpi=off} (its
+     * {@code -no-acpi}) and, on Arm, {@code gic-version} at the board's own value (the board
+     * refuses another); libvirt's q35 domain with {@code -no-acpi} reads every property as QEMU's.
      */
     private static final Set<String> NEUTRAL_MACHINE_OPTIONS = Set.of("usb", "dump-guest-core", "memory-backend",
-            "mem-merge");
+            "mem-merge", "acpi", "gic-version");
     /**
      * What {@code -cpu} features leave alone besides the place (measured with {@code qemu64,+avx}:
      * {@code avx} and {@code feature-words} change, and a feature may take others with it).
