@@ -48,6 +48,19 @@ public final class Chardevs {
                 chardev.monitorSocket()));
     }
 
+    /**
+     * Makes the character device of this id a QMP monitor's ({@code -mon chardev=ID}), listening
+     * at {@code listenPath}: the monitor holds it open, and it shows as connected while a client
+     * is. {@code shownPath}, for a socket inherited by descriptor, is the path it is bound to,
+     * which QEMU names it by.
+     */
+    public synchronized void serveMonitor(String id, Optional<String> shownPath, String listenPath) {
+        Chardev chardev = byId.get(id);
+        String filename = shownPath.map(path -> "disconnected:unix:" + path + ",server=on").orElse(chardev.filename());
+        byId.put(id, new Chardev(chardev.id(), chardev.qomType(), filename, true, chardev.backend(),
+                Optional.of(listenPath)));
+    }
+
     /** {@code chardev-remove}: QEMU's refusals of an unknown device and of one a front end uses. */
     public synchronized void remove(String id) {
         Chardev chardev = byId.get(id);

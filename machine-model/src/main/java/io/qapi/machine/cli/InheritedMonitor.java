@@ -10,8 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.Optional;
 import org.newsclub.net.unix.AFUNIXServerSocket;
 import org.newsclub.net.unix.AFUNIXSocket;
+import org.newsclub.net.unix.AFUNIXSocketAddress;
 import org.newsclub.net.unix.FileDescriptorCast;
 
 /**
@@ -133,6 +135,20 @@ public final class InheritedMonitor implements AutoCloseable {
                 return;
             }
         }
+    }
+
+    /** The private socket the server listens on for this monitor's clients, once served. */
+    public synchronized Optional<Path> relaySocket() {
+        return Optional.ofNullable(privateDir).map(dir -> dir.resolve("qmp.sock"));
+    }
+
+    /**
+     * The path the inherited socket is bound to (libvirt's {@code monitor.sock}), which QEMU
+     * shows as the character device's filename; empty for an unnamed one.
+     */
+    public Optional<String> boundPath() {
+        AFUNIXSocketAddress address = listening.getLocalSocketAddress();
+        return address != null && address.hasFilename() ? Optional.of(address.getPath()) : Optional.empty();
     }
 
     /**

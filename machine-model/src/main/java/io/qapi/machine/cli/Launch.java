@@ -39,6 +39,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -72,8 +73,10 @@ final class Launch {
     private final MemoryOption memory;
     private final MachineOption machine;
     private final List<Endpoint> monitors;
-    /** {@code -mon} on an inherited socket ({@code -chardev socket,fd=N}), adopted as the command line is read. */
-    private final List<InheritedMonitor> inheritedMonitors;
+    /** {@code -mon} on an inherited socket ({@code -chardev socket,fd=N}) by chardev id, adopted as the command line is read. */
+    private final Map<String, InheritedMonitor> inheritedMonitors;
+    /** {@code -mon} on a socket listening at a path: the chardev ids with their paths. */
+    private final Map<String, Path> pathMonitors;
     private final boolean stdioMonitor;
     /** {@code -compat}: the last one given, whole, as QEMU takes it. */
     private final CompatPolicy compat;
@@ -85,10 +88,11 @@ final class Launch {
     private Optional<CpuOption> cpuOption;
 
     private Launch(CommandLine commandLine, Identity identity, MemoryOption memory, MachineOption machine,
-            List<Endpoint> monitors, List<InheritedMonitor> inheritedMonitors, boolean stdioMonitor,
-            CompatPolicy compat, Daemon daemon, List<Integer> anonymousNumbers) {
+            List<Endpoint> monitors, Map<String, InheritedMonitor> inheritedMonitors, Map<String, Path> pathMonitors,
+            boolean stdioMonitor, CompatPolicy compat, Daemon daemon, List<Integer> anonymousNumbers) {
         this.anonymousNumbers = List.copyOf(anonymousNumbers);
-        this.inheritedMonitors = List.copyOf(inheritedMonitors);
+        this.inheritedMonitors = Collections.unmodifiableMap(new LinkedHashMap<>(inheritedMonitors));
+        this.pathMonitors = Collections.unmodifiableMap(new LinkedHashMap<>(pathMonitors));
         this.commandLine = commandLine;
         this.identity = identity;
         this.memory = memory;
@@ -167,7 +171,8 @@ final class Launch {
                     + ": could not connect serial device to character backend 'stdio'");
         }
         Set<String> monitorChardevs = new HashSet<>();
-        List<InheritedMonitor> inherited = new ArrayList<>();
+        Map<String, InheritedMonitor> inherited = new LinkedHashMap<>();
+        Map<String, Path> pathMonitors = new LinkedHashMap<>();
         for (MonOption mon : mons) {
             Map<String, String> chardev = chardevsById.get(mon.chardev());
             if (chardev == null) {
@@ -181,7 +186,7 @@ final class Launch {
             if (chardev.containsKey("fd")) {
                 // libvirt's monitor: a socket it listens on, inherited
                 try {
-                    inherited.add(InheritedMonitor.adopt(Integer.parseInt(chardev.get("fd"))));
+                    inherited.put(mon.chardev(), InheritedMonitor.adopt(Integer.parseInt(chardev.get("fd"))));
                 } catch (NumberFormatException | InheritedMonitor.Refused e) {
                     throw new CommandLineException("-chardev " + chardevArguments.get(mon.chardev()) + ": "
                             + (e instanceof InheritedMonitor.Refused ? e.getMessage()
@@ -190,10 +195,11 @@ final class Launch {
                 continue;
             }
             monitors.add(Endpoint.unix(Path.of(chardev.get("path"))));
+            pathMonitors.put(mon.chardev(), Path.of(chardev.get("path")));
         }
         Daemon daemon = Daemon.from(commandLine);
-        return new Launch(commandLine, identity, memory, machine, monitors, inherited, stdio, compat(commandLine),
-                daemon, anonymousNumbers);
+        return new Launch(commandLine, identity, memory, machine, monitors, inherited, pathMonitors, stdio,
+                compat(commandLine), daemon, anonymousNumbers);
     }
 
     /** {@code -compat POLICY}: QEMU reads each as a whole policy, so the last one counts. */
@@ -556,6 +562,7 @@ final class Launch {
                 ChardevOption.create(vm, option.argument());
             }
         }
+        pathMonitors.forEach((id, path) -> vm.chardevs().serveMonitor(id, Optional.empty(), path.toString()));
         connectSerialPorts(vm);
         MachineParts parts = vm.parts();
         if (parts.defaults() && !parts.type().name().equals("none")) {
@@ -672,8 +679,10 @@ final class Launch {
             if (stdioMonitor) {
                 stdio = StdioMonitor.attach(server);
             }
-            for (InheritedMonitor monitor : inheritedMonitors) {
-                monitor.serve(server);
+            for (Map.Entry<String, InheritedMonitor> monitor : inheritedMonitors.entrySet()) {
+                monitor.getValue().serve(server);
+                vm.chardevs().serveMonitor(monitor.getKey(), monitor.getValue().boundPath(),
+                        monitor.getValue().relaySocket().orElseThrow().toString());
             }
             if (commandLine.has("warm-up")) {
                 WarmUp.session(server);
@@ -693,7 +702,7 @@ final class Launch {
             if (stdio != null) {
                 stdio.awaitDrained(Duration.ofSeconds(2));
             }
-            for (InheritedMonitor monitor : inheritedMonitors) {
+            for (InheritedMonitor monitor : inheritedMonitors.values()) {
                 monitor.awaitDrained(Duration.ofSeconds(2));
             }
         } catch (InterruptedException e) {

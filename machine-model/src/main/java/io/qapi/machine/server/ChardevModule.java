@@ -33,9 +33,11 @@ final class ChardevModule {
     }
 
     private ChardevInfo info(Chardev chardev) {
-        boolean live = chardev.isMonitor() && chardev.monitorSocket().filter(connected).isPresent();
-        return new ChardevInfo(chardev.id(), live ? ChardevRules.connected(chardev) : chardev.filename(),
-                chardev.frontendOpen());
+        boolean live = chardev.monitorSocket().filter(connected).isPresent();
+        // a -qmp monitor's device is named by its socket; a -mon one's by its back end, less "disconnected:"
+        String filename = !live ? chardev.filename() : chardev.isMonitor() ? ChardevRules.connected(chardev)
+                : chardev.filename().replaceFirst("^disconnected:", "");
+        return new ChardevInfo(chardev.id(), filename, chardev.frontendOpen());
     }
 
     List<ChardevBackendInfo> queryChardevBackends() {
