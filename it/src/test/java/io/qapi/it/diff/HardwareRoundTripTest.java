@@ -9,6 +9,7 @@ import io.qapi.machine.board.HardwareArgv;
 import io.qapi.machine.board.HardwareConfig;
 import io.qapi.runtime.api.Input;
 import io.qapi.schema.hardware.HardwareDescription;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,6 +39,8 @@ import org.junit.jupiter.api.TestFactory;
  */
 class HardwareRoundTripTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Each run reads the description from its own directory ({@link #runDir}). */
+    private static final String HARDWARE_FILE = TargetRun.RUN_DIR + "/hardware.json";
 
     @TestFactory
     Stream<DynamicTest> everyDeviceScenarioRoundTrips() throws Exception {
@@ -65,10 +68,9 @@ class HardwareRoundTripTest {
                 || scenario.args().contains("--preconfig")), scenario.name() + ": the machine is still in preconfig");
         assertTrue(hardware.isObject() && pci.isArray(), scenario.name() + ": " + replies);
 
-        Path file = dir.resolve("hardware.json");
-        Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(hardware));
-        JsonNode imported = TargetRun.run(Targets.candidate(scenario), with(scenario, List.of("-hardware", file.toString(),
-                "-S"), List.of(step("query-hardware"), step("query-pci"))), Files.createDirectories(dir.resolve("import")));
+        String hardwareText = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(hardware);
+        JsonNode imported = TargetRun.run(Targets.candidate(scenario), with(scenario, List.of("-hardware", HARDWARE_FILE,
+                "-S"), List.of(step("query-hardware"), step("query-pci"))), runDir(dir, "import", hardwareText));
         assertEquals(hardware, imported.path("replies").path(0).path("return"),
                 scenario.name() + ": -hardware does not build the described machine: " + imported);
         assertEquals(pci, imported.path("replies").path(1).path("return"), scenario.name());
@@ -82,8 +84,8 @@ class HardwareRoundTripTest {
         assertEquals(pci, real.path("replies").path(0).path("return"),
                 scenario.name() + ": QEMU started with " + String.join(" ", argv) + " gives another query-pci: " + real);
         JsonNode importedBackends = TargetRun.run(Targets.candidate(scenario), with(scenario, List.of("-hardware",
-                file.toString(), "-S"), List.of(step("query-chardev"), step("query-memdev"), step("query-hotpluggable-cpus"))),
-                Files.createDirectories(dir.resolve("import-backends")));
+                HARDWARE_FILE, "-S"), List.of(step("query-chardev"), step("query-memdev"), step("query-hotpluggable-cpus"))),
+                runDir(dir, "import-backends", hardwareText));
         assertEquals(real.path("replies").path(1), importedBackends.path("replies").path(0), scenario.name()
                 + ": QEMU started with " + String.join(" ", argv) + " has other character devices");
         assertEquals(real.path("replies").path(2), importedBackends.path("replies").path(1), scenario.name()
@@ -96,7 +98,7 @@ class HardwareRoundTripTest {
             JsonNode realBlocks = TargetRun.run(Targets.reference(scenario), with(scenario, argv, blockSteps),
                     Files.createDirectories(dir.resolve("qemu-blocks")));
             JsonNode importedBlocks = TargetRun.run(Targets.candidate(scenario), with(scenario, List.of("-hardware",
-                    file.toString(), "-S"), blockSteps), Files.createDirectories(dir.resolve("import-blocks")));
+                    HARDWARE_FILE, "-S"), blockSteps), runDir(dir, "import-blocks", hardwareText));
             // the command line cannot give an anonymous device the number it had (the imported
             // model keeps it, QEMU counts afresh): the devices' paths are compared without it
             assertEquals(withoutAnonymousNumbers(realBlocks.path("replies")),
@@ -147,13 +149,28 @@ class HardwareRoundTripTest {
                 scenario.name() + ": CPU slots and NUMA nodes after -readconfig");
     }
 
+    /**
+     * A run's directory holding the description, with the paths the scenario put in the run's
+     * directory (its files, say) in this run's: each run makes its own files.
+     */
+    private static Path runDir(Path dir, String run, String hardwareText) throws IOException {
+        Path runDir = Files.createDirectories(dir.resolve(run));
+        Files.writeString(runDir.resolve("hardware.json"), hardwareText.replace(TargetRun.RUN_DIR, runDir.toString()));
+        return runDir;
+    }
+
+    /**
+     * The replies as text, anonymous devices unnumbered and without a host file's
+     * {@code actual-size} (the blocks the host gave it, which the model cannot see).
+     */
     private static String withoutAnonymousNumbers(JsonNode replies) {
-        return replies.toString().replaceAll("/machine/peripheral-anon/device\\[\\d+]", "/machine/peripheral-anon/device[N]");
+        return replies.toString().replaceAll("/machine/peripheral-anon/device\\[\\d+]", "/machine/peripheral-anon/device[N]")
+                .replaceAll("\"actual-size\":\\d+,?", "");
     }
 
     private static Scenario with(Scenario scenario, List<String> args, List<JsonNode> steps) {
         return new Scenario(scenario.name(), scenario.description(), scenario.binary(), args, List.of(), steps, Set.of(),
-                List.of());
+                List.of(), scenario.files());
     }
 
     private static JsonNode step(String command) {

@@ -4,14 +4,19 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * One differential scenario: a command line, the QMP steps sent after negotiation, and how the
@@ -25,7 +30,10 @@ import java.util.Set;
  * one program for every target, so an aarch64 scenario tells it {@code -target aarch64} where
  * QEMU is a different binary (the self-check, QEMU against itself, leaves them out);</li>
  * <li>{@code ignore}: JSON pointers into the run's outcome (e.g. {@code /replies/2/return/0/props})
- * that are dropped before comparing, for values that depend on the host.</li>
+ * that are dropped before comparing, for values that depend on the host;</li>
+ * <li>{@code files}: host files the scenario needs (a disk image, say), as an object of plain file
+ * names and sizes in bytes ({@code {"disk.img": 1048576}}): each run makes them, empty (sparse)
+ * and of that length, in its own directory ({@code @RUN_DIR@}) before it starts its target.</li>
  * </ul>
  * A step is a QMP command object, sent as compact JSON, or {@code {"raw": "text"}}, sent as is.
  *
@@ -37,13 +45,16 @@ import java.util.Set;
  * @param steps the steps in order
  * @param unordered commands whose list replies are compared as sets
  * @param ignore JSON pointers dropped from both outcomes before comparing
+ * @param files the files each run makes in its directory, by name, with their lengths
  */
 public record Scenario(String name, String description, String binary, List<String> args, List<String> modelArgs,
-        List<JsonNode> steps, Set<String> unordered, List<String> ignore) {
+        List<JsonNode> steps, Set<String> unordered, List<String> ignore, Map<String, Long> files) {
     static final String DEFAULT_BINARY = "qemu-system-x86_64";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> KNOWN_KEYS = Set.of("description", "binary", "args", "model-args", "steps",
-            "unordered", "ignore");
+            "unordered", "ignore", "files");
+    /** A plain name in the run's directory: no separator, not "." or "..". */
+    private static final Pattern FILE_NAME = Pattern.compile("(?!\\.\\.?$)[^/]+");
 
     public Scenario {
         args = List.copyOf(args);
@@ -51,6 +62,13 @@ public record Scenario(String name, String description, String binary, List<Stri
         steps = List.copyOf(steps);
         unordered = Set.copyOf(unordered);
         ignore = List.copyOf(ignore);
+        files = Collections.unmodifiableMap(new LinkedHashMap<>(files));
+    }
+
+    /** A scenario that needs no host files. */
+    public Scenario(String name, String description, String binary, List<String> args, List<String> modelArgs,
+            List<JsonNode> steps, Set<String> unordered, List<String> ignore) {
+        this(name, description, binary, args, modelArgs, steps, unordered, ignore, Map.of());
     }
 
     /** Reads a scenario file; a malformed one is an {@link IllegalArgumentException} naming the file and the fault. */
@@ -87,7 +105,17 @@ public record Scenario(String name, String description, String binary, List<Stri
         return new Scenario(name, text(name, root, "description").orElse(""),
                 text(name, root, "binary").orElse(DEFAULT_BINARY), strings(name, root, "args", true),
                 strings(name, root, "model-args", false), steps,
-                new LinkedHashSet<>(strings(name, root, "unordered", false)), strings(name, root, "ignore", false));
+                new LinkedHashSet<>(strings(name, root, "unordered", false)), strings(name, root, "ignore", false),
+                files(name, root));
+    }
+
+    /** Makes the scenario's files in {@code dir}, sparse, each of its length. */
+    public void makeFiles(Path dir) throws IOException {
+        for (Map.Entry<String, Long> file : files.entrySet()) {
+            try (RandomAccessFile made = new RandomAccessFile(dir.resolve(file.getKey()).toFile(), "rw")) {
+                made.setLength(file.getValue());
+            }
+        }
     }
 
     /** The command a step executes, or empty for a raw step. */
@@ -121,6 +149,26 @@ public record Scenario(String name, String description, String binary, List<Stri
             values.add(value.asText());
         }
         return values;
+    }
+
+    private static Map<String, Long> files(String name, JsonNode root) {
+        JsonNode value = root.get("files");
+        Map<String, Long> files = new LinkedHashMap<>();
+        if (value == null) {
+            return files;
+        }
+        if (!value.isObject()) {
+            throw bad(name, "'files' must be an object of file names and sizes");
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> members = value.fields(); members.hasNext();) {
+            Map.Entry<String, JsonNode> file = members.next();
+            if (!FILE_NAME.matcher(file.getKey()).matches() || !file.getValue().canConvertToLong()
+                    || file.getValue().asLong() < 0 || !file.getValue().isIntegralNumber()) {
+                throw bad(name, "'files' maps plain file names to sizes in bytes, not " + file);
+            }
+            files.put(file.getKey(), file.getValue().asLong());
+        }
+        return files;
     }
 
     private static JsonNode array(String name, JsonNode root, String key, boolean required) {

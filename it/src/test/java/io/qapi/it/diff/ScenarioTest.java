@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qapi.testsupport.SharedQemu;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The scenario format: what it accepts, what it refuses, and the rules our own files follow. */
 class ScenarioTest {
@@ -43,6 +45,19 @@ class ScenarioTest {
                 .getMessage().contains("a step is a QMP command object"));
         assertEquals("scenario t: 'args' must hold strings only, not 1",
                 assertThrows(IllegalArgumentException.class, () -> parse("{\"args\": [1], \"steps\": []}")).getMessage());
+    }
+
+    @Test
+    void filesAreMadeInTheRunsDirectory(@TempDir Path dir) throws Exception {
+        Scenario s = parse("{\"args\": [], \"steps\": [], \"files\": {\"disk.img\": 1000, \"empty\": 0}}");
+        s.makeFiles(dir);
+        assertEquals(1000, Files.size(dir.resolve("disk.img")));
+        assertEquals(0, Files.size(dir.resolve("empty")));
+        for (String bad : List.of("{\"../x\": 1}", "{\"..\": 1}", "{\"x\": -1}", "{\"x\": \"1\"}", "[]")) {
+            assertTrue(assertThrows(IllegalArgumentException.class,
+                    () -> parse("{\"args\": [], \"steps\": [], \"files\": " + bad + "}")).getMessage()
+                    .contains("'files'"), bad);
+        }
     }
 
     @Test

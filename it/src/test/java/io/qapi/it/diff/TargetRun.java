@@ -56,8 +56,9 @@ final class TargetRun {
     }
 
     /**
-     * Starts {@code command} followed by the scenario's arguments and the monitor options, runs
-     * the steps and stops it. {@code dir} holds the socket and the captured standard error.
+     * Makes the scenario's files in {@code dir}, starts {@code command} followed by the scenario's
+     * arguments and the monitor options, runs the steps and stops it. {@code dir} holds the
+     * files, the socket and the captured standard error.
      */
     static JsonNode run(List<String> command, Scenario scenario, Path dir) throws IOException, InterruptedException {
         Path socket = dir.resolve("qmp.sock");
@@ -66,6 +67,7 @@ final class TargetRun {
         scenario.args().forEach(arg -> argv.add(arg.replace(RUN_DIR, dir.toString())));
         argv.addAll(List.of("-display", "none", "-accel", "tcg", "-qmp", "unix:" + socket + ",server=on,wait=off"));
         Files.deleteIfExists(socket); // a stale socket would look like a listening target
+        scenario.makeFiles(dir);
         Process process = new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(stderr.toFile()).start();
         TargetRun run = new TargetRun(scenario, socket, process, stderr);

@@ -43,11 +43,16 @@ public record BlockGraph(List<BlockNode> nodes, List<Attachment> attachments) {
         return nodes.stream().filter(n -> n.nodeName().equals(nodeName)).findFirst();
     }
 
+    /** QEMU's refusal of a name a node has already. */
+    public void checkNewName(String nodeName) {
+        if (node(nodeName).isPresent()) {
+            throw QmpError.generic("Duplicate nodes with node-name='" + nodeName + "'");
+        }
+    }
+
     /** This graph with {@code node}, refusing a name in use as QEMU does. */
     public BlockGraph with(BlockNode node) {
-        if (node(node.nodeName()).isPresent()) {
-            throw QmpError.generic("Duplicate nodes with node-name='" + node.nodeName() + "'");
-        }
+        checkNewName(node.nodeName());
         List<BlockNode> more = new ArrayList<>(nodes);
         more.add(node);
         return new BlockGraph(more, attachments);
@@ -56,7 +61,8 @@ public record BlockGraph(List<BlockNode> nodes, List<Attachment> attachments) {
     /**
      * This graph without the node of that name ({@code blockdev-del}): QEMU refuses a name it
      * does not know and a node a device is attached to, even one whose device was asked to go
-     * ({@code device_del}) but that a guest has not let go yet.
+     * ({@code device_del}) but that a guest has not let go yet; then a node another node
+     * reads from (a format node's {@code file}), with another text (measured on QEMU 7.2).
      */
     public BlockGraph without(String nodeName) {
         if (node(nodeName).isEmpty()) {
@@ -64,6 +70,9 @@ public record BlockGraph(List<BlockNode> nodes, List<Attachment> attachments) {
         }
         if (attachments.stream().anyMatch(a -> a.nodeName().equals(nodeName))) {
             throw QmpError.generic("Node " + nodeName + " is in use");
+        }
+        if (nodes.stream().anyMatch(n -> n.fileChild().filter(nodeName::equals).isPresent())) {
+            throw QmpError.generic("Block device " + nodeName + " is in use");
         }
         return new BlockGraph(nodes.stream().filter(n -> !n.nodeName().equals(nodeName)).toList(), attachments);
     }
@@ -84,7 +93,10 @@ public record BlockGraph(List<BlockNode> nodes, List<Attachment> attachments) {
     /**
      * This graph with a device attached to a node, as QEMU realizes the device (after it is
      * placed): a writable node takes one device, because each wants to write and shares no
-     * writing; a read-only node takes any number (measured on QEMU 7.2).
+     * writing; a read-only node takes any number (measured on QEMU 7.2). A writer above a
+     * host file needs the file node to take writing ({@link FileNode#checkWriter}). Two devices
+     * that reach one host file through different nodes meet QEMU's permissions and file locks
+     * between nodes, which the model does not follow: refused as not modeled.
      */
     public BlockGraph attach(String nodeName, String devicePath) {
         BlockNode node = node(nodeName).orElseThrow();
@@ -95,9 +107,31 @@ public record BlockGraph(List<BlockNode> nodes, List<Attachment> attachments) {
                     + "' as 'root' child) and unshared by block device '" + devicePath + "' (uses node '"
                     + nodeName + "' as 'root' child).");
         }
+        Optional<FileNode> file = hostFileNode(node);
+        if (file.isPresent() && !node.readOnly()) {
+            file.get().checkWriter();
+        }
+        if (file.isPresent() && attachments.stream().anyMatch(a -> !a.nodeName().equals(nodeName)
+                && hostFileNode(node(a.nodeName()).orElseThrow()).filter(other -> sameHostFile(other, file.get()))
+                        .isPresent())) {
+            throw QmpError.generic("Two devices on one host file through different nodes are not modeled by"
+                    + " qemu-model ('" + file.get().filename() + "')");
+        }
         List<Attachment> more = new ArrayList<>(attachments);
         more.add(new Attachment(nodeName, devicePath));
         return new BlockGraph(nodes, more);
+    }
+
+    /** The {@code file} node under {@code node}, or the node itself, if it stands on a host file. */
+    private static Optional<FileNode> hostFileNode(BlockNode node) {
+        if (node instanceof FileNode file) {
+            return Optional.of(file);
+        }
+        return node instanceof RawNode raw ? Optional.of(raw.file()) : Optional.empty();
+    }
+
+    private static boolean sameHostFile(FileNode one, FileNode other) {
+        return one.filename().equals(other.filename());
     }
 
     /** The device attached to a node, if any (the first, for a read-only node). */

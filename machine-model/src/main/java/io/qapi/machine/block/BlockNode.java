@@ -1,63 +1,41 @@
 package io.qapi.machine.block;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
- * A block node of a null driver, as {@code blockdev-add} made it.
- *
- * @param nodeName   its name
- * @param driver     {@code null-co} or {@code null-aio}
- * @param size       the {@code size} option, if given
- * @param readZeroes the {@code read-zeroes} option, if given
- * @param readOnly   the {@code read-only} option
+ * A block node as {@code blockdev-add} or {@code -blockdev} made it: one of the drivers the model
+ * follows, with what QEMU 7.2 shows of it in {@code query-named-block-nodes}.
  */
-public record BlockNode(String nodeName, String driver, OptionalLong size, Optional<Boolean> readZeroes,
-        boolean readOnly) {
-    /** A null node's size when none is given: 1 GiB. */
-    public static final long DEFAULT_SIZE = 1L << 30;
-    private static final long SECTOR = 512;
+public sealed interface BlockNode permits NullNode, FileNode, RawNode {
 
-    public BlockNode {
-        Objects.requireNonNull(nodeName, "nodeName");
-        Objects.requireNonNull(driver, "driver");
-        Objects.requireNonNull(size, "size");
-        Objects.requireNonNull(readZeroes, "readZeroes");
-    }
+    /** Its name. */
+    String nodeName();
 
-    /** The size the guest sees: the given size rounded up to whole 512-byte sectors (measured on QEMU 7.2). */
-    public long virtualSize() {
-        long bytes = size.orElse(DEFAULT_SIZE);
-        return (bytes + SECTOR - 1) / SECTOR * SECTOR;
-    }
+    /** Its driver, as {@code drv} and the image's {@code format} name it. */
+    String driver();
+
+    /** The {@code read-only} option: whether the node refuses writers. */
+    boolean readOnly();
+
+    /** The size the guest sees, in bytes. */
+    long virtualSize();
+
+    /** Its file name as QEMU 7.2 shows it ({@code file}, and the image's {@code filename}). */
+    String filename();
 
     /**
-     * The node's file name as QEMU 7.2 shows it: {@code null-co://} when no option of the driver
-     * was given, else {@code json:} and the driver's options, in the order QEMU prints them
-     * ({@code read-zeroes}, {@code driver}, {@code size}; measured).
+     * The bytes its image takes on the host, as {@code actual-size} shows them (host-dependent
+     * for a host file).
      */
-    public String filename() {
-        if (size.isEmpty() && readZeroes.isEmpty()) {
-            return driver + "://";
-        }
-        StringBuilder json = new StringBuilder("json:{");
-        readZeroes.ifPresent(zeroes -> json.append("\"read-zeroes\": ").append(zeroes).append(", "));
-        json.append("\"driver\": \"").append(driver).append('"');
-        size.ifPresent(bytes -> json.append(", \"size\": ").append(bytes));
-        return json.append('}').toString();
-    }
+    long actualSize();
+
+    /** The image's {@code dirty-flag}, for drivers that tell it (QEMU leaves it out for the others). */
+    Optional<Boolean> dirtyFlag();
+
+    /** The node it reads its data from (a format node's {@code file} child), if any. */
+    Optional<String> fileChild();
 
     /** The node as {@code blockdev-add} takes it, for the hardware description. */
-    public ObjectNode options() {
-        ObjectNode options = JsonNodeFactory.instance.objectNode().put("driver", driver).put("node-name", nodeName);
-        size.ifPresent(bytes -> options.put("size", bytes));
-        readZeroes.ifPresent(zeroes -> options.put("read-zeroes", zeroes));
-        if (readOnly) {
-            options.put("read-only", true);
-        }
-        return options;
-    }
+    ObjectNode options();
 }

@@ -20,8 +20,9 @@ import java.util.Optional;
 /**
  * {@code blockdev-add}, {@code blockdev-del}, {@code query-named-block-nodes} and
  * {@code query-block}: the machine's block nodes (see {@link io.qapi.machine.block}) as QEMU 7.2
- * shows them. A null node has no limits, no cache options and takes no room on the host, so
- * those members are QEMU's defaults; the model opens no host file.
+ * shows them. The modeled nodes have no limits and no cache options, so those members are
+ * QEMU's defaults; the model opens no host file (a {@code file} node's {@code actual-size} is
+ * its length, see {@link BlockNode#actualSize}).
  */
 final class BlockModule {
     private final VirtualMachine machine;
@@ -38,7 +39,7 @@ final class BlockModule {
         machine.deleteBlockNode(arguments.nodeName());
     }
 
-    /** The nodes, the newest first (QEMU prepends each to its reply); a null node has no backing image to flatten. */
+    /** The nodes, the newest first (QEMU prepends each to its reply); the modeled drivers have no backing image to flatten. */
     List<BlockDeviceInfo> queryNamedBlockNodes() {
         List<BlockDeviceInfo> nodes = new ArrayList<>();
         for (BlockNode node : machine.blocks().nodes()) {
@@ -61,7 +62,8 @@ final class BlockModule {
     }
 
     private static BlockDeviceInfo info(BlockNode node) {
-        ImageInfo image = new ImageInfo(node.filename(), node.driver(), node.virtualSize(), Optional.of(0L));
+        ImageInfo image = new ImageInfo(node.filename(), node.driver(), node.virtualSize(),
+                Optional.of(node.actualSize()), node.dirtyFlag());
         return new BlockDeviceInfo(node.filename(), Optional.of(node.nodeName()), node.readOnly(), node.driver(),
                 0, false, BlockdevDetectZeroesOptions.OFF, 0, 0, 0, 0, 0, 0, image,
                 new BlockdevCacheInfo(true, false, false), 0);

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qapi.machine.block.BlockDevices;
 import io.qapi.machine.block.BlockGraph;
-import io.qapi.machine.block.BlockNode;
+import io.qapi.machine.block.BlockdevRequest;
 import io.qapi.machine.board.BoardTree;
 import io.qapi.machine.board.MachineTypeDescriber;
 import io.qapi.machine.board.RunningHardware;
@@ -669,9 +669,9 @@ public final class VirtualMachine {
         locked(() -> netdevs = netdevs.delete(id));
     }
 
-    /** {@code blockdev-add} or {@code -blockdev}: adds the node, or QEMU's refusal of its name. */
-    public void addBlockNode(BlockNode node) {
-        locked(() -> blocks = blocks.with(node));
+    /** {@code blockdev-add} or {@code -blockdev}: adds the node, or QEMU's refusal. */
+    public void addBlockNode(BlockdevRequest request) {
+        locked(() -> blocks = blocks.with(request.create(blocks)));
     }
 
     /** {@code blockdev-del}: removes a node nothing uses, or QEMU's refusal. */

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** The block graph's rules, with QEMU 7.2's texts; a refused change leaves the graph as it was. */
 class BlockGraphTest {
     private static BlockNode node(String name, boolean readOnly) {
-        return new BlockNode(name, "null-co", OptionalLong.empty(), Optional.empty(), readOnly);
+        return new NullNode(name, "null-co", OptionalLong.empty(), Optional.empty(), readOnly);
     }
 
     private static String refusal(Runnable change) {

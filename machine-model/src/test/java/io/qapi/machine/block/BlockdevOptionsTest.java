@@ -22,25 +22,30 @@ class BlockdevOptionsTest {
 
     private static String refusal(String text, Input input) throws Exception {
         ObjectNode options = json(text);
-        return assertThrows(QmpError.class, () -> BlockdevOptions.read(options, input)).desc();
+        return assertThrows(QmpError.class, () -> node(options, input)).desc();
+    }
+
+    /** The null node the options ask for (a null node needs nothing of the graph). */
+    private static NullNode node(ObjectNode options, Input input) {
+        return (NullNode) BlockdevOptions.read(options, input).create(BlockGraph.EMPTY);
     }
 
     @Test
     void aNullNodeWithItsOptions() throws Exception {
-        BlockNode node = BlockdevOptions.read(json("""
+        NullNode node = node(json("""
                 {"driver": "null-aio", "node-name": "n1", "size": 1000, "read-zeroes": true, "read-only": true}"""),
                 Input.STRICT);
-        assertEquals(new BlockNode("n1", "null-aio", OptionalLong.of(1000), Optional.of(true), true), node);
+        assertEquals(new NullNode("n1", "null-aio", OptionalLong.of(1000), Optional.of(true), true), node);
         assertEquals(1024, node.virtualSize());
         assertEquals("json:{\"read-zeroes\": true, \"driver\": \"null-aio\", \"size\": 1000}", node.filename());
     }
 
     @Test
     void aNodeWithoutDriverOptionsIsNamedByItsDriver() throws Exception {
-        BlockNode node = BlockdevOptions.read(json("{\"driver\": \"null-co\", \"node-name\": \"n0\", \"read-only\": true}"),
+        NullNode node = node(json("{\"driver\": \"null-co\", \"node-name\": \"n0\", \"read-only\": true}"),
                 Input.STRICT);
         assertEquals("null-co://", node.filename());
-        assertEquals(BlockNode.DEFAULT_SIZE, node.virtualSize());
+        assertEquals(NullNode.DEFAULT_SIZE, node.virtualSize());
     }
 
     @Test
@@ -61,7 +66,7 @@ class BlockdevOptionsTest {
     @Test
     void theKeyvalFormReadsText() throws Exception {
         ObjectNode options = json("{\"driver\": \"null-co\", \"node-name\": \"k\", \"size\": \"0x400\", \"read-zeroes\": \"on\"}");
-        BlockNode node = BlockdevOptions.read(options, Input.KEYVAL);
+        NullNode node = node(options, Input.KEYVAL);
         assertEquals(OptionalLong.of(1024), node.size());
         assertEquals(Optional.of(true), node.readZeroes());
         assertEquals("Parameter 'size' expects integer",
@@ -72,7 +77,9 @@ class BlockdevOptionsTest {
 
     @Test
     void whatTheModelDoesNotFollowIsRefusedAsNotModeled() throws Exception {
-        assertTrue(refusal("{\"driver\": \"file\", \"node-name\": \"f\", \"filename\": \"/x\"}", Input.STRICT)
+        assertTrue(refusal("{\"driver\": \"qcow2\", \"node-name\": \"f\", \"file\": \"x\"}", Input.STRICT)
+                .contains("not modeled"));
+        assertTrue(refusal("{\"driver\": \"null-co\", \"node-name\": \"n\", \"discard\": \"unmap\"}", Input.STRICT)
                 .contains("not modeled"));
         assertTrue(refusal("{\"driver\": \"null-co\", \"node-name\": \"n\", \"cache\": {\"direct\": true}}", Input.STRICT)
                 .contains("not modeled"));
