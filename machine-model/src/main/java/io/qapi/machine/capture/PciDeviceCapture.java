@@ -66,8 +66,8 @@ public final class PciDeviceCapture {
         Map<String, String> types = new LinkedHashMap<>();
         for (String type : List.of("e1000", "e1000e", "rtl8139", "virtio-net-pci", "virtio-scsi-pci",
                 "virtio-serial-pci", "virtio-balloon-pci", "virtio-rng-pci", "ich9-ahci", "qemu-xhci",
-                "ich9-intel-hda", "VGA", "virtio-vga", "piix3-usb-uhci", "pcie-root-port", "pcie-pci-bridge", "x3130-upstream",
-                "xio3130-downstream")) {
+                "ich9-intel-hda", "VGA", "virtio-vga", "piix3-usb-uhci", "pcie-root-port", "pcie-pci-bridge",
+                "x3130-upstream", "xio3130-downstream")) {
             types.put(type, "");
         }
         types.put("pci-bridge", ",chassis_nr=1");
@@ -178,8 +178,8 @@ public final class PciDeviceCapture {
      * The families where {@code device_add} of a device behind a root port that was empty at
      * reset, then {@code device_del} of it, leaves no device: the port's slot is still powered
      * off (PCIe native hotplug), so QEMU removes the device without asking a guest. Where ACPI
-     * handles the port (q35) the device stays until a guest answers; a family whose board takes
-     * no root port is not listed.
+     * handles the port (q35, and pc, where a root port plugs too) the device stays until a guest
+     * answers; a family where the device cannot be added behind the port is not listed.
      */
     private static JsonNode unpluggedAtOnce(Path binary, List<String> families) throws IOException {
         var atOnce = JSON.createArrayNode();
@@ -187,10 +187,14 @@ public final class PciDeviceCapture {
             List<String> extra = List.of("-nodefaults", "-device", "pcie-root-port,id=probe-port,chassis=1");
             try (QemuInstance qemu = QemuInstance.start(binary, family, extra, TIMEOUT)) {
                 QmpConnection qmp = qemu.qmp();
-                qmp.execute("device_add", JSON.createObjectNode().put("driver", "virtio-rng-pci").put("id", PROBE)
-                        .put("bus", "probe-port"));
+                JsonNode added = qmp.execute("device_add", JSON.createObjectNode().put("driver", "virtio-rng-pci")
+                        .put("id", PROBE).put("bus", "probe-port"));
+                if (added.has("error")) {
+                    continue;
+                }
                 qmp.execute("device_del", JSON.createObjectNode().put("id", PROBE));
-                JsonNode peripheral = qmp.execute("qom-list", JSON.createObjectNode().put("path", "/machine/peripheral"));
+                JsonNode peripheral = qmp.execute("qom-list",
+                        JSON.createObjectNode().put("path", "/machine/peripheral"));
                 boolean stays = false;
                 for (JsonNode child : peripheral.path("return")) {
                     stays |= child.path("name").asText().equals(PROBE);
