@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * What each PCI device type the model places looks like to {@code query-pci}: its class, ids,
  * interrupt pin, regions and, for a bridge, its bridge window; everything but where it sits. For
- * each board family with a PCI root bus ({@code pc}, {@code q35}), QEMU is started once per type
+ * each board family with a PCI root bus ({@code pc} and {@code q35} on x86_64, {@code virt} on
+ * aarch64), QEMU is started once per type
  * with {@code -nodefaults -S -device TYPE,id=probe} and the probe's entry of {@code query-pci} is
  * kept without its bus, slot, function and id, which the model fills in. With {@code -S} no
  * firmware has run, so regions are unassigned ({@code address} -1) and bridges' bus numbers are
@@ -26,11 +27,12 @@ import java.util.Map;
  * PCI-to-PCI bridge of its own (with the expander's id) at its slot 0. The devices the capture
  * finds on that bus are kept as they are there, without bus and id.
  *
- * <p>Written as {@code pci-devices.json}: {@code {"pc": {TYPE: ENTRY | {"error": TEXT}}, "q35":
- * ..., "not-hotpluggable": [TYPE, ...], "expander-buses": {"pc": {TYPE: [ENTRY, ...]}, ...}}},
+ * <p>Written as {@code pci-devices.json}: {@code {FAMILY: {TYPE: ENTRY | {"error": TEXT}}, ...,
+ * "not-hotpluggable": [TYPE, ...], "expander-buses": {"pc": {TYPE: [ENTRY, ...]}, ...}}},
  * {@code not-hotpluggable} the types {@code device_add} refuses (QEMU creates them only with the
- * machine), {@code expander-buses} what each expander type brings on its own bus; only for
- * binaries whose target has these boards.
+ * machine), {@code expander-buses} what each expander type brings on its own bus,
+ * {@code unplugged-at-once} the families whose root ports give up a hot-added device without a
+ * guest (see {@link #unpluggedAtOnce}); only for binaries whose target has these boards.
  */
 public final class PciDeviceCapture {
     static final String FILE = "pci-devices.json";
@@ -42,8 +44,13 @@ public final class PciDeviceCapture {
     /** The key of what each expander bridge brings on its own root bus. */
     static final String EXPANDER_BUSES = "expander-buses";
 
-    /** The families captured, by the machine type that stands for each. */
-    static final List<String> FAMILIES = List.of("pc", "q35");
+    /**
+     * The families captured for each target, by the machine type that stands for each; a target
+     * not listed has none of the boards (its pack has no {@code pci-devices.json}).
+     */
+    static final Map<String, List<String>> FAMILIES = Map.of(
+            "x86_64", List.of("pc", "q35"),
+            "aarch64", List.of("virt"));
 
     /**
      * The device types the model places, each with the options QEMU needs to create one at all
@@ -59,8 +66,8 @@ public final class PciDeviceCapture {
         Map<String, String> types = new LinkedHashMap<>();
         for (String type : List.of("e1000", "e1000e", "rtl8139", "virtio-net-pci", "virtio-scsi-pci",
                 "virtio-serial-pci", "virtio-balloon-pci", "virtio-rng-pci", "ich9-ahci", "qemu-xhci",
-                "ich9-intel-hda", "VGA", "virtio-vga", "pcie-root-port", "pcie-pci-bridge", "x3130-upstream",
-                "xio3130-downstream")) {
+                "ich9-intel-hda", "VGA", "virtio-vga", "piix3-usb-uhci", "pcie-root-port", "pcie-pci-bridge",
+                "x3130-upstream", "xio3130-downstream")) {
             types.put(type, "");
         }
         types.put("pci-bridge", ",chassis_nr=1");
@@ -75,28 +82,37 @@ public final class PciDeviceCapture {
     }
 
     /**
-     * Captures only this file of an x86 pack ({@code PciDeviceCapture BINARY DIR}), in a few
-     * minutes instead of the whole capture's; the whole capture ({@link Capture}) writes the same.
+     * Captures only this file of a pack ({@code PciDeviceCapture BINARY DIR}), in a few minutes
+     * instead of the whole capture's; the whole capture ({@link Capture}) writes the same.
      */
     public static void main(String[] args) throws IOException {
         if (args.length != 2) {
             System.err.println("usage: PciDeviceCapture QEMU_BINARY DIR");
             System.exit(2);
         }
-        ObjectNode devices = capture(Path.of(args[0]), "x86_64");
+        Path binary = Path.of(args[0]);
+        ObjectNode devices = capture(binary, target(binary));
         if (devices != null) {
             Capture.write(Path.of(args[1]).resolve(FILE), devices);
         }
     }
 
-    /** Every family's entries, or null when the target has none of the families (not x86). */
+    /** The binary's target, as {@code query-target} names it ({@code x86_64}, {@code aarch64}). */
+    private static String target(Path binary) throws IOException {
+        try (QemuInstance qemu = QemuInstance.start(binary, "none", List.of(), TIMEOUT)) {
+            return qemu.qmp().execute("query-target", null).path("return").path("arch").asText();
+        }
+    }
+
+    /** Every family's entries, or null when the target has none of the families. */
     static ObjectNode capture(Path binary, String arch) throws IOException {
-        if (!arch.equals("x86_64")) {
+        List<String> families = FAMILIES.get(arch);
+        if (families == null) {
             return null;
         }
         ObjectNode all = JSON.createObjectNode();
         ObjectNode expanderBuses = JSON.createObjectNode();
-        for (String family : FAMILIES) {
+        for (String family : families) {
             ObjectNode entries = all.putObject(family);
             ObjectNode expanders = expanderBuses.putObject(family);
             for (Map.Entry<String, String> type : MODELED.entrySet()) {
@@ -107,7 +123,8 @@ public final class PciDeviceCapture {
                 }
             }
         }
-        all.set(NOT_HOTPLUGGABLE, notHotpluggable(binary));
+        all.set(NOT_HOTPLUGGABLE, notHotpluggable(binary, families.get(0)));
+        all.set(UNPLUGGED_AT_ONCE, unpluggedAtOnce(binary, families));
         all.set(EXPANDER_BUSES, expanderBuses);
         return all;
     }
@@ -117,12 +134,13 @@ public final class PciDeviceCapture {
     private static final String NOT_PLUGGABLE = "Parameter 'driver' expects a pluggable device type";
 
     /**
-     * The modeled types QEMU creates only with the machine: {@code device_add} of each, on a
-     * {@code pc} whose root bus takes hotplug, refused with QEMU's "pluggable device type".
+     * The modeled types QEMU creates only with the machine: {@code device_add} of each on the
+     * target's first family, refused with QEMU's "pluggable device type", which QEMU checks before
+     * it looks for a bus (so {@code virt}, whose root bus takes no hotplug, answers it too).
      */
-    private static JsonNode notHotpluggable(Path binary) throws IOException {
+    private static JsonNode notHotpluggable(Path binary, String family) throws IOException {
         var refused = JSON.createArrayNode();
-        try (QemuInstance qemu = QemuInstance.start(binary, "pc", List.of("-nodefaults"), TIMEOUT)) {
+        try (QemuInstance qemu = QemuInstance.start(binary, family, List.of("-nodefaults"), TIMEOUT)) {
             int n = 0;
             for (Map.Entry<String, String> type : MODELED.entrySet()) {
                 String id = PROBE + n++;
@@ -151,6 +169,42 @@ public final class PciDeviceCapture {
             }
         }
         return refused;
+    }
+
+    /** The key of the families whose root ports give up a hot-added device at once. */
+    static final String UNPLUGGED_AT_ONCE = "unplugged-at-once";
+
+    /**
+     * The families where {@code device_add} of a device behind a root port that was empty at
+     * reset, then {@code device_del} of it, leaves no device: the port's slot is still powered
+     * off (PCIe native hotplug), so QEMU removes the device without asking a guest. Where ACPI
+     * handles the port (q35, and pc, where a root port plugs too) the device stays until a guest
+     * answers; a family where the device cannot be added behind the port is not listed.
+     */
+    private static JsonNode unpluggedAtOnce(Path binary, List<String> families) throws IOException {
+        var atOnce = JSON.createArrayNode();
+        for (String family : families) {
+            List<String> extra = List.of("-nodefaults", "-device", "pcie-root-port,id=probe-port,chassis=1");
+            try (QemuInstance qemu = QemuInstance.start(binary, family, extra, TIMEOUT)) {
+                QmpConnection qmp = qemu.qmp();
+                JsonNode added = qmp.execute("device_add", JSON.createObjectNode().put("driver", "virtio-rng-pci")
+                        .put("id", PROBE).put("bus", "probe-port"));
+                if (added.has("error")) {
+                    continue;
+                }
+                qmp.execute("device_del", JSON.createObjectNode().put("id", PROBE));
+                JsonNode peripheral = qmp.execute("qom-list",
+                        JSON.createObjectNode().put("path", "/machine/peripheral"));
+                boolean stays = false;
+                for (JsonNode child : peripheral.path("return")) {
+                    stays |= child.path("name").asText().equals(PROBE);
+                }
+                if (!stays) {
+                    atOnce.add(family);
+                }
+            }
+        }
+        return atOnce;
     }
 
     /** {@code query-pci} of the family's board with the probe, or QEMU's refusal as {"error": TEXT}. */

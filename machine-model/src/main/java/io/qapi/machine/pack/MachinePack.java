@@ -150,8 +150,9 @@ public final class MachinePack {
 
     /**
      * How a PCI device type appears in {@code query-pci} on a board family ({@code pc},
-     * {@code q35}), without its address and id, or {@code {"error": TEXT}} when QEMU refuses it
-     * there; empty when the type is not modeled or the pack has no such file (non-x86 targets).
+     * {@code q35}, {@code virt}), without its address and id, or {@code {"error": TEXT}} when QEMU
+     * refuses it there; empty when the type is not modeled or the pack has no such file (a
+     * target without these boards).
      */
     public Optional<JsonNode> pciDeviceEntry(String family, String type) {
         JsonNode entry = pciDevices().path(family).path(type);
@@ -167,6 +168,19 @@ public final class MachinePack {
     public boolean pciDeviceNotHotpluggable(String type) {
         for (JsonNode refused : pciDevices().path("not-hotpluggable")) {
             if (refused.asText().equals(type)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether on this board family {@code device_del} of a device hot-added behind a root port
+     * that was empty at reset removes it at once (the port's slot is powered off), as captured.
+     */
+    public boolean pciUnpluggedAtOnce(String family) {
+        for (JsonNode atOnce : pciDevices().path("unplugged-at-once")) {
+            if (atOnce.asText().equals(family)) {
                 return true;
             }
         }

@@ -16,7 +16,8 @@ import java.util.stream.Stream;
  * added since ({@code -device}, {@code device_add}), each with its QOM path. Immutable: adding a
  * device gives a new value, so a refused one changes nothing.
  *
- * @param family   the board family whose captured device entries apply ({@code pc}, {@code q35})
+ * @param family   the board family whose captured device entries apply ({@code pc}, {@code q35},
+ *                 {@code virt})
  * @param rootPath the QOM path of the root bus ({@code /machine/i440fx/pci.0})
  * @param topology the buses and every device on them, the board's included
  * @param added    the devices added, in the order they were added
@@ -38,8 +39,9 @@ public record PciMachine(String family, String rootPath, PciTopology topology, L
      *                   {@code /machine/peripheral-anon/device[N]})
      * @param device     where it sits
      * @param properties the properties given, as written
+     * @param hotplugged  whether it came with {@code device_add} rather than with the machine
      */
-    public record AddedDevice(String path, PciDevice device, Map<String, String> properties) {
+    public record AddedDevice(String path, PciDevice device, Map<String, String> properties, boolean hotplugged) {
         public AddedDevice {
             properties = Map.copyOf(properties);
         }
@@ -51,14 +53,16 @@ public record PciMachine(String family, String rootPath, PciTopology topology, L
      * (isapc, microvm) or one whose family the captured device entries do not cover.
      */
     public static Optional<PciMachine> of(BusDescription system) {
-        Optional<BusDescription> root = rootBus(system);
+        Optional<HostBus> root = rootBus(system);
         if (root.isEmpty()) {
             return Optional.empty();
         }
-        BusDescription bus = root.get();
-        String family = switch (bus.name()) {
-            case "pci.0" -> "pc";
-            case "pcie.0" -> "q35";
+        BusDescription bus = root.get().bus();
+        // the family is the host bridge's: q35's and virt's root buses are both "pcie.0"
+        String family = switch (root.get().hostType()) {
+            case "i440FX-pcihost" -> "pc";
+            case "q35-pcihost" -> "q35";
+            case "gpex-pcihost" -> "virt";
             default -> null;
         };
         if (family == null) {
@@ -84,13 +88,17 @@ public record PciMachine(String family, String rootPath, PciTopology topology, L
         return Optional.of(new PciMachine(family, bus.path(), topology, List.of(), -1));
     }
 
-    private static Optional<BusDescription> rootBus(BusDescription bus) {
-        if (bus.kind() == BusKind.PCI || bus.kind() == BusKind.PCIE) {
-            return Optional.of(bus);
-        }
+    /** A PCI root bus and the QOM type of the host bridge that provides it. */
+    private record HostBus(String hostType, BusDescription bus) {
+    }
+
+    private static Optional<HostBus> rootBus(BusDescription bus) {
         for (DeviceDescription device : bus.devices()) {
             for (BusDescription child : device.buses()) {
-                Optional<BusDescription> found = rootBus(child);
+                if (child.kind() == BusKind.PCI || child.kind() == BusKind.PCIE) {
+                    return Optional.of(new HostBus(device.type(), child));
+                }
+                Optional<HostBus> found = rootBus(child);
                 if (found.isPresent()) {
                     return found;
                 }
@@ -132,9 +140,54 @@ public record PciMachine(String family, String rootPath, PciTopology topology, L
         PciPlacement.Placed placed = PciPlacement.place(topology, request, numaNodes, () -> named[0] = naming.name());
         // one copy (Stream.toList's list is kept as it is by the record's List.copyOf)
         List<AddedDevice> more = Stream.concat(added.stream(),
-                Stream.of(new AddedDevice(named[0].path(), placed.device(), named[0].properties())))
+                Stream.of(new AddedDevice(named[0].path(), placed.device(), named[0].properties(),
+                        request.hotplug())))
                 .toList();
         return new PciMachine(family, rootPath, placed.topology(), more, unattachedDevices);
+    }
+
+    /**
+     * Whether {@code device_del} of this added device removes it at once, with no guest asked:
+     * on a family whose root ports QEMU powers off when they are empty at reset (PCIe native
+     * hotplug, {@code virt}), a device hot-added behind a port that no device of the machine's
+     * start was behind sits in a slot that is still off. Measured on QEMU 7.2: such a device is
+     * gone when {@code device_del} returns, without {@code DEVICE_DELETED}; on {@code q35}, where
+     * ACPI handles the ports' hotplug, it stays until a guest answers.
+     *
+     * @param atOnceFamily whether the family is one that unplugs from a powered-off slot at once
+     */
+    public boolean unpluggedAtOnce(AddedDevice device, boolean atOnceFamily) {
+        if (!atOnceFamily || !device.hotplugged()) {
+            return false;
+        }
+        Optional<PciBus> bus = busOf(device.device());
+        if (bus.isEmpty() || bus.get().kind() != PciBusKind.PCIE_PORT) {
+            return false;
+        }
+        // a port with a device from the start was powered on at reset, and stays on
+        return added.stream().noneMatch(other -> !other.hotplugged() && other.device().bus().equals(bus.get().name()));
+    }
+
+    /**
+     * This machine without the added device with that id, the buses it opened and what was on
+     * them, as QEMU leaves it once the device is unplugged; the devices that went, in the order
+     * they were added.
+     */
+    public Removal without(String id) throws PlacementException {
+        PciTopology after = PciPlacement.remove(topology, id);
+        List<AddedDevice> kept = new ArrayList<>();
+        List<AddedDevice> gone = new ArrayList<>();
+        for (AddedDevice device : added) {
+            (after.deviceWithKey(device.device().key()).isPresent() ? kept : gone).add(device);
+        }
+        return new Removal(new PciMachine(family, rootPath, after, kept, unattachedDevices), gone);
+    }
+
+    /** What {@link #without(String)} gives: the machine after, and the devices that went. */
+    public record Removal(PciMachine machine, List<AddedDevice> removed) {
+        public Removal {
+            removed = List.copyOf(removed);
+        }
     }
 
     /** The added device with this QOM path, if any. */

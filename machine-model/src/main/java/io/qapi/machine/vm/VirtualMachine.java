@@ -447,8 +447,9 @@ public final class VirtualMachine {
      * {@code device_del} of a device added with an id. QEMU 7.2 asks the guest to release a PCI
      * device (ACPI on pc's root bus, the PCIe hot-plug controller of a root port) and removes it
      * when the guest has done so; the model's machine runs no guest, so the device stays, as it
-     * does in QEMU while no guest answers, and no DEVICE_DELETED is sent. An ISA device is
-     * refused: its bus takes no hotplug.
+     * does in QEMU while no guest answers, and no DEVICE_DELETED is sent; except where the slot
+     * is powered off ({@link PciMachine#unpluggedAtOnce}), where QEMU removes it at once, also
+     * without the event. An ISA device is refused: its bus takes no hotplug.
      */
     public void deletePciDevice(String id) {
         locked(() -> {
@@ -472,8 +473,34 @@ public final class VirtualMachine {
                 // Measured on QEMU 7.2: the type QEMU makes only with the machine (a pxb) is not unplugged
                 throw QmpError.generic("Device '" + type + "' does not support hotplugging");
             }
+            if (pci.unpluggedAtOnce(device.get(), parts.pack().pciUnpluggedAtOnce(pci.family()))) {
+                unplug(id);
+            }
             return null;
         });
+    }
+
+    /** Takes a PCI device (and what is behind it) out of the machine, as a finished unplug does. */
+    private void unplug(String id) {
+        PciMachine.Removal removal;
+        try {
+            removal = pci.without(id);
+        } catch (PlacementException e) {
+            throw QmpError.generic(e.getMessage());
+        }
+        for (PciMachine.AddedDevice gone : removal.removed()) {
+            if (gone.properties().containsKey("netdev") || gone.properties().containsKey("drive")) {
+                // its back end would be released, which the model does not follow
+                throw QmpError.generic("device_del of '" + id + "' is not modeled by qemu-model yet");
+            }
+        }
+        pci = removal.machine();
+        for (PciMachine.AddedDevice gone : removal.removed()) {
+            container(gone.path()).remove(childName(gone.path()));
+            Optional.ofNullable(gone.properties().get("mac")).ifPresent(macs::remove);
+            added.remove(gone.path());
+            addedSnapshot = null;
+        }
     }
 
     /**
