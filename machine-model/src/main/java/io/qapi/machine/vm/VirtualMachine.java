@@ -35,6 +35,7 @@ import io.qapi.schema.EventEmitter;
 import io.qapi.schema.control.ShutdownCause;
 import io.qapi.schema.control.ShutdownEvent;
 import io.qapi.schema.hardware.BackendsDescription;
+import io.qapi.schema.qom.DeviceDeletedEvent;
 import io.qapi.schema.hardware.BlockdevDescription;
 import io.qapi.schema.hardware.ChardevDescription;
 import io.qapi.schema.hardware.HardwareDescription;
@@ -46,6 +47,7 @@ import io.qapi.schema.hardware.NumaNodeDescription;
 import io.qapi.schema.hardware.ObjectDescription;
 import io.qapi.schema.run_state.StatusInfo;
 import java.util.ArrayDeque;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -495,13 +497,42 @@ public final class VirtualMachine {
             }
         }
         pci = removal.machine();
+        List<DeviceDeletedEvent> deleted = new ArrayList<>();
         for (PciMachine.AddedDevice gone : removal.removed()) {
             container(gone.path()).remove(childName(gone.path()));
             Optional.ofNullable(gone.properties().get("mac")).ifPresent(macs::remove);
             added.remove(gone.path());
             addedSnapshot = null;
+            // a virtio proxy's virtio device goes first, then the device itself
+            if (gone.device().type().startsWith("virtio-")) {
+                deleted.add(new DeviceDeletedEvent(Optional.empty(), gone.path() + "/virtio-backend"));
+            }
+            deleted.add(new DeviceDeletedEvent(gone.device().id(), gone.path()));
         }
+        announceAfterReply(deleted);
     }
+
+    /**
+     * Sends DEVICE_DELETED for an unplug finished within {@code device_del}: QEMU 7.2 sends
+     * them just after its reply (measured on virt: the reply, then the events), so they leave on
+     * a thread of their own once the reply has had time to go out first.
+     */
+    private void announceAfterReply(List<DeviceDeletedEvent> deleted) {
+        EventEmitter emitter = events;
+        Thread announcing = new Thread(() -> {
+            try {
+                Thread.sleep(REPLY_FIRST.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            deleted.forEach(emitter::deviceDeleted);
+        }, "qemu-model-device-deleted");
+        announcing.setDaemon(true);
+        announcing.start();
+    }
+
+    /** How long the DEVICE_DELETED events of an unplug wait for {@code device_del}'s reply to go first. */
+    private static final Duration REPLY_FIRST = Duration.ofMillis(50);
 
     /**
      * The names of the devices in {@code /machine/peripheral} or {@code /machine/peripheral-anon},
