@@ -214,9 +214,13 @@ final class TargetRun {
         return error;
     }
 
-    /** Each line's leading {@code program: } goes: the two targets are different programs. */
+    /**
+     * Each line's leading {@code program: } goes: the two targets are different programs; a
+     * {@code -msg timestamp=on} time before it becomes {@code @TIME@}, kept to be compared.
+     */
     static String withoutProgramName(String text) {
-        return text.replaceAll("(?m)^[^\\s:]+: ", "").strip();
+        return text.replaceAll("(?m)^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{6}Z ", "@TIME@ ")
+                .replaceAll("(?m)^(@TIME@ )?[^\\s:]+: ", "$1").strip();
     }
 
     /** Stops the target and anything it started (a launcher script's JVM), waiting boundedly. */

@@ -653,7 +653,9 @@ final class Launch {
             return printHelp(out, err, "cpu");
         }
         // QEMU warns while it reads -cpu, before it builds anything
-        cpuOption(pack()).ifPresent(option -> option.warnings().forEach(w -> err.println(QemuModel.PROGRAM + ": " + w)));
+        boolean stampedWarnings = MessageStamp.requested(commandLine);
+        cpuOption(pack()).ifPresent(option -> option.warnings().forEach(w -> err.println(
+                MessageStamp.prefix(stampedWarnings) + QemuModel.PROGRAM + ": " + w)));
         MachineParts parts = build();
         Optional<String> printHardware = commandLine.last("print-hardware");
         if (printHardware.isPresent()) {
@@ -661,8 +663,9 @@ final class Launch {
         }
         VirtualMachine vm = machine(parts);
         // QEMU warns of each back end no NIC uses once the machine is made
-        vm.netdevs().withoutPeer().forEach(id -> err.println(QemuModel.PROGRAM + ": warning: netdev " + id
-                + " has no peer"));
+        boolean stamped = MessageStamp.requested(commandLine);
+        vm.netdevs().withoutPeer().forEach(id -> err.println(MessageStamp.prefix(stamped) + QemuModel.PROGRAM
+                + ": warning: netdev " + id + " has no peer"));
         Optional<String> writeConfig = commandLine.last("writeconfig");
         if (writeConfig.isPresent()) {
             writeConfig(vm, writeConfig.get(), out);
@@ -688,7 +691,7 @@ final class Launch {
                 WarmUp.session(server);
                 return 0;
             }
-            TerminatingSignals.install(vm, err);
+            TerminatingSignals.install(vm, err, stamped);
             daemon.ready();
             ended.await();
         } catch (IOException e) {

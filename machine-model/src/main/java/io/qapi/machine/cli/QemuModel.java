@@ -52,11 +52,13 @@ public final class QemuModel {
             }
         }
         StartUp.readySocketsInBackground();
+        CommandLine commandLine = null;
         try {
-            CommandLine commandLine = CommandLine.parse(args);
+            commandLine = CommandLine.parse(args);
             return Launch.from(commandLine).run(out, err, onCompatCrash);
         } catch (CommandLineException e) {
-            err.println(PROGRAM + ": " + e.getMessage());
+            boolean stamped = commandLine != null && MessageStamp.requested(commandLine);
+            err.println(MessageStamp.prefix(stamped) + PROGRAM + ": " + e.getMessage());
             return 1;
         }
     }

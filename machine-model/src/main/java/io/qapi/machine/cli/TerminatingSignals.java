@@ -20,14 +20,14 @@ final class TerminatingSignals {
     private TerminatingSignals() {
     }
 
-    static void install(VirtualMachine vm, PrintStream err) {
+    static void install(VirtualMachine vm, PrintStream err, boolean stamped) {
         AtomicBoolean terminating = new AtomicBoolean();
         for (Signal signal : SIGNALS) {
             Signal.handle(signal, received -> {
                 if (terminating.getAndSet(true)) {
                     return; // already ending: one SHUTDOWN, as QEMU sends
                 }
-                err.println(QemuModel.PROGRAM + ": terminating on signal " + received.getNumber());
+                err.println(MessageStamp.prefix(stamped) + QemuModel.PROGRAM + ": terminating on signal " + received.getNumber());
                 err.flush();
                 vm.terminateOnSignal();
             });
