@@ -214,10 +214,9 @@ public final class SwitchedBoard {
             }
             String propertyType = MachineSwitch.propertyType(bare, name).orElseThrow(() ->
                     new IllegalArgumentException("Property '" + type + "-machine." + name + "' not found"));
-            if (!MachineSwitch.isSwitch(propertyType)
-                    && bare.path("qom-machine").path(name).path("return").asText(null) != null
-                    && bare.path("qom-machine").path(name).path("return").isTextual()
-                    && bare.path("qom-machine").path(name).path("return").textValue().equals(option.getValue())) {
+            JsonNode boardValue = bare.path("qom-machine").path(name).path("return");
+            if (!MachineSwitch.isSwitch(propertyType) && boardValue.isTextual()
+                    && boardValue.textValue().equals(option.getValue())) {
                 continue; // a text property given the board's own value (libvirt's gic-version=2) changes nothing
             }
             if (!MachineSwitch.isSwitch(propertyType)) {

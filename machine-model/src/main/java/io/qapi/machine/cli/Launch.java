@@ -653,9 +653,9 @@ final class Launch {
             return printHelp(out, err, "cpu");
         }
         // QEMU warns while it reads -cpu, before it builds anything
-        boolean stampedWarnings = MessageStamp.requested(commandLine);
+        boolean stamped = MessageStamp.requested(commandLine);
         cpuOption(pack()).ifPresent(option -> option.warnings().forEach(w -> err.println(
-                MessageStamp.prefix(stampedWarnings) + QemuModel.PROGRAM + ": " + w)));
+                MessageStamp.prefix(stamped) + QemuModel.PROGRAM + ": " + w)));
         MachineParts parts = build();
         Optional<String> printHardware = commandLine.last("print-hardware");
         if (printHardware.isPresent()) {
@@ -663,7 +663,6 @@ final class Launch {
         }
         VirtualMachine vm = machine(parts);
         // QEMU warns of each back end no NIC uses once the machine is made
-        boolean stamped = MessageStamp.requested(commandLine);
         vm.netdevs().withoutPeer().forEach(id -> err.println(MessageStamp.prefix(stamped) + QemuModel.PROGRAM
                 + ": warning: netdev " + id + " has no peer"));
         Optional<String> writeConfig = commandLine.last("writeconfig");

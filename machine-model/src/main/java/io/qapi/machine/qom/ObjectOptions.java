@@ -2,6 +2,8 @@ package io.qapi.machine.qom;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.qapi.machine.block.HostFile;
+import io.qapi.machine.block.HostFiles;
 import io.qapi.machine.vm.MemoryBackend;
 import io.qapi.runtime.api.Input;
 import io.qapi.runtime.api.QmpError;
@@ -69,7 +71,11 @@ public final class ObjectOptions {
             case "rng-random" -> {
                 RngRandomProperties random = RngRandomProperties.DECODER.decode(input, properties, "");
                 typed = random.toJson();
-                HostFiles.requireRngSource(random.filename().orElse("/dev/urandom"));
+                // QEMU opens the source for reading as it makes the object: a name that leads nowhere is refused
+                HostFile source = HostFiles.SYSTEM.look(random.filename().orElse("/dev/urandom"));
+                source.lookupError().ifPresent(reason -> {
+                    throw source.couldNotOpen(reason);
+                });
             }
             case "secret" -> {
                 SecretProperties secret = SecretProperties.DECODER.decode(input, properties, "");
