@@ -31,6 +31,7 @@ import io.qapi.machine.topology.CpuProps;
 import io.qapi.machine.topology.CpuSlots;
 import io.qapi.machine.topology.TopologyException;
 import io.qapi.runtime.api.QmpError;
+import io.qapi.runtime.server.CallingSession;
 import io.qapi.schema.EventEmitter;
 import io.qapi.schema.control.ShutdownCause;
 import io.qapi.schema.control.ShutdownEvent;
@@ -46,8 +47,8 @@ import io.qapi.schema.hardware.NumaDistanceDescription;
 import io.qapi.schema.hardware.NumaNodeDescription;
 import io.qapi.schema.hardware.ObjectDescription;
 import io.qapi.schema.run_state.StatusInfo;
-import java.util.ArrayDeque;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -514,25 +515,26 @@ public final class VirtualMachine {
 
     /**
      * Sends DEVICE_DELETED for an unplug finished within {@code device_del}: QEMU 7.2 sends
-     * them just after its reply (measured on virt: the reply, then the events), so they leave on
-     * a thread of their own once the reply has had time to go out first.
+     * them some 50 ms after its reply (measured on virt: the reply, the reply to a next
+     * command, then the events, 48 ms after the request). The wait starts once the reply is
+     * queued, so the events can never overtake it.
      */
     private void announceAfterReply(List<DeviceDeletedEvent> deleted) {
         EventEmitter emitter = events;
         Thread announcing = new Thread(() -> {
             try {
-                Thread.sleep(REPLY_FIRST.toMillis());
+                Thread.sleep(UNPLUG_EVENT_DELAY.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             deleted.forEach(emitter::deviceDeleted);
         }, "qemu-model-device-deleted");
         announcing.setDaemon(true);
-        announcing.start();
+        CallingSession.afterReply(announcing::start);
     }
 
-    /** How long the DEVICE_DELETED events of an unplug wait for {@code device_del}'s reply to go first. */
-    private static final Duration REPLY_FIRST = Duration.ofMillis(50);
+    /** How long after {@code device_del}'s reply QEMU says DEVICE_DELETED for an unplug it finished at once. */
+    private static final Duration UNPLUG_EVENT_DELAY = Duration.ofMillis(50);
 
     /**
      * The names of the devices in {@code /machine/peripheral} or {@code /machine/peripheral-anon},
@@ -872,8 +874,9 @@ public final class VirtualMachine {
     }
 
     /**
-     * {@code quit}: QEMU replies, then says SHUTDOWN and ends. The reply is written after this
-     * returns, so the event and the end come from the quit hook, which runs on its own thread.
+     * {@code quit}: QEMU replies, then says SHUTDOWN and ends. The event and the end follow the
+     * reply (a follow-up of the command, run once the reply is queued), on a thread of their own
+     * since ending waits for the output to drain.
      */
     public void quit() {
         Thread ending = new Thread(() -> {
@@ -881,7 +884,7 @@ public final class VirtualMachine {
             onQuit.run();
         }, "qemu-model-quit");
         ending.setDaemon(false);
-        ending.start();
+        CallingSession.afterReply(ending::start);
     }
 
     /**

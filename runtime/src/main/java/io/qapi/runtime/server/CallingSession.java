@@ -1,5 +1,7 @@
 package io.qapi.runtime.server;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -8,9 +10,15 @@ import java.util.function.Supplier;
  * depends on the connection they came over: QEMU's {@code getfd} and {@code add-fd} take the
  * descriptor that arrived with the command's bytes on that monitor's socket. The server sets it
  * around each command handler; outside a handler it is empty.
+ *
+ * <p>It also carries a command's follow-ups: what the command does only once its reply is on
+ * its way, as QEMU's {@code quit} says SHUTDOWN after its reply, and an unplug finished within
+ * {@code device_del} says DEVICE_DELETED after it. The session runs them right after it has
+ * queued the reply, so any event they send is queued behind the reply on that session.
  */
 public final class CallingSession {
     private static final ThreadLocal<String> PEER = new ThreadLocal<>();
+    private static final ThreadLocal<List<Runnable>> FOLLOW_UPS = new ThreadLocal<>();
 
     private CallingSession() {
     }
@@ -23,10 +31,27 @@ public final class CallingSession {
         return Optional.ofNullable(PEER.get());
     }
 
+    /**
+     * Runs {@code action} once the current command's reply has been queued on its session; outside
+     * a command (or when the command's reply is never sent) it runs at once. It runs on the thread
+     * that answered, so it must not block for long: start a thread of its own for that.
+     */
+    public static void afterReply(Runnable action) {
+        List<Runnable> pending = FOLLOW_UPS.get();
+        if (pending == null || PEER.get() == null) {
+            action.run();
+        } else {
+            pending.add(action);
+        }
+    }
+
     /** Runs {@code call} as the command of the session that connected at {@code peer}. */
     static <T> T during(String peer, Supplier<T> call) {
         String outer = PEER.get();
         PEER.set(peer);
+        if (FOLLOW_UPS.get() == null) {
+            FOLLOW_UPS.set(new ArrayList<>());
+        }
         try {
             return call.get();
         } finally {
@@ -35,6 +60,34 @@ public final class CallingSession {
             } else {
                 PEER.set(outer);
             }
+        }
+    }
+
+    /**
+     * Runs, in order, the follow-ups that the commands answered on this thread registered; the
+     * session calls it once the reply is queued (or dropped). A failing follow-up does not keep
+     * the others from running.
+     */
+    static void runFollowUps() {
+        List<Runnable> pending = FOLLOW_UPS.get();
+        if (pending == null) {
+            return;
+        }
+        FOLLOW_UPS.remove();
+        RuntimeException first = null;
+        for (Runnable action : pending) {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
         }
     }
 }

@@ -229,9 +229,14 @@ final class Session implements JsonStreamReader.Handler, Outbox.Owner, IoLoop.Co
         inband.submit(() -> finishInband(() -> QmpMessages.error(QmpError.GENERIC_ERROR, desc, null)));
     }
 
+    /** Sends a reply, then runs the follow-ups its command left (see {@link CallingSession}). */
     private void reply(ObjectNode reply) {
-        if (reply != null) {
-            send(server.writer().line(reply));
+        try {
+            if (reply != null) {
+                send(server.writer().line(reply));
+            }
+        } finally {
+            CallingSession.runFollowUps();
         }
     }
 
@@ -247,7 +252,11 @@ final class Session implements JsonStreamReader.Handler, Outbox.Owner, IoLoop.Co
             ObjectNode reply = task.get();
             line = reply == null ? null : server.writer().line(reply);
         } finally {
-            outbox.send(line, inbandWaiting::decrementAndGet);
+            try {
+                outbox.send(line, inbandWaiting::decrementAndGet);
+            } finally {
+                CallingSession.runFollowUps();
+            }
             if (readPaused && inbandWaiting.get() < server.options().maxQueuedCommands()) {
                 server.io().execute(this::resumeReading);
             }
