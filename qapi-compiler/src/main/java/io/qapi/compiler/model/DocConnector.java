@@ -2,20 +2,17 @@ package io.qapi.compiler.model;
 
 import io.qapi.compiler.diag.Diagnostics;
 import io.qapi.compiler.diag.QapiException;
-import io.qapi.compiler.model.Pending.AlternateP;
-import io.qapi.compiler.model.Pending.CommandP;
-import io.qapi.compiler.model.Pending.DefinitionP;
-import io.qapi.compiler.model.Pending.EnumP;
-import io.qapi.compiler.model.Pending.EnumValueP;
-import io.qapi.compiler.model.Pending.EventP;
-import io.qapi.compiler.model.Pending.FeatureP;
-import io.qapi.compiler.model.Pending.MemberP;
-import io.qapi.compiler.model.Pending.Named;
-import io.qapi.compiler.model.Pending.ObjectP;
+import io.qapi.compiler.model.Entity.Definition;
+import io.qapi.compiler.model.Types.AlternateType;
+import io.qapi.compiler.model.Types.Command;
+import io.qapi.compiler.model.Types.EnumType;
+import io.qapi.compiler.model.Types.Event;
+import io.qapi.compiler.model.Types.ObjectType;
 import io.qapi.compiler.parse.DocComment;
 import io.qapi.compiler.parse.DocKind;
 import io.qapi.compiler.parse.DocSection;
 import io.qapi.compiler.parse.Pragmas;
+import io.qapi.compiler.source.SourceInfo;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -37,6 +34,8 @@ final class DocConnector {
     private final boolean lenient;
     private final List<DocComment> comments;
     private final Map<DocComment, State> states = new IdentityHashMap<>();
+    /** Where the implicit argument and base types an object, command or event names are found. */
+    private final Definitions definitions;
 
     /** What has been connected so far for one comment. */
     private static final class State {
@@ -50,8 +49,10 @@ final class DocConnector {
         }
     }
 
-    DocConnector(Diagnostics diagnostics, Pragmas pragmas, boolean lenient, List<DocComment> comments) {
+    DocConnector(Diagnostics diagnostics, Pragmas pragmas, boolean lenient, List<DocComment> comments,
+                 Definitions definitions) {
         this.diagnostics = diagnostics;
+        this.definitions = definitions;
         this.pragmas = pragmas;
         this.lenient = lenient;
         this.comments = comments;
@@ -59,61 +60,64 @@ final class DocConnector {
     }
 
     /** Connects a definition's own comment, right after the definition was checked. */
-    void connect(DefinitionP def) {
-        if (def.doc != null) {
-            connect(def, def.doc);
+    void connect(Definition def) {
+        if (def.doc() != null) {
+            connect(def, def.doc());
         }
     }
 
-    private void connect(DefinitionP def, DocComment doc) {
-        features(def.features, doc);
-        if (def instanceof EnumP e) {
-            for (EnumValueP v : e.values) {
-                member(v, doc);
-                features(v.features, doc);
+    /** {@code def}'s positions stand for everything it declares, as QEMU's do. */
+    private void connect(Definition def, DocComment doc) {
+        SourceInfo info = def.info();
+        features(def.features(), info, doc);
+        if (def instanceof EnumType e) {
+            for (EnumValue v : e.values()) {
+                member("value", v.name(), info, doc);
+                features(v.features(), info, doc);
             }
-        } else if (def instanceof ObjectP o) {
-            if (o.base != null && o.base.implicit()) {
-                connect(o.base, doc);
+        } else if (def instanceof ObjectType o) {
+            if (o.base() != null) {
+                connectImplicit(o.base(), doc);
             }
-            for (MemberP m : o.localMembers) {
-                member(m, doc);
-                features(m.features, doc);
+            for (Member m : o.localMembers()) {
+                member("member", m.name(), info, doc);
+                features(m.features(), info, doc);
             }
-        } else if (def instanceof AlternateP a) {
-            a.variants.forEach(v -> member(v, doc));
-        } else if (def instanceof CommandP c) {
-            connectArguments(c.argType, doc);
-        } else if (def instanceof EventP e) {
-            connectArguments(e.argType, doc);
+        } else if (def instanceof AlternateType a) {
+            a.variants().forEach(v -> member("branch", v.name(), info, doc));
+        } else if (def instanceof Command c && c.argType() != null) {
+            connectImplicit(c.argType(), doc);
+        } else if (def instanceof Event e && e.argType() != null) {
+            connectImplicit(e.argType(), doc);
         }
     }
 
-    /** Inline arguments are documented with the command or event; a named type has its own comment. */
-    private void connectArguments(ObjectP argType, DocComment doc) {
-        if (argType != null && argType.implicit()) {
-            connect(argType, doc);
+    /** Inline arguments and bases are documented with their owner; a named type has its own comment. */
+    private void connectImplicit(String typeName, DocComment doc) {
+        Definition type = definitions.lookup(typeName);
+        if (type instanceof ObjectType object && object.implicit()) {
+            connect(object, doc);
         }
     }
 
-    private void member(Named member, DocComment doc) {
+    private void member(String role, String name, SourceInfo info, DocComment doc) {
         State state = states.get(doc);
-        if (!state.args.containsKey(member.name)) {
+        if (!state.args.containsKey(name)) {
             if (!lenient && !pragmas.documentationExceptions().contains(doc.symbol())) {
-                throw diagnostics.error(member.info, member.role() + " '" + member.name + "' lacks documentation");
+                throw diagnostics.error(info, role + " '" + name + "' lacks documentation");
             }
-            state.args.put(member.name, new DocSection(doc.info(), DocKind.MEMBER, member.name, ""));
+            state.args.put(name, new DocSection(doc.info(), DocKind.MEMBER, name, ""));
         }
-        state.connectedArgs.add(member.name);
+        state.connectedArgs.add(name);
     }
 
-    private void features(List<FeatureP> features, DocComment doc) {
+    private void features(List<Feature> features, SourceInfo info, DocComment doc) {
         State state = states.get(doc);
-        for (FeatureP f : features) {
-            if (!doc.features().containsKey(f.name) && !lenient) {
-                throw diagnostics.error(f.info, "feature '" + f.name + "' lacks documentation");
+        for (Feature f : features) {
+            if (!doc.features().containsKey(f.name()) && !lenient) {
+                throw diagnostics.error(info, "feature '" + f.name() + "' lacks documentation");
             }
-            state.connectedFeatures.add(f.name);
+            state.connectedFeatures.add(f.name());
         }
     }
 
@@ -121,9 +125,9 @@ final class DocConnector {
      * Leaves a definition's comment out of {@link #checkAll}: the definition failed its check
      * (all-errors mode), so what the comment describes was not all connected.
      */
-    void abandon(DefinitionP def) {
-        if (def.doc != null) {
-            states.get(def.doc).abandoned = true;
+    void abandon(Definition def) {
+        if (def.doc() != null) {
+            states.get(def.doc()).abandoned = true;
         }
     }
 

@@ -4,35 +4,30 @@ import io.qapi.compiler.check.Decl;
 import io.qapi.compiler.check.IfCond;
 import io.qapi.compiler.diag.Diagnostics;
 import io.qapi.compiler.diag.QapiException;
-import io.qapi.compiler.model.Pending.AlternateP;
-import io.qapi.compiler.model.Pending.ArrayP;
-import io.qapi.compiler.model.Pending.BuiltinP;
-import io.qapi.compiler.model.Pending.CommandP;
-import io.qapi.compiler.model.Pending.DefinitionP;
-import io.qapi.compiler.model.Pending.EnumP;
-import io.qapi.compiler.model.Pending.EnumValueP;
-import io.qapi.compiler.model.Pending.EventP;
-import io.qapi.compiler.model.Pending.FeatureP;
-import io.qapi.compiler.model.Pending.IncludeP;
-import io.qapi.compiler.model.Pending.MemberP;
-import io.qapi.compiler.model.Pending.ObjectP;
-import io.qapi.compiler.model.Pending.TypeP;
-import io.qapi.compiler.model.Pending.VariantP;
+import io.qapi.compiler.model.Entity.Definition;
+import io.qapi.compiler.model.Entity.Type;
+import io.qapi.compiler.model.Types.AlternateType;
+import io.qapi.compiler.model.Types.ArrayType;
+import io.qapi.compiler.model.Types.Branches;
+import io.qapi.compiler.model.Types.BuiltinType;
+import io.qapi.compiler.model.Types.Command;
+import io.qapi.compiler.model.Types.EnumType;
+import io.qapi.compiler.model.Types.Event;
+import io.qapi.compiler.model.Types.ObjectType;
 import io.qapi.compiler.parse.ParsedSchema;
-import io.qapi.compiler.parse.Pragmas;
 import io.qapi.compiler.source.SourceInfo;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * The model stage: defines the entities of checked declarations in QEMU's order (builtins,
- * then per definition the implicit types it creates and the definition itself), checks them
- * in that order, connects documentation, assigns modules, and returns the immutable
- * {@link Schema}.
+ * then per definition the implicit types it creates and the definition itself), as the
+ * model's records; then checks them in that order ({@link TypeChecker}), connects
+ * documentation, assigns modules, and returns the immutable {@link Schema}.
  */
 public final class SchemaBuilder {
     private static final String[][] BUILTINS = {
@@ -44,11 +39,11 @@ public final class SchemaBuilder {
 
     private final Diagnostics diagnostics;
     private final Set<String> abandoned;
-    private final Pragmas pragmas;
-    /** Entities in definition order: {@link DefinitionP}s and {@link IncludeP}s. */
-    private final List<Object> entities = new ArrayList<>();
-    private final Map<String, DefinitionP> byName = new LinkedHashMap<>();
+    private final Definitions definitions;
+    /** Every feature name in the order first used, with where: QEMU limits how many there are. */
     private final Map<String, SourceInfo> featureNames = new LinkedHashMap<>();
+    /** Simple-union wrappers that take the condition of the type they wrap (see {@link #wrapperObject}). */
+    private final Map<String, String> wrapped = new HashMap<>();
     private final ModuleNames modules;
     private final DocConnector docs;
     private final TypeChecker checker;
@@ -56,10 +51,10 @@ public final class SchemaBuilder {
     private SchemaBuilder(ParsedSchema parsed, Diagnostics diagnostics, Set<String> abandoned, boolean lenient) {
         this.diagnostics = diagnostics;
         this.abandoned = abandoned;
-        this.pragmas = parsed.pragmas();
+        this.definitions = new Definitions(diagnostics, abandoned);
         this.modules = new ModuleNames(parsed.rootFile());
-        this.docs = new DocConnector(diagnostics, pragmas, lenient, parsed.docs());
-        this.checker = new TypeChecker(this, diagnostics, pragmas, lenient);
+        this.docs = new DocConnector(diagnostics, parsed.pragmas(), lenient, parsed.docs(), definitions);
+        this.checker = new TypeChecker(definitions, wrapped, diagnostics, parsed.pragmas(), lenient);
         Feature.SPECIAL.forEach(f -> featureNames.put(f, null));
     }
 
@@ -89,41 +84,42 @@ public final class SchemaBuilder {
 
     private void definePredefined() {
         for (String[] b : BUILTINS) {
-            defineDefinition(new BuiltinP(b[0], b[1]));
+            definitions.define(new BuiltinType(b[0], b[1]));
             makeArray(b[0], null);
         }
-        defineDefinition(new ObjectP("q_empty", null, null, IfCond.NONE, List.of(), null, List.of(), null, null));
-        List<EnumValueP> qtypes = new ArrayList<>();
+        definitions.define(object("q_empty", null, IfCond.NONE, null, List.of()));
+        List<EnumValue> qtypes = new ArrayList<>();
         for (String v : List.of("none", "qnull", "qnum", "qstring", "qdict", "qlist", "qbool")) {
-            qtypes.add(new EnumValueP(v, null, IfCond.NONE, List.of()));
+            qtypes.add(new EnumValue(v, IfCond.NONE, List.of()));
         }
-        defineDefinition(new EnumP("QType", null, null, IfCond.NONE, List.of(), qtypes, null));
+        definitions.define(new EnumType("QType", null, null, IfCond.NONE, List.of(), qtypes, null));
     }
 
     private void define(Decl decl) {
         if (decl instanceof Decl.Include inc) {
             modules.open(inc.path());
-            entities.add(new IncludeP(inc.path(), inc.info()));
+            definitions.include(new Entity.Include(modules.nameOf(inc.path()), inc.info()));
         } else if (decl instanceof Decl.Enum e) {
-            List<FeatureP> features = features(e.common().features(), e.info());
-            List<EnumValueP> values = new ArrayList<>();
+            List<Feature> features = features(e.common().features(), e.info());
+            List<EnumValue> values = new ArrayList<>();
             for (Decl.EnumValue v : e.values()) {
-                values.add(new EnumValueP(v.name(), e.info(), v.ifcond(), features(v.features(), e.info())));
+                values.add(new EnumValue(v.name(), v.ifcond(), features(v.features(), e.info())));
             }
-            defineDefinition(new EnumP(e.common().name(), e.info(), e.common().doc(), e.common().ifcond(),
+            definitions.define(new EnumType(e.common().name(), e.info(), e.common().doc(), e.common().ifcond(),
                     features, values, e.prefix()));
         } else if (decl instanceof Decl.Struct s) {
-            List<FeatureP> features = features(s.common().features(), s.info());
-            List<MemberP> members = members(s.members(), s.info());
-            defineDefinition(new ObjectP(s.common().name(), s.info(), s.common().doc(), s.common().ifcond(),
-                    features, s.base(), members, null, null));
+            Decl.Common common = s.common();
+            List<Feature> features = features(common.features(), s.info());
+            List<Member> members = members(s.members(), s.info(), common.name());
+            definitions.define(new ObjectType(common.name(), s.info(), common.doc(), common.ifcond(), features,
+                    nonEmpty(s.base()), members, List.of(), null));
         } else if (decl instanceof Decl.Union u) {
             defineUnion(u);
         } else if (decl instanceof Decl.Alternate a) {
-            List<FeatureP> features = features(a.common().features(), a.info());
-            List<VariantP> variants = variants(a.branches(), a.info());
-            defineDefinition(new AlternateP(a.common().name(), a.info(), a.common().doc(), a.common().ifcond(),
-                    features, variants));
+            List<Feature> features = features(a.common().features(), a.info());
+            List<Variant> variants = variants(a.branches(), a.info());
+            definitions.define(new AlternateType(a.common().name(), a.info(), a.common().doc(),
+                    a.common().ifcond(), features, variants));
         } else if (decl instanceof Decl.Command c) {
             defineCommand(c);
         } else {
@@ -137,14 +133,14 @@ public final class SchemaBuilder {
             return;
         }
         Decl.Common common = u.common();
-        List<FeatureP> features = features(common.features(), u.info());
+        List<Feature> features = features(common.features(), u.info());
         String base = u.baseName();
         if (u.baseMembers() != null) {
-            base = implicitObject(common.name(), u.info(), common.ifcond(), "base", members(u.baseMembers(), u.info()));
+            base = implicitObject(common.name(), u.info(), common.ifcond(), "base", u.baseMembers());
         }
-        List<VariantP> variants = variants(u.branches(), u.info());
-        defineDefinition(new ObjectP(common.name(), u.info(), common.doc(), common.ifcond(), features, base,
-                List.of(), u.discriminator(), variants));
+        List<Variant> variants = variants(u.branches(), u.info());
+        definitions.define(new ObjectType(common.name(), u.info(), common.doc(), common.ifcond(), features,
+                nonEmpty(base), List.of(), List.of(), new Branches(u.discriminator(), variants)));
     }
 
     /**
@@ -155,21 +151,21 @@ public final class SchemaBuilder {
      */
     private void defineSimpleUnion(Decl.Union u) {
         Decl.Common common = u.common();
-        List<FeatureP> features = features(common.features(), u.info());
-        List<VariantP> variants = new ArrayList<>();
+        List<Feature> features = features(common.features(), u.info());
+        List<Variant> variants = new ArrayList<>();
         for (Decl.Branch b : u.branches()) {
             String type = b.type().array() ? makeArray(b.type().name(), u.info()) : b.type().name();
-            variants.add(new VariantP(b.name(), u.info(), wrapperObject(type, u.info()), b.ifcond()));
+            variants.add(new Variant(b.name(), wrapperObject(type, u.info()), b.ifcond()));
         }
-        List<EnumValueP> values = new ArrayList<>();
-        for (VariantP v : variants) {
-            values.add(new EnumValueP(v.name, u.info(), v.ifcond, List.of()));
+        List<EnumValue> values = new ArrayList<>();
+        for (Variant v : variants) {
+            values.add(new EnumValue(v.name(), v.ifcond(), List.of()));
         }
         String kind = common.name() + "Kind";
-        defineDefinition(new EnumP(kind, u.info(), null, common.ifcond(), List.of(), values, null));
-        MemberP tag = new MemberP("type", u.info(), kind, false, IfCond.NONE, List.of());
-        defineDefinition(new ObjectP(common.name(), u.info(), common.doc(), common.ifcond(), features, null,
-                List.of(tag), tag.name, variants));
+        definitions.define(new EnumType(kind, u.info(), null, common.ifcond(), List.of(), values, null));
+        Member tag = new Member("type", kind, false, IfCond.NONE, List.of(), common.name());
+        definitions.define(new ObjectType(common.name(), u.info(), common.doc(), common.ifcond(), features, null,
+                List.of(tag), List.of(), new Branches(tag.name(), variants)));
     }
 
     /**
@@ -179,125 +175,107 @@ public final class SchemaBuilder {
      */
     private String wrapperObject(String type, SourceInfo info) {
         String name = "q_obj_" + type + "-wrapper";
-        if (!byName.containsKey(name)) {
-            MemberP data = new MemberP("data", info, type, false, IfCond.NONE, List.of());
-            ObjectP wrapper = new ObjectP(name, info, null, IfCond.NONE, List.of(), null, List.of(data), null, null);
-            wrapper.ifcondFrom = byName.get(type) instanceof TypeP ? type : null;
-            defineDefinition(wrapper);
+        if (definitions.lookup(name) == null) {
+            Member data = new Member("data", type, false, IfCond.NONE, List.of(), name);
+            if (definitions.lookup(type) instanceof Type) {
+                wrapped.put(name, type);
+            }
+            definitions.define(object(name, info, IfCond.NONE, null, List.of(data)));
         }
         return name;
     }
 
     private void defineCommand(Decl.Command c) {
         Decl.Common common = c.common();
-        List<FeatureP> features = features(common.features(), c.info());
+        List<Feature> features = features(common.features(), c.info());
         String arg = c.dataName();
         if (c.dataMembers() != null) {
-            arg = implicitObject(common.name(), c.info(), common.ifcond(), "arg", members(c.dataMembers(), c.info()));
+            arg = implicitObject(common.name(), c.info(), common.ifcond(), "arg", c.dataMembers());
         }
         String ret = null;
         if (c.returns() != null) {
             ret = c.returns().array() ? makeArray(c.returns().name(), c.info()) : c.returns().name();
         }
-        defineDefinition(new CommandP(common.name(), c.info(), common.doc(), common.ifcond(), features, arg, ret,
-                c.gen(), c.successResponse(), c.boxed(), c.allowOob(), c.allowPreconfig(), c.coroutine()));
+        definitions.define(new Command(common.name(), c.info(), common.doc(), common.ifcond(), features,
+                nonEmpty(arg), nonEmpty(ret), c.gen(), c.successResponse(), c.boxed(), c.allowOob(),
+                c.allowPreconfig(), c.coroutine()));
     }
 
     private void defineEvent(Decl.Event e) {
         Decl.Common common = e.common();
-        List<FeatureP> features = features(common.features(), e.info());
+        List<Feature> features = features(common.features(), e.info());
         String arg = e.dataName();
         if (e.dataMembers() != null) {
-            arg = implicitObject(common.name(), e.info(), common.ifcond(), "arg", members(e.dataMembers(), e.info()));
+            arg = implicitObject(common.name(), e.info(), common.ifcond(), "arg", e.dataMembers());
         }
-        defineDefinition(new EventP(common.name(), e.info(), common.doc(), common.ifcond(), features, arg,
-                e.boxed()));
+        definitions.define(new Event(common.name(), e.info(), common.doc(), common.ifcond(), features,
+                nonEmpty(arg), e.boxed()));
+    }
+
+    /** An empty name where a type may be named means none. */
+    private static String nonEmpty(String name) {
+        return name == null || name.isEmpty() ? null : name;
     }
 
     /** Registers feature names schema-wide (for the 64-feature limit) and returns the definition's. */
-    private List<FeatureP> features(List<Decl.Feature> features, SourceInfo info) {
+    private List<Feature> features(List<Decl.Feature> features, SourceInfo info) {
         if (features == null) {
             return List.of();
         }
-        List<FeatureP> out = new ArrayList<>();
+        List<Feature> out = new ArrayList<>();
         for (Decl.Feature f : features) {
             featureNames.putIfAbsent(f.name(), info);
-            out.add(new FeatureP(f.name(), info, f.ifcond()));
+            out.add(new Feature(f.name(), f.ifcond()));
         }
         return out;
     }
 
-    private List<MemberP> members(List<Decl.Member> members, SourceInfo info) {
-        List<MemberP> out = new ArrayList<>();
+    private List<Member> members(List<Decl.Member> members, SourceInfo info, String owner) {
+        List<Member> out = new ArrayList<>();
         for (Decl.Member m : members) {
             boolean optional = m.name().startsWith("*");
             String name = optional ? m.name().substring(1) : m.name();
             String type = m.type().array() ? makeArray(m.type().name(), info) : m.type().name();
-            out.add(new MemberP(name, info, type, optional, m.ifcond(), features(m.features(), info)));
+            out.add(new Member(name, type, optional, m.ifcond(), features(m.features(), info), owner));
         }
         return out;
     }
 
-    private List<VariantP> variants(List<Decl.Branch> branches, SourceInfo info) {
-        List<VariantP> out = new ArrayList<>();
+    private List<Variant> variants(List<Decl.Branch> branches, SourceInfo info) {
+        List<Variant> out = new ArrayList<>();
         for (Decl.Branch b : branches) {
             String type = b.type().array() ? makeArray(b.type().name(), info) : b.type().name();
-            out.add(new VariantP(b.name(), info, type, b.ifcond()));
+            out.add(new Variant(b.name(), type, b.ifcond()));
         }
         return out;
     }
 
-    /** The array type of an element, created at its first use. */
+    /** The array type of an element, created at its first use; its condition is the element's, once checked. */
     private String makeArray(String element, SourceInfo info) {
         String name = element + "List";
-        if (!(byName.get(name) instanceof TypeP)) {
-            defineDefinition(new ArrayP(name, info, element));
+        if (!(definitions.lookup(name) instanceof Type)) {
+            definitions.define(new ArrayType(name, info, element, IfCond.NONE));
         }
         return name;
     }
 
     /** {@code q_obj_NAME-ROLE} for inline members, or null when there are none. */
-    private String implicitObject(String owner, SourceInfo info, IfCond ifcond, String role, List<MemberP> members) {
+    private String implicitObject(String owner, SourceInfo info, IfCond ifcond, String role,
+                                  List<Decl.Member> declared) {
+        String name = "q_obj_" + owner + "-" + role;
+        List<Member> members = members(declared, info, name);
         if (members.isEmpty()) {
             return null;
         }
-        String name = "q_obj_" + owner + "-" + role;
-        if (!byName.containsKey(name)) {
-            defineDefinition(new ObjectP(name, info, null, ifcond, List.of(), null, members, null, null));
+        if (definitions.lookup(name) == null) {
+            definitions.define(object(name, info, ifcond, null, members));
         }
         return name;
     }
 
-    private void defineDefinition(DefinitionP def) {
-        entities.add(def);
-        DefinitionP other = byName.get(def.name);
-        if (other != null) {
-            if (other.info != null) {
-                throw diagnostics.error(def.info, "'" + def.name + "' is already defined\n"
-                        + other.info + ": previous definition");
-            }
-            throw diagnostics.error(def.info, other.describe() + " is already defined");
-        }
-        byName.put(def.name, def);
-    }
-
-    // ---- lookup, used by the checker ----
-
-    DefinitionP lookup(String name) {
-        return byName.get(name);
-    }
-
-    /** QEMU's resolve_type: the type of that name, or an "uses unknown type" error. */
-    TypeP resolveType(String name, SourceInfo info, Supplier<String> what) {
-        DefinitionP def = byName.get(name);
-        if (def instanceof TypeP type) {
-            return type;
-        }
-        if (abandoned.contains(name)) {
-            // Its own error was reported; saying that it is unknown would only repeat it.
-            throw QapiException.followOn(info, "definition '" + name + "' was dropped");
-        }
-        throw diagnostics.error(info, what.get() + " uses unknown type '" + name + "'");
+    /** A struct as declared: its members are its local ones until checking flattens its base in. */
+    private static ObjectType object(String name, SourceInfo info, IfCond ifcond, String base, List<Member> members) {
+        return new ObjectType(name, info, null, ifcond, List.of(), base, members, List.of(), null);
     }
 
     // ---- checking ----
@@ -306,8 +284,8 @@ public final class SchemaBuilder {
         if (diagnostics.hasErrors() && !diagnostics.allErrors()) {
             return null;
         }
-        for (Object entity : entities) {
-            if (entity instanceof DefinitionP def) {
+        for (Entity entity : definitions.entities()) {
+            if (entity instanceof Definition def) {
                 try {
                     checker.check(def);
                     docs.connect(def);
@@ -318,28 +296,29 @@ public final class SchemaBuilder {
                 }
             }
         }
-        Map<String, List<Object>> moduleEntities = assignModules();
+        Map<String, List<Entity>> moduleEntities = assignModules();
         docs.checkAll(abandoned);
         checkFeatureCount();
         if (diagnostics.hasErrors()) {
             return null;
         }
-        return new Freezer(byName, moduleEntities, docs, featureNames.keySet(), modules.rootFile()).schema();
+        List<Module> modulesOut = new ArrayList<>();
+        moduleEntities.forEach((module, entities) ->
+                modulesOut.add(new Module(module, entities.stream().map(definitions::finished).toList())));
+        return new Schema(modules.rootFile(), modulesOut, definitions.finished(), docs.documentation(),
+                List.copyOf(featureNames.keySet()));
     }
 
-    private Map<String, List<Object>> assignModules() {
-        Map<String, List<Object>> out = new LinkedHashMap<>();
+    /** Each entity goes to the module of the file that defines it; an array to its element's. */
+    private Map<String, List<Entity>> assignModules() {
+        Map<String, List<Entity>> out = new LinkedHashMap<>();
         for (String name : modules.names()) {
             out.put(name, new ArrayList<>());
         }
-        for (Object entity : entities) {
-            SourceInfo info;
-            if (entity instanceof IncludeP inc) {
-                info = inc.info();
-            } else if (entity instanceof ArrayP array) {
-                info = array.element == null ? array.info : array.element.info;
-            } else {
-                info = ((DefinitionP) entity).info;
+        for (Entity entity : definitions.entities()) {
+            SourceInfo info = entity.info();
+            if (entity instanceof ArrayType array && definitions.lookup(array.elementType()) instanceof Type element) {
+                info = element.info();
             }
             String module = info == null ? Module.BUILTIN : modules.nameOf(info.file());
             out.computeIfAbsent(module, k -> new ArrayList<>()).add(entity);
@@ -356,5 +335,4 @@ public final class SchemaBuilder {
             throw diagnostics.error(info, "Maximum of " + MAX_FEATURES + " schema features is permitted");
         });
     }
-
 }
