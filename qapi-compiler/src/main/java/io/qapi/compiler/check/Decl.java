@@ -1,7 +1,9 @@
 package io.qapi.compiler.check;
 
-import io.qapi.compiler.parse.DocComment;
 import io.qapi.compiler.source.SourceInfo;
+import io.qapi.compiler.vocabulary.CommandFlags;
+import io.qapi.compiler.vocabulary.DocComment;
+import io.qapi.compiler.vocabulary.IfCond;
 import java.util.List;
 
 /**
@@ -78,8 +80,7 @@ public sealed interface Decl {
 
     /** At most one of {@code dataName} and {@code dataMembers} is set. */
     record Command(Common common, String dataName, List<Member> dataMembers, TypeRef returns,
-                   boolean gen, boolean successResponse, boolean boxed, boolean allowOob,
-                   boolean allowPreconfig, boolean coroutine) implements Decl {
+                   CommandFlags flags) implements Decl {
         public SourceInfo info() {
             return common.info();
         }

@@ -8,8 +8,6 @@ import io.qapi.compiler.check.Decl.Member;
 import io.qapi.compiler.check.Decl.TypeRef;
 import io.qapi.compiler.diag.Diagnostics;
 import io.qapi.compiler.diag.QapiException;
-import io.qapi.compiler.parse.DocComment;
-import io.qapi.compiler.parse.DocKind;
 import io.qapi.compiler.parse.JsonValue;
 import io.qapi.compiler.parse.JsonValue.JsonArray;
 import io.qapi.compiler.parse.JsonValue.JsonBool;
@@ -19,6 +17,10 @@ import io.qapi.compiler.parse.ParsedSchema;
 import io.qapi.compiler.parse.Pragmas;
 import io.qapi.compiler.parse.TopLevel;
 import io.qapi.compiler.source.SourceInfo;
+import io.qapi.compiler.vocabulary.CommandFlags;
+import io.qapi.compiler.vocabulary.DocComment;
+import io.qapi.compiler.vocabulary.DocKind;
+import io.qapi.compiler.vocabulary.IfCond;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -247,12 +249,12 @@ public final class ExprChecker {
     // ---- flags ----
 
     private void checkFlags(JsonObject expr, SourceInfo info) {
-        for (String key : List.of("gen", "success-response")) {
+        for (String key : CommandFlags.ON_UNLESS_FALSE) {
             if (expr.has(key) && !(expr.get(key) instanceof JsonBool b && !b.value())) {
                 throw diagnostics.error(info, "flag '" + key + "' may only use false value");
             }
         }
-        for (String key : List.of("boxed", "allow-oob", "allow-preconfig", "coroutine")) {
+        for (String key : CommandFlags.OFF_UNLESS_TRUE) {
             if (expr.has(key) && !(expr.get(key) instanceof JsonBool b && b.value())) {
                 throw diagnostics.error(info, "flag '" + key + "' may only use true value");
             }
@@ -524,15 +526,14 @@ public final class ExprChecker {
     }
 
     private Decl checkCommand(JsonObject expr, SourceInfo info) {
-        checkKeys(expr, info, "command", List.of("command"), List.of("data", "returns", "boxed", "if", "features",
-                "gen", "success-response", "allow-oob", "allow-preconfig", "coroutine"));
+        List<String> optional = new ArrayList<>(List.of("data", "returns", "if", "features"));
+        optional.addAll(CommandFlags.keys());
+        checkKeys(expr, info, "command", List.of("command"), optional);
         String name = ((JsonString) expr.get("command")).value();
         Arguments args = arguments(expr, info);
         TypeRef returns = typeNameOrArray(expr.get("returns"), info, "'returns'");
         Common common = finish(expr, name, info);
-        return new Decl.Command(common, args.name, args.members, returns,
-                !expr.has("gen"), !expr.has("success-response"), expr.has("boxed"),
-                expr.has("allow-oob"), expr.has("allow-preconfig"), expr.has("coroutine"));
+        return new Decl.Command(common, args.name, args.members, returns, CommandFlags.of(expr::has));
     }
 
     private Decl checkEvent(JsonObject expr, SourceInfo info) {

@@ -1,5 +1,6 @@
 package io.qapi.compiler.check;
 
+import io.qapi.compiler.vocabulary.IfCond;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,5 @@
 package io.qapi.compiler.dump;
 
-import io.qapi.compiler.check.IfCond;
 import io.qapi.compiler.model.Documentation;
 import io.qapi.compiler.model.Entity;
 import io.qapi.compiler.model.EnumValue;
@@ -15,7 +14,8 @@ import io.qapi.compiler.model.Types.EnumType;
 import io.qapi.compiler.model.Types.Event;
 import io.qapi.compiler.model.Types.ObjectType;
 import io.qapi.compiler.model.Variant;
-import io.qapi.compiler.parse.DocSection;
+import io.qapi.compiler.vocabulary.DocSection;
+import io.qapi.compiler.vocabulary.IfCond;
 import java.util.List;
 
 /**
@@ -71,9 +71,9 @@ public final class IrDump {
             features(t.features(), 4);
         } else if (e instanceof Command c) {
             line("command " + c.name() + " " + orNone(c.argType()) + " -> " + orNone(c.retType()));
-            line("    gen=" + py(c.gen()) + " success_response=" + py(c.successResponse()) + " boxed=" + py(c.boxed())
-                    + " oob=" + py(c.allowOob()) + " preconfig=" + py(c.allowPreconfig())
-                    + (c.coroutine() ? " coroutine=True" : ""));
+            line("    gen=" + py(c.flags().gen()) + " success_response=" + py(c.flags().successResponse()) + " boxed=" + py(c.flags().boxed())
+                    + " oob=" + py(c.flags().allowOob()) + " preconfig=" + py(c.flags().allowPreconfig())
+                    + (c.flags().coroutine() ? " coroutine=True" : ""));
             ifcond(c.ifcond(), 4);
             features(c.features(), 4);
         } else if (e instanceof Event ev) {

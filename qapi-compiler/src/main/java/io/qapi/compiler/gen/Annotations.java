@@ -3,9 +3,9 @@ package io.qapi.compiler.gen;
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
-import io.qapi.compiler.check.IfCond;
 import io.qapi.compiler.gen.RuntimeNames;
 import io.qapi.compiler.model.Feature;
+import io.qapi.compiler.vocabulary.IfCond;
 import java.util.ArrayList;
 import java.util.List;
 

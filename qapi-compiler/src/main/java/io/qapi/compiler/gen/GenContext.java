@@ -1,7 +1,6 @@
 package io.qapi.compiler.gen;
 
 import com.palantir.javapoet.ClassName;
-import io.qapi.compiler.check.IfCond;
 import io.qapi.compiler.diag.Diagnostics;
 import io.qapi.compiler.model.Entity;
 import io.qapi.compiler.model.Entity.Definition;
@@ -12,6 +11,7 @@ import io.qapi.compiler.model.Module;
 import io.qapi.compiler.model.Schema;
 import io.qapi.compiler.model.Types.ObjectType;
 import io.qapi.compiler.source.SourceInfo;
+import io.qapi.compiler.vocabulary.IfCond;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -1,10 +1,10 @@
 package io.qapi.compiler.gen;
 
 import com.palantir.javapoet.CodeBlock;
-import io.qapi.compiler.check.IfCond;
-import io.qapi.compiler.parse.DocComment;
-import io.qapi.compiler.parse.DocKind;
-import io.qapi.compiler.parse.DocSection;
+import io.qapi.compiler.vocabulary.DocComment;
+import io.qapi.compiler.vocabulary.DocKind;
+import io.qapi.compiler.vocabulary.DocSection;
+import io.qapi.compiler.vocabulary.IfCond;
 import java.util.Map;
 
 /**

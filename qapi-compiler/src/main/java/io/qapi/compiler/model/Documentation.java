@@ -1,7 +1,7 @@
 package io.qapi.compiler.model;
 
-import io.qapi.compiler.parse.DocComment;
-import io.qapi.compiler.parse.DocSection;
+import io.qapi.compiler.vocabulary.DocComment;
+import io.qapi.compiler.vocabulary.DocSection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

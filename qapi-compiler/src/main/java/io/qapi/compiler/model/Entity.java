@@ -1,8 +1,8 @@
 package io.qapi.compiler.model;
 
-import io.qapi.compiler.check.IfCond;
-import io.qapi.compiler.parse.DocComment;
 import io.qapi.compiler.source.SourceInfo;
+import io.qapi.compiler.vocabulary.DocComment;
+import io.qapi.compiler.vocabulary.IfCond;
 import java.util.List;
 
 /**

@@ -1,6 +1,6 @@
 package io.qapi.compiler.model;
 
-import io.qapi.compiler.check.IfCond;
+import io.qapi.compiler.vocabulary.IfCond;
 import java.util.List;
 
 /** A feature flag of a definition, member or enum value. */

@@ -1,10 +1,11 @@
 package io.qapi.compiler.model;
 
-import io.qapi.compiler.check.IfCond;
 import io.qapi.compiler.model.Entity.Definition;
 import io.qapi.compiler.model.Entity.Type;
-import io.qapi.compiler.parse.DocComment;
 import io.qapi.compiler.source.SourceInfo;
+import io.qapi.compiler.vocabulary.CommandFlags;
+import io.qapi.compiler.vocabulary.DocComment;
+import io.qapi.compiler.vocabulary.IfCond;
 import java.util.List;
 
 /** The entity records. */
@@ -139,8 +140,7 @@ public final class Types {
 
     /** A command; {@code argType} and {@code retType} may be null. */
     public record Command(String name, SourceInfo info, DocComment doc, IfCond ifcond, List<Feature> features,
-                          String argType, String retType, boolean gen, boolean successResponse, boolean boxed,
-                          boolean allowOob, boolean allowPreconfig, boolean coroutine) implements Definition {
+                          String argType, String retType, CommandFlags flags) implements Definition {
         public Command {
             features = List.copyOf(features);
         }

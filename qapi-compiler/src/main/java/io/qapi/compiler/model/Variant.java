@@ -1,6 +1,6 @@
 package io.qapi.compiler.model;
 
-import io.qapi.compiler.check.IfCond;
+import io.qapi.compiler.vocabulary.IfCond;
 
 /**
  * A branch of a union (selected by the discriminator's value) or of an alternate (selected by

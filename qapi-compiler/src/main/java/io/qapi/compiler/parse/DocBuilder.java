@@ -2,6 +2,9 @@ package io.qapi.compiler.parse;
 
 import io.qapi.compiler.diag.Diagnostics;
 import io.qapi.compiler.source.SourceInfo;
+import io.qapi.compiler.vocabulary.DocComment;
+import io.qapi.compiler.vocabulary.DocKind;
+import io.qapi.compiler.vocabulary.DocSection;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;

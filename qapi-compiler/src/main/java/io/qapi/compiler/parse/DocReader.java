@@ -1,6 +1,8 @@
 package io.qapi.compiler.parse;
 
 import io.qapi.compiler.parse.grammar.QapiLexer;
+import io.qapi.compiler.vocabulary.DocComment;
+import io.qapi.compiler.vocabulary.DocKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;

@@ -13,6 +13,7 @@ import io.qapi.compiler.parse.grammar.QapiParser.PairContext;
 import io.qapi.compiler.parse.grammar.QapiParser.ValueContext;
 import io.qapi.compiler.source.SourceInfo;
 import io.qapi.compiler.source.SourceText;
+import io.qapi.compiler.vocabulary.DocComment;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

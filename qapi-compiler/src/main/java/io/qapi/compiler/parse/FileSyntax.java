@@ -2,6 +2,7 @@ package io.qapi.compiler.parse;
 
 import io.qapi.compiler.diag.Diagnostic;
 import io.qapi.compiler.source.SourceInfo;
+import io.qapi.compiler.vocabulary.DocComment;
 import java.util.List;
 
 /**

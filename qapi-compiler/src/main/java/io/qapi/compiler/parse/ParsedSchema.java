@@ -1,5 +1,6 @@
 package io.qapi.compiler.parse;
 
+import io.qapi.compiler.vocabulary.DocComment;
 import java.util.List;
 
 /**

@@ -10,6 +10,7 @@ import io.qapi.compiler.source.Paths;
 import io.qapi.compiler.source.SourceInfo;
 import io.qapi.compiler.source.SourceLoader;
 import io.qapi.compiler.source.SourceText;
+import io.qapi.compiler.vocabulary.DocComment;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;

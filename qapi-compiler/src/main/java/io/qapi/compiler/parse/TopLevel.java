@@ -2,6 +2,7 @@ package io.qapi.compiler.parse;
 
 import io.qapi.compiler.parse.JsonValue.JsonObject;
 import io.qapi.compiler.source.SourceInfo;
+import io.qapi.compiler.vocabulary.DocComment;
 
 /** An item of a parsed schema in source order, includes spliced in where they were written. */
 public sealed interface TopLevel {

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.qapi.compiler.Fixtures;
-import io.qapi.compiler.check.IfCond;
 import io.qapi.compiler.model.Schema;
 import io.qapi.compiler.model.Types.ObjectType;
+import io.qapi.compiler.vocabulary.IfCond;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 

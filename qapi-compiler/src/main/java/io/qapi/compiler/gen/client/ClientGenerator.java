@@ -102,7 +102,7 @@ public final class ClientGenerator {
                 .add(c.retType() == null ? "{@code null} when it succeeds" : "its reply")
                 .add("; see $L.\n", c.argType() == null ? CodeBlock.of("{@link #$N()}", method)
                         : CodeBlock.of("{@link #$N($T)}", method, ctx.classFor(c.argType())));
-        if (!c.successResponse() && c.retType() == null) {
+        if (!c.flags().successResponse() && c.retType() == null) {
             asyncDoc.add("<p>\nQEMU sends no reply when this command succeeds: the future completes only on an "
                     + "error.\n");
         }
@@ -114,7 +114,7 @@ public final class ClientGenerator {
                 .addJavadoc(doc).addAnnotations(annotations)
                 .addParameters(params);
         CodeBlock asyncCall = CodeBlock.of("$N$L", method + "Async", c.argType() == null ? "()" : "(arguments)");
-        if (!c.successResponse() && c.retType() == null) {
+        if (!c.flags().successResponse() && c.retType() == null) {
             // Nothing comes back on success: waiting would never end.
             sync.addJavadoc("<p>\nThis method sends the command and returns without waiting.\n");
             sync.addStatement("$L", asyncCall);
@@ -124,7 +124,7 @@ public final class ClientGenerator {
             sync.returns(result).addStatement("return $T.await($L)", CALLS, asyncCall);
         }
         b.addMethod(sync.build());
-        if (c.argType() != null && !c.boxed() && GenContext.isImplicitArguments(c.argType())) {
+        if (c.argType() != null && !c.flags().boxed() && GenContext.isImplicitArguments(c.argType())) {
             addMandatoryOnly(b, c, method, result, annotations);
         }
     }

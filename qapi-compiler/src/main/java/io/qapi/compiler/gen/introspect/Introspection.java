@@ -1,6 +1,5 @@
 package io.qapi.compiler.gen.introspect;
 
-import io.qapi.compiler.check.IfCond;
 import io.qapi.compiler.model.Entity;
 import io.qapi.compiler.model.EnumValue;
 import io.qapi.compiler.model.Feature;
@@ -14,6 +13,7 @@ import io.qapi.compiler.model.Types.EnumType;
 import io.qapi.compiler.model.Types.Event;
 import io.qapi.compiler.model.Types.ObjectType;
 import io.qapi.compiler.model.Variant;
+import io.qapi.compiler.vocabulary.IfCond;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -74,7 +74,7 @@ public final class Introspection {
             // The argument type is used before the return type: that decides their numbers.
             fields.put("arg-type", Json.str(types.use(orEmpty(c.argType()))));
             fields.put("ret-type", Json.str(types.use(orEmpty(c.retType()))));
-            if (c.allowOob()) {
+            if (c.flags().allowOob()) {
                 fields.put("allow-oob", new Json.Bool(true));
             }
             add(c.name(), "command", fields, c.ifcond(), c.features());

@@ -1,6 +1,6 @@
 package io.qapi.compiler.gen.introspect;
 
-import io.qapi.compiler.check.IfCond;
+import io.qapi.compiler.vocabulary.IfCond;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -82,7 +82,7 @@ public final class ServerGenerator {
                     .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
                     .addJavadoc(Javadoc.forDefinition(c.doc(), c.ifcond()))
                     .addAnnotations(Annotations.of(ctx, c.features(), c.ifcond()));
-            if (!c.gen()) {
+            if (!c.flags().gen()) {
                 m.addJavadoc("<p>\nThe schema generates no marshalling for this command: it gets its arguments and "
                         + "gives its result as JSON.\n");
                 m.addParameter(JavaType.OBJECT_NODE, "arguments").returns(JavaType.JSON_NODE);
@@ -137,7 +137,7 @@ public final class ServerGenerator {
     /** QEMU's {@code query-commands}: no arguments, a list of command descriptions. */
     private static boolean isCommandList(Command c) {
         return c.name().equals(QUERY_COMMANDS) && c.argType() == null && c.retType() != null
-                && c.retType().endsWith("List") && c.gen();
+                && c.retType().endsWith("List") && c.flags().gen();
     }
 
     private FieldSpec modules(Map<ClassName, List<Command>> byModule) {
@@ -238,16 +238,16 @@ public final class ServerGenerator {
         if (!features.isEmpty()) {
             b.add(".features($L)", CodeBlock.join(features, ", "));
         }
-        if (!c.successResponse()) {
+        if (!c.flags().successResponse()) {
             b.add(".noSuccessResponse()");
         }
-        if (c.allowOob()) {
+        if (c.flags().allowOob()) {
             b.add(".allowOob()");
         }
-        if (c.allowPreconfig()) {
+        if (c.flags().allowPreconfig()) {
             b.add(".allowPreconfig()");
         }
-        if (c.coroutine()) {
+        if (c.flags().coroutine()) {
             b.add(".coroutine()");
         }
         return b.build();
@@ -255,7 +255,7 @@ public final class ServerGenerator {
 
     /** The handler lambda; its body is plain text lines, because it sits inside a statement. */
     private CodeBlock handler(Command c, String method) {
-        if (!c.gen()) {
+        if (!c.flags().gen()) {
             return CodeBlock.of("(arguments, in) -> server.$N(arguments)", method);
         }
         CodeBlock.Builder body = CodeBlock.builder();

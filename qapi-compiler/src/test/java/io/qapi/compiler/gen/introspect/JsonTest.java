@@ -3,7 +3,7 @@ package io.qapi.compiler.gen.introspect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.qapi.compiler.check.IfCond;
+import io.qapi.compiler.vocabulary.IfCond;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package io.qapi.compiler.parse;
+package io.qapi.compiler.vocabulary;
 
 import io.qapi.compiler.source.SourceInfo;
 

@@ -1,11 +1,13 @@
-package io.qapi.compiler.model;
+package io.qapi.compiler.link;
 
-import io.qapi.compiler.check.IfCond;
 import io.qapi.compiler.check.Names;
 import io.qapi.compiler.diag.Diagnostics;
 import io.qapi.compiler.diag.QapiException;
 import io.qapi.compiler.model.Entity.Definition;
 import io.qapi.compiler.model.Entity.Type;
+import io.qapi.compiler.model.EnumValue;
+import io.qapi.compiler.model.Feature;
+import io.qapi.compiler.model.Member;
 import io.qapi.compiler.model.Types.AlternateType;
 import io.qapi.compiler.model.Types.ArrayType;
 import io.qapi.compiler.model.Types.Branches;
@@ -13,8 +15,10 @@ import io.qapi.compiler.model.Types.Command;
 import io.qapi.compiler.model.Types.EnumType;
 import io.qapi.compiler.model.Types.Event;
 import io.qapi.compiler.model.Types.ObjectType;
+import io.qapi.compiler.model.Variant;
 import io.qapi.compiler.parse.Pragmas;
 import io.qapi.compiler.source.SourceInfo;
+import io.qapi.compiler.vocabulary.IfCond;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -341,7 +345,7 @@ final class TypeChecker {
     private void checkCommand(Command command) {
         checkFeatureClash(command);
         if (command.argType() != null) {
-            argumentType(command.argType(), command.info(), "command", command.boxed());
+            argumentType(command.argType(), command.info(), "command", command.flags().boxed());
         }
         if (command.retType() != null) {
             Type returned = definitions.resolveType(command.retType(), command.info(), () -> "command's 'returns'");

@@ -1,7 +1,8 @@
-package io.qapi.compiler.model;
+package io.qapi.compiler.link;
 
 import io.qapi.compiler.diag.Diagnostics;
 import io.qapi.compiler.diag.QapiException;
+import io.qapi.compiler.model.Entity;
 import io.qapi.compiler.model.Entity.Definition;
 import io.qapi.compiler.model.Entity.Type;
 import io.qapi.compiler.model.Types.ArrayType;

@@ -1,4 +1,4 @@
-package io.qapi.compiler.check;
+package io.qapi.compiler.vocabulary;
 
 import java.util.List;
 import java.util.Set;

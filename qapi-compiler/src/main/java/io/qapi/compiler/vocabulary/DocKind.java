@@ -1,4 +1,4 @@
-package io.qapi.compiler.parse;
+package io.qapi.compiler.vocabulary;
 import java.util.Locale;
 
 /** The kinds of section a documentation comment has. */
@@ -11,7 +11,7 @@ public enum DocKind {
         return n.charAt(0) + n.substring(1).toLowerCase(Locale.ROOT);
     }
 
-    static DocKind ofTag(String tag) {
+    public static DocKind ofTag(String tag) {
         return valueOf(tag.toUpperCase(Locale.ROOT));
     }
 }

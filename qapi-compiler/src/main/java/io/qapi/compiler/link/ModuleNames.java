@@ -1,5 +1,6 @@
-package io.qapi.compiler.model;
+package io.qapi.compiler.link;
 
+import io.qapi.compiler.model.Module;
 import io.qapi.compiler.source.Paths;
 import java.util.HashMap;
 import java.util.LinkedHashSet;

@@ -1,18 +1,22 @@
-package io.qapi.compiler.model;
+package io.qapi.compiler.link;
 
 import io.qapi.compiler.diag.Diagnostics;
 import io.qapi.compiler.diag.QapiException;
+import io.qapi.compiler.model.Documentation;
 import io.qapi.compiler.model.Entity.Definition;
+import io.qapi.compiler.model.EnumValue;
+import io.qapi.compiler.model.Feature;
+import io.qapi.compiler.model.Member;
 import io.qapi.compiler.model.Types.AlternateType;
 import io.qapi.compiler.model.Types.Command;
 import io.qapi.compiler.model.Types.EnumType;
 import io.qapi.compiler.model.Types.Event;
 import io.qapi.compiler.model.Types.ObjectType;
-import io.qapi.compiler.parse.DocComment;
-import io.qapi.compiler.parse.DocKind;
-import io.qapi.compiler.parse.DocSection;
 import io.qapi.compiler.parse.Pragmas;
 import io.qapi.compiler.source.SourceInfo;
+import io.qapi.compiler.vocabulary.DocComment;
+import io.qapi.compiler.vocabulary.DocKind;
+import io.qapi.compiler.vocabulary.DocSection;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;

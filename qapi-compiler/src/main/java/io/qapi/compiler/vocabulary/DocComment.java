@@ -1,4 +1,4 @@
-package io.qapi.compiler.parse;
+package io.qapi.compiler.vocabulary;
 
 import io.qapi.compiler.source.SourceInfo;
 import java.util.Collections;
@@ -35,7 +35,7 @@ public record DocComment(
     }
 
     /** The same comment in a file read through the include directive at {@code parent}. */
-    DocComment includedBy(SourceInfo parent) {
+    public DocComment includedBy(SourceInfo parent) {
         if (parent == null) {
             return this;
         }

@@ -1,7 +1,11 @@
-package io.qapi.compiler.model;
+package io.qapi.compiler.link;
 
 import io.qapi.compiler.check.Names;
 import io.qapi.compiler.diag.Diagnostics;
+import io.qapi.compiler.model.EnumValue;
+import io.qapi.compiler.model.Feature;
+import io.qapi.compiler.model.Member;
+import io.qapi.compiler.model.Variant;
 import io.qapi.compiler.source.SourceInfo;
 import java.util.Map;
 

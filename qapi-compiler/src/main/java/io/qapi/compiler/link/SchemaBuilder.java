@@ -1,11 +1,16 @@
-package io.qapi.compiler.model;
+package io.qapi.compiler.link;
 
 import io.qapi.compiler.check.Decl;
-import io.qapi.compiler.check.IfCond;
 import io.qapi.compiler.diag.Diagnostics;
 import io.qapi.compiler.diag.QapiException;
+import io.qapi.compiler.model.Entity;
 import io.qapi.compiler.model.Entity.Definition;
 import io.qapi.compiler.model.Entity.Type;
+import io.qapi.compiler.model.EnumValue;
+import io.qapi.compiler.model.Feature;
+import io.qapi.compiler.model.Member;
+import io.qapi.compiler.model.Module;
+import io.qapi.compiler.model.Schema;
 import io.qapi.compiler.model.Types.AlternateType;
 import io.qapi.compiler.model.Types.ArrayType;
 import io.qapi.compiler.model.Types.Branches;
@@ -14,8 +19,10 @@ import io.qapi.compiler.model.Types.Command;
 import io.qapi.compiler.model.Types.EnumType;
 import io.qapi.compiler.model.Types.Event;
 import io.qapi.compiler.model.Types.ObjectType;
+import io.qapi.compiler.model.Variant;
 import io.qapi.compiler.parse.ParsedSchema;
 import io.qapi.compiler.source.SourceInfo;
+import io.qapi.compiler.vocabulary.IfCond;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -197,8 +204,7 @@ public final class SchemaBuilder {
             ret = c.returns().array() ? makeArray(c.returns().name(), c.info()) : c.returns().name();
         }
         definitions.define(new Command(common.name(), c.info(), common.doc(), common.ifcond(), features,
-                nonEmpty(arg), nonEmpty(ret), c.gen(), c.successResponse(), c.boxed(), c.allowOob(),
-                c.allowPreconfig(), c.coroutine()));
+                nonEmpty(arg), nonEmpty(ret), c.flags()));
     }
 
     private void defineEvent(Decl.Event e) {
