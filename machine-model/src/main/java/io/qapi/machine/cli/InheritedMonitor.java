@@ -30,10 +30,7 @@ import org.newsclub.net.unix.FileDescriptorCast;
  * the first has gone. The thread and relays end when the server closes.
  *
  * <pre>{@code
- * InheritedMonitor adopted = InheritedMonitor.adopt(fd);      // while reading -chardev
- * adopted.serve(server);                                       // once the server runs
- * ...
- * adopted.awaitDrained(Duration.ofSeconds(2));                // after quit, before exiting
+ * InheritedMonitor.attach(server, fd);    // or adopt(fd) while reading -chardev, serve(server) once it runs
  * }</pre>
  */
 public final class InheritedMonitor implements AutoCloseable {

@@ -33,11 +33,12 @@ import java.util.function.Predicate;
  * at once from any thread, matching replies by the {@code id} it gives each command. It is the
  * {@link QmpCaller} generated clients run on:
  * <pre>{@code
- * try (QmpClient qmp = QmpClient.connect(Endpoint.parse("unix:/run/vm/qmp.sock"))) {
- *     Client vm = Client.over(qmp);
- *     try (var stops = qmp.subscribe(Events.STOP)) {
+ * try (QmpClient qmp = QmpClient.connect(Endpoint.unix(socket))) {
+ *     RunStateClient vm = RunStateClient.over(qmp);
+ *     …
+ *     try (EventSubscription<TimedEvent<StopEvent>> stops = qmp.subscribeTimed(Events.STOP)) {
  *         vm.stop();
- *         stops.next(Duration.ofSeconds(5));
+ *         TimedEvent<StopEvent> stop = stops.next(Duration.ofSeconds(5));
  *     }
  * }
  * }</pre>

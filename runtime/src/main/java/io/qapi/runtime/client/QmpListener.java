@@ -13,10 +13,12 @@ import java.nio.file.Files;
  * QEMU whose monitor is a socket client ({@code -qmp unix:PATH} without {@code server=on}, or
  * {@code -chardev socket,id=…,path=PATH,server=off} with {@code -mon chardev=…,mode=control}):
  * <pre>{@code
- * try (QmpListener listener = QmpClient.listen(Endpoint.unix(path), ClientOptions.defaults())) {
- *     Process qemu = new ProcessBuilder("qemu-system-x86_64", "-qmp", "unix:" + path, …).start();
- *     QmpClient qmp = listener.accept();
- *     …
+ * try (QmpListener listener = QmpClient.listen(Endpoint.unix(socket), options)) {
+ *     Process qemu = new ProcessBuilder("qemu-system-x86_64", …
+ *             "-qmp", "unix:" + socket).inheritIO().start();
+ *     try (QmpClient qmp = listener.accept()) {
+ *         …
+ *     }
  * }
  * }</pre>
  * A unix socket is made with mode 0600, as a server's is, and removed when the listener closes.

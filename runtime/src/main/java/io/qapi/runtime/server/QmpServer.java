@@ -32,11 +32,9 @@ import java.util.concurrent.TimeUnit;
  * Each session runs its in-band commands in order and its out-of-band ones in order on a
  * second lane, so out-of-band commands overtake; a slow command holds up only its own session.
  * <pre>{@code
- * try (QmpServer server = new QmpServer(Dispatcher.commands(impl))) {
- *     server.listen(Endpoint.unix(Path.of("/run/vm/qmp.sock")));
- *     ...
- *     new EventEmitter(server).stop();
- * }
+ * QmpServer server = new QmpServer(Dispatcher.of(vm), options); // + query-commands, qmp_capabilities
+ * vm.attach(EventEmitter.over(server));                         // events go to every client
+ * server.listen(Endpoint.unix(socket));                         // mode 0600
  * }</pre>
  */
 public final class QmpServer implements EventSink, AutoCloseable {
