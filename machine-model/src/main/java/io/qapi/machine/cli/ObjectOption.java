@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qapi.machine.qom.ObjectOptions;
 import io.qapi.machine.qom.QomChecks;
-import io.qapi.machine.vm.MemoryBackend;
+import io.qapi.machine.qom.MemoryBackend;
 import io.qapi.machine.vm.VirtualMachine;
 import io.qapi.runtime.api.Input;
 import io.qapi.runtime.api.QmpError;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qapi.machine.block.HostFile;
 import io.qapi.machine.block.HostFiles;
-import io.qapi.machine.vm.MemoryBackend;
+import io.qapi.machine.qom.MemoryBackend;
 import io.qapi.runtime.api.Input;
 import io.qapi.runtime.api.QmpError;
 import io.qapi.schema.numa.HostMemPolicy;

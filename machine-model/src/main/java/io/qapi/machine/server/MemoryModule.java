@@ -1,7 +1,7 @@
 package io.qapi.machine.server;
 
 import io.qapi.machine.vm.MachineParts;
-import io.qapi.machine.vm.MemoryBackend;
+import io.qapi.machine.qom.MemoryBackend;
 import io.qapi.machine.vm.VirtualMachine;
 import io.qapi.schema.numa.HostMemPolicy;
 import io.qapi.schema.numa.Memdev;

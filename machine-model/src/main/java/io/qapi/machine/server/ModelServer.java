@@ -7,7 +7,7 @@ import io.qapi.machine.board.DescriptionIndex;
 import io.qapi.machine.board.MachineTypeDescriber;
 import io.qapi.machine.fd.MonitorDescriptors;
 import io.qapi.machine.pack.MachinePack;
-import io.qapi.machine.vm.MachineSelection;
+import io.qapi.machine.board.MachineSelection;
 import io.qapi.machine.vm.VirtualMachine;
 import io.qapi.runtime.api.Command;
 import io.qapi.runtime.api.QmpError;

@@ -1,11 +1,13 @@
 package io.qapi.machine.vm;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.qapi.machine.board.MachineSelection;
 import io.qapi.machine.board.SwitchedBoard;
 import io.qapi.machine.numa.NumaConfig;
 import io.qapi.machine.numa.NumaMachineFacts;
 import io.qapi.machine.pack.MachinePack;
 import io.qapi.machine.pack.MachineSwitch;
+import io.qapi.machine.qom.MemoryBackend;
 import io.qapi.machine.topology.CpuSlots;
 import io.qapi.machine.topology.CpuTopology;
 import io.qapi.machine.topology.MachineTopologyFacts;

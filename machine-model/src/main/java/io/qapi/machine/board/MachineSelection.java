@@ -1,4 +1,4 @@
-package io.qapi.machine.vm;
+package io.qapi.machine.board;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.qapi.machine.pack.MachinePack;

@@ -1,4 +1,4 @@
-package io.qapi.machine.vm;
+package io.qapi.machine.qom;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
