@@ -1,16 +1,12 @@
 package io.qapi.compiler.cli;
 
-import io.qapi.compiler.QapiCompiler;
-import io.qapi.compiler.diag.Diagnostics;
+import io.qapi.compiler.Pipeline;
+import io.qapi.compiler.gen.Defines;
 import io.qapi.compiler.gen.GenOptions;
-import io.qapi.compiler.gen.JavaGenerator;
-import io.qapi.compiler.write.GeneratedSources;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -46,32 +42,26 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        QapiCompiler.Result result = EarlyStart.result(schema, schemaOptions.options());
-        if (!result.ok()) {
-            SchemaOptions.printErrors(schema, schemaOptions.options(), result, spec.commandLine().getErr());
+        Pipeline.Plan plan = Pipeline.generate(new Pipeline.Request(schema, schemaOptions.options(), generate()), output);
+        if (!plan.ok()) {
+            SchemaOptions.printErrors(plan.errors(), plan.lenientDocsAccepts(), spec.commandLine().getErr());
             return 1;
         }
-        Set<GenOptions.Target> selected = EnumSet.noneOf(GenOptions.Target.class);
-        for (String t : targets) {
-            try {
-                selected.add(GenOptions.Target.valueOf(t.trim().toUpperCase(Locale.ROOT)));
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "unknown target '" + t + "'");
-            }
-        }
-        GenOptions options;
+        return 0;
+    }
+
+    /** What the options ask to generate; a usage error (status 2) when they name no such thing. */
+    private GenOptions generate() {
+        Set<GenOptions.Target> selected;
         try {
-            options = new GenOptions(basePackage, defines.isEmpty() ? null : Set.copyOf(defines), selected);
+            selected = GenOptions.Target.parse(targets);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        try {
+            return new GenOptions(basePackage, Defines.of(defines), selected);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--package: " + e.getMessage());
         }
-        Diagnostics diagnostics = new Diagnostics(schemaOptions.allErrors);
-        var files = JavaGenerator.plan(result.schema(), options, diagnostics);
-        if (diagnostics.hasErrors()) {
-            SchemaOptions.printErrors(diagnostics.errors(), spec.commandLine().getErr());
-            return 1;
-        }
-        GeneratedSources.write(output, files);
-        return 0;
     }
 }

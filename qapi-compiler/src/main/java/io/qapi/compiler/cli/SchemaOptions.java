@@ -30,16 +30,16 @@ final class SchemaOptions {
      */
     static void printErrors(String schema, QapiCompiler.Options options, QapiCompiler.Result result,
             PrintWriter err) {
-        printErrors(result.errors(), err);
-        if (QapiCompiler.lenientDocsAccepts(schema, options, result)) {
-            err.println(LENIENT_DOCS_NOTE);
-            err.flush();
-        }
+        printErrors(result.errors(), QapiCompiler.lenientDocsAccepts(schema, options, result), err);
     }
 
-    static void printErrors(List<Diagnostic> errors, PrintWriter err) {
+    /** Prints errors, then the note when {@code lenientDocsAccepts} them. */
+    static void printErrors(List<Diagnostic> errors, boolean lenientDocsAccepts, PrintWriter err) {
         for (Diagnostic d : errors) {
             err.println(d.format());
+        }
+        if (lenientDocsAccepts) {
+            err.println(LENIENT_DOCS_NOTE);
         }
         err.flush();
     }
