@@ -5,44 +5,38 @@ import io.qapi.compiler.gen.Defines;
 import io.qapi.compiler.gen.GenOptions;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
 
-@Command(name = "generate", mixinStandardHelpOptions = true, description = "Generate Java from a schema: types, client, server, events, introspection.")
+/** {@code qapic generate}: the command line's adapter to {@link Pipeline}. */
 final class GenerateCommand implements Callable<Integer> {
-    @Mixin
-    SchemaOptions schemaOptions = new SchemaOptions();
+    final CommandSpec spec = CommandSpecs.command(this, "generate",
+            "Generate Java from a schema: types, client, server, events, introspection.");
 
-    @Parameters(paramLabel = "SCHEMA")
-    String schema;
-
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "Output directory.")
-    Path output;
-
-    @Option(names = "--package", required = true, paramLabel = "PKG", description = "Base package of the API.")
-    String basePackage;
-
-    @Option(names = "-D", paramLabel = "SYMBOL",
-            description = "A configuration symbol that is set; with any, conditions are evaluated.")
-    List<String> defines = new ArrayList<>();
-
-    @Option(names = "--targets", split = ",", paramLabel = "TARGET",
-            description = "What to generate: types, client, server, events, introspection (default: all).")
-    List<String> targets = new ArrayList<>();
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    GenerateCommand() {
+        SchemaOptions.addTo(spec);
+        spec.addPositional(CommandSpecs.parameter("SCHEMA"));
+        spec.addOption(CommandSpecs.option("DIR", Path.class, "Output directory.", "-o", "--output")
+                .required(true).build());
+        spec.addOption(CommandSpecs.option("PKG", String.class, "Base package of the API.", "--package")
+                .required(true).build());
+        spec.addOption(CommandSpecs.repeatable("SYMBOL",
+                "A configuration symbol that is set; with any, conditions are evaluated.", "-D").build());
+        spec.addOption(CommandSpecs.repeatable("TARGET",
+                "What to generate: types, client, server, events, introspection (default: all).", "--targets")
+                .splitRegex(",").build());
+    }
 
     @Override
     public Integer call() throws IOException {
-        Pipeline.Plan plan = Pipeline.generate(new Pipeline.Request(schema, schemaOptions.options(), generate()), output);
+        ParseResult parsed = spec.commandLine().getParseResult();
+        Pipeline.Request request = new Pipeline.Request(parsed.matchedPositionalValue(0, null),
+                SchemaOptions.of(parsed), generate(parsed));
+        Pipeline.Plan plan = Pipeline.generate(request, parsed.matchedOptionValue("--output", null));
         if (!plan.ok()) {
             SchemaOptions.printErrors(plan.errors(), plan.lenientDocsAccepts(), spec.commandLine().getErr());
             return 1;
@@ -51,15 +45,16 @@ final class GenerateCommand implements Callable<Integer> {
     }
 
     /** What the options ask to generate; a usage error (status 2) when they name no such thing. */
-    private GenOptions generate() {
-        Set<GenOptions.Target> selected;
+    private GenOptions generate(ParseResult parsed) {
+        Set<GenOptions.Target> targets;
         try {
-            selected = GenOptions.Target.parse(targets);
+            targets = GenOptions.Target.parse(parsed.matchedOptionValue("--targets", List.of()));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         try {
-            return new GenOptions(basePackage, Defines.of(defines), selected);
+            return new GenOptions(parsed.matchedOptionValue("--package", null),
+                    Defines.of(parsed.matchedOptionValue("-D", List.of())), targets);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--package: " + e.getMessage());
         }
