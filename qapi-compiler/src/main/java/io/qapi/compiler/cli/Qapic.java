@@ -28,12 +28,21 @@ public final class Qapic implements Runnable {
     /** Runs the command line and returns its exit status. */
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new Qapic().spec);
-        cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+        cli.setExecutionExceptionHandler(new InternalError());
+        return cli.execute(args);
+    }
+
+    /**
+     * A command that failed with an exception: a bug, reported as one, status 3. A class rather
+     * than a lambda (ARCHITECTURE.md, "Start-up").
+     */
+    private static final class InternalError implements CommandLine.IExecutionExceptionHandler {
+        @Override
+        public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {
             cmd.getErr().println("qapic: internal error (please report it): " + ex);
             ex.printStackTrace(cmd.getErr());
             return 3;
-        });
-        return cli.execute(args);
+        }
     }
 
     @Override
