@@ -3,6 +3,7 @@ package io.qapi.bench;
 import com.palantir.javapoet.JavaFile;
 import io.qapi.compiler.QapiCompiler;
 import io.qapi.compiler.diag.Diagnostics;
+import io.qapi.compiler.gen.Defines;
 import io.qapi.compiler.gen.GenOptions;
 import io.qapi.compiler.gen.JavaGenerator;
 import io.qapi.compiler.model.Schema;
@@ -46,7 +47,7 @@ public class GenerateBenchmark {
 
     private Schema model;
     private List<JavaFile> built;
-    private final GenOptions options = new GenOptions("org.example.qmp", null, EnumSet.noneOf(GenOptions.Target.class));
+    private final GenOptions options = new GenOptions("org.example.qmp", Defines.EVERYTHING, EnumSet.noneOf(GenOptions.Target.class));
 
     @Setup
     public void setUp() {

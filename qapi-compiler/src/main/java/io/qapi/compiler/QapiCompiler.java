@@ -22,7 +22,8 @@ import java.util.Set;
  *       shorthand expanded;</li>
  *   <li>{@code model}: entities defined, resolved and checked in QEMU's order, documentation
  *       connected, giving the immutable {@link Schema};</li>
- *   <li>{@code dump} and the generators: output from the model.</li>
+ *   <li>{@code dump} and the generators ({@code gen}, then {@code write}): output from the
+ *       model; {@link Pipeline} is the one way from a schema to written Java sources.</li>
  * </ol>
  * Errors are collected in {@link Diagnostics}. By default the run stops at the first error and
  * reports exactly what QEMU reports; with {@link Options#allErrors()} it goes on and reports

@@ -1,12 +1,12 @@
 package io.qapi.maven;
 
+import io.qapi.compiler.Pipeline;
 import io.qapi.compiler.QapiCompiler;
 import io.qapi.compiler.diag.Diagnostic;
-import io.qapi.compiler.diag.Diagnostics;
+import io.qapi.compiler.gen.Defines;
 import io.qapi.compiler.gen.GenOptions;
 import io.qapi.compiler.gen.JavaGenerator;
 import io.qapi.compiler.gen.PlannedFile;
-import io.qapi.compiler.model.Schema;
 import io.qapi.compiler.write.GeneratedSources;
 import java.io.File;
 import java.io.IOException;
@@ -14,10 +14,8 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -86,11 +84,35 @@ public abstract class AbstractGenerateMojo extends AbstractMojo {
     @Parameter(property = "qapi.skip", defaultValue = "false")
     private boolean skip;
 
-    protected abstract File sourceDirectory();
+    /**
+     * Where the schemas are: by default {@code src/main/qapi}, and {@code src/test/qapi} for
+     * {@code generate-test}.
+     */
+    @Parameter
+    private File sourceDirectory;
 
-    protected abstract File outputDirectory();
+    /**
+     * Where the generated sources go: by default {@code target/generated-sources/qapi}, and
+     * {@code target/generated-test-sources/qapi} for {@code generate-test}. It becomes a compile
+     * source root of the goal's source set.
+     */
+    @Parameter
+    private File outputDirectory;
 
-    protected abstract void addSourceRoot(String directory);
+    private final SourceSet sourceSet;
+
+    AbstractGenerateMojo(SourceSet sourceSet) {
+        this.sourceSet = sourceSet;
+    }
+
+    private File sourceDirectory() {
+        return sourceDirectory != null ? sourceDirectory : new File(project.getBasedir(), sourceSet.schemas);
+    }
+
+    private File outputDirectory() {
+        return outputDirectory != null ? outputDirectory
+                : new File(project.getBuild().getDirectory(), sourceSet.generated);
+    }
 
     /** The file recording the last run's inputs, per goal and execution. */
     private File stateFile() {
@@ -106,7 +128,7 @@ public abstract class AbstractGenerateMojo extends AbstractMojo {
         }
         long start = System.nanoTime();
         Path output = outputDirectory().toPath();
-        addSourceRoot(output.toString());
+        sourceSet.addSourceRoot.accept(project, output.toString());
         List<Path> roots = rootSchemas();
         if (roots.isEmpty()) {
             getLog().info("qapi: no schemas in " + sourceDirectory());
@@ -124,7 +146,7 @@ public abstract class AbstractGenerateMojo extends AbstractMojo {
         }
         Generated generated = generate(roots);
         try {
-            GeneratedSources.Report report = GeneratedSources.write(output, generated.files());
+            GeneratedSources.Report report = Pipeline.write(output, generated.files());
             state.save(configuration, generated.inputs(), output);
             getLog().info("qapi: " + generated.files().size() + " files from " + roots.size() + " schema"
                     + (roots.size() == 1 ? "" : "s") + ": " + report.written() + " written, " + report.unchanged()
@@ -144,24 +166,21 @@ public abstract class AbstractGenerateMojo extends AbstractMojo {
 
     private Generated generate(List<Path> roots) throws MojoFailureException {
         QapiCompiler.Options options = new QapiCompiler.Options(lenientDocs, allErrors);
+        GenOptions generate = genOptions();
         List<Diagnostic> errors = new ArrayList<>();
         List<Path> acceptedLeniently = new ArrayList<>();
         Map<Path, List<PlannedFile>> plans = new LinkedHashMap<>();
         Set<Path> inputs = new TreeSet<>();
         for (Path root : roots) {
-            QapiCompiler.Result result = QapiCompiler.compile(root.toString(), options);
-            errors.addAll(result.errors());
-            if (!result.ok()) {
-                if (QapiCompiler.lenientDocsAccepts(root.toString(), options, result)) {
-                    acceptedLeniently.add(root);
-                }
-                continue;
+            Pipeline.Plan plan = Pipeline.plan(new Pipeline.Request(root.toString(), options, generate));
+            errors.addAll(plan.errors());
+            if (plan.lenientDocsAccepts()) {
+                acceptedLeniently.add(root);
             }
-            Schema schema = result.schema();
-            inputs.addAll(SchemaFiles.of(root, schema));
-            Diagnostics diagnostics = new Diagnostics(allErrors);
-            plans.put(root, JavaGenerator.plan(schema, genOptions(), diagnostics));
-            errors.addAll(diagnostics.errors());
+            if (plan.schema() != null) {
+                inputs.addAll(SchemaFiles.of(root, plan.schema()));
+                plans.put(root, plan.files());
+            }
         }
         if (!errors.isEmpty()) {
             errors.forEach(d -> getLog().error(DiagnosticFormat.located(d)));
@@ -183,17 +202,15 @@ public abstract class AbstractGenerateMojo extends AbstractMojo {
     }
 
     private GenOptions genOptions() throws MojoFailureException {
-        Set<GenOptions.Target> selected = EnumSet.noneOf(GenOptions.Target.class);
-        for (String t : targets) {
-            try {
-                selected.add(GenOptions.Target.valueOf(t.trim().toUpperCase(Locale.ROOT)));
-            } catch (IllegalArgumentException e) {
-                throw new MojoFailureException("qapi: unknown target '" + t + "'; use types, client, server, events "
-                        + "or introspection");
-            }
+        Set<GenOptions.Target> selected;
+        try {
+            selected = GenOptions.Target.parse(targets);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("qapi: " + e.getMessage() + "; use types, client, server, events "
+                    + "or introspection");
         }
         try {
-            return new GenOptions(packageName, defines.isEmpty() ? null : Set.copyOf(defines), selected);
+            return new GenOptions(packageName, Defines.of(defines), selected);
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("qapi: <packageName>: " + e.getMessage());
         }

@@ -3,6 +3,7 @@ package io.qapi.it.codegen;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.qapi.compiler.gen.Defines;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,7 +25,7 @@ class BuildersTest {
 
     @BeforeAll
     static void generate() {
-        code = CompiledCode.compile(new Generation("bld", Set.of(), Set.of(), false).generate(SCHEMA), """
+        code = CompiledCode.compile(new Generation("bld", new Defines.Exactly(Set.of()), Set.of(), false).generate(SCHEMA), """
                 package bld;
 
                 import java.util.List;

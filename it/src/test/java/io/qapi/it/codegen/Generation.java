@@ -6,6 +6,7 @@ import com.palantir.javapoet.JavaFile;
 import io.qapi.compiler.QapiCompiler;
 import io.qapi.compiler.diag.Diagnostic;
 import io.qapi.compiler.diag.Diagnostics;
+import io.qapi.compiler.gen.Defines;
 import io.qapi.compiler.gen.GenOptions;
 import io.qapi.compiler.gen.GenOptions.Target;
 import io.qapi.compiler.gen.JavaGenerator;
@@ -16,7 +17,6 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -27,20 +27,19 @@ import java.util.stream.Collectors;
  * diagnostics.
  *
  * @param basePackage the {@code --package}
- * @param defines     the {@code -D} symbols, or {@code null} for none (everything generated)
+ * @param defines     the configuration generated for
  * @param targets     the {@code --targets}; empty for all
  * @param lenientDocs {@code --lenient-docs}
  */
-record Generation(String basePackage, Set<String> defines, Set<Target> targets, boolean lenientDocs) {
+record Generation(String basePackage, Defines defines, Set<Target> targets, boolean lenientDocs) {
 
     Generation {
-        defines = defines == null ? null : Set.copyOf(defines);
         targets = targets.isEmpty() ? EnumSet.noneOf(Target.class) : EnumSet.copyOf(targets);
     }
 
     /** Everything, without -D, into {@code basePackage}. */
     static Generation of(String basePackage) {
-        return new Generation(basePackage, null, Set.of(), false);
+        return new Generation(basePackage, Defines.EVERYTHING, Set.of(), false);
     }
 
     Generation withLenientDocs() {
@@ -54,22 +53,18 @@ record Generation(String basePackage, Set<String> defines, Set<Target> targets, 
     static Generation parse(List<String> args, String defaultPackage) {
         String pkg = defaultPackage;
         Set<String> defines = new LinkedHashSet<>();
-        Set<Target> targets = EnumSet.noneOf(Target.class);
+        List<String> targets = new ArrayList<>();
         boolean lenient = false;
         for (int i = 0; i < args.size(); i++) {
             switch (args.get(i)) {
                 case "--package" -> pkg = args.get(++i);
                 case "-D" -> defines.add(args.get(++i));
-                case "--targets" -> {
-                    for (String t : args.get(++i).split(",")) {
-                        targets.add(Target.valueOf(t.trim().toUpperCase(Locale.ROOT)));
-                    }
-                }
+                case "--targets" -> targets.addAll(List.of(args.get(++i).split(",")));
                 case "--lenient-docs" -> lenient = true;
                 default -> throw new IllegalArgumentException("unknown option " + args.get(i));
             }
         }
-        return new Generation(pkg, defines.isEmpty() ? null : defines, targets, lenient);
+        return new Generation(pkg, Defines.of(defines), Target.parse(targets), lenient);
     }
 
     /** Generates from a schema file and the files it includes. */

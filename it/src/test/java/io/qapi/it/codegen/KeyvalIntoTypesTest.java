@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.palantir.javapoet.JavaFile;
+import io.qapi.compiler.gen.Defines;
 import io.qapi.compiler.gen.GenOptions.Target;
 import io.qapi.runtime.api.Input;
 import io.qapi.runtime.keyval.Keyval;
@@ -39,7 +40,7 @@ class KeyvalIntoTypesTest {
     @Test
     void recordedCommandLinesDecodeIntoTheGeneratedTypes() throws IOException {
         Path schema = SharedQemu.path("v7.2.0/qapi/qapi-schema.json");
-        List<JavaFile> generated = new Generation("org.qemu.qmp", null, Set.of(Target.TYPES, Target.CLIENT), true)
+        List<JavaFile> generated = new Generation("org.qemu.qmp", Defines.EVERYTHING, Set.of(Target.TYPES, Target.CLIENT), true)
                 .generate(schema);
         CompiledCode code = CompiledCode.compile(generated);
         int decoded = 0;
@@ -69,7 +70,7 @@ class KeyvalIntoTypesTest {
     @Test
     void scalarsAreConvertedByType() throws IOException {
         Path schema = SharedQemu.path("v7.2.0/qapi/qapi-schema.json");
-        CompiledCode code = CompiledCode.compile(new Generation("org.qemu.qmp", null, Set.of(Target.TYPES), true)
+        CompiledCode code = CompiledCode.compile(new Generation("org.qemu.qmp", Defines.EVERYTHING, Set.of(Target.TYPES), true)
                 .generate(schema));
         Object smp = code.decode("org.qemu.qmp.machine.SMPConfiguration", Input.KEYVAL,
                 Keyval.parse("4,sockets=2,cores=4,threads=1,maxcpus=8", "cpus").toString());

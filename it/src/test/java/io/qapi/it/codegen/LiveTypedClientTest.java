@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.palantir.javapoet.JavaFile;
+import io.qapi.compiler.gen.Defines;
 import io.qapi.compiler.gen.GenOptions.Target;
 import io.qapi.runtime.api.EventType;
 import io.qapi.runtime.api.QmpCaller;
@@ -43,7 +44,7 @@ class LiveTypedClientTest {
     static void generate() {
         QemuProcess.assumeInstalled();
         Path schema = SharedQemu.path("v7.2.0/qapi/qapi-schema.json");
-        List<JavaFile> generated = new Generation(PKG, null, Set.of(Target.TYPES, Target.CLIENT, Target.EVENTS), true)
+        List<JavaFile> generated = new Generation(PKG, Defines.EVERYTHING, Set.of(Target.TYPES, Target.CLIENT, Target.EVENTS), true)
                 .generate(schema);
         code = CompiledCode.compile(generated);
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.palantir.javapoet.JavaFile;
+import io.qapi.compiler.gen.Defines;
 import io.qapi.compiler.gen.GenOptions.Target;
 import io.qapi.runtime.api.Decoder;
 import io.qapi.runtime.api.Decoders;
@@ -38,7 +39,7 @@ class RealRepliesRoundTripTest {
         Path out = SharedQemu.path("real-7.2/out");
         Path schema = SharedQemu.path("v7.2.0/qapi/qapi-schema.json");
         List<RealReply> replies = RealReply.under(out);
-        List<JavaFile> generated = new Generation(PKG, null, Set.of(Target.TYPES, Target.CLIENT), true)
+        List<JavaFile> generated = new Generation(PKG, Defines.EVERYTHING, Set.of(Target.TYPES, Target.CLIENT), true)
                 .generate(schema);
         CompiledCode code = CompiledCode.compile(generated);
         Class<?> client = code.type(PKG + ".Client");

@@ -31,7 +31,7 @@ class RecordsTest {
 
     @BeforeAll
     static void generate() {
-        code = CompiledCode.compile(new Generation("rec", java.util.Set.of("CONFIG_OTHER"), java.util.Set.of(), false)
+        code = CompiledCode.compile(new Generation("rec", new io.qapi.compiler.gen.Defines.Exactly(java.util.Set.of("CONFIG_OTHER")), java.util.Set.of(), false)
                 .generate(SCHEMA), """
                 package rec;
 

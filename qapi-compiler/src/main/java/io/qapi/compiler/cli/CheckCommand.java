@@ -1,34 +1,29 @@
 package io.qapi.compiler.cli;
 
 import io.qapi.compiler.QapiCompiler;
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
 
-@Command(name = "check", mixinStandardHelpOptions = true, description = "Check schemas; print errors the way QEMU does.")
+/** {@code qapic check SCHEMA...}: 0 when every schema is valid, otherwise 1 and QEMU's errors. */
 final class CheckCommand implements Callable<Integer> {
-    @Mixin
-    SchemaOptions schemaOptions = new SchemaOptions();
+    final CommandSpec spec = CommandSpecs.command(this, "check", "Check schemas; print errors the way QEMU does.");
 
-    @Parameters(arity = "1..*", paramLabel = "SCHEMA")
-    List<String> schemas;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    CheckCommand() {
+        SchemaOptions.addTo(spec);
+        spec.addPositional(CommandSpecs.parameters("SCHEMA"));
+    }
 
     @Override
     public Integer call() {
-        return check(schemas, schemaOptions.options(), spec.commandLine().getErr());
-    }
-
-    /** Checks each schema; errors go to {@code err}; 0 when all are valid. */
-    static int check(List<String> schemas, QapiCompiler.Options options, java.io.PrintWriter err) {
+        ParseResult parsed = spec.commandLine().getParseResult();
+        QapiCompiler.Options options = SchemaOptions.of(parsed);
+        PrintWriter err = spec.commandLine().getErr();
         int status = 0;
-        for (String schema : schemas) {
-            QapiCompiler.Result result = EarlyStart.result(schema, options);
+        for (String schema : parsed.<List<String>>matchedPositionalValue(0, List.of())) {
+            QapiCompiler.Result result = QapiCompiler.compile(schema, options);
             if (!result.ok()) {
                 SchemaOptions.printErrors(schema, options, result, err);
                 status = 1;

@@ -7,32 +7,31 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
 
 /** Runs a directory of QEMU-style QAPI test cases in this one process. */
-@Command(name = "conformance", mixinStandardHelpOptions = true, description = {
-    "Run a QEMU-style tests/qapi-schema directory: the cases meson.build lists, or every NAME.json",
-    "with a NAME.out or NAME.err. Prints a diff per failing case and 'N passed, M failed'."})
 final class ConformanceCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "DIR")
-    String directory;
+    final CommandSpec spec = CommandSpecs.command(this, "conformance",
+            "Run a QEMU-style tests/qapi-schema directory: the cases meson.build lists, or every NAME.json",
+            "with a NAME.out or NAME.err. Prints a diff per failing case and 'N passed, M failed'.");
 
-    @CommandLine.Option(names = "--lenient-docs", description = "Read the cases with --lenient-docs.")
-    boolean lenientDocs;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    ConformanceCommand() {
+        spec.addPositional(CommandSpecs.parameter("DIR"));
+        spec.addOption(CommandSpecs.flag(SchemaOptions.LENIENT_DOCS, "Read the cases with --lenient-docs."));
+    }
 
     @Override
     public Integer call() throws IOException {
+        ParseResult parsed = spec.commandLine().getParseResult();
+        String directory = parsed.matchedPositionalValue(0, null);
         PrintWriter out = spec.commandLine().getOut();
         if (!Files.isDirectory(Path.of(directory))) {
             spec.commandLine().getErr().println("qapic: not a directory: " + directory);
             return 2;
         }
-        CaseRunner runner = new CaseRunner(directory, new QapiCompiler.Options(lenientDocs, false));
+        CaseRunner runner = new CaseRunner(directory,
+                new QapiCompiler.Options(parsed.hasMatchedOption(SchemaOptions.LENIENT_DOCS), false));
         int passed = 0;
         int failed = 0;
         for (String name : runner.cases()) {

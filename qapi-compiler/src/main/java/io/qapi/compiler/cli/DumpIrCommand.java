@@ -4,34 +4,30 @@ import io.qapi.compiler.QapiCompiler;
 import io.qapi.compiler.dump.IrDump;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
 
-@Command(name = "dump-ir", mixinStandardHelpOptions = true, description = "Print the checked schema as QEMU's QAPI test driver prints it.")
+/** {@code qapic dump-ir SCHEMA}: the checked schema as QEMU's test driver prints it. */
 final class DumpIrCommand implements Callable<Integer> {
-    @Mixin
-    SchemaOptions schemaOptions = new SchemaOptions();
+    final CommandSpec spec = CommandSpecs.command(this, "dump-ir",
+            "Print the checked schema as QEMU's QAPI test driver prints it.");
 
-    @Parameters(paramLabel = "SCHEMA")
-    String schema;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    DumpIrCommand() {
+        SchemaOptions.addTo(spec);
+        spec.addPositional(CommandSpecs.parameter("SCHEMA"));
+    }
 
     @Override
     public Integer call() {
-        return dump(schema, schemaOptions.options(), spec.commandLine().getOut(), spec.commandLine().getErr());
-    }
-
-    /** Prints the schema's IR to {@code out}, or its errors to {@code err}. */
-    static int dump(String schema, QapiCompiler.Options options, PrintWriter out, PrintWriter err) {
-        QapiCompiler.Result result = EarlyStart.result(schema, options);
+        ParseResult parsed = spec.commandLine().getParseResult();
+        String schema = parsed.matchedPositionalValue(0, null);
+        QapiCompiler.Options options = SchemaOptions.of(parsed);
+        QapiCompiler.Result result = QapiCompiler.compile(schema, options);
         if (!result.ok()) {
-            SchemaOptions.printErrors(schema, options, result, err);
+            SchemaOptions.printErrors(schema, options, result, spec.commandLine().getErr());
             return 1;
         }
+        PrintWriter out = spec.commandLine().getOut();
         out.print(IrDump.print(result.schema()));
         out.flush();
         return 0;

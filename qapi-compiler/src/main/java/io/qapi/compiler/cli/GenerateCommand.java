@@ -1,77 +1,62 @@
 package io.qapi.compiler.cli;
 
-import io.qapi.compiler.QapiCompiler;
-import io.qapi.compiler.diag.Diagnostics;
+import io.qapi.compiler.Pipeline;
+import io.qapi.compiler.gen.Defines;
 import io.qapi.compiler.gen.GenOptions;
-import io.qapi.compiler.gen.JavaGenerator;
-import io.qapi.compiler.write.GeneratedSources;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
 
-@Command(name = "generate", mixinStandardHelpOptions = true, description = "Generate Java from a schema: types, client, server, events, introspection.")
+/** {@code qapic generate}: the command line's adapter to {@link Pipeline}. */
 final class GenerateCommand implements Callable<Integer> {
-    @Mixin
-    SchemaOptions schemaOptions = new SchemaOptions();
+    final CommandSpec spec = CommandSpecs.command(this, "generate",
+            "Generate Java from a schema: types, client, server, events, introspection.");
 
-    @Parameters(paramLabel = "SCHEMA")
-    String schema;
-
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "Output directory.")
-    Path output;
-
-    @Option(names = "--package", required = true, paramLabel = "PKG", description = "Base package of the API.")
-    String basePackage;
-
-    @Option(names = "-D", paramLabel = "SYMBOL",
-            description = "A configuration symbol that is set; with any, conditions are evaluated.")
-    List<String> defines = new ArrayList<>();
-
-    @Option(names = "--targets", split = ",", paramLabel = "TARGET",
-            description = "What to generate: types, client, server, events, introspection (default: all).")
-    List<String> targets = new ArrayList<>();
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    GenerateCommand() {
+        SchemaOptions.addTo(spec);
+        spec.addPositional(CommandSpecs.parameter("SCHEMA"));
+        spec.addOption(CommandSpecs.option("DIR", Path.class, "Output directory.", "-o", "--output")
+                .required(true).build());
+        spec.addOption(CommandSpecs.option("PKG", String.class, "Base package of the API.", "--package")
+                .required(true).build());
+        spec.addOption(CommandSpecs.repeatable("SYMBOL",
+                "A configuration symbol that is set; with any, conditions are evaluated.", "-D").build());
+        spec.addOption(CommandSpecs.repeatable("TARGET",
+                "What to generate: types, client, server, events, introspection (default: all).", "--targets")
+                .splitRegex(",").build());
+    }
 
     @Override
     public Integer call() throws IOException {
-        QapiCompiler.Result result = EarlyStart.result(schema, schemaOptions.options());
-        if (!result.ok()) {
-            SchemaOptions.printErrors(schema, schemaOptions.options(), result, spec.commandLine().getErr());
+        ParseResult parsed = spec.commandLine().getParseResult();
+        Pipeline.Request request = new Pipeline.Request(parsed.matchedPositionalValue(0, null),
+                SchemaOptions.of(parsed), generate(parsed));
+        Pipeline.Plan plan = Pipeline.generate(request, parsed.matchedOptionValue("--output", null));
+        if (!plan.ok()) {
+            SchemaOptions.printErrors(plan.errors(), plan.lenientDocsAccepts(), spec.commandLine().getErr());
             return 1;
         }
-        Set<GenOptions.Target> selected = EnumSet.noneOf(GenOptions.Target.class);
-        for (String t : targets) {
-            try {
-                selected.add(GenOptions.Target.valueOf(t.trim().toUpperCase(Locale.ROOT)));
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "unknown target '" + t + "'");
-            }
-        }
-        GenOptions options;
+        return 0;
+    }
+
+    /** What the options ask to generate; a usage error (status 2) when they name no such thing. */
+    private GenOptions generate(ParseResult parsed) {
+        Set<GenOptions.Target> targets;
         try {
-            options = new GenOptions(basePackage, defines.isEmpty() ? null : Set.copyOf(defines), selected);
+            targets = GenOptions.Target.parse(parsed.matchedOptionValue("--targets", List.of()));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        try {
+            return new GenOptions(parsed.matchedOptionValue("--package", null),
+                    Defines.of(parsed.matchedOptionValue("-D", List.of())), targets);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--package: " + e.getMessage());
         }
-        Diagnostics diagnostics = new Diagnostics(schemaOptions.allErrors);
-        var files = JavaGenerator.plan(result.schema(), options, diagnostics);
-        if (diagnostics.hasErrors()) {
-            SchemaOptions.printErrors(diagnostics.errors(), spec.commandLine().getErr());
-            return 1;
-        }
-        GeneratedSources.write(output, files);
-        return 0;
     }
 }

@@ -8,40 +8,33 @@ import java.io.PrintWriter;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
 
-@Command(name = "introspect", mixinStandardHelpOptions = true, description = {
-    "Print what QMP's query-qmp-schema returns for a schema (the value of \"return\").",
-    "Without -D, every conditional part is included.",
-    "With -D, it is what a QEMU built with exactly those symbols defined returns."})
+/** {@code qapic introspect SCHEMA}: what QEMU's {@code query-qmp-schema} returns for it. */
 final class IntrospectCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "SCHEMA")
-    String schema;
+    final CommandSpec spec = CommandSpecs.command(this, "introspect",
+            "Print what QMP's query-qmp-schema returns for a schema (the value of \"return\").",
+            "Without -D, every conditional part is included.",
+            "With -D, it is what a QEMU built with exactly those symbols defined returns.");
 
-    @Option(names = "-D", paramLabel = "SYMBOL",
-            description = "A symbol the build defines (repeatable), such as CONFIG_LINUX or TARGET_I386.")
-    List<String> defines = List.of();
-
-    @Option(names = "--unmask", description = "Show types by their names instead of by numbers.")
-    boolean unmask;
-
-    @Option(names = "--pretty", description = "Indent the JSON, one member a line.")
-    boolean pretty;
-
-    @Option(names = "--lenient-docs",
-            description = "Accept the documentation conventions of QEMU releases 2.8 to 11.0.")
-    boolean lenientDocs;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    IntrospectCommand() {
+        spec.addPositional(CommandSpecs.parameter("SCHEMA"));
+        spec.addOption(CommandSpecs.repeatable("SYMBOL",
+                "A symbol the build defines (repeatable), such as CONFIG_LINUX or TARGET_I386.", "-D").build());
+        spec.addOption(CommandSpecs.flag("--unmask", "Show types by their names instead of by numbers."));
+        spec.addOption(CommandSpecs.flag("--pretty", "Indent the JSON, one member a line."));
+        spec.addOption(CommandSpecs.flag(SchemaOptions.LENIENT_DOCS, SchemaOptions.LENIENT_DOCS_DESCRIPTION));
+    }
 
     @Override
     public Integer call() {
-        QapiCompiler.Options options = new QapiCompiler.Options(lenientDocs, false);
-        QapiCompiler.Result result = EarlyStart.result(schema, options);
+        ParseResult parsed = spec.commandLine().getParseResult();
+        String schema = parsed.matchedPositionalValue(0, null);
+        List<String> defines = parsed.matchedOptionValue("-D", List.of());
+        boolean unmask = parsed.hasMatchedOption("--unmask");
+        QapiCompiler.Options options = new QapiCompiler.Options(parsed.hasMatchedOption(SchemaOptions.LENIENT_DOCS), false);
+        QapiCompiler.Result result = QapiCompiler.compile(schema, options);
         if (!result.ok()) {
             SchemaOptions.printErrors(schema, options, result, spec.commandLine().getErr());
             return 1;
@@ -50,7 +43,7 @@ final class IntrospectCommand implements Callable<Integer> {
                 ? Introspection.replyWithEverything(result.schema(), unmask)
                 : Introspection.reply(result.schema(), unmask, new LinkedHashSet<>(defines));
         PrintWriter out = spec.commandLine().getOut();
-        out.println(JsonWriter.write(reply, pretty));
+        out.println(JsonWriter.write(reply, parsed.hasMatchedOption("--pretty")));
         out.flush();
         return 0;
     }

@@ -1,39 +1,48 @@
 package io.qapi.compiler.cli;
 
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** The {@code qapic} command line. */
-@Command(name = "qapic", mixinStandardHelpOptions = true, version = "qapic 0.1.0",
-        description = "Reads QEMU QAPI schemas exactly as QEMU does.",
-        subcommands = {CheckCommand.class, DumpIrCommand.class, ConformanceCommand.class, IntrospectCommand.class,
-            GenerateCommand.class})
+/**
+ * The {@code qapic} command line. Its commands are described through picocli's programmatic
+ * API, which costs a one-shot process nothing that the annotations would (reading each command
+ * class reflectively); why, and the launcher's other start-up settings: ARCHITECTURE.md,
+ * "Start-up".
+ */
 public final class Qapic implements Runnable {
+    private final CommandSpec spec = CommandSpecs.command(this, "qapic", "Reads QEMU QAPI schemas exactly as QEMU does.")
+            .version("qapic 0.1.0");
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    private Qapic() {
+        spec.addSubcommand("check", new CheckCommand().spec);
+        spec.addSubcommand("dump-ir", new DumpIrCommand().spec);
+        spec.addSubcommand("conformance", new ConformanceCommand().spec);
+        spec.addSubcommand("introspect", new IntrospectCommand().spec);
+        spec.addSubcommand("generate", new GenerateCommand().spec);
+    }
 
     public static void main(String[] args) {
-        EarlyStart.Plan plan = EarlyStart.begin(args);
-        if (plan != null) {
-            // The common command lines need no parsing beyond what EarlyStart did: answering
-            // them directly saves setting up the command-line model, a large share of a short run.
-            System.exit(plan.command().equals("check") ? CheckCommand.check(plan.schemas(), plan.options(),
-                    new java.io.PrintWriter(System.err, true)) : DumpIrCommand.dump(plan.schemas().get(0),
-                    plan.options(), new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true)));
-        }
         System.exit(run(args));
     }
 
     /** Runs the command line and returns its exit status. */
     public static int run(String... args) {
-        CommandLine cli = new CommandLine(new Qapic());
-        cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+        CommandLine cli = new CommandLine(new Qapic().spec);
+        cli.setExecutionExceptionHandler(new InternalError());
+        return cli.execute(args);
+    }
+
+    /**
+     * A command that failed with an exception: a bug, reported as one, status 3. A class rather
+     * than a lambda (ARCHITECTURE.md, "Start-up").
+     */
+    private static final class InternalError implements CommandLine.IExecutionExceptionHandler {
+        @Override
+        public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {
             cmd.getErr().println("qapic: internal error (please report it): " + ex);
             ex.printStackTrace(cmd.getErr());
             return 3;
-        });
-        return cli.execute(args);
+        }
     }
 
     @Override

@@ -4,7 +4,8 @@ import io.qapi.compiler.QapiCompiler;
 import io.qapi.compiler.diag.Diagnostic;
 import java.io.PrintWriter;
 import java.util.List;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
 
 /** Options shared by the commands that read a schema. */
 final class SchemaOptions {
@@ -12,15 +13,22 @@ final class SchemaOptions {
     static final String LENIENT_DOCS_NOTE =
             "qapic: note: --lenient-docs accepts this (the documentation conventions of QEMU releases 2.8 to 11.0)";
 
-    @Option(names = "--lenient-docs",
-            description = "Accept the documentation conventions of QEMU releases 2.8 to 11.0.")
-    boolean lenientDocs;
+    static final String LENIENT_DOCS = "--lenient-docs";
+    static final String LENIENT_DOCS_DESCRIPTION = "Accept the documentation conventions of QEMU releases 2.8 to 11.0.";
+    private static final String ALL_ERRORS = "--all-errors";
 
-    @Option(names = "--all-errors", description = "Report every independent error, not only the first.")
-    boolean allErrors;
+    private SchemaOptions() {
+    }
 
-    QapiCompiler.Options options() {
-        return new QapiCompiler.Options(lenientDocs, allErrors);
+    /** Adds {@code --lenient-docs} and {@code --all-errors} to a command. */
+    static void addTo(CommandSpec spec) {
+        spec.addOption(CommandSpecs.flag(LENIENT_DOCS, LENIENT_DOCS_DESCRIPTION));
+        spec.addOption(CommandSpecs.flag(ALL_ERRORS, "Report every independent error, not only the first."));
+    }
+
+    /** The options a command line gave. */
+    static QapiCompiler.Options of(ParseResult parsed) {
+        return new QapiCompiler.Options(parsed.hasMatchedOption(LENIENT_DOCS), parsed.hasMatchedOption(ALL_ERRORS));
     }
 
     /**
@@ -30,16 +38,16 @@ final class SchemaOptions {
      */
     static void printErrors(String schema, QapiCompiler.Options options, QapiCompiler.Result result,
             PrintWriter err) {
-        printErrors(result.errors(), err);
-        if (QapiCompiler.lenientDocsAccepts(schema, options, result)) {
-            err.println(LENIENT_DOCS_NOTE);
-            err.flush();
-        }
+        printErrors(result.errors(), QapiCompiler.lenientDocsAccepts(schema, options, result), err);
     }
 
-    static void printErrors(List<Diagnostic> errors, PrintWriter err) {
+    /** Prints errors, then the note when {@code lenientDocsAccepts} them. */
+    static void printErrors(List<Diagnostic> errors, boolean lenientDocsAccepts, PrintWriter err) {
         for (Diagnostic d : errors) {
             err.println(d.format());
+        }
+        if (lenientDocsAccepts) {
+            err.println(LENIENT_DOCS_NOTE);
         }
         err.flush();
     }

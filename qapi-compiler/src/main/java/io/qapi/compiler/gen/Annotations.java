@@ -53,7 +53,7 @@ public final class Annotations {
             CodeBlock names = CodeBlock.join(present.stream().map(f -> CodeBlock.of("$S", f.name())).toList(), ", ");
             out.add(AnnotationSpec.builder(FEATURES).addMember("value", "{$L}", names).build());
         }
-        if (ctx.options().defines() == null && cond.isPresent()) {
+        if (ctx.options().defines() instanceof Defines.Everything && cond.isPresent()) {
             out.add(AnnotationSpec.builder(CONDITIONAL).addMember("value", "$S", cond.display()).build());
         }
         return out;

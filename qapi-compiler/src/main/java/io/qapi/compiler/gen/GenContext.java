@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
@@ -86,7 +85,7 @@ public final class GenContext {
 
     /** Whether an element with this condition is generated. */
     public boolean present(IfCond cond) {
-        return options.defines() == null || cond.holds(options.defines());
+        return options.defines().present(cond);
     }
 
     public List<Member> presentMembers(List<Member> members) {
@@ -210,7 +209,7 @@ public final class GenContext {
     public String layoutKey() {
         StringBuilder key = new StringBuilder(options.basePackage()).append('\n')
                 .append(options.targets()).append('\n')
-                .append(options.defines() == null ? "no -D" : new TreeSet<>(options.defines())).append('\n');
+                .append(options.defines()).append('\n');
         classes.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> key.append(e.getKey()).append('=').append(e.getValue().canonicalName()).append('\n'));
         bases.stream().sorted().forEach(b -> key.append("base ").append(b).append('\n'));

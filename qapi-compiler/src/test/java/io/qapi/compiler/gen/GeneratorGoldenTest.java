@@ -81,7 +81,7 @@ class GeneratorGoldenTest {
             fail(dir + ": the schema is invalid: " + result.errors());
         }
         Diagnostics diagnostics = new Diagnostics(true);
-        List<JavaFile> files = JavaGenerator.generate(result.schema(), new GenOptions(basePackage, null, targets),
+        List<JavaFile> files = JavaGenerator.generate(result.schema(), new GenOptions(basePackage, Defines.EVERYTHING, targets),
                 diagnostics);
         assertTrue(diagnostics.errors().isEmpty(), dir + ": " + diagnostics.errors());
         return files;

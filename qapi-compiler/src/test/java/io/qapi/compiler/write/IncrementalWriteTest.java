@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.qapi.compiler.QapiCompiler;
 import io.qapi.compiler.diag.Diagnostics;
+import io.qapi.compiler.gen.Defines;
 import io.qapi.compiler.gen.GenOptions;
 import io.qapi.compiler.gen.JavaGenerator;
 import io.qapi.compiler.gen.PlannedFile;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * generated from the unedited copy, and compares it with a fresh generation of the edited one.
  */
 class IncrementalWriteTest {
-    private static final GenOptions OPTIONS = new GenOptions("org.example.qmp", null, Set.of());
+    private static final GenOptions OPTIONS = new GenOptions("org.example.qmp", Defines.EVERYTHING, Set.of());
 
     @TempDir
     static Path work;

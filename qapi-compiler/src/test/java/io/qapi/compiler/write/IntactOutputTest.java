@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.qapi.compiler.QapiCompiler;
 import io.qapi.compiler.diag.Diagnostics;
+import io.qapi.compiler.gen.Defines;
 import io.qapi.compiler.gen.GenOptions;
 import io.qapi.compiler.gen.JavaGenerator;
 import java.nio.file.Files;
@@ -34,7 +35,7 @@ class IntactOutputTest {
         assertTrue(result.ok(), result.errors().toString());
         Path out = dir.resolve("out");
         assertFalse(GeneratedSources.intact(out), "no index yet");
-        GeneratedSources.write(out, JavaGenerator.plan(result.schema(), new GenOptions("org.example", null, Set.of()),
+        GeneratedSources.write(out, JavaGenerator.plan(result.schema(), new GenOptions("org.example", Defines.EVERYTHING, Set.of()),
                 new Diagnostics(true)));
         assertTrue(GeneratedSources.intact(out));
 
@@ -42,7 +43,7 @@ class IntactOutputTest {
         Files.setLastModifiedTime(plant, FileTime.fromMillis(Files.getLastModifiedTime(plant).toMillis() + 5_000));
         assertFalse(GeneratedSources.intact(out), "a touched file");
         GeneratedSources.Report again = GeneratedSources.write(out, JavaGenerator.plan(result.schema(),
-                new GenOptions("org.example", null, Set.of()), new Diagnostics(true)));
+                new GenOptions("org.example", Defines.EVERYTHING, Set.of()), new Diagnostics(true)));
         assertEquals(1, again.unchanged(), again.toString());
         assertTrue(GeneratedSources.intact(out));
 
@@ -53,8 +54,8 @@ class IntactOutputTest {
     @Test
     void aPackageThatIsNoJavaNameIsRefused() {
         assertEquals("'class' is not a valid Java package name", assertThrows(IllegalArgumentException.class,
-                () -> new GenOptions("class", null, Set.of())).getMessage());
+                () -> new GenOptions("class", Defines.EVERYTHING, Set.of())).getMessage());
         assertEquals("'org.example.1st' is not a valid Java package name", assertThrows(IllegalArgumentException.class,
-                () -> new GenOptions("org.example.1st", null, Set.of())).getMessage());
+                () -> new GenOptions("org.example.1st", Defines.EVERYTHING, Set.of())).getMessage());
     }
 }

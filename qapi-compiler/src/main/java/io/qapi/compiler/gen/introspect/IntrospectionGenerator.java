@@ -5,6 +5,7 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
+import io.qapi.compiler.gen.Defines;
 import io.qapi.compiler.gen.GenContext;
 import io.qapi.compiler.gen.JavaType;
 import java.util.ArrayList;
@@ -27,9 +28,9 @@ public final class IntrospectionGenerator {
     }
 
     public TypeSpec.Builder generate() {
-        Json.Arr reply = ctx.options().defines() == null
-                ? Introspection.replyWithEverything(ctx.schema(), false)
-                : Introspection.reply(ctx.schema(), false, ctx.options().defines());
+        Json.Arr reply = ctx.options().defines() instanceof Defines.Exactly build
+                ? Introspection.reply(ctx.schema(), false, build.symbols())
+                : Introspection.replyWithEverything(ctx.schema(), false);
         String text = JsonWriter.compact(reply);
         List<CodeBlock> pieces = new ArrayList<>();
         for (int i = 0; i < text.length(); i += CHUNK) {
