@@ -9,6 +9,7 @@ import io.qapi.runtime.api.Input;
 import io.qapi.runtime.api.QmpError;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +32,7 @@ class RecordsTest {
 
     @BeforeAll
     static void generate() {
-        code = CompiledCode.compile(new Generation("rec", java.util.Set.of("CONFIG_OTHER"), java.util.Set.of(), false)
+        code = CompiledCode.compile(new Generation("rec", Set.of("CONFIG_OTHER"), Set.of(), false)
                 .generate(SCHEMA), """
                 package rec;
 
