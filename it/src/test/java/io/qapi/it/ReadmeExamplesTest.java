@@ -35,6 +35,7 @@ import io.qapi.schema.run_state.StatusInfo;
 import io.qapi.schema.run_state.StopEvent;
 import io.qapi.testsupport.QemuProcess;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -141,7 +142,7 @@ class ReadmeExamplesTest {
             QmpError refused = assertThrows(QmpError.class, () -> RunStateClient.over(qmp).xExitPreconfig());
             assertEquals("Unstable command x-exit-preconfig disabled by policy", refused.desc());
         }
-        try (Socket silent = new Socket("127.0.0.1", port)) {
+        try (Socket silent = new Socket(InetAddress.getLoopbackAddress(), port)) {
             // Closed after the 5 s asked for, well before the default 10 s: else the read times out.
             silent.setSoTimeout(9_000);
             String received = new String(silent.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -14,6 +14,7 @@ import io.qapi.compiler.model.Types.Command;
 import io.qapi.compiler.model.Types.ObjectType;
 import io.qapi.compiler.model.Variant;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The semantic model: implicit types, order, flattening, modules. */
@@ -101,8 +102,8 @@ class ModelTest {
                   'if': { 'all': [ 'HAVE_PCI', { 'not': { 'any': [ 'A', 'B' ] } } ] } }
                 """));
         assertEquals("{'all': ['HAVE_PCI', {'not': {'any': ['A', 'B']}}]}", s.type("Gpu").ifcond().display());
-        assertTrue(s.type("Gpu").ifcond().holds(java.util.Set.of("HAVE_PCI")));
-        assertFalse(s.type("Gpu").ifcond().holds(java.util.Set.of("HAVE_PCI", "B")));
+        assertTrue(s.type("Gpu").ifcond().holds(Set.of("HAVE_PCI")));
+        assertFalse(s.type("Gpu").ifcond().holds(Set.of("HAVE_PCI", "B")));
     }
 
     @Test

@@ -2,12 +2,14 @@ package io.qapi.shell;
 
 import io.qapi.runtime.transport.Endpoint;
 import java.io.BufferedReader;
+import java.io.Console;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringReader;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,7 +87,26 @@ public final class QmpShell implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.in, System.out, System.err, System.console() != null));
+        System.exit(run(args, System.in, System.out, System.err, onTerminal()));
+    }
+
+    /** Whether standard input and output are a terminal. */
+    // A null console is a sure no on every JDK; a console is asked below where it can tell.
+    @SuppressWarnings("SystemConsoleNull")
+    private static boolean onTerminal() {
+        Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        // From JDK 22 on there is a console even when the streams are redirected; it says whether
+        // it is a terminal. Before, there is one only on a terminal.
+        try {
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+        } catch (NoSuchMethodException before22) {
+            return true;
+        } catch (ReflectiveOperationException e) {
+            throw new LinkageError("Console.isTerminal", e);
+        }
     }
 
     /**
@@ -96,8 +117,8 @@ public final class QmpShell implements Callable<Integer> {
      */
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err, boolean onTerminal) {
         CommandLine cli = new CommandLine(new QmpShell(in, out, err, onTerminal));
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
+        cli.setOut(new PrintWriter(out, true, Charset.defaultCharset()));
+        cli.setErr(new PrintWriter(err, true, Charset.defaultCharset()));
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             cmd.getErr().println("qmp-shell: internal error (please report it): " + ex);
             ex.printStackTrace(cmd.getErr());

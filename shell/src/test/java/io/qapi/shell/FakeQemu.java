@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
 
 /**
  * An in-process QMP server with a few of QEMU 7.2's commands, answering {@code query-qmp-schema}
@@ -77,7 +78,7 @@ final class FakeQemu implements AutoCloseable {
     }
 
     /** A command that records its call, then runs {@code body} on its arguments. */
-    private Command command(String name, java.util.function.Function<ObjectReader, JsonNode> body) {
+    private Command command(String name, Function<ObjectReader, JsonNode> body) {
         return Command.named(name).allowPreconfig().handler((arguments, in) -> {
             calls.add(new Call(name, arguments.deepCopy()));
             ObjectReader reader = in.object(arguments, "");

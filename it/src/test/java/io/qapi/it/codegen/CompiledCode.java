@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -82,7 +83,7 @@ final class CompiledCode {
     Object call(String className, String method, Object... args) {
         for (Method m : type(className).getMethods()) {
             if (m.getName().equals(method) && m.getParameterCount() == args.length
-                    && java.lang.reflect.Modifier.isStatic(m.getModifiers())) {
+                    && Modifier.isStatic(m.getModifiers())) {
                 return invoke(m, null, args);
             }
         }
@@ -95,7 +96,7 @@ final class CompiledCode {
         try {
             return (Decoder<?>) type(className).getField("DECODER").get(null);
         } catch (ReflectiveOperationException e) {
-            throw new AssertionError(className + " has no public DECODER", e);
+            throw new LinkageError(className + " has no public DECODER", e);
         }
     }
 

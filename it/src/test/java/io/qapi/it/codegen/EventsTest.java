@@ -48,7 +48,7 @@ class EventsTest {
         try {
             return (List<EventType<?>>) code.type("ev.Events").getField("ALL").get(null);
         } catch (ReflectiveOperationException e) {
-            throw new AssertionError(e);
+            throw new LinkageError(e.getMessage(), e);
         }
     }
 
@@ -133,7 +133,7 @@ class EventsTest {
                     m.invoke(emitter, args);
                     return;
                 } catch (ReflectiveOperationException e) {
-                    throw new AssertionError(e);
+                    throw new LinkageError(e.getMessage(), e);
                 }
             }
         }

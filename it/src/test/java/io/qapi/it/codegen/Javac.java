@@ -14,6 +14,7 @@ import java.io.File;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -96,7 +97,7 @@ final class Javac {
 
     private static String format(Diagnostic<? extends JavaFileObject> d) {
         String where = d.getSource() == null ? "" : d.getSource().getName() + ":" + d.getLineNumber() + ": ";
-        return where + d.getKind().toString().toLowerCase(java.util.Locale.ROOT) + ": " + d.getMessage(null);
+        return where + d.getKind().toString().toLowerCase(Locale.ROOT) + ": " + d.getMessage(null);
     }
 
     private static List<File> runtimeClasspath() {

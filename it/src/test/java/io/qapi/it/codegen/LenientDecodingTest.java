@@ -7,6 +7,7 @@ import io.qapi.runtime.api.Input;
 import io.qapi.runtime.api.QmpError;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -91,7 +92,7 @@ class LenientDecodingTest {
     @Test
     void anUnknownEnumValueReadsAsUnrecognizedAndIsWrittenBack() {
         Object status = roundTrip("{ 'name': 'a', 'kind': 'gpu' }");
-        Object kind = ((java.util.Optional<?>) CompiledCode.invokeOn(status, "kind")).orElseThrow();
+        Object kind = ((Optional<?>) CompiledCode.invokeOn(status, "kind")).orElseThrow();
         assertEquals("UNRECOGNIZED", ((Enum<?>) kind).name());
     }
 
@@ -103,7 +104,7 @@ class LenientDecodingTest {
     @Test
     void anUnknownUnionBranchIsKeptWhole() {
         Object status = roundTrip("{ 'name': 'a', 'devices': [ { 'kind': 'gpu', 'id': 'g0', 'vram': 8 } ] }");
-        Object device = ((List<?>) ((java.util.Optional<?>) CompiledCode.invokeOn(status, "devices")).orElseThrow())
+        Object device = ((List<?>) ((Optional<?>) CompiledCode.invokeOn(status, "devices")).orElseThrow())
                 .get(0);
         assertEquals("unrecognized gpu UNRECOGNIZED", code.call("lenient.Probe", "visit", device));
         assertEquals("g0", CompiledCode.invokeOn(device, "id"));
@@ -113,7 +114,7 @@ class LenientDecodingTest {
     void knownUnionBranchesReadAsTheirRecords() {
         Object status = roundTrip("{ 'name': 'a', 'devices': [ { 'kind': 'cpu', 'id': 'c0', 'cores': 2 },"
                 + " { 'kind': 'disk', 'id': 'd0' } ] }");
-        List<?> devices = (List<?>) ((java.util.Optional<?>) CompiledCode.invokeOn(status, "devices")).orElseThrow();
+        List<?> devices = (List<?>) ((Optional<?>) CompiledCode.invokeOn(status, "devices")).orElseThrow();
         assertEquals("cpu 2", code.call("lenient.Probe", "visit", devices.get(0)));
         assertEquals("disk d0", code.call("lenient.Probe", "visit", devices.get(1)));
     }

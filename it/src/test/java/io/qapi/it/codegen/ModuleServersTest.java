@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
@@ -172,7 +173,7 @@ class ModuleServersTest {
             ObjectNode level = Json.object();
             level.put("item", arguments.path("item").asText());
             level.put("count", 7);
-            return java.util.concurrent.CompletableFuture.completedFuture(level);
+            return CompletableFuture.completedFuture(level);
         };
         Object client = stockClient.getMethod("over", QmpCaller.class).invoke(null, caller);
         Object level = stockClient.getMethod("stockOf", String.class).invoke(client, "pear");

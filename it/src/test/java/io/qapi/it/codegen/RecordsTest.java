@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.qapi.compiler.gen.Defines;
 import io.qapi.runtime.api.Input;
 import io.qapi.runtime.api.QmpError;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +33,7 @@ class RecordsTest {
 
     @BeforeAll
     static void generate() {
-        code = CompiledCode.compile(new Generation("rec", new io.qapi.compiler.gen.Defines.Exactly(java.util.Set.of("CONFIG_OTHER")), java.util.Set.of(), false)
+        code = CompiledCode.compile(new Generation("rec", new Defines.Exactly(Set.of("CONFIG_OTHER")), Set.of(), false)
                 .generate(SCHEMA), """
                 package rec;
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.qapi.runtime.api.Input;
 import io.qapi.runtime.api.QmpError;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -136,6 +137,6 @@ class StrictDecodingTest {
         Object request = code.decode("strict.Request", Input.STRICT,
                 "{ " + VALID + ", 'anything': { 'deep': [ 1, null, 'x' ] } }");
         assertEquals(JsonText.parse("{ 'deep': [ 1, null, 'x' ] }"),
-                ((java.util.Optional<?>) CompiledCode.invokeOn(request, "anything")).orElseThrow());
+                ((Optional<?>) CompiledCode.invokeOn(request, "anything")).orElseThrow());
     }
 }

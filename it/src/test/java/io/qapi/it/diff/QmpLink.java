@@ -57,10 +57,17 @@ final class QmpLink implements AutoCloseable {
      */
     JsonNode next(Duration timeout) throws InterruptedException {
         JsonNode message = incoming.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        if (message == CLOSED) {
+        if (isClosed(message)) {
             incoming.offer(CLOSED); // every later read sees the end too
         }
         return message;
+    }
+
+    /** Whether {@code message} is the end of the connection rather than something QEMU sent. */
+    // The very instance: a peer's message with the same text is still a message.
+    @SuppressWarnings("ReferenceEquality")
+    static boolean isClosed(JsonNode message) {
+        return message == CLOSED;
     }
 
     private void readLines() {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qapi.testsupport.SharedQemu;
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -63,7 +64,7 @@ class ScenarioTest {
     @Test
     void theSampleScenariosOfTheReferenceHarnessAreRead() throws Exception {
         Path samples = SharedQemu.path("scenarios");
-        for (java.io.File file : samples.toFile().listFiles((dir, name) -> name.endsWith(".json"))) {
+        for (File file : samples.toFile().listFiles((dir, name) -> name.endsWith(".json"))) {
             assertFalse(Scenario.read(file.toPath()).steps().isEmpty(), file.toString());
         }
     }

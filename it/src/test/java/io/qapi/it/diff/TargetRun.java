@@ -90,7 +90,7 @@ final class TargetRun {
             if (greeting == null) {
                 return JSON.createObjectNode().put("greeting-timeout", true);
             }
-            if (greeting == QmpLink.CLOSED) { // it listened, then refused its command line
+            if (QmpLink.isClosed(greeting)) { // it listened, then refused its command line
                 process.waitFor(EXIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
                 return startError();
             }
@@ -171,7 +171,7 @@ final class TargetRun {
             if (message == null) {
                 return JSON.createObjectNode().put("timeout", true);
             }
-            if (message == QmpLink.CLOSED) {
+            if (QmpLink.isClosed(message)) {
                 return JSON.createObjectNode().put("connection", "closed");
             }
             if (message.has("QMP")) {
@@ -194,7 +194,7 @@ final class TargetRun {
     private void finish(QmpLink link) throws InterruptedException {
         boolean quits = scenario.steps().stream().anyMatch(step -> Scenario.command(step).orElse("").equals("quit"));
         if (quits) {
-            for (JsonNode m = link.next(STEP_TIMEOUT); m != null && m != QmpLink.CLOSED; m = link.next(STEP_TIMEOUT)) {
+            for (JsonNode m = link.next(STEP_TIMEOUT); m != null && !QmpLink.isClosed(m); m = link.next(STEP_TIMEOUT)) {
                 if (m.has("event")) {
                     events.add(m);
                 }

@@ -133,7 +133,7 @@ record CpuOption(String model, Map<String, String> globals, Map<String, Boolean>
             }
             case "uint64", "uint32", "uint16", "uint8" -> {
                 // QEMU reads unsigned numbers with strtoull, which takes "-1" as its two's complement
-                BigInteger number = OptsFields.integer(value).filter(n -> n.bitLength() <= 64 || n.signum() < 0 && n.bitLength() < 64)
+                BigInteger number = OptsFields.integer(value).filter(n -> n.bitLength() <= 64 || (n.signum() < 0 && n.bitLength() < 64))
                         .map(n -> n.signum() < 0 ? n.add(BigInteger.ONE.shiftLeft(64)) : n).orElse(null);
                 if (number == null) {
                     return Optional.of(parameter + "expects uint64");

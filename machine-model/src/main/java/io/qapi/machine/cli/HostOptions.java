@@ -93,7 +93,8 @@ final class HostOptions {
         }
         for (String key : List.of("order", "once")) {
             String devices = values.getOrDefault(key, "");
-            for (char device : devices.toCharArray()) {
+            for (int i = 0; i < devices.length(); i++) {
+                char device = devices.charAt(i);
                 // QEMU's boot devices are the drive letters a to p
                 if (device < 'a' || device > 'p') {
                     throw new CommandLineException("Invalid boot device '" + device + "'");

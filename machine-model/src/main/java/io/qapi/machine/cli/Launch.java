@@ -442,7 +442,7 @@ final class Launch {
      * {@code -print-hardware tree|json}: the board the command line builds, printed instead of
      * serving it; the same description {@code query-machine-type} gives.
      */
-    private int printHardware(PrintStream out, PrintStream err, MachineParts parts, String format)
+    private int printHardware(PrintStream out, MachineParts parts, String format)
             throws CommandLineException {
         if (!List.of("tree", "json", "argv", "dot").contains(format)) {
             throw new CommandLineException("-print-hardware " + format + ": expected 'tree', 'json', 'argv' or 'dot'");
@@ -659,7 +659,7 @@ final class Launch {
         MachineParts parts = build();
         Optional<String> printHardware = commandLine.last("print-hardware");
         if (printHardware.isPresent()) {
-            return printHardware(out, err, parts, printHardware.get());
+            return printHardware(out, parts, printHardware.get());
         }
         VirtualMachine vm = machine(parts);
         // QEMU warns of each back end no NIC uses once the machine is made

@@ -60,7 +60,7 @@ public record IsaMachine(String busName, String busPath, int serialPorts, boolea
      *
      * @param options  the options as text; {@code driver}, {@code id} and {@code bus} are skipped
      * @param known    the type's property names, for QEMU's "not found"
-     * @param chardevs the machine's character devices, which a serial port's {@code chardev} names
+     * @param chardevs the machine's character devices, which a serial port's {@code chardev=} names
      */
     public IsaMachine with(String type, String path, Optional<String> id, Map<String, String> options,
             Set<String> known, Chardevs chardevs) throws IsaException {
@@ -106,7 +106,7 @@ public record IsaMachine(String busName, String busPath, int serialPorts, boolea
         return new IsaMachine(busName, busPath, serials, dma, next);
     }
 
-    /** The character device a serial port's {@code chardev} names, refused as QEMU refuses it. */
+    /** The character device a serial port's {@code chardev=} names, refused as QEMU refuses it. */
     private static String frontEndOf(String id, Chardevs chardevs) throws IsaException {
         Optional<Chardev> chardev = chardevs.get(id);
         if (chardev.isEmpty()) {

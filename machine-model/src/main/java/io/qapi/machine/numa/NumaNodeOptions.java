@@ -9,7 +9,7 @@ import java.util.OptionalLong;
 /**
  * {@code -numa node,...} or {@code set-numa-node} with {@code "type": "node"}.
  *
- * @param nodeId  {@code nodeid}; when absent QEMU takes the number of nodes defined so far
+ * @param nodeId  {@code nodeid=}; when absent QEMU takes the number of nodes defined so far
  * @param cpus    {@code cpus=} CPU indexes (ranges already expanded), possibly empty
  * @param mem     {@code mem=} in bytes (machine types up to 5.0 only)
  * @param memdev  {@code memdev=}, the id of a memory backend object

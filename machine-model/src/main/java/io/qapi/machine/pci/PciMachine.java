@@ -5,7 +5,7 @@ import io.qapi.schema.hardware.BusKind;
 import io.qapi.schema.hardware.DeviceDescription;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,7 +71,8 @@ public record PciMachine(String family, String rootPath, PciTopology topology, L
         PciTopology topology = PciTopology.withRoot(bus.name(),
                 bus.kind() == BusKind.PCIE ? PciBusKind.PCIE_ROOT : PciBusKind.PCI_ROOT, bus.hotpluggable());
         List<int[]> addresses = new ArrayList<>();
-        Map<int[], DeviceDescription> byAddress = new HashMap<>();
+        // keyed by the very arrays in addresses, which the sort below keeps
+        IdentityHashMap<int[], DeviceDescription> byAddress = new IdentityHashMap<>();
         for (DeviceDescription device : bus.devices()) {
             device.address().ifPresent(address -> {
                 int[] at = parse(address);
@@ -232,7 +233,7 @@ public record PciMachine(String family, String rootPath, PciTopology topology, L
         // QEMU makes each expander's host bridge, then a pxb's own bridge, in /machine/unattached
         int host = unattachedDevices;
         for (AddedDevice earlier : added) {
-            if (earlier == parent) {
+            if (earlier.equals(parent)) {
                 break;
             }
             host += switch (DeviceOptions.category(earlier.device().type())) {

@@ -1,5 +1,6 @@
 package io.qapi.machine.pci;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -204,7 +205,7 @@ public final class PciPlacement {
             case PCIE_SWITCH -> true;
             default -> false;
         };
-        String name = device.id().orElse(kind.qomTypeName().toLowerCase() + ".0");
+        String name = device.id().orElse(kind.qomTypeName().toLowerCase(Locale.ROOT) + ".0");
         // Measured on QEMU 7.2: a bridge present when the machine was made is hot-plugged through
         // ACPI, one hot-added later through its own standard hot-plug controller, which has no slot 0;
         // so is one behind an expander bridge, where ACPI does not reach, even at start-up.

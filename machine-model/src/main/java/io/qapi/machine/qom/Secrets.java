@@ -22,6 +22,8 @@ final class Secrets {
     private Secrets() {
     }
 
+    // 'loaded' is deprecated in the schema, and still refused when given, as QEMU refuses it
+    @SuppressWarnings("deprecation")
     static void load(SecretProperties secret) {
         if (secret.loaded().isPresent()) {
             throw QmpError.generic("Property 'secret.loaded' is not writable");

@@ -17,6 +17,8 @@ import io.qapi.machine.vm.MachineParts;
 import io.qapi.machine.vm.VirtualMachine;
 import io.qapi.runtime.api.QmpError;
 import io.qapi.schema.qom.ObjectPropertyInfo;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -227,7 +229,7 @@ final class QomModule {
         if (!property.equals("rtc-time")) {
             throw QmpError.generic("qom-get of /machine property '" + property + "' is not modeled by qemu-model yet");
         }
-        java.time.ZonedDateTime now = java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC);
+        ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
         ObjectNode tm = JsonNodeFactory.instance.objectNode();
         tm.put("tm_year", now.getYear() - 1900);
         tm.put("tm_sec", now.getSecond());

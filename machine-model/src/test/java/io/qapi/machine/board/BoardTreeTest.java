@@ -1,6 +1,7 @@
 package io.qapi.machine.board;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -146,7 +147,7 @@ class BoardTreeTest {
     void descriptionsAreServedFromMemoryAndBadRequestsAreRefused() {
         MachineTypeDescriber describer = new MachineTypeDescriber(X86);
         HardwareDescription first = describer.describe("q35", Optional.empty(), true);
-        assertTrue(first == describer.describe("pc-q35-7.2", Optional.empty(), true), "the alias and the name");
+        assertSame(first, describer.describe("pc-q35-7.2", Optional.empty(), true), "the alias and the name");
         assertEquals("pc-q35-7.2", first.machine().type());
         assertEquals("unsupported machine type 'q99'",
                 assertThrows(QmpError.class, () -> describer.describe("q99", Optional.empty(), false)).desc());

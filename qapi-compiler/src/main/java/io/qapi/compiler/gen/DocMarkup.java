@@ -8,7 +8,8 @@ import java.util.List;
  * reStructuredText: paragraphs, {@code - item} lists, literal blocks (indented text after a line
  * ending in {@code ::}, or after a {@code .. qmp-example::} directive), and in older releases
  * {@code Example:} followed by {@code ->}/{@code <-} lines. Paragraphs and list items are wrapped
- * at {@link #WIDTH} columns; examples keep their lines, in {@code <pre>{@code …}</pre>}.
+ * at {@link #WIDTH} columns; examples keep their lines, in a {@code <pre>} block holding an
+ * {@code @code} tag.
  */
 final class DocMarkup {
     /** The longest line of text; with the comment's indentation, lines stay within 120 columns. */
@@ -30,7 +31,7 @@ final class DocMarkup {
                 i = literal(lines, i + 1, directiveTitle(line.strip()), blocks);
             } else if (isItem(line)) {
                 i = list(lines, i, blocks);
-            } else if (isExchange(line) || indent(line) > 0 && !blocks.isEmpty()) {
+            } else if (isExchange(line) || (indent(line) > 0 && !blocks.isEmpty())) {
                 i = literal(lines, i, null, blocks);
             } else {
                 i = paragraph(lines, i, blocks);
@@ -116,7 +117,7 @@ final class DocMarkup {
             String line = lines.get(i);
             if (line.isBlank()) {
                 body.add("");
-            } else if (indent(line) > 0 || isExchange(line) || body.isEmpty() && title != null) {
+            } else if (indent(line) > 0 || isExchange(line) || (body.isEmpty() && title != null)) {
                 body.add(line);
                 end = i + 1;
             } else {
@@ -146,7 +147,7 @@ final class DocMarkup {
         return i;
     }
 
-    /** Whether {@code {@code}} can hold the text: its braces pair up. */
+    /** Whether an {@code @code} tag can hold the text: its braces pair up. */
     private static boolean balanced(String code) {
         int depth = 0;
         for (int i = 0; i < code.length(); i++) {

@@ -4,7 +4,6 @@ import com.palantir.javapoet.ClassName;
 import io.qapi.compiler.diag.Diagnostics;
 import io.qapi.compiler.model.Entity;
 import io.qapi.compiler.model.Entity.Definition;
-import io.qapi.compiler.model.Entity.Type;
 import io.qapi.compiler.model.Feature;
 import io.qapi.compiler.model.Member;
 import io.qapi.compiler.model.Module;
@@ -33,6 +32,9 @@ public final class GenContext {
     private final Map<String, String> moduleOf = new HashMap<>();
     private final Map<String, ClassName> classes = new HashMap<>();
     private final NameScope topLevel;
+    // One per context, not static: a context notes only what its own generators read, and each
+    // recording puts back what it found, so no thread keeps a set once its file is built.
+    @SuppressWarnings("ThreadLocalUsage")
     private final ThreadLocal<Set<String>> reads = new ThreadLocal<>();
 
     public GenContext(Schema schema, GenOptions options, Diagnostics diagnostics) {
@@ -159,7 +161,7 @@ public final class GenContext {
     }
 
     /** The type of that name; read by a generator, so the file being built depends on it. */
-    public Type type(String name) {
+    public Entity.Type type(String name) {
         read(name);
         return schema.type(name);
     }

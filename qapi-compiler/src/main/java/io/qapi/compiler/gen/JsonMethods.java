@@ -12,6 +12,8 @@ public final class JsonMethods {
     }
 
     /**
+     * The {@code toJson()} method of a generated type.
+     *
      * @param modifier   {@code PUBLIC} in a record, {@code DEFAULT} in a union's interface, where
      *                   every branch record shares it
      * @param documented whether it gets its one-line Javadoc

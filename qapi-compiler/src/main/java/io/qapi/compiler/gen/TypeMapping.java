@@ -4,7 +4,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
-import io.qapi.compiler.model.Entity.Type;
+import io.qapi.compiler.model.Entity;
 import io.qapi.compiler.model.Types.ArrayType;
 import io.qapi.compiler.model.Types.BuiltinType;
 import io.qapi.compiler.model.Types.EnumType;
@@ -44,7 +44,7 @@ public final class TypeMapping {
     }
 
     public JavaType of(String qapiType) {
-        Type type = ctx.type(qapiType);
+        Entity.Type type = ctx.type(qapiType);
         if (type instanceof BuiltinType b) {
             return builtin(b.name());
         }

@@ -14,6 +14,7 @@ import io.qapi.testsupport.SharedQemu;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -145,7 +146,7 @@ class IncrementalWriteTest {
                 if (Files.isDirectory(f)) {
                     Files.createDirectories(target);
                 } else {
-                    Files.copy(f, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                    Files.copy(f, target, StandardCopyOption.COPY_ATTRIBUTES);
                 }
             }
         }

@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 public interface Decoder<T> {
 
     /**
+     * Decodes {@code json}, or throws the error QEMU reports for it.
+     *
      * @param path the value's name as QEMU words it in messages ({@code model.name},
      *             {@code devices[2]}), empty at the top
      */

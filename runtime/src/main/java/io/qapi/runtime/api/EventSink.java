@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 @FunctionalInterface
 public interface EventSink {
 
-    /** @param data the event's data, or {@code null} for an event without data */
+    /**
+     * Sends the event {@code name}.
+     *
+     * @param data the event's data, or {@code null} for an event without data
+     */
     void emit(String name, ObjectNode data);
 }

@@ -3,6 +3,7 @@ package io.qapi.runtime.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -176,7 +177,7 @@ public final class Input {
      */
     public long unsigned(JsonNode json, String path, boolean size) {
         if (json.isIntegralNumber()) {
-            java.math.BigInteger big = json.bigIntegerValue();
+            BigInteger big = json.bigIntegerValue();
             if (big.signum() < 0 ? big.bitLength() > 63 : big.bitLength() > 64) {
                 throw invalidValue(path, "uint64");
             }

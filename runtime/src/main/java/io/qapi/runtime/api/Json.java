@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -38,7 +39,7 @@ public final class Json {
     /** An unsigned 64-bit value held in a {@code long}. */
     public static JsonNode unsigned(long value) {
         return value >= 0 ? NODES.numberNode(value)
-                : NODES.numberNode(new java.math.BigInteger(Long.toUnsignedString(value)));
+                : NODES.numberNode(new BigInteger(Long.toUnsignedString(value)));
     }
 
     public static JsonNode number(double value) {

@@ -13,6 +13,8 @@ import java.util.concurrent.CompletableFuture;
 public interface QmpCaller {
 
     /**
+     * Sends the command; the future completes as the type's Javadoc says.
+     *
      * @param command   the command's name
      * @param arguments its arguments, or {@code null} for none
      */

@@ -32,6 +32,9 @@ public class QmpError extends RuntimeException {
         return getMessage();
     }
 
+    // QMP's own form, "GenericError: text", rather than this Java class's name: the message
+    // stays the reply's desc, as callers compare it with QEMU's
+    @SuppressWarnings("OverrideThrowableToString")
     @Override
     public String toString() {
         return errorClass + ": " + getMessage();

@@ -31,6 +31,8 @@ final class ClientReader {
     }
 
     /** Reads what is there; returns false when the connection has ended. */
+    // buffer is the reactor's, from ByteBuffer.allocate: its array starts where the buffer does
+    @SuppressWarnings("ByteBufferBackingArray")
     boolean readAvailable(ByteBuffer buffer) {
         byte[] bytes = buffer.array();
         try {

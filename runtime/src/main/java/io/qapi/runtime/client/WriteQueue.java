@@ -8,7 +8,6 @@ import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What one connection has yet to send: a line per command, bounded in bytes. A caller never
@@ -58,7 +57,7 @@ final class WriteQueue {
     private final Runnable wantWritable;
     private final ArrayDeque<Line> lines = new ArrayDeque<>();
     /** The lines in {@link #lines} not withdrawn, by call: withdrawing is a lookup, not a scan. */
-    private final Map<PendingCall, Line> waiting = new IdentityHashMap<>();
+    private final IdentityHashMap<PendingCall, Line> waiting = new IdentityHashMap<>();
     private long queuedBytes;
     private int withdrawnInLines;
     private boolean closed;

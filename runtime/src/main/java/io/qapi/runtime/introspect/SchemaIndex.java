@@ -58,7 +58,7 @@ public final class SchemaIndex {
         }
         List<String> out = new ArrayList<>(features.size());
         features.forEach(f -> out.add(f.asText()));
-        return out;
+        return Collections.unmodifiableList(out);
     }
 
     /** An object type's member of that name, or null. */

@@ -99,7 +99,7 @@ final class JsonLexer {
                 if (c == '0') {
                     return append(c, ZERO);
                 }
-                return c >= '1' && c <= '9' ? append(c, DIGITS) : error(c);
+                return (c >= '1' && c <= '9') ? append(c, DIGITS) : error(c);
             case DIGITS:
                 if (digit(c)) {
                     return append(c, DIGITS);
@@ -107,14 +107,14 @@ final class JsonLexer {
                 if (c == '.') {
                     return append(c, MANTISSA);
                 }
-                return c == 'e' || c == 'E' ? append(c, EXP_E) : end(TokenType.INTEGER);
+                return (c == 'e' || c == 'E') ? append(c, EXP_E) : end(TokenType.INTEGER);
             case MANTISSA:
                 return digit(c) ? append(c, MANTISSA_DIGITS) : error(c);
             case MANTISSA_DIGITS:
                 if (digit(c)) {
                     return append(c, MANTISSA_DIGITS);
                 }
-                return c == 'e' || c == 'E' ? append(c, EXP_E) : end(TokenType.FLOAT);
+                return (c == 'e' || c == 'E') ? append(c, EXP_E) : end(TokenType.FLOAT);
             case EXP_E:
                 if (c == '+' || c == '-') {
                     return append(c, EXP_SIGN);
@@ -125,7 +125,7 @@ final class JsonLexer {
             case EXP_DIGITS:
                 return digit(c) ? append(c, EXP_DIGITS) : end(TokenType.FLOAT);
             case KEYWORD:
-                return c >= 'a' && c <= 'z' ? append(c, KEYWORD) : end(TokenType.KEYWORD);
+                return (c >= 'a' && c <= 'z') ? append(c, KEYWORD) : end(TokenType.KEYWORD);
             default:
                 throw new IllegalStateException("lexer state " + state);
         }
@@ -161,7 +161,7 @@ final class JsonLexer {
         if (c >= '1' && c <= '9') {
             return append(c, DIGITS);
         }
-        return c >= 'a' && c <= 'z' ? append(c, KEYWORD) : error(c);
+        return (c >= 'a' && c <= 'z') ? append(c, KEYWORD) : error(c);
     }
 
     private boolean inString(int c, int quote, int escape) {

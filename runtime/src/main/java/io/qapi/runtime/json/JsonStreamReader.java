@@ -22,7 +22,7 @@ import java.util.List;
  * </ul>
  * Not thread-safe: one reader per connection, fed by one thread.
  */
-public final class JsonStreamReader implements JsonLexer.Sink {
+public final class JsonStreamReader {
 
     /** Receives what the reader makes of the input, in input order. */
     public interface Handler {
@@ -44,7 +44,7 @@ public final class JsonStreamReader implements JsonLexer.Sink {
     public JsonStreamReader(Limits limits, Handler handler) {
         this.limits = limits;
         this.handler = handler;
-        this.lexer = new JsonLexer(this, limits.maxMessageBytes());
+        this.lexer = new JsonLexer(this::token, limits.maxMessageBytes());
     }
 
     public void feed(byte[] data, int offset, int length) {
@@ -62,8 +62,8 @@ public final class JsonStreamReader implements JsonLexer.Sink {
         return tokens.isEmpty() && lexer.idle();
     }
 
-    @Override
-    public void token(TokenType type, byte[] text, int length) {
+    /** The lexer's {@link JsonLexer.Sink}: a method of its own keeps the token types internal. */
+    private void token(TokenType type, byte[] text, int length) {
         switch (type) {
             case LCURLY -> braces++;
             case RCURLY -> braces--;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -174,6 +175,6 @@ final class JsonTextParser {
     }
 
     private static String text(Token token) {
-        return new String(token.text(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        return new String(token.text(), StandardCharsets.ISO_8859_1);
     }
 }

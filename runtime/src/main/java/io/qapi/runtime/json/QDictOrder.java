@@ -1,5 +1,7 @@
 package io.qapi.runtime.json;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Iterator;
 
@@ -55,15 +57,15 @@ public final class QDictOrder {
             ascii = c > 0 && c < 0x80;
         }
         if (ascii) {
-            return key.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+            return key.getBytes(StandardCharsets.ISO_8859_1);
         }
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(key.length() * 2);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(key.length() * 2);
         key.codePoints().forEach(cp -> {
             if (cp == 0) {
                 out.write(0xC0);
                 out.write(0x80);
             } else {
-                byte[] utf8 = new String(Character.toChars(cp)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                byte[] utf8 = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8);
                 out.write(utf8, 0, utf8.length);
             }
         });

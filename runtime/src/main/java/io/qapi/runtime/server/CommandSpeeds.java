@@ -20,13 +20,13 @@ final class CommandSpeeds {
     private static final int WINDOW = 64;
 
     /** Recent runs and how many were slow; halved now and then so that old runs fade. */
-    private static final class Record {
+    private static final class RecentRuns {
         int runs;
         int slow;
         volatile boolean quick;
     }
 
-    private final ConcurrentHashMap<String, Record> records = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, RecentRuns> records = new ConcurrentHashMap<>();
     private final boolean enabled;
 
     CommandSpeeds(boolean enabled) {
@@ -34,7 +34,7 @@ final class CommandSpeeds {
     }
 
     boolean quick(String command) {
-        Record record = enabled ? records.get(command) : null;
+        RecentRuns record = enabled ? records.get(command) : null;
         return record != null && record.quick;
     }
 
@@ -42,7 +42,7 @@ final class CommandSpeeds {
         if (!enabled) {
             return;
         }
-        Record record = records.computeIfAbsent(command, c -> new Record());
+        RecentRuns record = records.computeIfAbsent(command, c -> new RecentRuns());
         synchronized (record) {
             record.runs++;
             if (nanos > SLOW_NANOS) {

@@ -64,6 +64,9 @@ final class EventLimiter {
         return value == null ? null : value.asText();
     }
 
+    // Nothing cancels an interval or waits for its end, so its future is not kept; closing the
+    // server shuts the timer down.
+    @SuppressWarnings("FutureReturnValueIgnored")
     private void schedule(Kind kind, EventThrottle.Rule rule) {
         try {
             timer.schedule(() -> intervalEnded(kind, rule), rule.interval().toNanos(), TimeUnit.NANOSECONDS);

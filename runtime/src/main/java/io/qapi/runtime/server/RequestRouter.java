@@ -134,8 +134,15 @@ final class RequestRouter {
         return QmpMessages.success(value, id);
     }
 
+    /** Whether {@code command} is the router's own {@code qmp_capabilities}. */
+    // The very instance: the router runs its own negotiation, whatever a table holds.
+    @SuppressWarnings("ReferenceEquality")
+    private static boolean isNegotiation(Command command) {
+        return command == CAPABILITIES;
+    }
+
     private JsonNode run(Requester requester, Command command, ObjectNode arguments) {
-        if (command == CAPABILITIES) {
+        if (isNegotiation(command)) {
             return Negotiation.run(requester, arguments, offersOob);
         }
         if (schemaPolicy != null) {

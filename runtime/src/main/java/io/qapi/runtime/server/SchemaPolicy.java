@@ -124,7 +124,7 @@ final class SchemaPolicy {
             }
             JsonNode filtered = compat.hides(SchemaIndex.features(member)) ? null
                     : filter(member.path("type").asText(), given);
-            if (filtered != given) {
+            if (changed(filtered, given)) {
                 copy = copy != null ? copy : ((ObjectNode) value).deepCopy();
                 if (filtered == null) {
                     copy.remove(name);
@@ -138,6 +138,13 @@ final class SchemaPolicy {
         return variant == null ? result : filter(variant.path("type").asText(), result);
     }
 
+    /** Whether filtering made something new of {@code given}. */
+    // filter gives back the very node it was given when it hid nothing: no equality walk needed
+    @SuppressWarnings("ReferenceEquality")
+    private static boolean changed(JsonNode filtered, JsonNode given) {
+        return filtered != given;
+    }
+
     private JsonNode filterArray(String elementType, JsonNode value) {
         if (!value.isArray()) {
             return value;
@@ -145,7 +152,7 @@ final class SchemaPolicy {
         ArrayNode copy = null;
         for (int i = 0; i < value.size(); i++) {
             JsonNode filtered = filter(elementType, value.get(i));
-            if (filtered != value.get(i)) {
+            if (changed(filtered, value.get(i))) {
                 copy = copy != null ? copy : ((ArrayNode) value).deepCopy();
                 copy.set(i, filtered);
             }

@@ -6,7 +6,11 @@ public interface SessionListener {
     SessionListener NONE = new SessionListener() {
     };
 
-    /** @param peer the client's address, or the socket path for unix sockets */
+    /**
+     * A session has started.
+     *
+     * @param peer the client's address, or the socket path for unix sockets
+     */
     default void opened(long session, String peer) {
     }
 

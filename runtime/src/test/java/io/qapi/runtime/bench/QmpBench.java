@@ -8,6 +8,7 @@ import io.qapi.runtime.transport.ChildJvm;
 import io.qapi.runtime.transport.Endpoint;
 import io.qapi.runtime.transport.Sockets;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -112,12 +113,12 @@ public final class QmpBench {
     }
 
     private static long clientCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory
                 .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static long serverCpuNanos(Process server) {
-        return server.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+        return server.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
     }
 
     private static List<Endpoint> repeat(Endpoint endpoint, int times) {

@@ -37,6 +37,8 @@ class ReverseConnectionTest {
         assertFalse(Files.exists(socket), "the listener removes its socket");
     }
 
+    // the peer is opened for what it does to the client, and closed at the end; no line names it
+    @SuppressWarnings("try")
     @Test
     void overTcpOnAnyFreePort() throws Exception {
         try (QmpListener listener = QmpClient.listen(Endpoint.loopback(0), ClientOptions.defaults())) {
@@ -61,6 +63,8 @@ class ReverseConnectionTest {
         }
     }
 
+    // the peer is opened for what it does to the client, and closed at the end; no line names it
+    @SuppressWarnings("try")
     @Test
     void acceptBindsAndWaitsForOnePeer() throws Exception {
         Endpoint endpoint = Endpoint.unix(dir.resolve("once.sock"));

@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * How long callers wait on a peer that stopped reading (the case of {@link StalledPeerTest}):
@@ -33,6 +34,8 @@ public final class StalledCallBench {
     private StalledCallBench() {
     }
 
+    // the peer is opened for what it does to the client, and closed at the end; no line names it
+    @SuppressWarnings("try")
     public static void main(String[] args) throws Exception {
         int runs = Integer.getInteger("runs", 11);
         Path dir = Files.createTempDirectory("stalled-call");
@@ -60,7 +63,7 @@ public final class StalledCallBench {
                     Object[] result;
                     try {
                         result = call.get(5, TimeUnit.SECONDS);
-                    } catch (java.util.concurrent.TimeoutException blocked) {
+                    } catch (TimeoutException blocked) {
                         System.out.println("run " + run + ": the caller is still blocked after 5 s");
                         System.exit(1);
                         return;

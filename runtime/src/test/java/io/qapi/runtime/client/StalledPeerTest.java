@@ -66,6 +66,8 @@ class StalledPeerTest {
         return Json.object().put("blob", "x".repeat(2 << 20));
     }
 
+    // the peer is opened for what it does to the client, and closed at the end; no line names it
+    @SuppressWarnings("try")
     @Test
     void aLargeCallAndASmallOneReturnAtOnceAndFailWithinTheirTimeout() throws Exception {
         Endpoint endpoint = Endpoint.unix(dir.resolve("stalled.sock"));
@@ -112,6 +114,8 @@ class StalledPeerTest {
         }
     }
 
+    // the peer is opened for what it does to the client, and closed at the end; no line names it
+    @SuppressWarnings("try")
     @Test
     void aFullWriteQueueFailsTheCallAtOnce() throws Exception {
         Endpoint endpoint = Endpoint.unix(dir.resolve("stalled.sock"));

@@ -50,6 +50,8 @@ class TypedCallsTest {
         assertThrows(IllegalArgumentException.class, () -> ClientOptions.defaults().withCallTimeout(Duration.ZERO));
     }
 
+    // the peer is opened for what it does to the client, and closed at the end; no line names it
+    @SuppressWarnings("try")
     @Test
     void connectingTakesTheConnectTimeoutNotTheCallTimeout() throws Exception {
         Endpoint endpoint = Endpoint.unix(dir.resolve("peer.sock"));
@@ -59,6 +61,8 @@ class TypedCallsTest {
         }
     }
 
+    // the peer is opened for what it does to the client, and closed at the end; no line names it
+    @SuppressWarnings("try")
     @Test
     void typedCallsTakeTheDefaultTimeout() throws Exception {
         Endpoint endpoint = Endpoint.unix(dir.resolve("stalled.sock"));
@@ -71,6 +75,8 @@ class TypedCallsTest {
         }
     }
 
+    // the peer is opened for what it does to the client, and closed at the end; no line names it
+    @SuppressWarnings("try")
     @Test
     void aTypedClientOverATimeoutViewTakesThatTimeout() throws Exception {
         Endpoint endpoint = Endpoint.unix(dir.resolve("stalled.sock"));
@@ -87,6 +93,8 @@ class TypedCallsTest {
         }
     }
 
+    // the listener subscription is open for its callback; the body does not name it
+    @SuppressWarnings("try")
     @Test
     void typedEventsCarryTheServersTimestamp() throws Exception {
         Endpoint endpoint = Endpoint.unix(dir.resolve("events.sock"));

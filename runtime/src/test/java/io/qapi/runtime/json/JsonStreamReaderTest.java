@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -132,7 +133,7 @@ class JsonStreamReaderTest {
     void aTokenThatNeverEndsIsCutAtTheLimit() {
         Limits small = new Limits(1024, 100, 10);
         byte[] chunk = new byte[4096];
-        java.util.Arrays.fill(chunk, (byte) 'x');
+        Arrays.fill(chunk, (byte) 'x');
         chunk[0] = '"';
         List<String> out = read(small, chunk, chunk, chunk);
         assertTrue(out.contains("error: JSON token size limit exceeded"), out.toString());

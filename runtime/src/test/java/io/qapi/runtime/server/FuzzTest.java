@@ -5,10 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.qapi.runtime.json.Limits;
 import io.qapi.runtime.transport.Endpoint;
+import io.qapi.runtime.transport.Sockets;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,19 +80,18 @@ class FuzzTest {
     void aFlooderThatNeverReadsIsThrottled() throws Exception {
         try (QmpServer server = new QmpServer(new TinyQemu().commands())) {
             Endpoint endpoint = server.listen(Endpoint.unix(dir.resolve("qmp.sock")));
-            java.nio.channels.SocketChannel flooder = io.qapi.runtime.transport.Sockets.connect(endpoint,
-                    java.time.Duration.ofSeconds(5));
-            java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
+            SocketChannel flooder = Sockets.connect(endpoint, Duration.ofSeconds(5));
+            AtomicLong sent = new AtomicLong();
             Thread flood = new Thread(() -> {
                 Random random = new Random(7);
                 try {
                     for (int frame = 0; frame < 100_000; frame++) {
-                        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(frame(random));
+                        ByteBuffer bytes = ByteBuffer.wrap(frame(random));
                         while (bytes.hasRemaining()) {
                             sent.addAndGet(flooder.write(bytes));
                         }
                     }
-                } catch (java.io.IOException closed) {
+                } catch (IOException closed) {
                     // the test closed it
                 }
             });
@@ -152,7 +158,7 @@ class FuzzTest {
             int at = random.nextInt(out.length);
             switch (random.nextInt(3)) {
                 case 0 -> out[at] = (byte) random.nextInt(256);
-                case 1 -> out = java.util.Arrays.copyOf(out, Math.max(1, at));
+                case 1 -> out = Arrays.copyOf(out, Math.max(1, at));
                 default -> {
                     byte[] longer = new byte[out.length + 1];
                     System.arraycopy(out, 0, longer, 0, at);

@@ -2,6 +2,7 @@ package io.qapi.runtime.server;
 
 import io.qapi.runtime.transport.Endpoint;
 import io.qapi.runtime.transport.Sockets;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,7 +39,7 @@ public final class RawConnection implements AutoCloseable {
     }
 
     private void read() {
-        try (InputStream in = new java.io.BufferedInputStream(Channels.newInputStream(channel), 65536)) {
+        try (InputStream in = new BufferedInputStream(Channels.newInputStream(channel), 65536)) {
             ByteArrayOutputStream line = new ByteArrayOutputStream();
             for (int b; (b = in.read()) >= 0; ) {
                 line.write(b);

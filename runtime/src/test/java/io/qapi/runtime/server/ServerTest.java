@@ -10,6 +10,7 @@ import io.qapi.runtime.api.QmpError;
 import io.qapi.runtime.transport.Endpoint;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** Threads and lanes: order, overtaking, slow commands, events to sessions. */
@@ -60,7 +61,7 @@ class ServerTest extends ServerFixture {
     /** A command that proved quick runs on the I/O thread; when it turns slow, another thread takes over. */
     @Test
     void aQuickCommandTurningSlowDoesNotStallOtherSessions() throws Exception {
-        java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger runs = new AtomicInteger();
         Command flaky = new Command("flaky", List.of(), true, false, true, (a, in) -> {
             if (runs.incrementAndGet() == 30) {
                 try {

@@ -1,6 +1,6 @@
 package io.qapi.compiler.gen.introspect;
 
-import io.qapi.compiler.model.Entity.Type;
+import io.qapi.compiler.model.Entity;
 import io.qapi.compiler.model.Schema;
 import io.qapi.compiler.model.Types.ArrayType;
 import io.qapi.compiler.model.Types.BuiltinType;
@@ -20,7 +20,7 @@ import java.util.Set;
 final class UsedTypes {
     private final Schema schema;
     private final boolean unmask;
-    private final List<Type> queue = new ArrayList<>();
+    private final List<Entity.Type> queue = new ArrayList<>();
     private final Set<String> queued = new HashSet<>();
     private final Map<String, String> numbers = new HashMap<>();
 
@@ -35,7 +35,7 @@ final class UsedTypes {
      * all show as {@code int}: their ranges are not part of what introspection describes.
      */
     String use(String typeName) {
-        Type type = schema.type(typeName);
+        Entity.Type type = schema.type(typeName);
         if (type.jsonType().equals("int")) {
             type = schema.type("int");
         } else if (type instanceof ArrayType array && schema.type(array.elementType()).jsonType().equals("int")) {
@@ -71,7 +71,7 @@ final class UsedTypes {
         return queue.size();
     }
 
-    Type get(int index) {
+    Entity.Type get(int index) {
         return queue.get(index);
     }
 }

@@ -14,7 +14,7 @@ import io.qapi.compiler.gen.JavaType;
 import io.qapi.compiler.gen.Javadoc;
 import io.qapi.compiler.gen.RuntimeNames;
 import io.qapi.compiler.gen.TypeMapping;
-import io.qapi.compiler.model.Entity.Type;
+import io.qapi.compiler.model.Entity;
 import io.qapi.compiler.model.Types.AlternateType;
 import io.qapi.compiler.model.Types.BuiltinType;
 import io.qapi.compiler.model.Types.EnumType;
@@ -128,7 +128,7 @@ public final class AlternateGenerator {
     }
 
     /** The JSON type that selects a branch: QEMU's QType of the branch type. */
-    private static String kind(Type type) {
+    private static String kind(Entity.Type type) {
         if (type instanceof BuiltinType b) {
             return switch (b.jsonType()) {
                 case "int", "number" -> "number";

@@ -76,8 +76,8 @@ public final class UnionGenerator {
         ClassName tagEnum = ctx.classFor(tag.type());
         NameScope memberScope = shape.scope().reserve(BRANCH, "the union's branch");
         List<RecordShape.Component> all = shape.components(union.members(), memberScope, union.info());
-        RecordShape.Component tagComponent = all.stream().filter(c -> c.member() == tag).findFirst().orElseThrow();
-        List<RecordShape.Component> base = all.stream().filter(c -> c.member() != tag).toList();
+        RecordShape.Component tagComponent = all.stream().filter(c -> c.member().name().equals(tagName)).findFirst().orElseThrow();
+        List<RecordShape.Component> base = all.stream().filter(c -> !c.member().name().equals(tagName)).toList();
         List<Branch> branches = branches(union, name);
         ClassName branchType = name.nestedClass("Branch");
         ClassName visitor = name.nestedClass("Visitor");
@@ -303,7 +303,7 @@ public final class UnionGenerator {
     private CodeBlock baseWrites(List<RecordShape.Component> all, RecordShape.Component tag) {
         CodeBlock.Builder writes = CodeBlock.builder();
         for (RecordShape.Component c : all) {
-            if (c == tag) {
+            if (c.member().name().equals(tag.member().name())) {
                 writes.addStatement("json.set($S, $N.tagJson())", c.member().name(), BRANCH);
             } else {
                 writes.add(shape.writes(List.of(c)));

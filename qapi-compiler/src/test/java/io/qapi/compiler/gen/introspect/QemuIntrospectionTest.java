@@ -16,6 +16,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -117,7 +118,7 @@ class QemuIntrospectionTest {
     }
 
     private static Stream<IfCond> conditions(Entity.Definition d) {
-        List<Stream<IfCond>> parts = new java.util.ArrayList<>();
+        List<Stream<IfCond>> parts = new ArrayList<>();
         parts.add(Stream.of(d.ifcond()));
         parts.add(d.features().stream().map(f -> f.ifcond()));
         if (d instanceof Types.EnumType e) {

@@ -10,6 +10,7 @@ import io.qapi.runtime.api.Input;
 import io.qapi.runtime.api.Json;
 import io.qapi.runtime.api.QmpError;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.example.shop.api.Client;
 import org.example.shop.api.Currency;
@@ -53,7 +54,7 @@ class ShopTest {
 
     @Test
     void aServerOfOneModuleAnswersItsCommandsAndNothingElse() {
-        List<Command> table = Dispatcher.of(new StockKeeper(java.util.Map.of("apple", 5L)));
+        List<Command> table = Dispatcher.of(new StockKeeper(Map.of("apple", 5L)));
         assertEquals(List.of("query-stock", "take", "stock-of"), table.stream().map(Command::name).toList());
         StockClient stock = StockClient.over((name, arguments) -> call(table, name, arguments));
         stock.take("apple", 2);
