@@ -49,27 +49,33 @@ class GeneratedJavaExamplesTest {
     Path dir;
 
     // tag::machines[]
-    final class Machines implements MachineServer {             // 'machine.json': query-target, …
+    static final class Machines implements MachineServer {      // 'machine.json': query-target, …
+        @Override
         public TargetInfo queryTarget() { return new TargetInfo(SysEmuTarget.X86_64); }
         // … the module's other commands
     // end::machines[]
 
+        @Override
         public NameInfo queryName() {
             return new NameInfo(Optional.of("readme"));
         }
 
+        @Override
         public UuidInfo queryUuid() {
             return new UuidInfo("00000000-0000-0000-0000-000000000000");
         }
 
+        @Override
         public KvmInfo queryKvm() {
             return new KvmInfo(false, false);
         }
 
+        @Override
         public List<MachineInfo> queryMachines() {
             return List.of();
         }
 
+        @Override
         public CurrentMachineParams queryCurrentMachine() {
             return new CurrentMachineParams(false);
         }
@@ -86,18 +92,22 @@ class GeneratedJavaExamplesTest {
             this.events = events;
         }
 
+        @Override
         public void qmpCapabilities(QmpCapabilitiesArguments arguments) {
             throw new IllegalStateException("the server answers qmp_capabilities itself");
         }
 
+        @Override
         public VersionInfo queryVersion() {
             throw QmpError.generic("not asked here");
         }
 
+        @Override
         public List<CommandInfo> queryCommands() {
             throw QmpError.generic("not asked here");
         }
 
+        @Override
         public void quit() {
             quit = true;
             CallingSession.afterReply(() -> events.shutdown(new ShutdownEvent(false, ShutdownCause.HOST_QMP_QUIT)));
@@ -113,23 +123,22 @@ class GeneratedJavaExamplesTest {
             server.listen(Endpoint.unix(socket));
             // end::serve-modules[]
             control.attach(EventEmitter.over(server));
-            CompletableFuture<SysEmuTarget> arch = new CompletableFuture<>();
             // tag::module-client[]
             try (QmpClient qmp = QmpClient.connect(Endpoint.unix(socket))) {
                 MachineClient machine = MachineClient.over(qmp);           // one module's commands
                 TargetInfo target = machine.queryTarget();                 // waits for the reply
-                machine.queryTargetAsync().thenAccept(t -> arch.complete(t.arch()));
+                CompletableFuture<TargetInfo> later = machine.queryTargetAsync();  // or does not wait
                 try (var shutdowns = qmp.subscribe(Events.SHUTDOWN)) {     // typed events
                     Client.over(qmp).quit();
                     ShutdownEvent event = shutdowns.next(Duration.ofSeconds(5));
                     // end::module-client[]
                     assertEquals(SysEmuTarget.X86_64, target.arch());
+                    assertEquals(SysEmuTarget.X86_64, later.get(5, TimeUnit.SECONDS).arch());
                     assertEquals(ShutdownCause.HOST_QMP_QUIT, event.reason());
                     // tag::module-client[]
                 }
             }
             // end::module-client[]
-            assertEquals(SysEmuTarget.X86_64, arch.get(5, TimeUnit.SECONDS));
             assertTrue(control.quit);
             // tag::serve-modules[]
         }

@@ -16,8 +16,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Java examples in the project's Javadoc ({@code <pre>{@code …}</pre>}) are taken from tests:
- * each example's statements appear, in order, in one test source of the repository. An example
+ * The Java examples in the project's Javadoc (the code blocks in its {@code <pre>} elements) are
+ * taken from tests: each example's statements appear, in order, in one test source of the
+ * repository. An example
  * may leave parts out with {@code ...} or {@code …} (a whole line, or within a line), and its
  * trailing {@code //} comments are its own; everything else must be code that a test runs.
  */

@@ -34,6 +34,8 @@ public final class QapiCompiler {
     }
 
     /**
+     * How a schema is read.
+     *
      * @param lenientDocs accept older releases' documentation conventions (QEMU 2.8 to 11.0)
      * @param allErrors   report every independent error instead of the first one
      */

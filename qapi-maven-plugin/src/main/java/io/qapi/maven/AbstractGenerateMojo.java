@@ -128,7 +128,7 @@ public abstract class AbstractGenerateMojo extends AbstractMojo {
         }
         long start = System.nanoTime();
         Path output = outputDirectory().toPath();
-        sourceSet.addSourceRoot.accept(project, output.toString());
+        sourceSet.addSourceRoot(project, output.toString());
         List<Path> roots = rootSchemas();
         if (roots.isEmpty()) {
             getLog().info("qapi: no schemas in " + sourceDirectory());

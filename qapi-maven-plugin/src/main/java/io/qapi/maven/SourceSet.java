@@ -1,6 +1,5 @@
 package io.qapi.maven;
 
-import java.util.function.BiConsumer;
 import org.apache.maven.project.MavenProject;
 
 /**
@@ -8,18 +7,25 @@ import org.apache.maven.project.MavenProject;
  * where its generated sources go, and which source roots they join.
  */
 enum SourceSet {
-    MAIN("src/main/qapi", "generated-sources/qapi", MavenProject::addCompileSourceRoot),
-    TEST("src/test/qapi", "generated-test-sources/qapi", MavenProject::addTestCompileSourceRoot);
+    MAIN("src/main/qapi", "generated-sources/qapi"),
+    TEST("src/test/qapi", "generated-test-sources/qapi");
 
     /** The schemas' directory, relative to the project's base directory. */
     final String schemas;
     /** The generated sources' directory, relative to the build directory. */
     final String generated;
-    final BiConsumer<MavenProject, String> addSourceRoot;
 
-    SourceSet(String schemas, String generated, BiConsumer<MavenProject, String> addSourceRoot) {
+    SourceSet(String schemas, String generated) {
         this.schemas = schemas;
         this.generated = generated;
-        this.addSourceRoot = addSourceRoot;
+    }
+
+    /** Makes {@code directory} one of the project's source roots of this set. */
+    void addSourceRoot(MavenProject project, String directory) {
+        if (this == MAIN) {
+            project.addCompileSourceRoot(directory);
+        } else {
+            project.addTestCompileSourceRoot(directory);
+        }
     }
 }

@@ -48,7 +48,8 @@ public sealed interface Decl {
     record Include(String path, SourceInfo info) implements Decl {
     }
 
-    record Enum(Common common, List<EnumValue> values, String prefix) implements Decl {
+    record Enumeration(Common common, List<EnumValue> values, String prefix) implements Decl {
+        @Override
         public SourceInfo info() {
             return common.info();
         }
@@ -56,6 +57,7 @@ public sealed interface Decl {
 
     /** {@code base} may be null; {@code members} are the local members. */
     record Struct(Common common, String base, List<Member> members) implements Decl {
+        @Override
         public SourceInfo info() {
             return common.info();
         }
@@ -67,12 +69,14 @@ public sealed interface Decl {
      */
     record Union(Common common, String baseName, List<Member> baseMembers, String discriminator,
                  List<Branch> branches) implements Decl {
+        @Override
         public SourceInfo info() {
             return common.info();
         }
     }
 
     record Alternate(Common common, List<Branch> branches) implements Decl {
+        @Override
         public SourceInfo info() {
             return common.info();
         }
@@ -81,6 +85,7 @@ public sealed interface Decl {
     /** At most one of {@code dataName} and {@code dataMembers} is set. */
     record Command(Common common, String dataName, List<Member> dataMembers, TypeRef returns,
                    CommandFlags flags) implements Decl {
+        @Override
         public SourceInfo info() {
             return common.info();
         }
@@ -88,6 +93,7 @@ public sealed interface Decl {
 
     /** At most one of {@code dataName} and {@code dataMembers} is set. */
     record Event(Common common, String dataName, List<Member> dataMembers, boolean boxed) implements Decl {
+        @Override
         public SourceInfo info() {
             return common.info();
         }

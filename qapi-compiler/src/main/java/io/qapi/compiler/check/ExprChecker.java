@@ -57,6 +57,8 @@ public final class ExprChecker {
     }
 
     /**
+     * Checks every expression of a parsed schema on its own, in QEMU's order.
+     *
      * @param lenient accept what older QEMU releases accepted (see {@link io.qapi.compiler.QapiCompiler.Options})
      */
     public static Result check(ParsedSchema schema, Diagnostics diagnostics, boolean lenient) {
@@ -455,7 +457,7 @@ public final class ExprChecker {
             values.add(new EnumValue(valueName.value(), ifcond, features == null ? List.of() : features));
         }
         Common common = finish(expr, name, info);
-        return new Decl.Enum(common, values, prefix == null ? null : ((JsonString) prefix).value());
+        return new Decl.Enumeration(common, values, prefix == null ? null : ((JsonString) prefix).value());
     }
 
     private Decl checkStruct(JsonObject expr, SourceInfo info) {

@@ -28,7 +28,7 @@ public final class Qapic implements Runnable {
     /** Runs the command line and returns its exit status. */
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new Qapic().spec);
-        cli.setExecutionExceptionHandler(new InternalError());
+        cli.setExecutionExceptionHandler(new BugReport());
         return cli.execute(args);
     }
 
@@ -36,7 +36,7 @@ public final class Qapic implements Runnable {
      * A command that failed with an exception: a bug, reported as one, status 3. A class rather
      * than a lambda (ARCHITECTURE.md, "Start-up").
      */
-    private static final class InternalError implements CommandLine.IExecutionExceptionHandler {
+    private static final class BugReport implements CommandLine.IExecutionExceptionHandler {
         @Override
         public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {
             cmd.getErr().println("qapic: internal error (please report it): " + ex);

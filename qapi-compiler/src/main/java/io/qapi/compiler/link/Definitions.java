@@ -4,7 +4,6 @@ import io.qapi.compiler.diag.Diagnostics;
 import io.qapi.compiler.diag.QapiException;
 import io.qapi.compiler.model.Entity;
 import io.qapi.compiler.model.Entity.Definition;
-import io.qapi.compiler.model.Entity.Type;
 import io.qapi.compiler.model.Types.ArrayType;
 import io.qapi.compiler.source.SourceInfo;
 import java.util.ArrayList;
@@ -28,7 +27,7 @@ final class Definitions {
     private final Set<String> abandoned;
     private final List<Entity> entities = new ArrayList<>();
     private final Map<String, Definition> byName = new LinkedHashMap<>();
-    private final Map<Definition, Definition> completed = new IdentityHashMap<>();
+    private final IdentityHashMap<Definition, Definition> completed = new IdentityHashMap<>();
 
     Definitions(Diagnostics diagnostics, Set<String> abandoned) {
         this.diagnostics = diagnostics;
@@ -58,8 +57,8 @@ final class Definitions {
     }
 
     /** QEMU's resolve_type: the type of that name, as declared, or an "uses unknown type" error. */
-    Type resolveType(String name, SourceInfo info, Supplier<String> what) {
-        if (byName.get(name) instanceof Type type) {
+    Entity.Type resolveType(String name, SourceInfo info, Supplier<String> what) {
+        if (byName.get(name) instanceof Entity.Type type) {
             return type;
         }
         if (abandoned.contains(name)) {
@@ -110,6 +109,6 @@ final class Definitions {
         if (def instanceof ArrayType array) {
             return "array type ['" + array.elementType() + "']";
         }
-        return def.meta() + (def instanceof Type ? " type '" : " '") + def.name() + "'";
+        return def.meta() + (def instanceof Entity.Type ? " type '" : " '") + def.name() + "'";
     }
 }

@@ -37,7 +37,7 @@ final class DocConnector {
     private final Pragmas pragmas;
     private final boolean lenient;
     private final List<DocComment> comments;
-    private final Map<DocComment, State> states = new IdentityHashMap<>();
+    private final IdentityHashMap<DocComment, State> states = new IdentityHashMap<>();
     /** Where the implicit argument and base types an object, command or event names are found. */
     private final Definitions definitions;
 

@@ -5,7 +5,6 @@ import io.qapi.compiler.diag.Diagnostics;
 import io.qapi.compiler.diag.QapiException;
 import io.qapi.compiler.model.Entity;
 import io.qapi.compiler.model.Entity.Definition;
-import io.qapi.compiler.model.Entity.Type;
 import io.qapi.compiler.model.EnumValue;
 import io.qapi.compiler.model.Feature;
 import io.qapi.compiler.model.Member;
@@ -106,7 +105,7 @@ public final class SchemaBuilder {
         if (decl instanceof Decl.Include inc) {
             modules.open(inc.path());
             definitions.include(new Entity.Include(modules.nameOf(inc.path()), inc.info()));
-        } else if (decl instanceof Decl.Enum e) {
+        } else if (decl instanceof Decl.Enumeration e) {
             List<Feature> features = features(e.common().features(), e.info());
             List<EnumValue> values = new ArrayList<>();
             for (Decl.EnumValue v : e.values()) {
@@ -184,7 +183,7 @@ public final class SchemaBuilder {
         String name = "q_obj_" + type + "-wrapper";
         if (definitions.lookup(name) == null) {
             Member data = new Member("data", type, false, IfCond.NONE, List.of(), name);
-            if (definitions.lookup(type) instanceof Type) {
+            if (definitions.lookup(type) instanceof Entity.Type) {
                 wrapped.put(name, type);
             }
             definitions.define(object(name, info, IfCond.NONE, null, List.of(data)));
@@ -259,7 +258,7 @@ public final class SchemaBuilder {
     /** The array type of an element, created at its first use; its condition is the element's, once checked. */
     private String makeArray(String element, SourceInfo info) {
         String name = element + "List";
-        if (!(definitions.lookup(name) instanceof Type)) {
+        if (!(definitions.lookup(name) instanceof Entity.Type)) {
             definitions.define(new ArrayType(name, info, element, IfCond.NONE));
         }
         return name;
@@ -323,7 +322,7 @@ public final class SchemaBuilder {
         }
         for (Entity entity : definitions.entities()) {
             SourceInfo info = entity.info();
-            if (entity instanceof ArrayType array && definitions.lookup(array.elementType()) instanceof Type element) {
+            if (entity instanceof ArrayType array && definitions.lookup(array.elementType()) instanceof Entity.Type element) {
                 info = element.info();
             }
             String module = info == null ? Module.BUILTIN : modules.nameOf(info.file());

@@ -3,8 +3,8 @@ package io.qapi.compiler.link;
 import io.qapi.compiler.check.Names;
 import io.qapi.compiler.diag.Diagnostics;
 import io.qapi.compiler.diag.QapiException;
+import io.qapi.compiler.model.Entity;
 import io.qapi.compiler.model.Entity.Definition;
-import io.qapi.compiler.model.Entity.Type;
 import io.qapi.compiler.model.EnumValue;
 import io.qapi.compiler.model.Feature;
 import io.qapi.compiler.model.Member;
@@ -51,7 +51,7 @@ final class TypeChecker {
     /** Accept what older releases accepted; see {@link io.qapi.compiler.QapiCompiler.Options}. */
     private final boolean lenient;
     /** By declared record: two definitions of one name are checked apart. */
-    private final Map<ObjectType, State> states = new IdentityHashMap<>();
+    private final IdentityHashMap<ObjectType, State> states = new IdentityHashMap<>();
 
     TypeChecker(Definitions definitions, Map<String, String> wrapped, Diagnostics diagnostics, Pragmas pragmas,
                 boolean lenient) {
@@ -70,7 +70,7 @@ final class TypeChecker {
         } else if (def instanceof Event event) {
             checkEvent(event);
         } else {
-            checkTypeFeatures((Type) def);
+            checkTypeFeatures((Entity.Type) def);
             if (def instanceof EnumType e) {
                 Map<String, Named> seen = new HashMap<>();
                 for (EnumValue v : e.values()) {
@@ -97,7 +97,7 @@ final class TypeChecker {
     }
 
     /** Types may not carry the special features; commands, events, members and values may. */
-    private void checkTypeFeatures(Type type) {
+    private void checkTypeFeatures(Entity.Type type) {
         checkFeatureClash(type);
         if (lenient) {
             return;  // before 6.0 no feature name had a special meaning
@@ -110,13 +110,13 @@ final class TypeChecker {
     }
 
     /** Resolves a member's type and checks its features; {@code at} is its definition's position. */
-    private Type checkMember(Member member, SourceInfo at) {
-        Type type = definitions.resolveType(member.type(), at, () -> Named.member(member).describe(at));
+    private Entity.Type checkMember(Member member, SourceInfo at) {
+        Entity.Type type = definitions.resolveType(member.type(), at, () -> Named.member(member).describe(at));
         checkFeatureClash(member.features(), member.name(), at);
         return type;
     }
 
-    private Type checkBranch(Variant branch, String owner, SourceInfo at) {
+    private Entity.Type checkBranch(Variant branch, String owner, SourceInfo at) {
         return definitions.resolveType(branch.type(), at, () -> Named.branch(branch, owner).describe(at));
     }
 
@@ -160,7 +160,7 @@ final class TypeChecker {
         Map<String, Named> seen = new LinkedHashMap<>();
         List<Member> members = new ArrayList<>();
         if (object.base() != null) {
-            Type base = definitions.resolveType(object.base(), object.info(), () -> "'base'");
+            Entity.Type base = definitions.resolveType(object.base(), object.info(), () -> "'base'");
             if (!(base instanceof ObjectType baseObject) || baseObject.isUnion()) {
                 throw diagnostics.error(object.info(), "'base' requires a struct type, "
                         + Definitions.describe(base) + " isn't");
@@ -191,7 +191,7 @@ final class TypeChecker {
     }
 
     /** The condition of a type as checking leaves it; an array's is its element's. */
-    private IfCond ifcondOf(Type type) {
+    private IfCond ifcondOf(Entity.Type type) {
         if (type instanceof ArrayType array) {
             return ifcondOf(definitions.resolveType(array.elementType(), array.info(), () -> "'data'"));
         }
@@ -248,7 +248,7 @@ final class TypeChecker {
         Set<String> values = new HashSet<>();
         tagEnum.values().forEach(v -> values.add(v.name()));
         for (Variant v : variants) {
-            Type type = checkBranch(v, union.name(), union.info());
+            Entity.Type type = checkBranch(v, union.name(), union.info());
             if (!values.contains(v.name())) {
                 throw diagnostics.error(union.info(), "branch '" + v.name() + "' is not a value of "
                         + Definitions.describe(tagEnum));
@@ -265,7 +265,7 @@ final class TypeChecker {
     // ---- alternates ----
 
     private void checkAlternate(AlternateType alternate) {
-        List<Type> types = new ArrayList<>();
+        List<Entity.Type> types = new ArrayList<>();
         for (Variant v : alternate.variants()) {
             types.add(checkBranch(v, alternate.name(), alternate.info()));
         }
@@ -273,7 +273,7 @@ final class TypeChecker {
         Map<String, String> qtypesSeen = new HashMap<>();
         for (int i = 0; i < types.size(); i++) {
             Variant v = alternate.variants().get(i);
-            Type type = types.get(i);
+            Entity.Type type = types.get(i);
             Named branch = Named.branch(v, alternate.name());
             branch.checkClash(diagnostics, alternate.info(), seen);
             String qtype = alternateQtype(type);
@@ -293,7 +293,7 @@ final class TypeChecker {
     }
 
     /** The QType an alternate branch of this type is told apart by, or null if it cannot be. */
-    private static String alternateQtype(Type type) {
+    private static String alternateQtype(Entity.Type type) {
         return switch (type.jsonType()) {
             case "null" -> "QTYPE_QNULL";
             case "string" -> "QTYPE_QSTRING";
@@ -310,7 +310,7 @@ final class TypeChecker {
      * keyval input ("-object foo,x=1") gives every scalar as a string; an enum branch claims them
      * only if one of its values reads as a number or as on/off.
      */
-    private static Set<String> conflicts(Type type, String qtype) {
+    private static Set<String> conflicts(Entity.Type type, String qtype) {
         Set<String> out = new LinkedHashSet<>();
         out.add(qtype);
         if (!qtype.equals("QTYPE_QSTRING")) {
@@ -336,7 +336,7 @@ final class TypeChecker {
      * The JSON types a branch claims in QEMU 2.8, before keyval input existed: only its own,
      * with integers and numbers still told apart.
      */
-    private static Set<String> legacyConflicts(Type type, String qtype) {
+    private static Set<String> legacyConflicts(Entity.Type type, String qtype) {
         return Set.of(type.jsonType().equals("number") ? "QTYPE_QFLOAT" : qtype);
     }
 
@@ -348,7 +348,7 @@ final class TypeChecker {
             argumentType(command.argType(), command.info(), "command", command.flags().boxed());
         }
         if (command.retType() != null) {
-            Type returned = definitions.resolveType(command.retType(), command.info(), () -> "command's 'returns'");
+            Entity.Type returned = definitions.resolveType(command.retType(), command.info(), () -> "command's 'returns'");
             // QEMU 2.8 listed the exceptions in its generator rather than in the schema.
             if (!lenient && !pragmas.commandReturnsExceptions().contains(command.name())) {
                 Definition type = returned instanceof ArrayType array
@@ -370,7 +370,7 @@ final class TypeChecker {
 
     private void argumentType(String name, SourceInfo info, String meta, boolean boxed) {
         String what = meta + "'s 'data'";
-        Type type = definitions.resolveType(name, info, () -> what);
+        Entity.Type type = definitions.resolveType(name, info, () -> what);
         if (!(type instanceof ObjectType arg)) {
             throw diagnostics.error(info, what + " cannot take " + Definitions.describe(type));
         }

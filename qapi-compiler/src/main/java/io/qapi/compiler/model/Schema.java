@@ -1,7 +1,6 @@
 package io.qapi.compiler.model;
 
 import io.qapi.compiler.model.Entity.Definition;
-import io.qapi.compiler.model.Entity.Type;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,9 +26,9 @@ public record Schema(String rootFile, List<Module> modules, Map<String, Definiti
     }
 
     /** The type of that name; the model is checked, so a referenced type exists. */
-    public Type type(String name) {
+    public Entity.Type type(String name) {
         Definition d = definitions.get(name);
-        if (d instanceof Type t) {
+        if (d instanceof Entity.Type t) {
             return t;
         }
         throw new IllegalArgumentException("no type " + name);

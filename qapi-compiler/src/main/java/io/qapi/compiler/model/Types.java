@@ -1,7 +1,6 @@
 package io.qapi.compiler.model;
 
 import io.qapi.compiler.model.Entity.Definition;
-import io.qapi.compiler.model.Entity.Type;
 import io.qapi.compiler.source.SourceInfo;
 import io.qapi.compiler.vocabulary.CommandFlags;
 import io.qapi.compiler.vocabulary.DocComment;
@@ -14,39 +13,46 @@ public final class Types {
     }
 
     /** str, number, int, int8 … uint64, size, bool, any, null. */
-    public record BuiltinType(String name, String jsonType) implements Type {
+    public record BuiltinType(String name, String jsonType) implements Entity.Type {
+        @Override
         public SourceInfo info() {
             return null;
         }
 
+        @Override
         public String meta() {
             return "built-in";
         }
 
+        @Override
         public DocComment doc() {
             return null;
         }
 
+        @Override
         public IfCond ifcond() {
             return IfCond.NONE;
         }
 
+        @Override
         public List<Feature> features() {
             return List.of();
         }
     }
 
     public record EnumType(String name, SourceInfo info, DocComment doc, IfCond ifcond, List<Feature> features,
-                           List<EnumValue> values, String prefix) implements Type {
+                           List<EnumValue> values, String prefix) implements Entity.Type {
         public EnumType {
             features = List.copyOf(features);
             values = List.copyOf(values);
         }
 
+        @Override
         public String meta() {
             return "enum";
         }
 
+        @Override
         public String jsonType() {
             return "string";
         }
@@ -58,19 +64,23 @@ public final class Types {
     }
 
     /** {@code ifcond} is the element type's: an array exists wherever its element does. */
-    public record ArrayType(String name, SourceInfo info, String elementType, IfCond ifcond) implements Type {
+    public record ArrayType(String name, SourceInfo info, String elementType, IfCond ifcond) implements Entity.Type {
+        @Override
         public String meta() {
             return "array";
         }
 
+        @Override
         public DocComment doc() {
             return null;
         }
 
+        @Override
         public List<Feature> features() {
             return List.of();
         }
 
+        @Override
         public String jsonType() {
             return "array";
         }
@@ -89,17 +99,19 @@ public final class Types {
      */
     public record ObjectType(String name, SourceInfo info, DocComment doc, IfCond ifcond, List<Feature> features,
                              String base, List<Member> localMembers, List<Member> members,
-                             Branches branches) implements Type {
+                             Branches branches) implements Entity.Type {
         public ObjectType {
             features = List.copyOf(features);
             localMembers = List.copyOf(localMembers);
             members = List.copyOf(members);
         }
 
+        @Override
         public String meta() {
             return branches == null ? "struct" : "union";
         }
 
+        @Override
         public String jsonType() {
             return "object";
         }
@@ -123,16 +135,18 @@ public final class Types {
 
     /** An alternate; its implicit tag is the JSON type of the value ({@code QType}). */
     public record AlternateType(String name, SourceInfo info, DocComment doc, IfCond ifcond, List<Feature> features,
-                                List<Variant> variants) implements Type {
+                                List<Variant> variants) implements Entity.Type {
         public AlternateType {
             features = List.copyOf(features);
             variants = List.copyOf(variants);
         }
 
+        @Override
         public String meta() {
             return "alternate";
         }
 
+        @Override
         public String jsonType() {
             return "value";
         }
@@ -145,6 +159,7 @@ public final class Types {
             features = List.copyOf(features);
         }
 
+        @Override
         public String meta() {
             return "command";
         }
@@ -157,6 +172,7 @@ public final class Types {
             features = List.copyOf(features);
         }
 
+        @Override
         public String meta() {
             return "event";
         }

@@ -118,7 +118,7 @@ final class DocBuilder {
     /** Finishes the comment: trims blank lines and insists that tagged sections have text. */
     DocComment build() {
         List<DocSection> allOut = new ArrayList<>(all.size());
-        Map<Section, DocSection> done = new IdentityHashMap<>();
+        IdentityHashMap<Section, DocSection> done = new IdentityHashMap<>();
         for (Section s : all) {
             String text = stripNewlines(s.text);
             // Older releases allowed a tag or description with no text.

@@ -196,7 +196,7 @@ final class DocReader {
                     line = readDescription(doc, line, m);
                 }
                 noMoreArgs = true;
-            } else if (mayBeTag(line) && (m = TAG.matcher(line)).lookingAt()) {
+            } else if ((m = tagAt(line)) != null) {
                 line = readTaggedSection(doc, line, m);
                 noMoreArgs = true;
             } else {
@@ -314,6 +314,15 @@ final class DocReader {
             return null;
         }
         Matcher m = AT_NAME_COLON.matcher(line);
+        return m.lookingAt() ? m : null;
+    }
+
+    /** The match of a section tag ({@code Returns:}, {@code Since:} …) at the start of {@code line}, or null. */
+    private static Matcher tagAt(String line) {
+        if (!mayBeTag(line)) {
+            return null;
+        }
+        Matcher m = TAG.matcher(line);
         return m.lookingAt() ? m : null;
     }
 

@@ -86,10 +86,9 @@ final class FileParser {
             JsonValue value = toJson(parser.item().value());
             // QEMU has already read the token after the expression: a lexical error there comes first.
             failOnLexError(tokens.LT(1));
-            if (!(value instanceof JsonObject)) {
+            if (!(value instanceof JsonObject expr)) {
                 throw diagnostics().error(info, "top-level expression must be an object");
             }
-            JsonObject expr = (JsonObject) value;
             if (expr.has("include")) {
                 rejectDocWithoutDefinition(pendingDoc);
                 include(expr, info);

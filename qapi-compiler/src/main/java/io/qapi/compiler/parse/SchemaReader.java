@@ -71,7 +71,7 @@ public final class SchemaReader {
     /** Replays a file's events, following includes, as QEMU reads it. */
     private void splice(FileSyntax syntax, SourceInfo includedBy) {
         // A comment is listed among the docs and attached to its definition: move it once.
-        Map<DocComment, DocComment> moved = new IdentityHashMap<>();
+        IdentityHashMap<DocComment, DocComment> moved = new IdentityHashMap<>();
         for (FileSyntax.Event event : syntax.events()) {
             try {
                 if (event instanceof FileSyntax.Definition d) {

@@ -39,7 +39,7 @@ public record DocComment(
         if (parent == null) {
             return this;
         }
-        Map<DocSection, DocSection> moved = new IdentityHashMap<>();
+        IdentityHashMap<DocSection, DocSection> moved = new IdentityHashMap<>();
         Function<DocSection, DocSection> move = s -> moved.computeIfAbsent(s,
                 k -> new DocSection(k.info().includedBy(parent), k.kind(), k.name(), k.text()));
         Map<String, DocSection> movedArgs = new LinkedHashMap<>();

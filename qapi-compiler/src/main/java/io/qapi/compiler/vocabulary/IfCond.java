@@ -20,10 +20,12 @@ public record IfCond(Expr expr) {
     }
 
     public record Symbol(String name) implements Expr {
+        @Override
         public String repr() {
             return "'" + name + "'";
         }
 
+        @Override
         public boolean evaluate(Set<String> defined) {
             return defined.contains(name);
         }
@@ -34,10 +36,12 @@ public record IfCond(Expr expr) {
             operands = List.copyOf(operands);
         }
 
+        @Override
         public String repr() {
             return "{'all': " + list(operands) + "}";
         }
 
+        @Override
         public boolean evaluate(Set<String> defined) {
             return operands.stream().allMatch(o -> o.evaluate(defined));
         }
@@ -48,20 +52,24 @@ public record IfCond(Expr expr) {
             operands = List.copyOf(operands);
         }
 
+        @Override
         public String repr() {
             return "{'any': " + list(operands) + "}";
         }
 
+        @Override
         public boolean evaluate(Set<String> defined) {
             return operands.stream().anyMatch(o -> o.evaluate(defined));
         }
     }
 
     public record Not(Expr operand) implements Expr {
+        @Override
         public String repr() {
             return "{'not': " + operand.repr() + "}";
         }
 
+        @Override
         public boolean evaluate(Set<String> defined) {
             return !operand.evaluate(defined);
         }
