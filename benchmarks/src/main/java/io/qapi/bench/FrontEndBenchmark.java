@@ -25,7 +25,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 10, time = 2)
 @Measurement(iterations = 10, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
 public class FrontEndBenchmark {
 
     @Param("../shared/qemu/v11.0.0/qapi/qapi-schema.json")
@@ -34,7 +36,8 @@ public class FrontEndBenchmark {
     @Setup
     public void setUp() {
         if (!Files.isRegularFile(Path.of(schema))) {
-            throw new IllegalStateException("schema not found: " + Path.of(schema).toAbsolutePath());
+            throw new IllegalStateException(
+                    "schema not found: " + Path.of(schema).toAbsolutePath());
         }
     }
 

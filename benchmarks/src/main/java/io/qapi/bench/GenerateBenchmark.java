@@ -39,7 +39,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 10, time = 2)
 @Measurement(iterations = 10, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class GenerateBenchmark {
 
     @Param("../shared/qemu/v11.0.0/qapi/qapi-schema.json")
@@ -47,7 +49,8 @@ public class GenerateBenchmark {
 
     private Schema model;
     private List<JavaFile> built;
-    private final GenOptions options = new GenOptions("org.example.qmp", Defines.EVERYTHING, EnumSet.noneOf(GenOptions.Target.class));
+    private final GenOptions options =
+            new GenOptions("org.example.qmp", Defines.EVERYTHING, EnumSet.noneOf(GenOptions.Target.class));
 
     @Setup
     public void setUp() {

@@ -21,11 +21,12 @@ public final class WriteFloor {
     /** About as many directories as QEMU's QMP schema has modules. */
     private static final int DIRECTORIES = 40;
 
-    private WriteFloor() {
-    }
+    private WriteFloor() {}
 
     public static void main(String[] args) throws IOException {
-        List<Integer> sizes = Files.readAllLines(Path.of(args[0])).stream().map(Integer::parseInt).toList();
+        List<Integer> sizes = Files.readAllLines(Path.of(args[0])).stream()
+                .map(Integer::parseInt)
+                .toList();
         Path dir = Path.of(args[1]);
         IntStream.range(0, sizes.size()).parallel().forEach(i -> write(dir, i, sizes.get(i)));
     }

@@ -49,11 +49,13 @@ class GeneratedJavaExamplesTest {
     Path dir;
 
     // tag::machines[]
-    static final class Machines implements MachineServer {      // 'machine.json': query-target, …
+    static final class Machines implements MachineServer { // 'machine.json': query-target, …
         @Override
-        public TargetInfo queryTarget() { return new TargetInfo(SysEmuTarget.X86_64); }
+        public TargetInfo queryTarget() {
+            return new TargetInfo(SysEmuTarget.X86_64);
+        }
         // … the module's other commands
-    // end::machines[]
+        // end::machines[]
 
         @Override
         public NameInfo queryName() {
@@ -79,13 +81,13 @@ class GeneratedJavaExamplesTest {
         public CurrentMachineParams queryCurrentMachine() {
             return new CurrentMachineParams(false);
         }
-    // tag::machines[]
+        // tag::machines[]
     }
     // end::machines[]
 
     /** control.json: {@code quit} says SHUTDOWN once its reply is on its way, as QEMU does. */
     static final class Control implements ControlServer {
-        private volatile EventEmitter events = EventEmitter.over((name, data) -> { });
+        private volatile EventEmitter events = EventEmitter.over((name, data) -> {});
         private volatile boolean quit;
 
         void attach(EventEmitter events) {
@@ -118,22 +120,23 @@ class GeneratedJavaExamplesTest {
     void aServerOfTwoModulesAndAClientOfOne() throws Exception {
         Path socket = dir.resolve("qmp.sock");
         // tag::serve-modules[]
-        Control control = new Control();                            // 'control.json': quit, …
+        Control control = new Control(); // 'control.json': quit, …
         try (QmpServer server = new QmpServer(Dispatcher.of(new Machines(), control))) {
             server.listen(Endpoint.unix(socket));
             // end::serve-modules[]
             control.attach(EventEmitter.over(server));
             // tag::module-client[]
             try (QmpClient qmp = QmpClient.connect(Endpoint.unix(socket))) {
-                MachineClient machine = MachineClient.over(qmp);           // one module's commands
-                TargetInfo target = machine.queryTarget();                 // waits for the reply
-                CompletableFuture<TargetInfo> later = machine.queryTargetAsync();  // or does not wait
-                try (var shutdowns = qmp.subscribe(Events.SHUTDOWN)) {     // typed events
+                MachineClient machine = MachineClient.over(qmp); // one module's commands
+                TargetInfo target = machine.queryTarget(); // waits for the reply
+                CompletableFuture<TargetInfo> later = machine.queryTargetAsync(); // or does not wait
+                try (var shutdowns = qmp.subscribe(Events.SHUTDOWN)) { // typed events
                     Client.over(qmp).quit();
                     ShutdownEvent event = shutdowns.next(Duration.ofSeconds(5));
                     // end::module-client[]
                     assertEquals(SysEmuTarget.X86_64, target.arch());
-                    assertEquals(SysEmuTarget.X86_64, later.get(5, TimeUnit.SECONDS).arch());
+                    assertEquals(
+                            SysEmuTarget.X86_64, later.get(5, TimeUnit.SECONDS).arch());
                     assertEquals(ShutdownCause.HOST_QMP_QUIT, event.reason());
                     // tag::module-client[]
                 }
@@ -148,9 +151,10 @@ class GeneratedJavaExamplesTest {
     @Test
     void buildersNameTheMembersTheySet() {
         // tag::builder[]
-        UnixSocketAddress address = UnixSocketAddress.builder().path("/tmp/qmp.sock").tight(false).build();
-        address.tight();                                              // Optional[false]
-        address.abstract_();                                          // Optional.empty: not set
+        UnixSocketAddress address =
+                UnixSocketAddress.builder().path("/tmp/qmp.sock").tight(false).build();
+        address.tight(); // Optional[false]
+        address.abstract_(); // Optional.empty: not set
         // end::builder[]
         assertEquals(Optional.of(false), address.tight());
         assertFalse(address.abstract_().isPresent());
@@ -160,7 +164,9 @@ class GeneratedJavaExamplesTest {
 
     private void buildWithoutPath() {
         // tag::builder[]
-        UnixSocketAddress.builder().tight(true).build();  // NullPointerException: mandatory member 'path' of struct 'UnixSocketAddress' is missing
+        UnixSocketAddress.builder()
+                .tight(true)
+                .build(); // NullPointerException: mandatory member 'path' of struct 'UnixSocketAddress' is missing
         // end::builder[]
     }
 }

@@ -25,18 +25,20 @@ import org.junit.jupiter.api.Test;
 class JavadocExamplesTest {
     /** Surefire runs in the module's directory; the sources are the repository's. */
     private static final Path ROOT = Path.of("..");
-    private static final Pattern EXAMPLE = Pattern.compile("<pre>\\{@code\\n(.*?)\\n\\s*\\*?\\s*}</pre>", Pattern.DOTALL);
+
+    private static final Pattern EXAMPLE =
+            Pattern.compile("<pre>\\{@code\\n(.*?)\\n\\s*\\*?\\s*}</pre>", Pattern.DOTALL);
     private static final Pattern ELISION = Pattern.compile("\\.\\.\\.|…");
 
     /** One example: where it is, and its lines as code (comment prefixes and trailing comments gone). */
-    record Example(String where, List<String> lines) {
-    }
+    record Example(String where, List<String> lines) {}
 
     @Test
     void everyJavadocExampleIsTakenFromATest() throws IOException {
         List<Example> examples = examples();
         assertTrue(examples.size() >= 5, "examples found: " + examples.size());
-        List<String> tests = sources("src/test/java").stream().map(JavadocExamplesTest::read).toList();
+        List<String> tests =
+                sources("src/test/java").stream().map(JavadocExamplesTest::read).toList();
         List<String> untested = new ArrayList<>();
         for (Example example : examples) {
             if (tests.stream().noneMatch(test -> containsInOrder(codeLines(test), example.lines()))) {
@@ -68,7 +70,8 @@ class JavadocExamplesTest {
                 int line = (int) text.substring(0, m.start()).lines().count() + 1;
                 List<String> lines = new ArrayList<>();
                 for (String raw : m.group(1).split("\n")) {
-                    String code = stripComment(raw.replaceFirst("^\\s*\\*", "").replace("{@literal @}", "@")).strip();
+                    String code = stripComment(raw.replaceFirst("^\\s*\\*", "").replace("{@literal @}", "@"))
+                            .strip();
                     if (!code.isEmpty() && !ELISION.matcher(code).replaceAll("").isBlank()) {
                         lines.add(code);
                     }
@@ -81,7 +84,10 @@ class JavadocExamplesTest {
 
     /** The lines of a source, stripped, without trailing comments, blank ones left out. */
     private static List<String> codeLines(String source) {
-        return source.lines().map(l -> stripComment(l).strip()).filter(l -> !l.isEmpty()).toList();
+        return source.lines()
+                .map(l -> stripComment(l).strip())
+                .filter(l -> !l.isEmpty())
+                .toList();
     }
 
     /** Whether {@code example}'s lines are lines of {@code test}, in order; an elision matches anything. */
@@ -108,7 +114,8 @@ class JavadocExamplesTest {
             regex.append(Pattern.quote(wanted.substring(last, elision.start()))).append(".*");
             last = elision.end();
         }
-        return Pattern.compile(regex.append(Pattern.quote(wanted.substring(last))).toString());
+        return Pattern.compile(
+                regex.append(Pattern.quote(wanted.substring(last))).toString());
     }
 
     /** A line without its trailing {@code //} comment (one outside a string literal). */
@@ -132,7 +139,9 @@ class JavadocExamplesTest {
                 Path dir = module.resolve(tree);
                 if (Files.isDirectory(dir)) {
                     try (Stream<Path> files = Files.walk(dir)) {
-                        files.filter(f -> f.toString().endsWith(".java")).sorted().forEach(out::add);
+                        files.filter(f -> f.toString().endsWith(".java"))
+                                .sorted()
+                                .forEach(out::add);
                     }
                 }
             }

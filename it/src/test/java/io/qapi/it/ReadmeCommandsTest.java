@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ReadmeCommandsTest {
     /** Surefire runs in the module's directory; the README is the repository's. */
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
     private static final long COMMAND_SECONDS = 180;
 
     @TempDir
@@ -107,27 +108,35 @@ class ReadmeCommandsTest {
     /** Runs one command; null when it exits 0, otherwise what it printed. */
     private String run(String command) throws IOException, InterruptedException {
         Path output = Files.createTempFile(tmp, "out", ".txt");
-        Process process = new ProcessBuilder("bash", "-c", command).directory(ROOT.toFile())
-                .redirectErrorStream(true).redirectOutput(output.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();
+        Process process = new ProcessBuilder("bash", "-c", command)
+                .directory(ROOT.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+                .start();
         if (!process.waitFor(COMMAND_SECONDS, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             return "still running after " + COMMAND_SECONDS + " s";
         }
-        return process.exitValue() == 0 ? null
+        return process.exitValue() == 0
+                ? null
                 : "exit " + process.exitValue() + ":\n" + Files.readString(output, StandardCharsets.UTF_8);
     }
 
     /** Starts a command that serves QMP on a unix socket and waits until the socket is there. */
     private Process serve(String command) throws IOException, InterruptedException {
         String socket = command.replaceFirst(".*-qmp unix:([^,]+),.*", "$1");
-        Process process = new ProcessBuilder("bash", "-c", "exec " + command).directory(ROOT.toFile())
-                .redirectErrorStream(true).redirectOutput(tmp.resolve("server.txt").toFile()).start();
+        Process process = new ProcessBuilder("bash", "-c", "exec " + command)
+                .directory(ROOT.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("server.txt").toFile())
+                .start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!Files.exists(Path.of(socket)) && process.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
-        assertTrue(process.isAlive() && Files.exists(Path.of(socket)),
+        assertTrue(
+                process.isAlive() && Files.exists(Path.of(socket)),
                 "serving: " + command + "\n" + Files.readString(tmp.resolve("server.txt")));
         return process;
     }

@@ -72,7 +72,7 @@ class ReadmeExamplesTest {
     // tag::module-server[]
     /** The commands of run-state.json, for a machine that only stops and continues. */
     static final class Vm implements RunStateServer {
-        private volatile EventEmitter events = EventEmitter.over((name, data) -> { });
+        private volatile EventEmitter events = EventEmitter.over((name, data) -> {});
         private boolean running = true;
 
         /** Where STOP and RESUME go: the QMP server, once it exists. */
@@ -113,15 +113,15 @@ class ReadmeExamplesTest {
         socket = dir.resolve("qmp.sock");
         // tag::serve[]
         ServerOptions options = ServerOptions.builder()
-                .negotiationTimeout(Duration.ofSeconds(5))         // then a silent connection is closed
-                .eventThrottle(EventThrottle.QEMU)                  // the default; NONE sends every event
+                .negotiationTimeout(Duration.ofSeconds(5)) // then a silent connection is closed
+                .eventThrottle(EventThrottle.QEMU) // the default; NONE sends every event
                 .compat(CompatPolicy.parse("unstable-input=reject")) // QEMU's -compat
                 .build();
         Vm vm = new Vm();
         QmpServer server = new QmpServer(Dispatcher.of(vm), options); // + query-commands, qmp_capabilities
-        vm.attach(EventEmitter.over(server));                         // events go to every client
-        server.listen(Endpoint.unix(socket));                         // mode 0600
-        Endpoint tcp = server.listen(Endpoint.loopback(0));           // port 0: any free port
+        vm.attach(EventEmitter.over(server)); // events go to every client
+        server.listen(Endpoint.unix(socket)); // mode 0600
+        Endpoint tcp = server.listen(Endpoint.loopback(0)); // port 0: any free port
         // end::serve[]
         this.server = server;
         this.port = ((Endpoint.Tcp) tcp).port();
@@ -136,10 +136,12 @@ class ReadmeExamplesTest {
     void serverRunsTheModuleWithItsOptions() throws Exception {
         try (QmpClient qmp = QmpClient.connect(Endpoint.unix(socket))) {
             JsonNode commands = qmp.execute("query-commands", null).get(10, TimeUnit.SECONDS);
-            assertEquals("[{\"name\":\"qmp_capabilities\"},{\"name\":\"query-status\"},{\"name\":\"stop\"},"
-                    + "{\"name\":\"cont\"},{\"name\":\"x-exit-preconfig\"},{\"name\":\"query-commands\"}]",
+            assertEquals(
+                    "[{\"name\":\"qmp_capabilities\"},{\"name\":\"query-status\"},{\"name\":\"stop\"},"
+                            + "{\"name\":\"cont\"},{\"name\":\"x-exit-preconfig\"},{\"name\":\"query-commands\"}]",
                     commands.toString());
-            QmpError refused = assertThrows(QmpError.class, () -> RunStateClient.over(qmp).xExitPreconfig());
+            QmpError refused =
+                    assertThrows(QmpError.class, () -> RunStateClient.over(qmp).xExitPreconfig());
             assertEquals("Unstable command x-exit-preconfig disabled by policy", refused.desc());
         }
         try (Socket silent = new Socket(InetAddress.getLoopbackAddress(), port)) {
@@ -154,24 +156,32 @@ class ReadmeExamplesTest {
     void connectOverAUnixSocketAndTcp() throws Exception {
         // tag::connect[]
         try (QmpClient qmp = QmpClient.connect(Endpoint.unix(socket))) { // or Endpoint.parse("unix:PATH")
-            Greeting greeting = qmp.greeting();              // the server's version and capabilities
-            boolean oob = qmp.oobEnabled();                  // negotiated when the server offers it
+            Greeting greeting = qmp.greeting(); // the server's version and capabilities
+            boolean oob = qmp.oobEnabled(); // negotiated when the server offers it
             // end::connect[]
             assertTrue(greeting.offers(Greeting.OOB) && oob, "out-of-band execution negotiated");
-            assertEquals("running", qmp.execute("query-status", null).get(10, TimeUnit.SECONDS)
-                    .path("status").asText());
+            assertEquals(
+                    "running",
+                    qmp.execute("query-status", null)
+                            .get(10, TimeUnit.SECONDS)
+                            .path("status")
+                            .asText());
             // tag::connect[]
         }
         ClientOptions options = ClientOptions.defaults()
-                .withConnectTimeout(Duration.ofSeconds(10))  // connecting, greeting and negotiation
-                .withCallTimeout(Duration.ofMinutes(2));     // each command that names no timeout
+                .withConnectTimeout(Duration.ofSeconds(10)) // connecting, greeting and negotiation
+                .withCallTimeout(Duration.ofMinutes(2)); // each command that names no timeout
         try (QmpClient qmp = QmpClient.connect(Endpoint.tcp("127.0.0.1", port), options)) {
             // commands and events as below
             // end::connect[]
             assertEquals(Endpoint.tcp("127.0.0.1", port), qmp.endpoint());
             assertEquals(Duration.ofMinutes(2), qmp.options().callTimeout());
-            assertEquals("running", qmp.execute("query-status", null).get(10, TimeUnit.SECONDS)
-                    .path("status").asText());
+            assertEquals(
+                    "running",
+                    qmp.execute("query-status", null)
+                            .get(10, TimeUnit.SECONDS)
+                            .path("status")
+                            .asText());
             // tag::connect[]
         }
         // end::connect[]
@@ -181,8 +191,8 @@ class ReadmeExamplesTest {
     void untypedCalls() throws Exception {
         try (QmpClient qmp = QmpClient.connect(Endpoint.unix(socket))) {
             // tag::execute[]
-            JsonNode status = qmp.execute("query-status", null).get();    // the reply's "return"
-            String state = status.path("status").asText();                // "running"
+            JsonNode status = qmp.execute("query-status", null).get(); // the reply's "return"
+            String state = status.path("status").asText(); // "running"
 
             ObjectNode arguments = Json.object().put("path", "/machine").put("property", "type");
             CompletableFuture<JsonNode> reply = qmp.execute("qom-get", arguments, Duration.ofSeconds(5));
@@ -190,7 +200,7 @@ class ReadmeExamplesTest {
                 reply.join();
             } catch (CompletionException e) {
                 QmpError error = (QmpError) e.getCause(); // CommandNotFound: not served here
-                String message = error.desc();            // "The command qom-get has not been found"
+                String message = error.desc(); // "The command qom-get has not been found"
                 // end::execute[]
                 assertEquals("CommandNotFound", error.errorClass());
                 assertEquals("The command qom-get has not been found", message);
@@ -206,16 +216,16 @@ class ReadmeExamplesTest {
     void typedCalls() throws Exception {
         try (QmpClient qmp = QmpClient.connect(Endpoint.unix(socket))) {
             // tag::typed[]
-            RunStateClient vm = RunStateClient.over(qmp);         // run-state.json's commands
-            StatusInfo status = vm.queryStatus();                 // waits; an error reply throws QmpError
+            RunStateClient vm = RunStateClient.over(qmp); // run-state.json's commands
+            StatusInfo status = vm.queryStatus(); // waits; an error reply throws QmpError
             if (status.status() == RunState.RUNNING) {
                 vm.stop();
             }
-            CompletableFuture<StatusInfo> later = vm.queryStatusAsync();  // or does not wait
+            CompletableFuture<StatusInfo> later = vm.queryStatusAsync(); // or does not wait
 
             RunStateClient patient = RunStateClient.over(qmp.withTimeout(Duration.ofMinutes(10)));
-            patient.cont();                                       // with its own timeout
-            Client whole = Client.over(qmp);                      // every module's commands at once
+            patient.cont(); // with its own timeout
+            Client whole = Client.over(qmp); // every module's commands at once
             // end::typed[]
             assertEquals(RunState.RUNNING, status.status());
             assertEquals(RunState.PAUSED, later.get(10, TimeUnit.SECONDS).status());
@@ -230,9 +240,9 @@ class ReadmeExamplesTest {
             Instant before = Instant.now();
             // tag::events[]
             try (EventSubscription<TimedEvent<StopEvent>> stops = qmp.subscribeTimed(Events.STOP)) {
-                vm.stop();                                        // subscribe first, then cause it
+                vm.stop(); // subscribe first, then cause it
                 TimedEvent<StopEvent> stop = stops.next(Duration.ofSeconds(5));
-                Instant when = stop.instant();                    // QMP's timestamp, from the server
+                Instant when = stop.instant(); // QMP's timestamp, from the server
                 // end::events[]
                 assertFalse(when.isBefore(before.minusSeconds(1)), when + " is the time of the event");
                 assertNull(stops.poll(), "one STOP");
@@ -243,7 +253,7 @@ class ReadmeExamplesTest {
             var listening = qmp.listenTimed(Events.RESUME, event -> true, resumes::add); // on the event thread
             vm.cont();
             TimedEvent<ResumeEvent> resume = resumes.poll(5, TimeUnit.SECONDS);
-            listening.close();                                    // no more events to the listener
+            listening.close(); // no more events to the listener
             // end::events[]
             assertNotNull(resume, "RESUME came");
         }
@@ -253,10 +263,10 @@ class ReadmeExamplesTest {
     void untypedEvents() throws Exception {
         try (QmpClient qmp = QmpClient.connect(Endpoint.unix(socket))) {
             // tag::raw-events[]
-            try (EventSubscription<QmpEvent> all = qmp.subscribe(event -> true)) {   // any name, as JSON
+            try (EventSubscription<QmpEvent> all = qmp.subscribe(event -> true)) { // any name, as JSON
                 qmp.execute("stop", null).get();
                 QmpEvent event = all.next(Duration.ofSeconds(5));
-                String name = event.name();                     // "STOP"; data() and timestamp() too
+                String name = event.name(); // "STOP"; data() and timestamp() too
                 // end::raw-events[]
                 assertEquals("STOP", name);
                 assertTrue(event.data() == null || event.data().isEmpty(), "STOP has no data");
@@ -275,12 +285,14 @@ class ReadmeExamplesTest {
             // tag::reverse[]
             ClientOptions options = ClientOptions.defaults().withConnectTimeout(Duration.ofSeconds(30));
             try (QmpListener listener = QmpClient.listen(Endpoint.unix(socket), options)) {
-                Process qemu = new ProcessBuilder("qemu-system-x86_64", "-machine", "none", "-display", "none",
-                        "-qmp", "unix:" + socket).inheritIO().start();  // no server=on: QEMU connects
+                Process qemu = new ProcessBuilder(
+                                "qemu-system-x86_64", "-machine", "none", "-display", "none", "-qmp", "unix:" + socket)
+                        .inheritIO()
+                        .start(); // no server=on: QEMU connects
                 // end::reverse[]
                 started.add(qemu);
                 // tag::reverse[]
-                try (QmpClient qmp = listener.accept()) {               // greeting and negotiation as usual
+                try (QmpClient qmp = listener.accept()) { // greeting and negotiation as usual
                     StatusInfo status = RunStateClient.over(qmp).queryStatus();
                     // end::reverse[]
                     assertEquals(RunState.RUNNING, status.status());

@@ -24,11 +24,9 @@ final class ReadmeSnippets {
     private static final List<String> FENCES = List.of("```java", "```xml");
 
     /** A README snippet: the file that holds its code, its region's name, and the code as shown. */
-    record Snippet(String source, String name, String code) {
-    }
+    record Snippet(String source, String name, String code) {}
 
-    private ReadmeSnippets() {
-    }
+    private ReadmeSnippets() {}
 
     /** The tagged regions of a source file by name, each joined and dedented. */
     static Map<String, String> taggedRegions(String source) {
@@ -82,7 +80,8 @@ final class ReadmeSnippets {
             }
             String source = marker.group(1);
             String name = marker.group(2);
-            if (snippets.stream().anyMatch(s -> s.source().equals(source) && s.name().equals(name))) {
+            if (snippets.stream()
+                    .anyMatch(s -> s.source().equals(source) && s.name().equals(name))) {
                 throw new IllegalArgumentException("README: snippet " + source + ": " + name + " appears twice");
             }
             snippets.add(new Snippet(source, name, String.join("\n", lines.subList(i + 2, end))));
@@ -114,9 +113,10 @@ final class ReadmeSnippets {
             }
         }
         regions.forEach((source, ofSource) -> ofSource.keySet().stream()
-                .filter(name -> snippets.stream().noneMatch(s -> s.source().equals(source) && s.name().equals(name)))
-                .forEach(name -> problems.add("tagged region " + name + " of " + source
-                        + " is shown nowhere in the README")));
+                .filter(name -> snippets.stream()
+                        .noneMatch(s -> s.source().equals(source) && s.name().equals(name)))
+                .forEach(name ->
+                        problems.add("tagged region " + name + " of " + source + " is shown nowhere in the README")));
         problems.addAll(unmarkedBlocks(readme));
         return problems;
     }
@@ -126,7 +126,8 @@ final class ReadmeSnippets {
         List<String> lines = readme.lines().toList();
         List<String> unmarked = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
-            if (FENCES.contains(lines.get(i)) && (i == 0 || !MARKER.matcher(lines.get(i - 1)).matches())) {
+            if (FENCES.contains(lines.get(i))
+                    && (i == 0 || !MARKER.matcher(lines.get(i - 1)).matches())) {
                 unmarked.add("README line " + (i + 1) + ": a " + lines.get(i).substring(3) + " block without a marker");
             }
         }
@@ -134,8 +135,11 @@ final class ReadmeSnippets {
     }
 
     private static String dedent(List<String> lines) {
-        int common = lines.stream().filter(line -> !line.isBlank())
-                .mapToInt(line -> line.length() - line.stripLeading().length()).min().orElse(0);
+        int common = lines.stream()
+                .filter(line -> !line.isBlank())
+                .mapToInt(line -> line.length() - line.stripLeading().length())
+                .min()
+                .orElse(0);
         List<String> out = new ArrayList<>();
         for (String line : lines) {
             out.add(line.isBlank() ? "" : line.substring(common));

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 class ReadmeSnippetsTest {
     /** Surefire runs in the module's directory; the README is the repository's. */
     private static final Path ROOT = Path.of("..");
+
     private static final Path TESTS = Path.of("src/test/java/io/qapi/it");
     private static final List<String> EXAMPLE_CLASSES = List.of("ReadmeExamplesTest", "GeneratedJavaExamplesTest");
     /** The invoker project whose module and plugin set-up the README shows. */
@@ -35,7 +36,8 @@ class ReadmeSnippetsTest {
         for (String name : EXAMPLE_CLASSES) {
             sources.put(name, Files.readString(TESTS.resolve(name + ".java")));
         }
-        sources.put(CONSUMER + "src/main/java/module-info.java",
+        sources.put(
+                CONSUMER + "src/main/java/module-info.java",
                 Files.readString(ROOT.resolve(CONSUMER + "src/main/java/module-info.java")));
         sources.put(CONSUMER + "pom.xml", asInstalled(Files.readString(ROOT.resolve(CONSUMER + "pom.xml"))));
         assertTrue(ReadmeSnippets.markedSnippets(readme).size() >= 13, "the snippets are marked");
@@ -48,7 +50,8 @@ class ReadmeSnippetsTest {
         Matcher version = Pattern.compile("<artifactId>qapi-java-parent</artifactId>\\s*<version>([^<]+)</version>")
                 .matcher(root);
         assertTrue(version.find(), "the root pom names its version");
-        return pom.replace("@project.groupId@", "io.qapi").replace("@project.artifactId@", "qapi-maven-plugin")
+        return pom.replace("@project.groupId@", "io.qapi")
+                .replace("@project.artifactId@", "qapi-maven-plugin")
                 .replace("@project.version@", version.group(1));
     }
 
@@ -89,8 +92,11 @@ class ReadmeSnippetsTest {
     @Test
     void anUnmarkedBlockAndAnUnshownRegionAreReported() {
         String readme = "## Section\n\n```java\nint a = 1;\n```\n\n```xml\n<a/>\n```\n";
-        assertEquals(List.of("tagged region call of ReadmeExamplesTest is shown nowhere in the README",
-                "README line 3: a java block without a marker", "README line 7: a xml block without a marker"),
+        assertEquals(
+                List.of(
+                        "tagged region call of ReadmeExamplesTest is shown nowhere in the README",
+                        "README line 3: a java block without a marker",
+                        "README line 7: a xml block without a marker"),
                 ReadmeSnippets.problems(readme, SOURCES));
     }
 
@@ -104,7 +110,8 @@ class ReadmeSnippetsTest {
 
     @Test
     void anUnbalancedTagIsRefused() {
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> ReadmeSnippets.taggedRegions("// tag::a[]\nint x;\n// end::b[]\n"));
         assertThrows(IllegalArgumentException.class, () -> ReadmeSnippets.taggedRegions("// tag::a[]\nint x;\n"));
     }

@@ -22,8 +22,7 @@ import java.util.Objects;
  * ({@code qapic check}) never loads the generator.
  */
 public final class Pipeline {
-    private Pipeline() {
-    }
+    private Pipeline() {}
 
     /**
      * One root schema to generate from.
@@ -66,7 +65,10 @@ public final class Pipeline {
     public static Plan plan(Request request) {
         QapiCompiler.Result result = QapiCompiler.compile(request.schema(), request.options());
         if (!result.ok()) {
-            return new Plan(null, List.of(), result.errors(),
+            return new Plan(
+                    null,
+                    List.of(),
+                    result.errors(),
                     QapiCompiler.lenientDocsAccepts(request.schema(), request.options(), result));
         }
         Diagnostics diagnostics = new Diagnostics(request.options().allErrors());

@@ -30,8 +30,7 @@ import java.util.Set;
  * every error that does not follow from an earlier one.
  */
 public final class QapiCompiler {
-    private QapiCompiler() {
-    }
+    private QapiCompiler() {}
 
     /**
      * How a schema is read.
@@ -82,8 +81,8 @@ public final class QapiCompiler {
             ParsedSchema parsed = SchemaReader.read(rootFile, loader, diagnostics, options.lenientDocs());
             if (!diagnostics.hasErrors() || options.allErrors()) {
                 ExprChecker.Result checked = ExprChecker.check(parsed, diagnostics, options.lenientDocs());
-                schema = SchemaBuilder.build(parsed, checked.decls(), checked.abandoned(), diagnostics,
-                        options.lenientDocs());
+                schema = SchemaBuilder.build(
+                        parsed, checked.decls(), checked.abandoned(), diagnostics, options.lenientDocs());
             }
         } catch (Diagnostics.StopRun stop) {
             // First-error mode: the error is in the collector.

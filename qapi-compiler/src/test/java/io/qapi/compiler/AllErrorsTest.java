@@ -23,12 +23,14 @@ class AllErrorsTest {
                 { 'include': 'missing.json' }
                 { 'event': 'ok_EVENT' }
                 """));
-        assertEquals(List.of(
-                "can't read include file 'missing.json': No such file or directory",
-                "name of struct must use CamelCase",
-                "name of event must not use lowercase or '-'",
-                "member 'x' uses unknown type 'NoSuchType'",
-                "value 'red' collides with value 'red'"), messages);
+        assertEquals(
+                List.of(
+                        "can't read include file 'missing.json': No such file or directory",
+                        "name of struct must use CamelCase",
+                        "name of event must not use lowercase or '-'",
+                        "member 'x' uses unknown type 'NoSuchType'",
+                        "value 'red' collides with value 'red'"),
+                messages);
     }
 
     @Test
@@ -47,8 +49,9 @@ class AllErrorsTest {
                 { 'struct': 'Derived', 'base': 'Broken', 'data': {} }
                 { 'command': 'cmd', 'data': { 'id': 'AlsoMissing' } }
                 """));
-        assertEquals(List.of("member 'a' uses unknown type 'NoSuchType'",
-                "parameter 'id' uses unknown type 'AlsoMissing'"), messages);
+        assertEquals(
+                List.of("member 'a' uses unknown type 'NoSuchType'", "parameter 'id' uses unknown type 'AlsoMissing'"),
+                messages);
     }
 
     @Test
@@ -84,11 +87,13 @@ class AllErrorsTest {
                 ##
                 { 'struct': 'Undocumented', 'data': { 'a': 'str', 'b': 'str' } }
                 """));
-        assertEquals(List.of(
-                "command has unknown key 'bogus'\nValid keys are 'allow-oob', 'allow-preconfig', 'boxed', 'command', "
-                        + "'coroutine', 'data', 'features', 'gen', 'if', 'returns', 'success-response'.",
-                "parameter 'id' uses unknown type 'NoSuchType'",
-                "member 'a' lacks documentation"), messages);
+        assertEquals(
+                List.of(
+                        "command has unknown key 'bogus'\nValid keys are 'allow-oob', 'allow-preconfig', 'boxed', 'command', "
+                                + "'coroutine', 'data', 'features', 'gen', 'if', 'returns', 'success-response'.",
+                        "parameter 'id' uses unknown type 'NoSuchType'",
+                        "member 'a' lacks documentation"),
+                messages);
     }
 
     @Test
@@ -108,8 +113,9 @@ class AllErrorsTest {
                 ##
                 { 'command': 'second' }
                 """));
-        assertEquals(List.of("documented member 'gone' does not exist",
-                "documented member 'also-gone' does not exist"), messages);
+        assertEquals(
+                List.of("documented member 'gone' does not exist", "documented member 'also-gone' does not exist"),
+                messages);
     }
 
     @Test
@@ -117,7 +123,8 @@ class AllErrorsTest {
         List<String> messages = messages(Fixtures.file("main.json", """
                 { 'include': 'broken.json' }
                 { 'struct': 'after', 'data': {} }
-                """).and("broken.json", "{ 'enum': 'E' 'data': [] }\n{ 'struct': 'never', 'data': {} }\n"));
+                """)
+                .and("broken.json", "{ 'enum': 'E' 'data': [] }\n{ 'struct': 'never', 'data': {} }\n"));
         assertEquals(List.of("expected ',' or '}'", "name of struct must use CamelCase"), messages);
     }
 

@@ -41,7 +41,8 @@ public final class Fixtures {
     /** Compiles a file that does not exist. */
     public String compileMissing() {
         return QapiCompiler.compile("nowhere.json", QapiCompiler.Options.DEFAULT, loader()).errors().stream()
-                .map(Diagnostic::format).collect(Collectors.joining("\n"));
+                .map(Diagnostic::format)
+                .collect(Collectors.joining("\n"));
     }
 
     /** The errors as QEMU prints them, one per line. */

@@ -67,12 +67,14 @@ public class FuzzTest {
         }
         int at = random.nextInt(text.length());
         return switch (random.nextInt(7)) {
-            case 0 -> text.substring(0, at) + ALPHABET.charAt(random.nextInt(ALPHABET.length())) + text.substring(at + 1);
+            case 0 ->
+                text.substring(0, at) + ALPHABET.charAt(random.nextInt(ALPHABET.length())) + text.substring(at + 1);
             case 1 -> text.substring(0, at);
             case 2 -> duplicateSpan(text, at, random);
             case 3 -> swapSpans(text, random);
             case 4 -> nest(text, at, random);
-            case 5 -> text.substring(0, at) + "'" + "x".repeat(100_000 + random.nextInt(100_000)) + "'" + text.substring(at);
+            case 5 ->
+                text.substring(0, at) + "'" + "x".repeat(100_000 + random.nextInt(100_000)) + "'" + text.substring(at);
             default -> text.substring(0, at) + text.substring(Math.min(text.length(), at + 1 + random.nextInt(8)));
         };
     }
@@ -91,8 +93,11 @@ public class FuzzTest {
         if (len <= 0) {
             return text;
         }
-        return text.substring(0, lo) + text.substring(hi - len, hi) + text.substring(lo + len, hi - len)
-                + text.substring(lo, lo + len) + text.substring(hi);
+        return text.substring(0, lo)
+                + text.substring(hi - len, hi)
+                + text.substring(lo + len, hi - len)
+                + text.substring(lo, lo + len)
+                + text.substring(hi);
     }
 
     private static String nest(String text, int at, Random random) {

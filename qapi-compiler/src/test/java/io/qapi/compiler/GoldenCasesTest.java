@@ -25,15 +25,16 @@ class GoldenCasesTest {
         List<String> cases = runner.cases();
         assertTrue(cases.size() > 100, "expected the golden cases in " + GOLDEN.toAbsolutePath());
         boolean regenerate = Boolean.getBoolean("qapi.regenerate");
-        return cases.stream().map(name -> DynamicTest.dynamicTest(name, () -> {
-            if (regenerate) {
-                runner.regenerate(name);
-                return;
-            }
-            CaseRunner.Outcome outcome = runner.run(name);
-            if (!outcome.passed()) {
-                fail(name + "\n" + outcome.report());
-            }
-        }));
+        return cases.stream()
+                .map(name -> DynamicTest.dynamicTest(name, () -> {
+                    if (regenerate) {
+                        runner.regenerate(name);
+                        return;
+                    }
+                    CaseRunner.Outcome outcome = runner.run(name);
+                    if (!outcome.passed()) {
+                        fail(name + "\n" + outcome.report());
+                    }
+                }));
     }
 }

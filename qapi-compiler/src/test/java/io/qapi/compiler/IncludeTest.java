@@ -42,7 +42,8 @@ class IncludeTest {
 
     @Test
     void aMissingFileNamesThePathAsJoined() {
-        String errors = Fixtures.file("dir/a.json", "{ 'include': 'gone.json' }\n").errors();
+        String errors =
+                Fixtures.file("dir/a.json", "{ 'include': 'gone.json' }\n").errors();
         assertEquals("dir/a.json:1: can't read include file 'dir/gone.json': No such file or directory", errors);
     }
 

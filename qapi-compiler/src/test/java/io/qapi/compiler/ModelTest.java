@@ -39,7 +39,9 @@ class ModelTest {
                 { 'struct': 'Trip', 'data': { 'km': 'int' } }
                 { 'command': 'go', 'data': { 'modes': ['Mode'], '*speed': 'int' }, 'returns': ['Trip'] }
                 """));
-        assertEquals(List.of("Mode", "Trip", "ModeList", "q_obj_go-arg", "TripList", "go"), names(s.modules().get(1)));
+        assertEquals(
+                List.of("Mode", "Trip", "ModeList", "q_obj_go-arg", "TripList", "go"),
+                names(s.modules().get(1)));
         Command go = (Command) s.lookup("go").orElseThrow();
         assertEquals("q_obj_go-arg", go.argType());
         assertEquals("TripList", go.retType());
@@ -47,7 +49,8 @@ class ModelTest {
 
     @Test
     void anArrayLivesInItsElementsModuleEvenWhenUsedFirstElsewhere() {
-        Schema s = schema(Fixtures.file("main.json", """
+        Schema s = schema(
+                Fixtures.file("main.json", """
                 { 'struct': 'Shelf', 'data': { 'books': ['Book'] } }
                 { 'include': 'book.json' }
                 """).and("book.json", "{ 'struct': 'Book', 'data': { 'title': 'str' } }\n"));
@@ -64,7 +67,9 @@ class ModelTest {
                 { 'struct': 'Dog', 'base': 'Animal', 'data': { '*breed': 'str' } }
                 """));
         ObjectType dog = (ObjectType) s.type("Dog");
-        assertEquals(List.of("name", "breed"), dog.members().stream().map(Member::name).toList());
+        assertEquals(
+                List.of("name", "breed"),
+                dog.members().stream().map(Member::name).toList());
         assertEquals("Animal", dog.members().get(0).definedIn());
         assertEquals(1, dog.localMembers().size());
         assertTrue(dog.members().get(1).optional());
@@ -81,7 +86,9 @@ class ModelTest {
         ObjectType device = (ObjectType) s.type("Device");
         assertEquals("q_obj_Device-base", device.base());
         List<Variant> variants = device.branches().variants();
-        assertEquals(List.of("disk", "net", "usb"), variants.stream().map(Variant::name).toList());
+        assertEquals(
+                List.of("disk", "net", "usb"),
+                variants.stream().map(Variant::name).toList());
         assertEquals("q_empty", variants.get(1).type());
         assertEquals("HAVE_USB", variants.get(2).ifcond().display());
         assertTrue(device.isUnion());
@@ -101,7 +108,9 @@ class ModelTest {
                 { 'struct': 'Gpu', 'data': {},
                   'if': { 'all': [ 'HAVE_PCI', { 'not': { 'any': [ 'A', 'B' ] } } ] } }
                 """));
-        assertEquals("{'all': ['HAVE_PCI', {'not': {'any': ['A', 'B']}}]}", s.type("Gpu").ifcond().display());
+        assertEquals(
+                "{'all': ['HAVE_PCI', {'not': {'any': ['A', 'B']}}]}",
+                s.type("Gpu").ifcond().display());
         assertTrue(s.type("Gpu").ifcond().holds(Set.of("HAVE_PCI")));
         assertFalse(s.type("Gpu").ifcond().holds(Set.of("HAVE_PCI", "B")));
     }
@@ -111,7 +120,11 @@ class ModelTest {
         Schema s = schema(Fixtures.file("s.json", "{ 'enum': 'Empty', 'data': [] }\n"));
         Module builtin = s.modules().get(0);
         assertEquals(Module.BUILTIN, builtin.name());
-        assertEquals(List.of("str", "strList", "number", "numberList"), names(builtin).subList(0, 4));
-        assertEquals(List.of("q_empty", "QType"), names(builtin).subList(names(builtin).size() - 2, names(builtin).size()));
+        assertEquals(
+                List.of("str", "strList", "number", "numberList"),
+                names(builtin).subList(0, 4));
+        assertEquals(
+                List.of("q_empty", "QType"),
+                names(builtin).subList(names(builtin).size() - 2, names(builtin).size()));
     }
 }

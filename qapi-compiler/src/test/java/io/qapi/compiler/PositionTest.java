@@ -36,13 +36,15 @@ class PositionTest {
 
     @Test
     void lexicalErrorReportsTheTokenStartWithTabs() {
-        String errors = Fixtures.file("tabs.json", "{ 'struct': 'Thing',\n\t'data': { 'x': 'i\\nt' } }\n").errors();
+        String errors = Fixtures.file("tabs.json", "{ 'struct': 'Thing',\n\t'data': { 'x': 'i\\nt' } }\n")
+                .errors();
         assertEquals("tabs.json:2:16: unknown escape \\n", errors);
     }
 
     @Test
     void endOfInputIsReportedOnTheLastLine() {
-        String errors = Fixtures.file("eof.json", "{ 'enum': 'Colour',\n  'data': [ 'red'").errors();
+        String errors = Fixtures.file("eof.json", "{ 'enum': 'Colour',\n  'data': [ 'red'")
+                .errors();
         assertEquals("eof.json:2:18: expected ',' or ']'", errors);
     }
 
@@ -52,19 +54,23 @@ class PositionTest {
                 .and("mid.json", "\n{ 'include': 'leaf.json' }\n")
                 .and("leaf.json", "{ 'enum': 'Shape' 'data': [] }\n")
                 .errors();
-        assertEquals("In file included from top.json:1:\nIn file included from mid.json:2:\n"
-                + "leaf.json:1:19: expected ',' or '}'", errors);
+        assertEquals(
+                "In file included from top.json:1:\nIn file included from mid.json:2:\n"
+                        + "leaf.json:1:19: expected ',' or '}'",
+                errors);
     }
 
     @Test
     void definitionContextFollowsTheLocation() {
-        SourceInfo at = SourceInfo.of("a.json", 4, SourceInfo.of("root.json", 2, null)).withDefinition("struct", "Box");
+        SourceInfo at =
+                SourceInfo.of("a.json", 4, SourceInfo.of("root.json", 2, null)).withDefinition("struct", "Box");
         assertEquals("In file included from root.json:2:\na.json: In struct 'Box':\na.json:4", at.toString());
     }
 
     @Test
     void astralCharactersCountAsOneColumn() {
-        String errors = Fixtures.file("wide.json", "{ 'enum': '\uD83D\uDE00', 'data': [] } junk\n").errors();
+        String errors = Fixtures.file("wide.json", "{ 'enum': '\uD83D\uDE00', 'data': [] } junk\n")
+                .errors();
         assertEquals("wide.json:1:11: funny character in string", errors);
     }
 }

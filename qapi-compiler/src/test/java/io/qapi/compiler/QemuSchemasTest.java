@@ -45,7 +45,8 @@ class QemuSchemasTest {
         var result = QapiCompiler.compile(root.toString(), QapiCompiler.Options.DEFAULT);
         assertTrue(result.ok(), () -> result.errors().toString());
         byte[] dump = IrDump.print(result.schema()).getBytes(StandardCharsets.UTF_8);
-        String actual = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(dump));
+        String actual =
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(dump));
         assertEquals(sha256, actual);
     }
 }

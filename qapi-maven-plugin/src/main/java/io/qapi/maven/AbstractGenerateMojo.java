@@ -110,13 +110,15 @@ public abstract class AbstractGenerateMojo extends AbstractMojo {
     }
 
     private File outputDirectory() {
-        return outputDirectory != null ? outputDirectory
+        return outputDirectory != null
+                ? outputDirectory
                 : new File(project.getBuild().getDirectory(), sourceSet.generated);
     }
 
     /** The file recording the last run's inputs, per goal and execution. */
     private File stateFile() {
-        return new File(project.getBuild().getDirectory(),
+        return new File(
+                project.getBuild().getDirectory(),
                 "qapi-state/" + execution.getGoal() + "-" + execution.getExecutionId());
     }
 
@@ -135,13 +137,17 @@ public abstract class AbstractGenerateMojo extends AbstractMojo {
             return;
         }
         String configuration = configuration(roots);
-        OutputClaims.claim(project, execution.getGoal() + ":" + execution.getExecutionId(), output, packageName,
+        OutputClaims.claim(
+                project,
+                execution.getGoal() + ":" + execution.getExecutionId(),
+                output,
+                packageName,
                 configuration + "\noutput=" + output.toAbsolutePath(),
                 "execution '" + execution.getExecutionId() + "' of " + execution.getGoal() + " (" + names(roots) + ")");
         InputState state = new InputState(stateFile().toPath());
         if (state.unchanged(configuration, output)) {
-            getLog().info("qapi: up to date (" + roots.size() + " schema" + (roots.size() == 1 ? "" : "s")
-                    + ", " + millis(start) + " ms)");
+            getLog().info("qapi: up to date (" + roots.size() + " schema" + (roots.size() == 1 ? "" : "s") + ", "
+                    + millis(start) + " ms)");
             return;
         }
         Generated generated = generate(roots);
@@ -150,7 +156,8 @@ public abstract class AbstractGenerateMojo extends AbstractMojo {
             state.save(configuration, generated.inputs(), output);
             getLog().info("qapi: " + generated.files().size() + " files from " + roots.size() + " schema"
                     + (roots.size() == 1 ? "" : "s") + ": " + report.written() + " written, " + report.unchanged()
-                    + " unchanged, " + report.reused() + " reused, " + report.deleted() + " deleted (" + millis(start) + " ms)");
+                    + " unchanged, " + report.reused() + " reused, " + report.deleted() + " deleted (" + millis(start)
+                    + " ms)");
         } catch (IOException e) {
             throw new MojoExecutionException("qapi: cannot write " + output + ": " + e.getMessage(), e);
         }
@@ -161,8 +168,7 @@ public abstract class AbstractGenerateMojo extends AbstractMojo {
     }
 
     /** The generated files and the schema files they come from. */
-    private record Generated(List<PlannedFile> files, Set<Path> inputs) {
-    }
+    private record Generated(List<PlannedFile> files, Set<Path> inputs) {}
 
     private Generated generate(List<Path> roots) throws MojoFailureException {
         QapiCompiler.Options options = new QapiCompiler.Options(lenientDocs, allErrors);
@@ -186,19 +192,27 @@ public abstract class AbstractGenerateMojo extends AbstractMojo {
             errors.forEach(d -> getLog().error(DiagnosticFormat.located(d)));
             for (Path root : acceptedLeniently) {
                 getLog().error("qapi: note: <lenientDocs>true</lenientDocs> (-Dqapi.lenientDocs) accepts "
-                        + SchemaFiles.shortName(root, sourceDirectory().toPath().toAbsolutePath().normalize()) + " (the documentation conventions of QEMU releases 2.8 to 11.0)");
+                        + SchemaFiles.shortName(
+                                root,
+                                sourceDirectory().toPath().toAbsolutePath().normalize())
+                        + " (the documentation conventions of QEMU releases 2.8 to 11.0)");
             }
             throw new MojoFailureException("qapi: " + errors.size() + " error" + (errors.size() == 1 ? "" : "s")
                     + " in QAPI schemas (see above)");
         }
-        return new Generated(RootPlans.merge(plans, sourceDirectory().toPath().toAbsolutePath().normalize()), inputs);
+        return new Generated(
+                RootPlans.merge(
+                        plans, sourceDirectory().toPath().toAbsolutePath().normalize()),
+                inputs);
     }
 
     /** The root schemas as the messages name them: relative to the source directory. */
     private String names(List<Path> roots) {
         Path dir = sourceDirectory().toPath().toAbsolutePath().normalize();
         return (roots.size() == 1 ? "schema " : "schemas ")
-                + String.join(", ", roots.stream().map(r -> SchemaFiles.shortName(r, dir)).toList());
+                + String.join(
+                        ", ",
+                        roots.stream().map(r -> SchemaFiles.shortName(r, dir)).toList());
     }
 
     private GenOptions genOptions() throws MojoFailureException {
@@ -206,8 +220,8 @@ public abstract class AbstractGenerateMojo extends AbstractMojo {
         try {
             selected = GenOptions.Target.parse(targets);
         } catch (IllegalArgumentException e) {
-            throw new MojoFailureException("qapi: " + e.getMessage() + "; use types, client, server, events "
-                    + "or introspection");
+            throw new MojoFailureException(
+                    "qapi: " + e.getMessage() + "; use types, client, server, events " + "or introspection");
         }
         try {
             return new GenOptions(packageName, Defines.of(defines), selected);
@@ -235,8 +249,13 @@ public abstract class AbstractGenerateMojo extends AbstractMojo {
      */
     private static String generatorBuild() {
         try {
-            Path jar = Path.of(JavaGenerator.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            return Files.isRegularFile(jar) ? Files.size(jar) + "@" + Files.getLastModifiedTime(jar).toMillis()
+            Path jar = Path.of(JavaGenerator.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
+            return Files.isRegularFile(jar)
+                    ? Files.size(jar) + "@" + Files.getLastModifiedTime(jar).toMillis()
                     : jar.toString();
         } catch (IOException | URISyntaxException | RuntimeException e) {
             return "unknown";
@@ -245,8 +264,15 @@ public abstract class AbstractGenerateMojo extends AbstractMojo {
 
     /** Everything besides the schema files that decides the output. */
     private String configuration(List<Path> roots) {
-        return String.join("\n", "plugin=" + pluginVersion, "generator=" + generatorBuild(), "roots=" + roots, "package=" + packageName,
-                "targets=" + new TreeSet<>(targets), "defines=" + new TreeSet<>(defines), "lenient=" + lenientDocs,
+        return String.join(
+                "\n",
+                "plugin=" + pluginVersion,
+                "generator=" + generatorBuild(),
+                "roots=" + roots,
+                "package=" + packageName,
+                "targets=" + new TreeSet<>(targets),
+                "defines=" + new TreeSet<>(defines),
+                "lenient=" + lenientDocs,
                 "allErrors=" + allErrors);
     }
 }

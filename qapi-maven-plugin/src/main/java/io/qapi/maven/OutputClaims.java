@@ -18,8 +18,7 @@ final class OutputClaims {
     /** In the project's context: "dir:PATH" or "package:NAME" to {owner, identity, description}. */
     private static final String KEY = OutputClaims.class.getName();
 
-    private OutputClaims() {
-    }
+    private OutputClaims() {}
 
     /**
      * Claims an output directory and a base package for one execution, or fails naming the
@@ -30,8 +29,9 @@ final class OutputClaims {
      * @param identity    everything that decides the output (schemas, package, targets, …)
      * @param description the execution and its schemas, as the error names them
      */
-    static void claim(MavenProject project, String owner, Path output, String packageName, String identity,
-            String description) throws MojoFailureException {
+    static void claim(
+            MavenProject project, String owner, Path output, String packageName, String identity, String description)
+            throws MojoFailureException {
         Map<String, String[]> claims = claims(project);
         String dir = "dir:" + output.toAbsolutePath().normalize();
         String pkg = "package:" + packageName;

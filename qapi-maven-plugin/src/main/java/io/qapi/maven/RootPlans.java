@@ -16,8 +16,7 @@ import org.apache.maven.plugin.MojoFailureException;
  * code is written against, and adding a second schema must not rename the first one's classes.
  */
 final class RootPlans {
-    private RootPlans() {
-    }
+    private RootPlans() {}
 
     /**
      * Every root's files, or a failure naming the first two roots that plan the same file.

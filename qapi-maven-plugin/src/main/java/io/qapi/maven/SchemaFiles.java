@@ -18,8 +18,7 @@ import java.util.stream.Stream;
 final class SchemaFiles {
     private static final Pattern INCLUDE = Pattern.compile("\\{\\s*'include'\\s*:\\s*'([^']+)'\\s*}");
 
-    private SchemaFiles() {
-    }
+    private SchemaFiles() {}
 
     /** A root schema as messages name it: relative to the schemas' directory when it is inside. */
     static String shortName(Path root, Path dir) {
@@ -48,7 +47,9 @@ final class SchemaFiles {
         }
         List<Path> all;
         try (Stream<Path> walk = Files.walk(dir)) {
-            all = walk.filter(p -> p.toString().endsWith(".json") && Files.isRegularFile(p)).sorted().toList();
+            all = walk.filter(p -> p.toString().endsWith(".json") && Files.isRegularFile(p))
+                    .sorted()
+                    .toList();
         }
         Set<Path> included = new HashSet<>();
         for (Path file : all) {
@@ -62,6 +63,8 @@ final class SchemaFiles {
                 }
             }
         }
-        return all.stream().filter(p -> p.getParent().equals(dir) && !included.contains(p.normalize())).toList();
+        return all.stream()
+                .filter(p -> p.getParent().equals(dir) && !included.contains(p.normalize()))
+                .toList();
     }
 }

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GenerateMojoTest {
     private static final String SHOP = "{ 'command': 'buy', 'data': { 'item': 'str' } }\n";
-    private static final String STOCK = "{ 'command': 'count', 'returns': 'Count' }\n"
-            + "{ 'struct': 'Count', 'data': { 'n': 'int' } }\n";
+    private static final String STOCK =
+            "{ 'command': 'count', 'returns': 'Count' }\n" + "{ 'struct': 'Count', 'data': { 'n': 'int' } }\n";
 
     @TempDir
     Path basedir;
@@ -42,10 +42,12 @@ class GenerateMojoTest {
         schema("stock.json", STOCK);
         RecordingLog log = new RecordingLog();
 
-        MojoFailureException e = assertThrows(MojoFailureException.class,
+        MojoFailureException e = assertThrows(
+                MojoFailureException.class,
                 () -> new Mojos(basedir).generate("default", "org.example", log).execute());
 
-        assertTrue(e.getMessage().startsWith("qapi: schemas shop.json and stock.json both generate org.example."),
+        assertTrue(
+                e.getMessage().startsWith("qapi: schemas shop.json and stock.json both generate org.example."),
                 e.getMessage());
         assertFalse(Files.exists(generated("org/example/Client.java")));
     }
@@ -73,13 +75,17 @@ class GenerateMojoTest {
         first.execute();
         GenerateMojo second = build.generate("stock", "org.example", new RecordingLog());
         Mojos.set(second, "schemas", Mojos.list("stock.json"));
-        Mojos.set(second, "outputDirectory", basedir.resolve("target/generated-sources/stock").toFile());
+        Mojos.set(
+                second,
+                "outputDirectory",
+                basedir.resolve("target/generated-sources/stock").toFile());
 
         MojoFailureException e = assertThrows(MojoFailureException.class, second::execute);
 
-        assertEquals("qapi: execution 'stock' of generate (schema stock.json) generates into package org.example, "
-                + "as execution 'shop' of generate (schema shop.json) does: each would delete or replace the other's "
-                + "files (Client, Server, …); give each execution its own <packageName> and <outputDirectory>",
+        assertEquals(
+                "qapi: execution 'stock' of generate (schema stock.json) generates into package org.example, "
+                        + "as execution 'shop' of generate (schema shop.json) does: each would delete or replace the other's "
+                        + "files (Client, Server, …); give each execution its own <packageName> and <outputDirectory>",
                 e.getMessage());
         assertTrue(Files.isRegularFile(generated("org/example/Client.java")));
     }
@@ -97,8 +103,11 @@ class GenerateMojoTest {
 
         MojoFailureException e = assertThrows(MojoFailureException.class, second::execute);
 
-        assertTrue(e.getMessage().contains("generates into " + basedir.resolve("target/generated-sources/qapi")
-                + ", as execution 'shop'"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .contains("generates into " + basedir.resolve("target/generated-sources/qapi")
+                                + ", as execution 'shop'"),
+                e.getMessage());
         assertTrue(Files.isRegularFile(generated("org/example/shop/Client.java")));
     }
 
@@ -111,7 +120,10 @@ class GenerateMojoTest {
         Mojos.set(shop, "schemas", Mojos.list("shop.json"));
         GenerateMojo stock = build.generate("stock", "org.example.stock", new RecordingLog());
         Mojos.set(stock, "schemas", Mojos.list("stock.json"));
-        Mojos.set(stock, "outputDirectory", basedir.resolve("target/generated-sources/stock").toFile());
+        Mojos.set(
+                stock,
+                "outputDirectory",
+                basedir.resolve("target/generated-sources/stock").toFile());
         GenerateMojo shopFromTheCommandLine = build.generate("default-cli", "org.example.shop", new RecordingLog());
         Mojos.set(shopFromTheCommandLine, "schemas", Mojos.list("shop.json"));
 
@@ -120,7 +132,8 @@ class GenerateMojoTest {
         shopFromTheCommandLine.execute();
 
         assertTrue(Files.isRegularFile(generated("org/example/shop/Client.java")));
-        assertTrue(Files.isRegularFile(basedir.resolve("target/generated-sources/stock/org/example/stock/Client.java")));
+        assertTrue(
+                Files.isRegularFile(basedir.resolve("target/generated-sources/stock/org/example/stock/Client.java")));
     }
 
     @Test
@@ -137,9 +150,12 @@ class GenerateMojoTest {
         assertThrows(MojoFailureException.class, mojo::execute);
 
         Path file = basedir.resolve("src/main/qapi/old.json");
-        assertEquals(List.of(file + ":2:1: line should end with ':'",
-                "qapi: note: <lenientDocs>true</lenientDocs> (-Dqapi.lenientDocs) accepts old.json "
-                        + "(the documentation conventions of QEMU releases 2.8 to 11.0)"), log.at("ERROR"));
+        assertEquals(
+                List.of(
+                        file + ":2:1: line should end with ':'",
+                        "qapi: note: <lenientDocs>true</lenientDocs> (-Dqapi.lenientDocs) accepts old.json "
+                                + "(the documentation conventions of QEMU releases 2.8 to 11.0)"),
+                log.at("ERROR"));
         Mojos.set(mojo, "lenientDocs", true);
         try {
             mojo.execute();
@@ -165,7 +181,8 @@ class GenerateMojoTest {
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
 
         Path file = basedir.resolve("src/main/qapi/cmd.json");
-        assertEquals(List.of(file + ":6:1: parameter 'id' uses unknown type 'NoSuchType'\n    in command 'cmd'"),
+        assertEquals(
+                List.of(file + ":6:1: parameter 'id' uses unknown type 'NoSuchType'\n    in command 'cmd'"),
                 log.at("ERROR"));
         assertEquals("qapi: 1 error in QAPI schemas (see above)", e.getMessage());
     }

@@ -35,7 +35,8 @@ class HelpGoalTest {
         for (int i = 0; i < mojos.getLength(); i++) {
             Element mojo = (Element) mojos.item(i);
             Map<String, String> parameters = new LinkedHashMap<>();
-            NodeList params = ((Element) mojo.getElementsByTagName("parameters").item(0)).getElementsByTagName("parameter");
+            NodeList params =
+                    ((Element) mojo.getElementsByTagName("parameters").item(0)).getElementsByTagName("parameter");
             for (int j = 0; j < params.getLength(); j++) {
                 Element p = (Element) params.item(j);
                 if (editableOnly && text(p, "editable").equals("false")) {
@@ -56,7 +57,9 @@ class HelpGoalTest {
     @Test
     void everyParameterOfEveryGoalIsDescribed() throws Exception {
         Map<String, Map<String, String>> goals = descriptor(false);
-        assertEquals(List.of("generate", "generate-test", "help"), goals.keySet().stream().sorted().toList());
+        assertEquals(
+                List.of("generate", "generate-test", "help"),
+                goals.keySet().stream().sorted().toList());
         List<String> undescribed = new ArrayList<>();
         goals.forEach((goal, parameters) -> parameters.forEach((name, description) -> {
             if (description.isEmpty()) {
@@ -82,9 +85,11 @@ class HelpGoalTest {
             assertTrue(printed.contains("qapi:" + goal.getKey()), goal.getKey());
             assertFalse(goal.getValue().isEmpty(), goal.getKey());
             for (Map.Entry<String, String> parameter : goal.getValue().entrySet()) {
-                String description = parameter.getValue().replaceAll("<[^>]+>", "").replaceAll("\\s+", " ");
+                String description =
+                        parameter.getValue().replaceAll("<[^>]+>", "").replaceAll("\\s+", " ");
                 String firstWords = description.substring(0, Math.min(30, description.length()));
-                assertTrue(printed.contains(parameter.getKey()) && printed.contains(firstWords),
+                assertTrue(
+                        printed.contains(parameter.getKey()) && printed.contains(firstWords),
                         goal.getKey() + ":" + parameter.getKey() + " not printed with '" + firstWords + "'");
             }
         }

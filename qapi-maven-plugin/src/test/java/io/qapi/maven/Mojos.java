@@ -39,7 +39,10 @@ final class Mojos {
         set(mojo, "pluginVersion", "test");
         set(mojo, "packageName", packageName);
         set(mojo, "sourceDirectory", basedir.resolve("src/main/qapi").toFile());
-        set(mojo, "outputDirectory", basedir.resolve("target/generated-sources/qapi").toFile());
+        set(
+                mojo,
+                "outputDirectory",
+                basedir.resolve("target/generated-sources/qapi").toFile());
         mojo.setLog(log);
         return mojo;
     }

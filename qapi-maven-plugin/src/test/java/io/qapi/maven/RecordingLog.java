@@ -15,7 +15,10 @@ final class RecordingLog implements Log {
     /** The messages of one level, such as "ERROR". */
     List<String> at(String level) {
         String prefix = "[" + level + "] ";
-        return lines.stream().filter(l -> l.startsWith(prefix)).map(l -> l.substring(prefix.length())).toList();
+        return lines.stream()
+                .filter(l -> l.startsWith(prefix))
+                .map(l -> l.substring(prefix.length()))
+                .toList();
     }
 
     private void add(String level, CharSequence content, Throwable error) {
@@ -28,16 +31,13 @@ final class RecordingLog implements Log {
     }
 
     @Override
-    public void debug(CharSequence content) {
-    }
+    public void debug(CharSequence content) {}
 
     @Override
-    public void debug(CharSequence content, Throwable error) {
-    }
+    public void debug(CharSequence content, Throwable error) {}
 
     @Override
-    public void debug(Throwable error) {
-    }
+    public void debug(Throwable error) {}
 
     @Override
     public boolean isInfoEnabled() {

@@ -83,7 +83,8 @@ public final class ArgumentChecker {
             throw invalidType(path, "string");
         }
         if (!schema.enumValues(type).contains(value.textValue())) {
-            throw new ShellError(Input.STRICT.badEnumValue(path, value.textValue()).desc());
+            throw new ShellError(
+                    Input.STRICT.badEnumValue(path, value.textValue()).desc());
         }
         return value;
     }
@@ -132,7 +133,9 @@ public final class ArgumentChecker {
             Map.Entry<String, JsonNode> member = it.next();
             JsonNode checkedValue = checked.get(member.getKey());
             if (checkedValue == null && !open) {
-                throw new ShellError(Input.STRICT.unexpected(Input.member(path, member.getKey())).desc());
+                throw new ShellError(Input.STRICT
+                        .unexpected(Input.member(path, member.getKey()))
+                        .desc());
             }
             out.set(member.getKey(), checkedValue != null ? checkedValue : member.getValue());
         }

@@ -108,7 +108,7 @@ public final class Completions {
                 }
             }
             case "alternate" -> schema.alternatives(type).forEach(branch -> choices.addAll(choices(branch)));
-            default -> { }
+            default -> {}
         }
         return choices;
     }
@@ -145,7 +145,9 @@ public final class Completions {
         if ("object".equals(schema.metaType(type))) {
             return type;
         }
-        return schema.alternatives(type).stream().filter(t -> "object".equals(schema.metaType(t))).findFirst()
+        return schema.alternatives(type).stream()
+                .filter(t -> "object".equals(schema.metaType(t)))
+                .findFirst()
                 .orElse(null);
     }
 

@@ -26,6 +26,7 @@ import org.jline.terminal.Terminal;
 public final class InteractiveShell {
     /** Commands kept in the history, in memory and in its file. */
     public static final int HISTORY_SIZE = 1000;
+
     static final String PROMPT = "(QEMU) ";
 
     private final ShellSession session;
@@ -53,8 +54,8 @@ public final class InteractiveShell {
         // when they come (the listener only wakes the printing) and before each reply, so that
         // an event sent before a reply is printed before it.
         EventSubscription<QmpEvent> buffered = session.client().subscribe(event -> true);
-        EventSubscription<QmpEvent> wakeUps = session.client().listen(event -> true,
-                event -> printEvents(reader, buffered));
+        EventSubscription<QmpEvent> wakeUps =
+                session.client().listen(event -> true, event -> printEvents(reader, buffered));
         try {
             while (true) {
                 String line;
@@ -146,7 +147,8 @@ public final class InteractiveShell {
         StringBuilder text = new StringBuilder("Connected to ");
         JsonNode version = greeting != null ? greeting.version() : null;
         text.append(version != null ? "QEMU " + greeting.qemuVersion() : "a QMP server")
-                .append(" at ").append(session.client().endpoint());
+                .append(" at ")
+                .append(session.client().endpoint());
         if (session.schema() != null) {
             text.append(": ").append(session.schema().commands().size()).append(" commands (Tab completes them)");
         } else {

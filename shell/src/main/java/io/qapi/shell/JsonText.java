@@ -13,8 +13,7 @@ import java.util.Map;
 public final class JsonText {
     private static final String INDENT = "    ";
 
-    private JsonText() {
-    }
+    private JsonText() {}
 
     /** The value indented over several lines. */
     public static String pretty(JsonNode value) {

@@ -33,8 +33,7 @@ public final class LineParser {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
-    private LineParser() {
-    }
+    private LineParser() {}
 
     /** Whether a line holds no command: empty, white space, or a {@code #} comment. */
     public static boolean isBlank(String line) {

@@ -25,24 +25,29 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** The {@code qmp-shell} command line. */
-@Command(name = "qmp-shell", mixinStandardHelpOptions = true, version = "qmp-shell 0.1.0",
+@Command(
+        name = "qmp-shell",
+        mixinStandardHelpOptions = true,
+        version = "qmp-shell 0.1.0",
         description = {
             "Talks QMP to a QEMU (or any QMP server) at ENDPOINT: a unix socket path or HOST:PORT.",
             "",
             "On a terminal it is interactive: Tab completes command and argument names and enum values from the "
-                + "server's query-qmp-schema, arguments are checked against it before anything is sent, events are "
-                + "printed as they come, and the history is kept in ~/.qmp-shell_history.",
+                    + "server's query-qmp-schema, arguments are checked against it before anything is sent, events are "
+                    + "printed as they come, and the history is kept in ~/.qmp-shell_history.",
             "Otherwise (or with -c or -f) it runs commands one a line, printing replies and events, and stops at the "
-                + "first failure.",
+                    + "first failure.",
             "",
             "A command is written as 'command key=value ...' (values are JSON when they parse, else strings; "
-                + "'a.b=x' sets member b of argument a), or as a QMP request such as {\"execute\": \"stop\"}."},
+                    + "'a.b=x' sets member b of argument a), or as a QMP request such as {\"execute\": \"stop\"}."
+        },
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:every command succeeded",
             "1:a command failed (refused by the shell or answered with an error)",
             "2:the command line was wrong",
-            "3:the connection could not be made or was lost"})
+            "3:the connection could not be made or was lost"
+        })
 public final class QmpShell implements Callable<Integer> {
     private static final int USAGE = 2;
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -50,15 +55,20 @@ public final class QmpShell implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "ENDPOINT", description = "unix socket path (or unix:PATH), or HOST:PORT")
     String endpoint;
 
-    @Option(names = {"-c", "--command"}, paramLabel = "COMMAND",
+    @Option(
+            names = {"-c", "--command"},
+            paramLabel = "COMMAND",
             description = "run this command (may be repeated), then quit")
     List<String> commands = new ArrayList<>();
 
-    @Option(names = {"-f", "--file"}, paramLabel = "FILE",
+    @Option(
+            names = {"-f", "--file"},
+            paramLabel = "FILE",
             description = "run the commands of FILE ('-': standard input)")
     String file;
 
-    @Option(names = "--keep-going",
+    @Option(
+            names = "--keep-going",
             description = "run the remaining commands after one fails (the exit status is still 1)")
     boolean keepGoing;
 
@@ -172,7 +182,8 @@ public final class QmpShell implements Callable<Integer> {
 
     private int interactive(ShellSession session) throws IOException {
         Path historyFile = history != null ? history : Path.of(home(), ".qmp-shell_history");
-        try (Terminal terminal = TerminalBuilder.builder().name("qmp-shell").system(true).build()) {
+        try (Terminal terminal =
+                TerminalBuilder.builder().name("qmp-shell").system(true).build()) {
             return new InteractiveShell(session, terminal, historyFile, !compact).run();
         }
     }

@@ -98,7 +98,8 @@ public final class ServerSchema {
 
     private static void addMembers(JsonNode objectEntry, List<Member> into) {
         for (JsonNode member : objectEntry.path("members")) {
-            into.add(new Member(member.path("name").asText(), member.path("type").asText(), member.has("default")));
+            into.add(
+                    new Member(member.path("name").asText(), member.path("type").asText(), member.has("default")));
         }
     }
 
@@ -151,13 +152,19 @@ public final class ServerSchema {
             case "object" -> "object";
             case "array" -> "array";
             case "enum" -> "string";
-            case "alternate" -> String.join(" or ",
-                    alternatives(type).stream().map(this::describe).distinct().toList());
-            case "builtin" -> switch (index.get(type).path("json-type").asText()) {
-                case "int" -> "integer";
-                case "value" -> "any value";
-                default -> index.get(type).path("json-type").asText();
-            };
+            case "alternate" ->
+                String.join(
+                        " or ",
+                        alternatives(type).stream()
+                                .map(this::describe)
+                                .distinct()
+                                .toList());
+            case "builtin" ->
+                switch (index.get(type).path("json-type").asText()) {
+                    case "int" -> "integer";
+                    case "value" -> "any value";
+                    default -> index.get(type).path("json-type").asText();
+                };
             default -> type;
         };
     }

@@ -45,8 +45,7 @@ public final class ShellSession implements AutoCloseable {
      *                or {@code {"error": {"class": …, "desc": …}}}
      * @param ok      whether it succeeded
      */
-    public record Reply(ObjectNode message, boolean ok) {
-    }
+    public record Reply(ObjectNode message, boolean ok) {}
 
     private final QmpClient client;
     private final ServerSchema schema;
@@ -65,11 +64,12 @@ public final class ShellSession implements AutoCloseable {
     public static ShellSession connect(Endpoint endpoint, Options options) throws IOException {
         ClientOptions base = ClientOptions.defaults().withConnectTimeout(options.connectTimeout());
         // a person at the shell waits as long as a command takes (Ctrl-C stops waiting)
-        ClientOptions clientOptions = options.callTimeout() == null ? base.withoutCallTimeout()
-                : base.withCallTimeout(options.callTimeout());
+        ClientOptions clientOptions =
+                options.callTimeout() == null ? base.withoutCallTimeout() : base.withCallTimeout(options.callTimeout());
         QmpClient client = QmpClient.connect(endpoint, clientOptions);
         try {
-            JsonNode schema = client.execute("query-qmp-schema", null, options.connectTimeout()).get();
+            JsonNode schema = client.execute("query-qmp-schema", null, options.connectTimeout())
+                    .get();
             return new ShellSession(client, ServerSchema.of(schema), options.check(), null);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof QmpConnectionException lost) {
@@ -114,8 +114,8 @@ public final class ShellSession implements AutoCloseable {
         waiting = call;
         try {
             JsonNode value = call.get();
-            return new Reply(QmpMessages.success(value != null ? value : JsonNodeFactory.instance.objectNode(), null),
-                    true);
+            return new Reply(
+                    QmpMessages.success(value != null ? value : JsonNodeFactory.instance.objectNode(), null), true);
         } catch (CancellationException e) {
             throw new ShellError("Stopped waiting for the reply to " + request.command());
         } catch (ExecutionException e) {

@@ -36,8 +36,7 @@ final class WarmUp {
              {"name": "str", "meta-type": "builtin", "json-type": "string"},
              {"name": "any", "meta-type": "builtin", "json-type": "value"}]""";
 
-    private WarmUp() {
-    }
+    private WarmUp() {}
 
     public static void main(String[] args) throws IOException {
         JsonNode schema = new JsonMapper().readTree(SCHEMA);
@@ -58,13 +57,20 @@ final class WarmUp {
             running.listen(Endpoint.unix(socket));
             String script = "stop\n{\"execute\": \"qom-get\", \"arguments\": {\"path\": \"/\", \"property\": \"x\"}}\n"
                     + "qom-get path=/ property=x mode=a\nqom-get path=/ mode=c\n";
-            status = QmpShell.run(new String[] {socket.toString(), "--keep-going"},
-                    new ByteArrayInputStream(script.getBytes(StandardCharsets.UTF_8)), nowhere, nowhere, false);
+            status = QmpShell.run(
+                    new String[] {socket.toString(), "--keep-going"},
+                    new ByteArrayInputStream(script.getBytes(StandardCharsets.UTF_8)),
+                    nowhere,
+                    nowhere,
+                    false);
             Completions completions = new Completions(ServerSchema.of(schema));
             completions.complete("qom");
             completions.complete("qom-get path=/ mode=");
-            try (Terminal terminal = TerminalBuilder.builder().system(false).type(Terminal.TYPE_DUMB)
-                    .streams(new ByteArrayInputStream(new byte[0]), nowhere).build()) {
+            try (Terminal terminal = TerminalBuilder.builder()
+                    .system(false)
+                    .type(Terminal.TYPE_DUMB)
+                    .streams(new ByteArrayInputStream(new byte[0]), nowhere)
+                    .build()) {
                 LineReaderBuilder.builder().terminal(terminal).build();
             }
         } finally {

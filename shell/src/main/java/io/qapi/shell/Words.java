@@ -11,8 +11,7 @@ import java.util.List;
  */
 final class Words {
 
-    private Words() {
-    }
+    private Words() {}
 
     /** The words of a complete line; an unterminated quote is an error. */
     static List<String> split(String line) {
@@ -37,8 +36,7 @@ final class Words {
     }
 
     /** Where a scan ended: inside a quote, inside a word (perhaps in brackets), or between words. */
-    private record End(boolean inQuote, boolean inWord) {
-    }
+    private record End(boolean inQuote, boolean inWord) {}
 
     private static End scan(String line, List<String> words) {
         StringBuilder word = new StringBuilder();
@@ -70,7 +68,7 @@ final class Words {
                 case '"', '\'' -> quote = c;
                 case '{', '[' -> depth++;
                 case '}', ']' -> depth = Math.max(0, depth - 1);
-                default -> { }
+                default -> {}
             }
         }
         if (inWord) {

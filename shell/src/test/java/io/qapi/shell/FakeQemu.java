@@ -25,12 +25,12 @@ import java.util.function.Function;
  */
 final class FakeQemu implements AutoCloseable {
     /** What the server ran: command name and arguments, in order. */
-    record Call(String command, JsonNode arguments) {
-    }
+    record Call(String command, JsonNode arguments) {}
 
     final List<Call> calls = new CopyOnWriteArrayList<>();
     /** query-name answers only once this is counted down: a command that takes its time. */
     final CountDownLatch nameReleased = new CountDownLatch(1);
+
     private final QmpServer server;
     final Endpoint endpoint;
     private volatile boolean running;
@@ -67,7 +67,9 @@ final class FakeQemu implements AutoCloseable {
         commands.add(command("device_add", r -> {
             throw QmpError.generic("No 'PCI' bus found for device '" + r.required("driver", Decoders.STR) + "'");
         }));
-        server = new QmpServer(commands, ServerOptions.builder().version(Greeting.version(7, 2, 0, "")).build());
+        server = new QmpServer(
+                commands,
+                ServerOptions.builder().version(Greeting.version(7, 2, 0, "")).build());
         endpoint = server.listen(Endpoint.unix(socket));
     }
 
@@ -95,7 +97,10 @@ final class FakeQemu implements AutoCloseable {
 
     /** The names of the commands run, leaving out the shell's own {@code query-qmp-schema}. */
     List<String> commandsRun() {
-        return calls.stream().map(Call::command).filter(c -> !c.equals("query-qmp-schema")).toList();
+        return calls.stream()
+                .map(Call::command)
+                .filter(c -> !c.equals("query-qmp-schema"))
+                .toList();
     }
 
     @Override

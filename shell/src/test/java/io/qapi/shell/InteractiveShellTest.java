@@ -1,7 +1,6 @@
 package io.qapi.shell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -30,6 +29,7 @@ class InteractiveShellTest {
 
     @TempDir
     Path dir;
+
     FakeQemu qemu;
     final Screen screen = new Screen();
     PipedOutputStream keyboard;
@@ -59,11 +59,19 @@ class InteractiveShellTest {
         qemu = new FakeQemu(dir.resolve("qmp.sock"), true);
         keyboard = new PipedOutputStream();
         PipedInputStream input = new PipedInputStream(keyboard, 1 << 16);
-        Terminal terminal = TerminalBuilder.builder().system(false).provider("exec").type("xterm").size(new Size(160, 50))
-                .encoding(StandardCharsets.UTF_8).streams(input, screen).build();
-        ShellSession session = ShellSession.connect(qemu.endpoint, new ShellSession.Options(Duration.ofSeconds(5), null, true));
+        Terminal terminal = TerminalBuilder.builder()
+                .system(false)
+                .provider("exec")
+                .type("xterm")
+                .size(new Size(160, 50))
+                .encoding(StandardCharsets.UTF_8)
+                .streams(input, screen)
+                .build();
+        ShellSession session =
+                ShellSession.connect(qemu.endpoint, new ShellSession.Options(Duration.ofSeconds(5), null, true));
         shell = CompletableFuture.supplyAsync(() -> {
-            try (session; terminal) {
+            try (session;
+                    terminal) {
                 return new InteractiveShell(session, terminal, history, true).run();
             } catch (IOException e) {
                 throw new RuntimeException(e);
@@ -170,13 +178,16 @@ class InteractiveShellTest {
         type("type\n");
         awaitScreen("\"return\": \"none-machine\"");
         assertEquals(0, quit());
-        assertEquals("{\"path\":\"/machine\",\"property\":\"type\"}", qemu.calls.get(1).arguments().toString());
+        assertEquals(
+                "{\"path\":\"/machine\",\"property\":\"type\"}",
+                qemu.calls.get(1).arguments().toString());
     }
 
     @Test
     void historyIsKeptInItsFileBounded() throws Exception {
         Path history = dir.resolve("history");
-        List<String> old = new ArrayList<>(IntStream.range(0, 1500).mapToObj(i -> "query-status # " + i).toList());
+        List<String> old = new ArrayList<>(
+                IntStream.range(0, 1500).mapToObj(i -> "query-status # " + i).toList());
         Files.write(history, old);
         start(history);
         type("stop\n");

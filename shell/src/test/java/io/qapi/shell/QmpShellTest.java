@@ -22,17 +22,20 @@ import org.junit.jupiter.api.io.TempDir;
 class QmpShellTest {
     @TempDir
     Path dir;
+
     FakeQemu qemu;
 
     /** What one run of the command line printed, and its exit status. */
-    record Run(int status, String out, String err) {
-    }
+    record Run(int status, String out, String err) {}
 
     private Run shell(String stdin, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = QmpShell.run(args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+        int status = QmpShell.run(
+                args,
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
                 false);
         return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
@@ -52,9 +55,14 @@ class QmpShellTest {
     /** The top-level JSON values printed, each as its "event" name or its first member's name. */
     private static List<String> messages(String out) throws Exception {
         List<String> kinds = new ArrayList<>();
-        for (MappingIterator<JsonNode> it = new JsonMapper().readerFor(JsonNode.class).readValues(out); it.hasNext(); ) {
+        for (MappingIterator<JsonNode> it =
+                        new JsonMapper().readerFor(JsonNode.class).readValues(out);
+                it.hasNext(); ) {
             JsonNode message = it.next();
-            kinds.add(message.has("event") ? message.get("event").asText() : message.fieldNames().next());
+            kinds.add(
+                    message.has("event")
+                            ? message.get("event").asText()
+                            : message.fieldNames().next());
         }
         return kinds;
     }
@@ -132,11 +140,17 @@ class QmpShellTest {
         Run run = shell("", socket, "--keep-going", "--compact", "-f", script.toString());
         assertEquals(1, run.status());
         assertEquals(List.of("device_add", "cont"), qemu.commandsRun());
-        assertEquals("{\"driver\":\"e1000\",\"id\":\"1\"}", qemu.calls.get(1).arguments().toString(),
+        assertEquals(
+                "{\"driver\":\"e1000\",\"id\":\"1\"}",
+                qemu.calls.get(1).arguments().toString(),
                 "the bare word 1 is sent as the string id");
         assertEquals(script + ":2: Parameter 'size' is unexpected\n", run.err());
-        assertTrue(run.out().startsWith("{\"error\": {\"class\": \"GenericError\", "
-                + "\"desc\": \"No 'PCI' bus found for device 'e1000'\"}}\n{\"timestamp\": {\"seconds\": "), run.out());
+        assertTrue(
+                run.out()
+                        .startsWith(
+                                "{\"error\": {\"class\": \"GenericError\", "
+                                        + "\"desc\": \"No 'PCI' bus found for device 'e1000'\"}}\n{\"timestamp\": {\"seconds\": "),
+                run.out());
         assertTrue(run.out().endsWith("\"event\": \"RESUME\"}\n{\"return\": {}}\n"), run.out());
     }
 

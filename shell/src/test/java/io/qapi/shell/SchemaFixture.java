@@ -23,8 +23,7 @@ final class SchemaFixture {
     private static final Path BINARY = Path.of("/usr/bin/qemu-system-x86_64");
     private static JsonNode schema;
 
-    private SchemaFixture() {
-    }
+    private SchemaFixture() {}
 
     static synchronized JsonNode qemu72() {
         assumeTrue(Files.isExecutable(BINARY), BINARY + " is not installed: the tests on QEMU's schema are skipped");
@@ -41,11 +40,13 @@ final class SchemaFixture {
     private static JsonNode ask() {
         JsonMapper json = new JsonMapper();
         try {
-            Process qemu = new ProcessBuilder(BINARY.toString(), "-machine", "none", "-nodefaults", "-display", "none",
-                    "-qmp", "stdio").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            Process qemu = new ProcessBuilder(
+                            BINARY.toString(), "-machine", "none", "-nodefaults", "-display", "none", "-qmp", "stdio")
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             try (Writer in = qemu.outputWriter(StandardCharsets.UTF_8);
-                    BufferedReader out = new BufferedReader(new InputStreamReader(qemu.getInputStream(),
-                            StandardCharsets.UTF_8))) {
+                    BufferedReader out =
+                            new BufferedReader(new InputStreamReader(qemu.getInputStream(), StandardCharsets.UTF_8))) {
                 in.write("{\"execute\":\"qmp_capabilities\"}\n{\"execute\":\"query-qmp-schema\"}\n");
                 in.flush();
                 for (String line; (line = out.readLine()) != null; ) {

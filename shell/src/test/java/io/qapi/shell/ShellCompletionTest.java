@@ -12,7 +12,9 @@ class ShellCompletionTest {
     private final Completions completions = new Completions(SchemaFixture.qemu72Schema());
 
     private List<String> words(String line) {
-        return completions.complete(line).stream().map(Completions.Completion::word).toList();
+        return completions.complete(line).stream()
+                .map(Completions.Completion::word)
+                .toList();
     }
 
     @Test
@@ -20,8 +22,8 @@ class ShellCompletionTest {
         assertEquals(List.of("query-chardev", "query-chardev-backends"), words("query-char"));
         assertTrue(completions.complete("query-char").stream().allMatch(Completions.Completion::complete));
         // x86's QEMU has no query-cpu-model-baseline (s390x has)
-        assertEquals(List.of("query-cpu-definitions", "query-cpu-model-expansion", "query-cpus-fast"),
-                words("query-cpu"));
+        assertEquals(
+                List.of("query-cpu-definitions", "query-cpu-model-expansion", "query-cpus-fast"), words("query-cpu"));
         List<String> all = words("");
         assertEquals(216, all.size(), "QEMU 7.2 with -machine none offers 216 commands");
         assertTrue(all.contains("qmp_capabilities") && all.contains("device_add"));
@@ -51,9 +53,11 @@ class ShellCompletionTest {
     void enumAndBooleanValues() {
         assertEquals(List.of("type=static", "type=full"), words("query-cpu-model-expansion type="));
         assertEquals(List.of("type=full"), words("query-cpu-model-expansion type=f"));
-        assertTrue(completions.complete("query-cpu-model-expansion type=f").get(0).complete());
+        assertTrue(
+                completions.complete("query-cpu-model-expansion type=f").get(0).complete());
         assertEquals(List.of("abstract=true", "abstract=false"), words("qom-list-types abstract="));
-        assertEquals(List.of("panic=pause", "panic=shutdown", "panic=exit-failure", "panic=none"),
+        assertEquals(
+                List.of("panic=pause", "panic=shutdown", "panic=exit-failure", "panic=none"),
                 words("set-action panic="));
         assertEquals(List.of(), words("qom-get path="), "a string has no list of values");
     }

@@ -93,7 +93,9 @@ class ShellSyntaxTest {
     void jsonRequestsThatQemuWouldRefuseAreRefused() {
         assertEquals("QMP input lacks member 'execute'", refusal("{\"arguments\": {}}"));
         assertEquals("QMP input member 'execute' must be a string", refusal("{\"execute\": 1}"));
-        assertEquals("QMP input member 'arguments' must be an object", refusal("{\"execute\": \"stop\", \"arguments\": []}"));
+        assertEquals(
+                "QMP input member 'arguments' must be an object",
+                refusal("{\"execute\": \"stop\", \"arguments\": []}"));
         assertEquals("QMP input member 'control' is unexpected", refusal("{\"execute\": \"stop\", \"control\": 1}"));
         assertTrue(refusal("{\"execute\": \"stop\"").startsWith("Not a JSON object: "));
     }

@@ -42,8 +42,10 @@ public final class QemuProcess implements AutoCloseable {
 
     /** Skips the calling test, saying why, where QEMU is not installed. */
     public static void assumeInstalled() {
-        Assumptions.assumeTrue(installed(), BINARY + " is not installed (apt-get install --no-install-recommends "
-                + "qemu-system-x86): real-QEMU test skipped");
+        Assumptions.assumeTrue(
+                installed(),
+                BINARY + " is not installed (apt-get install --no-install-recommends "
+                        + "qemu-system-x86): real-QEMU test skipped");
     }
 
     /** Starts {@code -machine none} in {@code dir} and waits for its monitor socket. */
@@ -59,15 +61,29 @@ public final class QemuProcess implements AutoCloseable {
         assumeInstalled();
         Path socket = dir.resolve("qmp-" + machine + ".sock");
         Path log = dir.resolve("qemu-" + machine + ".log");
-        List<String> command = List.of(BINARY, "-machine", machine, "-nodefaults", "-display", "none", "-S",
-                "-accel", "tcg", "-qmp", "unix:" + socket + ",server=on,wait=off");
+        List<String> command = List.of(
+                BINARY,
+                "-machine",
+                machine,
+                "-nodefaults",
+                "-display",
+                "none",
+                "-S",
+                "-accel",
+                "tcg",
+                "-qmp",
+                "unix:" + socket + ",server=on,wait=off");
         Files.deleteIfExists(socket); // a socket left by an earlier run would look ready at once
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (!listening(socket)) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
                 process.destroyForcibly();
-                throw new IOException("QEMU did not start: " + String.join(" ", command) + "\n" + Files.readString(log));
+                throw new IOException(
+                        "QEMU did not start: " + String.join(" ", command) + "\n" + Files.readString(log));
             }
             Thread.sleep(20);
         }
@@ -81,8 +97,10 @@ public final class QemuProcess implements AutoCloseable {
     public static QemuProcess connectingTo(Path socket) throws IOException {
         assumeInstalled();
         List<String> command = List.of(BINARY, "-M", "none", "-display", "none", "-qmp", "unix:" + socket);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         return new QemuProcess(process, socket);
     }
 

@@ -11,15 +11,15 @@ import org.junit.jupiter.api.Assumptions;
  * saying so, where it is absent.
  */
 public final class SharedQemu {
-    private SharedQemu() {
-    }
+    private SharedQemu() {}
 
     /** The {@code qemu} directory of the shared material; the test is skipped where it is missing. */
     public static Path dir() {
         String configured = System.getProperty("qapi.shared");
         Path shared = configured != null ? Path.of(configured) : Path.of("../../shared");
         Path qemu = shared.resolve("qemu").toAbsolutePath().normalize();
-        Assumptions.assumeTrue(Files.isDirectory(qemu),
+        Assumptions.assumeTrue(
+                Files.isDirectory(qemu),
                 "QEMU material not found at " + qemu + " (../shared beside the repository): skipped");
         return qemu;
     }

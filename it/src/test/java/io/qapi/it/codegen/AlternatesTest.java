@@ -84,13 +84,17 @@ class AlternatesTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-        "null               | off",
-        "true               | on true",
-        "7                  | level 7",
-        "'high'             | preset HIGH",
-        "{ 'level': 3 }     | custom 3",
-        "[ 1, 2 ]           | steps [1, 2]"})
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '"',
+            value = {
+                "null               | off",
+                "true               | on true",
+                "7                  | level 7",
+                "'high'             | preset HIGH",
+                "{ 'level': 3 }     | custom 3",
+                "[ 1, 2 ]           | steps [1, 2]"
+            })
     void theJsonTypeChoosesTheBranch(String value, String branch) {
         Object panel = panel("{ 'setting': " + value + " }");
         assertEquals(branch, code.call("alt.Probe", "panelSetting", panel));
@@ -113,25 +117,35 @@ class AlternatesTest {
 
     @Test
     void theBranchReadsTheValueStrictly() {
-        assertEquals("Invalid parameter type for 'setting', expected: integer",
+        assertEquals(
+                "Invalid parameter type for 'setting', expected: integer",
                 assertThrows(QmpError.class, () -> panel("{ 'setting': 1.5 }")).desc());
-        assertEquals("Parameter 'setting' does not accept value 'medium'",
-                assertThrows(QmpError.class, () -> panel("{ 'setting': 'medium' }")).desc());
-        assertEquals("Parameter 'setting.level' is missing",
+        assertEquals(
+                "Parameter 'setting' does not accept value 'medium'",
+                assertThrows(QmpError.class, () -> panel("{ 'setting': 'medium' }"))
+                        .desc());
+        assertEquals(
+                "Parameter 'setting.level' is missing",
                 assertThrows(QmpError.class, () -> panel("{ 'setting': { } }")).desc());
     }
 
     @Test
     void aJsonTypeWithoutABranchNamesTheAlternate() {
-        assertEquals("Invalid parameter type for 'ratio', expected: Ratio",
-                assertThrows(QmpError.class, () -> panel("{ 'setting': null, 'ratio': true }")).desc());
+        assertEquals(
+                "Invalid parameter type for 'ratio', expected: Ratio",
+                assertThrows(QmpError.class, () -> panel("{ 'setting': null, 'ratio': true }"))
+                        .desc());
     }
 
     @Test
     void aJsonTypeWithoutABranchNamesTheMemberAloneAsInQemu() {
         // QEMU's generated visit_type_Ratio reports "name ? name : "null"", not the path.
-        assertEquals("Invalid parameter type for 'ratio', expected: Ratio",
-                assertThrows(QmpError.class, () -> code.decode("alt.Screen", Input.STRICT,
-                        "{ 'panel': { 'setting': null, 'ratio': [ ] } }")).desc());
+        assertEquals(
+                "Invalid parameter type for 'ratio', expected: Ratio",
+                assertThrows(
+                                QmpError.class,
+                                () -> code.decode(
+                                        "alt.Screen", Input.STRICT, "{ 'panel': { 'setting': null, 'ratio': [ ] } }"))
+                        .desc());
     }
 }

@@ -25,7 +25,8 @@ class BuildersTest {
 
     @BeforeAll
     static void generate() {
-        code = CompiledCode.compile(new Generation("bld", new Defines.Exactly(Set.of()), Set.of(), false).generate(SCHEMA), """
+        code = CompiledCode.compile(
+                new Generation("bld", new Defines.Exactly(Set.of()), Set.of(), false).generate(SCHEMA), """
                 package bld;
 
                 import java.util.List;
@@ -69,7 +70,8 @@ class BuildersTest {
         assertEquals(Optional.empty(), CompiledCode.invokeOn(disk, "ro"));
         assertEquals(Optional.empty(), CompiledCode.invokeOn(disk, "tags"));
         JsonText.assertEquivalent("{ 'id': 'd0', 'cpus': 4, 'size': 1024 }", CompiledCode.toJson(disk));
-        JsonText.assertEquivalent("{ 'id': 'd0', 'cpus': 4, 'size': 1024, 'ro': true, 'tags': [ 'a' ] }",
+        JsonText.assertEquivalent(
+                "{ 'id': 'd0', 'cpus': 4, 'size': 1024, 'ro': true, 'tags': [ 'a' ] }",
                 CompiledCode.toJson(code.call("bld.Probe", "all")));
     }
 
@@ -77,8 +79,8 @@ class BuildersTest {
     void aMissingMandatoryMemberFailsAtBuildNamingIt() {
         NullPointerException noId = assertThrows(NullPointerException.class, () -> code.call("bld.Probe", "withoutId"));
         assertEquals("mandatory member 'id' of struct 'Disk' is missing", noId.getMessage());
-        NullPointerException noCpus = assertThrows(NullPointerException.class,
-                () -> code.call("bld.Probe", "withoutCpus"));
+        NullPointerException noCpus =
+                assertThrows(NullPointerException.class, () -> code.call("bld.Probe", "withoutCpus"));
         assertEquals("mandatory member 'cpus' of struct 'Disk' is missing", noCpus.getMessage());
     }
 
@@ -89,7 +91,8 @@ class BuildersTest {
 
     @Test
     void commandArgumentsAndEventsHaveBuildersToo() {
-        JsonText.assertEquivalent("{ 'disk': { 'id': 'd0', 'cpus': 4, 'size': 1024 }, 'bus': 2 }",
+        JsonText.assertEquivalent(
+                "{ 'disk': { 'id': 'd0', 'cpus': 4, 'size': 1024 }, 'bus': 2 }",
                 CompiledCode.toJson(code.call("bld.Probe", "arguments")));
         JsonText.assertEquivalent("{ 'id': 'd0' }", CompiledCode.toJson(code.call("bld.Probe", "event")));
     }

@@ -156,13 +156,16 @@ class ClientTest {
     void theClientTalksToTheDispatcherOfTheSameSchema() {
         List<Command> server = (List<Command>) code.call("cl.Probe", "server");
         QmpCaller loopback = (command, arguments) -> {
-            Command c = server.stream().filter(s -> s.name().equals(command)).findFirst().orElseThrow();
+            Command c = server.stream()
+                    .filter(s -> s.name().equals(command))
+                    .findFirst()
+                    .orElseThrow();
             ObjectNode args = arguments == null ? io.qapi.runtime.api.Json.object() : arguments;
             return CompletableFuture.completedFuture(c.handler().run(args, Input.STRICT));
         };
         Object info = code.call("cl.Probe", "rename", loopback, "quiet");
         JsonText.assertEquivalent("{ 'name': 'QUIET', 'state': 'busy', 'size': 1 }", CompiledCode.toJson(info));
-        JsonText.assertEquivalent("{ 'name': 'x', 'state': 'idle' }",
-                CompiledCode.toJson(code.call("cl.Probe", "queryInfo", loopback)));
+        JsonText.assertEquivalent(
+                "{ 'name': 'x', 'state': 'idle' }", CompiledCode.toJson(code.call("cl.Probe", "queryInfo", loopback)));
     }
 }

@@ -60,8 +60,9 @@ final class CompiledCode {
                 continue;
             }
             String path = file.toUri().getPath();
-            String binary = path.substring(path.indexOf("CLASS_OUTPUT/") + "CLASS_OUTPUT/".length(),
-                    path.length() - ".class".length()).replace('/', '.');
+            String binary = path.substring(
+                            path.indexOf("CLASS_OUTPUT/") + "CLASS_OUTPUT/".length(), path.length() - ".class".length())
+                    .replace('/', '.');
             try (InputStream in = file.openInputStream()) {
                 classes.put(binary, in.readAllBytes());
             } catch (IOException e) {
@@ -82,13 +83,14 @@ final class CompiledCode {
     /** Calls a public static method; what it throws is thrown as it is. */
     Object call(String className, String method, Object... args) {
         for (Method m : type(className).getMethods()) {
-            if (m.getName().equals(method) && m.getParameterCount() == args.length
+            if (m.getName().equals(method)
+                    && m.getParameterCount() == args.length
                     && Modifier.isStatic(m.getModifiers())) {
                 return invoke(m, null, args);
             }
         }
-        throw new AssertionError("no static method " + className + "." + method + " with " + args.length
-                + " parameters");
+        throw new AssertionError(
+                "no static method " + className + "." + method + " with " + args.length + " parameters");
     }
 
     /** The {@code DECODER} of a generated type. */

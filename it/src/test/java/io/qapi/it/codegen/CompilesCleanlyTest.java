@@ -35,15 +35,15 @@ class CompilesCleanlyTest {
                     private final java.util.List list = new java.util.ArrayList<String>();
                 }
                 """;
-        AssertionFailedError failure = assertThrows(AssertionFailedError.class,
-                () -> Javac.compileCleanly(List.of(Javac.source(raw))));
+        AssertionFailedError failure =
+                assertThrows(AssertionFailedError.class, () -> Javac.compileCleanly(List.of(Javac.source(raw))));
         assertTrue(failure.getMessage().contains("check/Raw.java:5: warning: found raw type"), failure.getMessage());
     }
 
     @TestFactory
     Stream<DynamicTest> ourGoldenCases() {
-        return GoldenCase.all().stream().map(c -> DynamicTest.dynamicTest(c.name(),
-                () -> Javac.compileCleanly(Javac.sources(c.generate()))));
+        return GoldenCase.all().stream()
+                .map(c -> DynamicTest.dynamicTest(c.name(), () -> Javac.compileCleanly(Javac.sources(c.generate()))));
     }
 
     /**
@@ -52,8 +52,9 @@ class CompilesCleanlyTest {
      */
     @TestFactory
     Stream<DynamicTest> ourGoldenCasesOnTheModulePath() {
-        return GoldenCase.all().stream().map(c -> DynamicTest.dynamicTest(c.name(),
-                () -> Javac.compileCleanlyAsModule(Javac.sources(c.generate()), "golden.consumer")));
+        return GoldenCase.all().stream()
+                .map(c -> DynamicTest.dynamicTest(
+                        c.name(), () -> Javac.compileCleanlyAsModule(Javac.sources(c.generate()), "golden.consumer")));
     }
 
     /** The cases whose expected error is empty: the schemas the front end accepts. */
@@ -68,12 +69,13 @@ class CompilesCleanlyTest {
                     .toList();
         }
         assertFalse(valid.isEmpty(), "no front-end golden cases in " + FRONT_END_CASES.toAbsolutePath());
-        return valid.stream().map(name -> DynamicTest.dynamicTest(name, () -> {
-            Path schema = FRONT_END_CASES.resolve(name + ".json");
-            assertTrue(Files.isRegularFile(schema), schema + " is missing");
-            String pkg = "golden." + name.replace('-', '_');
-            Javac.compileCleanly(Javac.sources(Generation.of(pkg).generate(schema)));
-        }));
+        return valid.stream()
+                .map(name -> DynamicTest.dynamicTest(name, () -> {
+                    Path schema = FRONT_END_CASES.resolve(name + ".json");
+                    assertTrue(Files.isRegularFile(schema), schema + " is missing");
+                    String pkg = "golden." + name.replace('-', '_');
+                    Javac.compileCleanly(Javac.sources(Generation.of(pkg).generate(schema)));
+                }));
     }
 
     @TestFactory
@@ -91,7 +93,8 @@ class CompilesCleanlyTest {
         return DynamicTest.dynamicTest(schema, () -> {
             Path file = SharedQemu.path(schema);
             Generation generation = Generation.of("org.qemu.qmp");
-            Javac.compileCleanly(Javac.sources((lenientDocs ? generation.withLenientDocs() : generation).generate(file)));
+            Javac.compileCleanly(
+                    Javac.sources((lenientDocs ? generation.withLenientDocs() : generation).generate(file)));
         });
     }
 }

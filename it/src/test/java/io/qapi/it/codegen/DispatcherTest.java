@@ -134,7 +134,9 @@ class DispatcherTest {
     }
 
     private static Command command(String name) {
-        return table.stream().filter(c -> c.name().equals(name)).findFirst()
+        return table.stream()
+                .filter(c -> c.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no command " + name));
     }
 
@@ -148,8 +150,18 @@ class DispatcherTest {
 
     @Test
     void everyCommandInSchemaOrder() {
-        assertEquals(List.of("ping", "query-info", "set-name", "submit", "power-off", "poke", "x-try", "passthrough",
-                "remove"), table.stream().map(Command::name).toList());
+        assertEquals(
+                List.of(
+                        "ping",
+                        "query-info",
+                        "set-name",
+                        "submit",
+                        "power-off",
+                        "poke",
+                        "x-try",
+                        "passthrough",
+                        "remove"),
+                table.stream().map(Command::name).toList());
     }
 
     @Test
@@ -194,23 +206,34 @@ class DispatcherTest {
 
     @Test
     void badArgumentsFailWithQemusMessageBeforeTheImplementationRuns() {
-        assertEquals("Parameter 'name' is missing", assertThrows(QmpError.class, () -> run("set-name", "{ }")).desc());
-        assertEquals("Invalid parameter type for 'force', expected: boolean",
-                assertThrows(QmpError.class, () -> run("set-name", "{ 'name': 'n', 'force': 1 }")).desc());
-        assertEquals("Parameter 'nmae' is unexpected",
-                assertThrows(QmpError.class, () -> run("set-name", "{ 'name': 'n', 'nmae': 'n' }")).desc());
+        assertEquals(
+                "Parameter 'name' is missing",
+                assertThrows(QmpError.class, () -> run("set-name", "{ }")).desc());
+        assertEquals(
+                "Invalid parameter type for 'force', expected: boolean",
+                assertThrows(QmpError.class, () -> run("set-name", "{ 'name': 'n', 'force': 1 }"))
+                        .desc());
+        assertEquals(
+                "Parameter 'nmae' is unexpected",
+                assertThrows(QmpError.class, () -> run("set-name", "{ 'name': 'n', 'nmae': 'n' }"))
+                        .desc());
         assertEquals(List.of(), calls());
     }
 
     @Test
     void boxedUnionArguments() {
-        JsonText.assertEquivalent("[ { 'name': 'fancy', 'size': 3 } ]", run("submit", "{ 'kind': 'fancy', 'level': 3 }"));
+        JsonText.assertEquivalent(
+                "[ { 'name': 'fancy', 'size': 3 } ]", run("submit", "{ 'kind': 'fancy', 'level': 3 }"));
         JsonText.assertEquivalent("[ ]", run("submit", "{ 'kind': 'plain' }"));
         assertEquals(List.of("submit Fancy", "submit Plain"), calls());
-        assertEquals("Parameter 'kind' does not accept value 'odd'",
-                assertThrows(QmpError.class, () -> run("submit", "{ 'kind': 'odd' }")).desc());
-        assertEquals("Parameter 'level' expects uint8_t",
-                assertThrows(QmpError.class, () -> run("submit", "{ 'kind': 'fancy', 'level': 300 }")).desc());
+        assertEquals(
+                "Parameter 'kind' does not accept value 'odd'",
+                assertThrows(QmpError.class, () -> run("submit", "{ 'kind': 'odd' }"))
+                        .desc());
+        assertEquals(
+                "Parameter 'level' expects uint8_t",
+                assertThrows(QmpError.class, () -> run("submit", "{ 'kind': 'fancy', 'level': 300 }"))
+                        .desc());
     }
 
     @Test

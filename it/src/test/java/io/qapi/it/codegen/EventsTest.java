@@ -53,13 +53,15 @@ class EventsTest {
     }
 
     private static EventType<?> byName(String name) {
-        return ((Optional<?>) code.call("ev.Events", "byName", name)).map(e -> (EventType<?>) e)
+        return ((Optional<?>) code.call("ev.Events", "byName", name))
+                .map(e -> (EventType<?>) e)
                 .orElseThrow(() -> new AssertionError("no event " + name));
     }
 
     @Test
     void everyEventInSchemaOrderWithItsFeatures() {
-        assertEquals(List.of("ALARM_SILENCED", "ALARM_CLEARED", "ALARM_LOCATED", "ALARM_RAISED"),
+        assertEquals(
+                List.of("ALARM_SILENCED", "ALARM_CLEARED", "ALARM_LOCATED", "ALARM_RAISED"),
                 all().stream().map(EventType::name).toList());
         assertEquals(List.of("deprecated"), byName("ALARM_CLEARED").features());
         assertEquals(List.of("unstable"), byName("ALARM_LOCATED").features());
@@ -77,24 +79,26 @@ class EventsTest {
     @Test
     void dataDecodesIntoTheRecordAndEncodesBack() {
         String data = "{ 'alarm': 'flood', 'by': 'warden' }";
-        JsonText.assertEquivalent(data, CompiledCode.toJson(byName("ALARM_CLEARED").decode(JsonText.parse(data),
-                Input.STRICT)));
+        JsonText.assertEquivalent(
+                data, CompiledCode.toJson(byName("ALARM_CLEARED").decode(JsonText.parse(data), Input.STRICT)));
         String located = "{ 'building': 'B', 'room': '1.01' }";
-        JsonText.assertEquivalent(located, CompiledCode.toJson(byName("ALARM_LOCATED").decode(JsonText.parse(located),
-                Input.STRICT)));
+        JsonText.assertEquivalent(
+                located, CompiledCode.toJson(byName("ALARM_LOCATED").decode(JsonText.parse(located), Input.STRICT)));
     }
 
     @Test
     void anEventWithoutDataDecodesFromNoData() {
-        JsonText.assertEquivalent("{ }", CompiledCode.toJson(byName("ALARM_SILENCED").decode(null, Input.STRICT)));
+        JsonText.assertEquivalent(
+                "{ }", CompiledCode.toJson(byName("ALARM_SILENCED").decode(null, Input.STRICT)));
     }
 
     @Test
     void aNewerQemusAdditionsAreKeptWhenLenient() {
         String data = "{ 'alarm': 'earthquake', 'by': 'warden', 'magnitude': 5 }";
-        JsonText.assertEquivalent(data, CompiledCode.toJson(byName("ALARM_CLEARED").decode(JsonText.parse(data),
-                Input.LENIENT)));
-        assertEquals("Parameter 'alarm' does not accept value 'earthquake'",
+        JsonText.assertEquivalent(
+                data, CompiledCode.toJson(byName("ALARM_CLEARED").decode(JsonText.parse(data), Input.LENIENT)));
+        assertEquals(
+                "Parameter 'alarm' does not accept value 'earthquake'",
                 assertThrows(QmpError.class, () -> byName("ALARM_CLEARED").decode(JsonText.parse(data), Input.STRICT))
                         .desc());
     }
@@ -114,9 +118,12 @@ class EventsTest {
         emit(emitter, "ALARM_SILENCED");
         emit(emitter, "ALARM_CLEARED", "{ 'alarm': 'flood', 'by': 'warden' }");
         emit(emitter, "ALARM_LOCATED", "{ 'building': 'B' }");
-        assertEquals(List.of("ALARM_SILENCED null",
-                "ALARM_CLEARED {\"alarm\":\"flood\",\"by\":\"warden\"}",
-                "ALARM_LOCATED {\"building\":\"B\"}"), sent);
+        assertEquals(
+                List.of(
+                        "ALARM_SILENCED null",
+                        "ALARM_CLEARED {\"alarm\":\"flood\",\"by\":\"warden\"}",
+                        "ALARM_LOCATED {\"building\":\"B\"}"),
+                sent);
     }
 
     /**
@@ -125,7 +132,8 @@ class EventsTest {
      */
     private static void emit(Object emitter, String event, String... data) {
         String method = event.replace("_", "");
-        Object[] args = data.length == 0 ? new Object[0]
+        Object[] args = data.length == 0
+                ? new Object[0]
                 : new Object[] {byName(event).decode(JsonText.parse(data[0]), Input.STRICT)};
         for (Method m : code.type("ev.EventEmitter").getMethods()) {
             if (m.getName().equalsIgnoreCase(method) && m.getParameterCount() == args.length) {
@@ -142,8 +150,11 @@ class EventsTest {
 
     @Test
     void emitterMethodsAreNamedLikeTheRecordsInCamelCase() {
-        List<String> methods = Arrays.stream(code.type("ev.EventEmitter").getDeclaredMethods()).map(Method::getName)
-                .filter(n -> n.startsWith("alarm")).sorted().toList();
+        List<String> methods = Arrays.stream(code.type("ev.EventEmitter").getDeclaredMethods())
+                .map(Method::getName)
+                .filter(n -> n.startsWith("alarm"))
+                .sorted()
+                .toList();
         assertEquals(List.of("alarmCleared", "alarmLocated", "alarmRaised", "alarmSilenced"), methods);
     }
 }

@@ -98,8 +98,7 @@ record Generation(String basePackage, Defines defines, Set<Target> targets, bool
     }
 
     /** What the generator made of a valid schema: files, or its errors (Java name collisions). */
-    record Output(List<JavaFile> files, String errors) {
-    }
+    record Output(List<JavaFile> files, String errors) {}
 
     /** Generates from inline text, reporting the generator's errors instead of failing. */
     Output tryGenerate(String schemaText) {
@@ -117,8 +116,8 @@ record Generation(String basePackage, Defines defines, Set<Target> targets, bool
             fail("the schema " + root + " is invalid:\n" + format(result.errors()));
         }
         Diagnostics diagnostics = new Diagnostics(true);
-        List<JavaFile> files = JavaGenerator.generate(result.schema(),
-                new GenOptions(basePackage, defines, targets), diagnostics);
+        List<JavaFile> files =
+                JavaGenerator.generate(result.schema(), new GenOptions(basePackage, defines, targets), diagnostics);
         return new Output(new ArrayList<>(files), format(diagnostics.errors()));
     }
 

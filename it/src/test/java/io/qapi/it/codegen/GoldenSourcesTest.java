@@ -33,14 +33,15 @@ class GoldenSourcesTest {
         List<GoldenCase> cases = GoldenCase.all();
         assertFalse(cases.isEmpty(), "no golden cases under " + GoldenCase.ROOT.toAbsolutePath());
         boolean regenerate = Boolean.getBoolean("qapi.regenerate");
-        return cases.stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
-            Map<String, String> actual = texts(c.generate());
-            if (regenerate) {
-                rewrite(c.expected(), actual);
-                return;
-            }
-            compare(c.name(), read(c.expected()), actual);
-        }));
+        return cases.stream()
+                .map(c -> DynamicTest.dynamicTest(c.name(), () -> {
+                    Map<String, String> actual = texts(c.generate());
+                    if (regenerate) {
+                        rewrite(c.expected(), actual);
+                        return;
+                    }
+                    compare(c.name(), read(c.expected()), actual);
+                }));
     }
 
     private static Map<String, String> texts(List<JavaFile> files) {

@@ -129,13 +129,14 @@ class IntegersTest {
 
     @Test
     void valuesBuiltInCodeAreCheckedToo() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> code.call("ints.Probe", "bounded", 256, 0L, List.of()));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> code.call("ints.Probe", "bounded", 256, 0L, List.of()));
         assertEquals("member 'u8' must be between 0 and 255, not 256", e.getMessage());
-        e = assertThrows(IllegalArgumentException.class,
-                () -> code.call("ints.Probe", "bounded", 1, 4294967296L, List.of()));
+        e = assertThrows(
+                IllegalArgumentException.class, () -> code.call("ints.Probe", "bounded", 1, 4294967296L, List.of()));
         assertEquals("member 'u32' must be between 0 and 4294967295, not 4294967296", e.getMessage());
-        JsonText.assertEquivalent("{ 'u8': 255, 'u32': 4294967295, 'counts': [ 7 ] }",
+        JsonText.assertEquivalent(
+                "{ 'u8': 255, 'u32': 4294967295, 'counts': [ 7 ] }",
                 CompiledCode.toJson(code.call("ints.Probe", "bounded", 255, 4294967295L, List.of(7))));
     }
 

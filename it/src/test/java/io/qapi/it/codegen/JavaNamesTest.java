@@ -23,7 +23,8 @@ class JavaNamesTest {
         Generation.Output output = Generation.of("names").tryGenerate(schema);
         if (!output.errors().isEmpty()) {
             for (String name : named) {
-                assertTrue(output.errors().contains("'" + name + "'"),
+                assertTrue(
+                        output.errors().contains("'" + name + "'"),
                         "the generator's error does not name '" + name + "': " + output.errors());
             }
             return;
@@ -132,9 +133,11 @@ class JavaNamesTest {
                 { 'struct': 'FooEvent', 'data': { 'x': 'int' } }
                 { 'event': 'FOO' }
                 """);
-        assertEquals("schema.json: In event 'FOO':\n"
-                + "schema.json:2: Java type name 'names.FooEvent' of event 'FOO' collides with struct 'FooEvent'"
-                + " (schema.json:1)", output.errors());
+        assertEquals(
+                "schema.json: In event 'FOO':\n"
+                        + "schema.json:2: Java type name 'names.FooEvent' of event 'FOO' collides with struct 'FooEvent'"
+                        + " (schema.json:1)",
+                output.errors());
         assertEquals(List.of(), output.files());
     }
 
@@ -145,8 +148,10 @@ class JavaNamesTest {
                 { 'struct': 'Pipe', 'base': 'Valve', 'data': { } }
                 { 'struct': 'ValveFields', 'data': { } }
                 """);
-        assertEquals("schema.json: In struct 'Valve':\n"
-                + "schema.json:1: Java type name 'names.ValveFields' of the interface of struct 'Valve' collides with"
-                + " struct 'ValveFields' (schema.json:3)", output.errors());
+        assertEquals(
+                "schema.json: In struct 'Valve':\n"
+                        + "schema.json:1: Java type name 'names.ValveFields' of the interface of struct 'Valve' collides with"
+                        + " struct 'ValveFields' (schema.json:3)",
+                output.errors());
     }
 }

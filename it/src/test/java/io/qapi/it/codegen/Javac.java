@@ -33,15 +33,17 @@ final class Javac {
     /** For generated code compiled together with test sources: errors fail, warnings are shown. */
     static final List<String> LINT = List.of("--release", "17", "-Xlint:all");
 
-    private static final Pattern PUBLIC_TYPE =
-            Pattern.compile("^package\\s+([\\w.]+);.*?^public\\s+(?:final\\s+)?(?:class|interface|record|enum)\\s+(\\w+)",
-                    Pattern.MULTILINE | Pattern.DOTALL);
+    private static final Pattern PUBLIC_TYPE = Pattern.compile(
+            "^package\\s+([\\w.]+);.*?^public\\s+(?:final\\s+)?(?:class|interface|record|enum)\\s+(\\w+)",
+            Pattern.MULTILINE | Pattern.DOTALL);
 
-    private Javac() {
-    }
+    private Javac() {}
 
     static Compilation compile(List<JavaFileObject> sources, List<String> options) {
-        return Compiler.javac().withOptions(options).withClasspath(runtimeClasspath()).compile(sources);
+        return Compiler.javac()
+                .withOptions(options)
+                .withClasspath(runtimeClasspath())
+                .compile(sources);
     }
 
     static List<JavaFileObject> sources(List<JavaFile> files) {
@@ -81,7 +83,8 @@ final class Javac {
      */
     static Compilation compileCleanlyAsModule(List<JavaFileObject> sources, String moduleName) {
         List<JavaFileObject> withDescriptor = new ArrayList<>(sources);
-        withDescriptor.add(JavaFileObjects.forSourceString("module-info",
+        withDescriptor.add(JavaFileObjects.forSourceString(
+                "module-info",
                 "module " + moduleName + " {\n    requires io.qapi.runtime;\n"
                         + "    requires static java.compiler;\n}\n"));
         List<String> options = new ArrayList<>(STRICT);
@@ -104,7 +107,8 @@ final class Javac {
         List<File> path = new ArrayList<>();
         for (Class<?> c : List.of(QmpError.class, JsonNode.class, JsonParser.class, JsonProperty.class)) {
             try {
-                path.add(new File(c.getProtectionDomain().getCodeSource().getLocation().toURI()));
+                path.add(new File(
+                        c.getProtectionDomain().getCodeSource().getLocation().toURI()));
             } catch (URISyntaxException e) {
                 throw new IllegalStateException(e);
             }

@@ -20,12 +20,10 @@ import java.util.TreeSet;
  * QMP means them, where member order carries no meaning and 5 and 5.0 are one number.
  */
 final class JsonText {
-    private static final JsonMapper MAPPER = JsonMapper.builder()
-            .enable(JsonReadFeature.ALLOW_SINGLE_QUOTES)
-            .build();
+    private static final JsonMapper MAPPER =
+            JsonMapper.builder().enable(JsonReadFeature.ALLOW_SINGLE_QUOTES).build();
 
-    private JsonText() {
-    }
+    private JsonText() {}
 
     static JsonNode parse(String text) {
         try {
@@ -67,8 +65,8 @@ final class JsonText {
     static void assertEquivalent(JsonNode expected, JsonNode actual, String context) {
         String d = difference(expected, actual);
         if (d != null) {
-            org.junit.jupiter.api.Assertions.fail((context.isEmpty() ? "" : context + ": ") + d
-                    + "\nexpected: " + expected + "\nactual:   " + actual);
+            org.junit.jupiter.api.Assertions.fail((context.isEmpty() ? "" : context + ": ") + d + "\nexpected: "
+                    + expected + "\nactual:   " + actual);
         }
     }
 
@@ -89,7 +87,8 @@ final class JsonText {
             return at(path) + ": missing (expected " + expected + ")";
         }
         if (expected.isNumber() && actual.isNumber()) {
-            return expected.decimalValue().compareTo(actual.decimalValue()) == 0 ? null
+            return expected.decimalValue().compareTo(actual.decimalValue()) == 0
+                    ? null
                     : at(path) + ": " + expected + " vs " + actual;
         }
         if (expected.getNodeType() != actual.getNodeType()) {

@@ -34,13 +34,14 @@ class KeyvalIntoTypesTest {
             "-object", "org.qemu.qmp.qom.ObjectOptions",
             "-smp", "org.qemu.qmp.machine.SMPConfiguration",
             "-device", "org.qemu.qmp.qdev.DeviceAddArguments");
-    private static final Map<String, String> IMPLIED = Map.of(
-            "-numa", "type", "-object", "qom-type", "-smp", "cpus", "-device", "driver");
+    private static final Map<String, String> IMPLIED =
+            Map.of("-numa", "type", "-object", "qom-type", "-smp", "cpus", "-device", "driver");
 
     @Test
     void recordedCommandLinesDecodeIntoTheGeneratedTypes() throws IOException {
         Path schema = SharedQemu.path("v7.2.0/qapi/qapi-schema.json");
-        List<JavaFile> generated = new Generation("org.qemu.qmp", Defines.EVERYTHING, Set.of(Target.TYPES, Target.CLIENT), true)
+        List<JavaFile> generated = new Generation(
+                        "org.qemu.qmp", Defines.EVERYTHING, Set.of(Target.TYPES, Target.CLIENT), true)
                 .generate(schema);
         CompiledCode code = CompiledCode.compile(generated);
         int decoded = 0;
@@ -51,15 +52,16 @@ class KeyvalIntoTypesTest {
             }
             ObjectNode tree = Keyval.parse(columns[1], IMPLIED.get(columns[0]));
             boolean device = columns[0].equals("-device");
-            Object value = code.decode(TYPES.get(columns[0]), device ? Input.LENIENT : Input.KEYVAL,
-                    tree.toString());
+            Object value = code.decode(TYPES.get(columns[0]), device ? Input.LENIENT : Input.KEYVAL, tree.toString());
             JsonNode written = CompiledCode.toJson(value);
             if (device) {
                 // Device properties other than driver, bus and id are kept as they were.
                 assertEquals(tree, written, columns[1]);
             } else {
                 assertTrue(written.isObject(), columns[1]);
-                assertEquals(tree.get(IMPLIED.get(columns[0])).asText(), written.get(IMPLIED.get(columns[0])).asText(),
+                assertEquals(
+                        tree.get(IMPLIED.get(columns[0])).asText(),
+                        written.get(IMPLIED.get(columns[0])).asText(),
                         columns[1]);
             }
             decoded++;
@@ -70,15 +72,19 @@ class KeyvalIntoTypesTest {
     @Test
     void scalarsAreConvertedByType() throws IOException {
         Path schema = SharedQemu.path("v7.2.0/qapi/qapi-schema.json");
-        CompiledCode code = CompiledCode.compile(new Generation("org.qemu.qmp", Defines.EVERYTHING, Set.of(Target.TYPES), true)
-                .generate(schema));
-        Object smp = code.decode("org.qemu.qmp.machine.SMPConfiguration", Input.KEYVAL,
+        CompiledCode code = CompiledCode.compile(
+                new Generation("org.qemu.qmp", Defines.EVERYTHING, Set.of(Target.TYPES), true).generate(schema));
+        Object smp = code.decode(
+                "org.qemu.qmp.machine.SMPConfiguration",
+                Input.KEYVAL,
                 Keyval.parse("4,sockets=2,cores=4,threads=1,maxcpus=8", "cpus").toString());
-        JsonText.assertEquivalent("{'cpus': 4, 'sockets': 2, 'cores': 4, 'threads': 1, 'maxcpus': 8}",
-                CompiledCode.toJson(smp));
-        Object ram = code.decode("org.qemu.qmp.qom.ObjectOptions", Input.KEYVAL,
+        JsonText.assertEquivalent(
+                "{'cpus': 4, 'sockets': 2, 'cores': 4, 'threads': 1, 'maxcpus': 8}", CompiledCode.toJson(smp));
+        Object ram = code.decode(
+                "org.qemu.qmp.qom.ObjectOptions",
+                Input.KEYVAL,
                 Keyval.parse("memory-backend-ram,id=m0,size=512M", "qom-type").toString());
-        JsonText.assertEquivalent("{'qom-type': 'memory-backend-ram', 'id': 'm0', 'size': 536870912}",
-                CompiledCode.toJson(ram));
+        JsonText.assertEquivalent(
+                "{'qom-type': 'memory-backend-ram', 'id': 'm0', 'size': 536870912}", CompiledCode.toJson(ram));
     }
 }

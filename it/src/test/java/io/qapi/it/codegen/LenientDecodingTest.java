@@ -73,13 +73,15 @@ class LenientDecodingTest {
     @Test
     void anUnknownMemberIsKeptAndWrittenBack() {
         Object status = roundTrip("{ 'name': 'a', 'added-in-v12': { 'x': [ 1, 2 ] } }");
-        assertEquals(Map.of("added-in-v12", JsonText.parse("{ 'x': [ 1, 2 ] }")),
+        assertEquals(
+                Map.of("added-in-v12", JsonText.parse("{ 'x': [ 1, 2 ] }")),
                 CompiledCode.invokeOn(status, "additionalMembers"));
     }
 
     @Test
     void anUnknownMemberIsAnErrorWhenStrict() {
-        QmpError e = assertThrows(QmpError.class,
+        QmpError e = assertThrows(
+                QmpError.class,
                 () -> code.decode("lenient.Status", Input.STRICT, "{ 'name': 'a', 'added-in-v12': 1 }"));
         assertEquals("Parameter 'added-in-v12' is unexpected", e.desc());
     }
@@ -104,8 +106,7 @@ class LenientDecodingTest {
     @Test
     void anUnknownUnionBranchIsKeptWhole() {
         Object status = roundTrip("{ 'name': 'a', 'devices': [ { 'kind': 'gpu', 'id': 'g0', 'vram': 8 } ] }");
-        Object device = ((List<?>) ((Optional<?>) CompiledCode.invokeOn(status, "devices")).orElseThrow())
-                .get(0);
+        Object device = ((List<?>) ((Optional<?>) CompiledCode.invokeOn(status, "devices")).orElseThrow()).get(0);
         assertEquals("unrecognized gpu UNRECOGNIZED", code.call("lenient.Probe", "visit", device));
         assertEquals("g0", CompiledCode.invokeOn(device, "id"));
     }

@@ -44,7 +44,8 @@ class LiveTypedClientTest {
     static void generate() {
         QemuProcess.assumeInstalled();
         Path schema = SharedQemu.path("v7.2.0/qapi/qapi-schema.json");
-        List<JavaFile> generated = new Generation(PKG, Defines.EVERYTHING, Set.of(Target.TYPES, Target.CLIENT, Target.EVENTS), true)
+        List<JavaFile> generated = new Generation(
+                        PKG, Defines.EVERYTHING, Set.of(Target.TYPES, Target.CLIENT, Target.EVENTS), true)
                 .generate(schema);
         code = CompiledCode.compile(generated);
     }
@@ -56,11 +57,12 @@ class LiveTypedClientTest {
 
     @Test
     void everyArgumentFreeQueryDecodesIntoTheGeneratedTypes() throws Exception {
-        try (QemuProcess qemu = QemuProcess.start("pc", dir); QmpClient qmp = QmpClient.connect(Endpoint.unix(qemu.socket()))) {
+        try (QemuProcess qemu = QemuProcess.start("pc", dir);
+                QmpClient qmp = QmpClient.connect(Endpoint.unix(qemu.socket()))) {
             // Keep each raw reply, to compare the typed value with what QEMU sent.
             JsonNode[] lastReply = new JsonNode[1];
-            Object client = typedClient((command, arguments) -> qmp.call(command, arguments)
-                    .thenApply(reply -> lastReply[0] = reply));
+            Object client = typedClient(
+                    (command, arguments) -> qmp.call(command, arguments).thenApply(reply -> lastReply[0] = reply));
             Set<String> answered = new TreeSet<>();
             List<String> refused = new ArrayList<>();
             for (Method m : code.type(PKG + ".Client").getMethods()) {
@@ -74,7 +76,8 @@ class LiveTypedClientTest {
                 } catch (InvocationTargetException e) {
                     if (e.getCause() instanceof QmpError error) {
                         // Refused by this machine or build (CommandNotFound, GenericError): a proper reply.
-                        assertTrue(!error.errorClass().isEmpty() && !error.desc().isEmpty());
+                        assertTrue(
+                                !error.errorClass().isEmpty() && !error.desc().isEmpty());
                         refused.add(m.getName());
                         continue;
                     }
@@ -86,13 +89,15 @@ class LiveTypedClientTest {
                 answered.add(m.getName());
             }
             assertTrue(answered.size() >= 40, "answered: " + answered + ", refused: " + refused);
-            assertTrue(answered.contains("queryVersion") && answered.contains("queryCpuDefinitions"), answered::toString);
+            assertTrue(
+                    answered.contains("queryVersion") && answered.contains("queryCpuDefinitions"), answered::toString);
         }
     }
 
     @Test
     void stopAndContGiveTypedEvents() throws Exception {
-        try (QemuProcess qemu = QemuProcess.start("pc", dir); QmpClient qmp = QmpClient.connect(Endpoint.unix(qemu.socket()))) {
+        try (QemuProcess qemu = QemuProcess.start("pc", dir);
+                QmpClient qmp = QmpClient.connect(Endpoint.unix(qemu.socket()))) {
             Object client = typedClient(qmp);
             Class<?> events = code.type(PKG + ".Events");
             EventType<?> stop = (EventType<?>) events.getField("STOP").get(null);
@@ -100,20 +105,27 @@ class LiveTypedClientTest {
             var resumes = qmp.subscribe(resume);
             var stops = qmp.subscribe(stop);
             code.type(PKG + ".Client").getMethod("cont").invoke(client);
-            assertEquals(PKG + ".run_state.ResumeEvent", resumes.next(Duration.ofSeconds(10)).getClass().getName());
+            assertEquals(
+                    PKG + ".run_state.ResumeEvent",
+                    resumes.next(Duration.ofSeconds(10)).getClass().getName());
             code.type(PKG + ".Client").getMethod("stop").invoke(client);
-            assertEquals(PKG + ".run_state.StopEvent", stops.next(Duration.ofSeconds(10)).getClass().getName());
+            assertEquals(
+                    PKG + ".run_state.StopEvent",
+                    stops.next(Duration.ofSeconds(10)).getClass().getName());
         }
     }
 
     @Test
     void errorsAreQmpErrors() throws Exception {
-        try (QemuProcess qemu = QemuProcess.start("none", dir); QmpClient qmp = QmpClient.connect(Endpoint.unix(qemu.socket()))) {
+        try (QemuProcess qemu = QemuProcess.start("none", dir);
+                QmpClient qmp = QmpClient.connect(Endpoint.unix(qemu.socket()))) {
             Object client = typedClient(qmp);
             Method types = code.type(PKG + ".Client").getMethod("qomListTypes");
             assertTrue(types.invoke(client) instanceof List<?>);
-            InvocationTargetException e = assertThrows(InvocationTargetException.class,
-                    () -> code.type(PKG + ".Client").getMethod("deviceListProperties", String.class)
+            InvocationTargetException e = assertThrows(
+                    InvocationTargetException.class,
+                    () -> code.type(PKG + ".Client")
+                            .getMethod("deviceListProperties", String.class)
                             .invoke(client, "nosuchdev"));
             QmpError error = (QmpError) e.getCause();
             assertEquals("DeviceNotFound", error.errorClass());

@@ -125,16 +125,18 @@ class ModuleServersTest {
                 assertEquals(5, call(qmp, "stock-of", apple).path("count").asInt());
                 apple.put("count", 2);
                 call(qmp, "take", apple);
-                assertEquals("[{\"item\":\"apple\",\"count\":3}]", call(qmp, "query-stock", null).toString());
+                assertEquals(
+                        "[{\"item\":\"apple\",\"count\":3}]",
+                        call(qmp, "query-stock", null).toString());
 
                 QmpError missing = failure(qmp, "price-of", apple);
                 assertEquals("CommandNotFound", missing.errorClass());
                 assertEquals("The command price-of has not been found", missing.desc());
 
                 List<String> listed = new ArrayList<>();
-                call(qmp, "query-commands", null).forEach(c -> listed.add(c.path("name").asText()));
-                assertEquals(List.of("qmp_capabilities", "query-stock", "take", "stock-of", "query-commands"),
-                        listed);
+                call(qmp, "query-commands", null)
+                        .forEach(c -> listed.add(c.path("name").asText()));
+                assertEquals(List.of("qmp_capabilities", "query-stock", "take", "stock-of", "query-commands"), listed);
             }
         }
     }
@@ -144,20 +146,22 @@ class ModuleServersTest {
     }
 
     private static QmpError failure(QmpClient qmp, String command, ObjectNode arguments) {
-        CompletionException e = assertThrows(CompletionException.class,
-                () -> qmp.call(command, arguments).orTimeout(10, TimeUnit.SECONDS).join());
+        CompletionException e = assertThrows(
+                CompletionException.class,
+                () -> qmp.call(command, arguments)
+                        .orTimeout(10, TimeUnit.SECONDS)
+                        .join());
         return (QmpError) e.getCause();
     }
 
     @Test
     void aModuleImplementedTwiceOrAServerOfNoModuleIsRefused() {
-        IllegalArgumentException twice = assertThrows(IllegalArgumentException.class,
-                () -> code.call("shop.StockKeeper", "twice"));
+        IllegalArgumentException twice =
+                assertThrows(IllegalArgumentException.class, () -> code.call("shop.StockKeeper", "twice"));
         assertEquals("two servers implement StockServer", twice.getMessage());
-        IllegalArgumentException stranger = assertThrows(IllegalArgumentException.class,
-                () -> code.call("shop.StockKeeper", "stranger"));
-        assertTrue(stranger.getMessage().endsWith(" implements no module's server interface"),
-                stranger.getMessage());
+        IllegalArgumentException stranger =
+                assertThrows(IllegalArgumentException.class, () -> code.call("shop.StockKeeper", "stranger"));
+        assertTrue(stranger.getMessage().endsWith(" implements no module's server interface"), stranger.getMessage());
     }
 
     @Test

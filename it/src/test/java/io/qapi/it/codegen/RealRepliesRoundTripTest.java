@@ -39,8 +39,8 @@ class RealRepliesRoundTripTest {
         Path out = SharedQemu.path("real-7.2/out");
         Path schema = SharedQemu.path("v7.2.0/qapi/qapi-schema.json");
         List<RealReply> replies = RealReply.under(out);
-        List<JavaFile> generated = new Generation(PKG, Defines.EVERYTHING, Set.of(Target.TYPES, Target.CLIENT), true)
-                .generate(schema);
+        List<JavaFile> generated =
+                new Generation(PKG, Defines.EVERYTHING, Set.of(Target.TYPES, Target.CLIENT), true).generate(schema);
         CompiledCode code = CompiledCode.compile(generated);
         Class<?> client = code.type(PKG + ".Client");
 
@@ -62,18 +62,27 @@ class RealRepliesRoundTripTest {
             tests.add(DynamicTest.dynamicTest(reply.source() + " (" + reply.command() + ")", () -> {
                 Decoder<?> decoder = decoder(code, method.getGenericReturnType());
                 Object decoded = decoder.decode(Input.LENIENT, reply.value(), "");
-                JsonText.assertEquivalent(reply.value(), CompiledCode.toJson(decoded),
+                JsonText.assertEquivalent(
+                        reply.value(),
+                        CompiledCode.toJson(decoded),
                         reply.source() + " as the reply of " + reply.command());
             }));
         }
-        System.out.printf("Real QEMU 7.2 replies: %d round trips from %d files; %d error replies and the replies of %s"
-                + " (which return nothing) skipped%n", tests.size(), covered.size(), errors, withoutValue);
+        System.out.printf(
+                "Real QEMU 7.2 replies: %d round trips from %d files; %d error replies and the replies of %s"
+                        + " (which return nothing) skipped%n",
+                tests.size(), covered.size(), errors, withoutValue);
         covered.forEach((file, n) -> System.out.println("  " + file + ": " + n));
         assertTrue(tests.size() > 300, "too few replies found under " + out + ": " + tests.size());
-        for (String essential : List.of("x86-none/query-qmp-schema.json", "x86-none/query-machines.json",
-                "x86-none/query-cpu-definitions.json", "x86-none/cpu-model-expansion/max.full.json",
-                "x86-none/device-list-properties.virtio-net-pci.json", "machines/pc/query-hotpluggable-cpus.json",
-                "hotplug-cpus/pc-smp4-max8.json", "x86-none/qom-list-types.json")) {
+        for (String essential : List.of(
+                "x86-none/query-qmp-schema.json",
+                "x86-none/query-machines.json",
+                "x86-none/query-cpu-definitions.json",
+                "x86-none/cpu-model-expansion/max.full.json",
+                "x86-none/device-list-properties.virtio-net-pci.json",
+                "machines/pc/query-hotpluggable-cpus.json",
+                "hotplug-cpus/pc-smp4-max8.json",
+                "x86-none/qom-list-types.json")) {
             assertTrue(covered.containsKey(essential), essential + " was not covered");
         }
         return tests.stream();
@@ -88,7 +97,8 @@ class RealRepliesRoundTripTest {
         }
         Method found = null;
         for (Method m : client.getMethods()) {
-            if (m.getName().equals(name.toString()) && (found == null || m.getParameterCount() > found.getParameterCount())) {
+            if (m.getName().equals(name.toString())
+                    && (found == null || m.getParameterCount() > found.getParameterCount())) {
                 found = m;
             }
         }

@@ -63,8 +63,10 @@ record RealReply(String source, String command, JsonNode reply) {
     }
 
     private static boolean isReply(JsonNode json) {
-        return json.isObject() && (json.has("return") || json.has("error"))
-                && json.size() <= 2 && (json.size() == 1 || json.has("id"));
+        return json.isObject()
+                && (json.has("return") || json.has("error"))
+                && json.size() <= 2
+                && (json.size() == 1 || json.has("id"));
     }
 
     private static String commandOfFile(Path file) {
@@ -76,7 +78,9 @@ record RealReply(String source, String command, JsonNode reply) {
     }
 
     private static String commandOf(JsonNode request) {
-        return request.has("execute") ? request.get("execute").asText() : request.path("exec-oob").asText();
+        return request.has("execute")
+                ? request.get("execute").asText()
+                : request.path("exec-oob").asText();
     }
 
     /**
@@ -93,8 +97,8 @@ record RealReply(String source, String command, JsonNode reply) {
             return;
         }
         if (json.has("request") && json.has("reply")) {
-            found.add(new RealReply(source + ": " + json.path("name").asText(), commandOf(json.get("request")),
-                    json.get("reply")));
+            found.add(new RealReply(
+                    source + ": " + json.path("name").asText(), commandOf(json.get("request")), json.get("reply")));
             return;
         }
         if (json.has("sent") && json.has("replies")) {
@@ -124,8 +128,8 @@ record RealReply(String source, String command, JsonNode reply) {
             if (isReply(member.getValue())) {
                 String named = key.equals("reply") && context != null ? context : key;
                 String first = named.split(" ")[0];
-                found.add(new RealReply(source + ": " + named, KEY_ALIASES.getOrDefault(first, first),
-                        member.getValue()));
+                found.add(new RealReply(
+                        source + ": " + named, KEY_ALIASES.getOrDefault(first, first), member.getValue()));
             } else {
                 collect(source, key, member.getValue(), found);
             }

@@ -33,8 +33,9 @@ class RecordsTest {
 
     @BeforeAll
     static void generate() {
-        code = CompiledCode.compile(new Generation("rec", new Defines.Exactly(Set.of("CONFIG_OTHER")), Set.of(), false)
-                .generate(SCHEMA), """
+        code = CompiledCode.compile(
+                new Generation("rec", new Defines.Exactly(Set.of("CONFIG_OTHER")), Set.of(), false).generate(SCHEMA),
+                """
                 package rec;
 
                 import java.util.ArrayList;
@@ -100,7 +101,8 @@ class RecordsTest {
 
     @Test
     void nullForAnOptionalMemberMeansAbsent() {
-        JsonText.assertEquivalent("{ 'id': 'a', 'tags': [ ] }", CompiledCode.toJson(code.call("rec.Probe", "withNulls")));
+        JsonText.assertEquivalent(
+                "{ 'id': 'a', 'tags': [ ] }", CompiledCode.toJson(code.call("rec.Probe", "withNulls")));
     }
 
     @Test
@@ -131,8 +133,8 @@ class RecordsTest {
     void aMemberWhoseConditionDoesNotHoldIsNotPartOfTheType() {
         // Generated with -D CONFIG_OTHER only: the QEMU this talks to has no 'hard'.
         assertEquals(2, code.type("rec.Limits").getRecordComponents().length, "soft, and the kept members");
-        QmpError e = assertThrows(QmpError.class,
-                () -> code.decode("rec.Limits", Input.STRICT, "{ 'soft': 1, 'hard': 2 }"));
+        QmpError e =
+                assertThrows(QmpError.class, () -> code.decode("rec.Limits", Input.STRICT, "{ 'soft': 1, 'hard': 2 }"));
         assertEquals("Parameter 'hard' is unexpected", e.desc());
         Object lenient = code.decode("rec.Limits", Input.LENIENT, "{ 'soft': 1, 'hard': 2 }");
         JsonText.assertEquivalent("{ 'soft': 1, 'hard': 2 }", CompiledCode.toJson(lenient));

@@ -42,11 +42,11 @@ class SimpleUnionTest {
 
     @Test
     void theImplicitKindEnumChecksTheBranch() {
-        QmpError error = assertThrows(QmpError.class,
-                () -> code.decode("old.Signal", Input.STRICT, "{'type': 'smoke', 'data': 1}"));
+        QmpError error = assertThrows(
+                QmpError.class, () -> code.decode("old.Signal", Input.STRICT, "{'type': 'smoke', 'data': 1}"));
         assertEquals("Parameter 'type' does not accept value 'smoke'", error.desc());
-        QmpError missing = assertThrows(QmpError.class,
-                () -> code.decode("old.Signal", Input.STRICT, "{'type': 'text'}"));
+        QmpError missing =
+                assertThrows(QmpError.class, () -> code.decode("old.Signal", Input.STRICT, "{'type': 'text'}"));
         assertEquals("Parameter 'data' is missing", missing.desc());
     }
 }

@@ -38,8 +38,8 @@ class StrictDecodingTest {
     }
 
     private static String error(String members) {
-        QmpError e = assertThrows(QmpError.class,
-                () -> code.decode("strict.Request", Input.STRICT, "{ " + members + " }"));
+        QmpError e =
+                assertThrows(QmpError.class, () -> code.decode("strict.Request", Input.STRICT, "{ " + members + " }"));
         assertEquals("GenericError", e.errorClass());
         return e.desc();
     }
@@ -68,7 +68,8 @@ class StrictDecodingTest {
 
     @Test
     void anUnexpectedMemberOfANestedObjectIsNamedByItsPath() {
-        assertEquals("Parameter 'model.extra' is unexpected",
+        assertEquals(
+                "Parameter 'model.extra' is unexpected",
                 error("'type': 'cpu', 'model': { 'name': 'm', 'extra': true }, 'tags': [ ]"));
     }
 
@@ -79,17 +80,19 @@ class StrictDecodingTest {
 
     @Test
     void aMemberOfAnObjectInAListIsNamedByIndexAndName() {
-        assertEquals("Parameter 'models[1].name' is missing",
-                error(VALID + ", 'models': [ { 'name': 'a' }, { } ]"));
+        assertEquals("Parameter 'models[1].name' is missing", error(VALID + ", 'models': [ { 'name': 'a' }, { } ]"));
     }
 
     @Test
     void wrongJsonTypesNameTheTypeExpected() {
-        assertEquals("Invalid parameter type for 'model.name', expected: string",
+        assertEquals(
+                "Invalid parameter type for 'model.name', expected: string",
                 error("'type': 'cpu', 'model': { 'name': 5 }, 'tags': [ ]"));
-        assertEquals("Invalid parameter type for 'model', expected: object",
+        assertEquals(
+                "Invalid parameter type for 'model', expected: object",
                 error("'type': 'cpu', 'model': 'm', 'tags': [ ]"));
-        assertEquals("Invalid parameter type for 'tags', expected: array",
+        assertEquals(
+                "Invalid parameter type for 'tags', expected: array",
                 error("'type': 'cpu', 'model': { 'name': 'm' }, 'tags': 'a'"));
         assertEquals("Invalid parameter type for 'count', expected: integer", error(VALID + ", 'count': '3'"));
         assertEquals("Invalid parameter type for 'count', expected: integer", error(VALID + ", 'count': 1.5"));
@@ -105,25 +108,29 @@ class StrictDecodingTest {
 
     @Test
     void aListElementOfTheWrongTypeIsNamedByIndex() {
-        assertEquals("Invalid parameter type for 'tags[1]', expected: string",
+        assertEquals(
+                "Invalid parameter type for 'tags[1]', expected: string",
                 error("'type': 'cpu', 'model': { 'name': 'm' }, 'tags': [ 'a', 5 ]"));
     }
 
     @Test
     void anEnumValueNotInTheSchema() {
-        assertEquals("Parameter 'type' does not accept value 'bogus'",
+        assertEquals(
+                "Parameter 'type' does not accept value 'bogus'",
                 error("'type': 'bogus', 'model': { 'name': 'm' }, 'tags': [ ]"));
     }
 
     @Test
     void anEnumGivenAsANumberIsOfTheWrongType() {
-        assertEquals("Invalid parameter type for 'type', expected: string",
+        assertEquals(
+                "Invalid parameter type for 'type', expected: string",
                 error("'type': 1, 'model': { 'name': 'm' }, 'tags': [ ]"));
     }
 
     @Test
     void aNestedEnumValueIsNamedByTheMemberAloneAsInQemu() {
-        assertEquals("Parameter 'kind' does not accept value 'bogus'",
+        assertEquals(
+                "Parameter 'kind' does not accept value 'bogus'",
                 error("'type': 'cpu', 'model': { 'name': 'm', 'kind': 'bogus' }, 'tags': [ ]"));
     }
 
@@ -134,9 +141,10 @@ class StrictDecodingTest {
 
     @Test
     void anyTakesEveryJsonValue() {
-        Object request = code.decode("strict.Request", Input.STRICT,
-                "{ " + VALID + ", 'anything': { 'deep': [ 1, null, 'x' ] } }");
-        assertEquals(JsonText.parse("{ 'deep': [ 1, null, 'x' ] }"),
+        Object request = code.decode(
+                "strict.Request", Input.STRICT, "{ " + VALID + ", 'anything': { 'deep': [ 1, null, 'x' ] } }");
+        assertEquals(
+                JsonText.parse("{ 'deep': [ 1, null, 'x' ] }"),
                 ((Optional<?>) CompiledCode.invokeOn(request, "anything")).orElseThrow());
     }
 }

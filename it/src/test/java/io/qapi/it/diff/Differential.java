@@ -27,8 +27,7 @@ final class Differential {
         return thread;
     });
 
-    private Differential() {
-    }
+    private Differential() {}
 
     /** The two normalised outcomes of one scenario. */
     record Outcomes(JsonNode reference, JsonNode candidate) {
@@ -41,7 +40,8 @@ final class Differential {
      * The report of the first difference between the two targets' outcomes, or empty when they
      * are equal.
      */
-    static Optional<String> compare(Scenario scenario, List<String> reference, List<String> candidate) throws Exception {
+    static Optional<String> compare(Scenario scenario, List<String> reference, List<String> candidate)
+            throws Exception {
         Outcomes outcomes = run(scenario, reference, candidate);
         return outcomes.firstDifference()
                 .map(d -> DiffReport.render(scenario, outcomes.reference(), outcomes.candidate(), d));
@@ -54,7 +54,8 @@ final class Differential {
             Future<JsonNode> cand = TWO_AT_A_TIME.submit(() -> once(candidate, scenario, dir.resolve("candidate")));
             long bound = runTimeoutSeconds(scenario);
             JsonNode referenceOutcome = await(ref, bound);
-            return new Outcomes(Normaliser.normalise(referenceOutcome, scenario),
+            return new Outcomes(
+                    Normaliser.normalise(referenceOutcome, scenario),
                     Normaliser.normalise(await(cand, bound), scenario));
         } finally {
             deleteTree(dir);

@@ -25,8 +25,11 @@ class DifferentialTest {
 
     private static Set<String> modeled() {
         try (var in = DifferentialTest.class.getResourceAsStream("/diff-modeled.txt")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
-                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).collect(Collectors.toUnmodifiableSet());
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                    .collect(Collectors.toUnmodifiableSet());
         } catch (IOException | NullPointerException e) {
             throw new IllegalStateException("diff-modeled.txt is missing from the test resources", e);
         }
@@ -34,8 +37,8 @@ class DifferentialTest {
 
     @Test
     void everyModeledScenarioExists() throws Exception {
-        Assumptions.assumeTrue(System.getProperty(Scenarios.ONLY_PROPERTY) == null,
-                "a subset of the scenarios was asked for");
+        Assumptions.assumeTrue(
+                System.getProperty(Scenarios.ONLY_PROPERTY) == null, "a subset of the scenarios was asked for");
         Set<String> names = Scenarios.all().stream().map(Scenario::name).collect(Collectors.toSet());
         for (String name : MODELED) {
             Assertions.assertTrue(names.contains(name), "diff-modeled.txt names a missing scenario: " + name);
@@ -44,13 +47,18 @@ class DifferentialTest {
 
     @TestFactory
     Stream<DynamicTest> everyScenarioMatchesTheReference() throws Exception {
-        return Scenarios.all().stream().map(scenario -> DynamicTest.dynamicTest(scenario.name(),
-                Scenarios.directory().resolve(scenario.name() + ".json").toUri(), () -> {
-                    Targets.assumeInstalled(scenario.binary());
-                    Assumptions.assumeTrue(Targets.selfCheck() || MODELED.contains(scenario.name()),
-                            scenario.name() + ": not modeled yet (not listed in diff-modeled.txt)");
-                    List<String> candidate = Targets.candidate(scenario);
-                    Differential.compare(scenario, Targets.reference(scenario), candidate).ifPresent(report -> fail(report));
-                }));
+        return Scenarios.all().stream()
+                .map(scenario -> DynamicTest.dynamicTest(
+                        scenario.name(),
+                        Scenarios.directory().resolve(scenario.name() + ".json").toUri(),
+                        () -> {
+                            Targets.assumeInstalled(scenario.binary());
+                            Assumptions.assumeTrue(
+                                    Targets.selfCheck() || MODELED.contains(scenario.name()),
+                                    scenario.name() + ": not modeled yet (not listed in diff-modeled.txt)");
+                            List<String> candidate = Targets.candidate(scenario);
+                            Differential.compare(scenario, Targets.reference(scenario), candidate)
+                                    .ifPresent(report -> fail(report));
+                        }));
     }
 }

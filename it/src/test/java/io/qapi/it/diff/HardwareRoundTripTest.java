@@ -44,10 +44,16 @@ class HardwareRoundTripTest {
 
     @TestFactory
     Stream<DynamicTest> everyDeviceScenarioRoundTrips() throws Exception {
-        return Scenarios.all().stream().filter(s -> s.name().startsWith("devices-") || s.name().startsWith("pci-")
-                || s.name().startsWith("objects-") || s.name().startsWith("chardev-")
-                || s.name().startsWith("numa-") || s.name().startsWith("cpus-") || s.name().startsWith("preconfig-")
-                || s.name().startsWith("libvirt-") || s.name().startsWith("netdev-"))
+        return Scenarios.all().stream()
+                .filter(s -> s.name().startsWith("devices-")
+                        || s.name().startsWith("pci-")
+                        || s.name().startsWith("objects-")
+                        || s.name().startsWith("chardev-")
+                        || s.name().startsWith("numa-")
+                        || s.name().startsWith("cpus-")
+                        || s.name().startsWith("preconfig-")
+                        || s.name().startsWith("libvirt-")
+                        || s.name().startsWith("netdev-"))
                 .map(scenario -> DynamicTest.dynamicTest(scenario.name(), () -> roundTrip(scenario)));
     }
 
@@ -57,53 +63,93 @@ class HardwareRoundTripTest {
         List<JsonNode> steps = new ArrayList<>(scenario.steps());
         steps.add(step("query-hardware"));
         steps.add(step("query-pci"));
-        JsonNode first = TargetRun.run(Targets.candidate(scenario), with(scenario, scenario.args(), steps),
+        JsonNode first = TargetRun.run(
+                Targets.candidate(scenario),
+                with(scenario, scenario.args(), steps),
                 Files.createDirectories(dir.resolve("model")));
         Assumptions.assumeTrue(first.has("replies"), scenario.name() + ": the command line builds no machine");
         JsonNode replies = first.path("replies");
         JsonNode hardware = replies.get(replies.size() - 2).path("return");
         JsonNode pci = replies.get(replies.size() - 1).path("return");
         // a machine left in preconfig has no PCI devices to list yet: nothing to hand to QEMU
-        Assumptions.assumeFalse(replies.get(replies.size() - 1).has("error") && (scenario.args().contains("-preconfig")
-                || scenario.args().contains("--preconfig")), scenario.name() + ": the machine is still in preconfig");
+        Assumptions.assumeFalse(
+                replies.get(replies.size() - 1).has("error")
+                        && (scenario.args().contains("-preconfig")
+                                || scenario.args().contains("--preconfig")),
+                scenario.name() + ": the machine is still in preconfig");
         assertTrue(hardware.isObject() && pci.isArray(), scenario.name() + ": " + replies);
 
         String hardwareText = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(hardware);
-        JsonNode imported = TargetRun.run(Targets.candidate(scenario), with(scenario, List.of("-hardware", HARDWARE_FILE,
-                "-S"), List.of(step("query-hardware"), step("query-pci"))), runDir(dir, "import", hardwareText));
-        assertEquals(hardware, imported.path("replies").path(0).path("return"),
+        JsonNode imported = TargetRun.run(
+                Targets.candidate(scenario),
+                with(
+                        scenario,
+                        List.of("-hardware", HARDWARE_FILE, "-S"),
+                        List.of(step("query-hardware"), step("query-pci"))),
+                runDir(dir, "import", hardwareText));
+        assertEquals(
+                hardware,
+                imported.path("replies").path(0).path("return"),
                 scenario.name() + ": -hardware does not build the described machine: " + imported);
         assertEquals(pci, imported.path("replies").path(1).path("return"), scenario.name());
 
         HardwareDescription described = HardwareDescription.DECODER.decode(Input.STRICT, hardware, "");
         List<String> argv = new ArrayList<>(HardwareArgv.argv(described));
         argv.add("-S");
-        JsonNode real = TargetRun.run(Targets.reference(scenario), with(scenario, argv, List.of(step("query-pci"),
-                step("query-chardev"), step("query-memdev"), step("query-hotpluggable-cpus"))),
+        JsonNode real = TargetRun.run(
+                Targets.reference(scenario),
+                with(
+                        scenario,
+                        argv,
+                        List.of(
+                                step("query-pci"),
+                                step("query-chardev"),
+                                step("query-memdev"),
+                                step("query-hotpluggable-cpus"))),
                 Files.createDirectories(dir.resolve("qemu")));
-        assertEquals(pci, real.path("replies").path(0).path("return"),
-                scenario.name() + ": QEMU started with " + String.join(" ", argv) + " gives another query-pci: " + real);
-        JsonNode importedBackends = TargetRun.run(Targets.candidate(scenario), with(scenario, List.of("-hardware",
-                HARDWARE_FILE, "-S"), List.of(step("query-chardev"), step("query-memdev"), step("query-hotpluggable-cpus"))),
+        assertEquals(
+                pci,
+                real.path("replies").path(0).path("return"),
+                scenario.name() + ": QEMU started with " + String.join(" ", argv) + " gives another query-pci: "
+                        + real);
+        JsonNode importedBackends = TargetRun.run(
+                Targets.candidate(scenario),
+                with(
+                        scenario,
+                        List.of("-hardware", HARDWARE_FILE, "-S"),
+                        List.of(step("query-chardev"), step("query-memdev"), step("query-hotpluggable-cpus"))),
                 runDir(dir, "import-backends", hardwareText));
-        assertEquals(real.path("replies").path(1), importedBackends.path("replies").path(0), scenario.name()
-                + ": QEMU started with " + String.join(" ", argv) + " has other character devices");
-        assertEquals(real.path("replies").path(2), importedBackends.path("replies").path(1), scenario.name()
-                + ": QEMU started with " + String.join(" ", argv) + " has other memory backends");
-        assertEquals(real.path("replies").path(3), importedBackends.path("replies").path(2), scenario.name()
-                + ": QEMU started with " + String.join(" ", argv) + " has other CPU slots or NUMA nodes");
+        assertEquals(
+                real.path("replies").path(1),
+                importedBackends.path("replies").path(0),
+                scenario.name() + ": QEMU started with " + String.join(" ", argv) + " has other character devices");
+        assertEquals(
+                real.path("replies").path(2),
+                importedBackends.path("replies").path(1),
+                scenario.name() + ": QEMU started with " + String.join(" ", argv) + " has other memory backends");
+        assertEquals(
+                real.path("replies").path(3),
+                importedBackends.path("replies").path(2),
+                scenario.name() + ": QEMU started with " + String.join(" ", argv)
+                        + " has other CPU slots or NUMA nodes");
         if (described.backends().flatMap(b -> b.blockdevs()).isPresent()) {
             // block nodes: the same nodes, and the same devices attached to them
             List<JsonNode> blockSteps = List.of(step("query-named-block-nodes"), step("query-block"));
-            JsonNode realBlocks = TargetRun.run(Targets.reference(scenario), with(scenario, argv, blockSteps),
+            JsonNode realBlocks = TargetRun.run(
+                    Targets.reference(scenario),
+                    with(scenario, argv, blockSteps),
                     Files.createDirectories(dir.resolve("qemu-blocks")));
-            JsonNode importedBlocks = TargetRun.run(Targets.candidate(scenario), with(scenario, List.of("-hardware",
-                    HARDWARE_FILE, "-S"), blockSteps), runDir(dir, "import-blocks", hardwareText));
+            JsonNode importedBlocks = TargetRun.run(
+                    Targets.candidate(scenario),
+                    with(scenario, List.of("-hardware", HARDWARE_FILE, "-S"), blockSteps),
+                    runDir(dir, "import-blocks", hardwareText));
             // the command line cannot give an anonymous device the number it had (the imported
             // model keeps it, QEMU counts afresh): the devices' paths are compared without it
-            assertEquals(withoutAnonymousNumbers(realBlocks.path("replies")),
-                    withoutAnonymousNumbers(importedBlocks.path("replies")), scenario.name()
-                    + ": QEMU started with " + String.join(" ", argv) + " has other block nodes or devices");
+            assertEquals(
+                    withoutAnonymousNumbers(realBlocks.path("replies")),
+                    withoutAnonymousNumbers(importedBlocks.path("replies")),
+                    scenario.name() + ": QEMU started with " + String.join(" ", argv)
+                            + " has other block nodes or devices");
         }
 
         // one file per run, in the run's directory, with the paths the scenario puts there
@@ -118,8 +164,14 @@ class HardwareRoundTripTest {
             }
             // a NUMA node whose CPUs are not one range: refused, and only then
             assertTrue(e.getMessage().startsWith(HardwareConfig.NOT_A_RANGE), e.getMessage());
-            assertTrue(described.numa().orElseThrow().nodes().stream().anyMatch(n -> !n.cpus().isEmpty()
-                    && n.cpus().get(n.cpus().size() - 1) - n.cpus().get(0) + 1 != n.cpus().size()), e.getMessage());
+            assertTrue(
+                    described.numa().orElseThrow().nodes().stream()
+                            .anyMatch(n -> !n.cpus().isEmpty()
+                                    && n.cpus().get(n.cpus().size() - 1)
+                                                    - n.cpus().get(0)
+                                                    + 1
+                                            != n.cpus().size()),
+                    e.getMessage());
             return;
         }
         Path config = dir.resolve("hardware.cfg");
@@ -132,20 +184,34 @@ class HardwareRoundTripTest {
         if (!described.machine().defaults()) {
             readConfig.add("-nodefaults");
         }
-        List<JsonNode> configSteps = List.of(step("query-pci"), step("query-chardev"), step("query-memdev"),
-                step("query-hotpluggable-cpus"));
-        JsonNode fromConfig = TargetRun.run(Targets.reference(scenario), with(scenario, readConfig, configSteps),
+        List<JsonNode> configSteps = List.of(
+                step("query-pci"), step("query-chardev"), step("query-memdev"), step("query-hotpluggable-cpus"));
+        JsonNode fromConfig = TargetRun.run(
+                Targets.reference(scenario),
+                with(scenario, readConfig, configSteps),
                 Files.createDirectories(dir.resolve("qemu-config")));
-        assertEquals(pci, fromConfig.path("replies").path(0).path("return"),
-                scenario.name() + ": QEMU started with -readconfig " + Files.readString(config) + " gives " + fromConfig);
-        JsonNode modelConfig = TargetRun.run(Targets.candidate(scenario), with(scenario, readConfig, configSteps),
+        assertEquals(
+                pci,
+                fromConfig.path("replies").path(0).path("return"),
+                scenario.name() + ": QEMU started with -readconfig " + Files.readString(config) + " gives "
+                        + fromConfig);
+        JsonNode modelConfig = TargetRun.run(
+                Targets.candidate(scenario),
+                with(scenario, readConfig, configSteps),
                 Files.createDirectories(dir.resolve("model-config")));
-        assertEquals(pci, modelConfig.path("replies").path(0).path("return"), scenario.name() + ": the model's -readconfig");
-        assertEquals(fromConfig.path("replies").path(1), modelConfig.path("replies").path(1),
+        assertEquals(
+                pci, modelConfig.path("replies").path(0).path("return"), scenario.name() + ": the model's -readconfig");
+        assertEquals(
+                fromConfig.path("replies").path(1),
+                modelConfig.path("replies").path(1),
                 scenario.name() + ": character devices after -readconfig");
-        assertEquals(fromConfig.path("replies").path(2), modelConfig.path("replies").path(2),
+        assertEquals(
+                fromConfig.path("replies").path(2),
+                modelConfig.path("replies").path(2),
                 scenario.name() + ": memory backends after -readconfig");
-        assertEquals(fromConfig.path("replies").path(3), modelConfig.path("replies").path(3),
+        assertEquals(
+                fromConfig.path("replies").path(3),
+                modelConfig.path("replies").path(3),
                 scenario.name() + ": CPU slots and NUMA nodes after -readconfig");
     }
 
@@ -164,13 +230,22 @@ class HardwareRoundTripTest {
      * {@code actual-size} (the blocks the host gave it, which the model cannot see).
      */
     private static String withoutAnonymousNumbers(JsonNode replies) {
-        return replies.toString().replaceAll("/machine/peripheral-anon/device\\[\\d+]", "/machine/peripheral-anon/device[N]")
+        return replies.toString()
+                .replaceAll("/machine/peripheral-anon/device\\[\\d+]", "/machine/peripheral-anon/device[N]")
                 .replaceAll("\"actual-size\":\\d+,?", "");
     }
 
     private static Scenario with(Scenario scenario, List<String> args, List<JsonNode> steps) {
-        return new Scenario(scenario.name(), scenario.description(), scenario.binary(), args, List.of(), steps, Set.of(),
-                List.of(), scenario.files());
+        return new Scenario(
+                scenario.name(),
+                scenario.description(),
+                scenario.binary(),
+                args,
+                List.of(),
+                steps,
+                Set.of(),
+                List.of(),
+                scenario.files());
     }
 
     private static JsonNode step(String command) {

@@ -5,7 +5,6 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 
-
 /**
  * The first place where two JSON values differ, as a JSON pointer. Objects are equal when they
  * have the same members whatever their order; arrays are compared element by element; integers
@@ -13,8 +12,7 @@ import java.util.Optional;
  * member one way, and {@code 1} for {@code 1.0} is a difference a client can see.
  */
 final class JsonDiff {
-    private JsonDiff() {
-    }
+    private JsonDiff() {}
 
     /**
      * Where {@code reference} and {@code candidate} first differ (members in the reference's order,
@@ -24,8 +22,7 @@ final class JsonDiff {
      * @param reference the value in the reference's outcome, or {@code null} when missing there
      * @param candidate the value in the candidate's outcome, or {@code null} when missing there
      */
-    record Difference(String pointer, JsonNode reference, JsonNode candidate) {
-    }
+    record Difference(String pointer, JsonNode reference, JsonNode candidate) {}
 
     static Optional<Difference> first(JsonNode reference, JsonNode candidate) {
         return first("", reference, candidate);
@@ -33,7 +30,8 @@ final class JsonDiff {
 
     private static Optional<Difference> first(String pointer, JsonNode reference, JsonNode candidate) {
         if (reference == null || candidate == null || reference.getNodeType() != candidate.getNodeType()) {
-            return reference == null && candidate == null ? Optional.empty()
+            return reference == null && candidate == null
+                    ? Optional.empty()
                     : Optional.of(new Difference(pointer, reference, candidate));
         }
         if (reference.isObject()) {
@@ -53,7 +51,9 @@ final class JsonDiff {
         if (reference.isArray()) {
             return firstInArray(pointer, reference, candidate);
         }
-        return same(reference, candidate) ? Optional.empty() : Optional.of(new Difference(pointer, reference, candidate));
+        return same(reference, candidate)
+                ? Optional.empty()
+                : Optional.of(new Difference(pointer, reference, candidate));
     }
 
     private static boolean same(JsonNode reference, JsonNode candidate) {
@@ -67,7 +67,8 @@ final class JsonDiff {
         Iterator<JsonNode> a = reference.elements();
         Iterator<JsonNode> b = candidate.elements();
         for (int i = 0; a.hasNext() || b.hasNext(); i++) {
-            Optional<Difference> d = first(pointer + "/" + i, a.hasNext() ? a.next() : null, b.hasNext() ? b.next() : null);
+            Optional<Difference> d =
+                    first(pointer + "/" + i, a.hasNext() ? a.next() : null, b.hasNext() ? b.next() : null);
             if (d.isPresent()) {
                 return d;
             }

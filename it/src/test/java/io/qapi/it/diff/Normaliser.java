@@ -25,10 +25,10 @@ import java.util.List;
  * software reads, is compared.
  */
 final class Normaliser {
-    private static final ObjectMapper CANONICAL = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    private static final ObjectMapper CANONICAL =
+            new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
-    private Normaliser() {
-    }
+    private Normaliser() {}
 
     /** A normalised copy of {@code outcome}; the argument is not changed. */
     static JsonNode normalise(JsonNode outcome, Scenario scenario) {

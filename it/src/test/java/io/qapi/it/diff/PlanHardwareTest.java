@@ -26,19 +26,39 @@ import org.junit.jupiter.api.TestFactory;
 class PlanHardwareTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private record Loose(String name, String machine, List<String> devices) {
-    }
+    private record Loose(String name, String machine, List<String> devices) {}
 
     private static final List<Loose> CASES = List.of(
-            new Loose("pc-nics", "pc", List.of("e1000,id=a", "rtl8139,id=b", "virtio-net-pci,id=c,addr=0x9",
-                    "e1000e,id=d")),
-            new Loose("pc-bridge", "pc", List.of("pci-bridge,id=br,chassis_nr=1", "e1000,id=a,bus=br",
-                    "e1000,id=b,bus=br", "virtio-net-pci,id=c")),
-            new Loose("q35-ports", "q35", List.of("pcie-root-port,id=rp1,chassis=1,slot=1",
-                    "pcie-root-port,id=rp2,chassis=2,slot=2", "e1000e,id=a,bus=rp1", "virtio-net-pci,id=b,bus=rp2",
-                    "pcie-pci-bridge,id=br,bus=rp1,addr=0x3", "rtl8139,id=c,bus=br", "e1000,id=d")),
-            new Loose("q35-multifunction", "q35", List.of("pcie-root-port,id=rp1,chassis=1,slot=1,addr=0x4,"
-                    + "multifunction=on", "pcie-root-port,id=rp2,chassis=2,slot=2,addr=0x4.1", "e1000e,id=a,bus=rp2")),
+            new Loose(
+                    "pc-nics",
+                    "pc",
+                    List.of("e1000,id=a", "rtl8139,id=b", "virtio-net-pci,id=c,addr=0x9", "e1000e,id=d")),
+            new Loose(
+                    "pc-bridge",
+                    "pc",
+                    List.of(
+                            "pci-bridge,id=br,chassis_nr=1",
+                            "e1000,id=a,bus=br",
+                            "e1000,id=b,bus=br",
+                            "virtio-net-pci,id=c")),
+            new Loose(
+                    "q35-ports",
+                    "q35",
+                    List.of(
+                            "pcie-root-port,id=rp1,chassis=1,slot=1",
+                            "pcie-root-port,id=rp2,chassis=2,slot=2",
+                            "e1000e,id=a,bus=rp1",
+                            "virtio-net-pci,id=b,bus=rp2",
+                            "pcie-pci-bridge,id=br,bus=rp1,addr=0x3",
+                            "rtl8139,id=c,bus=br",
+                            "e1000,id=d")),
+            new Loose(
+                    "q35-multifunction",
+                    "q35",
+                    List.of(
+                            "pcie-root-port,id=rp1,chassis=1,slot=1,addr=0x4," + "multifunction=on",
+                            "pcie-root-port,id=rp2,chassis=2,slot=2,addr=0x4.1",
+                            "e1000e,id=a,bus=rp2")),
             new Loose("pc-clash", "pc", List.of("e1000,id=a,addr=0x5", "rtl8139,id=b,addr=0x5")));
 
     @TestFactory
@@ -62,10 +82,19 @@ class PlanHardwareTest {
                 object.put(items[i].substring(0, items[i].indexOf('=')), items[i].substring(items[i].indexOf('=') + 1));
             }
         }
-        Scenario planning = new Scenario(loose.name(), loose.name(), Scenario.DEFAULT_BINARY, List.of("-machine", "none",
-                "-S"), List.of(), List.of(plan), Set.of(), List.of());
-        JsonNode planned = TargetRun.run(Targets.candidate(planning), planning, Files.createDirectories(dir.resolve("m")))
-                .path("replies").path(0);
+        Scenario planning = new Scenario(
+                loose.name(),
+                loose.name(),
+                Scenario.DEFAULT_BINARY,
+                List.of("-machine", "none", "-S"),
+                List.of(),
+                List.of(plan),
+                Set.of(),
+                List.of());
+        JsonNode planned = TargetRun.run(
+                        Targets.candidate(planning), planning, Files.createDirectories(dir.resolve("m")))
+                .path("replies")
+                .path(0);
 
         Map<String, String[]> placed = new LinkedHashMap<>();
         collect(planned.path("return").path("root"), placed);
@@ -74,12 +103,19 @@ class PlanHardwareTest {
             steps.add(qomGet(id, "addr"));
             steps.add(qomGet(id, "parent_bus"));
         }
-        Scenario real = new Scenario(loose.name(), loose.name(), Scenario.DEFAULT_BINARY, argv, List.of(), steps,
-                Set.of(), List.of());
+        Scenario real = new Scenario(
+                loose.name(), loose.name(), Scenario.DEFAULT_BINARY, argv, List.of(), steps, Set.of(), List.of());
         JsonNode qemu = TargetRun.run(Targets.reference(real), real, Files.createDirectories(dir.resolve("q")));
         if (qemu.has("start-error")) {
-            assertEquals("-device " + qemu.path("start-error").path("stderr").asText().strip()
-                    .replaceFirst("^-device ", ""), planned.path("error").path("desc").asText(), loose.name());
+            assertEquals(
+                    "-device "
+                            + qemu.path("start-error")
+                                    .path("stderr")
+                                    .asText()
+                                    .strip()
+                                    .replaceFirst("^-device ", ""),
+                    planned.path("error").path("desc").asText(),
+                    loose.name());
             return;
         }
         int i = 0;
@@ -96,8 +132,9 @@ class PlanHardwareTest {
     private static void collect(JsonNode bus, Map<String, String[]> placed) {
         for (JsonNode device : bus.path("devices")) {
             if (!device.path("implicit").asBoolean() && device.has("id")) {
-                placed.put(device.path("id").asText(), new String[] {device.path("address").asText(),
-                    bus.path("path").asText()});
+                placed.put(device.path("id").asText(), new String[] {
+                    device.path("address").asText(), bus.path("path").asText()
+                });
             }
             device.path("buses").forEach(child -> collect(child, placed));
         }

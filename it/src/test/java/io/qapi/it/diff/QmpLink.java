@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 final class QmpLink implements AutoCloseable {
     /** Queued in place of a message when the connection ends. */
     static final JsonNode CLOSED = JsonNodeFactory.instance.textNode("connection closed");
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int QUEUE_BOUND = 4096;
 
@@ -71,8 +72,8 @@ final class QmpLink implements AutoCloseable {
     }
 
     private void readLines() {
-        try (BufferedReader lines = new BufferedReader(
-                new InputStreamReader(Channels.newInputStream(channel), StandardCharsets.UTF_8))) {
+        try (BufferedReader lines =
+                new BufferedReader(new InputStreamReader(Channels.newInputStream(channel), StandardCharsets.UTF_8))) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 // a reader nobody drains for this long has been abandoned: stop rather than block
                 if (!line.isBlank() && !incoming.offer(parse(line), 30, TimeUnit.SECONDS)) {

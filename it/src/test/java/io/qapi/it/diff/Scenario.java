@@ -47,12 +47,20 @@ import java.util.regex.Pattern;
  * @param ignore JSON pointers dropped from both outcomes before comparing
  * @param files the files each run makes in its directory, by name, with their lengths
  */
-public record Scenario(String name, String description, String binary, List<String> args, List<String> modelArgs,
-        List<JsonNode> steps, Set<String> unordered, List<String> ignore, Map<String, Long> files) {
+public record Scenario(
+        String name,
+        String description,
+        String binary,
+        List<String> args,
+        List<String> modelArgs,
+        List<JsonNode> steps,
+        Set<String> unordered,
+        List<String> ignore,
+        Map<String, Long> files) {
     static final String DEFAULT_BINARY = "qemu-system-x86_64";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> KNOWN_KEYS = Set.of("description", "binary", "args", "model-args", "steps",
-            "unordered", "ignore", "files");
+    private static final Set<String> KNOWN_KEYS =
+            Set.of("description", "binary", "args", "model-args", "steps", "unordered", "ignore", "files");
     /** A plain name in the run's directory: no separator, not "." or "..". */
     private static final Pattern FILE_NAME = Pattern.compile("(?!\\.\\.?$)[^/]+");
 
@@ -66,8 +74,15 @@ public record Scenario(String name, String description, String binary, List<Stri
     }
 
     /** A scenario that needs no host files. */
-    public Scenario(String name, String description, String binary, List<String> args, List<String> modelArgs,
-            List<JsonNode> steps, Set<String> unordered, List<String> ignore) {
+    public Scenario(
+            String name,
+            String description,
+            String binary,
+            List<String> args,
+            List<String> modelArgs,
+            List<JsonNode> steps,
+            Set<String> unordered,
+            List<String> ignore) {
         this(name, description, binary, args, modelArgs, steps, unordered, ignore, Map.of());
     }
 
@@ -89,7 +104,7 @@ public record Scenario(String name, String description, String binary, List<Stri
         if (root == null || !root.isObject()) {
             throw bad(name, "the scenario must be a JSON object");
         }
-        for (Iterator<String> keys = root.fieldNames(); keys.hasNext();) {
+        for (Iterator<String> keys = root.fieldNames(); keys.hasNext(); ) {
             String key = keys.next();
             if (!KNOWN_KEYS.contains(key)) {
                 throw bad(name, "unknown member '" + key + "' (known: " + KNOWN_KEYS + ")");
@@ -102,17 +117,23 @@ public record Scenario(String name, String description, String binary, List<Stri
             }
             steps.add(step);
         }
-        return new Scenario(name, text(name, root, "description").orElse(""),
-                text(name, root, "binary").orElse(DEFAULT_BINARY), strings(name, root, "args", true),
-                strings(name, root, "model-args", false), steps,
-                new LinkedHashSet<>(strings(name, root, "unordered", false)), strings(name, root, "ignore", false),
+        return new Scenario(
+                name,
+                text(name, root, "description").orElse(""),
+                text(name, root, "binary").orElse(DEFAULT_BINARY),
+                strings(name, root, "args", true),
+                strings(name, root, "model-args", false),
+                steps,
+                new LinkedHashSet<>(strings(name, root, "unordered", false)),
+                strings(name, root, "ignore", false),
                 files(name, root));
     }
 
     /** Makes the scenario's files in {@code dir}, sparse, each of its length. */
     public void makeFiles(Path dir) throws IOException {
         for (Map.Entry<String, Long> file : files.entrySet()) {
-            try (RandomAccessFile made = new RandomAccessFile(dir.resolve(file.getKey()).toFile(), "rw")) {
+            try (RandomAccessFile made =
+                    new RandomAccessFile(dir.resolve(file.getKey()).toFile(), "rw")) {
                 made.setLength(file.getValue());
             }
         }
@@ -160,10 +181,12 @@ public record Scenario(String name, String description, String binary, List<Stri
         if (!value.isObject()) {
             throw bad(name, "'files' must be an object of file names and sizes");
         }
-        for (Iterator<Map.Entry<String, JsonNode>> members = value.fields(); members.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> members = value.fields(); members.hasNext(); ) {
             Map.Entry<String, JsonNode> file = members.next();
-            if (!FILE_NAME.matcher(file.getKey()).matches() || !file.getValue().canConvertToLong()
-                    || file.getValue().asLong() < 0 || !file.getValue().isIntegralNumber()) {
+            if (!FILE_NAME.matcher(file.getKey()).matches()
+                    || !file.getValue().canConvertToLong()
+                    || file.getValue().asLong() < 0
+                    || !file.getValue().isIntegralNumber()) {
                 throw bad(name, "'files' maps plain file names to sizes in bytes, not " + file);
             }
             files.put(file.getKey(), file.getValue().asLong());

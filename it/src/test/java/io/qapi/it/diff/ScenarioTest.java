@@ -38,14 +38,22 @@ class ScenarioTest {
 
     @Test
     void malformedScenariosAreRefusedSayingWhy() {
-        assertEquals("scenario t: 'steps' must be an array",
-                assertThrows(IllegalArgumentException.class, () -> parse("{\"args\": []}")).getMessage());
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> parse("{\"args\": [], \"steps\": [], \"arg\": 1}"))
-                .getMessage().startsWith("scenario t: unknown member 'arg'"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> parse("{\"args\": [], \"steps\": [{\"exec\": 1}]}"))
-                .getMessage().contains("a step is a QMP command object"));
-        assertEquals("scenario t: 'args' must hold strings only, not 1",
-                assertThrows(IllegalArgumentException.class, () -> parse("{\"args\": [1], \"steps\": []}")).getMessage());
+        assertEquals(
+                "scenario t: 'steps' must be an array",
+                assertThrows(IllegalArgumentException.class, () -> parse("{\"args\": []}"))
+                        .getMessage());
+        assertTrue(
+                assertThrows(IllegalArgumentException.class, () -> parse("{\"args\": [], \"steps\": [], \"arg\": 1}"))
+                        .getMessage()
+                        .startsWith("scenario t: unknown member 'arg'"));
+        assertTrue(
+                assertThrows(IllegalArgumentException.class, () -> parse("{\"args\": [], \"steps\": [{\"exec\": 1}]}"))
+                        .getMessage()
+                        .contains("a step is a QMP command object"));
+        assertEquals(
+                "scenario t: 'args' must hold strings only, not 1",
+                assertThrows(IllegalArgumentException.class, () -> parse("{\"args\": [1], \"steps\": []}"))
+                        .getMessage());
     }
 
     @Test
@@ -55,9 +63,13 @@ class ScenarioTest {
         assertEquals(1000, Files.size(dir.resolve("disk.img")));
         assertEquals(0, Files.size(dir.resolve("empty")));
         for (String bad : List.of("{\"../x\": 1}", "{\"..\": 1}", "{\"x\": -1}", "{\"x\": \"1\"}", "[]")) {
-            assertTrue(assertThrows(IllegalArgumentException.class,
-                    () -> parse("{\"args\": [], \"steps\": [], \"files\": " + bad + "}")).getMessage()
-                    .contains("'files'"), bad);
+            assertTrue(
+                    assertThrows(
+                                    IllegalArgumentException.class,
+                                    () -> parse("{\"args\": [], \"steps\": [], \"files\": " + bad + "}"))
+                            .getMessage()
+                            .contains("'files'"),
+                    bad);
         }
     }
 
@@ -72,8 +84,8 @@ class ScenarioTest {
     @Test
     void ourScenariosAreManyDescribedAndCoverSeveralMachines() throws Exception {
         List<Scenario> all = Scenarios.all();
-        org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty(Scenarios.ONLY_PROPERTY) == null,
-                "the scenario list is narrowed: skipped");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                System.getProperty(Scenarios.ONLY_PROPERTY) == null, "the scenario list is narrowed: skipped");
         assertTrue(all.size() >= 45, "at least 45 scenarios, found " + all.size());
         Set<String> machines = new HashSet<>();
         for (Scenario s : all) {
@@ -84,6 +96,7 @@ class ScenarioTest {
                 machines.add(s.args().get(m + 1).split(",")[0]);
             }
         }
-        assertTrue(machines.containsAll(Set.of("pc", "q35", "isapc", "microvm", "none", "virt")), "machines: " + machines);
+        assertTrue(
+                machines.containsAll(Set.of("pc", "q35", "isapc", "microvm", "none", "virt")), "machines: " + machines);
     }
 }

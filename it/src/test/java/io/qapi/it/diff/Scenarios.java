@@ -18,8 +18,7 @@ import java.util.stream.Stream;
 final class Scenarios {
     static final String ONLY_PROPERTY = "qapi.diff.only";
 
-    private Scenarios() {
-    }
+    private Scenarios() {}
 
     /** The scenario directory on the test class path. */
     static Path directory() {
@@ -39,8 +38,10 @@ final class Scenarios {
         Pattern only = Pattern.compile(System.getProperty(ONLY_PROPERTY, ".*"));
         try (Stream<Path> files = Files.list(directory())) {
             return files.filter(f -> f.getFileName().toString().endsWith(".json"))
-                    .filter(f -> only.matcher(f.getFileName().toString().replaceFirst("\\.json$", "")).matches())
-                    .sorted().toList();
+                    .filter(f -> only.matcher(f.getFileName().toString().replaceFirst("\\.json$", ""))
+                            .matches())
+                    .sorted()
+                    .toList();
         }
     }
 

@@ -16,13 +16,17 @@ import org.junit.jupiter.api.TestFactory;
 class SelfCheckTest {
     @TestFactory
     Stream<DynamicTest> realQemuEqualsItself() throws Exception {
-        return Scenarios.all().stream().map(scenario -> DynamicTest.dynamicTest(scenario.name(),
-                Scenarios.directory().resolve(scenario.name() + ".json").toUri(), () -> {
-                    Targets.assumeInstalled(scenario.binary());
-                    Assumptions.assumeFalse(Targets.selfCheck(),
-                            "-Dqapi.diff.candidate=qemu: DifferentialTest runs QEMU against itself already");
-                    Differential.compare(scenario, Targets.reference(scenario), Targets.reference(scenario))
-                            .ifPresent(report -> fail("QEMU differs from itself:\n" + report));
-                }));
+        return Scenarios.all().stream()
+                .map(scenario -> DynamicTest.dynamicTest(
+                        scenario.name(),
+                        Scenarios.directory().resolve(scenario.name() + ".json").toUri(),
+                        () -> {
+                            Targets.assumeInstalled(scenario.binary());
+                            Assumptions.assumeFalse(
+                                    Targets.selfCheck(),
+                                    "-Dqapi.diff.candidate=qemu: DifferentialTest runs QEMU against itself already");
+                            Differential.compare(scenario, Targets.reference(scenario), Targets.reference(scenario))
+                                    .ifPresent(report -> fail("QEMU differs from itself:\n" + report));
+                        }));
     }
 }

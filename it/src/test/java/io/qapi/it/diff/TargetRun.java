@@ -32,6 +32,7 @@ final class TargetRun {
     private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(10);
     /** Asked after the last step: its reply proves every event caused by the steps has arrived. */
     private static final String DRAIN_ID = "qmp-diff-drain";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Scenario scenario;
@@ -40,6 +41,7 @@ final class TargetRun {
      * listens on, say), so that two runs at once do not share it.
      */
     static final String RUN_DIR = "@RUN_DIR@";
+
     private final Path socket;
     private final Path dir;
     private final Process process;
@@ -68,12 +70,17 @@ final class TargetRun {
         argv.addAll(List.of("-display", "none", "-accel", "tcg", "-qmp", "unix:" + socket + ",server=on,wait=off"));
         Files.deleteIfExists(socket); // a stale socket would look like a listening target
         scenario.makeFiles(dir);
-        Process process = new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(stderr.toFile()).start();
+        Process process = new ProcessBuilder(argv)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(stderr.toFile())
+                .start();
         TargetRun run = new TargetRun(scenario, socket, process, stderr);
         try {
             // the socket's own path and the run's directory differ between any two runs
-            return JSON.readTree(run.talk().toString().replace(socket.toString(), "<qmp-socket>")
+            return JSON.readTree(run.talk()
+                    .toString()
+                    .replace(socket.toString(), "<qmp-socket>")
                     .replace(dir.toString(), RUN_DIR));
         } finally {
             run.stop();
@@ -192,7 +199,8 @@ final class TargetRun {
      * a harmless unknown command is asked and everything before its reply is kept.
      */
     private void finish(QmpLink link) throws InterruptedException {
-        boolean quits = scenario.steps().stream().anyMatch(step -> Scenario.command(step).orElse("").equals("quit"));
+        boolean quits = scenario.steps().stream()
+                .anyMatch(step -> Scenario.command(step).orElse("").equals("quit"));
         if (quits) {
             for (JsonNode m = link.next(STEP_TIMEOUT); m != null && !QmpLink.isClosed(m); m = link.next(STEP_TIMEOUT)) {
                 if (m.has("event")) {
@@ -210,7 +218,9 @@ final class TargetRun {
             return JSON.createObjectNode().put("start-timeout", true);
         }
         ObjectNode error = JSON.createObjectNode();
-        error.putObject("start-error").put("exit", process.exitValue()).put("stderr", withoutProgramName(Files.readString(stderr)));
+        error.putObject("start-error")
+                .put("exit", process.exitValue())
+                .put("stderr", withoutProgramName(Files.readString(stderr)));
         return error;
     }
 
@@ -220,7 +230,8 @@ final class TargetRun {
      */
     static String withoutProgramName(String text) {
         return text.replaceAll("(?m)^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{6}Z ", "@TIME@ ")
-                .replaceAll("(?m)^(@TIME@ )?[^\\s:]+: ", "$1").strip();
+                .replaceAll("(?m)^(@TIME@ )?[^\\s:]+: ", "$1")
+                .strip();
     }
 
     /** Stops the target and anything it started (a launcher script's JVM), waiting boundedly. */

@@ -25,13 +25,14 @@ final class Targets {
     static final String MODEL_PROPERTY = "qapi.model";
     static final String CANDIDATE_PROPERTY = "qapi.diff.candidate";
 
-    private Targets() {
-    }
+    private Targets() {}
 
     /** Skips the calling test where {@code binary} is not on {@code PATH}. */
     static void assumeInstalled(String binary) {
-        Assumptions.assumeTrue(installed(binary), binary + " is not installed (apt-get install --no-install-recommends "
-                + "qemu-system-x86 qemu-system-arm): differential scenario skipped");
+        Assumptions.assumeTrue(
+                installed(binary),
+                binary + " is not installed (apt-get install --no-install-recommends "
+                        + "qemu-system-x86 qemu-system-arm): differential scenario skipped");
     }
 
     static boolean installed(String binary) {
@@ -58,10 +59,12 @@ final class Targets {
         }
         List<String> command = new ArrayList<>(modelCommand());
         Path launcher = Path.of(command.get(0));
-        Assertions.assertTrue(Files.isExecutable(launcher), "the candidate " + launcher.toAbsolutePath()
-                + " does not exist or is not executable: build the model (its launcher qemu-model at the repository "
-                + "root), point -D" + MODEL_PROPERTY + "=COMMAND at it, or run with -D" + CANDIDATE_PROPERTY
-                + "=qemu to check the suite against QEMU itself");
+        Assertions.assertTrue(
+                Files.isExecutable(launcher),
+                "the candidate " + launcher.toAbsolutePath()
+                        + " does not exist or is not executable: build the model (its launcher qemu-model at the repository "
+                        + "root), point -D" + MODEL_PROPERTY + "=COMMAND at it, or run with -D" + CANDIDATE_PROPERTY
+                        + "=qemu to check the suite against QEMU itself");
         command.addAll(scenario.modelArgs());
         return command;
     }
@@ -69,7 +72,8 @@ final class Targets {
     static List<String> modelCommand() {
         String configured = System.getProperty(MODEL_PROPERTY, "").strip();
         if (configured.isEmpty()) {
-            return List.of(Path.of("..", "qemu-model").toAbsolutePath().normalize().toString());
+            return List.of(
+                    Path.of("..", "qemu-model").toAbsolutePath().normalize().toString());
         }
         return List.of(configured.split("\\s+"));
     }

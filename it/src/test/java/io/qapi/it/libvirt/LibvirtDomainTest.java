@@ -50,8 +50,8 @@ class LibvirtDomainTest {
             Pattern.compile("\"thread-id\": ?\\d+(, ?\"props\")"), "\"thread-id\": N$1",
             Pattern.compile("\"seconds\": ?\\d+, ?\"microseconds\": ?\\d+"), "\"seconds\": S, \"microseconds\": U");
     /** libvirt's own log lines that reach virsh's standard error (a timestamp leads them). */
-    private static final Pattern LIBVIRT_LOG = Pattern.compile("^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:.*$",
-            Pattern.MULTILINE);
+    private static final Pattern LIBVIRT_LOG =
+            Pattern.compile("^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:.*$", Pattern.MULTILINE);
 
     @TempDir
     Path dir;
@@ -61,30 +61,35 @@ class LibvirtDomainTest {
     void aDomainRunsOnTheModelAsOnTheRealBinary(String arch, String machine, String launcher) throws Exception {
         assumeInstalled("virsh");
         assumeInstalled("qemu-system-" + arch);
-        Assumptions.assumeFalse(Files.exists(Path.of("/dev/kvm")),
+        Assumptions.assumeFalse(
+                Files.exists(Path.of("/dev/kvm")),
                 "/dev/kvm exists: libvirt would run the real binary under KVM, which the model does not model");
         Run real = run("real", Path.of("/usr/bin/qemu-system-" + arch), machine);
         Run model = run("model", REPOSITORY.resolve(launcher), machine);
-        assertTrue(real.transcript().size() > 50, "libvirt's transcript with QEMU holds its probe and the domain's "
-                + "commands: " + real.transcript().size() + " lines");
-        assertTrue(real.transcript().stream().anyMatch(l -> l.contains("\"execute\": \"device_add\"")
-                || l.contains("\"execute\":\"device_add\"")), () -> "the transcript holds the hot-plugs; virsh said:\n"
-                + real.virsh());
+        assertTrue(
+                real.transcript().size() > 50,
+                "libvirt's transcript with QEMU holds its probe and the domain's " + "commands: "
+                        + real.transcript().size() + " lines");
+        assertTrue(
+                real.transcript().stream()
+                        .anyMatch(l ->
+                                l.contains("\"execute\": \"device_add\"") || l.contains("\"execute\":\"device_add\"")),
+                () -> "the transcript holds the hot-plugs; virsh said:\n" + real.virsh());
         assertEquals(real.virsh(), model.virsh(), "what virsh printed");
         assertSameTranscript(real.transcript(), model.transcript());
         assertEquals(real.status(), model.status(), "virsh's exit status");
     }
 
     /** One libvirt run: virsh's output (both streams), its status, and the QMP transcript. */
-    private record Run(String virsh, int status, List<String> transcript) {
-    }
+    private record Run(String virsh, int status, List<String> transcript) {}
 
     private Run run(String name, Path emulator, String machine) throws Exception {
         Path runDir = dir.resolve(name);
         Path root = runDir.resolve("root");
         Files.createDirectories(root.resolve("etc"));
         // the emulator runs as this user, who can read the run's private directory
-        Files.writeString(root.resolve("etc/qemu.conf"), "stdio_handler = \"file\"\nuser = \"root\"\ngroup = \"root\"\n");
+        Files.writeString(
+                root.resolve("etc/qemu.conf"), "stdio_handler = \"file\"\nuser = \"root\"\ngroup = \"root\"\n");
         Path domain = write(runDir, machine + ".xml", Map.of("@EMULATOR@", emulator.toString()));
         Path rng = write(runDir, "rng.xml", Map.of());
         Path nic = write(runDir, "nic.xml", Map.of());
@@ -94,16 +99,23 @@ class LibvirtDomainTest {
         }
         Path diskXml = write(runDir, "disk.xml", Map.of("@DISK@", disk.toString()));
         Path log = runDir.resolve("monitor.log");
-        String script = String.join("; ", List.of("define " + domain, "start --paused probe",
-                "qemu-monitor-command probe '{\"execute\":\"query-pci\"}'",
-                "attach-device probe " + rng + " --live", "attach-device probe " + nic + " --live",
-                "attach-device probe " + diskXml + " --live", "setvcpus probe 3 --live",
-                "qemu-monitor-command probe '{\"execute\":\"query-cpus-fast\"}'",
-                "qemu-monitor-command probe '{\"execute\":\"query-chardev\"}'",
-                "detach-device probe " + rng + " --live",
-                "qemu-monitor-command probe '{\"execute\":\"query-pci\"}'", "destroy probe"));
-        ProcessBuilder builder = new ProcessBuilder("virsh", "-c", "qemu:///embed?root=" + root, script)
-                .redirectErrorStream(true);
+        String script = String.join(
+                "; ",
+                List.of(
+                        "define " + domain,
+                        "start --paused probe",
+                        "qemu-monitor-command probe '{\"execute\":\"query-pci\"}'",
+                        "attach-device probe " + rng + " --live",
+                        "attach-device probe " + nic + " --live",
+                        "attach-device probe " + diskXml + " --live",
+                        "setvcpus probe 3 --live",
+                        "qemu-monitor-command probe '{\"execute\":\"query-cpus-fast\"}'",
+                        "qemu-monitor-command probe '{\"execute\":\"query-chardev\"}'",
+                        "detach-device probe " + rng + " --live",
+                        "qemu-monitor-command probe '{\"execute\":\"query-pci\"}'",
+                        "destroy probe"));
+        ProcessBuilder builder =
+                new ProcessBuilder("virsh", "-c", "qemu:///embed?root=" + root, script).redirectErrorStream(true);
         builder.environment().put("LIBVIRT_LOG_FILTERS", "1:qemu.qemu_monitor");
         builder.environment().put("LIBVIRT_LOG_OUTPUTS", "1:file:" + log);
         Process virsh = builder.start();
@@ -116,7 +128,9 @@ class LibvirtDomainTest {
             fail("virsh did not finish within 300 s with " + emulator + ":\n" + out);
         }
         String hostFree = hostFree(out, runDir);
-        return new Run(LIBVIRT_LOG.matcher(hostFree).replaceAll("").replaceAll("\n{2,}", "\n"), virsh.exitValue(),
+        return new Run(
+                LIBVIRT_LOG.matcher(hostFree).replaceAll("").replaceAll("\n{2,}", "\n"),
+                virsh.exitValue(),
                 transcript(log, runDir));
     }
 
@@ -165,9 +179,13 @@ class LibvirtDomainTest {
                         + (i > 0 ? shorten(real.get(i - 1)) : "(nothing)"));
             }
         }
-        assertEquals(real.size(), model.size(), () -> "libvirt's QMP transcripts have different lengths; the longer "
-                + "goes on with: " + shorten((real.size() > model.size() ? real : model).get(Math.min(real.size(),
-                model.size()))));
+        assertEquals(
+                real.size(),
+                model.size(),
+                () -> "libvirt's QMP transcripts have different lengths; the longer "
+                        + "goes on with: "
+                        + shorten(
+                                (real.size() > model.size() ? real : model).get(Math.min(real.size(), model.size()))));
     }
 
     private static String shorten(String line) {
@@ -175,9 +193,12 @@ class LibvirtDomainTest {
     }
 
     private static void assumeInstalled(String program) {
-        boolean installed = Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+        boolean installed = Arrays.stream(
+                        System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
                 .anyMatch(d -> !d.isEmpty() && Files.isExecutable(Path.of(d, program)));
-        Assumptions.assumeTrue(installed, program + " is not installed (CI installs libvirt-daemon-driver-qemu, "
-                + "libvirt-clients, qemu-system-x86 and qemu-system-arm): libvirt domain test skipped");
+        Assumptions.assumeTrue(
+                installed,
+                program + " is not installed (CI installs libvirt-daemon-driver-qemu, "
+                        + "libvirt-clients, qemu-system-x86 and qemu-system-arm): libvirt domain test skipped");
     }
 }

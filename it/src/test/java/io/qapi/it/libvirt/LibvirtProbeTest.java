@@ -30,20 +30,19 @@ import org.junit.jupiter.params.provider.CsvSource;
 class LibvirtProbeTest {
     private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
     /** Lines of the cached capabilities that name the emulator or say when it was probed. */
-    private static final Pattern HOST_LINES = Pattern.compile(
-            "\\s*<(emulator|qemuctime|selfctime|selfvers|path)\\b.*");
+    private static final Pattern HOST_LINES = Pattern.compile("\\s*<(emulator|qemuctime|selfctime|selfvers|path)\\b.*");
 
     @TempDir
     Path dir;
 
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({"x86_64, q35, qemu-model", "x86_64, pc, qemu-model", "aarch64, virt, qemu-model-aarch64"})
-    void domcapabilitiesOfTheModelEqualTheRealBinarys(String arch, String machine, String launcher)
-            throws Exception {
+    void domcapabilitiesOfTheModelEqualTheRealBinarys(String arch, String machine, String launcher) throws Exception {
         assumeInstalled("virsh");
         assumeInstalled("qemu-system-" + arch);
         // with KVM, libvirt probes the real binary under KVM too; the model stands for it under TCG
-        Assumptions.assumeFalse(Files.exists(Path.of("/dev/kvm")),
+        Assumptions.assumeFalse(
+                Files.exists(Path.of("/dev/kvm")),
                 "/dev/kvm exists: libvirt would probe the real binary under KVM, which the model does not model");
         Path real = Path.of("/usr/bin/qemu-system-" + arch);
         Path model = REPOSITORY.resolve(launcher);
@@ -55,20 +54,33 @@ class LibvirtProbeTest {
     }
 
     /** What one probe gave: virsh's output, and the cached capabilities without host lines. */
-    private record Probe(String domcapabilities, String cache) {
-    }
+    private record Probe(String domcapabilities, String cache) {}
 
     private Probe probe(String name, Path emulator, String arch, String machine) throws Exception {
         Path root = dir.resolve(name + "-" + arch + "-" + machine);
         Files.createDirectories(root.resolve("etc"));
         Files.writeString(root.resolve("etc/qemu.conf"), "stdio_handler = \"file\"\n");
-        Process virsh = new ProcessBuilder("virsh", "-c", "qemu:///embed?root=" + root, "domcapabilities",
-                "--emulatorbin", emulator.toString(), "--arch", arch, "--virttype", "qemu", "--machine", machine)
-                .redirectError(root.resolve("virsh.err").toFile()).start();
+        Process virsh = new ProcessBuilder(
+                        "virsh",
+                        "-c",
+                        "qemu:///embed?root=" + root,
+                        "domcapabilities",
+                        "--emulatorbin",
+                        emulator.toString(),
+                        "--arch",
+                        arch,
+                        "--virttype",
+                        "qemu",
+                        "--machine",
+                        machine)
+                .redirectError(root.resolve("virsh.err").toFile())
+                .start();
         String out = new String(virsh.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(virsh.waitFor(120, TimeUnit.SECONDS), "virsh did not finish");
-        assertEquals(0, virsh.exitValue(), () -> "virsh domcapabilities with " + emulator + " failed: "
-                + read(root.resolve("virsh.err")));
+        assertEquals(
+                0,
+                virsh.exitValue(),
+                () -> "virsh domcapabilities with " + emulator + " failed: " + read(root.resolve("virsh.err")));
         return new Probe(out, cache(root.resolve("cache/qemu/capabilities")));
     }
 
@@ -76,7 +88,8 @@ class LibvirtProbeTest {
         try (Stream<Path> files = Files.list(dir)) {
             List<Path> xml = files.filter(f -> f.toString().endsWith(".xml")).toList();
             assertEquals(1, xml.size(), "one cached probe in " + dir);
-            return Files.readAllLines(xml.get(0)).stream().filter(line -> !HOST_LINES.matcher(line).matches())
+            return Files.readAllLines(xml.get(0)).stream()
+                    .filter(line -> !HOST_LINES.matcher(line).matches())
                     .reduce("", (a, b) -> a + b + "\n");
         }
     }
@@ -90,9 +103,12 @@ class LibvirtProbeTest {
     }
 
     private static void assumeInstalled(String program) {
-        boolean installed = Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+        boolean installed = Arrays.stream(
+                        System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
                 .anyMatch(d -> !d.isEmpty() && Files.isExecutable(Path.of(d, program)));
-        Assumptions.assumeTrue(installed, program + " is not installed (CI installs libvirt-daemon-driver-qemu, "
-                + "libvirt-clients, qemu-system-x86 and qemu-system-arm): libvirt probe skipped");
+        Assumptions.assumeTrue(
+                installed,
+                program + " is not installed (CI installs libvirt-daemon-driver-qemu, "
+                        + "libvirt-clients, qemu-system-x86 and qemu-system-arm): libvirt probe skipped");
     }
 }

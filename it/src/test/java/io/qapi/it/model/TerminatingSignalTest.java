@@ -37,8 +37,7 @@ class TerminatingSignalTest {
     Path dir;
 
     /** What a signal did: the event the client got, the end of standard error, the exit status. */
-    private record Ending(JsonNode event, String stderrEnd, int status) {
-    }
+    private record Ending(JsonNode event, String stderrEnd, int status) {}
 
     @ParameterizedTest
     @ValueSource(strings = {"TERM", "INT", "HUP"})
@@ -51,29 +50,42 @@ class TerminatingSignalTest {
         assertEquals(real.status(), model.status(), "the exit status");
         // QEMU names the sender when the kernel tells it; the model cannot learn it
         assertTrue(real.stderrEnd().startsWith("terminating on signal "), real.stderrEnd());
-        assertTrue(real.stderrEnd().startsWith(model.stderrEnd()), () -> "QEMU: " + real.stderrEnd() + "; model: "
-                + model.stderrEnd());
+        assertTrue(
+                real.stderrEnd().startsWith(model.stderrEnd()),
+                () -> "QEMU: " + real.stderrEnd() + "; model: " + model.stderrEnd());
     }
 
     private Ending end(Path program, String signal, String name) throws Exception {
         Path socket = dir.resolve(name + "-" + signal + ".sock");
         File stderr = dir.resolve(name + "-" + signal + ".err").toFile();
-        Process process = new ProcessBuilder(List.of(program.toString(), "-machine", "q35", "-nodefaults", "-S",
-                "-display", "none", "-qmp", "unix:" + socket + ",server=on,wait=off"))
-                .redirectError(stderr).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process process = new ProcessBuilder(List.of(
+                        program.toString(),
+                        "-machine",
+                        "q35",
+                        "-nodefaults",
+                        "-S",
+                        "-display",
+                        "none",
+                        "-qmp",
+                        "unix:" + socket + ",server=on,wait=off"))
+                .redirectError(stderr)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         try {
             for (int i = 0; i < 1500 && !Files.exists(socket); i++) {
                 Thread.sleep(20);
             }
             try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
-                BufferedReader in = new BufferedReader(new InputStreamReader(Channels.newInputStream(channel),
-                        StandardCharsets.UTF_8));
+                BufferedReader in = new BufferedReader(
+                        new InputStreamReader(Channels.newInputStream(channel), StandardCharsets.UTF_8));
                 OutputStream out = Channels.newOutputStream(channel);
                 in.readLine();
                 out.write("{\"execute\":\"qmp_capabilities\"}\n".getBytes(StandardCharsets.UTF_8));
                 out.flush();
                 in.readLine();
-                new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start().waitFor();
+                new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid()))
+                        .start()
+                        .waitFor();
                 JsonNode event = JSON.readTree(in.readLine());
                 assertTrue(process.waitFor(30, TimeUnit.SECONDS), name + " did not end on SIG" + signal);
                 List<String> lines = Files.readAllLines(stderr.toPath());

@@ -36,18 +36,43 @@ class WireFormatTest {
      * reply captured from the binary it models, which is 7.2's form.
      */
     private static final List<String> SHARED_COMMANDS = List.of(
-            "query-version", "query-commands", "quit", "query-status", "stop", "cont",
-            "x-exit-preconfig", "query-name", "query-uuid", "query-target", "query-kvm", "query-machines",
-            "query-current-machine", "query-hotpluggable-cpus", "query-cpus-fast", "query-cpu-model-expansion",
-            "query-cpu-definitions", "set-numa-node", "query-memdev", "query-memory-size-summary", "qom-list",
-            "qom-get", "qom-list-types", "qom-list-properties", "device-list-properties", "device_add",
-            "device_del", "query-pci", "qmp_capabilities");
+            "query-version",
+            "query-commands",
+            "quit",
+            "query-status",
+            "stop",
+            "cont",
+            "x-exit-preconfig",
+            "query-name",
+            "query-uuid",
+            "query-target",
+            "query-kvm",
+            "query-machines",
+            "query-current-machine",
+            "query-hotpluggable-cpus",
+            "query-cpus-fast",
+            "query-cpu-model-expansion",
+            "query-cpu-definitions",
+            "set-numa-node",
+            "query-memdev",
+            "query-memory-size-summary",
+            "qom-list",
+            "qom-get",
+            "qom-list-types",
+            "qom-list-properties",
+            "device-list-properties",
+            "device_add",
+            "device_del",
+            "query-pci",
+            "qmp_capabilities");
+
     private static final List<String> SHARED_EVENTS = List.of("SHUTDOWN", "STOP", "RESUME", "DEVICE_DELETED");
 
     @Test
     void everySharedCommandAndEventHasQemusWireFormat() throws IOException {
-        Index qemu = new Index(MAPPER.readTree(
-                SharedQemu.path("real-7.2/out/x86-none/raw/query-qmp-schema.raw.json").toFile()).get("return"));
+        Index qemu = new Index(MAPPER.readTree(SharedQemu.path("real-7.2/out/x86-none/raw/query-qmp-schema.raw.json")
+                        .toFile())
+                .get("return"));
         Index ours = new Index(ourIntrospection());
         List<String> differences = new ArrayList<>();
         for (String command : SHARED_COMMANDS) {
@@ -61,12 +86,18 @@ class WireFormatTest {
 
     @Test
     void theComparisonSeesADifferentMember() throws IOException {
-        Index qemu = new Index(MAPPER.readTree(
-                SharedQemu.path("real-7.2/out/x86-none/raw/query-qmp-schema.raw.json").toFile()).get("return"));
+        Index qemu = new Index(MAPPER.readTree(SharedQemu.path("real-7.2/out/x86-none/raw/query-qmp-schema.raw.json")
+                        .toFile())
+                .get("return"));
         List<String> differences = new ArrayList<>();
         // query-name returns NameInfo {'*name': 'str'}; query-uuid returns UuidInfo {'UUID': 'str'}
-        compareTypes("query-name vs query-uuid", qemu.entity("query-name").get("ret-type").asText(), qemu,
-                qemu.entity("query-uuid").get("ret-type").asText(), qemu, differences);
+        compareTypes(
+                "query-name vs query-uuid",
+                qemu.entity("query-name").get("ret-type").asText(),
+                qemu,
+                qemu.entity("query-uuid").get("ret-type").asText(),
+                qemu,
+                differences);
         assertTrue(!differences.isEmpty(), "a planted difference must be seen");
     }
 
@@ -88,12 +119,19 @@ class WireFormatTest {
             return;
         }
         if (!mine.path("features").equals(theirs.path("features"))
-                || mine.path("allow-oob").asBoolean() != theirs.path("allow-oob").asBoolean()) {
+                || mine.path("allow-oob").asBoolean()
+                        != theirs.path("allow-oob").asBoolean()) {
             out.add(name + ": features or flags differ");
         }
         for (String key : List.of("arg-type", "ret-type")) {
             if (mine.has(key) || theirs.has(key)) {
-                compareTypes(name + "." + key, mine.path(key).asText(), ours, theirs.path(key).asText(), qemu, out);
+                compareTypes(
+                        name + "." + key,
+                        mine.path(key).asText(),
+                        ours,
+                        theirs.path(key).asText(),
+                        qemu,
+                        out);
             }
         }
     }
@@ -103,8 +141,8 @@ class WireFormatTest {
         compareTypes(where, a, ia, b, ib, out, new HashMap<>());
     }
 
-    private static void compareTypes(String where, String a, Index ia, String b, Index ib, List<String> out,
-            Map<String, String> seen) {
+    private static void compareTypes(
+            String where, String a, Index ia, String b, Index ib, List<String> out, Map<String, String> seen) {
         if (b.equals(seen.get(a))) {
             return; // already compared (recursive types such as PciDeviceInfo)
         }
@@ -133,8 +171,15 @@ class WireFormatTest {
                     out.add(where + ": enum values " + ta.path("values") + " vs " + tb.path("values"));
                 }
             }
-            case "array" -> compareTypes(where + "[]", ta.path("element-type").asText(), ia,
-                    tb.path("element-type").asText(), ib, out, seen);
+            case "array" ->
+                compareTypes(
+                        where + "[]",
+                        ta.path("element-type").asText(),
+                        ia,
+                        tb.path("element-type").asText(),
+                        ib,
+                        out,
+                        seen);
             case "object" -> compareObjects(where, ta, ia, tb, ib, out, seen);
             case "alternate" -> {
                 if (ta.path("members").size() != tb.path("members").size()) {
@@ -145,8 +190,8 @@ class WireFormatTest {
         }
     }
 
-    private static void compareObjects(String where, JsonNode ta, Index ia, JsonNode tb, Index ib, List<String> out,
-            Map<String, String> seen) {
+    private static void compareObjects(
+            String where, JsonNode ta, Index ia, JsonNode tb, Index ib, List<String> out, Map<String, String> seen) {
         Map<String, JsonNode> ma = members(ta);
         Map<String, JsonNode> mb = members(tb);
         if (!ma.keySet().equals(mb.keySet())) {
@@ -165,7 +210,14 @@ class WireFormatTest {
             if (!member.getValue().path("features").equals(other.path("features"))) {
                 out.add(at + ": features differ");
             }
-            compareTypes(at, member.getValue().path("type").asText(), ia, other.path("type").asText(), ib, out, seen);
+            compareTypes(
+                    at,
+                    member.getValue().path("type").asText(),
+                    ia,
+                    other.path("type").asText(),
+                    ib,
+                    out,
+                    seen);
         }
         Map<String, String> va = variants(ta);
         Map<String, String> vb = variants(tb);
@@ -174,8 +226,14 @@ class WireFormatTest {
             return;
         }
         for (Map.Entry<String, String> variant : va.entrySet()) {
-            compareTypes(where + "(" + variant.getKey() + ")", variant.getValue(), ia, vb.get(variant.getKey()), ib,
-                    out, seen);
+            compareTypes(
+                    where + "(" + variant.getKey() + ")",
+                    variant.getValue(),
+                    ia,
+                    vb.get(variant.getKey()),
+                    ib,
+                    out,
+                    seen);
         }
     }
 
@@ -187,7 +245,9 @@ class WireFormatTest {
 
     private static Map<String, String> variants(JsonNode object) {
         Map<String, String> variants = new HashMap<>();
-        object.path("variants").forEach(v -> variants.put(v.path("case").asText(), v.path("type").asText()));
+        object.path("variants")
+                .forEach(v ->
+                        variants.put(v.path("case").asText(), v.path("type").asText()));
         return variants;
     }
 

@@ -28,28 +28,37 @@ import org.junit.jupiter.api.io.TempDir;
 /** Our client against the real QEMU 7.2: negotiation, every argument-free query, events, OOB, errors. */
 class RealQemuTest {
     /** Events without data, decoded as generated event records are. */
-    record Stop() {
-    }
+    record Stop() {}
 
-    record Resume() {
-    }
+    record Resume() {}
 
-    static final EventType<Stop> STOP = new EventType<>("STOP", Stop.class, (in, json, path) -> {
-        in.object(json, path).finish();
-        return new Stop();
-    }, List.of());
-    static final EventType<Resume> RESUME = new EventType<>("RESUME", Resume.class, (in, json, path) -> {
-        in.object(json, path).finish();
-        return new Resume();
-    }, List.of());
+    static final EventType<Stop> STOP = new EventType<>(
+            "STOP",
+            Stop.class,
+            (in, json, path) -> {
+                in.object(json, path).finish();
+                return new Stop();
+            },
+            List.of());
+    static final EventType<Resume> RESUME = new EventType<>(
+            "RESUME",
+            Resume.class,
+            (in, json, path) -> {
+                in.object(json, path).finish();
+                return new Resume();
+            },
+            List.of());
 
     @TempDir
     Path dir;
 
     @Test
     void negotiatesWithOutOfBand() throws Exception {
-        try (QemuProcess qemu = QemuProcess.start("none", dir); QmpClient qmp = QmpClient.connect(Endpoint.unix(qemu.socket()))) {
-            assertTrue(qmp.greeting().qemuVersion().startsWith("7.2."), qmp.greeting().toString());
+        try (QemuProcess qemu = QemuProcess.start("none", dir);
+                QmpClient qmp = QmpClient.connect(Endpoint.unix(qemu.socket()))) {
+            assertTrue(
+                    qmp.greeting().qemuVersion().startsWith("7.2."),
+                    qmp.greeting().toString());
             assertEquals(List.of("oob"), qmp.greeting().capabilities());
             assertTrue(qmp.oobEnabled());
         }
@@ -58,7 +67,8 @@ class RealQemuTest {
     /** Every query command that needs no arguments, each reply read against the schema QEMU reports. */
     @Test
     void everyArgumentFreeQueryAnswersAsItsSchemaSays() throws Exception {
-        try (QemuProcess qemu = QemuProcess.start("none", dir); QmpClient qmp = QmpClient.connect(Endpoint.unix(qemu.socket()))) {
+        try (QemuProcess qemu = QemuProcess.start("none", dir);
+                QmpClient qmp = QmpClient.connect(Endpoint.unix(qemu.socket()))) {
             JsonNode schema = qmp.execute("query-qmp-schema", null).get(30, TimeUnit.SECONDS);
             SchemaIndex index = SchemaIndex.of(schema);
             List<String> answered = new ArrayList<>();
@@ -71,7 +81,8 @@ class RealQemuTest {
                 }
                 try {
                     JsonNode reply = qmp.execute(name, null).get(60, TimeUnit.SECONDS);
-                    problems.addAll(SchemaConformance.check(schema, command.path("ret-type").asText(), reply, name));
+                    problems.addAll(SchemaConformance.check(
+                            schema, command.path("ret-type").asText(), reply, name));
                     answered.add(name);
                 } catch (ExecutionException e) {
                     QmpError error = assertInstanceOf(QmpError.class, e.getCause(), name);
@@ -101,22 +112,35 @@ class RealQemuTest {
 
     @Test
     void stopAndContSendTypedEvents() throws Exception {
-        try (QemuProcess qemu = QemuProcess.start("pc", dir); QmpClient qmp = QmpClient.connect(Endpoint.unix(qemu.socket()));
-             EventSubscription<Resume> resumes = qmp.subscribe(RESUME);
-             EventSubscription<Stop> stops = qmp.subscribe(STOP)) {
+        try (QemuProcess qemu = QemuProcess.start("pc", dir);
+                QmpClient qmp = QmpClient.connect(Endpoint.unix(qemu.socket()));
+                EventSubscription<Resume> resumes = qmp.subscribe(RESUME);
+                EventSubscription<Stop> stops = qmp.subscribe(STOP)) {
             qmp.execute("cont", null).get(30, TimeUnit.SECONDS);
             assertEquals(new Resume(), resumes.next(Duration.ofSeconds(10)));
-            assertEquals("running", qmp.execute("query-status", null).get(10, TimeUnit.SECONDS).path("status").asText());
+            assertEquals(
+                    "running",
+                    qmp.execute("query-status", null)
+                            .get(10, TimeUnit.SECONDS)
+                            .path("status")
+                            .asText());
             qmp.execute("stop", null).get(30, TimeUnit.SECONDS);
             assertEquals(new Stop(), stops.next(Duration.ofSeconds(10)));
-            assertEquals("paused", qmp.execute("query-status", null).get(10, TimeUnit.SECONDS).path("status").asText());
+            assertEquals(
+                    "paused",
+                    qmp.execute("query-status", null)
+                            .get(10, TimeUnit.SECONDS)
+                            .path("status")
+                            .asText());
         }
     }
 
     @Test
     void outOfBandYank() throws Exception {
-        try (QemuProcess qemu = QemuProcess.start("none", dir); QmpClient qmp = QmpClient.connect(Endpoint.unix(qemu.socket()))) {
-            JsonNode yank = qmp.executeOob("yank", Json.object().set("instances", Json.array())).get(10, TimeUnit.SECONDS);
+        try (QemuProcess qemu = QemuProcess.start("none", dir);
+                QmpClient qmp = QmpClient.connect(Endpoint.unix(qemu.socket()))) {
+            JsonNode yank = qmp.executeOob("yank", Json.object().set("instances", Json.array()))
+                    .get(10, TimeUnit.SECONDS);
             assertEquals(Json.object(), yank);
             JsonNode instances = qmp.executeOob("query-yank", null).get(10, TimeUnit.SECONDS);
             assertEquals("compat_monitor0", instances.path(0).path("id").asText(), instances.toString());
@@ -127,12 +151,16 @@ class RealQemuTest {
 
     @Test
     void errorsAreQmpErrorsWithClassAndDesc() throws Exception {
-        try (QemuProcess qemu = QemuProcess.start("none", dir); QmpClient qmp = QmpClient.connect(Endpoint.unix(qemu.socket()))) {
-            QmpError notFound = assertThrows(QmpError.class, () -> Calls.await(qmp.execute("qom-get",
-                    Json.object().put("path", "/nope").put("property", "type"))));
+        try (QemuProcess qemu = QemuProcess.start("none", dir);
+                QmpClient qmp = QmpClient.connect(Endpoint.unix(qemu.socket()))) {
+            QmpError notFound = assertThrows(
+                    QmpError.class,
+                    () -> Calls.await(qmp.execute(
+                            "qom-get", Json.object().put("path", "/nope").put("property", "type"))));
             assertEquals("DeviceNotFound", notFound.errorClass());
             assertEquals("Device '/nope' not found", notFound.desc());
-            QmpError missing = assertThrows(QmpError.class, () -> Calls.await(qmp.execute("device-list-properties", null)));
+            QmpError missing =
+                    assertThrows(QmpError.class, () -> Calls.await(qmp.execute("device-list-properties", null)));
             assertEquals("GenericError", missing.errorClass());
             assertEquals("Parameter 'typename' is missing", missing.desc());
             QmpError unknown = assertThrows(QmpError.class, () -> Calls.await(qmp.execute("no-such-command", null)));

@@ -35,7 +35,8 @@ class SchemaCheckTest {
     static JsonNode introspection(Path schema, boolean lenient, Path defines) throws IOException {
         QapiCompiler.Result result = QapiCompiler.compile(schema.toString(), new QapiCompiler.Options(lenient, false));
         assertTrue(result.ok(), result.errors().toString());
-        var reply = defines == null ? Introspection.replyWithEverything(result.schema(), false)
+        var reply = defines == null
+                ? Introspection.replyWithEverything(result.schema(), false)
                 : Introspection.reply(result.schema(), false, new LinkedHashSet<>(Files.readAllLines(defines)));
         return new ObjectMapper().readTree(JsonWriter.compact(reply));
     }
@@ -48,17 +49,26 @@ class SchemaCheckTest {
         JsonNode v720 = introspection(SharedQemu.path("v7.2.0/qapi/qapi-schema.json"), true, defines);
         JsonNode v1100 = introspection(SharedQemu.path("v11.0.0/qapi/qapi-schema.json"), false, null);
         try (QemuProcess qemu = QemuProcess.start("none", dir)) {
-            try (QmpClient qmp = QmpClient.connect(Endpoint.unix(qemu.socket()), ClientOptions.defaults().withSchemaCheck(v720))) {
+            try (QmpClient qmp = QmpClient.connect(
+                    Endpoint.unix(qemu.socket()), ClientOptions.defaults().withSchemaCheck(v720))) {
                 SchemaDiff diff = qmp.schemaDiff().orElseThrow();
                 assertTrue(diff.isEmpty(), diff.toString());
-                assertTrue(diff.deprecated().stream().anyMatch(d -> d.toString().equals(
-                        "deprecated by the server: command drive-backup")), diff.deprecated().toString());
+                assertTrue(
+                        diff.deprecated().stream()
+                                .anyMatch(d -> d.toString().equals("deprecated by the server: command drive-backup")),
+                        diff.deprecated().toString());
             }
-            try (QmpClient qmp = QmpClient.connect(Endpoint.unix(qemu.socket()), ClientOptions.defaults().withSchemaCheck(v1100))) {
+            try (QmpClient qmp = QmpClient.connect(
+                    Endpoint.unix(qemu.socket()), ClientOptions.defaults().withSchemaCheck(v1100))) {
                 SchemaDiff diff = qmp.schemaDiff().orElseThrow();
                 System.out.println("11.0.0 client against QEMU 7.2: " + diff.summary() + "\n  "
-                        + String.join("\n  ", diff.of(SchemaDiff.Kind.TYPE_CHANGED).stream().map(Object::toString).toList()));
-                List<String> lines = diff.differences().stream().map(Object::toString).toList();
+                        + String.join(
+                                "\n  ",
+                                diff.of(SchemaDiff.Kind.TYPE_CHANGED).stream()
+                                        .map(Object::toString)
+                                        .toList()));
+                List<String> lines =
+                        diff.differences().stream().map(Object::toString).toList();
                 assertTrue(lines.contains("missing on the server: command query-accelerators"), diff.toString());
                 assertTrue(lines.size() > 50, diff.toString());
             }

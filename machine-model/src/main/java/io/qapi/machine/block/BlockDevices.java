@@ -15,10 +15,10 @@ public final class BlockDevices {
     public static final Set<String> TYPES = Set.of("virtio-blk-pci");
     /** The virtio device inside a virtio-blk-pci, which holds its {@code drive} and names its back end. */
     private static final String VIRTIO_DEVICE = "virtio-blk-device";
+
     private static final String VIRTIO_CHILD = "/virtio-backend";
 
-    private BlockDevices() {
-    }
+    private BlockDevices() {}
 
     /** Whether devices of this type take a block back end the model follows. */
     public static boolean hasDrive(String type) {

@@ -74,7 +74,8 @@ public record BlockGraph(List<BlockNode> nodes, List<Attachment> attachments) {
         if (nodes.stream().anyMatch(n -> n.fileChild().filter(nodeName::equals).isPresent())) {
             throw QmpError.generic("Block device " + nodeName + " is in use");
         }
-        return new BlockGraph(nodes.stream().filter(n -> !n.nodeName().equals(nodeName)).toList(), attachments);
+        return new BlockGraph(
+                nodes.stream().filter(n -> !n.nodeName().equals(nodeName)).toList(), attachments);
     }
 
     /**
@@ -100,7 +101,8 @@ public record BlockGraph(List<BlockNode> nodes, List<Attachment> attachments) {
      */
     public BlockGraph attach(String nodeName, String devicePath) {
         BlockNode node = node(nodeName).orElseThrow();
-        Optional<Attachment> writer = attachments.stream().filter(a -> a.nodeName().equals(nodeName)).findFirst();
+        Optional<Attachment> writer =
+                attachments.stream().filter(a -> a.nodeName().equals(nodeName)).findFirst();
         if (!node.readOnly() && writer.isPresent()) {
             throw QmpError.generic("Permission conflict on node '" + nodeName + "': permissions 'write' are both"
                     + " required by block device '" + writer.get().devicePath() + "' (uses node '" + nodeName
@@ -111,9 +113,12 @@ public record BlockGraph(List<BlockNode> nodes, List<Attachment> attachments) {
         if (file.isPresent() && !node.readOnly()) {
             file.get().checkWriter();
         }
-        if (file.isPresent() && attachments.stream().anyMatch(a -> !a.nodeName().equals(nodeName)
-                && hostFileNode(node(a.nodeName()).orElseThrow()).filter(other -> sameHostFile(other, file.get()))
-                        .isPresent())) {
+        if (file.isPresent()
+                && attachments.stream()
+                        .anyMatch(a -> !a.nodeName().equals(nodeName)
+                                && hostFileNode(node(a.nodeName()).orElseThrow())
+                                        .filter(other -> sameHostFile(other, file.get()))
+                                        .isPresent())) {
             throw QmpError.generic("Two devices on one host file through different nodes are not modeled by"
                     + " qemu-model ('" + file.get().filename() + "')");
         }

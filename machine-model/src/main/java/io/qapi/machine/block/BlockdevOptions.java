@@ -24,16 +24,54 @@ import java.util.regex.Pattern;
  */
 public final class BlockdevOptions {
     /** QEMU 7.2's block drivers (its {@code BlockdevDriver}, as x86_64's binary has it). */
-    public static final List<String> DRIVERS = List.of("blkdebug", "blklogwrites", "blkreplay", "blkverify",
-            "bochs", "cloop", "compress", "copy-before-write", "copy-on-read", "dmg", "file", "snapshot-access",
-            "ftp", "ftps", "gluster", "host_cdrom", "host_device", "http", "https", "iscsi", "luks", "nbd", "nfs",
-            "null-aio", "null-co", "nvme", "parallels", "preallocate", "qcow", "qcow2", "qed", "quorum", "raw", "rbd",
-            "replication", "ssh", "throttle", "vdi", "vhdx", "vmdk", "vpc", "vvfat");
+    public static final List<String> DRIVERS = List.of(
+            "blkdebug",
+            "blklogwrites",
+            "blkreplay",
+            "blkverify",
+            "bochs",
+            "cloop",
+            "compress",
+            "copy-before-write",
+            "copy-on-read",
+            "dmg",
+            "file",
+            "snapshot-access",
+            "ftp",
+            "ftps",
+            "gluster",
+            "host_cdrom",
+            "host_device",
+            "http",
+            "https",
+            "iscsi",
+            "luks",
+            "nbd",
+            "nfs",
+            "null-aio",
+            "null-co",
+            "nvme",
+            "parallels",
+            "preallocate",
+            "qcow",
+            "qcow2",
+            "qed",
+            "quorum",
+            "raw",
+            "rbd",
+            "replication",
+            "ssh",
+            "throttle",
+            "vdi",
+            "vhdx",
+            "vmdk",
+            "vpc",
+            "vvfat");
     /** QEMU's {@code BlockdevDiscardOptions}. */
     private static final List<String> DISCARD = List.of("ignore", "unmap");
     /** The {@code file} driver's options the model does not follow, in QEMU's order. */
-    private static final List<String> FILE_NOT_MODELED = List.of("pr-manager", "locking", "aio", "aio-max-batch",
-            "drop-cache", "x-check-cache-dropped");
+    private static final List<String> FILE_NOT_MODELED =
+            List.of("pr-manager", "locking", "aio", "aio-max-batch", "drop-cache", "x-check-cache-dropped");
     /** QEMU's {@code id_wellformed}, which node names follow too. */
     private static final Pattern NODE_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9._-]*");
     /** QEMU keeps node names in 32 bytes, its terminating zero included. */
@@ -41,8 +79,7 @@ public final class BlockdevOptions {
     /** The largest size the model takes: QEMU refuses sizes near 2^63 ("File too large"). */
     private static final long SIZE_MAX = 1L << 62;
 
-    private BlockdevOptions() {
-    }
+    private BlockdevOptions() {}
 
     /** The node {@code options} ask for, its host file looked at on the host. */
     public static BlockdevRequest read(ObjectNode options, Input input) {
@@ -80,8 +117,8 @@ public final class BlockdevOptions {
         };
     }
 
-    private static BlockdevRequest nullNode(ObjectReader reader, String driver, Optional<String> nodeName,
-            NodeFlags flags, List<String> notModeled) {
+    private static BlockdevRequest nullNode(
+            ObjectReader reader, String driver, Optional<String> nodeName, NodeFlags flags, List<String> notModeled) {
         if (flags.discard().isPresent()) {
             notModeled.add(0, "discard");
         }
@@ -103,8 +140,8 @@ public final class BlockdevOptions {
      * QEMU's order for a host file (measured on QEMU 7.2): the node name missing, the file name
      * empty, the node name malformed, taken, then the file opened.
      */
-    private static BlockdevRequest file(ObjectReader reader, Optional<String> nodeName, NodeFlags flags,
-            List<String> notModeled, HostFiles host) {
+    private static BlockdevRequest file(
+            ObjectReader reader, Optional<String> nodeName, NodeFlags flags, List<String> notModeled, HostFiles host) {
         String filename = reader.required("filename", Decoders.STR);
         optionalNotModeled(reader, FILE_NOT_MODELED, notModeled);
         finish(reader, notModeled);
@@ -125,8 +162,8 @@ public final class BlockdevOptions {
      * QEMU's order for a format node (measured on QEMU 7.2): the node name missing, the
      * {@code file} child unknown, the node name malformed, taken.
      */
-    private static BlockdevRequest raw(ObjectReader reader, Optional<String> nodeName, NodeFlags flags,
-            List<String> notModeled) {
+    private static BlockdevRequest raw(
+            ObjectReader reader, Optional<String> nodeName, NodeFlags flags, List<String> notModeled) {
         JsonNode child = reader.required("file", Decoders.ANY);
         optionalNotModeled(reader, List.of("offset", "size"), notModeled);
         if (child.isObject()) {
@@ -138,8 +175,9 @@ public final class BlockdevOptions {
         String name = rootName(nodeName);
         String childName = child.textValue();
         return graph -> {
-            BlockNode below = graph.node(childName).orElseThrow(() -> QmpError.generic(
-                    "Cannot find device='" + childName + "' nor node-name='" + childName + "'"));
+            BlockNode below = graph.node(childName)
+                    .orElseThrow(() -> QmpError.generic(
+                            "Cannot find device='" + childName + "' nor node-name='" + childName + "'"));
             checkName(name);
             graph.checkNewName(name);
             if (!(below instanceof FileNode file)) {
@@ -162,7 +200,8 @@ public final class BlockdevOptions {
         reader.finish();
         if (!notModeled.isEmpty()) {
             String member = notModeled.get(0);
-            String what = member.equals("file") ? "a 'file' child defined inline (name a node instead)"
+            String what = member.equals("file")
+                    ? "a 'file' child defined inline (name a node instead)"
                     : "option '" + member + "'";
             throw QmpError.generic("blockdev-add " + what + " is not modeled by qemu-model");
         }

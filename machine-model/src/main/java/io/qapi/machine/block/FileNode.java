@@ -16,6 +16,7 @@ import java.util.Optional;
 public record FileNode(String nodeName, HostFile host, NodeFlags flags) implements BlockNode {
     /** The driver's name. */
     public static final String DRIVER = "file";
+
     private static final long SECTOR = 512;
 
     public FileNode {
@@ -83,8 +84,11 @@ public record FileNode(String nodeName, HostFile host, NodeFlags flags) implemen
 
     @Override
     public ObjectNode options() {
-        ObjectNode options = JsonNodeFactory.instance.objectNode().put("driver", DRIVER)
-                .put("filename", host.path()).put("node-name", nodeName);
+        ObjectNode options = JsonNodeFactory.instance
+                .objectNode()
+                .put("driver", DRIVER)
+                .put("filename", host.path())
+                .put("node-name", nodeName);
         flags.putInto(options);
         return options;
     }

@@ -17,8 +17,14 @@ import java.util.Optional;
  * @param writable   whether this process may write it
  * @param length     its length in bytes
  */
-public record HostFile(String path, Optional<String> lookupError, boolean directory, boolean regular,
-        boolean readable, boolean writable, long length) {
+public record HostFile(
+        String path,
+        Optional<String> lookupError,
+        boolean directory,
+        boolean regular,
+        boolean readable,
+        boolean writable,
+        long length) {
     /** The C library's text of EACCES. */
     static final String PERMISSION_DENIED = "Permission denied";
     /** The C library's text of EISDIR. */

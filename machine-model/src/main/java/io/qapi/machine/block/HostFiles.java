@@ -30,8 +30,14 @@ public interface HostFiles {
         }
         try {
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-            return new HostFile(path, Optional.empty(), attributes.isDirectory(), attributes.isRegularFile(),
-                    Files.isReadable(file), Files.isWritable(file), attributes.size());
+            return new HostFile(
+                    path,
+                    Optional.empty(),
+                    attributes.isDirectory(),
+                    attributes.isRegularFile(),
+                    Files.isReadable(file),
+                    Files.isWritable(file),
+                    attributes.size());
         } catch (NoSuchFileException e) {
             return HostFile.missing(path, "No such file or directory");
         } catch (AccessDeniedException e) {

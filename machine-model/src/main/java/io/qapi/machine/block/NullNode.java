@@ -15,10 +15,12 @@ import java.util.OptionalLong;
  * @param readZeroes the {@code read-zeroes} option, if given
  * @param readOnly   the {@code read-only} option
  */
-public record NullNode(String nodeName, String driver, OptionalLong size, Optional<Boolean> readZeroes,
-        boolean readOnly) implements BlockNode {
+public record NullNode(
+        String nodeName, String driver, OptionalLong size, Optional<Boolean> readZeroes, boolean readOnly)
+        implements BlockNode {
     /** A null node's size when none is given: 1 GiB. */
     public static final long DEFAULT_SIZE = 1L << 30;
+
     private static final long SECTOR = 512;
 
     public NullNode {
@@ -61,7 +63,8 @@ public record NullNode(String nodeName, String driver, OptionalLong size, Option
             return driver + "://";
         }
         StringBuilder json = new StringBuilder("json:{");
-        readZeroes.ifPresent(zeroes -> json.append("\"read-zeroes\": ").append(zeroes).append(", "));
+        readZeroes.ifPresent(
+                zeroes -> json.append("\"read-zeroes\": ").append(zeroes).append(", "));
         json.append("\"driver\": \"").append(driver).append('"');
         size.ifPresent(bytes -> json.append(", \"size\": ").append(bytes));
         return json.append('}').toString();
@@ -69,7 +72,8 @@ public record NullNode(String nodeName, String driver, OptionalLong size, Option
 
     @Override
     public ObjectNode options() {
-        ObjectNode options = JsonNodeFactory.instance.objectNode().put("driver", driver).put("node-name", nodeName);
+        ObjectNode options =
+                JsonNodeFactory.instance.objectNode().put("driver", driver).put("node-name", nodeName);
         size.ifPresent(bytes -> options.put("size", bytes));
         readZeroes.ifPresent(zeroes -> options.put("read-zeroes", zeroes));
         if (readOnly) {

@@ -60,8 +60,11 @@ public record RawNode(String nodeName, FileNode file, NodeFlags flags) implement
 
     @Override
     public ObjectNode options() {
-        ObjectNode options = JsonNodeFactory.instance.objectNode().put("driver", DRIVER)
-                .put("file", file.nodeName()).put("node-name", nodeName);
+        ObjectNode options = JsonNodeFactory.instance
+                .objectNode()
+                .put("driver", DRIVER)
+                .put("file", file.nodeName())
+                .put("node-name", nodeName);
         flags.putInto(options);
         return options;
     }

@@ -74,8 +74,13 @@ public record BoardTree(BusDescription root, List<DeviceDescription> unattached)
                 }
             }
             String type = bus.path("type").asText();
-            return new BusDescription(path.substring(path.lastIndexOf('/') + 1), path, type, BusKinds.of(type),
-                    bus.path("hotpluggable").asBoolean(), members);
+            return new BusDescription(
+                    path.substring(path.lastIndexOf('/') + 1),
+                    path,
+                    type,
+                    BusKinds.of(type),
+                    bus.path("hotpluggable").asBoolean(),
+                    members);
         }
 
         DeviceDescription device(JsonNode device) {
@@ -84,23 +89,33 @@ public record BoardTree(BusDescription root, List<DeviceDescription> unattached)
             for (JsonNode bus : busesOf.getOrDefault(path, List.of())) {
                 buses.add(bus(bus));
             }
-            return DeviceDescription.builder().path(path).type(device.path("type").asText())
-                    .address(Addresses.of(device)).implicit(true).buses(buses).build();
+            return DeviceDescription.builder()
+                    .path(path)
+                    .type(device.path("type").asText())
+                    .address(Addresses.of(device))
+                    .implicit(true)
+                    .buses(buses)
+                    .build();
         }
     }
 
     /** The kind of a bus, from its QOM type. */
     static final class BusKinds {
         private static final Map<String, BusKind> BY_TYPE = Map.ofEntries(
-                Map.entry(SYSTEM_BUS, BusKind.SYSTEM), Map.entry("PCI", BusKind.PCI),
-                Map.entry("PCIE", BusKind.PCIE), Map.entry("ISA", BusKind.ISA), Map.entry("IDE", BusKind.IDE),
-                Map.entry("i2c-bus", BusKind.I2C), Map.entry("usb-bus", BusKind.USB),
-                Map.entry("SCSI", BusKind.SCSI), Map.entry("virtio-pci-bus", BusKind.VIRTIO),
-                Map.entry("virtio-mmio-bus", BusKind.VIRTIO), Map.entry("virtio-serial-bus", BusKind.VIRTIO_SERIAL),
+                Map.entry(SYSTEM_BUS, BusKind.SYSTEM),
+                Map.entry("PCI", BusKind.PCI),
+                Map.entry("PCIE", BusKind.PCIE),
+                Map.entry("ISA", BusKind.ISA),
+                Map.entry("IDE", BusKind.IDE),
+                Map.entry("i2c-bus", BusKind.I2C),
+                Map.entry("usb-bus", BusKind.USB),
+                Map.entry("SCSI", BusKind.SCSI),
+                Map.entry("virtio-pci-bus", BusKind.VIRTIO),
+                Map.entry("virtio-mmio-bus", BusKind.VIRTIO),
+                Map.entry("virtio-serial-bus", BusKind.VIRTIO_SERIAL),
                 Map.entry("HDA", BusKind.HDA));
 
-        private BusKinds() {
-        }
+        private BusKinds() {}
 
         static BusKind of(String qomType) {
             return BY_TYPE.getOrDefault(qomType, BusKind.OTHER);
@@ -109,8 +124,7 @@ public record BoardTree(BusDescription root, List<DeviceDescription> unattached)
 
     /** Where a device sits on its bus, written as QEMU writes it in {@code info qtree}. */
     static final class Addresses {
-        private Addresses() {
-        }
+        private Addresses() {}
 
         /** A PCI function's address: "SLOT.FUNCTION" in hexadecimal ("1f.2"). */
         static String pci(int slot, int function) {

@@ -38,8 +38,7 @@ public final class DefaultDevices {
             Map.entry("vhost-user-vga", DefaultDeviceClass.VGA),
             Map.entry("virtio-vga-gl", DefaultDeviceClass.VGA));
 
-    private DefaultDevices() {
-    }
+    private DefaultDevices() {}
 
     /** The classes of default devices that {@code -device} options of these drivers turn off. */
     public static Set<DefaultDeviceClass> turnedOffBy(Collection<String> drivers) {

@@ -97,8 +97,12 @@ public final class DescriptionIndex {
                     continue;
                 }
                 byte[] text = JsonWriter.QEMU.text(description.toJson()).getBytes(StandardCharsets.US_ASCII);
-                lines.append(type).append(defaults ? " defaults " : " nodefaults ").append(texts.size()).append(' ')
-                        .append(text.length).append('\n');
+                lines.append(type)
+                        .append(defaults ? " defaults " : " nodefaults ")
+                        .append(texts.size())
+                        .append(' ')
+                        .append(text.length)
+                        .append('\n');
                 texts.writeBytes(text);
                 count++;
             }

@@ -27,13 +27,14 @@ import java.util.Map;
  * description through it.
  */
 public final class HardwareArgv {
-    private HardwareArgv() {
-    }
+    private HardwareArgv() {}
 
     public static List<String> argv(HardwareDescription hardware) {
         List<String> argv = new ArrayList<>();
         StringBuilder machine = new StringBuilder(hardware.machine().type());
-        for (Iterator<Map.Entry<String, JsonNode>> it = hardware.machine().options().fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it =
+                        hardware.machine().options().fields();
+                it.hasNext(); ) {
             Map.Entry<String, JsonNode> option = it.next();
             machine.append(',').append(option.getKey()).append('=').append(value(option.getValue()));
         }
@@ -44,8 +45,11 @@ public final class HardwareArgv {
         }
         hardware.smp().ifPresent(smp -> {
             StringBuilder option = new StringBuilder();
-            smp.fields().forEachRemaining(e -> option.append(option.length() == 0 ? "" : ",")
-                    .append(e.getKey()).append('=').append(e.getValue().asText()));
+            smp.fields()
+                    .forEachRemaining(e -> option.append(option.length() == 0 ? "" : ",")
+                            .append(e.getKey())
+                            .append('=')
+                            .append(e.getValue().asText()));
             argv.add("-smp");
             argv.add(option.toString());
         });
@@ -56,7 +60,9 @@ public final class HardwareArgv {
         hardware.backends().ifPresent(backends -> {
             // objects in their JSON form, which says every property's type
             backends.objects().forEach(object -> {
-                ObjectNode json = JsonNodeFactory.instance.objectNode().put("qom-type", object.qomType())
+                ObjectNode json = JsonNodeFactory.instance
+                        .objectNode()
+                        .put("qom-type", object.qomType())
                         .put("id", object.id());
                 object.props().fields().forEachRemaining(p -> json.set(p.getKey(), p.getValue()));
                 argv.add("-object");
@@ -77,10 +83,11 @@ public final class HardwareArgv {
                 argv.add(netdev.options().toString());
             });
         });
-        hardware.numa().ifPresent(numa -> numaOptions(numa).forEach(option -> {
-            argv.add("-numa");
-            argv.add(option);
-        }));
+        hardware.numa()
+                .ifPresent(numa -> numaOptions(numa).forEach(option -> {
+                    argv.add("-numa");
+                    argv.add(option);
+                }));
         devices(hardware.root(), argv);
         return argv;
     }
@@ -100,10 +107,16 @@ public final class HardwareArgv {
         device.id().ifPresent(id -> option.append(",id=").append(escape(id)));
         option.append(",bus=").append(escape(bus.name()));
         // an ISA device's address is its I/O base, which its properties give or its type derives
-        device.address().filter(address -> bus.kind() != BusKind.ISA)
+        device.address()
+                .filter(address -> bus.kind() != BusKind.ISA)
                 .ifPresent(address -> option.append(",addr=").append(address));
-        device.properties().ifPresent(properties -> properties.fields().forEachRemaining(p -> option.append(',')
-                .append(p.getKey()).append('=').append(value(p.getValue()))));
+        device.properties()
+                .ifPresent(properties -> properties
+                        .fields()
+                        .forEachRemaining(p -> option.append(',')
+                                .append(p.getKey())
+                                .append('=')
+                                .append(value(p.getValue()))));
         return option.toString();
     }
 

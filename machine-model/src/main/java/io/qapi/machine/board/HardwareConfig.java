@@ -26,8 +26,7 @@ import java.util.regex.Pattern;
  * writes these files itself ({@code -writeconfig} was removed in 7.1); it still reads them.
  */
 public final class HardwareConfig {
-    private HardwareConfig() {
-    }
+    private HardwareConfig() {}
 
     public static String render(HardwareDescription hardware) {
         StringBuilder out = new StringBuilder("# qemu config file\n");
@@ -36,13 +35,16 @@ public final class HardwareConfig {
         }
         out.append("\n[machine]\n");
         entry(out, "type", hardware.machine().type());
-        for (Iterator<Map.Entry<String, JsonNode>> it = hardware.machine().options().fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it =
+                        hardware.machine().options().fields();
+                it.hasNext(); ) {
             Map.Entry<String, JsonNode> option = it.next();
             entry(out, option.getKey(), option.getValue().asText());
         }
         hardware.smp().ifPresent(smp -> {
             out.append("\n[smp-opts]\n");
-            smp.fields().forEachRemaining(e -> entry(out, e.getKey(), e.getValue().asText()));
+            smp.fields()
+                    .forEachRemaining(e -> entry(out, e.getKey(), e.getValue().asText()));
         });
         hardware.memory().filter(bytes -> bytes > 0).ifPresent(bytes -> {
             out.append("\n[memory]\n");
@@ -63,7 +65,9 @@ public final class HardwareConfig {
                 ChardevOptionText.entries(chardev.backend()).forEach((key, value) -> entry(out, key, value));
             });
             backends.netdevs().orElse(List.of()).forEach(netdev -> {
-                out.append("\n[netdev \"").append(netdev.options().path("id").asText()).append("\"]\n");
+                out.append("\n[netdev \"")
+                        .append(netdev.options().path("id").asText())
+                        .append("\"]\n");
                 netdev.options().fields().forEachRemaining(o -> {
                     if (!o.getKey().equals("id")) {
                         entry(out, o.getKey(), text(o.getValue()));
@@ -95,14 +99,18 @@ public final class HardwareConfig {
     private static void devices(BusDescription bus, StringBuilder out) {
         for (DeviceDescription device : bus.devices()) {
             if (!device.implicit()) {
-                out.append("\n[device").append(device.id().map(id -> " \"" + id + "\"").orElse("")).append("]\n");
+                out.append("\n[device")
+                        .append(device.id().map(id -> " \"" + id + "\"").orElse(""))
+                        .append("]\n");
                 entry(out, "driver", device.type());
                 entry(out, "bus", bus.name());
                 // an ISA device's address is its I/O base, which its properties give or its type derives
-                device.address().filter(address -> bus.kind() != BusKind.ISA)
+                device.address()
+                        .filter(address -> bus.kind() != BusKind.ISA)
                         .ifPresent(address -> entry(out, "addr", address));
-                device.properties().ifPresent(properties -> properties.fields().forEachRemaining(p -> entry(out,
-                        p.getKey(), text(p.getValue()))));
+                device.properties()
+                        .ifPresent(properties ->
+                                properties.fields().forEachRemaining(p -> entry(out, p.getKey(), text(p.getValue()))));
             }
             device.buses().forEach(child -> devices(child, out));
         }
@@ -141,7 +149,8 @@ public final class HardwareConfig {
             + " instead";
 
     /** How a description whose NUMA node's CPUs are not one range is refused. */
-    public static final String NOT_A_RANGE = "a configuration file can give a NUMA node one range of CPUs only; the CPUs of node ";
+    public static final String NOT_A_RANGE =
+            "a configuration file can give a NUMA node one range of CPUs only; the CPUs of node ";
 
     private static String text(JsonNode value) {
         return value.isBoolean() ? (value.booleanValue() ? "on" : "off") : value.asText();
@@ -152,8 +161,7 @@ public final class HardwareConfig {
     }
 
     /** A section of a configuration file: its group, its id if it has one, its entries in order. */
-    public record Section(String group, String id, List<Map.Entry<String, String>> entries) {
-    }
+    public record Section(String group, String id, List<Map.Entry<String, String>> entries) {}
 
     /**
      * Reads a configuration file as QEMU does: blank lines and {@code #} comments, a section
@@ -185,8 +193,6 @@ public final class HardwareConfig {
         return sections;
     }
 
-    private static final Pattern HEADER =
-            Pattern.compile("\\[([A-Za-z0-9_-]+)(?:\\s+\"([^\"]*)\")?\\]");
-    private static final Pattern ENTRY =
-            Pattern.compile("([A-Za-z0-9_.-]+)\\s*=\\s*\"([^\"]*)\"");
+    private static final Pattern HEADER = Pattern.compile("\\[([A-Za-z0-9_-]+)(?:\\s+\"([^\"]*)\")?\\]");
+    private static final Pattern ENTRY = Pattern.compile("([A-Za-z0-9_.-]+)\\s*=\\s*\"([^\"]*)\"");
 }

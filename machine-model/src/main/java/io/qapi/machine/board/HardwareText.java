@@ -12,8 +12,7 @@ import java.util.List;
 
 /** A hardware description as text: the {@code query-machine-type} reply, or a tree for people. */
 public final class HardwareText {
-    private HardwareText() {
-    }
+    private HardwareText() {}
 
     /** The description as the JSON {@code query-machine-type} returns, indented. */
     public static String json(HardwareDescription board) {
@@ -33,8 +32,13 @@ public final class HardwareText {
         StringBuilder out = new StringBuilder();
         // the machine as -machine names it: its type, then its options
         out.append(board.machine().type());
-        board.machine().options().fields().forEachRemaining(o -> out.append(',').append(o.getKey()).append('=')
-                .append(o.getValue().asText()));
+        board.machine()
+                .options()
+                .fields()
+                .forEachRemaining(o -> out.append(',')
+                        .append(o.getKey())
+                        .append('=')
+                        .append(o.getValue().asText()));
         out.append(board.machine().defaults() ? " (with default devices)" : "").append('\n');
         out.append(facts(board.facts())).append('\n');
         bus(out, board.root(), "", "");
@@ -51,8 +55,10 @@ public final class HardwareText {
         List<String> parts = new ArrayList<>();
         parts.add("root bus " + facts.rootBus().wireName());
         parts.add("storage " + facts.storageController().wireName());
-        parts.add(facts.floppyController() ? "floppy built in"
-                : facts.floppyNeedsDevice() ? "floppy needs -device isa-fdc" : "no floppy");
+        parts.add(
+                facts.floppyController()
+                        ? "floppy built in"
+                        : facts.floppyNeedsDevice() ? "floppy needs -device isa-fdc" : "no floppy");
         facts.defaultNic().ifPresent(nic -> parts.add("default NIC " + nic));
         facts.defaultDisplay().ifPresent(display -> parts.add("default display " + display));
         if (facts.pciMultiBus()) {
@@ -65,8 +71,12 @@ public final class HardwareText {
     }
 
     private static void bus(StringBuilder out, BusDescription bus, String lead, String indent) {
-        out.append(lead).append(bus.name()).append(" (").append(bus.kind().wireName())
-                .append(bus.hotpluggable() ? ", hotplug" : "").append(")\n");
+        out.append(lead)
+                .append(bus.name())
+                .append(" (")
+                .append(bus.kind().wireName())
+                .append(bus.hotpluggable() ? ", hotplug" : "")
+                .append(")\n");
         List<DeviceDescription> devices = bus.devices();
         for (int i = 0; i < devices.size(); i++) {
             boolean last = i == devices.size() - 1;
@@ -94,26 +104,42 @@ public final class HardwareText {
     public static String dot(HardwareDescription board) {
         StringBuilder out = new StringBuilder("digraph hardware {\n");
         out.append("  rankdir=LR;\n  node [fontname=\"Helvetica\", fontsize=10];\n");
-        out.append("  label=").append(quote(board.machine().type()
-                + (board.machine().defaults() ? " (with default devices)" : ""))).append(";\n");
+        out.append("  label=")
+                .append(quote(board.machine().type() + (board.machine().defaults() ? " (with default devices)" : "")))
+                .append(";\n");
         dotBus(out, board.root());
         out.append("}\n");
         return out.toString();
     }
 
     private static void dotBus(StringBuilder out, BusDescription bus) {
-        out.append("  ").append(quote(bus.path())).append(" [shape=ellipse, label=")
-                .append(quote(bus.name() + " (" + bus.kind().wireName() + (bus.hotpluggable() ? ", hotplug" : "")
-                        + ")")).append("];\n");
+        out.append("  ")
+                .append(quote(bus.path()))
+                .append(" [shape=ellipse, label=")
+                .append(quote(
+                        bus.name() + " (" + bus.kind().wireName() + (bus.hotpluggable() ? ", hotplug" : "") + ")"))
+                .append("];\n");
         for (DeviceDescription device : bus.devices()) {
             String label = device.address().map(a -> a + " ").orElse("") + device.type() + "\n"
                     + device.id().orElse(device.path());
-            out.append("  ").append(quote(device.path())).append(" [shape=box, label=").append(quote(label))
-                    .append(device.implicit() ? ", color=gray50, fontcolor=gray40" : ", style=bold").append("];\n");
-            out.append("  ").append(quote(bus.path())).append(" -> ").append(quote(device.path())).append(";\n");
+            out.append("  ")
+                    .append(quote(device.path()))
+                    .append(" [shape=box, label=")
+                    .append(quote(label))
+                    .append(device.implicit() ? ", color=gray50, fontcolor=gray40" : ", style=bold")
+                    .append("];\n");
+            out.append("  ")
+                    .append(quote(bus.path()))
+                    .append(" -> ")
+                    .append(quote(device.path()))
+                    .append(";\n");
             for (BusDescription child : device.buses()) {
                 dotBus(out, child);
-                out.append("  ").append(quote(device.path())).append(" -> ").append(quote(child.path())).append(";\n");
+                out.append("  ")
+                        .append(quote(device.path()))
+                        .append(" -> ")
+                        .append(quote(child.path()))
+                        .append(";\n");
             }
         }
     }

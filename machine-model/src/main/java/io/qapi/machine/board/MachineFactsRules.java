@@ -23,10 +23,10 @@ import java.util.Set;
 public final class MachineFactsRules {
     /** PCI base classes (the high byte of {@code query-pci}'s {@code class}). */
     private static final int NETWORK_CLASS = 0x02;
+
     private static final int DISPLAY_CLASS = 0x03;
 
-    private MachineFactsRules() {
-    }
+    private MachineFactsRules() {}
 
     /**
      * The facts of a machine type from its bare board, its board with defaults and the PCI class
@@ -98,8 +98,7 @@ public final class MachineFactsRules {
      * The first device the defaults add whose PCI class is {@code baseClass}: the default NIC
      * (network) or display. A non-PCI default (an ISA NIC) has no PCI class and is not named.
      */
-    static Optional<String> firstOfClass(List<DeviceDescription> added, Map<String, Integer> classes,
-            int baseClass) {
+    static Optional<String> firstOfClass(List<DeviceDescription> added, Map<String, Integer> classes, int baseClass) {
         for (DeviceDescription device : added) {
             Integer pciClass = classes.get(device.type());
             if (pciClass != null && pciClass >> 8 == baseClass) {
@@ -120,7 +119,10 @@ public final class MachineFactsRules {
                 continue;
             }
             for (JsonNode function : bus.path("devices")) {
-                classes.put(BoardTree.Addresses.pci(function.path("slot").asInt(), function.path("function").asInt()),
+                classes.put(
+                        BoardTree.Addresses.pci(
+                                function.path("slot").asInt(),
+                                function.path("function").asInt()),
                         function.path("class_info").path("class").asInt());
             }
         }
@@ -145,7 +147,9 @@ public final class MachineFactsRules {
     private static List<DeviceDescription> added(List<DeviceDescription> without, List<DeviceDescription> with) {
         Set<String> known = new HashSet<>();
         without.forEach(d -> known.add(d.path() + " " + d.type()));
-        return with.stream().filter(d -> !known.contains(d.path() + " " + d.type())).toList();
+        return with.stream()
+                .filter(d -> !known.contains(d.path() + " " + d.type()))
+                .toList();
     }
 
     private static boolean has(List<DeviceDescription> devices, String type) {

@@ -18,7 +18,8 @@ public record MachineSelection(JsonNode entry) {
     public static Optional<MachineSelection> select(MachinePack pack, Optional<String> asked) {
         for (JsonNode machine : pack.queryMachines().path("return")) {
             boolean match = asked.isPresent()
-                    ? asked.get().equals(machine.path("name").asText()) || asked.get().equals(machine.path("alias").asText())
+                    ? asked.get().equals(machine.path("name").asText())
+                            || asked.get().equals(machine.path("alias").asText())
                     : machine.path("is-default").asBoolean(false);
             if (match) {
                 return Optional.of(new MachineSelection(machine));
@@ -45,11 +46,14 @@ public record MachineSelection(JsonNode entry) {
     }
 
     public Optional<String> defaultRamId() {
-        return entry.hasNonNull("default-ram-id") ? Optional.of(entry.get("default-ram-id").asText()) : Optional.empty();
+        return entry.hasNonNull("default-ram-id")
+                ? Optional.of(entry.get("default-ram-id").asText())
+                : Optional.empty();
     }
 
     public Optional<String> defaultCpuType() {
-        return entry.hasNonNull("default-cpu-type") ? Optional.of(entry.get("default-cpu-type").asText())
+        return entry.hasNonNull("default-cpu-type")
+                ? Optional.of(entry.get("default-cpu-type").asText())
                 : Optional.empty();
     }
 

@@ -3,7 +3,6 @@ package io.qapi.machine.board;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.qapi.machine.board.MachineSelection;
 import io.qapi.machine.pack.DefaultDeviceClass;
 import io.qapi.machine.pack.MachinePack;
 import io.qapi.runtime.api.QmpError;
@@ -47,22 +46,24 @@ public final class MachineTypeDescriber {
      * As {@link #describe(String, Optional, boolean)}, the board leaving out the default devices
      * of the classes {@code turnedOff} (see {@link DefaultDevices}), when it has defaults.
      */
-    public HardwareDescription describe(String type, Optional<JsonNode> props, boolean defaults,
-            Set<DefaultDeviceClass> turnedOff) {
+    public HardwareDescription describe(
+            String type, Optional<JsonNode> props, boolean defaults, Set<DefaultDeviceClass> turnedOff) {
         String name = MachineSelection.select(pack, Optional.of(type))
                 .orElseThrow(() -> QmpError.generic("unsupported machine type '" + type + "'"))
                 .name();
         Map<String, String> options = options(props.filter(p -> !p.isNull()));
         Set<DefaultDeviceClass> off = defaults ? turnedOff : Set.of();
-        String key = name + (defaults ? " defaults" : "") + (options.isEmpty() ? "" : " " + options)
+        String key = name
+                + (defaults ? " defaults" : "")
+                + (options.isEmpty() ? "" : " " + options)
                 + (off.isEmpty() ? "" : " without " + DefaultDeviceClass.key(off));
         // not computeIfAbsent: describing with options may describe the type without them first
         HardwareDescription known = described.get(key);
         if (known != null) {
             return known;
         }
-        HardwareDescription built = options.isEmpty() && off.isEmpty() ? build(name, defaults)
-                : build(name, options, defaults, off);
+        HardwareDescription built =
+                options.isEmpty() && off.isEmpty() ? build(name, defaults) : build(name, options, defaults, off);
         described.put(key, built);
         return built;
     }
@@ -92,12 +93,16 @@ public final class MachineTypeDescriber {
         return new HardwareDescription(
                 new MachineDescription(name, JsonNodeFactory.instance.objectNode(), defaults),
                 MachineFactsRules.facts(bare, withDefaults, pciClasses(name)),
-                (defaults ? withDefaults : bare).root(), (defaults ? withDefaults : bare).unattached(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+                (defaults ? withDefaults : bare).root(),
+                (defaults ? withDefaults : bare).unattached(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
     }
 
-    private HardwareDescription build(String name, Map<String, String> options, boolean defaults,
-            Set<DefaultDeviceClass> turnedOff) {
+    private HardwareDescription build(
+            String name, Map<String, String> options, boolean defaults, Set<DefaultDeviceClass> turnedOff) {
         BoardTree bare = hardware(name, switched(name, options, false, Set.of()));
         SwitchedBoard withDefaultsBoard = switched(name, options, true, turnedOff);
         // the facts are the type's: what its defaults add, whatever the command line turns off
@@ -115,8 +120,15 @@ public final class MachineTypeDescriber {
         }
         ObjectNode given = JsonNodeFactory.instance.objectNode();
         options.forEach(given::put);
-        return new HardwareDescription(new MachineDescription(name, given, defaults), facts, chosen.root(),
-                chosen.unattached(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        return new HardwareDescription(
+                new MachineDescription(name, given, defaults),
+                facts,
+                chosen.root(),
+                chosen.unattached(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
     }
 
     /**
@@ -132,8 +144,8 @@ public final class MachineTypeDescriber {
      * The board of {@code name} under {@code options}. The type's own board comes first: when
      * QEMU does not start the type, that is what is said, whatever the options.
      */
-    private SwitchedBoard switched(String name, Map<String, String> options, boolean defaults,
-            Set<DefaultDeviceClass> turnedOff) {
+    private SwitchedBoard switched(
+            String name, Map<String, String> options, boolean defaults, Set<DefaultDeviceClass> turnedOff) {
         tree(name, defaults);
         try {
             return SwitchedBoard.of(pack, name, options, defaults, turnedOff);
@@ -144,7 +156,8 @@ public final class MachineTypeDescriber {
 
     /** The hardware of a switched board, or why the switches leave it unknown. */
     private static BoardTree hardware(String name, SwitchedBoard board) {
-        return board.part("hardware").map(h -> treeOf(name, h))
+        return board.part("hardware")
+                .map(h -> treeOf(name, h))
                 .orElseThrow(() -> QmpError.generic("query-machine-type: " + board.whyUnknown("hardware")));
     }
 
@@ -170,7 +183,7 @@ public final class MachineTypeDescriber {
     }
 
     private static BoardTree treeOf(String name, JsonNode hardware) {
-        return BoardTree.of(hardware).orElseThrow(() -> QmpError.generic(
-                "machine type '" + name + "' is not described in this data pack"));
+        return BoardTree.of(hardware)
+                .orElseThrow(() -> QmpError.generic("machine type '" + name + "' is not described in this data pack"));
     }
 }

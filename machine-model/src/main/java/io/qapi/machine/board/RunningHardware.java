@@ -31,31 +31,44 @@ public final class RunningHardware {
     /** The QOM type of the bus a floppy controller provides. */
     private static final String FLOPPY_BUS = "floppy-bus";
 
-    private RunningHardware() {
-    }
+    private RunningHardware() {}
 
     public static HardwareDescription describe(HardwareDescription board, Optional<PciMachine> pci) {
         return describe(board, pci, Optional.empty());
     }
 
     /** The board with the PCI and the ISA devices added since. */
-    public static HardwareDescription describe(HardwareDescription board, Optional<PciMachine> pci,
-            Optional<IsaMachine> isa) {
+    public static HardwareDescription describe(
+            HardwareDescription board, Optional<PciMachine> pci, Optional<IsaMachine> isa) {
         Optional<PciMachine> pciAdded = pci.filter(p -> !p.added().isEmpty());
         Optional<IsaMachine> isaAdded = isa.filter(i -> !i.added().isEmpty());
         if (pciAdded.isEmpty() && isaAdded.isEmpty()) {
             return board;
         }
-        return new HardwareDescription(board.machine(), board.facts(), withAdded(board.root(), pciAdded, isaAdded),
-                board.unattached(), board.smp(), board.memory(), board.numa(), board.backends());
+        return new HardwareDescription(
+                board.machine(),
+                board.facts(),
+                withAdded(board.root(), pciAdded, isaAdded),
+                board.unattached(),
+                board.smp(),
+                board.memory(),
+                board.numa(),
+                board.backends());
     }
 
     private static BusDescription withAdded(BusDescription bus, Optional<PciMachine> pci, Optional<IsaMachine> isa) {
         List<DeviceDescription> devices = new ArrayList<>();
         for (DeviceDescription device : bus.devices()) {
-            List<BusDescription> buses = device.buses().stream().map(b -> withAdded(b, pci, isa)).toList();
-            devices.add(new DeviceDescription(device.path(), device.type(), device.id(), device.address(),
-                    device.implicit(), device.properties(), buses));
+            List<BusDescription> buses =
+                    device.buses().stream().map(b -> withAdded(b, pci, isa)).toList();
+            devices.add(new DeviceDescription(
+                    device.path(),
+                    device.type(),
+                    device.id(),
+                    device.address(),
+                    device.implicit(),
+                    device.properties(),
+                    buses));
         }
         if (pci.isPresent() && bus.path().equals(pci.get().rootPath())) {
             devices.addAll(added(pci.get(), pci.get().topology().rootBus().name()));
@@ -71,11 +84,22 @@ public final class RunningHardware {
      * them, as a serial port's index, it derives again), and a floppy controller's empty bus.
      */
     private static DeviceDescription isaDevice(IsaDevice device) {
-        List<BusDescription> buses = device.childBus().map(name -> List.of(new BusDescription(name,
-                device.path() + "/" + name, FLOPPY_BUS, BoardTree.BusKinds.of(FLOPPY_BUS), false, List.of())))
+        List<BusDescription> buses = device.childBus()
+                .map(name -> List.of(new BusDescription(
+                        name,
+                        device.path() + "/" + name,
+                        FLOPPY_BUS,
+                        BoardTree.BusKinds.of(FLOPPY_BUS),
+                        false,
+                        List.of())))
                 .orElse(List.of());
-        return new DeviceDescription(device.path(), device.type(), device.id(),
-                Optional.of("0x" + Long.toHexString(device.iobase())), false, properties(device.given(), false),
+        return new DeviceDescription(
+                device.path(),
+                device.type(),
+                device.id(),
+                Optional.of("0x" + Long.toHexString(device.iobase())),
+                false,
+                properties(device.given(), false),
                 buses);
     }
 
@@ -91,13 +115,23 @@ public final class RunningHardware {
             for (PciBus child : pci.topology().buses()) {
                 if (child.parentDeviceId().filter(device.key()::equals).isPresent()) {
                     String path = pci.busPath(child).orElse(added.path() + "/" + child.name());
-                    buses.add(new BusDescription(child.name(), path, qomType(child),
-                            child.express() ? BusKind.PCIE : BusKind.PCI, child.hotpluggable(), added(pci, child.name())));
+                    buses.add(new BusDescription(
+                            child.name(),
+                            path,
+                            qomType(child),
+                            child.express() ? BusKind.PCIE : BusKind.PCI,
+                            child.hotpluggable(),
+                            added(pci, child.name())));
                 }
             }
-            devices.add(new DeviceDescription(added.path(), device.type(), device.id(),
-                    Optional.of(String.format("%02x.%x", device.slot(), device.function())), false,
-                    properties(added.properties(), device.multifunction()), buses));
+            devices.add(new DeviceDescription(
+                    added.path(),
+                    device.type(),
+                    device.id(),
+                    Optional.of(String.format("%02x.%x", device.slot(), device.function())),
+                    false,
+                    properties(added.properties(), device.multifunction()),
+                    buses));
         }
         return devices;
     }

@@ -47,17 +47,20 @@ public final class SwitchedBoard {
     /** The composed board and what it leaves out, made when first asked for. */
     private volatile Composed composed;
 
-    private record Composed(ObjectNode board, Map<String, List<String>> unknown) {
-    }
+    private record Composed(ObjectNode board, Map<String, List<String>> unknown) {}
 
-    private SwitchedBoard(MachinePack pack, String type, boolean defaults, List<MachineSwitch> switches,
+    private SwitchedBoard(
+            MachinePack pack,
+            String type,
+            boolean defaults,
+            List<MachineSwitch> switches,
             Set<DefaultDeviceClass> turnedOff) {
         this.pack = pack;
         this.type = type;
         this.defaults = defaults;
         this.switches = List.copyOf(switches);
-        this.turnedOff = defaults && !turnedOff.isEmpty() ? Collections.unmodifiableSet(EnumSet.copyOf(turnedOff))
-                : Set.of();
+        this.turnedOff =
+                defaults && !turnedOff.isEmpty() ? Collections.unmodifiableSet(EnumSet.copyOf(turnedOff)) : Set.of();
     }
 
     /**
@@ -79,7 +82,11 @@ public final class SwitchedBoard {
      *
      * @throws IllegalArgumentException as there, and when the pack lacks the board without them
      */
-    public static SwitchedBoard of(MachinePack pack, String type, Map<String, String> options, boolean defaults,
+    public static SwitchedBoard of(
+            MachinePack pack,
+            String type,
+            Map<String, String> options,
+            boolean defaults,
             Set<DefaultDeviceClass> turnedOff) {
         if (options.isEmpty()) {
             SwitchedBoard board = new SwitchedBoard(pack, type, defaults, List.of(), turnedOff);
@@ -88,8 +95,8 @@ public final class SwitchedBoard {
         }
         JsonNode bare = pack.board(type, false).orElse(JsonNodeFactory.instance.objectNode());
         if (!bare.has("qom-lists")) {
-            throw new IllegalArgumentException("the machine options of machine type '" + type
-                    + "' are not in the machine data pack");
+            throw new IllegalArgumentException(
+                    "the machine options of machine type '" + type + "' are not in the machine data pack");
         }
         List<MachineSwitch> switches = read(bare, type, options);
         SwitchedBoard board = new SwitchedBoard(pack, type, defaults, switches, turnedOff);
@@ -148,9 +155,10 @@ public final class SwitchedBoard {
         if (turnedOff.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(pack.suppressionBoard(type, turnedOff).orElseThrow(() -> new IllegalArgumentException(
-                "the board of machine type '" + type + "' without its default devices ("
-                        + DefaultDeviceClass.key(turnedOff) + ") is not in the machine data pack")));
+        return Optional.of(pack.suppressionBoard(type, turnedOff)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "the board of machine type '" + type + "' without its default devices ("
+                                + DefaultDeviceClass.key(turnedOff) + ") is not in the machine data pack")));
     }
 
     private JsonNode difference(MachineSwitch machineSwitch) {
@@ -159,8 +167,8 @@ public final class SwitchedBoard {
                         + " of machine type '" + type + "' is not in the machine data pack"));
         if (difference.has("start-error")) {
             // QEMU's words without its program name, which whoever reports them puts back as its own
-            throw new IllegalArgumentException(difference.path("start-error").asText()
-                    .replaceAll("(?m)^qemu-system-[\\w-]+: ", ""));
+            throw new IllegalArgumentException(
+                    difference.path("start-error").asText().replaceAll("(?m)^qemu-system-[\\w-]+: ", ""));
         }
         return difference;
     }
@@ -187,8 +195,11 @@ public final class SwitchedBoard {
         Map<String, List<String>> changedBy = new LinkedHashMap<>();
         differences.forEach((label, difference) -> difference.fields().forEachRemaining(part -> {
             changedBy.computeIfAbsent(part.getKey(), k -> new ArrayList<>()).add(label);
-            board.set(part.getKey(), part.getKey().equals("hardware")
-                    ? HardwareDelta.apply(base.path("hardware"), part.getValue()) : part.getValue());
+            board.set(
+                    part.getKey(),
+                    part.getKey().equals("hardware")
+                            ? HardwareDelta.apply(base.path("hardware"), part.getValue())
+                            : part.getValue());
         }));
         Map<String, List<String>> unknown = new LinkedHashMap<>();
         changedBy.forEach((part, by) -> {
@@ -212,10 +223,12 @@ public final class SwitchedBoard {
             if (ACCELERATOR_OPTIONS.contains(name)) {
                 continue;
             }
-            String propertyType = MachineSwitch.propertyType(bare, name).orElseThrow(() ->
-                    new IllegalArgumentException("Property '" + type + "-machine." + name + "' not found"));
+            String propertyType = MachineSwitch.propertyType(bare, name)
+                    .orElseThrow(() ->
+                            new IllegalArgumentException("Property '" + type + "-machine." + name + "' not found"));
             JsonNode boardValue = bare.path("qom-machine").path(name).path("return");
-            if (!MachineSwitch.isSwitch(propertyType) && boardValue.isTextual()
+            if (!MachineSwitch.isSwitch(propertyType)
+                    && boardValue.isTextual()
                     && boardValue.textValue().equals(option.getValue())) {
                 continue; // a text property given the board's own value (libvirt's gic-version=2) changes nothing
             }

@@ -16,14 +16,25 @@ import java.util.concurrent.TimeUnit;
  * as when the abort was found) and then the request, and is given the timeout to die.
  */
 final class AbortCapture {
-    private AbortCapture() {
-    }
+    private AbortCapture() {}
 
     static TypeCatalog.Abort run(Path binary, String command, String type, Duration timeout) throws IOException {
         Path log = Files.createTempFile("qemu-abort", ".log");
-        Process p = new ProcessBuilder(List.of(binary.toString(), "-accel", "tcg", "-display", "none", "-machine",
-                "none", "-nodefaults", "-S", "-qmp", "stdio"))
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(log.toFile()).start();
+        Process p = new ProcessBuilder(List.of(
+                        binary.toString(),
+                        "-accel",
+                        "tcg",
+                        "-display",
+                        "none",
+                        "-machine",
+                        "none",
+                        "-nodefaults",
+                        "-S",
+                        "-qmp",
+                        "stdio"))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(log.toFile())
+                .start();
         try {
             try (OutputStream in = p.getOutputStream()) {
                 String session = "{\"execute\":\"qmp_capabilities\"}\n{\"execute\":\"qom-list-types\"}\n"

@@ -26,8 +26,9 @@ import java.util.TreeMap;
 final class BoardWalk {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     /** The objects whose qom-list the model answers, and whose properties it gets (the machine). */
-    static final List<String> LISTED = List.of("/", "/machine", "/machine/unattached", "/machine/peripheral",
-            "/machine/peripheral-anon");
+    static final List<String> LISTED =
+            List.of("/", "/machine", "/machine/unattached", "/machine/peripheral", "/machine/peripheral-anon");
+
     static final String MACHINE = "/machine";
     /**
      * Machine properties whose value is the host's, not the binary's: the RTC's time, read from
@@ -44,8 +45,7 @@ final class BoardWalk {
     /** The device properties that place a device on its bus. */
     private static final List<String> ADDRESSES = List.of("addr", "iobase", "address");
 
-    private BoardWalk() {
-    }
+    private BoardWalk() {}
 
     /** Walks the board of the QEMU behind {@code qmp}, with what {@code qom-list} and {@code qom-get} answer. */
     static ObjectNode walk(QmpConnection qmp) throws IOException {
@@ -92,7 +92,8 @@ final class BoardWalk {
                     if (HOST_DEPENDENT.contains(name)) {
                         machineValues.putObject(name).put("host-dependent", true);
                     } else if (!p.path("type").asText().startsWith("child<")) {
-                        machineValues.set(name, qmp.execute("qom-get", path(path).put("property", name)));
+                        machineValues.set(
+                                name, qmp.execute("qom-get", path(path).put("property", name)));
                     }
                 }
             }
@@ -145,8 +146,12 @@ final class BoardWalk {
 
     private static ObjectNode bus(QmpConnection qmp, String path, String type, Map<String, String> kinds)
             throws IOException {
-        ObjectNode bus = NODES.objectNode().put("path", path).put("type", type)
-                .put("hotpluggable", !get(qmp, path, "hotplug-handler").asText("").isEmpty());
+        ObjectNode bus = NODES.objectNode()
+                .put("path", path)
+                .put("type", type)
+                .put(
+                        "hotpluggable",
+                        !get(qmp, path, "hotplug-handler").asText("").isEmpty());
         // the bus links its devices as child[0], child[1], ... in the order they were plugged
         List<String> children = new ArrayList<>();
         for (int i = 0; kinds.containsKey("child[" + i + "]"); i++) {

@@ -57,8 +57,7 @@ public final class Capture {
             .withObjectIndenter(new DefaultIndenter("  ", "\n"))
             .withArrayIndenter(new DefaultIndenter("  ", "\n")));
 
-    private Capture() {
-    }
+    private Capture() {}
 
     public static void main(String[] args) throws IOException {
         Path binary = null;
@@ -75,8 +74,7 @@ public final class Capture {
         }
         long start = System.nanoTime();
         capture(binary, out);
-        System.err.printf("captured %s into %s in %d ms%n", binary, out,
-                (System.nanoTime() - start) / 1_000_000);
+        System.err.printf("captured %s into %s in %d ms%n", binary, out, (System.nanoTime() - start) / 1_000_000);
     }
 
     private static void usage(String problem) {
@@ -118,8 +116,9 @@ public final class Capture {
         for (String option : List.of("machine", "cpu")) {
             Files.writeString(out.resolve(option + "-help.txt"), HelpText.capture(binary, option));
         }
-        write(out.resolve("machine-options-help.json"), HelpText.machineOptions(binary,
-                MachineCapture.names(machines)));
+        write(
+                out.resolve("machine-options-help.json"),
+                HelpText.machineOptions(binary, MachineCapture.names(machines)));
         Optional<ObjectNode> cpuInstances = CpuInstanceCapture.capture(binary, arch, definitions);
         if (cpuInstances.isPresent()) {
             write(out.resolve(CpuInstanceCapture.FILE), cpuInstances.get());
@@ -130,8 +129,11 @@ public final class Capture {
         }
         Path dir = out.resolve("machines");
         Files.createDirectories(dir);
-        Map<String, ObjectNode> boards = MachineCapture.captureAll(binary,
-                MachineCapture.names(machines), MachineCapture.described(arch), MachineCapture.suppressed(arch));
+        Map<String, ObjectNode> boards = MachineCapture.captureAll(
+                binary,
+                MachineCapture.names(machines),
+                MachineCapture.described(arch),
+                MachineCapture.suppressed(arch));
         for (Map.Entry<String, ObjectNode> e : FamilyLayout.compact(boards).entrySet()) {
             // the switches' and the suppressions' boards apart: a machine without options or
             // without a default device turned off never reads them
@@ -148,8 +150,7 @@ public final class Capture {
         }
     }
 
-    private static ObjectNode expansions(QmpConnection qmp, JsonNode definitions)
-            throws IOException {
+    private static ObjectNode expansions(QmpConnection qmp, JsonNode definitions) throws IOException {
         ObjectNode all = JSON.createObjectNode();
         for (JsonNode def : definitions.path("return")) {
             String name = def.path("name").asText();
@@ -167,10 +168,10 @@ public final class Capture {
     }
 
     private static String versionLine(Path binary) throws IOException {
-        Process p = new ProcessBuilder(binary.toString(), "--version").redirectErrorStream(true)
+        Process p = new ProcessBuilder(binary.toString(), "--version")
+                .redirectErrorStream(true)
                 .start();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(),
-                StandardCharsets.UTF_8))) {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line = r.readLine();
             if (!p.waitFor(10, TimeUnit.SECONDS)) {
                 throw new IOException(binary + " --version did not finish in 10 s");

@@ -37,8 +37,7 @@ public final class CpuInstanceCapture {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private CpuInstanceCapture() {
-    }
+    private CpuInstanceCapture() {}
 
     /** Captures only this file ({@code CpuInstanceCapture BINARY DIR}); the whole capture writes the same. */
     public static void main(String[] args) throws IOException {
@@ -50,7 +49,11 @@ public final class CpuInstanceCapture {
         String arch;
         JsonNode definitions;
         try (QemuInstance qemu = QemuInstance.start(binary, "none", List.of(), TIMEOUT)) {
-            arch = qemu.qmp().execute("query-target", null).path("return").path("arch").asText();
+            arch = qemu.qmp()
+                    .execute("query-target", null)
+                    .path("return")
+                    .path("arch")
+                    .asText();
             definitions = qemu.qmp().execute("query-cpu-definitions", null);
         }
         Optional<ObjectNode> file = capture(binary, arch, definitions);
@@ -100,8 +103,10 @@ public final class CpuInstanceCapture {
             if (model.getValue().has("error")) {
                 continue;
             }
-            CpuInstanceLayout.CapturedCpu decoded = CpuInstanceLayout.decode(file, model.getKey()).orElseThrow()
-                    .cpu().orElseThrow();
+            CpuInstanceLayout.CapturedCpu decoded = CpuInstanceLayout.decode(file, model.getKey())
+                    .orElseThrow()
+                    .cpu()
+                    .orElseThrow();
             ObjectNode values = JSON.createObjectNode();
             decoded.list().forEach(p -> {
                 JsonNode value = decoded.values().get(p.name());
@@ -110,8 +115,8 @@ public final class CpuInstanceCapture {
                 }
             });
             if (!values.equals(model.getValue().path("values"))) {
-                throw new IOException("the stored CPU object of " + model.getKey()
-                        + " does not decode to QEMU's replies");
+                throw new IOException(
+                        "the stored CPU object of " + model.getKey() + " does not decode to QEMU's replies");
             }
         }
     }
@@ -142,7 +147,11 @@ public final class CpuInstanceCapture {
         }
         try (qemu) {
             QmpConnection qmp = qemu.qmp();
-            String path = qmp.execute("query-cpus-fast", null).path("return").path(0).path("qom-path").asText();
+            String path = qmp.execute("query-cpus-fast", null)
+                    .path("return")
+                    .path(0)
+                    .path("qom-path")
+                    .asText();
             ObjectNode arguments = JSON.createObjectNode().put("path", path);
             ArrayNode list = captured.putArray("list");
             ObjectNode values = captured.putObject("values");

@@ -18,16 +18,15 @@ import java.util.Map;
  * {@code suppressions} keep only the combinations whose boards differ from the base's.
  */
 final class FamilyLayout {
-    private FamilyLayout() {
-    }
+    private FamilyLayout() {}
 
     static String family(String machine) {
         return machine.replaceFirst("-\\d+\\.\\d+$", "");
     }
 
     /** Orders versioned names by their numeric version, so 2.12 comes after 2.4. */
-    static final Comparator<String> BY_VERSION = Comparator.comparing(FamilyLayout::major)
-            .thenComparing(FamilyLayout::minor);
+    static final Comparator<String> BY_VERSION =
+            Comparator.comparing(FamilyLayout::major).thenComparing(FamilyLayout::minor);
 
     private static int major(String name) {
         return versionPart(name, 0);
@@ -49,14 +48,14 @@ final class FamilyLayout {
     static Map<String, ObjectNode> compact(Map<String, ObjectNode> boards) {
         Map<String, String> baseOfFamily = new LinkedHashMap<>();
         for (String name : boards.keySet()) {
-            baseOfFamily.merge(family(name), name,
-                    (a, b) -> BY_VERSION.compare(a, b) >= 0 ? a : b);
+            baseOfFamily.merge(family(name), name, (a, b) -> BY_VERSION.compare(a, b) >= 0 ? a : b);
         }
         Map<String, ObjectNode> out = new LinkedHashMap<>();
         for (Map.Entry<String, ObjectNode> e : boards.entrySet()) {
             String base = baseOfFamily.get(family(e.getKey()));
-            out.put(e.getKey(), base.equals(e.getKey()) ? e.getValue()
-                    : difference(base, boards.get(base), e.getValue()));
+            out.put(
+                    e.getKey(),
+                    base.equals(e.getKey()) ? e.getValue() : difference(base, boards.get(base), e.getValue()));
         }
         return out;
     }
@@ -101,7 +100,8 @@ final class FamilyLayout {
         ObjectNode kept = JsonNodeFactory.instance.objectNode();
         member.fields().forEachRemaining(machineSwitch -> {
             JsonNode baseSwitch = base.path(machineSwitch.getKey());
-            ObjectNode variants = baseSwitch.isMissingNode() ? (ObjectNode) machineSwitch.getValue()
+            ObjectNode variants = baseSwitch.isMissingNode()
+                    ? (ObjectNode) machineSwitch.getValue()
                     : changed(baseSwitch, machineSwitch.getValue());
             if (!variants.isEmpty()) {
                 kept.set(machineSwitch.getKey(), variants);

@@ -14,8 +14,7 @@ import java.util.concurrent.TimeUnit;
 final class HelpText {
     private static final long TIMEOUT_SECONDS = 10;
 
-    private HelpText() {
-    }
+    private HelpText() {}
 
     static String capture(Path binary, String option) throws IOException {
         return run(binary, "-" + option, "help");
@@ -39,7 +38,9 @@ final class HelpText {
                 distinct.add(rest);
                 texts.add(rest);
             }
-            perMachine.putObject(machine).put("first-line", help.substring(0, firstLineEnd))
+            perMachine
+                    .putObject(machine)
+                    .put("first-line", help.substring(0, firstLineEnd))
                     .put("text", distinct.indexOf(rest));
         }
         return file;
@@ -51,7 +52,9 @@ final class HelpText {
         List<String> command = new ArrayList<>(List.of(binary.toString()));
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command)
-                .redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                .redirectOutput(out.toFile())
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         try {
             if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 throw new IOException(binary + " " + option + " did not end in " + TIMEOUT_SECONDS + " s");

@@ -26,15 +26,15 @@ import java.util.function.Predicate;
  * not a fact about the binary. A machine type QEMU refuses to start records the refusal text.
  */
 final class MachineCapture {
-    static final List<String> COMMANDS = List.of("query-pci", "query-current-machine",
-            "query-hotpluggable-cpus", "query-cpus-fast", "query-memdev");
+    static final List<String> COMMANDS =
+            List.of("query-pci", "query-current-machine", "query-hotpluggable-cpus", "query-cpus-fast", "query-memdev");
     /** The board's devices and buses, read from its QOM tree (see {@link BoardWalk}). */
     static final String HARDWARE = "hardware";
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private MachineCapture() {
-    }
+    private MachineCapture() {}
 
     /** Per machine type name (in {@code query-machines} order), its two captured boards. */
     /**
@@ -43,7 +43,8 @@ final class MachineCapture {
      * would multiply the pack's size for boards nobody asks to describe).
      */
     static Predicate<String> described(String arch) {
-        return arch.equals("x86_64") || arch.equals("i386") ? name -> true
+        return arch.equals("x86_64") || arch.equals("i386")
+                ? name -> true
                 : name -> FamilyLayout.family(name).equals("virt");
     }
 
@@ -56,14 +57,17 @@ final class MachineCapture {
         return arch.equals("x86_64") || arch.equals("i386") ? name -> true : name -> false;
     }
 
-    static Map<String, ObjectNode> captureAll(Path binary, List<String> machines, Predicate<String> described,
-            Predicate<String> suppressed) throws IOException {
+    static Map<String, ObjectNode> captureAll(
+            Path binary, List<String> machines, Predicate<String> described, Predicate<String> suppressed)
+            throws IOException {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             Map<String, Future<ObjectNode>> pending = new LinkedHashMap<>();
             for (String machine : machines) {
-                pending.put(machine, pool.submit(() -> captureOne(binary, machine, described.test(machine),
-                        suppressed.test(machine))));
+                pending.put(
+                        machine,
+                        pool.submit(
+                                () -> captureOne(binary, machine, described.test(machine), suppressed.test(machine))));
             }
             Map<String, ObjectNode> result = new LinkedHashMap<>();
             for (Map.Entry<String, Future<ObjectNode>> e : pending.entrySet()) {

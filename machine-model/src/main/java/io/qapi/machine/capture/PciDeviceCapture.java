@@ -60,14 +60,30 @@ public final class PciDeviceCapture {
 
     /** The block node a probe that needs a back end ({@code drive=}) is given. */
     private static final String PROBE_DISK = "probe-disk";
+
     private static final String PROBE_DISK_OPTIONS = "driver=null-co,node-name=";
 
     private static Map<String, String> modeled() {
         Map<String, String> types = new LinkedHashMap<>();
-        for (String type : List.of("e1000", "e1000e", "rtl8139", "virtio-net-pci", "virtio-scsi-pci",
-                "virtio-serial-pci", "virtio-balloon-pci", "virtio-rng-pci", "ich9-ahci", "qemu-xhci",
-                "ich9-intel-hda", "VGA", "virtio-vga", "piix3-usb-uhci", "pcie-root-port", "pcie-pci-bridge",
-                "x3130-upstream", "xio3130-downstream")) {
+        for (String type : List.of(
+                "e1000",
+                "e1000e",
+                "rtl8139",
+                "virtio-net-pci",
+                "virtio-scsi-pci",
+                "virtio-serial-pci",
+                "virtio-balloon-pci",
+                "virtio-rng-pci",
+                "ich9-ahci",
+                "qemu-xhci",
+                "ich9-intel-hda",
+                "VGA",
+                "virtio-vga",
+                "piix3-usb-uhci",
+                "pcie-root-port",
+                "pcie-pci-bridge",
+                "x3130-upstream",
+                "xio3130-downstream")) {
             types.put(type, "");
         }
         types.put("pci-bridge", ",chassis_nr=1");
@@ -78,8 +94,7 @@ public final class PciDeviceCapture {
         return types;
     }
 
-    private PciDeviceCapture() {
-    }
+    private PciDeviceCapture() {}
 
     /**
      * Captures only this file of a pack ({@code PciDeviceCapture BINARY DIR}), in a few minutes
@@ -100,7 +115,11 @@ public final class PciDeviceCapture {
     /** The binary's target, as {@code query-target} names it ({@code x86_64}, {@code aarch64}). */
     private static String target(Path binary) throws IOException {
         try (QemuInstance qemu = QemuInstance.start(binary, "none", List.of(), TIMEOUT)) {
-            return qemu.qmp().execute("query-target", null).path("return").path("arch").asText();
+            return qemu.qmp()
+                    .execute("query-target", null)
+                    .path("return")
+                    .path("arch")
+                    .asText();
         }
     }
 
@@ -131,6 +150,7 @@ public final class PciDeviceCapture {
 
     /** The key of the types {@code device_add} refuses as not pluggable once the machine runs. */
     static final String NOT_HOTPLUGGABLE = "not-hotpluggable";
+
     private static final String NOT_PLUGGABLE = "Parameter 'driver' expects a pluggable device type";
 
     /**
@@ -144,7 +164,8 @@ public final class PciDeviceCapture {
             int n = 0;
             for (Map.Entry<String, String> type : MODELED.entrySet()) {
                 String id = PROBE + n++;
-                ObjectNode arguments = JSON.createObjectNode().put("driver", type.getKey()).put("id", id);
+                ObjectNode arguments =
+                        JSON.createObjectNode().put("driver", type.getKey()).put("id", id);
                 for (String option : type.getValue().split(",")) {
                     if (option.isEmpty()) {
                         continue;
@@ -154,8 +175,12 @@ public final class PciDeviceCapture {
                     if (value.equals(PROBE_DISK)) {
                         // a node of its own for each probe: a writable node takes one device
                         value = id + "-disk";
-                        qemu.qmp().execute("blockdev-add", JSON.createObjectNode().put("driver", "null-co")
-                                .put("node-name", value));
+                        qemu.qmp()
+                                .execute(
+                                        "blockdev-add",
+                                        JSON.createObjectNode()
+                                                .put("driver", "null-co")
+                                                .put("node-name", value));
                         arguments.put(name, value);
                     } else {
                         // as a JSON client writes them: numbers as numbers
@@ -187,14 +212,18 @@ public final class PciDeviceCapture {
             List<String> extra = List.of("-nodefaults", "-device", "pcie-root-port,id=probe-port,chassis=1");
             try (QemuInstance qemu = QemuInstance.start(binary, family, extra, TIMEOUT)) {
                 QmpConnection qmp = qemu.qmp();
-                JsonNode added = qmp.execute("device_add", JSON.createObjectNode().put("driver", "virtio-rng-pci")
-                        .put("id", PROBE).put("bus", "probe-port"));
+                JsonNode added = qmp.execute(
+                        "device_add",
+                        JSON.createObjectNode()
+                                .put("driver", "virtio-rng-pci")
+                                .put("id", PROBE)
+                                .put("bus", "probe-port"));
                 if (added.has("error")) {
                     continue;
                 }
                 qmp.execute("device_del", JSON.createObjectNode().put("id", PROBE));
-                JsonNode peripheral = qmp.execute("qom-list",
-                        JSON.createObjectNode().put("path", "/machine/peripheral"));
+                JsonNode peripheral =
+                        qmp.execute("qom-list", JSON.createObjectNode().put("path", "/machine/peripheral"));
                 boolean stays = false;
                 for (JsonNode child : peripheral.path("return")) {
                     stays |= child.path("name").asText().equals(PROBE);
@@ -223,7 +252,8 @@ public final class PciDeviceCapture {
                 String marker = "-device " + type + ",id=" + PROBE + options + ": ";
                 int at = log.indexOf(marker);
                 if (at >= 0) {
-                    return JSON.createObjectNode().put("error", log.substring(at + marker.length()).strip());
+                    return JSON.createObjectNode()
+                            .put("error", log.substring(at + marker.length()).strip());
                 }
             }
             throw e;
@@ -234,7 +264,8 @@ public final class PciDeviceCapture {
     private static JsonNode probeEntry(JsonNode reply, String family, String type) throws IOException {
         for (JsonNode bus : reply.path("return")) {
             for (JsonNode device : bus.path("devices")) {
-                if (bus.path("bus").asInt() == 0 && device.path("qdev_id").asText().equals(PROBE)) {
+                if (bus.path("bus").asInt() == 0
+                        && device.path("qdev_id").asText().equals(PROBE)) {
                     ObjectNode entry = withoutPlace(device);
                     entry.remove(List.of("slot", "function"));
                     return entry;

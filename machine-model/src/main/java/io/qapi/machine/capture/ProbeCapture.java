@@ -39,14 +39,18 @@ public final class ProbeCapture {
     static final String FILE = "probe-replies.json";
 
     /** Queries whose replies depend on the binary alone, as long as nothing the model lacks changes them. */
-    static final List<String> QUERIES = List.of("query-command-line-options", "query-tpm-models",
-            "query-tpm-types", "query-migrate-capabilities", "query-sev-capabilities", "query-sgx-capabilities",
+    static final List<String> QUERIES = List.of(
+            "query-command-line-options",
+            "query-tpm-models",
+            "query-tpm-types",
+            "query-migrate-capabilities",
+            "query-sev-capabilities",
+            "query-sgx-capabilities",
             "query-gic-capabilities");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ProbeCapture() {
-    }
+    private ProbeCapture() {}
 
     /** Requests with arguments, recorded with their replies: libvirt 9.0's expansions of {@code host}. */
     static List<ObjectNode> requests() {
@@ -54,12 +58,16 @@ public final class ProbeCapture {
                 expansion("static", null),
                 expansion("static", JSON.createObjectNode().put("migratable", false)),
                 expansion("full", null),
-                expansion("full", JSON.createObjectNode().put("migratable", false).put("hv-passthrough", true)));
+                expansion(
+                        "full", JSON.createObjectNode().put("migratable", false).put("hv-passthrough", true)));
     }
 
     private static ObjectNode expansion(String type, ObjectNode props) {
         ObjectNode request = JSON.createObjectNode().put("execute", "query-cpu-model-expansion");
-        ObjectNode model = request.putObject("arguments").put("type", type).putObject("model").put("name", "host");
+        ObjectNode model = request.putObject("arguments")
+                .put("type", type)
+                .putObject("model")
+                .put("name", "host");
         if (props != null) {
             model.set("props", props);
         }

@@ -27,22 +27,32 @@ final class QemuInstance implements AutoCloseable {
     }
 
     /** Starts {@code binary} with {@code -machine machineArg} plus {@code extra} options. */
-    static QemuInstance start(Path binary, String machineArg, List<String> extra, Duration timeout)
-            throws IOException {
+    static QemuInstance start(Path binary, String machineArg, List<String> extra, Duration timeout) throws IOException {
         Path dir = Files.createTempDirectory("qemu-capture");
         Path socket = dir.resolve("qmp.sock");
-        List<String> cmd = new ArrayList<>(List.of(binary.toString(), "-accel", "tcg", "-display",
-                "none", "-S", "-machine", machineArg, "-qmp",
+        List<String> cmd = new ArrayList<>(List.of(
+                binary.toString(),
+                "-accel",
+                "tcg",
+                "-display",
+                "none",
+                "-S",
+                "-machine",
+                machineArg,
+                "-qmp",
                 "unix:" + socket + ",server=on,wait=off"));
         cmd.addAll(extra);
-        Process process = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("qemu.log").toFile()).start();
+        Process process = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("qemu.log").toFile())
+                .start();
         try {
             return new QemuInstance(process, dir, QmpConnection.open(socket, timeout, process::isAlive));
         } catch (IOException e) {
             kill(process);
             String log = Files.exists(dir.resolve("qemu.log"))
-                    ? Files.readString(dir.resolve("qemu.log")).strip() : "";
+                    ? Files.readString(dir.resolve("qemu.log")).strip()
+                    : "";
             delete(dir);
             throw new IOException("QEMU " + cmd + " did not start: " + log, e);
         }

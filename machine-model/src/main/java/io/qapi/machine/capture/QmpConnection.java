@@ -44,8 +44,7 @@ final class QmpConnection implements AutoCloseable {
     private QmpConnection(SocketChannel channel, Duration timeout) throws IOException {
         this.channel = channel;
         this.timeout = timeout;
-        this.in = new BufferedReader(new InputStreamReader(Channels.newInputStream(channel),
-                StandardCharsets.UTF_8));
+        this.in = new BufferedReader(new InputStreamReader(Channels.newInputStream(channel), StandardCharsets.UTF_8));
         this.out = Channels.newOutputStream(channel);
         this.greeting = readMessage();
         execute("qmp_capabilities", null);
@@ -55,8 +54,7 @@ final class QmpConnection implements AutoCloseable {
      * Connects, retrying while QEMU has not yet created the socket, for at most {@code timeout};
      * gives up at once when {@code alive} says QEMU has exited (e.g. a board that needs firmware).
      */
-    static QmpConnection open(Path socket, Duration timeout, BooleanSupplier alive)
-            throws IOException {
+    static QmpConnection open(Path socket, Duration timeout, BooleanSupplier alive) throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             try {

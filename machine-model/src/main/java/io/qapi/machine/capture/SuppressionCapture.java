@@ -34,8 +34,7 @@ final class SuppressionCapture {
             DefaultDeviceClass.FLOPPY, "isa-fdc.dma=2",
             DefaultDeviceClass.VGA, "VGA.vgamem_mb=16");
 
-    private SuppressionCapture() {
-    }
+    private SuppressionCapture() {}
 
     static ObjectNode capture(Path binary, String machine, ObjectNode withDefaults) {
         ObjectNode suppressions = JsonNodeFactory.instance.objectNode();
@@ -45,8 +44,10 @@ final class SuppressionCapture {
                 globals.add("-global");
                 globals.add(TRIGGER.get(suppressed));
             }
-            suppressions.set(DefaultDeviceClass.key(classes), SwitchCapture.difference(withDefaults,
-                    MachineCapture.board(binary, machine, globals, MachineCapture.Walk.FULL)));
+            suppressions.set(
+                    DefaultDeviceClass.key(classes),
+                    SwitchCapture.difference(
+                            withDefaults, MachineCapture.board(binary, machine, globals, MachineCapture.Walk.FULL)));
         }
         return suppressions;
     }

@@ -1,12 +1,10 @@
 package io.qapi.machine.capture;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qapi.machine.pack.HardwareDelta;
 import io.qapi.machine.pack.MachineSwitch;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * The boards a machine type builds under each of its switches: every boolean and on/off/auto
@@ -23,18 +21,21 @@ import java.util.List;
 final class SwitchCapture {
     static final String SWITCHES = "switches";
 
-    private SwitchCapture() {
-    }
+    private SwitchCapture() {}
 
     static ObjectNode capture(Path binary, String machine, ObjectNode bare, ObjectNode withDefaults) {
         ObjectNode switches = JsonNodeFactory.instance.objectNode();
         for (MachineSwitch machineSwitch : MachineSwitch.offeredBy(bare)) {
             ObjectNode variants = switches.putObject(machineSwitch.key());
             String machineArg = machine + "," + machineSwitch.key();
-            variants.set("nodefaults", difference(bare,
-                    MachineCapture.board(binary, machineArg, true, MachineCapture.Walk.HARDWARE)));
-            variants.set("defaults", difference(withDefaults,
-                    MachineCapture.board(binary, machineArg, false, MachineCapture.Walk.HARDWARE)));
+            variants.set(
+                    "nodefaults",
+                    difference(bare, MachineCapture.board(binary, machineArg, true, MachineCapture.Walk.HARDWARE)));
+            variants.set(
+                    "defaults",
+                    difference(
+                            withDefaults,
+                            MachineCapture.board(binary, machineArg, false, MachineCapture.Walk.HARDWARE)));
         }
         return switches;
     }
@@ -50,12 +51,13 @@ final class SwitchCapture {
             return kept;
         }
         switched.fields().forEachRemaining(reply -> {
-            if (!reply.getKey().equals(MachineCapture.HARDWARE) && !reply.getValue().equals(board.path(reply.getKey()))) {
+            if (!reply.getKey().equals(MachineCapture.HARDWARE)
+                    && !reply.getValue().equals(board.path(reply.getKey()))) {
                 kept.set(reply.getKey(), reply.getValue());
             }
         });
-        ObjectNode delta = HardwareDelta.between(board.path(MachineCapture.HARDWARE),
-                switched.path(MachineCapture.HARDWARE));
+        ObjectNode delta =
+                HardwareDelta.between(board.path(MachineCapture.HARDWARE), switched.path(MachineCapture.HARDWARE));
         if (!delta.isEmpty()) {
             kept.set(MachineCapture.HARDWARE, delta);
         }

@@ -40,6 +40,7 @@ final class TypeCapture {
     final Map<String, JsonNode> freshQom = new LinkedHashMap<>();
     /** Per module type: in a fresh QEMU, its device-list-properties reply, then qom-list-properties of every module type. */
     final Map<String, JsonNode> moduleDevice = new LinkedHashMap<>();
+
     final Map<String, Map<String, JsonNode>> moduleQomAfter = new LinkedHashMap<>();
     /** How many successive replies are kept of a type whose replies count buses. */
     static final int VARIANTS = 8;
@@ -68,7 +69,8 @@ final class TypeCapture {
             ObjectNode all = NODES.objectNode().put("abstract", true);
             qemu.qmp().execute("qom-list-types", all).path("return").forEach(types::add);
             Map<String, String> parents = new LinkedHashMap<>();
-            types.forEach(t -> parents.put(t.path("name").asText(), t.path("parent").asText(null)));
+            types.forEach(
+                    t -> parents.put(t.path("name").asText(), t.path("parent").asText(null)));
             for (JsonNode type : types) {
                 String name = type.path("name").asText();
                 if (isInterface(parents, name)) {
@@ -111,7 +113,8 @@ final class TypeCapture {
     /** The replies to store: those seen with modules loaded, a bus-counting type's first in a fresh QEMU instead. */
     private Map<String, JsonNode> firstReplies(String command) {
         Map<String, JsonNode> replies = new LinkedHashMap<>(loadedReplies.get(command));
-        variants.forEach((type, perCommand) -> replies.put(type, perCommand.get(command).get(0)));
+        variants.forEach(
+                (type, perCommand) -> replies.put(type, perCommand.get(command).get(0)));
         return replies;
     }
 
@@ -231,7 +234,6 @@ final class TypeCapture {
             moduleQomAfter.put(type, after);
             if (device == null) {
                 return; // it died there: what else its module brings is never seen
-
             }
             for (String other : moduleTypes) {
                 after.put(other, qemu.qmp().execute(QOM, typename(other)));

@@ -19,21 +19,26 @@ import java.util.Optional;
 final class TypeCheck {
     private static final int SHOWN = 5;
 
-    private TypeCheck() {
-    }
+    private TypeCheck() {}
 
     static void verify(TypeCatalog catalog, TypeCapture seen) throws IOException {
         List<String> differences = new ArrayList<>();
         TypeQueries loaded = new TypeQueries(catalog);
-        seen.implementers.forEach((iface, reply) -> expect(differences, "qom-list-types implements=" + iface,
-                loaded.qomListTypes(Optional.of(iface), true), reply));
+        seen.implementers.forEach((iface, reply) -> expect(
+                differences,
+                "qom-list-types implements=" + iface,
+                loaded.qomListTypes(Optional.of(iface), true),
+                reply));
         // each QEMU instance of the capture, replayed request for request from the same state
         seen.sessions.forEach((command, sessions) -> {
             for (List<String> session : sessions) {
                 TypeQueries queries = new TypeQueries(catalog);
                 queries.qomListTypes(Optional.empty(), false);
                 for (String name : session) {
-                    expect(differences, command + " " + name, ask(queries, command, name),
+                    expect(
+                            differences,
+                            command + " " + name,
+                            ask(queries, command, name),
                             seen.loadedReplies.get(command).get(name));
                 }
             }
@@ -46,11 +51,18 @@ final class TypeCheck {
         });
         for (Map.Entry<String, JsonNode> e : seen.moduleDevice.entrySet()) {
             TypeQueries queries = new TypeQueries(catalog);
-            expect(differences, "fresh device-list-properties " + e.getKey(),
-                    queries.deviceListProperties(e.getKey()), e.getValue());
-            seen.moduleQomAfter.get(e.getKey()).forEach((other, reply) -> expect(differences,
-                    "qom-list-properties " + other + " after device-list-properties " + e.getKey(),
-                    queries.qomListProperties(other), reply));
+            expect(
+                    differences,
+                    "fresh device-list-properties " + e.getKey(),
+                    queries.deviceListProperties(e.getKey()),
+                    e.getValue());
+            seen.moduleQomAfter
+                    .get(e.getKey())
+                    .forEach((other, reply) -> expect(
+                            differences,
+                            "qom-list-properties " + other + " after device-list-properties " + e.getKey(),
+                            queries.qomListProperties(other),
+                            reply));
         }
         seen.variants.forEach((type, perCommand) -> perCommand.forEach((command, replies) -> {
             TypeQueries queries = new TypeQueries(catalog);
@@ -71,7 +83,8 @@ final class TypeCheck {
 
     /** {@code reply} null means QEMU aborted on the request. */
     private static void expect(List<String> differences, String request, TypeQueries.Answer answer, JsonNode reply) {
-        boolean same = reply == null ? answer instanceof TypeQueries.Aborted
+        boolean same = reply == null
+                ? answer instanceof TypeQueries.Aborted
                 : answer.qmpReply().map(reply::equals).orElse(false);
         if (!same) {
             differences.add(request + ": QEMU " + (reply == null ? "aborts" : abbreviate(reply)) + ", catalog "

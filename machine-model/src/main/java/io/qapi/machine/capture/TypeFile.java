@@ -90,8 +90,8 @@ final class TypeFile {
      * Per module type, the module types present after a fresh QEMU was asked {@code
      * device-list-properties} of it; a type on which QEMU dies there is known to load at least itself.
      */
-    void moduleTypes(Set<String> moduleTypes, Map<String, JsonNode> deviceReplies,
-            Map<String, Map<String, JsonNode>> qomAfter) {
+    void moduleTypes(
+            Set<String> moduleTypes, Map<String, JsonNode> deviceReplies, Map<String, Map<String, JsonNode>> qomAfter) {
         ObjectNode out = tree.putObject("module-types");
         for (String type : moduleTypes) {
             ArrayNode loaded = out.putArray(type);
@@ -161,8 +161,8 @@ final class TypeFile {
                 List<Integer> first = PropertyLists.index(replies.get(0).path("return"), table);
                 ArrayNode later = entry.putArray(command);
                 for (JsonNode reply : replies.subList(1, replies.size())) {
-                    later.add(PropertyLists.encodeAsEdit(type, first,
-                            PropertyLists.index(reply.path("return"), table)));
+                    later.add(
+                            PropertyLists.encodeAsEdit(type, first, PropertyLists.index(reply.path("return"), table)));
                 }
             });
         });
@@ -176,7 +176,8 @@ final class TypeFile {
             List<String> changed = new ArrayList<>();
             for (JsonNode property : replies.get(0).path("return")) {
                 String name = property.path("name").asText();
-                if (property.path("type").asText().startsWith("child<") && name.matches(".*\\.[0-9]+")
+                if (property.path("type").asText().startsWith("child<")
+                        && name.matches(".*\\.[0-9]+")
                         && !second.contains(name)) {
                     changed.add(name);
                 }
@@ -191,7 +192,8 @@ final class TypeFile {
     /** A request on which QEMU aborts, with what it printed and its exit status. */
     void abort(String command, String type, TypeCatalog.Abort abort) {
         ObjectNode perCommand = tree.has("aborts") ? (ObjectNode) tree.get("aborts") : tree.putObject("aborts");
-        ObjectNode entries = perCommand.has(command) ? (ObjectNode) perCommand.get(command) : perCommand.putObject(command);
+        ObjectNode entries =
+                perCommand.has(command) ? (ObjectNode) perCommand.get(command) : perCommand.putObject(command);
         entries.putObject(type).put("message", abort.message()).put("exit-status", abort.exitStatus());
     }
 
@@ -204,7 +206,7 @@ final class TypeFile {
     /** The file's text: each top-level member on its own lines, one array element or map entry a line. */
     static String render(ObjectNode tree) throws JsonProcessingException {
         StringBuilder text = new StringBuilder("{\n");
-        for (Iterator<Map.Entry<String, JsonNode>> it = tree.fields(); it.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = tree.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> member = it.next();
             text.append("  ").append(compact(NODES.textNode(member.getKey()))).append(": ");
             JsonNode value = member.getValue();
@@ -216,7 +218,9 @@ final class TypeFile {
                 text.append("    ");
                 if (entries != null) {
                     Map.Entry<String, JsonNode> entry = entries.next();
-                    text.append(compact(NODES.textNode(entry.getKey()))).append(": ").append(compact(entry.getValue()));
+                    text.append(compact(NODES.textNode(entry.getKey())))
+                            .append(": ")
+                            .append(compact(entry.getValue()));
                 } else {
                     text.append(compact(value.get(i)));
                 }

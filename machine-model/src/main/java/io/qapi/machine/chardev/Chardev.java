@@ -16,8 +16,13 @@ import java.util.Optional;
  * @param monitorSocket for a monitor listening on a unix socket, the socket's path: QEMU names
  *                      the connected socket apart from the listening one
  */
-public record Chardev(String id, String qomType, String filename, boolean frontendOpen,
-        Optional<ObjectNode> backend, Optional<String> monitorSocket) {
+public record Chardev(
+        String id,
+        String qomType,
+        String filename,
+        boolean frontendOpen,
+        Optional<ObjectNode> backend,
+        Optional<String> monitorSocket) {
 
     public Chardev {
         Objects.requireNonNull(id, "id");
@@ -30,7 +35,6 @@ public record Chardev(String id, String qomType, String filename, boolean fronte
     public String kind() {
         return qomType.substring("chardev-".length());
     }
-
 
     /** Whether a management connection is this device's front end. */
     public boolean isMonitor() {

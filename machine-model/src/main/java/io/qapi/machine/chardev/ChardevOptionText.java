@@ -12,13 +12,15 @@ import java.util.Map;
  * {@code server} and {@code wait} are always written out.
  */
 public final class ChardevOptionText {
-    private ChardevOptionText() {
-    }
+    private ChardevOptionText() {}
 
     /** The {@code -chardev} argument for device {@code id} with back end {@code backend}. */
     public static String option(String id, JsonNode backend) {
-        StringBuilder option = new StringBuilder(backend.path("type").asText()).append(",id=").append(escape(id));
-        entries(backend).forEach((key, value) -> option.append(',').append(key).append('=').append(escape(value)));
+        StringBuilder option =
+                new StringBuilder(backend.path("type").asText()).append(",id=").append(escape(id));
+        entries(backend)
+                .forEach((key, value) ->
+                        option.append(',').append(key).append('=').append(escape(value)));
         return option.toString();
     }
 
@@ -43,8 +45,7 @@ public final class ChardevOptionText {
                     option.put("size", data.path("size").asText());
                 }
             }
-            default -> {
-            }
+            default -> {}
         }
         if (data.has("logfile")) {
             option.put("logfile", data.path("logfile").asText());
@@ -77,16 +78,17 @@ public final class ChardevOptionText {
                 }
             }
             case "fd" -> option.put("fd", where.path("str").asText());
-            default -> throw new IllegalArgumentException("a -chardev option cannot give a "
-                    + address.path("type").asText() + " socket address");
+            default ->
+                throw new IllegalArgumentException("a -chardev option cannot give a "
+                        + address.path("type").asText() + " socket address");
         }
         boolean server = data.path("server").asBoolean(true);
         option.put("server", server ? "on" : "off");
         if (server) {
             option.put("wait", data.path("wait").asBoolean(false) ? "on" : "off");
         }
-        for (String key : new String[] {"nodelay", "telnet", "tn3270", "websocket", "reconnect", "tls-creds",
-            "tls-authz"}) {
+        for (String key :
+                new String[] {"nodelay", "telnet", "tn3270", "websocket", "reconnect", "tls-creds", "tls-authz"}) {
             if (data.has(key)) {
                 option.put(key, text(data.get(key)));
             }
@@ -96,7 +98,6 @@ public final class ChardevOptionText {
     private static String text(JsonNode value) {
         return value.isBoolean() ? (value.booleanValue() ? "on" : "off") : value.asText();
     }
-
 
     private static String escape(String text) {
         return text.replace(",", ",,");

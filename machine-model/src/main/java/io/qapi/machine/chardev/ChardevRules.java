@@ -26,10 +26,10 @@ public final class ChardevRules {
     public static final String MONITOR_PREFIX = "compat_monitor";
     /** The back ends the model records; the binary's others are refused as not modeled. */
     private static final Set<String> MODELED = Set.of("null", "file", "socket", "pty", "ringbuf", "memory");
+
     private static final int DEFAULT_RINGBUF_SIZE = 65536;
 
-    private ChardevRules() {
-    }
+    private ChardevRules() {}
 
     /**
      * Opens {@code backend} as {@code id}.
@@ -58,8 +58,8 @@ public final class ChardevRules {
         } else if (branch instanceof ChardevBackend.Pty) {
             filename = "pty:" + ptys.next();
         }
-        return new Chardev(id, "chardev-" + kind, filename, false, Optional.of(canonical(backend.toJson())),
-                Optional.empty());
+        return new Chardev(
+                id, "chardev-" + kind, filename, false, Optional.of(canonical(backend.toJson())), Optional.empty());
     }
 
     /**
@@ -94,7 +94,9 @@ public final class ChardevRules {
 
     private static void dropFalse(ObjectNode data, String... members) {
         for (String member : members) {
-            if (data.has(member) && data.get(member).isBoolean() && !data.get(member).booleanValue()) {
+            if (data.has(member)
+                    && data.get(member).isBoolean()
+                    && !data.get(member).booleanValue()) {
                 data.remove(member);
             }
         }
@@ -136,8 +138,8 @@ public final class ChardevRules {
         String protocol = socket.websocket().orElse(false) ? "websocket" : "tcp";
         String server = listen ? ",server=on" : "";
         if (address instanceof SocketAddressLegacy.Inet inet) {
-            return "disconnected:" + protocol + ":" + inet.value().data().host() + ":" + inet.value().data().port()
-                    + server;
+            return "disconnected:" + protocol + ":" + inet.value().data().host() + ":"
+                    + inet.value().data().port() + server;
         }
         if (address instanceof SocketAddressLegacy.Unix unix) {
             UnixSocketAddress path = unix.value().data();
@@ -149,7 +151,8 @@ public final class ChardevRules {
             return "disconnected:fd:" + fd.value().data().str() + server;
         }
         if (address instanceof SocketAddressLegacy.Vsock vsock) {
-            return "disconnected:vsock:" + vsock.value().data().cid() + ":" + vsock.value().data().port();
+            return "disconnected:vsock:" + vsock.value().data().cid() + ":"
+                    + vsock.value().data().port();
         }
         // the address was read strictly, so its type is one of the four
         throw new IllegalStateException("socket address of an unknown type");
@@ -175,7 +178,9 @@ public final class ChardevRules {
 
     /** The filename QEMU shows for a monitor's socket while a client is connected to it. */
     public static String connected(Chardev monitor) {
-        return monitor.monitorSocket().map(path -> "unix:" + path + ",server=on").orElse(monitor.filename());
+        return monitor.monitorSocket()
+                .map(path -> "unix:" + path + ",server=on")
+                .orElse(monitor.filename());
     }
 
     /** Numbers the pseudo-terminals the model names, as the host would (the first is 0). */

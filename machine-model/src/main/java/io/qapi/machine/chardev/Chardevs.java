@@ -44,8 +44,15 @@ public final class Chardevs {
      */
     public synchronized void openFrontEnd(String id) {
         Chardev chardev = byId.get(id);
-        byId.put(id, new Chardev(chardev.id(), chardev.qomType(), chardev.filename(), true, chardev.backend(),
-                chardev.monitorSocket()));
+        byId.put(
+                id,
+                new Chardev(
+                        chardev.id(),
+                        chardev.qomType(),
+                        chardev.filename(),
+                        true,
+                        chardev.backend(),
+                        chardev.monitorSocket()));
     }
 
     /**
@@ -56,9 +63,13 @@ public final class Chardevs {
      */
     public synchronized void serveMonitor(String id, Optional<String> shownPath, String listenPath) {
         Chardev chardev = byId.get(id);
-        String filename = shownPath.map(path -> "disconnected:unix:" + path + ",server=on").orElse(chardev.filename());
-        byId.put(id, new Chardev(chardev.id(), chardev.qomType(), filename, true, chardev.backend(),
-                Optional.of(listenPath)));
+        String filename = shownPath
+                .map(path -> "disconnected:unix:" + path + ",server=on")
+                .orElse(chardev.filename());
+        byId.put(
+                id,
+                new Chardev(
+                        chardev.id(), chardev.qomType(), filename, true, chardev.backend(), Optional.of(listenPath)));
     }
 
     /** {@code chardev-remove}: QEMU's refusals of an unknown device and of one a front end uses. */
@@ -73,7 +84,6 @@ public final class Chardevs {
         order.remove(id);
         byId.remove(id);
     }
-
 
     /** The devices in the order they were made. */
     public synchronized List<Chardev> created() {

@@ -12,11 +12,10 @@ import java.util.Set;
  */
 final class AudiodevOption {
     /** QEMU 7.2's audio drivers (its {@code AudiodevDriver}). */
-    private static final Set<String> DRIVERS = Set.of("none", "alsa", "coreaudio", "dbus", "dsound", "jack", "oss",
-            "pa", "sdl", "spice", "wav");
+    private static final Set<String> DRIVERS =
+            Set.of("none", "alsa", "coreaudio", "dbus", "dsound", "jack", "oss", "pa", "sdl", "spice", "wav");
 
-    private AudiodevOption() {
-    }
+    private AudiodevOption() {}
 
     static void check(List<String> arguments) throws CommandLineException {
         for (String argument : arguments) {
@@ -44,13 +43,13 @@ final class AudiodevOption {
         }
         for (String key : items.keySet()) {
             if (!key.equals("id") && !key.equals("driver")) {
-                throw new CommandLineException(prefix + "audiodev option '" + key + "' is not modeled by "
-                        + QemuModel.PROGRAM);
+                throw new CommandLineException(
+                        prefix + "audiodev option '" + key + "' is not modeled by " + QemuModel.PROGRAM);
             }
         }
         if (!driver.equals("none")) {
-            throw new CommandLineException(prefix + "audio driver '" + driver + "' is not modeled by "
-                    + QemuModel.PROGRAM);
+            throw new CommandLineException(
+                    prefix + "audio driver '" + driver + "' is not modeled by " + QemuModel.PROGRAM);
         }
     }
 }

@@ -20,8 +20,7 @@ import java.io.IOException;
 final class BlockdevOption {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private BlockdevOption() {
-    }
+    private BlockdevOption() {}
 
     static void create(VirtualMachine vm, String argument) throws CommandLineException {
         boolean json = argument.startsWith("{");

@@ -22,17 +22,67 @@ import java.util.Set;
  */
 final class ChardevOption {
     /** The keys QEMU's {@code -chardev} option list accepts. */
-    private static final Set<String> KEYS = Set.of("backend", "path", "host", "port", "fd", "local", "localaddr",
-            "localport", "to", "ipv4", "ipv6", "wait", "server", "delay", "nodelay", "reconnect", "telnet", "tn3270",
-            "websocket", "width", "height", "cols", "rows", "mux", "signal", "name", "debug", "size", "chardev",
-            "append", "logfile", "logappend", "mouse", "clipboard", "tight", "abstract", "tls-creds", "tls-authz",
+    private static final Set<String> KEYS = Set.of(
+            "backend",
+            "path",
+            "host",
+            "port",
+            "fd",
+            "local",
+            "localaddr",
+            "localport",
+            "to",
+            "ipv4",
+            "ipv6",
+            "wait",
+            "server",
+            "delay",
+            "nodelay",
+            "reconnect",
+            "telnet",
+            "tn3270",
+            "websocket",
+            "width",
+            "height",
+            "cols",
+            "rows",
+            "mux",
+            "signal",
+            "name",
+            "debug",
+            "size",
+            "chardev",
+            "append",
+            "logfile",
+            "logappend",
+            "mouse",
+            "clipboard",
+            "tight",
+            "abstract",
+            "tls-creds",
+            "tls-authz",
             "id");
-    private static final Set<String> BOOLEANS = Set.of("ipv4", "ipv6", "wait", "server", "delay", "nodelay",
-            "telnet", "tn3270", "websocket", "mux", "signal", "append", "logappend", "mouse", "clipboard", "tight",
+
+    private static final Set<String> BOOLEANS = Set.of(
+            "ipv4",
+            "ipv6",
+            "wait",
+            "server",
+            "delay",
+            "nodelay",
+            "telnet",
+            "tn3270",
+            "websocket",
+            "mux",
+            "signal",
+            "append",
+            "logappend",
+            "mouse",
+            "clipboard",
+            "tight",
             "abstract");
 
-    private ChardevOption() {
-    }
+    private ChardevOption() {}
 
     /** Checks what QEMU checks while it reads the command line: the keys and boolean values. */
     static Map<String, String> read(String argument) throws CommandLineException {
@@ -40,11 +90,13 @@ final class ChardevOption {
         String backend = options.remove("driver");
         for (Map.Entry<String, String> option : options.entrySet()) {
             if (!KEYS.contains(option.getKey())) {
-                throw new CommandLineException("-chardev " + argument + ": Invalid parameter '" + option.getKey() + "'");
+                throw new CommandLineException(
+                        "-chardev " + argument + ": Invalid parameter '" + option.getKey() + "'");
             }
-            if (BOOLEANS.contains(option.getKey()) && OptsFields.bool(option.getValue()).isEmpty()) {
-                throw new CommandLineException("-chardev " + argument + ": Parameter '" + option.getKey()
-                        + "' expects 'on' or 'off'");
+            if (BOOLEANS.contains(option.getKey())
+                    && OptsFields.bool(option.getValue()).isEmpty()) {
+                throw new CommandLineException(
+                        "-chardev " + argument + ": Parameter '" + option.getKey() + "' expects 'on' or 'off'");
             }
         }
         if (backend != null) {
@@ -186,5 +238,4 @@ final class ChardevOption {
         String value = options.get(key);
         return value == null ? otherwise : OptsFields.bool(value).orElseThrow();
     }
-
 }

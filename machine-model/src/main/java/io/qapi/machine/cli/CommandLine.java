@@ -15,8 +15,7 @@ import java.util.Optional;
 public record CommandLine(List<Option> options) {
 
     /** One option and its argument ({@code null} for flags). */
-    public record Option(String name, String argument) {
-    }
+    public record Option(String name, String argument) {}
 
     public CommandLine {
         options = List.copyOf(options);
@@ -50,7 +49,9 @@ public record CommandLine(List<Option> options) {
 
     /** The option as words of a command line: {@code -NAME}, then its argument if it takes one. */
     static List<String> words(Option option) {
-        return option.argument() == null ? List.of("-" + option.name()) : List.of("-" + option.name(), option.argument());
+        return option.argument() == null
+                ? List.of("-" + option.name())
+                : List.of("-" + option.name(), option.argument());
     }
 
     /** Whether the flag or option appears. */
@@ -60,7 +61,10 @@ public record CommandLine(List<Option> options) {
 
     /** The arguments of every occurrence of {@code name}, in order. */
     public List<String> all(String name) {
-        return options.stream().filter(o -> o.name().equals(name)).map(Option::argument).toList();
+        return options.stream()
+                .filter(o -> o.name().equals(name))
+                .map(Option::argument)
+                .toList();
     }
 
     /** The argument of the last occurrence of {@code name}, which is the one QEMU uses. */

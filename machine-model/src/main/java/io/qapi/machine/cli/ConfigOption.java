@@ -20,8 +20,7 @@ import java.util.Map;
  * ({@code [drive]}, ...) are refused as not modeled.
  */
 final class ConfigOption {
-    private ConfigOption() {
-    }
+    private ConfigOption() {}
 
     static CommandLine expand(CommandLine commandLine) throws CommandLineException {
         List<String> args = new ArrayList<>();
@@ -84,8 +83,9 @@ final class ConfigOption {
                     value.append(last.getOrDefault("type", ""));
                     appendEntries(value, last.entrySet(), "type");
                 }
-                default -> throw new CommandLineException("-readconfig " + file + ": [" + section.group()
-                        + "] sections are not modeled by " + QemuModel.PROGRAM);
+                default ->
+                    throw new CommandLineException("-readconfig " + file + ": [" + section.group()
+                            + "] sections are not modeled by " + QemuModel.PROGRAM);
             }
             args.add(value.toString());
         }
@@ -94,7 +94,11 @@ final class ConfigOption {
 
     /** The value of a section's first entry of that name ("" when it has none). */
     private static String entry(List<Map.Entry<String, String>> entries, String name) {
-        return entries.stream().filter(e -> e.getKey().equals(name)).map(Map.Entry::getValue).findFirst().orElse("");
+        return entries.stream()
+                .filter(e -> e.getKey().equals(name))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse("");
     }
 
     /** Appends {@code ,NAME=VALUE} for each entry but {@code skip}'s, values escaped. */

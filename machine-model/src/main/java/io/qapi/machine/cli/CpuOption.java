@@ -80,7 +80,8 @@ record CpuOption(String model, Map<String, String> globals, Map<String, Boolean>
      */
     Optional<String> refusal(String cpuType, JsonNode properties) {
         Map<String, String> types = new LinkedHashMap<>();
-        properties.forEach(p -> types.put(p.path("name").asText(), p.path("type").asText()));
+        properties.forEach(
+                p -> types.put(p.path("name").asText(), p.path("type").asText()));
         for (Map.Entry<String, String> global : globals.entrySet()) {
             String name = global.getKey();
             String value = global.getValue();
@@ -124,7 +125,9 @@ record CpuOption(String model, Map<String, String> globals, Map<String, Boolean>
                 }
             }
             case "int", "int64", "int32", "int16", "int8" -> {
-                BigInteger number = OptsFields.integer(value).filter(n -> n.bitLength() < 64).orElse(null);
+                BigInteger number = OptsFields.integer(value)
+                        .filter(n -> n.bitLength() < 64)
+                        .orElse(null);
                 if (number == null) {
                     return Optional.of(parameter + "expects int64");
                 }
@@ -133,13 +136,17 @@ record CpuOption(String model, Map<String, String> globals, Map<String, Boolean>
             }
             case "uint64", "uint32", "uint16", "uint8" -> {
                 // QEMU reads unsigned numbers with strtoull, which takes "-1" as its two's complement
-                BigInteger number = OptsFields.integer(value).filter(n -> n.bitLength() <= 64 || (n.signum() < 0 && n.bitLength() < 64))
-                        .map(n -> n.signum() < 0 ? n.add(BigInteger.ONE.shiftLeft(64)) : n).orElse(null);
+                BigInteger number = OptsFields.integer(value)
+                        .filter(n -> n.bitLength() <= 64 || (n.signum() < 0 && n.bitLength() < 64))
+                        .map(n -> n.signum() < 0 ? n.add(BigInteger.ONE.shiftLeft(64)) : n)
+                        .orElse(null);
                 if (number == null) {
                     return Optional.of(parameter + "expects uint64");
                 }
                 int bits = Integer.parseInt(type.substring(4));
-                return number.bitLength() <= bits ? Optional.empty() : Optional.of(parameter + "expects " + type + "_t");
+                return number.bitLength() <= bits
+                        ? Optional.empty()
+                        : Optional.of(parameter + "expects " + type + "_t");
             }
             case "string", "str" -> {
                 return Optional.empty();

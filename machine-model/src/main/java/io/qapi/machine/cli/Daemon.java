@@ -85,13 +85,16 @@ final class Daemon {
             throw cannotCreate("Failed to write PID file: " + e.getMessage());
         }
         // the channel, and its lock, stay open for the model's life
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                Files.deleteIfExists(path);
-            } catch (IOException ignored) {
-                // the file goes with the model, if it can
-            }
-        }, "pidfile-removal"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            try {
+                                Files.deleteIfExists(path);
+                            } catch (IOException ignored) {
+                                // the file goes with the model, if it can
+                            }
+                        },
+                        "pidfile-removal"));
     }
 
     private static CommandLineException cannotCreate(String why) {

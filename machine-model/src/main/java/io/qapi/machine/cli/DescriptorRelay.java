@@ -46,8 +46,8 @@ final class DescriptorRelay {
      *
      * @throws IOException when the server no longer listens there (it has closed)
      */
-    static DescriptorRelay relay(AFUNIXSocket client, Path relaySocket, MonitorDescriptors descriptors,
-            String name) throws IOException {
+    static DescriptorRelay relay(AFUNIXSocket client, Path relaySocket, MonitorDescriptors descriptors, String name)
+            throws IOException {
         SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(relaySocket));
         client.ensureAncillaryReceiveBufferSize(ANCILLARY_BUFFER);
         Thread input = start(name + "-in", () -> copyIn(client, channel, descriptors));

@@ -15,8 +15,7 @@ import java.util.Map;
  * as written, as QEMU prints them.
  */
 final class DeviceOption {
-    private DeviceOption() {
-    }
+    private DeviceOption() {}
 
     static void plug(VirtualMachine vm, String argument) throws CommandLineException {
         Map<String, String> options;

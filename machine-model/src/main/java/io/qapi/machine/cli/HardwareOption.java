@@ -27,8 +27,7 @@ final class HardwareOption {
     private static final Pattern ANONYMOUS = Pattern.compile("/machine/peripheral-anon/device\\[(\\d+)]");
     private static final Set<String> REPLACED = Set.of("machine", "M", "device", "nodefaults", "hardware");
 
-    private HardwareOption() {
-    }
+    private HardwareOption() {}
 
     /**
      * The command line the description stands for, and the numbers its anonymous devices had
@@ -36,20 +35,21 @@ final class HardwareOption {
      * a device refused after it was named too, so a machine's numbers may have gaps that adding
      * the same devices again would close.
      */
-    record Expanded(CommandLine commandLine, List<Integer> anonymousNumbers) {
-    }
+    record Expanded(CommandLine commandLine, List<Integer> anonymousNumbers) {}
 
     static Expanded expand(CommandLine commandLine) throws CommandLineException {
         List<String> files = commandLine.all("hardware");
         if (files.size() > 1) {
-            throw new CommandLineException("-hardware: one description describes the whole machine; "
-                    + files.size() + " were given");
+            throw new CommandLineException(
+                    "-hardware: one description describes the whole machine; " + files.size() + " were given");
         }
         String file = files.get(0);
         HardwareDescription hardware;
         try {
-            hardware = HardwareDescription.DECODER.decode(Input.STRICT,
-                    new com.fasterxml.jackson.databind.ObjectMapper().readTree(Files.readString(Path.of(file))), "");
+            hardware = HardwareDescription.DECODER.decode(
+                    Input.STRICT,
+                    new com.fasterxml.jackson.databind.ObjectMapper().readTree(Files.readString(Path.of(file))),
+                    "");
         } catch (IOException e) {
             throw new CommandLineException("-hardware " + file + ": " + e.getMessage());
         } catch (QmpError e) {

@@ -13,23 +13,25 @@ import java.util.Set;
  */
 final class HostOptions {
     /** An option read as a QEMU option list: its keys, which of them are booleans, and the key an implied first value has. */
-    private record OptsList(Set<String> keys, Set<String> booleans, String implied) {
-    }
+    private record OptsList(Set<String> keys, Set<String> booleans, String implied) {}
 
     private static final Map<String, OptsList> LISTS = Map.of(
             "overcommit", new OptsList(Set.of("mem-lock", "cpu-pm"), Set.of("mem-lock", "cpu-pm"), ""),
             "rtc", new OptsList(Set.of("base", "clock", "driftfix"), Set.of(), ""),
-            "sandbox", new OptsList(Set.of("enable", "obsolete", "elevateprivileges", "spawn", "resourcecontrol"),
-                    Set.of("enable"), "enable"),
+            "sandbox",
+                    new OptsList(
+                            Set.of("enable", "obsolete", "elevateprivileges", "spawn", "resourcecontrol"),
+                            Set.of("enable"),
+                            "enable"),
             "msg", new OptsList(Set.of("timestamp", "guest-name"), Set.of("timestamp", "guest-name"), ""));
 
     /** {@code -boot}'s keys, which QEMU 7.2 reads with the machine's {@code boot} property. */
-    private static final Set<String> BOOT_KEYS = Set.of("order", "once", "menu", "splash", "splash-time",
-            "reboot-timeout", "strict");
+    private static final Set<String> BOOT_KEYS =
+            Set.of("order", "once", "menu", "splash", "splash-time", "reboot-timeout", "strict");
+
     private static final Set<String> BOOT_BOOLEANS = Set.of("menu", "strict");
 
-    private HostOptions() {
-    }
+    private HostOptions() {}
 
     /** Reads every one of these options on {@code commandLine}, in its order, refusing as QEMU refuses. */
     static void check(CommandLine commandLine) throws CommandLineException {
@@ -51,12 +53,13 @@ final class HostOptions {
         Map<String, String> values = keys(name, argument, list.implied());
         for (Map.Entry<String, String> value : values.entrySet()) {
             if (!list.keys().contains(value.getKey())) {
-                throw new CommandLineException("-" + name + " " + argument + ": Invalid parameter '" + value.getKey()
-                        + "'");
+                throw new CommandLineException(
+                        "-" + name + " " + argument + ": Invalid parameter '" + value.getKey() + "'");
             }
-            if (list.booleans().contains(value.getKey()) && OptsFields.bool(value.getValue()).isEmpty()) {
-                throw new CommandLineException("-" + name + " " + argument + ": Parameter '" + value.getKey()
-                        + "' expects 'on' or 'off'");
+            if (list.booleans().contains(value.getKey())
+                    && OptsFields.bool(value.getValue()).isEmpty()) {
+                throw new CommandLineException(
+                        "-" + name + " " + argument + ": Parameter '" + value.getKey() + "' expects 'on' or 'off'");
             }
         }
         return values;
@@ -65,13 +68,16 @@ final class HostOptions {
     /** QEMU's messages for {@code -rtc}'s values, which it checks when it configures the clock. */
     private static void rtc(Map<String, String> values) throws CommandLineException {
         String base = values.get("base");
-        if (base != null && !base.equals("utc") && !base.equals("localtime")
+        if (base != null
+                && !base.equals("utc")
+                && !base.equals("localtime")
                 && !base.matches("\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}:\\d{2})?")) {
-            throw new CommandLineException("invalid datetime format\nvalid formats: '2006-06-17T16:01:21' or "
-                    + "'2006-06-17'");
+            throw new CommandLineException(
+                    "invalid datetime format\nvalid formats: '2006-06-17T16:01:21' or " + "'2006-06-17'");
         }
-        for (Map.Entry<String, List<String>> key : Map.of("clock", List.of("host", "rt", "vm"),
-                "driftfix", List.of("none", "slew")).entrySet()) {
+        for (Map.Entry<String, List<String>> key : Map.of(
+                        "clock", List.of("host", "rt", "vm"), "driftfix", List.of("none", "slew"))
+                .entrySet()) {
             String value = values.get(key.getKey());
             if (value != null && !key.getValue().contains(value)) {
                 throw new CommandLineException("invalid option value '" + value + "'");

@@ -11,11 +11,10 @@ import java.util.regex.Pattern;
  * name is kept; the other keys are checked and accepted.
  */
 final class IdentityOptions {
-    private static final Pattern UUID = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern UUID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
-    private IdentityOptions() {
-    }
+    private IdentityOptions() {}
 
     static Identity from(CommandLine commandLine) throws CommandLineException {
         Optional<String> name = Optional.empty();
@@ -49,12 +48,11 @@ final class IdentityOptions {
             String value = eq < 0 ? "on" : item.substring(eq + 1);
             switch (key) {
                 case "guest" -> guest = Optional.of(value);
-                case "process" -> {
-                }
+                case "process" -> {}
                 case "debug-threads" -> {
                     if (!value.equals("on") && !value.equals("off")) {
-                        throw new CommandLineException("-name " + argument
-                                + ": Parameter 'debug-threads' expects 'on' or 'off'");
+                        throw new CommandLineException(
+                                "-name " + argument + ": Parameter 'debug-threads' expects 'on' or 'off'");
                     }
                 }
                 default -> throw new CommandLineException("-name " + argument + ": Invalid parameter '" + key + "'");

@@ -16,12 +16,11 @@ import java.nio.file.attribute.PosixFilePermissions;
  * monitor and the warm-up session. Such a connection may take its time to negotiate.
  */
 final class InProcessConnection {
-    private InProcessConnection() {
-    }
+    private InProcessConnection() {}
 
     static SocketChannel open(ModelServer server) throws IOException {
-        Path dir = Files.createTempDirectory("qemu-model-",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Path dir = Files.createTempDirectory(
+                "qemu-model-", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         Path socket = dir.resolve("qmp.sock");
         try {
             server.listenForOwnClients(Endpoint.unix(socket)); // no negotiation deadline: a person may type

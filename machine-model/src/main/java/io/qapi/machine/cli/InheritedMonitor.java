@@ -39,6 +39,7 @@ public final class InheritedMonitor implements AutoCloseable {
     private volatile boolean closed;
     /** The client being served, if any. */
     private volatile DescriptorRelay current;
+
     private Path privateDir;
 
     private InheritedMonitor(int fd, AFUNIXServerSocket listening) {
@@ -103,7 +104,8 @@ public final class InheritedMonitor implements AutoCloseable {
         if (privateDir != null) {
             throw new IllegalStateException("descriptor " + fd + " is served already");
         }
-        privateDir = Files.createTempDirectory("qemu-model-fd" + fd + "-",
+        privateDir = Files.createTempDirectory(
+                "qemu-model-fd" + fd + "-",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         Path relaySocket = privateDir.resolve("qmp.sock");
         MonitorDescriptors descriptors = server.listenPassingDescriptors(new Endpoint.Unix(relaySocket));

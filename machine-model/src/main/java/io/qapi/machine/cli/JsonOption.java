@@ -16,8 +16,7 @@ import java.util.Map;
 final class JsonOption {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private JsonOption() {
-    }
+    private JsonOption() {}
 
     /**
      * The members of {@code argument}, a JSON object, in order.
@@ -38,7 +37,8 @@ final class JsonOption {
         for (Iterator<Map.Entry<String, JsonNode>> it = tree.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> member = it.next();
             JsonNode value = member.getValue();
-            String text = value.isBoolean() ? (value.booleanValue() ? "on" : "off")
+            String text = value.isBoolean()
+                    ? (value.booleanValue() ? "on" : "off")
                     : value.isValueNode() ? value.asText() : value.toString();
             items.put(member.getKey(), text);
         }

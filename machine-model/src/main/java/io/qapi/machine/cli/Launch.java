@@ -5,6 +5,7 @@ import io.qapi.machine.board.DefaultDevices;
 import io.qapi.machine.board.HardwareArgv;
 import io.qapi.machine.board.HardwareConfig;
 import io.qapi.machine.board.HardwareText;
+import io.qapi.machine.board.MachineSelection;
 import io.qapi.machine.board.MachineTypeDescriber;
 import io.qapi.machine.board.SwitchedBoard;
 import io.qapi.machine.chardev.ChardevRules;
@@ -14,6 +15,7 @@ import io.qapi.machine.numa.NumaException;
 import io.qapi.machine.numa.NumaMachineFacts;
 import io.qapi.machine.pack.DefaultDeviceClass;
 import io.qapi.machine.pack.MachinePack;
+import io.qapi.machine.qom.MemoryBackend;
 import io.qapi.machine.server.ModelServer;
 import io.qapi.machine.topology.CpuSlots;
 import io.qapi.machine.topology.CpuTopology;
@@ -24,8 +26,6 @@ import io.qapi.machine.topology.SmpRules;
 import io.qapi.machine.topology.TopologyException;
 import io.qapi.machine.vm.Identity;
 import io.qapi.machine.vm.MachineParts;
-import io.qapi.machine.board.MachineSelection;
-import io.qapi.machine.qom.MemoryBackend;
 import io.qapi.machine.vm.VirtualMachine;
 import io.qapi.runtime.api.QmpError;
 import io.qapi.runtime.server.CompatCrashHandler;
@@ -57,11 +57,47 @@ import java.util.concurrent.CountDownLatch;
 final class Launch {
     /** Options QEMU takes that change nothing the model shows. */
     private static final List<String> ACCEPTED_WITHOUT_EFFECT = List.of(
-            "display", "nographic", "no-user-config", "nodefaults", "S", "preconfig", "accel", "enable-kvm",
-            "qmp", "machine", "M", "name", "uuid", "m", "warm-up", "machine-data", "target", "smp", "cpu", "object",
-            "numa", "version", "print-hardware", "device", "writeconfig", "chardev", "compat", "daemonize", "pidfile",
-            "blockdev", "mon", "netdev", "audiodev", "no-acpi", "overcommit", "rtc", "no-shutdown", "boot", "sandbox",
-            "msg", "serial");
+            "display",
+            "nographic",
+            "no-user-config",
+            "nodefaults",
+            "S",
+            "preconfig",
+            "accel",
+            "enable-kvm",
+            "qmp",
+            "machine",
+            "M",
+            "name",
+            "uuid",
+            "m",
+            "warm-up",
+            "machine-data",
+            "target",
+            "smp",
+            "cpu",
+            "object",
+            "numa",
+            "version",
+            "print-hardware",
+            "device",
+            "writeconfig",
+            "chardev",
+            "compat",
+            "daemonize",
+            "pidfile",
+            "blockdev",
+            "mon",
+            "netdev",
+            "audiodev",
+            "no-acpi",
+            "overcommit",
+            "rtc",
+            "no-shutdown",
+            "boot",
+            "sandbox",
+            "msg",
+            "serial");
 
     /** The object type the machine is built with (NUMA nodes use it), read before the others are made. */
     private static final String RAM_BACKEND = "memory-backend-ram";
@@ -69,6 +105,7 @@ final class Launch {
     private final CommandLine commandLine;
     /** With {@code -hardware}: the numbers of the described anonymous devices, in order. */
     private final List<Integer> anonymousNumbers;
+
     private final Identity identity;
     private final MemoryOption memory;
     private final MachineOption machine;
@@ -77,6 +114,7 @@ final class Launch {
     private final Map<String, InheritedMonitor> inheritedMonitors;
     /** {@code -mon} on a socket listening at a path: the chardev ids with their paths. */
     private final Map<String, Path> pathMonitors;
+
     private final boolean stdioMonitor;
     /** {@code -compat}: the last one given, whole, as QEMU takes it. */
     private final CompatPolicy compat;
@@ -87,9 +125,18 @@ final class Launch {
     /** {@code -cpu} as read, once (its warnings are printed, its model and features used). */
     private Optional<CpuOption> cpuOption;
 
-    private Launch(CommandLine commandLine, Identity identity, MemoryOption memory, MachineOption machine,
-            List<Endpoint> monitors, Map<String, InheritedMonitor> inheritedMonitors, Map<String, Path> pathMonitors,
-            boolean stdioMonitor, CompatPolicy compat, Daemon daemon, List<Integer> anonymousNumbers) {
+    private Launch(
+            CommandLine commandLine,
+            Identity identity,
+            MemoryOption memory,
+            MachineOption machine,
+            List<Endpoint> monitors,
+            Map<String, InheritedMonitor> inheritedMonitors,
+            Map<String, Path> pathMonitors,
+            boolean stdioMonitor,
+            CompatPolicy compat,
+            Daemon daemon,
+            List<Integer> anonymousNumbers) {
         this.anonymousNumbers = List.copyOf(anonymousNumbers);
         this.inheritedMonitors = Collections.unmodifiableMap(new LinkedHashMap<>(inheritedMonitors));
         this.pathMonitors = Collections.unmodifiableMap(new LinkedHashMap<>(pathMonitors));
@@ -115,12 +162,13 @@ final class Launch {
         }
         for (CommandLine.Option option : commandLine.options()) {
             if (!ACCEPTED_WITHOUT_EFFECT.contains(option.name())) {
-                throw new CommandLineException("-" + option.name() + ": this option is not modeled by "
-                        + QemuModel.PROGRAM);
+                throw new CommandLineException(
+                        "-" + option.name() + ": this option is not modeled by " + QemuModel.PROGRAM);
             }
         }
         Identity identity = IdentityOptions.from(commandLine);
-        MemoryOption memory = commandLine.last("m").isPresent() ? MemoryOption.parse(commandLine.last("m").get())
+        MemoryOption memory = commandLine.last("m").isPresent()
+                ? MemoryOption.parse(commandLine.last("m").get())
                 : MemoryOption.DEFAULT;
         HostOptions.check(commandLine);
         List<String> machineArguments = new ArrayList<>();
@@ -129,8 +177,7 @@ final class Launch {
                 case "machine", "M" -> machineArguments.add(option.argument());
                 // QEMU 7.2 reads -no-acpi as the machine option acpi=off, in its place among them
                 case "no-acpi" -> machineArguments.add("acpi=off");
-                default -> {
-                }
+                default -> {}
             }
         }
         MachineOption machine = MachineOption.merge(machineArguments);
@@ -176,8 +223,8 @@ final class Launch {
         for (MonOption mon : mons) {
             Map<String, String> chardev = chardevsById.get(mon.chardev());
             if (chardev == null) {
-                throw new CommandLineException("-mon " + mon.argument() + ": chardev \"" + mon.chardev()
-                        + "\" not found");
+                throw new CommandLineException(
+                        "-mon " + mon.argument() + ": chardev \"" + mon.chardev() + "\" not found");
             }
             if (!monitorChardevs.add(mon.chardev())) {
                 throw new CommandLineException("-mon " + mon.argument() + ": Device '" + mon.chardev() + "' is in use");
@@ -189,8 +236,9 @@ final class Launch {
                     inherited.put(mon.chardev(), InheritedMonitor.adopt(Integer.parseInt(chardev.get("fd"))));
                 } catch (NumberFormatException | InheritedMonitor.Refused e) {
                     throw new CommandLineException("-chardev " + chardevArguments.get(mon.chardev()) + ": "
-                            + (e instanceof InheritedMonitor.Refused ? e.getMessage()
-                            : "Parameter 'fd' expects a number"));
+                            + (e instanceof InheritedMonitor.Refused
+                                    ? e.getMessage()
+                                    : "Parameter 'fd' expects a number"));
                 }
                 continue;
             }
@@ -198,8 +246,18 @@ final class Launch {
             pathMonitors.put(mon.chardev(), Path.of(chardev.get("path")));
         }
         Daemon daemon = Daemon.from(commandLine);
-        return new Launch(commandLine, identity, memory, machine, monitors, inherited, pathMonitors, stdio,
-                compat(commandLine), daemon, anonymousNumbers);
+        return new Launch(
+                commandLine,
+                identity,
+                memory,
+                machine,
+                monitors,
+                inherited,
+                pathMonitors,
+                stdio,
+                compat(commandLine),
+                daemon,
+                anonymousNumbers);
     }
 
     /** {@code -compat POLICY}: QEMU reads each as a whole policy, so the last one counts. */
@@ -248,16 +306,31 @@ final class Launch {
         SwitchedBoard board;
         try {
             // QEMU reads every -device's driver before it builds the board: some turn a default off
-            board = SwitchedBoard.of(pack, type.name(), boardOptions(), !commandLine.has("nodefaults"),
-                    DefaultDevices.turnedOffBy(commandLine.all("device").stream().map(DeviceOption::driver).toList()));
+            board = SwitchedBoard.of(
+                    pack,
+                    type.name(),
+                    boardOptions(),
+                    !commandLine.has("nodefaults"),
+                    DefaultDevices.turnedOffBy(commandLine.all("device").stream()
+                            .map(DeviceOption::driver)
+                            .toList()));
         } catch (IllegalArgumentException e) {
             throw new CommandLineException(e.getMessage());
         }
         String cpuType = cpuType(pack, type);
         boolean x86 = isX86(pack);
-        MachineTopologyFacts facts = new MachineTopologyFacts(type.name(), 1, type.cpuMax(), type.prefersSockets(),
-                x86, !x86, type.hotpluggableCpus(), cpuType, slotScheme(x86, type, cpuType));
-        SmpOptions smp = commandLine.last("smp").isPresent() ? SmpOption.parse(commandLine.last("smp").get())
+        MachineTopologyFacts facts = new MachineTopologyFacts(
+                type.name(),
+                1,
+                type.cpuMax(),
+                type.prefersSockets(),
+                x86,
+                !x86,
+                type.hotpluggableCpus(),
+                cpuType,
+                slotScheme(x86, type, cpuType));
+        SmpOptions smp = commandLine.last("smp").isPresent()
+                ? SmpOption.parse(commandLine.last("smp").get())
                 : SmpOptions.NONE;
         Optional<CpuSlots> slots = Optional.empty();
         CpuTopology topology;
@@ -275,8 +348,8 @@ final class Launch {
             if (!ObjectOption.qomType(object).equals(RAM_BACKEND)) {
                 continue; // made once the machine is (see machine())
             }
-            MemoryBackend backend = ObjectOption.parse(object, machineSwitch("mem-merge"),
-                    machineSwitch("dump-guest-core"));
+            MemoryBackend backend =
+                    ObjectOption.parse(object, machineSwitch("mem-merge"), machineSwitch("dump-guest-core"));
             if (sizes.containsKey(backend.id())) {
                 throw new CommandLineException("-object " + object + ": attempt to add duplicate property '"
                         + backend.id() + "' to object (type 'container')");
@@ -304,17 +377,29 @@ final class Launch {
             }
         }
         if (machine.properties().containsKey(MEMORY_BACKEND) && config.usesMemdev()) {
-            throw new CommandLineException("'-machine memory-backend' and '-numa memdev' properties are mutually "
-                    + "exclusive");
+            throw new CommandLineException(
+                    "'-machine memory-backend' and '-numa memdev' properties are mutually " + "exclusive");
         }
         checkCpuFeatures(pack, cpuType);
-        return new MachineParts(pack, type, facts, slots, ram, machine.properties(), backends,
-                !commandLine.has("nodefaults"), config, topology, board).withNuma(config);
+        return new MachineParts(
+                        pack,
+                        type,
+                        facts,
+                        slots,
+                        ram,
+                        machine.properties(),
+                        backends,
+                        !commandLine.has("nodefaults"),
+                        config,
+                        topology,
+                        board)
+                .withNuma(config);
     }
 
     /** A boolean machine option that is on unless turned off ({@code mem-merge}, {@code dump-guest-core}). */
     private boolean machineSwitch(String name) {
-        String value = machine.properties().getOrDefault(name, machine.properties().get(name.replace('-', '_')));
+        String value =
+                machine.properties().getOrDefault(name, machine.properties().get(name.replace('-', '_')));
         return value == null || OptsFields.bool(value).orElse(true);
     }
 
@@ -394,9 +479,11 @@ final class Launch {
         if (cpu.isEmpty() || !cpu.get().hasFeatures() || cpuType.isEmpty()) {
             return;
         }
-        JsonNode properties = pack.types().qomListProperties(cpuType).orElseThrow(() -> new CommandLineException(
-                "-cpu " + commandLine.last("cpu").get() + ": the properties of " + cpuType
-                        + " are not in the machine data pack"));
+        JsonNode properties = pack.types()
+                .qomListProperties(cpuType)
+                .orElseThrow(() -> new CommandLineException(
+                        "-cpu " + commandLine.last("cpu").get() + ": the properties of " + cpuType
+                                + " are not in the machine data pack"));
         Optional<String> refusal = cpu.get().refusal(cpuType, properties);
         if (refusal.isPresent()) {
             throw new CommandLineException(refusal.get());
@@ -415,7 +502,8 @@ final class Launch {
             out.flush();
             return 0;
         } catch (UncheckedIOException e) {
-            err.println(QemuModel.PROGRAM + ": -" + option + " help: " + e.getCause().getMessage());
+            err.println(QemuModel.PROGRAM + ": -" + option + " help: "
+                    + e.getCause().getMessage());
             return 1;
         }
     }
@@ -433,7 +521,8 @@ final class Launch {
             out.flush();
             return 0;
         } catch (UncheckedIOException e) {
-            err.println(QemuModel.PROGRAM + ": -machine " + type + ",help: " + e.getCause().getMessage());
+            err.println(QemuModel.PROGRAM + ": -machine " + type + ",help: "
+                    + e.getCause().getMessage());
             return 1;
         }
     }
@@ -442,19 +531,24 @@ final class Launch {
      * {@code -print-hardware tree|json}: the board the command line builds, printed instead of
      * serving it; the same description {@code query-machine-type} gives.
      */
-    private int printHardware(PrintStream out, MachineParts parts, String format)
-            throws CommandLineException {
+    private int printHardware(PrintStream out, MachineParts parts, String format) throws CommandLineException {
         if (!List.of("tree", "json", "argv", "dot").contains(format)) {
             throw new CommandLineException("-print-hardware " + format + ": expected 'tree', 'json', 'argv' or 'dot'");
         }
         HardwareDescription hardware = describe(machine(parts), "-print-hardware " + format);
-        out.print(switch (format) {
-            case "json" -> HardwareText.json(hardware);
-            case "dot" -> HardwareText.dot(hardware);
-            case "argv" -> String.join(" ", HardwareArgv.argv(hardware).stream().map(Launch::shellWord).toList())
-                    + System.lineSeparator();
-            default -> HardwareText.tree(hardware);
-        });
+        out.print(
+                switch (format) {
+                    case "json" -> HardwareText.json(hardware);
+                    case "dot" -> HardwareText.dot(hardware);
+                    case "argv" ->
+                        String.join(
+                                        " ",
+                                        HardwareArgv.argv(hardware).stream()
+                                                .map(Launch::shellWord)
+                                                .toList())
+                                + System.lineSeparator();
+                    default -> HardwareText.tree(hardware);
+                });
         return 0;
     }
 
@@ -557,7 +651,8 @@ final class Launch {
         int monitor = 0;
         for (CommandLine.Option option : commandLine.options()) {
             if (option.name().equals("qmp")) {
-                vm.chardevs().add(ChardevRules.monitor(monitor++, option.argument().split(",", 2)[0]));
+                vm.chardevs()
+                        .add(ChardevRules.monitor(monitor++, option.argument().split(",", 2)[0]));
             } else if (option.name().equals("chardev")) {
                 ChardevOption.create(vm, option.argument());
             }
@@ -570,7 +665,8 @@ final class Launch {
             Set<DefaultDeviceClass> turnedOff = parts.board().turnedOff();
             // -serial given replaces the default serial port's back end
             if (!turnedOff.contains(DefaultDeviceClass.SERIAL) && !commandLine.has("serial")) {
-                vm.chardevs().add(ChardevRules.defaultPort("serial0", nographic, boardHas(parts, "isa-serial", "pl011")));
+                vm.chardevs()
+                        .add(ChardevRules.defaultPort("serial0", nographic, boardHas(parts, "isa-serial", "pl011")));
             }
             if (!turnedOff.contains(DefaultDeviceClass.PARALLEL)) {
                 vm.chardevs().add(ChardevRules.defaultPort("parallel0", nographic, boardHas(parts, "isa-parallel")));
@@ -613,14 +709,17 @@ final class Launch {
     /** Whether the board has a device of one of these types (the front end of a default port). */
     private static boolean boardHas(MachineParts parts, String... types) {
         Set<String> wanted = Set.of(types);
-        return parts.board().part("hardware").map(h -> {
-            for (JsonNode device : h.path("devices")) {
-                if (wanted.contains(device.path("type").asText())) {
-                    return true;
-                }
-            }
-            return false;
-        }).orElse(false);
+        return parts.board()
+                .part("hardware")
+                .map(h -> {
+                    for (JsonNode device : h.path("devices")) {
+                        if (wanted.contains(device.path("type").asText())) {
+                            return true;
+                        }
+                    }
+                    return false;
+                })
+                .orElse(false);
     }
 
     int run(PrintStream out, PrintStream err) throws CommandLineException {
@@ -640,8 +739,8 @@ final class Launch {
         if (machine.help()) {
             // QEMU answers -machine help while it reads the command line, before anything else
             // for a type it knows (by name or alias) QEMU lists the type's options; else the types
-            Optional<MachineSelection> type = machine.type().isPresent()
-                    ? MachineSelection.select(pack(), machine.type()) : Optional.empty();
+            Optional<MachineSelection> type =
+                    machine.type().isPresent() ? MachineSelection.select(pack(), machine.type()) : Optional.empty();
             if (type.isPresent()) {
                 return printMachineOptions(out, err, type.get().name());
             }
@@ -654,8 +753,9 @@ final class Launch {
         }
         // QEMU warns while it reads -cpu, before it builds anything
         boolean stamped = MessageStamp.requested(commandLine);
-        cpuOption(pack()).ifPresent(option -> option.warnings().forEach(w -> err.println(
-                MessageStamp.prefix(stamped) + QemuModel.PROGRAM + ": " + w)));
+        cpuOption(pack())
+                .ifPresent(option -> option.warnings()
+                        .forEach(w -> err.println(MessageStamp.prefix(stamped) + QemuModel.PROGRAM + ": " + w)));
         MachineParts parts = build();
         Optional<String> printHardware = commandLine.last("print-hardware");
         if (printHardware.isPresent()) {
@@ -663,8 +763,10 @@ final class Launch {
         }
         VirtualMachine vm = machine(parts);
         // QEMU warns of each back end no NIC uses once the machine is made
-        vm.netdevs().withoutPeer().forEach(id -> err.println(MessageStamp.prefix(stamped) + QemuModel.PROGRAM
-                + ": warning: netdev " + id + " has no peer"));
+        vm.netdevs()
+                .withoutPeer()
+                .forEach(id -> err.println(
+                        MessageStamp.prefix(stamped) + QemuModel.PROGRAM + ": warning: netdev " + id + " has no peer"));
         Optional<String> writeConfig = commandLine.last("writeconfig");
         if (writeConfig.isPresent()) {
             writeConfig(vm, writeConfig.get(), out);
@@ -673,8 +775,8 @@ final class Launch {
         CountDownLatch ended = new CountDownLatch(1);
         StdioMonitor stdio = null;
         MachinePack served = pack();
-        try (ModelServer server = ModelServer.start(vm, ended::countDown, argv -> plan(argv, served), compat,
-                onCompatCrash)) {
+        try (ModelServer server =
+                ModelServer.start(vm, ended::countDown, argv -> plan(argv, served), compat, onCompatCrash)) {
             for (Endpoint endpoint : monitors) {
                 server.listen(endpoint);
             }
@@ -683,8 +785,11 @@ final class Launch {
             }
             for (Map.Entry<String, InheritedMonitor> monitor : inheritedMonitors.entrySet()) {
                 monitor.getValue().serve(server);
-                vm.chardevs().serveMonitor(monitor.getKey(), monitor.getValue().boundPath(),
-                        monitor.getValue().relaySocket().orElseThrow().toString());
+                vm.chardevs()
+                        .serveMonitor(
+                                monitor.getKey(),
+                                monitor.getValue().boundPath(),
+                                monitor.getValue().relaySocket().orElseThrow().toString());
             }
             if (commandLine.has("warm-up")) {
                 WarmUp.session(server);

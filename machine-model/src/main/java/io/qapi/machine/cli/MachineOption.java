@@ -57,7 +57,8 @@ record MachineOption(Optional<String> type, Optional<String> accel, Map<String, 
                 continue;
             }
             if (!field.getValue().isTextual()) {
-                throw new CommandLineException("Parameter '" + field.getKey() + "' is not modeled as a structured value");
+                throw new CommandLineException(
+                        "Parameter '" + field.getKey() + "' is not modeled as a structured value");
             }
             properties.put(field.getKey(), field.getValue().textValue());
         }

@@ -11,11 +11,10 @@ import java.time.format.DateTimeFormatter;
  * same for its own reports.
  */
 final class MessageStamp {
-    private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter FORMAT =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
 
-    private MessageStamp() {
-    }
+    private MessageStamp() {}
 
     /** Whether the command line asks for time stamps: the last {@code -msg} that sets {@code timestamp} says. */
     static boolean requested(CommandLine commandLine) {

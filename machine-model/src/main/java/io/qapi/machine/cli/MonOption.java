@@ -35,21 +35,25 @@ record MonOption(String argument, String chardev, boolean control, boolean prett
         }
         String mode = options.getOrDefault("mode", "readline");
         if (!mode.equals("readline") && !mode.equals("control")) {
-            throw new CommandLineException("-mon " + argument + ": Parameter 'mode' does not accept value '" + mode
-                    + "'");
+            throw new CommandLineException(
+                    "-mon " + argument + ": Parameter 'mode' does not accept value '" + mode + "'");
         }
         String chardev = options.get("chardev");
         if (chardev == null) {
             throw new CommandLineException("-mon " + argument + ": Parameter 'chardev' is missing");
         }
-        return new MonOption(argument, chardev, mode.equals("control"), OptsFields.bool(pretty).get());
+        return new MonOption(
+                argument,
+                chardev,
+                mode.equals("control"),
+                OptsFields.bool(pretty).get());
     }
 
     /** The refusal of what the model does not serve, once the monitor's character device is known. */
     void requireModeled(Map<String, String> chardevOptions) throws CommandLineException {
         if (!control) {
-            throw new CommandLineException("-mon " + argument + ": the human monitor (mode=readline) is not modeled by "
-                    + QemuModel.PROGRAM);
+            throw new CommandLineException(
+                    "-mon " + argument + ": the human monitor (mode=readline) is not modeled by " + QemuModel.PROGRAM);
         }
         if (pretty) {
             throw new CommandLineException("-mon " + argument + ": pretty=on is not modeled by " + QemuModel.PROGRAM);

@@ -10,8 +10,7 @@ import java.nio.file.Path;
  * runs before the first command anyway.
  */
 final class MonitorOption {
-    private MonitorOption() {
-    }
+    private MonitorOption() {}
 
     static Endpoint parse(String argument) throws CommandLineException {
         String[] parts = argument.split(",", -1);
@@ -22,16 +21,16 @@ final class MonitorOption {
             switch (part) {
                 case "server", "server=on", "server=yes", "server=true" -> server = true;
                 case "server=off", "server=no", "server=false" -> server = false;
-                case "nowait", "wait=off", "wait=on", "wait=no", "wait=yes", "wait=false", "wait=true" -> {
-                }
-                default -> throw new CommandLineException("-qmp " + argument + ": Invalid parameter '"
-                        + part.split("=", 2)[0] + "'");
+                case "nowait", "wait=off", "wait=on", "wait=no", "wait=yes", "wait=false", "wait=true" -> {}
+                default ->
+                    throw new CommandLineException(
+                            "-qmp " + argument + ": Invalid parameter '" + part.split("=", 2)[0] + "'");
             }
         }
         Endpoint endpoint = endpoint(argument, address);
         if (!server) {
-            throw new CommandLineException("-qmp " + argument
-                    + ": a monitor that connects out (server=off) is not modeled; use server=on");
+            throw new CommandLineException(
+                    "-qmp " + argument + ": a monitor that connects out (server=off) is not modeled; use server=on");
         }
         return endpoint;
     }
@@ -46,8 +45,8 @@ final class MonitorOption {
             if (colon >= 0) {
                 try {
                     String host = hostPort.substring(0, colon);
-                    return Endpoint.tcp(host.isEmpty() ? "0.0.0.0" : host,
-                            Integer.parseInt(hostPort.substring(colon + 1)));
+                    return Endpoint.tcp(
+                            host.isEmpty() ? "0.0.0.0" : host, Integer.parseInt(hostPort.substring(colon + 1)));
                 } catch (NumberFormatException e) {
                     // falls through to QEMU's message
                 }

@@ -16,8 +16,7 @@ import java.util.Set;
  * are made, before the devices, with {@code netdev_add}'s checks (see {@link io.qapi.machine.net.Netdevs}).
  */
 final class NetdevOption {
-    private NetdevOption() {
-    }
+    private NetdevOption() {}
 
     /** QEMU's refusal of a second back end with an id already given. */
     static void checkIds(List<String> arguments) throws CommandLineException {

@@ -26,24 +26,36 @@ import java.util.OptionalLong;
  * modeled and are refused as such.
  */
 final class NumaOption {
-    private NumaOption() {
-    }
+    private NumaOption() {}
 
     /** The members of each kind of {@code -numa}, in the schema's order (QEMU 7.2's NumaOptions). */
     private static final Map<String, List<Member>> MEMBERS = Map.of(
-            "node", List.of(Member.optional("nodeid", Kind.UINT16), Member.optional("cpus", Kind.RAW),
-                    Member.optional("mem", Kind.SIZE), Member.optional("memdev", Kind.STRING),
-                    Member.optional("initiator", Kind.UINT16)),
-            "dist", List.of(Member.mandatory("src", Kind.UINT16), Member.mandatory("dst", Kind.UINT16),
-                    Member.mandatory("val", Kind.UINT8)),
-            "cpu", List.of(Member.optional("node-id", Kind.INT64), Member.optional("socket-id", Kind.INT64),
-                    Member.optional("die-id", Kind.INT64), Member.optional("cluster-id", Kind.INT64),
-                    Member.optional("core-id", Kind.INT64), Member.optional("thread-id", Kind.INT64)));
+            "node",
+                    List.of(
+                            Member.optional("nodeid", Kind.UINT16),
+                            Member.optional("cpus", Kind.RAW),
+                            Member.optional("mem", Kind.SIZE),
+                            Member.optional("memdev", Kind.STRING),
+                            Member.optional("initiator", Kind.UINT16)),
+            "dist",
+                    List.of(
+                            Member.mandatory("src", Kind.UINT16),
+                            Member.mandatory("dst", Kind.UINT16),
+                            Member.mandatory("val", Kind.UINT8)),
+            "cpu",
+                    List.of(
+                            Member.optional("node-id", Kind.INT64),
+                            Member.optional("socket-id", Kind.INT64),
+                            Member.optional("die-id", Kind.INT64),
+                            Member.optional("cluster-id", Kind.INT64),
+                            Member.optional("core-id", Kind.INT64),
+                            Member.optional("thread-id", Kind.INT64)));
     /** The kinds QEMU 7.2 has; those without members here are not modeled. */
     private static final List<String> KINDS = List.of("node", "dist", "cpu", "hmat-lb", "hmat-cache");
 
-    static NumaConfig apply(NumaConfig config, String argument, NumaMachineFacts facts, CpuSlots slots,
-            Map<String, Long> backends) throws CommandLineException {
+    static NumaConfig apply(
+            NumaConfig config, String argument, NumaMachineFacts facts, CpuSlots slots, Map<String, Long> backends)
+            throws CommandLineException {
         ObjectNode tree;
         try {
             tree = Keyval.parse(argument, "type");
@@ -52,12 +64,12 @@ final class NumaOption {
         }
         String kind = tree.path("type").asText("");
         if (!KINDS.contains(kind)) {
-            throw new CommandLineException("-numa " + argument + ": Parameter 'type' does not accept value '"
-                    + kind + "'");
+            throw new CommandLineException(
+                    "-numa " + argument + ": Parameter 'type' does not accept value '" + kind + "'");
         }
         if (!MEMBERS.containsKey(kind)) {
-            throw new CommandLineException("-numa " + argument + ": -numa " + kind + " is not modeled by "
-                    + QemuModel.PROGRAM);
+            throw new CommandLineException(
+                    "-numa " + argument + ": -numa " + kind + " is not modeled by " + QemuModel.PROGRAM);
         }
         Map<String, Object> values;
         try {
@@ -69,20 +81,35 @@ final class NumaOption {
             return switch (kind) {
                 case "node" -> {
                     if (values.containsKey("initiator")) {
-                        throw new CommandLineException("-numa " + argument
-                                + ": node initiator= is not modeled by " + QemuModel.PROGRAM);
+                        throw new CommandLineException(
+                                "-numa " + argument + ": node initiator= is not modeled by " + QemuModel.PROGRAM);
                     }
-                    NumaNodeOptions node = new NumaNodeOptions(integer(values, "nodeid"),
+                    NumaNodeOptions node = new NumaNodeOptions(
+                            integer(values, "nodeid"),
                             cpus(values.containsKey("cpus") ? every(argument, "cpus") : List.of(), argument),
-                            values.containsKey("mem") ? OptionalLong.of((Long) values.get("mem")) : OptionalLong.empty(),
+                            values.containsKey("mem")
+                                    ? OptionalLong.of((Long) values.get("mem"))
+                                    : OptionalLong.empty(),
                             Optional.ofNullable((String) values.get("memdev")));
                     yield config.addNode(node, facts, slots, backends);
                 }
-                case "cpu" -> config.mapCpus(new CpuProps(integer(values, "node-id"), integer(values, "socket-id"),
-                        integer(values, "die-id"), integer(values, "cluster-id"), integer(values, "core-id"),
-                        integer(values, "thread-id")), facts, slots);
-                default -> config.addDistance(integer(values, "src").orElseThrow(),
-                        integer(values, "dst").orElseThrow(), integer(values, "val").orElseThrow(), facts);
+                case "cpu" ->
+                    config.mapCpus(
+                            new CpuProps(
+                                    integer(values, "node-id"),
+                                    integer(values, "socket-id"),
+                                    integer(values, "die-id"),
+                                    integer(values, "cluster-id"),
+                                    integer(values, "core-id"),
+                                    integer(values, "thread-id")),
+                            facts,
+                            slots);
+                default ->
+                    config.addDistance(
+                            integer(values, "src").orElseThrow(),
+                            integer(values, "dst").orElseThrow(),
+                            integer(values, "val").orElseThrow(),
+                            facts);
             };
         } catch (NumaException e) {
             String hint = e.getMessage().equals(MEM_NOT_SUPPORTED) ? "\nUse -numa node,memdev instead" : "";
@@ -119,8 +146,8 @@ final class NumaOption {
                     cpus.add(cpu);
                 }
             } catch (NumberFormatException e) {
-                throw new CommandLineException("-numa " + argument
-                        + ": Parameter 'cpus' expects a uint64 value or range");
+                throw new CommandLineException(
+                        "-numa " + argument + ": Parameter 'cpus' expects a uint64 value or range");
             }
         }
         return cpus;

@@ -3,9 +3,9 @@ package io.qapi.machine.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.qapi.machine.qom.MemoryBackend;
 import io.qapi.machine.qom.ObjectOptions;
 import io.qapi.machine.qom.QomChecks;
-import io.qapi.machine.qom.MemoryBackend;
 import io.qapi.machine.vm.VirtualMachine;
 import io.qapi.runtime.api.Input;
 import io.qapi.runtime.api.QmpError;
@@ -24,12 +24,11 @@ import java.util.regex.Pattern;
  */
 final class ObjectOption {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> RAM_KEYS = Set.of("qom-type", "id", "size", "merge", "dump", "prealloc",
-            "share", "reserve", "policy");
+    private static final Set<String> RAM_KEYS =
+            Set.of("qom-type", "id", "size", "merge", "dump", "prealloc", "share", "reserve", "policy");
     private static final Set<String> POLICIES = Set.of("default", "preferred", "bind", "interleave");
 
-    private ObjectOption() {
-    }
+    private ObjectOption() {}
 
     /**
      * The type {@code argument} makes ("" when it names none): a {@code memory-backend-ram} the
@@ -56,10 +55,9 @@ final class ObjectOption {
 
     /** The property of the modeled object types that is unsigned (the others that take integers are int64). */
     private static final Set<String> UNSIGNED = Set.of("prealloc-threads");
-    private static final Pattern INTEGER =
-            Pattern.compile("Parameter '([^']*)' expects integer");
-    private static final Pattern UNEXPECTED =
-            Pattern.compile("Parameter '([^']*)' is unexpected");
+
+    private static final Pattern INTEGER = Pattern.compile("Parameter '([^']*)' expects integer");
+    private static final Pattern UNEXPECTED = Pattern.compile("Parameter '([^']*)' is unexpected");
 
     /**
      * QEMU 7.2 reads the {@code key=value} form of {@code -object} with its options visitor,
@@ -119,12 +117,18 @@ final class ObjectOption {
         }
         String policy = tree.path("policy").asText("default");
         if (!POLICIES.contains(policy)) {
-            throw new CommandLineException("-object " + argument + ": Parameter 'policy' does not accept value '"
-                    + policy + "'");
+            throw new CommandLineException(
+                    "-object " + argument + ": Parameter 'policy' does not accept value '" + policy + "'");
         }
-        return new MemoryBackend(id, size.longValue(), flag(tree, "merge", mergeByDefault, argument),
-                flag(tree, "dump", dumpByDefault, argument), flag(tree, "prealloc", false, argument),
-                flag(tree, "share", false, argument), flag(tree, "reserve", true, argument), policy);
+        return new MemoryBackend(
+                id,
+                size.longValue(),
+                flag(tree, "merge", mergeByDefault, argument),
+                flag(tree, "dump", dumpByDefault, argument),
+                flag(tree, "prealloc", false, argument),
+                flag(tree, "share", false, argument),
+                flag(tree, "reserve", true, argument),
+                policy);
     }
 
     private static JsonNode tree(String argument) throws CommandLineException {

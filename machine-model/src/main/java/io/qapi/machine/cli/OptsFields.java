@@ -20,7 +20,12 @@ import java.util.Optional;
 final class OptsFields {
     /** How a member's text is read. */
     enum Kind {
-        UINT8(8), UINT16(16), INT64(64), SIZE(0), STRING(0), RAW(0);
+        UINT8(8),
+        UINT16(16),
+        INT64(64),
+        SIZE(0),
+        STRING(0),
+        RAW(0);
 
         private final int bits;
 
@@ -44,8 +49,7 @@ final class OptsFields {
     private static final BigInteger INT64_MIN = BigInteger.valueOf(Long.MIN_VALUE);
     private static final BigInteger INT64_MAX = BigInteger.valueOf(Long.MAX_VALUE);
 
-    private OptsFields() {
-    }
+    private OptsFields() {}
 
     /**
      * The members given, by name ({@code Long} for integers and sizes, {@code String} otherwise),
@@ -67,7 +71,8 @@ final class OptsFields {
         }
         for (Iterator<String> keys = tree.fieldNames(); keys.hasNext(); ) {
             String key = keys.next();
-            if (!key.equals(discriminator) && members.stream().noneMatch(m -> m.name().equals(key))) {
+            if (!key.equals(discriminator)
+                    && members.stream().noneMatch(m -> m.name().equals(key))) {
                 throw new IllegalArgumentException("Invalid parameter '" + key + "'");
             }
         }
@@ -78,7 +83,8 @@ final class OptsFields {
         String parameter = "Parameter '" + member.name() + "' ";
         switch (member.kind()) {
             case UINT8, UINT16 -> {
-                BigInteger number = integer(text).filter(n -> n.signum() >= 0 && n.compareTo(UINT64_LIMIT) < 0)
+                BigInteger number = integer(text)
+                        .filter(n -> n.signum() >= 0 && n.compareTo(UINT64_LIMIT) < 0)
                         .orElseThrow(() -> new IllegalArgumentException(parameter + "expects a uint64 value"));
                 if (number.bitLength() > member.kind().bits) {
                     throw new IllegalArgumentException(parameter + "expects uint" + member.kind().bits + "_t");
@@ -86,7 +92,8 @@ final class OptsFields {
                 return number.longValue();
             }
             case INT64 -> {
-                return integer(text).filter(n -> n.compareTo(INT64_MIN) >= 0 && n.compareTo(INT64_MAX) <= 0)
+                return integer(text)
+                        .filter(n -> n.compareTo(INT64_MIN) >= 0 && n.compareTo(INT64_MAX) <= 0)
                         .orElseThrow(() -> new IllegalArgumentException(parameter + "expects an int64 value"))
                         .longValue();
             }

@@ -26,10 +26,10 @@ public final class QemuModel {
      * shutdown hooks or a word, with abort's status. Only the program's entry point installs it;
      * the launcher run in a test keeps the library's default (the session ends).
      */
-    private static final CompatCrashHandler ABORT = (session, what) -> Runtime.getRuntime().halt(ABORT_STATUS);
+    private static final CompatCrashHandler ABORT =
+            (session, what) -> Runtime.getRuntime().halt(ABORT_STATUS);
 
-    private QemuModel() {
-    }
+    private QemuModel() {}
 
     public static void main(String[] args) {
         System.exit(run(Arrays.asList(args), System.out, System.err, ABORT));

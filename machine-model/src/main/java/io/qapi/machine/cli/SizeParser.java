@@ -16,8 +16,7 @@ final class SizeParser {
 
     private static final BigInteger LIMIT = BigInteger.ONE.shiftLeft(64);
 
-    private SizeParser() {
-    }
+    private SizeParser() {}
 
     /**
      * The size in bytes, with {@code defaultUnit} (a power of 1024) applied when no suffix is

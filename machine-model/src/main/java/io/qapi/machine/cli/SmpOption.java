@@ -15,19 +15,23 @@ import io.qapi.schema.machine.SMPConfiguration;
  * topology rules.
  */
 final class SmpOption {
-    private SmpOption() {
-    }
+    private SmpOption() {}
 
     static SmpOptions parse(String argument) throws CommandLineException {
         try {
             ObjectNode tree = Keyval.parse(argument, "cpus");
             SMPConfiguration smp = SMPConfiguration.DECODER.decode(Input.KEYVAL, tree, "smp");
-            return SmpOptions.ofLongs(smp.cpus().orElse(null), smp.maxcpus().orElse(null),
-                    smp.sockets().orElse(null), smp.dies().orElse(null), smp.clusters().orElse(null),
-                    smp.cores().orElse(null), smp.threads().orElse(null));
+            return SmpOptions.ofLongs(
+                    smp.cpus().orElse(null),
+                    smp.maxcpus().orElse(null),
+                    smp.sockets().orElse(null),
+                    smp.dies().orElse(null),
+                    smp.clusters().orElse(null),
+                    smp.cores().orElse(null),
+                    smp.threads().orElse(null));
         } catch (QmpError e) {
-            throw new CommandLineException(e.desc().startsWith("Parameter ") ? e.desc() : "-smp " + argument
-                    + ": " + e.desc());
+            throw new CommandLineException(
+                    e.desc().startsWith("Parameter ") ? e.desc() : "-smp " + argument + ": " + e.desc());
         }
     }
 }

@@ -14,8 +14,7 @@ import java.nio.channels.ServerSocketChannel;
  * closed at once; a failure here changes nothing, since the real listen reports its own.
  */
 final class StartUp {
-    private StartUp() {
-    }
+    private StartUp() {}
 
     static void readySocketsInBackground() {
         // a thread subclass, not a lambda: the first lambda of the JVM sets up the lambda

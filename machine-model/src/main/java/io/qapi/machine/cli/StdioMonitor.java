@@ -41,8 +41,8 @@ final class StdioMonitor {
     static StdioMonitor attach(ModelServer server) throws IOException {
         SocketChannel channel = InProcessConnection.open(server);
         start("qemu-model-stdin", () -> copyIn(new FileInputStream(FileDescriptor.in), channel));
-        return new StdioMonitor(start("qemu-model-stdout",
-                () -> copyOut(channel, new FileOutputStream(FileDescriptor.out))));
+        return new StdioMonitor(
+                start("qemu-model-stdout", () -> copyOut(channel, new FileOutputStream(FileDescriptor.out))));
     }
 
     private static void copyIn(InputStream in, SocketChannel channel) {

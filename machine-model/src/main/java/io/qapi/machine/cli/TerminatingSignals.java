@@ -17,8 +17,7 @@ final class TerminatingSignals {
     /** The signals QEMU handles so. */
     private static final List<Signal> SIGNALS = List.of(new Signal("TERM"), new Signal("INT"), new Signal("HUP"));
 
-    private TerminatingSignals() {
-    }
+    private TerminatingSignals() {}
 
     static void install(VirtualMachine vm, PrintStream err, boolean stamped) {
         AtomicBoolean terminating = new AtomicBoolean();
@@ -27,7 +26,8 @@ final class TerminatingSignals {
                 if (terminating.getAndSet(true)) {
                     return; // already ending: one SHUTDOWN, as QEMU sends
                 }
-                err.println(MessageStamp.prefix(stamped) + QemuModel.PROGRAM + ": terminating on signal " + received.getNumber());
+                err.println(MessageStamp.prefix(stamped) + QemuModel.PROGRAM + ": terminating on signal "
+                        + received.getNumber());
                 err.flush();
                 vm.terminateOnSignal();
             });

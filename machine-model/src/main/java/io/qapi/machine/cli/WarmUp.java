@@ -21,16 +21,21 @@ final class WarmUp {
     static final long DEADLINE_MILLIS = 10_000;
 
     /** Commands the session runs; one of them unknown, so that the error path is loaded too. */
-    private static final List<String> COMMANDS = List.of("{\"execute\": \"qmp_capabilities\"}",
-            "{\"execute\": \"query-status\"}", "{\"execute\": \"query-version\"}",
-            "{\"execute\": \"query-machines\"}", "{\"execute\": \"query-pci\"}",
-            "{\"execute\": \"query-cpus-fast\"}", "{\"execute\": \"query-hotpluggable-cpus\"}",
+    private static final List<String> COMMANDS = List.of(
+            "{\"execute\": \"qmp_capabilities\"}",
+            "{\"execute\": \"query-status\"}",
+            "{\"execute\": \"query-version\"}",
+            "{\"execute\": \"query-machines\"}",
+            "{\"execute\": \"query-pci\"}",
+            "{\"execute\": \"query-cpus-fast\"}",
+            "{\"execute\": \"query-hotpluggable-cpus\"}",
             "{\"execute\": \"query-current-machine\"}",
             "{\"execute\": \"query-machine-type\", \"arguments\": {\"type\": \"pc\", \"defaults\": true}}",
-            "{\"execute\": \"stop\"}", "{\"execute\": \"cont\"}", "{\"execute\": \"warm-up-unknown-command\"}");
+            "{\"execute\": \"stop\"}",
+            "{\"execute\": \"cont\"}",
+            "{\"execute\": \"warm-up-unknown-command\"}");
 
-    private WarmUp() {
-    }
+    private WarmUp() {}
 
     static void session(ModelServer server) throws IOException {
         try (SocketChannel channel = InProcessConnection.open(server)) {
@@ -44,8 +49,8 @@ final class WarmUp {
     }
 
     private static void talk(SocketChannel channel) throws IOException {
-        BufferedReader in = new BufferedReader(new InputStreamReader(Channels.newInputStream(channel),
-                StandardCharsets.UTF_8));
+        BufferedReader in =
+                new BufferedReader(new InputStreamReader(Channels.newInputStream(channel), StandardCharsets.UTF_8));
         if (in.readLine() == null) {
             throw new IOException("the server closed the warm-up session before its greeting");
         }
@@ -62,14 +67,16 @@ final class WarmUp {
     }
 
     private static Thread closeAfterDeadline(SocketChannel channel) {
-        Thread watchdog = new Thread(() -> {
-            try {
-                Thread.sleep(DEADLINE_MILLIS);
-                channel.close();
-            } catch (InterruptedException | IOException e) {
-                // finished in time, or already closed
-            }
-        }, "qemu-model-warm-up-watchdog");
+        Thread watchdog = new Thread(
+                () -> {
+                    try {
+                        Thread.sleep(DEADLINE_MILLIS);
+                        channel.close();
+                    } catch (InterruptedException | IOException e) {
+                        // finished in time, or already closed
+                    }
+                },
+                "qemu-model-warm-up-watchdog");
         watchdog.setDaemon(true);
         watchdog.start();
         return watchdog;

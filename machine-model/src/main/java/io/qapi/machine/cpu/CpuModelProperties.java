@@ -14,8 +14,7 @@ import java.util.Map;
  * {@code sse4-2}); setting one sets them all, as QEMU's aliases do.
  */
 public final class CpuModelProperties {
-    private CpuModelProperties() {
-    }
+    private CpuModelProperties() {}
 
     /**
      * The expansion's properties with {@code given} applied.
@@ -52,8 +51,8 @@ public final class CpuModelProperties {
         }
         if (current.isIntegralNumber() && !value.isIntegralNumber()) {
             // the model's properties hold no sign of their own; a negative one is a signed type
-            throw new IllegalArgumentException("Parameter '" + name + "' expects "
-                    + (current.asLong() < 0 ? "int64" : "uint64"));
+            throw new IllegalArgumentException(
+                    "Parameter '" + name + "' expects " + (current.asLong() < 0 ? "int64" : "uint64"));
         }
     }
 

@@ -36,8 +36,7 @@ public final class FdSets {
     }
 
     /** Where {@code add-fd} put a descriptor. */
-    public record Added(long fdsetId, int fd) {
-    }
+    public record Added(long fdsetId, int fd) {}
 
     private final TreeMap<Long, List<Member>> sets = new TreeMap<>();
 

@@ -17,8 +17,13 @@ import java.util.Optional;
  *                {@code iobase}, {@code irq}, and a floppy controller's {@code dma})
  * @param chardev the character device of a serial port; empty for none
  */
-public record IsaDevice(String path, String type, Optional<String> id, Map<String, String> given,
-        Map<String, Long> values, String chardev) {
+public record IsaDevice(
+        String path,
+        String type,
+        Optional<String> id,
+        Map<String, String> given,
+        Map<String, Long> values,
+        String chardev) {
 
     public IsaDevice {
         Objects.requireNonNull(path, "path");

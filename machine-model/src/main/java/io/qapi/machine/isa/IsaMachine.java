@@ -48,8 +48,8 @@ public record IsaMachine(String busName, String busPath, int serialPorts, boolea
                     dma |= device.path("type").asText().equals("i8257");
                 }
             }
-            return Optional.of(new IsaMachine(path.substring(path.lastIndexOf('/') + 1), path, serialPorts, dma,
-                    List.of()));
+            return Optional.of(
+                    new IsaMachine(path.substring(path.lastIndexOf('/') + 1), path, serialPorts, dma, List.of()));
         }
         return Optional.empty();
     }
@@ -62,8 +62,14 @@ public record IsaMachine(String busName, String busPath, int serialPorts, boolea
      * @param known    the type's property names, for QEMU's "not found"
      * @param chardevs the machine's character devices, which a serial port's {@code chardev=} names
      */
-    public IsaMachine with(String type, String path, Optional<String> id, Map<String, String> options,
-            Set<String> known, Chardevs chardevs) throws IsaException {
+    public IsaMachine with(
+            String type,
+            String path,
+            Optional<String> id,
+            Map<String, String> options,
+            Set<String> known,
+            Chardevs chardevs)
+            throws IsaException {
         Map<String, String> given = new LinkedHashMap<>();
         Map<String, Long> values = new HashMap<>();
         String chardev = "";
@@ -113,8 +119,8 @@ public record IsaMachine(String busName, String busPath, int serialPorts, boolea
             throw new IsaException("Property 'serial.chardev' can't find value '" + id + "'");
         }
         if (chardev.get().frontendOpen()) {
-            throw new IsaException("Property 'serial.chardev' can't take value '" + id + "': Device '" + id
-                    + "' is in use");
+            throw new IsaException(
+                    "Property 'serial.chardev' can't take value '" + id + "': Device '" + id + "' is in use");
         }
         return id;
     }

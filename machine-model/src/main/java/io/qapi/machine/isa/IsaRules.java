@@ -33,6 +33,7 @@ public final class IsaRules {
 
     /** The serial ports QEMU numbers: at most four, each index with its I/O base and interrupt line. */
     static final int SERIAL_PORTS = 4;
+
     private static final List<Long> SERIAL_IOBASE = List.of(0x3f8L, 0x2f8L, 0x3e8L, 0x2e8L);
     private static final List<Long> SERIAL_IRQ = List.of(4L, 3L, 4L, 3L);
 
@@ -41,8 +42,7 @@ public final class IsaRules {
 
     private static final BigInteger UINT32_MAX = BigInteger.valueOf(0xffffffffL);
 
-    private IsaRules() {
-    }
+    private IsaRules() {}
 
     /** Whether the model follows property {@code name} of {@code type}. */
     static boolean kept(String type, String name) {

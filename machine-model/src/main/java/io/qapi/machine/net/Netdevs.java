@@ -23,16 +23,50 @@ public record Netdevs(Map<String, String> byId, Map<String, String> peers) {
     public static final Netdevs NONE = new Netdevs(Map.of(), Map.of());
 
     /** QEMU 7.2's back end types (its {@code NetClientDriver}); {@code nic} is a front end's. */
-    private static final Set<String> DRIVERS = Set.of("none", "nic", "user", "tap", "l2tpv3", "socket", "stream",
-            "dgram", "vde", "bridge", "hubport", "netmap", "vhost-user", "vhost-vdpa", "vmnet-host",
-            "vmnet-shared", "vmnet-bridged");
+    private static final Set<String> DRIVERS = Set.of(
+            "none",
+            "nic",
+            "user",
+            "tap",
+            "l2tpv3",
+            "socket",
+            "stream",
+            "dgram",
+            "vde",
+            "bridge",
+            "hubport",
+            "netmap",
+            "vhost-user",
+            "vhost-vdpa",
+            "vmnet-host",
+            "vmnet-shared",
+            "vmnet-bridged");
     /** The types the model records; the others would open host resources it stands in for. */
     private static final Set<String> MODELED = Set.of("user");
 
     /** The options of QEMU 7.2's user back end (its {@code NetdevUserOptions}). */
-    private static final Set<String> USER_OPTIONS = Set.of("hostname", "restrict", "ipv4", "ipv6", "ip", "net",
-            "host", "tftp", "bootfile", "dhcpstart", "dns", "dnssearch", "domainname", "ipv6-prefix",
-            "ipv6-prefixlen", "ipv6-host", "ipv6-dns", "smb", "smbserver", "hostfwd", "guestfwd",
+    private static final Set<String> USER_OPTIONS = Set.of(
+            "hostname",
+            "restrict",
+            "ipv4",
+            "ipv6",
+            "ip",
+            "net",
+            "host",
+            "tftp",
+            "bootfile",
+            "dhcpstart",
+            "dns",
+            "dnssearch",
+            "domainname",
+            "ipv6-prefix",
+            "ipv6-prefixlen",
+            "ipv6-host",
+            "ipv6-dns",
+            "smb",
+            "smbserver",
+            "hostfwd",
+            "guestfwd",
             "tftp-server-name");
 
     public Netdevs {

@@ -15,27 +15,27 @@ import java.util.OptionalInt;
  * {@code machine_numa_finish_cpu_init} in {@code hw/core/machine.c} at v7.2.0.
  */
 public final class NumaCompletion {
-    private NumaCompletion() {
-    }
+    private NumaCompletion() {}
 
     /**
      * Validates the configuration for a machine with {@code ramSize} bytes of RAM and returns it
      * with every CPU slot mapped to a node. Without NUMA nodes the configuration is returned
      * unchanged (implicit NUMA for memory hotplug is not modelled).
      */
-    public static NumaConfig complete(NumaConfig config, long ramSize, CpuSlots slots)
-            throws NumaException {
+    public static NumaConfig complete(NumaConfig config, long ramSize, CpuSlots slots) throws NumaException {
         if (config.nodeCount() == 0) {
             return config;
         }
-        int maxNodeId = config.nodeMemory().keySet().stream().mapToInt(i -> i).max().orElse(-1);
+        int maxNodeId =
+                config.nodeMemory().keySet().stream().mapToInt(i -> i).max().orElse(-1);
         // large ids first, as QEMU reports them, "to make mistakes easier to spot"
         for (int id = maxNodeId; id >= 0; id--) {
             if (!config.nodeMemory().containsKey(id)) {
                 throw new NumaException("numa: Node ID missing: " + id);
             }
         }
-        long total = config.nodeMemory().values().stream().mapToLong(Long::longValue).sum();
+        long total =
+                config.nodeMemory().values().stream().mapToLong(Long::longValue).sum();
         if (total != ramSize) {
             throw new NumaException("total memory for NUMA nodes (0x" + Long.toHexString(total)
                     + ") should equal RAM size (0x" + Long.toHexString(ramSize) + ")");
@@ -86,11 +86,15 @@ public final class NumaCompletion {
             if (nodes.get(slot.index()).isPresent()) {
                 continue;
             }
-            int node = noneMapped
-                    ? slot.props().socketId().orElse(0) % config.nodeCount() : 0;
+            int node = noneMapped ? slot.props().socketId().orElse(0) % config.nodeCount() : 0;
             nodes.set(slot.index(), OptionalInt.of(node));
         }
-        return new NumaConfig(config.nodeMemory(), nodes, config.distances(), config.usesMem(),
-                config.usesMemdev(), config.memdevOfNode());
+        return new NumaConfig(
+                config.nodeMemory(),
+                nodes,
+                config.distances(),
+                config.usesMem(),
+                config.usesMemdev(),
+                config.memdevOfNode());
     }
 }

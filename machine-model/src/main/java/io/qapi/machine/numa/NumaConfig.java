@@ -22,8 +22,13 @@ import java.util.TreeMap;
  * {@code real-7.2/out/preconfig/memdev-S-wildcard}). The model checks everything first.
  * Facts from {@code hw/core/numa.c} and {@code hw/core/machine.c} at v7.2.0.
  */
-public record NumaConfig(Map<Integer, Long> nodeMemory, List<OptionalInt> nodeOfSlot,
-        Map<Integer, Integer> distances, boolean usesMem, boolean usesMemdev, Map<Integer, String> memdevOfNode) {
+public record NumaConfig(
+        Map<Integer, Long> nodeMemory,
+        List<OptionalInt> nodeOfSlot,
+        Map<Integer, Integer> distances,
+        boolean usesMem,
+        boolean usesMemdev,
+        Map<Integer, String> memdevOfNode) {
 
     /** QEMU's MAX_NODES. */
     public static final int MAX_NODES = 128;
@@ -40,8 +45,8 @@ public record NumaConfig(Map<Integer, Long> nodeMemory, List<OptionalInt> nodeOf
 
     /** No NUMA option given, for a machine with {@code slotCount} possible CPUs. */
     public static NumaConfig empty(int slotCount) {
-        return new NumaConfig(Map.of(), Collections.nCopies(slotCount, OptionalInt.empty()),
-                Map.of(), false, false, Map.of());
+        return new NumaConfig(
+                Map.of(), Collections.nCopies(slotCount, OptionalInt.empty()), Map.of(), false, false, Map.of());
     }
 
     /** The memory backends the nodes use ({@code memdev=}). */
@@ -59,8 +64,8 @@ public record NumaConfig(Map<Integer, Long> nodeMemory, List<OptionalInt> nodeOf
      *
      * @param backends the memory backend objects that exist: id to size in bytes
      */
-    public NumaConfig addNode(NumaNodeOptions node, NumaMachineFacts facts, CpuSlots slots,
-            Map<String, Long> backends) throws NumaException {
+    public NumaConfig addNode(NumaNodeOptions node, NumaMachineFacts facts, CpuSlots slots, Map<String, Long> backends)
+            throws NumaException {
         requireNuma(facts);
         int id = node.nodeId().orElse(nodeCount());
         if (id >= MAX_NODES) {
@@ -81,8 +86,8 @@ public record NumaConfig(Map<Integer, Long> nodeMemory, List<OptionalInt> nodeOf
         boolean mem = node.mem().isPresent();
         boolean memdev = node.memdev().isPresent();
         if ((mem && usesMemdev) || (memdev && usesMem) || (mem && memdev)) {
-            throw new NumaException("numa configuration should use either mem= or memdev=,"
-                    + "mixing both is not allowed");
+            throw new NumaException(
+                    "numa configuration should use either mem= or memdev=," + "mixing both is not allowed");
         }
         if (mem && !facts.memSupported()) {
             // QEMU adds the hint "Use -numa node,memdev instead" on a line of its own
@@ -100,16 +105,14 @@ public record NumaConfig(Map<Integer, Long> nodeMemory, List<OptionalInt> nodeOf
         nodes.put(id, size);
         Map<Integer, String> backendsUsed = new TreeMap<>(memdevOfNode);
         node.memdev().ifPresent(backend -> backendsUsed.put(id, backend));
-        return new NumaConfig(nodes, mapped.nodeOfSlot, distances, usesMem || mem,
-                usesMemdev || memdev, backendsUsed);
+        return new NumaConfig(nodes, mapped.nodeOfSlot, distances, usesMem || mem, usesMemdev || memdev, backendsUsed);
     }
 
     /**
      * Maps CPU slots to a node ({@code -numa cpu} / {@code set-numa-node} type cpu): every slot
      * matching the given ids; absent ids match any value.
      */
-    public NumaConfig mapCpus(CpuProps props, NumaMachineFacts facts, CpuSlots slots)
-            throws NumaException {
+    public NumaConfig mapCpus(CpuProps props, NumaMachineFacts facts, CpuSlots slots) throws NumaException {
         requireNuma(facts);
         if (props.nodeId().isEmpty()) {
             throw new NumaException("Missing mandatory node-id property");
@@ -136,7 +139,8 @@ public record NumaConfig(Map<Integer, Long> nodeMemory, List<OptionalInt> nodeOf
             requireSupported("cluster-id", props.clusterId(), own.clusterId());
             requireSupported("socket-id", props.socketId(), own.socketId());
             requireSupported("die-id", props.dieId(), own.dieId());
-            if (differs(props.threadId(), own.threadId()) || differs(props.coreId(), own.coreId())
+            if (differs(props.threadId(), own.threadId())
+                    || differs(props.coreId(), own.coreId())
                     || differs(props.clusterId(), own.clusterId())
                     || differs(props.dieId(), own.dieId())
                     || differs(props.socketId(), own.socketId())) {
@@ -144,8 +148,7 @@ public record NumaConfig(Map<Integer, Long> nodeMemory, List<OptionalInt> nodeOf
             }
             OptionalInt current = next.get(slot.index());
             if (current.isPresent() && current.getAsInt() != node) {
-                throw new NumaException("CPU is already assigned to node-id: "
-                        + current.getAsInt());
+                throw new NumaException("CPU is already assigned to node-id: " + current.getAsInt());
             }
             match = true;
             next.set(slot.index(), OptionalInt.of(node));
@@ -157,8 +160,7 @@ public record NumaConfig(Map<Integer, Long> nodeMemory, List<OptionalInt> nodeOf
     }
 
     /** Sets a distance ({@code -numa dist} / {@code set-numa-node} type dist). */
-    public NumaConfig addDistance(int src, int dst, int val, NumaMachineFacts facts)
-            throws NumaException {
+    public NumaConfig addDistance(int src, int dst, int val, NumaMachineFacts facts) throws NumaException {
         requireNuma(facts);
         if (src >= MAX_NODES || dst >= MAX_NODES) {
             throw new NumaException("Parameter '" + (src >= MAX_NODES ? "src" : "dst")
@@ -169,12 +171,11 @@ public record NumaConfig(Map<Integer, Long> nodeMemory, List<OptionalInt> nodeOf
                     + "Please use '-numa node' option to declare it first.");
         }
         if (val < LOCAL_DISTANCE) {
-            throw new NumaException("NUMA distance (" + val + ") is invalid, "
-                    + "it shouldn't be less than " + LOCAL_DISTANCE + ".");
+            throw new NumaException(
+                    "NUMA distance (" + val + ") is invalid, " + "it shouldn't be less than " + LOCAL_DISTANCE + ".");
         }
         if (src == dst && val != LOCAL_DISTANCE) {
-            throw new NumaException("Local distance of node " + src + " should be "
-                    + LOCAL_DISTANCE + ".");
+            throw new NumaException("Local distance of node " + src + " should be " + LOCAL_DISTANCE + ".");
         }
         Map<Integer, Integer> next = new TreeMap<>(distances);
         next.put(src * MAX_NODES + dst, val);
@@ -192,8 +193,7 @@ public record NumaConfig(Map<Integer, Long> nodeMemory, List<OptionalInt> nodeOf
         }
     }
 
-    private static void requireSupported(String name, OptionalInt given, OptionalInt slot)
-            throws NumaException {
+    private static void requireSupported(String name, OptionalInt given, OptionalInt slot) throws NumaException {
         if (given.isPresent() && slot.isEmpty()) {
             throw new NumaException(name + " is not supported");
         }

@@ -8,8 +8,7 @@ package io.qapi.machine.numa;
  *                             works (types up to 5.0)
  * @param cpuMappingSupported  the machine lists CPU slots (x86 pc/q35)
  */
-public record NumaMachineFacts(boolean numaSupported, boolean memSupported,
-        boolean cpuMappingSupported) {
+public record NumaMachineFacts(boolean numaSupported, boolean memSupported, boolean cpuMappingSupported) {
 
     /** x86 pc/q35 of 5.1 or later: memdev only. */
     public static final NumaMachineFacts X86_MODERN = new NumaMachineFacts(true, false, true);

@@ -14,8 +14,7 @@ import java.util.OptionalLong;
  * @param mem     {@code mem=} in bytes (machine types up to 5.0 only)
  * @param memdev  {@code memdev=}, the id of a memory backend object
  */
-public record NumaNodeOptions(OptionalInt nodeId, List<Integer> cpus, OptionalLong mem,
-        Optional<String> memdev) {
+public record NumaNodeOptions(OptionalInt nodeId, List<Integer> cpus, OptionalLong mem, Optional<String> memdev) {
 
     /** Copies the CPU list; requires every member (empty for absent). */
     public NumaNodeOptions {
@@ -27,13 +26,11 @@ public record NumaNodeOptions(OptionalInt nodeId, List<Integer> cpus, OptionalLo
 
     /** A node with an id and a memory backend, the usual 7.2 form. */
     public static NumaNodeOptions withMemdev(int nodeId, String memdev) {
-        return new NumaNodeOptions(OptionalInt.of(nodeId), List.of(), OptionalLong.empty(),
-                Optional.of(memdev));
+        return new NumaNodeOptions(OptionalInt.of(nodeId), List.of(), OptionalLong.empty(), Optional.of(memdev));
     }
 
     /** A memoryless node. */
     public static NumaNodeOptions memoryless(int nodeId) {
-        return new NumaNodeOptions(OptionalInt.of(nodeId), List.of(), OptionalLong.empty(),
-                Optional.empty());
+        return new NumaNodeOptions(OptionalInt.of(nodeId), List.of(), OptionalLong.empty(), Optional.empty());
     }
 }

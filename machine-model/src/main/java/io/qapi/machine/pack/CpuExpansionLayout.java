@@ -25,8 +25,7 @@ public final class CpuExpansionLayout {
     static final String MODELS = "models";
     static final String ABSENT = "absent";
 
-    private CpuExpansionLayout() {
-    }
+    private CpuExpansionLayout() {}
 
     /** Per model name, per expansion type, QEMU's reply → the compact form. */
     public static ObjectNode compact(ObjectNode expansions) {
@@ -37,8 +36,10 @@ public final class CpuExpansionLayout {
         ObjectNode models = NODES.objectNode();
         expansions.fields().forEachRemaining(model -> {
             ObjectNode perType = models.putObject(model.getKey());
-            model.getValue().fields().forEachRemaining(t -> perType.set(t.getKey(),
-                    difference(t.getValue(), (ObjectNode) references.path(t.getKey()))));
+            model.getValue()
+                    .fields()
+                    .forEachRemaining(t -> perType.set(
+                            t.getKey(), difference(t.getValue(), (ObjectNode) references.path(t.getKey()))));
         });
         ObjectNode out = NODES.objectNode();
         out.set(REFERENCE, references);
@@ -52,8 +53,9 @@ public final class CpuExpansionLayout {
         ObjectNode out = NODES.objectNode();
         compact.path(MODELS).fields().forEachRemaining(model -> {
             ObjectNode perType = out.putObject(model.getKey());
-            model.getValue().fields().forEachRemaining(t -> perType.set(t.getKey(),
-                    whole(t.getValue(), references.path(t.getKey()))));
+            model.getValue()
+                    .fields()
+                    .forEachRemaining(t -> perType.set(t.getKey(), whole(t.getValue(), references.path(t.getKey()))));
         });
         return out;
     }
@@ -61,7 +63,8 @@ public final class CpuExpansionLayout {
     /** One model's reply for one expansion type, from the compact form; empty if not captured. */
     static Optional<JsonNode> expand(JsonNode compact, String model, String type) {
         JsonNode stored = compact.path(MODELS).path(model).path(type);
-        return stored.isMissingNode() ? Optional.empty()
+        return stored.isMissingNode()
+                ? Optional.empty()
                 : Optional.of(whole(stored, compact.path(REFERENCE).path(type)));
     }
 
@@ -78,8 +81,10 @@ public final class CpuExpansionLayout {
     /** Each property's most common value among the models, ties to the first seen. */
     private static ObjectNode reference(ObjectNode expansions, String type) {
         Map<String, Map<JsonNode, Integer>> counts = new LinkedHashMap<>();
-        expansions.forEach(model -> props(model.path(type)).fields().forEachRemaining(p -> counts
-                .computeIfAbsent(p.getKey(), k -> new LinkedHashMap<>()).merge(p.getValue(), 1, Integer::sum)));
+        expansions.forEach(model -> props(model.path(type))
+                .fields()
+                .forEachRemaining(p -> counts.computeIfAbsent(p.getKey(), k -> new LinkedHashMap<>())
+                        .merge(p.getValue(), 1, Integer::sum)));
         ObjectNode reference = NODES.objectNode();
         counts.forEach((name, values) -> {
             JsonNode best = null;

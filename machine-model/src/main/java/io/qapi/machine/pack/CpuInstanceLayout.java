@@ -32,8 +32,7 @@ public final class CpuInstanceLayout {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String CHANGED_ITEMS = "changed-items";
 
-    private CpuInstanceLayout() {
-    }
+    private CpuInstanceLayout() {}
 
     /**
      * One model's first CPU as captured: its {@code qom-list} reply entries ({@code [NAME, TYPE]})
@@ -50,8 +49,7 @@ public final class CpuInstanceLayout {
     }
 
     /** A property as {@code qom-list} names it: its name and QEMU's type string. */
-    public record Property(String name, String type) {
-    }
+    public record Property(String name, String type) {}
 
     /**
      * The stored form of {@code models} (each {@code {"list": [[NAME, TYPE]...], "values": {...}}}
@@ -78,7 +76,8 @@ public final class CpuInstanceLayout {
             ObjectNode entry = stored.putObject(model.getKey()).put("list", index);
             Optional<String> like = mostAlike(values, earlier);
             like.ifPresent(l -> entry.put("like", l));
-            entry.set("values", like.map(l -> differences(values, earlier.get(l))).orElse((ObjectNode) values));
+            entry.set(
+                    "values", like.map(l -> differences(values, earlier.get(l))).orElse((ObjectNode) values));
             earlier.put(model.getKey(), values);
         }
         return file;
@@ -106,7 +105,7 @@ public final class CpuInstanceLayout {
      */
     private static ObjectNode differences(JsonNode values, JsonNode base) {
         ObjectNode differing = NODES.objectNode();
-        for (Iterator<Map.Entry<String, JsonNode>> it = values.fields(); it.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = values.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> value = it.next();
             JsonNode reply = value.getValue();
             JsonNode baseReply = base.get(value.getKey());
@@ -156,19 +155,21 @@ public final class CpuInstanceLayout {
     private static Optional<JsonNode> value(JsonNode file, String model, String property) {
         JsonNode entry = file.path("models").path(model);
         JsonNode reply = entry.path("values").get(property);
-        Optional<JsonNode> base = entry.has("like")
-                ? value(file, entry.path("like").asText(), property) : Optional.empty();
+        Optional<JsonNode> base =
+                entry.has("like") ? value(file, entry.path("like").asText(), property) : Optional.empty();
         if (reply == null) {
             return base;
         }
         if (!reply.has(CHANGED_ITEMS)) {
             return Optional.of(reply);
         }
-        ObjectNode edited = base.orElseThrow(() -> new IllegalArgumentException("changed items of " + property
-                + " of " + model + " without a list to change")).deepCopy();
+        ObjectNode edited = base.orElseThrow(() -> new IllegalArgumentException(
+                        "changed items of " + property + " of " + model + " without a list to change"))
+                .deepCopy();
         ArrayNode list = (ArrayNode) edited.path("return");
-        reply.path(CHANGED_ITEMS).fields().forEachRemaining(item -> list.set(Integer.parseInt(item.getKey()),
-                item.getValue()));
+        reply.path(CHANGED_ITEMS)
+                .fields()
+                .forEachRemaining(item -> list.set(Integer.parseInt(item.getKey()), item.getValue()));
         return Optional.of(edited);
     }
 
@@ -178,6 +179,5 @@ public final class CpuInstanceLayout {
      * @param cpu     the captured CPU; empty when the board refused the model
      * @param refusal QEMU's message when it did (empty text otherwise)
      */
-    public record Result(Optional<CapturedCpu> cpu, String refusal) {
-    }
+    public record Result(Optional<CapturedCpu> cpu, String refusal) {}
 }

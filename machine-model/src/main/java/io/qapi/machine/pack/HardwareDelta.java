@@ -21,8 +21,7 @@ public final class HardwareDelta {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final List<String> PARTS = List.of("devices", "buses");
 
-    private HardwareDelta() {
-    }
+    private HardwareDelta() {}
 
     /** What turns hardware {@code from} into hardware {@code to}. */
     public static ObjectNode between(JsonNode from, JsonNode to) {

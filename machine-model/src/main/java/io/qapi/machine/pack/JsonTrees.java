@@ -21,8 +21,7 @@ final class JsonTrees {
     private static final JsonFactory FACTORY = new JsonFactory();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private JsonTrees() {
-    }
+    private JsonTrees() {}
 
     static JsonNode read(InputStream in) throws IOException {
         try (JsonParser parser = FACTORY.createParser(in)) {
@@ -32,8 +31,7 @@ final class JsonTrees {
             }
             JsonNode tree = value(parser, first);
             if (parser.nextToken() != null) {
-                throw new IOException("trailing content after the JSON value at "
-                        + parser.currentLocation());
+                throw new IOException("trailing content after the JSON value at " + parser.currentLocation());
             }
             return tree;
         }

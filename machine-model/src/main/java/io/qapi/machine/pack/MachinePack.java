@@ -32,8 +32,12 @@ import java.util.function.Function;
  */
 public final class MachinePack {
     /** Files every pack directory holds. */
-    static final List<String> FILES = List.of("binary.json", "query-machines.json",
-            "query-cpu-definitions.json", "cpu-expansions.json", "query-commands.json");
+    static final List<String> FILES = List.of(
+            "binary.json",
+            "query-machines.json",
+            "query-cpu-definitions.json",
+            "cpu-expansions.json",
+            "query-commands.json");
 
     /** The directory, below the pack's root, of the per-machine-type board files. */
     static final String MACHINES = "machines";
@@ -45,6 +49,7 @@ public final class MachinePack {
     private final Source source;
     /** Whether the pack ships in this module, with the files derived from it at build time. */
     private final boolean builtin;
+
     private final Map<String, JsonNode> files = new ConcurrentHashMap<>();
     private final Map<String, Optional<JsonNode>> boardFiles = new ConcurrentHashMap<>();
     private final Map<String, Optional<JsonNode>> switchFiles = new ConcurrentHashMap<>();
@@ -69,48 +74,52 @@ public final class MachinePack {
         for (String name : FILES) {
             Path file = dir.resolve(name);
             if (!Files.isRegularFile(file)) {
-                throw new NoSuchFileException(file.toString(), null,
-                        "not a machine data pack: missing " + name);
+                throw new NoSuchFileException(file.toString(), null, "not a machine data pack: missing " + name);
             }
         }
-        return new MachinePack(new Source() {
-            @Override
-            public InputStream open(String relative) throws IOException {
-                Path file = dir.resolve(relative);
-                return Files.isRegularFile(file) ? Files.newInputStream(file) : null;
-            }
+        return new MachinePack(
+                new Source() {
+                    @Override
+                    public InputStream open(String relative) throws IOException {
+                        Path file = dir.resolve(relative);
+                        return Files.isRegularFile(file) ? Files.newInputStream(file) : null;
+                    }
 
-            @Override
-            public String describe(String relative) {
-                return dir.resolve(relative).toString();
-            }
-        }, false);
+                    @Override
+                    public String describe(String relative) {
+                        return dir.resolve(relative).toString();
+                    }
+                },
+                false);
     }
 
     /** Opens a pack shipped in this module's resources, e.g. {@code "x86_64-7.2"}. */
     public static MachinePack builtin(String name) {
         String root = "/machine-types/" + name + "/";
         if (MachinePack.class.getResource(root + FILES.get(0)) == null) {
-            throw new IllegalArgumentException("no built-in machine data pack '" + name
-                    + "' (missing " + root + FILES.get(0) + ")");
+            throw new IllegalArgumentException(
+                    "no built-in machine data pack '" + name + "' (missing " + root + FILES.get(0) + ")");
         }
-        return new MachinePack(new Source() {
-            @Override
-            public InputStream open(String relative) {
-                return MachinePack.class.getResourceAsStream(root + relative);
-            }
+        return new MachinePack(
+                new Source() {
+                    @Override
+                    public InputStream open(String relative) {
+                        return MachinePack.class.getResourceAsStream(root + relative);
+                    }
 
-            @Override
-            public String describe(String relative) {
-                return root + relative;
-            }
-        }, true);
+                    @Override
+                    public String describe(String relative) {
+                        return root + relative;
+                    }
+                },
+                true);
     }
 
     private JsonNode file(String name) {
-        return files.computeIfAbsent(name, n -> read(n)
-                .orElseThrow(() -> new UncheckedIOException(new NoSuchFileException(
-                        source.describe(n), null, "the machine data pack has no " + n))));
+        return files.computeIfAbsent(
+                name,
+                n -> read(n).orElseThrow(() -> new UncheckedIOException(
+                        new NoSuchFileException(source.describe(n), null, "the machine data pack has no " + n))));
     }
 
     /**
@@ -143,6 +152,7 @@ public final class MachinePack {
 
     /** The binary's introspection, and the replies that management software probes (capture.ProbeCapture). */
     private static final String QMP_SCHEMA = "query-qmp-schema.json";
+
     private static final String PROBE_REPLIES = "probe-replies.json";
 
     /** The file that says how each modeled PCI device type appears in {@code query-pci}. */
@@ -264,8 +274,10 @@ public final class MachinePack {
      * sent them); empty when the capture did not make it.
      */
     public Optional<JsonNode> recordedRequest(String command, JsonNode arguments) {
-        for (JsonNode request : optionalFile(PROBE_REPLIES).map(f -> f.path("requests")).orElse(MissingNode.getInstance())) {
-            if (request.path("execute").asText().equals(command) && request.path("arguments").equals(arguments)) {
+        for (JsonNode request :
+                optionalFile(PROBE_REPLIES).map(f -> f.path("requests")).orElse(MissingNode.getInstance())) {
+            if (request.path("execute").asText().equals(command)
+                    && request.path("arguments").equals(arguments)) {
                 return Optional.of(request.path("reply"));
             }
         }
@@ -319,8 +331,8 @@ public final class MachinePack {
         String relative = option + "-help.txt";
         try (InputStream in = source.open(relative)) {
             if (in == null) {
-                throw new NoSuchFileException(source.describe(relative), null, "the machine data pack has no "
-                        + relative);
+                throw new NoSuchFileException(
+                        source.describe(relative), null, "the machine data pack has no " + relative);
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -376,8 +388,7 @@ public final class MachinePack {
      */
     public Optional<JsonNode> cpuExpansion(String model, String type) {
         if (!type.equals("static") && !type.equals("full")) {
-            throw new IllegalArgumentException("expansion type must be static or full, not '"
-                    + type + "'");
+            throw new IllegalArgumentException("expansion type must be static or full, not '" + type + "'");
         }
         JsonNode stored = file("cpu-expansions.json");
         if (!stored.has(CpuExpansionLayout.REFERENCE)) {
@@ -404,8 +415,9 @@ public final class MachinePack {
                 return own;
             }
             ObjectNode merged = JsonNodeFactory.instance.objectNode();
-            boardFile(base).map(b -> b.path(variant)).ifPresent(b -> b.fields()
-                    .forEachRemaining(reply -> merged.set(reply.getKey(), reply.getValue())));
+            boardFile(base)
+                    .map(b -> b.path(variant))
+                    .ifPresent(b -> b.fields().forEachRemaining(reply -> merged.set(reply.getKey(), reply.getValue())));
             own.fields().forEachRemaining(reply -> merged.set(reply.getKey(), reply.getValue()));
             return merged;
         });
@@ -421,9 +433,13 @@ public final class MachinePack {
     public Optional<JsonNode> switchBoard(String type, String key, boolean defaults) {
         String variant = defaults ? "defaults" : "nodefaults";
         Function<String, Optional<JsonNode>> recorded = t -> typeFile(switchFiles, SWITCHES, t)
-                .map(f -> f.path(SWITCHES).path(key).path(variant)).filter(b -> !b.isMissingNode());
-        return recorded.apply(type).or(() -> boardFile(type).map(entry -> entry.path("base").asText(""))
-                .filter(base -> !base.isEmpty()).flatMap(recorded));
+                .map(f -> f.path(SWITCHES).path(key).path(variant))
+                .filter(b -> !b.isMissingNode());
+        return recorded.apply(type)
+                .or(() -> boardFile(type)
+                        .map(entry -> entry.path("base").asText(""))
+                        .filter(base -> !base.isEmpty())
+                        .flatMap(recorded));
     }
 
     /**
@@ -435,9 +451,13 @@ public final class MachinePack {
     public Optional<JsonNode> suppressionBoard(String type, Set<DefaultDeviceClass> classes) {
         String key = DefaultDeviceClass.key(classes);
         Function<String, Optional<JsonNode>> recorded = t -> typeFile(suppressionFiles, SUPPRESSIONS, t)
-                .map(f -> f.path(SUPPRESSIONS).path(key)).filter(b -> !b.isMissingNode());
-        return recorded.apply(type).or(() -> boardFile(type).map(entry -> entry.path("base").asText(""))
-                .filter(base -> !base.isEmpty()).flatMap(recorded));
+                .map(f -> f.path(SUPPRESSIONS).path(key))
+                .filter(b -> !b.isMissingNode());
+        return recorded.apply(type)
+                .or(() -> boardFile(type)
+                        .map(entry -> entry.path("base").asText(""))
+                        .filter(base -> !base.isEmpty())
+                        .flatMap(recorded));
     }
 
     /**

@@ -20,6 +20,7 @@ import java.util.Optional;
 public record MachineSwitch(String property, String value) {
     /** QOM property types that are switches. */
     private static final String BOOL = "bool";
+
     private static final String ON_OFF_AUTO = "OnOffAuto";
 
     /** How the pack names it: {@code usb=on}. */

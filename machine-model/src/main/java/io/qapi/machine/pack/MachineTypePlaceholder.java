@@ -14,14 +14,16 @@ import java.util.function.UnaryOperator;
 public final class MachineTypePlaceholder {
     public static final String PLACEHOLDER = "{machine}";
 
-    private MachineTypePlaceholder() {
-    }
+    private MachineTypePlaceholder() {}
 
     /** {@code value} with the machine's QOM type, alone or as a {@code child<>}, replaced by the placeholder. */
     public static JsonNode hide(JsonNode value, String machineType) {
         String child = "child<" + machineType + ">";
-        return mapText(value, text -> text.equals(machineType) ? PLACEHOLDER
-                : text.equals(child) ? "child<" + PLACEHOLDER + ">" : text);
+        return mapText(
+                value,
+                text -> text.equals(machineType)
+                        ? PLACEHOLDER
+                        : text.equals(child) ? "child<" + PLACEHOLDER + ">" : text);
     }
 
     /** {@code value} with the machine's QOM type back in place of the placeholder. */

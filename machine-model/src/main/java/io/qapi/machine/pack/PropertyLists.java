@@ -21,8 +21,7 @@ import java.util.function.Function;
 public final class PropertyLists {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private PropertyLists() {
-    }
+    private PropertyLists() {}
 
     /**
      * Rebuilds one type's reply list from its stored form; {@code listOf} gives the decoded list
@@ -98,7 +97,8 @@ public final class PropertyLists {
                 continue;
             }
             int count = 0;
-            while (from + count < base.size() && at + count < list.size()
+            while (from + count < base.size()
+                    && at + count < list.size()
                     && base.get(from + count).equals(list.get(at + count))) {
                 count++;
             }

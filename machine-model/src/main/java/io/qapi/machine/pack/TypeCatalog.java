@@ -25,8 +25,7 @@ public final class TypeCatalog {
     public static final String FILE = "types.json";
 
     /** A request on which QEMU 7.2 aborts: what it prints on standard error, and its exit status. */
-    public record Abort(String message, int exitStatus) {
-    }
+    public record Abort(String message, int exitStatus) {}
 
     private final List<JsonNode> types;
     private final Map<String, JsonNode> byName = new HashMap<>();
@@ -87,7 +86,9 @@ public final class TypeCatalog {
     /** The parent type, empty for a root ({@code object}, {@code interface}) or an unknown type. */
     public Optional<String> parent(String type) {
         JsonNode entry = byName.get(type);
-        return entry == null || !entry.has("parent") ? Optional.empty() : Optional.of(entry.path("parent").asText());
+        return entry == null || !entry.has("parent")
+                ? Optional.empty()
+                : Optional.of(entry.path("parent").asText());
     }
 
     /** Whether {@code type} is {@code ancestor} or descends from it through its parents. */
@@ -143,7 +144,8 @@ public final class TypeCatalog {
     /** The names of a device type's properties, as {@code device-list-properties} lists them. */
     public Set<String> devicePropertyNames(String type) {
         Set<String> names = new HashSet<>();
-        deviceListProperties(type).ifPresent(list -> list.forEach(p -> names.add(p.path("name").asText())));
+        deviceListProperties(type)
+                .ifPresent(list -> list.forEach(p -> names.add(p.path("name").asText())));
         return names;
     }
 
@@ -159,9 +161,12 @@ public final class TypeCatalog {
         if (known != null) {
             return Optional.of(known);
         }
-        ArrayNode list = PropertyLists.decode(stored.get(type), table,
-                like -> decoded(like, stored, cache).orElseThrow(() -> new IllegalArgumentException(
-                        "type " + type + "'s properties refer to " + like + ", which has none")));
+        ArrayNode list = PropertyLists.decode(
+                stored.get(type),
+                table,
+                like -> decoded(like, stored, cache)
+                        .orElseThrow(() -> new IllegalArgumentException(
+                                "type " + type + "'s properties refer to " + like + ", which has none")));
         cache.put(type, list);
         return Optional.of(list);
     }
@@ -172,8 +177,7 @@ public final class TypeCatalog {
      * buses of it each instance makes. What QEMU answers about such a type depends on what the
      * process made before.
      */
-    public record BusCounter(String kind, int perInstance) {
-    }
+    public record BusCounter(String kind, int perInstance) {}
 
     /** The types whose replies count buses (see {@link BusCounter}). */
     public Set<String> historyDependent() {
@@ -188,7 +192,8 @@ public final class TypeCatalog {
         if (entry.isMissingNode()) {
             return Optional.empty();
         }
-        return Optional.of(new BusCounter(entry.path("kind").asText(), entry.path("per-instance").asInt()));
+        return Optional.of(new BusCounter(
+                entry.path("kind").asText(), entry.path("per-instance").asInt()));
     }
 
     /**
@@ -215,6 +220,7 @@ public final class TypeCatalog {
         if (entry.isMissingNode()) {
             return Optional.empty();
         }
-        return Optional.of(new Abort(entry.path("message").asText(), entry.path("exit-status").asInt()));
+        return Optional.of(new Abort(
+                entry.path("message").asText(), entry.path("exit-status").asInt()));
     }
 }

@@ -127,25 +127,31 @@ public final class TypeQueries {
     private Answer instanceProperties(String command, String typename) {
         Optional<TypeCatalog.BusCounter> counter = catalog.busCounter(typename);
         if (counter.isEmpty()) {
-            return properties(typename, command.equals("qom-list-properties")
-                    ? catalog.qomListProperties(typename) : catalog.deviceListProperties(typename));
+            return properties(
+                    typename,
+                    command.equals("qom-list-properties")
+                            ? catalog.qomListProperties(typename)
+                            : catalog.deviceListProperties(typename));
         }
         String kind = counter.get().kind();
         int made = busCounters.getOrDefault(kind, 0);
         busCounters.put(kind, made + counter.get().perInstance());
         int ordinal = made / counter.get().perInstance();
         Optional<ArrayNode> list = made % counter.get().perInstance() == 0
-                ? catalog.countedVariant(command, typename, ordinal) : Optional.empty();
+                ? catalog.countedVariant(command, typename, ordinal)
+                : Optional.empty();
         if (list.isEmpty()) {
-            return new Failure("GenericError", "qemu-model: the reply naming " + kind + " bus " + made
-                    + " and on for " + typename + " was not captured");
+            return new Failure(
+                    "GenericError",
+                    "qemu-model: the reply naming " + kind + " bus " + made + " and on for " + typename
+                            + " was not captured");
         }
         return new Reply(list.get());
     }
 
     private static Answer properties(String typename, Optional<ArrayNode> list) {
         // the rules above let through only types the capture recorded; a gap is a broken pack
-        return new Reply(list.orElseThrow(() -> new IllegalStateException(
-                "the machine data pack has no property list for " + typename)));
+        return new Reply(list.orElseThrow(
+                () -> new IllegalStateException("the machine data pack has no property list for " + typename)));
     }
 }

@@ -20,14 +20,13 @@ public final class DeviceOptions {
     private static final Pattern MAC = Pattern.compile("[0-9A-Fa-f]{2}([:-][0-9A-Fa-f]{2}){5}");
     private static final Set<String> PLACEMENT = Set.of("driver", "id", "bus", "addr", "multifunction");
     /** Guest-visible properties the model keeps and answers qom-get with. */
-    private static final Set<String> KEPT = Set.of("mac", "chassis", "slot", "port", "chassis_nr", "bus_nr",
-            "numa_node", "drive", "netdev", "rng");
+    private static final Set<String> KEPT =
+            Set.of("mac", "chassis", "slot", "port", "chassis_nr", "bus_nr", "numa_node", "drive", "netdev", "rng");
     /** The integer properties the model keeps, with the largest value each takes and its C type. */
-    private static final Map<String, Map.Entry<Long, String>> UNSIGNED = Map.of(
-            "bus_nr", Map.entry(0xffL, "uint8_t"), "numa_node", Map.entry(0xffffL, "uint16_t"));
+    private static final Map<String, Map.Entry<Long, String>> UNSIGNED =
+            Map.of("bus_nr", Map.entry(0xffL, "uint8_t"), "numa_node", Map.entry(0xffffL, "uint16_t"));
 
-    private DeviceOptions() {
-    }
+    private DeviceOptions() {}
 
     /** The category of a modeled type: what kind of bus, if any, it opens. */
     public static DeviceCategory category(String type) {
@@ -60,12 +59,14 @@ public final class DeviceOptions {
             request = request.multifunction(isOn(options.get("multifunction")));
         }
         if (request.category() == DeviceCategory.PCIE_PORT) {
-            request = request.inChassisSlot(new PciBus.ChassisSlot(number(options.get("chassis")),
-                    number(options.get("slot"))));
+            request = request.inChassisSlot(
+                    new PciBus.ChassisSlot(number(options.get("chassis")), number(options.get("slot"))));
         }
         if (request.category().expander()) {
-            request = request.withExpander(new DeviceRequest.Expander(number(options.get("bus_nr")),
-                    options.containsKey("numa_node") ? number(options.get("numa_node"))
+            request = request.withExpander(new DeviceRequest.Expander(
+                    number(options.get("bus_nr")),
+                    options.containsKey("numa_node")
+                            ? number(options.get("numa_node"))
                             : DeviceRequest.Expander.NO_NUMA_NODE));
         }
         return request;
@@ -108,15 +109,18 @@ public final class DeviceOptions {
                 throw new PlacementException("Property '" + type + "." + name + "' is not modeled by qemu-model yet");
             }
             if (name.equals("mac") && !MAC.matcher(option.getValue()).matches()) {
-                throw new PlacementException("Property '" + type + ".mac' doesn't take value '" + option.getValue()
-                        + "'");
+                throw new PlacementException(
+                        "Property '" + type + ".mac' doesn't take value '" + option.getValue() + "'");
             }
             if (UNSIGNED.containsKey(name)) {
                 kept.put(name, Long.toString(unsigned(name, option.getValue())));
                 continue;
             }
-            kept.put(name, name.equals("mac") ? option.getValue().toLowerCase(Locale.ROOT).replace('-', ':')
-                    : option.getValue());
+            kept.put(
+                    name,
+                    name.equals("mac")
+                            ? option.getValue().toLowerCase(Locale.ROOT).replace('-', ':')
+                            : option.getValue());
         }
         return kept;
     }

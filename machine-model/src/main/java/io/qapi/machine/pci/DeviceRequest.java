@@ -17,9 +17,17 @@ import java.util.Optional;
  * @param chassisSlot for ports: their {@code chassis} and {@code slot}
  * @param expander for expander bridges: their {@code bus_nr} and {@code numa_node}
  */
-public record DeviceRequest(String driver, DeviceCategory category, Optional<String> id,
-        Optional<String> bus, Optional<String> addr, boolean multifunction, boolean hotplug,
-        boolean hotplugEnabled, PciBus.ChassisSlot chassisSlot, Expander expander) {
+public record DeviceRequest(
+        String driver,
+        DeviceCategory category,
+        Optional<String> id,
+        Optional<String> bus,
+        Optional<String> addr,
+        boolean multifunction,
+        boolean hotplug,
+        boolean hotplugEnabled,
+        PciBus.ChassisSlot chassisSlot,
+        Expander expander) {
 
     public DeviceRequest {
         Objects.requireNonNull(driver, "driver");
@@ -39,29 +47,70 @@ public record DeviceRequest(String driver, DeviceCategory category, Optional<Str
     public record Expander(int busNumber, int numaNode) {
         /** QEMU's value for "no NUMA node" ({@code NUMA_NODE_UNASSIGNED}), which qom-get shows. */
         public static final int NO_NUMA_NODE = 128;
+
         static final Expander NONE = new Expander(0, NO_NUMA_NODE);
     }
 
     /** A plain request: no id, bus or addr, single function, hotplug-capable if a port. */
     public static DeviceRequest of(String driver, DeviceCategory category, boolean hotplug) {
-        return new DeviceRequest(driver, category, Optional.empty(), Optional.empty(), Optional.empty(),
-                false, hotplug, true, new PciBus.ChassisSlot(0, 0), Expander.NONE);
+        return new DeviceRequest(
+                driver,
+                category,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                false,
+                hotplug,
+                true,
+                new PciBus.ChassisSlot(0, 0),
+                Expander.NONE);
     }
 
     public DeviceRequest withId(String value) {
-        return new DeviceRequest(driver, category, Optional.of(value), bus, addr, multifunction, hotplug, hotplugEnabled, chassisSlot, expander);
+        return new DeviceRequest(
+                driver,
+                category,
+                Optional.of(value),
+                bus,
+                addr,
+                multifunction,
+                hotplug,
+                hotplugEnabled,
+                chassisSlot,
+                expander);
     }
 
     public DeviceRequest onBus(String value) {
-        return new DeviceRequest(driver, category, id, Optional.of(value), addr, multifunction, hotplug, hotplugEnabled, chassisSlot, expander);
+        return new DeviceRequest(
+                driver,
+                category,
+                id,
+                Optional.of(value),
+                addr,
+                multifunction,
+                hotplug,
+                hotplugEnabled,
+                chassisSlot,
+                expander);
     }
 
     public DeviceRequest at(String value) {
-        return new DeviceRequest(driver, category, id, bus, Optional.of(value), multifunction, hotplug, hotplugEnabled, chassisSlot, expander);
+        return new DeviceRequest(
+                driver,
+                category,
+                id,
+                bus,
+                Optional.of(value),
+                multifunction,
+                hotplug,
+                hotplugEnabled,
+                chassisSlot,
+                expander);
     }
 
     public DeviceRequest multifunction(boolean value) {
-        return new DeviceRequest(driver, category, id, bus, addr, value, hotplug, hotplugEnabled, chassisSlot, expander);
+        return new DeviceRequest(
+                driver, category, id, bus, addr, value, hotplug, hotplugEnabled, chassisSlot, expander);
     }
 
     public DeviceRequest hotplugEnabled(boolean value) {
@@ -69,10 +118,12 @@ public record DeviceRequest(String driver, DeviceCategory category, Optional<Str
     }
 
     public DeviceRequest inChassisSlot(PciBus.ChassisSlot value) {
-        return new DeviceRequest(driver, category, id, bus, addr, multifunction, hotplug, hotplugEnabled, value, expander);
+        return new DeviceRequest(
+                driver, category, id, bus, addr, multifunction, hotplug, hotplugEnabled, value, expander);
     }
 
     public DeviceRequest withExpander(Expander value) {
-        return new DeviceRequest(driver, category, id, bus, addr, multifunction, hotplug, hotplugEnabled, chassisSlot, value);
+        return new DeviceRequest(
+                driver, category, id, bus, addr, multifunction, hotplug, hotplugEnabled, chassisSlot, value);
     }
 }

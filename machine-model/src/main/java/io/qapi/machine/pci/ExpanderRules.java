@@ -26,8 +26,7 @@ import java.util.Optional;
 final class ExpanderRules {
     private static final String INTERNAL_BUS = "pxb-internal";
 
-    private ExpanderRules() {
-    }
+    private ExpanderRules() {}
 
     /** QEMU's checks, in its order, of an expander placed on {@code bus}. */
     static void check(PciTopology topology, PciBus bus, DeviceRequest request, int numaNodes)
@@ -67,11 +66,13 @@ final class ExpanderRules {
         Optional<String> parent = Optional.of(expander.key());
         Optional<String> type = Optional.of(expander.type());
         if (request.category() == DeviceCategory.PXB_PCIE) {
-            return new PciBus[] {new PciBus(id, PciBusKind.PXB_PCIE_ROOT, false, false, parent, type,
-                    Optional.empty(), number)};
+            return new PciBus[] {
+                new PciBus(id, PciBusKind.PXB_PCIE_ROOT, false, false, parent, type, Optional.empty(), number)
+            };
         }
         return new PciBus[] {
             new PciBus(INTERNAL_BUS, PciBusKind.PXB_ROOT, false, false, parent, type, Optional.empty(), number),
-            new PciBus(id, PciBusKind.PCI_BRIDGE, false, false, parent, type, Optional.empty(), 0)};
+            new PciBus(id, PciBusKind.PCI_BRIDGE, false, false, parent, type, Optional.empty(), 0)
+        };
     }
 }

@@ -2,8 +2,7 @@ package io.qapi.machine.pci;
 
 /** Parses the {@code addr} property of a PCI device as QEMU does: "SLOT[.FN]" in hexadecimal. */
 public final class PciAddress {
-    private PciAddress() {
-    }
+    private PciAddress() {}
 
     /**
      * Returns the devfn ({@code slot << 3 | fn}) the text names.
@@ -19,8 +18,7 @@ public final class PciAddress {
         Long slot = hex(slotText);
         Long fn = hex(fnText);
         if (slot == null || fn == null || slot > 31 || fn > 7) {
-            throw new PlacementException(
-                    "Property '" + deviceType + ".addr' doesn't take value '" + text + "'");
+            throw new PlacementException("Property '" + deviceType + ".addr' doesn't take value '" + text + "'");
         }
         return (int) (slot << 3 | fn);
     }

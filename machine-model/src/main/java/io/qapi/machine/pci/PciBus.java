@@ -21,8 +21,14 @@ import java.util.Optional;
  *     {@code bus_nr} of an expander's), 0 for a bridge's secondary bus, which firmware has not
  *     numbered in a machine that has not run
  */
-public record PciBus(String name, PciBusKind kind, boolean hotpluggable, boolean shpc,
-        Optional<String> parentDeviceId, Optional<String> parentDeviceType, Optional<ChassisSlot> chassisSlot,
+public record PciBus(
+        String name,
+        PciBusKind kind,
+        boolean hotpluggable,
+        boolean shpc,
+        Optional<String> parentDeviceId,
+        Optional<String> parentDeviceType,
+        Optional<ChassisSlot> chassisSlot,
         int number) {
 
     public PciBus {
@@ -55,6 +61,5 @@ public record PciBus(String name, PciBusKind kind, boolean hotpluggable, boolean
      * A PCIe slot's place in QEMU's chassis table: the {@code chassis} and {@code slot}
      * properties of a root or downstream port (both 0 unless given). Two ports may not share one.
      */
-    public record ChassisSlot(int chassis, int slot) {
-    }
+    public record ChassisSlot(int chassis, int slot) {}
 }

@@ -15,8 +15,8 @@ import java.util.Optional;
  *     other functions of the slot to be populated)
  * @param serial a number unique in the topology, so anonymous devices can be told apart
  */
-public record PciDevice(String type, Optional<String> id, String bus, int slot, int function,
-        boolean multifunction, int serial) {
+public record PciDevice(
+        String type, Optional<String> id, String bus, int slot, int function, boolean multifunction, int serial) {
 
     public PciDevice {
         Objects.requireNonNull(type, "type");

@@ -25,8 +25,8 @@ import java.util.stream.Stream;
  *     any device is added (where QEMU puts an expander's host bridge and a {@code pxb}'s own
  *     bridge), -1 when not known
  */
-public record PciMachine(String family, String rootPath, PciTopology topology, List<AddedDevice> added,
-        int unattachedDevices) {
+public record PciMachine(
+        String family, String rootPath, PciTopology topology, List<AddedDevice> added, int unattachedDevices) {
 
     public PciMachine {
         added = List.copyOf(added);
@@ -68,8 +68,10 @@ public record PciMachine(String family, String rootPath, PciTopology topology, L
         if (family == null) {
             return Optional.empty();
         }
-        PciTopology topology = PciTopology.withRoot(bus.name(),
-                bus.kind() == BusKind.PCIE ? PciBusKind.PCIE_ROOT : PciBusKind.PCI_ROOT, bus.hotpluggable());
+        PciTopology topology = PciTopology.withRoot(
+                bus.name(),
+                bus.kind() == BusKind.PCIE ? PciBusKind.PCIE_ROOT : PciBusKind.PCI_ROOT,
+                bus.hotpluggable());
         List<int[]> addresses = new ArrayList<>();
         // keyed by the very arrays in addresses, which the sort below keeps
         IdentityHashMap<int[], DeviceDescription> byAddress = new IdentityHashMap<>();
@@ -83,15 +85,14 @@ public record PciMachine(String family, String rootPath, PciTopology topology, L
         addresses.sort(Comparator.<int[]>comparingInt(a -> a[0]).thenComparingInt(a -> a[1]));
         for (int[] at : addresses) {
             boolean otherFunctions = addresses.stream().anyMatch(a -> a[0] == at[0] && a[1] != at[1]);
-            topology = topology.withImplicit(byAddress.get(at).type(), bus.name(), at[0], at[1],
-                    at[1] == 0 && otherFunctions);
+            topology = topology.withImplicit(
+                    byAddress.get(at).type(), bus.name(), at[0], at[1], at[1] == 0 && otherFunctions);
         }
         return Optional.of(new PciMachine(family, bus.path(), topology, List.of(), -1));
     }
 
     /** A PCI root bus and the QOM type of the host bridge that provides it. */
-    private record HostBus(String hostType, BusDescription bus) {
-    }
+    private record HostBus(String hostType, BusDescription bus) {}
 
     private static Optional<HostBus> rootBus(BusDescription bus) {
         for (DeviceDescription device : bus.devices()) {
@@ -111,7 +112,9 @@ public record PciMachine(String family, String rootPath, PciTopology topology, L
     /** "1f.2" → {31, 2}. */
     private static int[] parse(String address) {
         int dot = address.indexOf('.');
-        return new int[] {Integer.parseInt(address.substring(0, dot), 16), Integer.parseInt(address.substring(dot + 1), 16)};
+        return new int[] {
+            Integer.parseInt(address.substring(0, dot), 16), Integer.parseInt(address.substring(dot + 1), 16)
+        };
     }
 
     /** Where QEMU names a device and sets its properties: gives its path and kept properties. */
@@ -121,8 +124,7 @@ public record PciMachine(String family, String rootPath, PciTopology topology, L
     }
 
     /** What naming gives a device: its QOM path and the properties kept from its options. */
-    public record Named(String path, Map<String, String> properties) {
-    }
+    public record Named(String path, Map<String, String> properties) {}
 
     /**
      * This machine with one more device, placed as QEMU would place it, or QEMU's refusal;
@@ -140,9 +142,10 @@ public record PciMachine(String family, String rootPath, PciTopology topology, L
         Named[] named = new Named[1];
         PciPlacement.Placed placed = PciPlacement.place(topology, request, numaNodes, () -> named[0] = naming.name());
         // one copy (Stream.toList's list is kept as it is by the record's List.copyOf)
-        List<AddedDevice> more = Stream.concat(added.stream(),
-                Stream.of(new AddedDevice(named[0].path(), placed.device(), named[0].properties(),
-                        request.hotplug())))
+        List<AddedDevice> more = Stream.concat(
+                        added.stream(),
+                        Stream.of(new AddedDevice(
+                                named[0].path(), placed.device(), named[0].properties(), request.hotplug())))
                 .toList();
         return new PciMachine(family, rootPath, placed.topology(), more, unattachedDevices);
     }
@@ -166,7 +169,9 @@ public record PciMachine(String family, String rootPath, PciTopology topology, L
             return false;
         }
         // a port with a device from the start was powered on at reset, and stays on
-        return added.stream().noneMatch(other -> !other.hotplugged() && other.device().bus().equals(bus.get().name()));
+        return added.stream()
+                .noneMatch(other -> !other.hotplugged()
+                        && other.device().bus().equals(bus.get().name()));
     }
 
     /**
@@ -198,7 +203,9 @@ public record PciMachine(String family, String rootPath, PciTopology topology, L
 
     /** The added device with this id, if any. */
     public Optional<AddedDevice> addedWithId(String id) {
-        return added.stream().filter(d -> d.device().id().filter(id::equals).isPresent()).findFirst();
+        return added.stream()
+                .filter(d -> d.device().id().filter(id::equals).isPresent())
+                .findFirst();
     }
 
     /** This machine, whose board has that many {@code /machine/unattached/device[N]} (-1: not known). */
@@ -222,7 +229,9 @@ public record PciMachine(String family, String rootPath, PciTopology topology, L
     /** The QOM path of a bus that a device added opened. */
     public Optional<String> busPath(PciBus bus) {
         String parentKey = bus.parentDeviceId().orElseThrow();
-        AddedDevice parent = added.stream().filter(d -> d.device().key().equals(parentKey)).findFirst()
+        AddedDevice parent = added.stream()
+                .filter(d -> d.device().key().equals(parentKey))
+                .findFirst()
                 .orElseThrow();
         if (!DeviceOptions.category(parent.device().type()).expander()) {
             return Optional.of(parent.path() + "/" + bus.name());

@@ -16,16 +16,14 @@ import java.util.Optional;
  * ({@link ExpanderRules}).
  */
 public final class PciPlacement {
-    private PciPlacement() {
-    }
+    private PciPlacement() {}
 
     /** Where a device went, and the topology that now contains it. */
-    public record Placed(PciTopology topology, PciDevice device) {
-    }
+    public record Placed(PciTopology topology, PciDevice device) {}
 
     /** Places the device, or explains with QEMU's text why it cannot be placed. */
     public static Placed place(PciTopology topology, DeviceRequest request) throws PlacementException {
-        return place(topology, request, 0, () -> { });
+        return place(topology, request, 0, () -> {});
     }
 
     /** What QEMU does once the device has its id, before its properties are set: may refuse. */
@@ -49,9 +47,10 @@ public final class PciPlacement {
         }
         if (request.id().isPresent() && topology.device(request.id().get()).isPresent()) {
             // The command line's option parser sees the clash before the device code does.
-            throw new PlacementException(request.hotplug()
-                    ? "Duplicate device ID '" + request.id().get() + "'"
-                    : "Duplicate ID '" + request.id().get() + "' for device");
+            throw new PlacementException(
+                    request.hotplug()
+                            ? "Duplicate device ID '" + request.id().get() + "'"
+                            : "Duplicate ID '" + request.id().get() + "' for device");
         }
         named.run();
         int devfn = -1;
@@ -64,18 +63,24 @@ public final class PciPlacement {
         }
         if (bus.kind() == PciBusKind.PXB_ROOT) {
             // a pxb's own root bus, where its bridge sits at 00.0 (QEMU takes more bridges there)
-            throw new PlacementException("a bridge on the root bus of pxb '" + bus.parentDeviceId().orElseThrow()
-                    + "' is not modeled by qemu-model yet");
+            throw new PlacementException("a bridge on the root bus of pxb '"
+                    + bus.parentDeviceId().orElseThrow() + "' is not modeled by qemu-model yet");
         }
         devfn = devfn < 0 ? firstFreeSlot(topology, bus, request) : checkExplicit(topology, bus, request, devfn);
-        PciDevice device = new PciDevice(request.driver(), request.id(), bus.name(), devfn >> 3, devfn & 7,
-                request.multifunction(), topology.nextSerial());
+        PciDevice device = new PciDevice(
+                request.driver(),
+                request.id(),
+                bus.name(),
+                devfn >> 3,
+                devfn & 7,
+                request.multifunction(),
+                topology.nextSerial());
         checkMultifunction(topology, device);
         if (bus.shpc() && device.slot() == 0) {
             // Measured on QEMU 7.2: a bridge that was itself hot-added refuses device_add at its slot 0;
             // one behind an expander bridge refuses -device there too.
-            throw new PlacementException("Unsupported PCI slot 0 for standard hotplug controller."
-                    + " Valid slots are between 1 and 31.");
+            throw new PlacementException(
+                    "Unsupported PCI slot 0 for standard hotplug controller." + " Valid slots are between 1 and 31.");
         }
         if (request.category().expander()) {
             ExpanderRules.check(topology, bus, request, numaNodes);
@@ -85,13 +90,12 @@ public final class PciPlacement {
         if (child.flatMap(PciBus::chassisSlot).isPresent()) {
             // a port's realize adds its slot to QEMU's chassis table, which refuses a taken one (EBUSY)
             PciBus.ChassisSlot taken = child.get().chassisSlot().get();
-            if (topology.buses().stream().anyMatch(b -> b.chassisSlot().filter(taken::equals).isPresent())) {
+            if (topology.buses().stream()
+                    .anyMatch(b -> b.chassisSlot().filter(taken::equals).isPresent())) {
                 throw new PlacementException("Can't add chassis slot, error -16");
             }
         }
-        PciTopology after = child.isPresent()
-                ? topology.withDevice(device, child.get())
-                : topology.withDevice(device);
+        PciTopology after = child.isPresent() ? topology.withDevice(device, child.get()) : topology.withDevice(device);
         return new Placed(after, device);
     }
 
@@ -100,8 +104,8 @@ public final class PciPlacement {
      * bus behind it and everything on that bus.
      */
     public static PciTopology remove(PciTopology topology, String id) throws PlacementException {
-        PciDevice device = topology.device(id).orElseThrow(
-                () -> new PlacementException("Device '" + id + "' not found"));
+        PciDevice device =
+                topology.device(id).orElseThrow(() -> new PlacementException("Device '" + id + "' not found"));
         PciBus bus = topology.bus(device.bus()).orElseThrow();
         if (!bus.hotpluggable()) {
             throw new PlacementException("Bus '" + bus.name() + "' does not support hotplugging");
@@ -115,7 +119,9 @@ public final class PciPlacement {
         }
         String name = request.bus().get();
         // several pxbs each have a "pxb-internal": QEMU's search meets the newest one's first
-        return topology.buses().stream().filter(b -> b.name().equals(name)).reduce((first, later) -> later)
+        return topology.buses().stream()
+                .filter(b -> b.name().equals(name))
+                .reduce((first, later) -> later)
                 .orElseThrow(() -> new PlacementException("Bus '" + name + "' not found"));
     }
 
@@ -132,8 +138,8 @@ public final class PciPlacement {
                 return slot << 3;
             }
         }
-        throw new PlacementException("PCI: no slot/function available for " + request.driver()
-                + ", all in use or reserved");
+        throw new PlacementException(
+                "PCI: no slot/function available for " + request.driver() + ", all in use or reserved");
     }
 
     private static int checkExplicit(PciTopology topology, PciBus bus, DeviceRequest request, int devfn)
@@ -210,8 +216,14 @@ public final class PciPlacement {
         // ACPI, one hot-added later through its own standard hot-plug controller, which has no slot 0;
         // so is one behind an expander bridge, where ACPI does not reach, even at start-up.
         boolean shpc = (request.hotplug() || behindExpander) && kind == PciBusKind.PCI_BRIDGE;
-        return Optional.of(new PciBus(name, kind, hotpluggable, shpc, Optional.of(device.key()),
-                Optional.of(device.type()), kind == PciBusKind.PCIE_PORT ? Optional.of(request.chassisSlot())
-                        : Optional.empty(), 0));
+        return Optional.of(new PciBus(
+                name,
+                kind,
+                hotpluggable,
+                shpc,
+                Optional.of(device.key()),
+                Optional.of(device.type()),
+                kind == PciBusKind.PCIE_PORT ? Optional.of(request.chassisSlot()) : Optional.empty(),
+                0));
     }
 }

@@ -57,9 +57,10 @@ public record PciTopology(List<PciBus> buses, List<PciDevice> devices, int nextS
     /** This topology with one more device (and optionally its child bus). */
     PciTopology withDevice(PciDevice device, PciBus... childBuses) {
         // one copy each (Stream.toList's lists are kept as they are by the record's List.copyOf)
-        List<PciDevice> newDevices = Stream.concat(devices.stream(), Stream.of(device))
-                .toList();
-        List<PciBus> newBuses = childBuses.length == 0 ? buses
+        List<PciDevice> newDevices =
+                Stream.concat(devices.stream(), Stream.of(device)).toList();
+        List<PciBus> newBuses = childBuses.length == 0
+                ? buses
                 : Stream.concat(buses.stream(), Arrays.stream(childBuses)).toList();
         return new PciTopology(newBuses, newDevices, nextSerial + 1);
     }
@@ -84,7 +85,8 @@ public record PciTopology(List<PciBus> buses, List<PciDevice> devices, int nextS
 
     /** The expanders' root buses, newest first, as {@code query-pci} lists them before the host's. */
     public List<PciBus> expanderRoots() {
-        List<PciBus> roots = new ArrayList<>(buses.stream().filter(PciBus::expanderRoot).toList());
+        List<PciBus> roots =
+                new ArrayList<>(buses.stream().filter(PciBus::expanderRoot).toList());
         Collections.reverse(roots);
         return roots;
     }
@@ -113,7 +115,9 @@ public record PciTopology(List<PciBus> buses, List<PciDevice> devices, int nextS
         }
         PciBus current = bus;
         while (current.parentDeviceId().isPresent()) {
-            if (current.expanderRoot() || DeviceOptions.category(current.parentDeviceType().orElseThrow()).expander()) {
+            if (current.expanderRoot()
+                    || DeviceOptions.category(current.parentDeviceType().orElseThrow())
+                            .expander()) {
                 return true;
             }
             Optional<PciDevice> parent = deviceWithKey(current.parentDeviceId().get());
@@ -166,7 +170,8 @@ public record PciTopology(List<PciBus> buses, List<PciDevice> devices, int nextS
                 continue;
             }
             newBuses.remove(child);
-            devices.stream().filter(d -> d.bus().equals(child.name()))
+            devices.stream()
+                    .filter(d -> d.bus().equals(child.name()))
                     .forEach(d -> removeSubtree(d, newDevices, newBuses));
         }
     }

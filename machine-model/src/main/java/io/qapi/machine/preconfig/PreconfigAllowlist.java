@@ -19,8 +19,7 @@ public final class PreconfigAllowlist {
     private static final String RESOURCE = "allowed-in-preconfig.txt";
     private static final Set<String> ALLOWED = load();
 
-    private PreconfigAllowlist() {
-    }
+    private PreconfigAllowlist() {}
 
     /** The command names allowed in preconfig by QEMU 7.2 for x86_64. */
     public static Set<String> qemu72X86() {
@@ -33,8 +32,10 @@ public final class PreconfigAllowlist {
                 throw new IllegalStateException("missing resource " + RESOURCE);
             }
             Set<String> names = new TreeSet<>();
-            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
-                    .filter(line -> !line.isBlank()).forEach(names::add);
+            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))
+                    .lines()
+                    .filter(line -> !line.isBlank())
+                    .forEach(names::add);
             return Set.copyOf(names);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -12,8 +12,7 @@ import io.qapi.machine.topology.CpuSlots;
  * {@code hw/core/machine-qmp-cmds.c} and {@code softmmu/vl.c} at v7.2.0.
  */
 public final class PreconfigRules {
-    private PreconfigRules() {
-    }
+    private PreconfigRules() {}
 
     /**
      * The gate every command passes before it runs: in preconfig only commands whose schema
@@ -22,27 +21,25 @@ public final class PreconfigRules {
      * @param command        the command name, as the client sent it
      * @param allowPreconfig the command's {@code allow-preconfig} flag
      */
-    public static void checkCommandAllowed(String command, boolean allowPreconfig,
-            MachinePhase phase) throws PreconfigException {
+    public static void checkCommandAllowed(String command, boolean allowPreconfig, MachinePhase phase)
+            throws PreconfigException {
         if (phase == MachinePhase.PRECONFIG && !allowPreconfig) {
-            throw new PreconfigException("The command '" + command
-                    + "' is permitted only after machine initialization has completed");
+            throw new PreconfigException(
+                    "The command '" + command + "' is permitted only after machine initialization has completed");
         }
     }
 
     /** {@code x-exit-preconfig} works once, and only in preconfig. */
     public static void checkExitPreconfig(MachinePhase phase) throws PreconfigException {
         if (phase != MachinePhase.PRECONFIG) {
-            throw new PreconfigException(
-                    "The command is permitted only before machine initialization");
+            throw new PreconfigException("The command is permitted only before machine initialization");
         }
     }
 
     /** {@code set-numa-node} works only before the machine is created. */
     public static void checkSetNumaNode(MachinePhase phase) throws PreconfigException {
         if (phase != MachinePhase.PRECONFIG) {
-            throw new PreconfigException(
-                    "The command is permitted only before the machine has been created");
+            throw new PreconfigException("The command is permitted only before the machine has been created");
         }
     }
 
@@ -57,8 +54,8 @@ public final class PreconfigRules {
      * @param ramSize the machine's RAM ({@code -m}) in bytes
      * @return the NUMA configuration with every CPU slot mapped (unchanged without nodes)
      */
-    public static NumaConfig exitPreconfig(MachinePhase phase, NumaConfig numa, long ramSize,
-            CpuSlots slots) throws PreconfigException {
+    public static NumaConfig exitPreconfig(MachinePhase phase, NumaConfig numa, long ramSize, CpuSlots slots)
+            throws PreconfigException {
         checkExitPreconfig(phase);
         try {
             return NumaCompletion.complete(numa, ramSize, slots);

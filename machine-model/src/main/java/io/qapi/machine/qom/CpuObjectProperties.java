@@ -37,15 +37,16 @@ public final class CpuObjectProperties {
      * {@code -no-acpi}) and, on Arm, {@code gic-version} at the board's own value (the board
      * refuses another); libvirt's q35 domain with {@code -no-acpi} reads every property as QEMU's.
      */
-    private static final Set<String> NEUTRAL_MACHINE_OPTIONS = Set.of("usb", "dump-guest-core", "memory-backend",
-            "mem-merge", "acpi", "gic-version");
+    private static final Set<String> NEUTRAL_MACHINE_OPTIONS =
+            Set.of("usb", "dump-guest-core", "memory-backend", "mem-merge", "acpi", "gic-version");
     /**
      * What {@code -cpu} features leave alone besides the place (measured with {@code qemu64,+avx}:
      * {@code avx} and {@code feature-words} change, and a feature may take others with it).
      */
     private static final Set<String> FEATURE_INDEPENDENT = Set.of("type", "realized", "hotpluggable");
-    private static final Set<String> IDS = Set.of("socket-id", "die-id", "cluster-id", "core-id", "thread-id",
-            "node-id");
+
+    private static final Set<String> IDS =
+            Set.of("socket-id", "die-id", "cluster-id", "core-id", "thread-id", "node-id");
 
     private final CapturedCpu cpu;
     private final Map<String, Property> byName = new HashMap<>();
@@ -70,8 +71,8 @@ public final class CpuObjectProperties {
      * @param hotplugged whether {@code device_add} plugged it
      * @param cpus       the machine's CPU count at start ({@code -smp}'s cpus)
      */
-    public record Place(String path, int cpuIndex, Map<String, Integer> ids, long archId, boolean hotplugged,
-            int cpus) {
+    public record Place(
+            String path, int cpuIndex, Map<String, Integer> ids, long archId, boolean hotplugged, int cpus) {
         public Place {
             ids = Map.copyOf(ids);
         }
@@ -84,8 +85,13 @@ public final class CpuObjectProperties {
      * {@code -cpu} gave features. Refuses, saying it is not modeled, what the capture does not
      * stand for.
      */
-    public static CpuObjectProperties of(JsonNode file, String model, String qomType, String machineType,
-            Set<String> machineOptions, boolean cpuFeatures) {
+    public static CpuObjectProperties of(
+            JsonNode file,
+            String model,
+            String qomType,
+            String machineType,
+            Set<String> machineOptions,
+            boolean cpuFeatures) {
         if (file.isMissingNode()) {
             throw notModeled("the QOM properties of CPU objects are not in this data pack");
         }
@@ -96,14 +102,15 @@ public final class CpuObjectProperties {
         }
         for (String option : machineOptions) {
             if (!NEUTRAL_MACHINE_OPTIONS.contains(option)) {
-                throw notModeled("qom of CPU objects with machine option '" + option
-                        + "' is not modeled by qemu-model yet");
+                throw notModeled(
+                        "qom of CPU objects with machine option '" + option + "' is not modeled by qemu-model yet");
             }
         }
         CpuInstanceLayout.Result result = CpuInstanceLayout.decode(file, model)
                 .orElseThrow(() -> notModeled("qom of CPU model '" + model + "' is not modeled by qemu-model yet"));
-        CapturedCpu cpu = result.cpu().orElseThrow(() -> notModeled("qom of CPU model '" + model
-                + "' (refused on the captured board: " + result.refusal() + ") is not modeled by qemu-model yet"));
+        CapturedCpu cpu = result.cpu()
+                .orElseThrow(() -> notModeled("qom of CPU model '" + model + "' (refused on the captured board: "
+                        + result.refusal() + ") is not modeled by qemu-model yet"));
         return new CpuObjectProperties(cpu, qomType, cpuFeatures);
     }
 
@@ -130,20 +137,24 @@ public final class CpuObjectProperties {
         if (placed.isPresent()) {
             return placed.get();
         }
-        if (cpuFeatures && !FEATURE_INDEPENDENT.contains(property) && !listed.type().startsWith("link<")) {
-            throw notModeled("qom-get of CPU property '" + property
-                    + "' with -cpu features is not modeled by qemu-model yet");
+        if (cpuFeatures
+                && !FEATURE_INDEPENDENT.contains(property)
+                && !listed.type().startsWith("link<")) {
+            throw notModeled(
+                    "qom-get of CPU property '" + property + "' with -cpu features is not modeled by qemu-model yet");
         }
         JsonNode reply = cpu.values().get(property);
         if (reply == null) {
-            throw notModeled("qom-get of CPU property '" + property
-                    + "' (not captured) is not modeled by qemu-model yet");
+            throw notModeled(
+                    "qom-get of CPU property '" + property + "' (not captured) is not modeled by qemu-model yet");
         }
         if (listed.type().equals("link<irq>") && !reply.path("return").asText().isEmpty()) {
             throw notModeled("qom-get of CPU interrupt link '" + property + "' is not modeled by qemu-model yet");
         }
         if (reply.has("error")) {
-            throw new QmpError(reply.path("error").path("class").asText(), reply.path("error").path("desc").asText());
+            throw new QmpError(
+                    reply.path("error").path("class").asText(),
+                    reply.path("error").path("desc").asText());
         }
         return reply.path("return");
     }

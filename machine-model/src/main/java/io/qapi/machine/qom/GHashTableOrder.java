@@ -19,8 +19,10 @@ import java.util.List;
  */
 public final class GHashTableOrder {
     private static final int MIN_SHIFT = 3;
-    private static final int[] PRIME_MOD = {1, 2, 3, 7, 13, 31, 61, 127, 251, 509, 1021, 2039, 4093, 8191, 16381,
-        32749, 65521, 131071, 262139, 524287, 1048573};
+    private static final int[] PRIME_MOD = {
+        1, 2, 3, 7, 13, 31, 61, 127, 251, 509, 1021, 2039, 4093, 8191, 16381, 32749, 65521, 131071, 262139, 524287,
+        1048573
+    };
     private static final int UNUSED = 0;
     private static final int TOMBSTONE = 1;
 

@@ -16,8 +16,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * @param reserve  {@code reserve} (default on)
  * @param policy   {@code policy} (default {@code default})
  */
-public record MemoryBackend(String id, long size, boolean merge, boolean dump, boolean prealloc, boolean share,
-        boolean reserve, String policy) {
+public record MemoryBackend(
+        String id,
+        long size,
+        boolean merge,
+        boolean dump,
+        boolean prealloc,
+        boolean share,
+        boolean reserve,
+        String policy) {
 
     /** The properties {@code -object} and {@code object-add} take for it: the size and what is not a default. */
     public ObjectNode properties() {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qapi.machine.block.HostFile;
 import io.qapi.machine.block.HostFiles;
-import io.qapi.machine.qom.MemoryBackend;
 import io.qapi.runtime.api.Input;
 import io.qapi.runtime.api.QmpError;
 import io.qapi.schema.numa.HostMemPolicy;
@@ -26,8 +25,7 @@ import java.util.Optional;
  * thread. Other object types are refused as not modeled.
  */
 public final class ObjectOptions {
-    private ObjectOptions() {
-    }
+    private ObjectOptions() {}
 
     /**
      * The object read.
@@ -37,8 +35,7 @@ public final class ObjectOptions {
      * @param properties the properties given, typed
      * @param memory     for a memory backend, what {@code query-memdev} shows of it
      */
-    public record Read(String id, String type, ObjectNode properties, Optional<MemoryBackend> memory) {
-    }
+    public record Read(String id, String type, ObjectNode properties, Optional<MemoryBackend> memory) {}
 
     public static Read read(ObjectNode arguments, Input input) {
         ObjectType type = ObjectType.DECODER.decode(input, required(arguments, "qom-type"), "qom-type");
@@ -67,7 +64,8 @@ public final class ObjectOptions {
                 memory = Optional.of(fileBase(file));
                 typed = file.toJson();
             }
-            case "rng-builtin" -> typed = RngProperties.DECODER.decode(input, properties, "").toJson();
+            case "rng-builtin" ->
+                typed = RngProperties.DECODER.decode(input, properties, "").toJson();
             case "rng-random" -> {
                 RngRandomProperties random = RngRandomProperties.DECODER.decode(input, properties, "");
                 typed = random.toJson();
@@ -82,7 +80,8 @@ public final class ObjectOptions {
                 typed = secret.toJson();
                 Secrets.load(secret);
             }
-            case "iothread" -> typed = IothreadProperties.DECODER.decode(input, properties, "").toJson();
+            case "iothread" ->
+                typed = IothreadProperties.DECODER.decode(input, properties, "").toJson();
             default -> throw QmpError.generic("object-add of type '" + name + "' is not modeled by qemu-model yet");
         }
         QomChecks.requireIdentifier(id);
@@ -98,8 +97,17 @@ public final class ObjectOptions {
     }
 
     private static MemoryBackendProperties fileBase(MemoryBackendFileProperties file) {
-        return new MemoryBackendProperties(file.dump(), file.hostNodes(), file.merge(), file.policy(), file.prealloc(),
-                file.preallocThreads(), file.preallocContext(), file.share(), file.reserve(), file.size(),
+        return new MemoryBackendProperties(
+                file.dump(),
+                file.hostNodes(),
+                file.merge(),
+                file.policy(),
+                file.prealloc(),
+                file.preallocThreads(),
+                file.preallocContext(),
+                file.share(),
+                file.reserve(),
+                file.size(),
                 file.xUseCanonicalPathForRamblockId());
     }
 
@@ -111,8 +119,14 @@ public final class ObjectOptions {
         if (p.hostNodes().isPresent() && !p.hostNodes().get().isEmpty()) {
             throw QmpError.generic("object-add with host-nodes is not modeled by qemu-model yet");
         }
-        return new MemoryBackend(id, p.size(), p.merge().orElse(true), p.dump().orElse(true),
-                p.prealloc().orElse(false), p.share().orElse(false), p.reserve().orElse(true),
+        return new MemoryBackend(
+                id,
+                p.size(),
+                p.merge().orElse(true),
+                p.dump().orElse(true),
+                p.prealloc().orElse(false),
+                p.share().orElse(false),
+                p.reserve().orElse(true),
                 p.policy().orElse(HostMemPolicy.DEFAULT).wireName());
     }
 }

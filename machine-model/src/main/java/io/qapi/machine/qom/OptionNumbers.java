@@ -9,8 +9,7 @@ import java.util.Optional;
  * line's options and a device's properties given as text both read them so.
  */
 public final class OptionNumbers {
-    private OptionNumbers() {
-    }
+    private OptionNumbers() {}
 
     /** The number {@code text} is, sign applied; empty when it is not one whole number. */
     public static Optional<BigInteger> parse(String text) {

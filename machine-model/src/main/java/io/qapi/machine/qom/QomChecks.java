@@ -12,13 +12,13 @@ public final class QomChecks {
     /** QEMU's refusal of an id that is no identifier. */
     public static final String NOT_AN_IDENTIFIER = "Parameter 'id' expects an identifier";
     /** The hint QEMU adds to that refusal on its command line (a QMP reply has no hints). */
-    public static final String IDENTIFIER_HINT = "Identifiers consist of letters, digits, '-', '.', '_', starting with a letter.";
+    public static final String IDENTIFIER_HINT =
+            "Identifiers consist of letters, digits, '-', '.', '_', starting with a letter.";
 
     /** QEMU's {@code id_wellformed}: a letter, then letters, digits, '-', '.' and '_'. */
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z][A-Za-z0-9._-]*");
 
-    private QomChecks() {
-    }
+    private QomChecks() {}
 
     /** Refuses an id QEMU does not take. */
     public static void requireIdentifier(String id) {

@@ -19,8 +19,7 @@ import java.util.regex.Pattern;
 final class Secrets {
     private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/=]*");
 
-    private Secrets() {
-    }
+    private Secrets() {}
 
     // 'loaded' is deprecated in the schema, and still refused when given, as QEMU refuses it
     @SuppressWarnings("deprecation")
@@ -37,7 +36,9 @@ final class Secrets {
         if (secret.keyid().isPresent()) {
             throw QmpError.generic("a secret encrypted with another (keyid) is not modeled by qemu-model yet");
         }
-        String data = secret.data().isPresent() ? secret.data().get() : read(secret.file().get());
+        String data = secret.data().isPresent()
+                ? secret.data().get()
+                : read(secret.file().get());
         if (secret.format().orElse(QCryptoSecretFormat.RAW) == QCryptoSecretFormat.BASE64
                 && !BASE64.matcher(data).matches()) {
             throw QmpError.generic("Base64 data contains invalid characters");
@@ -48,8 +49,8 @@ final class Secrets {
     private static String read(String file) {
         Path path = Path.of(file);
         if (Files.isDirectory(path)) {
-            throw QmpError.generic("Unable to read " + file + ": Error reading file \u201c" + file
-                    + "\u201d: Is a directory");
+            throw QmpError.generic(
+                    "Unable to read " + file + ": Error reading file \u201c" + file + "\u201d: Is a directory");
         }
         try {
             return Files.readString(path, StandardCharsets.ISO_8859_1);
@@ -57,8 +58,8 @@ final class Secrets {
             throw QmpError.generic("Unable to read " + file + ": Failed to open file \u201c" + file
                     + "\u201d: No such file or directory");
         } catch (IOException e) {
-            throw QmpError.generic("Unable to read " + file + ": Failed to open file \u201c" + file + "\u201d: "
-                    + e.getMessage());
+            throw QmpError.generic(
+                    "Unable to read " + file + ": Failed to open file \u201c" + file + "\u201d: " + e.getMessage());
         }
     }
 }

@@ -55,17 +55,36 @@ final class BlockModule {
     List<BlockInfo> queryBlock() {
         BlockGraph graph = machine.blocks();
         return graph.attachments().stream()
-                .map(a -> new BlockInfo("", Optional.of(a.devicePath()), "unknown", false, false,
+                .map(a -> new BlockInfo(
+                        "",
+                        Optional.of(a.devicePath()),
+                        "unknown",
+                        false,
+                        false,
                         Optional.of(info(graph.node(a.nodeName()).orElseThrow())),
                         Optional.of(BlockDeviceIoStatus.OK)))
                 .toList();
     }
 
     private static BlockDeviceInfo info(BlockNode node) {
-        ImageInfo image = new ImageInfo(node.filename(), node.driver(), node.virtualSize(),
-                Optional.of(node.actualSize()), node.dirtyFlag());
-        return new BlockDeviceInfo(node.filename(), Optional.of(node.nodeName()), node.readOnly(), node.driver(),
-                0, false, BlockdevDetectZeroesOptions.OFF, 0, 0, 0, 0, 0, 0, image,
-                new BlockdevCacheInfo(true, false, false), 0);
+        ImageInfo image = new ImageInfo(
+                node.filename(), node.driver(), node.virtualSize(), Optional.of(node.actualSize()), node.dirtyFlag());
+        return new BlockDeviceInfo(
+                node.filename(),
+                Optional.of(node.nodeName()),
+                node.readOnly(),
+                node.driver(),
+                0,
+                false,
+                BlockdevDetectZeroesOptions.OFF,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                image,
+                new BlockdevCacheInfo(true, false, false),
+                0);
     }
 }

@@ -35,14 +35,16 @@ final class ChardevModule {
     private ChardevInfo info(Chardev chardev) {
         boolean live = chardev.monitorSocket().filter(connected).isPresent();
         // a -qmp monitor's device is named by its socket; a -mon one's by its back end, less "disconnected:"
-        String filename = !live ? chardev.filename() : chardev.isMonitor() ? ChardevRules.connected(chardev)
-                : chardev.filename().replaceFirst("^disconnected:", "");
+        String filename = !live
+                ? chardev.filename()
+                : chardev.isMonitor()
+                        ? ChardevRules.connected(chardev)
+                        : chardev.filename().replaceFirst("^disconnected:", "");
         return new ChardevInfo(chardev.id(), filename, chardev.frontendOpen());
     }
 
     List<ChardevBackendInfo> queryChardevBackends() {
-        return MachineModule.capturedList(machine.parts().pack().queryChardevBackends(),
-                ChardevBackendInfo.DECODER);
+        return MachineModule.capturedList(machine.parts().pack().queryChardevBackends(), ChardevBackendInfo.DECODER);
     }
 
     ChardevReturn chardevAdd(ChardevAddArguments arguments) {
@@ -52,14 +54,15 @@ final class ChardevModule {
         }
         Chardev chardev;
         try {
-            chardev = ChardevRules.open(id, arguments.backend(), machine.parts().pack().types()::exists,
-                    machine.ptys());
+            chardev = ChardevRules.open(
+                    id, arguments.backend(), machine.parts().pack().types()::exists, machine.ptys());
         } catch (QmpError e) {
             throw QmpError.generic("Failed to add chardev '" + id + "': " + e.desc());
         }
         machine.chardevs().add(chardev);
         Optional<String> pty = chardev.kind().equals("pty")
-                ? Optional.of(chardev.filename().substring("pty:".length())) : Optional.empty();
+                ? Optional.of(chardev.filename().substring("pty:".length()))
+                : Optional.empty();
         return new ChardevReturn(pty);
     }
 

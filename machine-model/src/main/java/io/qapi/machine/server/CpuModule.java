@@ -41,18 +41,22 @@ final class CpuModule {
 
     CpuModelExpansionInfo queryCpuModelExpansion(QueryCpuModelExpansionArguments arguments) {
         String model = arguments.model().name();
-        JsonNode reply = machine.parts().pack().cpuExpansion(model, arguments.type().wireName())
+        JsonNode reply = machine.parts()
+                .pack()
+                .cpuExpansion(model, arguments.type().wireName())
                 .orElseThrow(() -> QmpError.generic("CPU model '" + model + "' not found"));
         if (reply.has("error")) {
-            throw new QmpError(reply.path("error").path("class").asText(), reply.path("error").path("desc").asText());
+            throw new QmpError(
+                    reply.path("error").path("class").asText(),
+                    reply.path("error").path("desc").asText());
         }
         Optional<JsonNode> props = arguments.model().props();
         if (props.isEmpty()) {
             return MachineModule.captured(reply, CpuModelExpansionInfo.DECODER);
         }
         if (!arguments.type().wireName().equals("full")) {
-            throw QmpError.generic("CPU model properties in a " + arguments.type().wireName()
-                    + " query-cpu-model-expansion are not modeled by qemu-model");
+            throw QmpError.generic("CPU model properties in a "
+                    + arguments.type().wireName() + " query-cpu-model-expansion are not modeled by qemu-model");
         }
         if (!props.get().isObject()) {
             throw QmpError.generic("Invalid parameter type for 'props', expected: object");
@@ -60,8 +64,11 @@ final class CpuModule {
         ObjectNode expanded = reply.deepCopy();
         try {
             String typename = machine.parts().pack().cpuTypename(model).orElse(model);
-            ((ObjectNode) expanded.path("return").path("model")).set("props", CpuModelProperties.apply(
-                    typename, reply.path("return").path("model").path("props"), props.get()));
+            ((ObjectNode) expanded.path("return").path("model"))
+                    .set(
+                            "props",
+                            CpuModelProperties.apply(
+                                    typename, reply.path("return").path("model").path("props"), props.get()));
         } catch (IllegalArgumentException e) {
             throw QmpError.generic(e.getMessage());
         }
@@ -74,7 +81,8 @@ final class CpuModule {
         for (CpuSlot slot : slots.hotpluggableOrder()) {
             // in preconfig no CPU object exists yet, so no slot has a path
             Optional<String> path = slots.isPlugged(slot.index()) && !machine.inPreconfig()
-                    ? Optional.of(qomPath(slot.index())) : Optional.empty();
+                    ? Optional.of(qomPath(slot.index()))
+                    : Optional.empty();
             entries.add(new HotpluggableCPU(slot.type(), slot.vcpusCount(), props(slot.props()), path));
         }
         return entries;
@@ -105,8 +113,9 @@ final class CpuModule {
         } catch (TopologyException e) {
             throw QmpError.generic(e.getMessage());
         }
-        return machine.parts().slots().orElseThrow(
-                () -> QmpError.generic("CPU slots of this machine type are not modeled by qemu-model"));
+        return machine.parts()
+                .slots()
+                .orElseThrow(() -> QmpError.generic("CPU slots of this machine type are not modeled by qemu-model"));
     }
 
     /**
@@ -128,8 +137,13 @@ final class CpuModule {
 
     static CpuInstanceProperties props(CpuProps props) {
         Map<String, Integer> map = props.asMap();
-        return new CpuInstanceProperties(opt(map, "node-id"), opt(map, "socket-id"), opt(map, "die-id"),
-                opt(map, "cluster-id"), opt(map, "core-id"), opt(map, "thread-id"));
+        return new CpuInstanceProperties(
+                opt(map, "node-id"),
+                opt(map, "socket-id"),
+                opt(map, "die-id"),
+                opt(map, "cluster-id"),
+                opt(map, "core-id"),
+                opt(map, "thread-id"));
     }
 
     private static Optional<Long> opt(Map<String, Integer> map, String key) {

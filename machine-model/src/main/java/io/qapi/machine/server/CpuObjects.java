@@ -32,8 +32,9 @@ final class CpuObjects {
     record CpuObject(CpuObjectProperties properties, CpuObjectProperties.Place place) {
         /** {@code qom-list} of the CPU. */
         List<ObjectPropertyInfo> list() {
-            return properties.list().stream().map(p -> new ObjectPropertyInfo(p.name(), p.type(), Optional.empty(),
-                    Optional.empty())).toList();
+            return properties.list().stream()
+                    .map(p -> new ObjectPropertyInfo(p.name(), p.type(), Optional.empty(), Optional.empty()))
+                    .toList();
         }
 
         /** {@code qom-get} of {@code property} of the CPU. */
@@ -54,9 +55,15 @@ final class CpuObjects {
         CpuModule cpus = new CpuModule(machine);
         for (CpuSlot slot : parts.slots().get().pluggedSlots()) {
             if (cpus.qomPath(slot.index()).equals(path)) {
-                return Optional.of(new CpuObject(properties(parts), new CpuObjectProperties.Place(path, slot.index(),
-                        slot.props().asMap(), slot.archId(), machine.hotpluggedCpuPath(slot.index()).isPresent(),
-                        parts.topology().cpus())));
+                return Optional.of(new CpuObject(
+                        properties(parts),
+                        new CpuObjectProperties.Place(
+                                path,
+                                slot.index(),
+                                slot.props().asMap(),
+                                slot.archId(),
+                                machine.hotpluggedCpuPath(slot.index()).isPresent(),
+                                parts.topology().cpus())));
             }
         }
         return Optional.empty();
@@ -66,8 +73,13 @@ final class CpuObjects {
         CpuObjectProperties known = properties;
         if (known == null) {
             String qomType = parts.cpuFacts().cpuType();
-            known = CpuObjectProperties.of(parts.pack().cpuInstances(), model(parts, qomType), qomType,
-                    parts.type().name(), parts.options().keySet(), machine.cpuFeaturesGiven());
+            known = CpuObjectProperties.of(
+                    parts.pack().cpuInstances(),
+                    model(parts, qomType),
+                    qomType,
+                    parts.type().name(),
+                    parts.options().keySet(),
+                    machine.cpuFeaturesGiven());
             properties = known;
         }
         return known;

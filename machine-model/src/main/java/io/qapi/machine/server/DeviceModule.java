@@ -25,8 +25,8 @@ import java.util.Set;
  * modeled yet.
  */
 final class DeviceModule {
-    private static final Set<String> CPU_PROPERTIES = Set.of("node-id", "socket-id", "die-id", "cluster-id",
-            "core-id", "thread-id");
+    private static final Set<String> CPU_PROPERTIES =
+            Set.of("node-id", "socket-id", "die-id", "cluster-id", "core-id", "thread-id");
 
     private final VirtualMachine machine;
 
@@ -100,8 +100,13 @@ final class DeviceModule {
                 throw QmpError.generic("Property '" + driver + "." + name + "' not found");
             }
         }
-        return new CpuProps(value(arguments, "node-id"), value(arguments, "socket-id"), value(arguments, "die-id"),
-                value(arguments, "cluster-id"), value(arguments, "core-id"), value(arguments, "thread-id"));
+        return new CpuProps(
+                value(arguments, "node-id"),
+                value(arguments, "socket-id"),
+                value(arguments, "die-id"),
+                value(arguments, "cluster-id"),
+                value(arguments, "core-id"),
+                value(arguments, "thread-id"));
     }
 
     private static OptionalInt value(ObjectNode arguments, String name) {

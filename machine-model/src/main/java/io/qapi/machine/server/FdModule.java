@@ -63,8 +63,8 @@ final class FdModule {
 
     AddfdInfo addFd(AddFdArguments arguments) {
         return refusedAsQemu(() -> {
-            PassedDescriptor descriptor = callingMonitor().flatMap(MonitorDescriptors::take)
-                    .orElseThrow(FdModule::noneSupplied);
+            PassedDescriptor descriptor =
+                    callingMonitor().flatMap(MonitorDescriptors::take).orElseThrow(FdModule::noneSupplied);
             FdSets.Added added = sets.add(arguments.fdsetId(), arguments.opaque(), descriptor);
             return new AddfdInfo(added.fdsetId(), added.fd());
         });
@@ -78,8 +78,13 @@ final class FdModule {
     }
 
     List<FdsetInfo> queryFdsets() {
-        return sets.sets().stream().map(set -> new FdsetInfo(set.id(), set.members().stream()
-                .map(m -> new FdsetFdInfo(m.descriptor().number(), m.opaque())).toList())).toList();
+        return sets.sets().stream()
+                .map(set -> new FdsetInfo(
+                        set.id(),
+                        set.members().stream()
+                                .map(m -> new FdsetFdInfo(m.descriptor().number(), m.opaque()))
+                                .toList()))
+                .toList();
     }
 
     /** No monitor client is connected any more: QEMU then empties the sets while the guest runs. */

@@ -38,8 +38,14 @@ final class HardwareModule {
     HardwareDescription planHardware(PlanHardwareArguments arguments) {
         List<String> argv = new ArrayList<>();
         StringBuilder machineOption = new StringBuilder(arguments.type());
-        arguments.props().ifPresent(props -> props.fields().forEachRemaining(p -> machineOption.append(',')
-                .append(p.getKey()).append('=').append(HardwareArgv.value(p.getValue()))));
+        arguments
+                .props()
+                .ifPresent(props -> props.fields()
+                        .forEachRemaining(p -> machineOption
+                                .append(',')
+                                .append(p.getKey())
+                                .append('=')
+                                .append(HardwareArgv.value(p.getValue()))));
         argv.add("-machine");
         argv.add(machineOption.toString());
         if (!arguments.defaults().orElse(false)) {
@@ -60,6 +66,4 @@ final class HardwareModule {
         }
         return builder.build(argv).describe(describer);
     }
-
-
 }

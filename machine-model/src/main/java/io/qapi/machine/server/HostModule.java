@@ -28,10 +28,12 @@ final class HostModule {
 
     HostModule(VirtualMachine machine) {
         this.machine = machine;
-        machine.parts().pack().recordedQuery("query-migrate-capabilities", false)
+        machine.parts()
+                .pack()
+                .recordedQuery("query-migrate-capabilities", false)
                 .map(MachineModule::returned)
-                .ifPresent(list -> list.forEach(c -> capabilities.put(c.path("capability").asText(),
-                        c.path("state").asBoolean())));
+                .ifPresent(list -> list.forEach(c -> capabilities.put(
+                        c.path("capability").asText(), c.path("state").asBoolean())));
     }
 
     void balloon(BalloonArguments arguments) {
@@ -76,8 +78,12 @@ final class HostModule {
         for (String id : machine.objects()) {
             if (machine.objectType(id).filter("iothread"::equals).isPresent()) {
                 JsonNode properties = machine.objectProperties(id).orElseThrow();
-                threads.add(new IOThreadInfo(id, thread, properties.path("poll-max-ns").asLong(POLL_MAX_NS),
-                        properties.path("poll-grow").asLong(0), properties.path("poll-shrink").asLong(0),
+                threads.add(new IOThreadInfo(
+                        id,
+                        thread,
+                        properties.path("poll-max-ns").asLong(POLL_MAX_NS),
+                        properties.path("poll-grow").asLong(0),
+                        properties.path("poll-shrink").asLong(0),
                         properties.path("aio-max-batch").asLong(0)));
             }
         }

@@ -1,7 +1,7 @@
 package io.qapi.machine.server;
 
-import io.qapi.machine.vm.MachineParts;
 import io.qapi.machine.qom.MemoryBackend;
+import io.qapi.machine.vm.MachineParts;
 import io.qapi.machine.vm.VirtualMachine;
 import io.qapi.schema.numa.HostMemPolicy;
 import io.qapi.schema.numa.Memdev;
@@ -42,13 +42,27 @@ final class MemoryModule {
         List<Memdev> memdevs = new ArrayList<>();
         for (String id : order) {
             if (mainRam.filter(id::equals).isPresent() && !backends.containsKey(id)) {
-                memdevs.add(new Memdev(Optional.of(id), parts.ramBytes(), parts.switchedOn("mem-merge", true),
-                        parts.switchedOn("dump-guest-core", true), false, false, Optional.of(true), List.of(),
+                memdevs.add(new Memdev(
+                        Optional.of(id),
+                        parts.ramBytes(),
+                        parts.switchedOn("mem-merge", true),
+                        parts.switchedOn("dump-guest-core", true),
+                        false,
+                        false,
+                        Optional.of(true),
+                        List.of(),
                         HostMemPolicy.DEFAULT));
             } else if (backends.containsKey(id)) {
                 MemoryBackend backend = backends.get(id);
-                memdevs.add(new Memdev(Optional.of(backend.id()), backend.size(), backend.merge(), backend.dump(),
-                        backend.prealloc(), backend.share(), Optional.of(backend.reserve()), List.of(),
+                memdevs.add(new Memdev(
+                        Optional.of(backend.id()),
+                        backend.size(),
+                        backend.merge(),
+                        backend.dump(),
+                        backend.prealloc(),
+                        backend.share(),
+                        Optional.of(backend.reserve()),
+                        List.of(),
                         HostMemPolicy.fromWireName(backend.policy())));
             }
         }

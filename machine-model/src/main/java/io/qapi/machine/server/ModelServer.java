@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qapi.machine.board.DescriptionIndex;
+import io.qapi.machine.board.MachineSelection;
 import io.qapi.machine.board.MachineTypeDescriber;
 import io.qapi.machine.fd.MonitorDescriptors;
 import io.qapi.machine.pack.MachinePack;
-import io.qapi.machine.board.MachineSelection;
 import io.qapi.machine.vm.VirtualMachine;
 import io.qapi.runtime.api.Command;
 import io.qapi.runtime.api.QmpError;
@@ -47,13 +47,13 @@ import io.qapi.schema.descriptors.FdsetInfo;
 import io.qapi.schema.descriptors.GetfdArguments;
 import io.qapi.schema.descriptors.RemoveFdArguments;
 import io.qapi.schema.hardware.HardwareDescription;
+import io.qapi.schema.hardware.PlanHardwareArguments;
+import io.qapi.schema.hardware.QueryMachineTypeArguments;
 import io.qapi.schema.host.BalloonArguments;
 import io.qapi.schema.host.BalloonInfo;
 import io.qapi.schema.host.IOThreadInfo;
 import io.qapi.schema.host.MigrateSetCapabilitiesArguments;
 import io.qapi.schema.host.MigrationCapabilityStatus;
-import io.qapi.schema.hardware.PlanHardwareArguments;
-import io.qapi.schema.hardware.QueryMachineTypeArguments;
 import io.qapi.schema.machine.CurrentMachineParams;
 import io.qapi.schema.machine.KvmInfo;
 import io.qapi.schema.machine.MachineInfo;
@@ -113,6 +113,7 @@ public final class ModelServer implements Server, AutoCloseable {
     private final List<AutoCloseable> closedWithServer = new CopyOnWriteArrayList<>();
     /** The clients connected, by where they came in ({@code unix:PATH} for a unix socket). */
     private final Map<String, Integer> clientsBySocket = new ConcurrentHashMap<>();
+
     private final JsonNode versionReply;
     private final MachinePack pack;
     /** QEMU's introspection, encoded when first asked for. */
@@ -120,7 +121,11 @@ public final class ModelServer implements Server, AutoCloseable {
     /** The pack's description index, read when first needed. */
     private volatile Optional<DescriptionIndex> descriptions;
 
-    private ModelServer(VirtualMachine vm, Runnable onQuit, MachineBuilder builder, CompatPolicy compat,
+    private ModelServer(
+            VirtualMachine vm,
+            Runnable onQuit,
+            MachineBuilder builder,
+            CompatPolicy compat,
             CompatCrashHandler onCompatCrash) {
         this.runState = new RunStateModule(vm);
         this.machine = new MachineModule(vm);
@@ -142,21 +147,28 @@ public final class ModelServer implements Server, AutoCloseable {
         this.pack = vm.parts().pack();
         JsonNode version = pack.greetingVersion();
         this.versionReply = JsonNodeFactory.instance.objectNode().set("return", version);
-        this.qmp = new QmpServer(commandTable(), ServerOptions.builder().version(version)
-                .preconfig(vm::inPreconfig).listener(new SessionListener() {
-                    @Override
-                    public void opened(long session, String peer) {
-                        clientsBySocket.merge(peer, 1, Integer::sum);
-                    }
+        this.qmp = new QmpServer(
+                commandTable(),
+                ServerOptions.builder()
+                        .version(version)
+                        .preconfig(vm::inPreconfig)
+                        .listener(new SessionListener() {
+                            @Override
+                            public void opened(long session, String peer) {
+                                clientsBySocket.merge(peer, 1, Integer::sum);
+                            }
 
-                    @Override
-                    public void closed(long session, String peer, CloseReason reason) {
-                        clientsBySocket.computeIfPresent(peer, (p, n) -> n > 1 ? n - 1 : null);
-                        if (clientsBySocket.isEmpty()) {
-                            fds.lastClientLeft();
-                        }
-                    }
-                }).compat(compat).compatCrash(onCompatCrash).build());
+                            @Override
+                            public void closed(long session, String peer, CloseReason reason) {
+                                clientsBySocket.computeIfPresent(peer, (p, n) -> n > 1 ? n - 1 : null);
+                                if (clientsBySocket.isEmpty()) {
+                                    fds.lastClientLeft();
+                                }
+                            }
+                        })
+                        .compat(compat)
+                        .compatCrash(onCompatCrash)
+                        .build());
         this.control = new ControlModule(vm);
         vm.attach(EventEmitter.over(qmp), () -> {
             qmp.shutdown(Duration.ofSeconds(2));
@@ -178,11 +190,20 @@ public final class ModelServer implements Server, AutoCloseable {
      * capture.ProbeCapture}); other requests go to the module.
      */
     private List<Command> withRecordedRequests(List<Command> commands) {
-        return commands.stream().map(c -> !c.name().equals(RECORDED_REQUESTS) ? c
-                : new Command(c.name(), c.features(), c.successResponse(), c.allowOob(),
-                c.allowPreconfig(), c.coroutine(), (arguments, input) -> pack.recordedRequest(c.name(), arguments)
-                        .map(reply -> Verbatim.of(MachineModule.returned(reply)))
-                        .orElseGet(() -> c.handler().run(arguments, input)))).toList();
+        return commands.stream()
+                .map(c -> !c.name().equals(RECORDED_REQUESTS)
+                        ? c
+                        : new Command(
+                                c.name(),
+                                c.features(),
+                                c.successResponse(),
+                                c.allowOob(),
+                                c.allowPreconfig(),
+                                c.coroutine(),
+                                (arguments, input) -> pack.recordedRequest(c.name(), arguments)
+                                        .map(reply -> Verbatim.of(MachineModule.returned(reply)))
+                                        .orElseGet(() -> c.handler().run(arguments, input))))
+                .toList();
     }
 
     /** The command whose requests the capture records with their replies. */
@@ -199,9 +220,18 @@ public final class ModelServer implements Server, AutoCloseable {
      * beyond that is answered afresh. Failures are never kept.
      */
     private List<Command> withFastDescriptions(List<Command> commands) {
-        return commands.stream().map(c -> !c.name().equals("query-machine-type") ? c
-                : new Command(c.name(), c.features(), c.successResponse(), c.allowOob(), c.allowPreconfig(),
-                        c.coroutine(), fastDescriptions(c.handler()))).toList();
+        return commands.stream()
+                .map(c -> !c.name().equals("query-machine-type")
+                        ? c
+                        : new Command(
+                                c.name(),
+                                c.features(),
+                                c.successResponse(),
+                                c.allowOob(),
+                                c.allowPreconfig(),
+                                c.coroutine(),
+                                fastDescriptions(c.handler())))
+                .toList();
     }
 
     private Command.Handler fastDescriptions(Command.Handler handler) {
@@ -223,15 +253,22 @@ public final class ModelServer implements Server, AutoCloseable {
     private Optional<JsonNode> indexed(ObjectNode arguments) {
         JsonNode type = arguments.get("type");
         JsonNode defaults = arguments.get("defaults");
-        if (type == null || !type.isTextual() || (defaults != null && !defaults.isBoolean())
+        if (type == null
+                || !type.isTextual()
+                || (defaults != null && !defaults.isBoolean())
                 || arguments.size() != (defaults == null ? 1 : 2)) {
             return Optional.empty();
         }
         boolean withDefaults = defaults != null && defaults.booleanValue();
-        return descriptionIndex().flatMap(index -> MachineSelection.select(pack, Optional.of(type.textValue()))
-                .flatMap(selected -> index.text(selected.name(), withDefaults).map(text -> EncodedJson.node(text,
-                        JsonWriter.KeyOrder.QEMU,
-                        () -> describer.describe(selected.name(), Optional.empty(), withDefaults).toJson()))));
+        return descriptionIndex()
+                .flatMap(index -> MachineSelection.select(pack, Optional.of(type.textValue()))
+                        .flatMap(selected -> index.text(selected.name(), withDefaults)
+                                .map(text -> EncodedJson.node(
+                                        text,
+                                        JsonWriter.KeyOrder.QEMU,
+                                        () -> describer
+                                                .describe(selected.name(), Optional.empty(), withDefaults)
+                                                .toJson()))));
     }
 
     private Optional<DescriptionIndex> descriptionIndex() {
@@ -255,7 +292,11 @@ public final class ModelServer implements Server, AutoCloseable {
      * Starts serving {@code vm} as {@link #start(VirtualMachine, Runnable, MachineBuilder)} does,
      * under {@code -compat}'s policy; {@code onCompatCrash} is called where QEMU would abort.
      */
-    public static ModelServer start(VirtualMachine vm, Runnable onQuit, MachineBuilder builder, CompatPolicy compat,
+    public static ModelServer start(
+            VirtualMachine vm,
+            Runnable onQuit,
+            MachineBuilder builder,
+            CompatPolicy compat,
             CompatCrashHandler onCompatCrash) {
         return new ModelServer(vm, onQuit, builder, compat, onCompatCrash);
     }
@@ -329,7 +370,8 @@ public final class ModelServer implements Server, AutoCloseable {
     public JsonNode queryQmpSchema(ObjectNode arguments) {
         JsonNode schema = qmpSchema;
         if (schema == null) {
-            schema = pack.qmpSchema().map(reply -> Verbatim.of(reply.get("return")))
+            schema = pack.qmpSchema()
+                    .map(reply -> Verbatim.of(reply.get("return")))
                     .orElseThrow(() -> notModeled("query-qmp-schema"));
             qmpSchema = schema;
         }
@@ -463,7 +505,8 @@ public final class ModelServer implements Server, AutoCloseable {
 
     @Override
     public HardwareDescription queryMachineType(QueryMachineTypeArguments arguments) {
-        return describer.describe(arguments.type(), arguments.props(), arguments.defaults().orElse(false));
+        return describer.describe(
+                arguments.type(), arguments.props(), arguments.defaults().orElse(false));
     }
 
     @Override

@@ -34,7 +34,8 @@ final class NumaModule {
 
     private static NumaRequest request(NumaOptions.Branch branch) {
         if (branch instanceof NumaOptions.Node node) {
-            if (node.value().cpus().isPresent() || node.value().mem().isPresent()
+            if (node.value().cpus().isPresent()
+                    || node.value().mem().isPresent()
                     || node.value().initiator().isPresent()) {
                 throw QmpError.generic("set-numa-node: node cpus, mem and initiator are not modeled by qemu-model");
             }
@@ -45,8 +46,13 @@ final class NumaModule {
         }
         if (branch instanceof NumaOptions.Cpu cpu) {
             NumaCpuOptions c = cpu.value();
-            CpuProps props = new CpuProps(id(c.nodeId()), id(c.socketId()), id(c.dieId()), id(c.clusterId()),
-                    id(c.coreId()), id(c.threadId()));
+            CpuProps props = new CpuProps(
+                    id(c.nodeId()),
+                    id(c.socketId()),
+                    id(c.dieId()),
+                    id(c.clusterId()),
+                    id(c.coreId()),
+                    id(c.threadId()));
             return (config, facts, slots, sizes) -> config.mapCpus(props, facts, slots);
         }
         if (branch instanceof NumaOptions.Dist dist) {

@@ -45,7 +45,10 @@ final class PciModule {
         ObjectNode reply = captured.deepCopy();
         for (JsonNode bus : reply.path("return")) {
             if (bus.path("bus").asInt() == 0 && bus.path("devices").isArray()) {
-                withAdded((ArrayNode) bus.path("devices"), pci.get(), pci.get().topology().rootBus());
+                withAdded(
+                        (ArrayNode) bus.path("devices"),
+                        pci.get(),
+                        pci.get().topology().rootBus());
             }
         }
         if (reply.path("return").isArray()) {
@@ -63,9 +66,15 @@ final class PciModule {
         ObjectNode entry = JsonNodeFactory.instance.objectNode().put("bus", bus.number());
         ArrayNode devices = entry.putArray("devices");
         String expanderType = bus.parentDeviceType().orElseThrow();
-        String expanderId = pci.topology().deviceWithKey(bus.parentDeviceId().orElseThrow()).orElseThrow()
-                .id().orElse("");
-        for (JsonNode own : machine.parts().pack().pciExpanderBus(pci.family(), expanderType).orElseThrow()) {
+        String expanderId = pci.topology()
+                .deviceWithKey(bus.parentDeviceId().orElseThrow())
+                .orElseThrow()
+                .id()
+                .orElse("");
+        for (JsonNode own : machine.parts()
+                .pack()
+                .pciExpanderBus(pci.family(), expanderType)
+                .orElseThrow()) {
             ObjectNode device = own.deepCopy();
             device.put("bus", bus.number());
             device.put("qdev_id", expanderId);
@@ -83,7 +92,10 @@ final class PciModule {
             if (!device.bus().equals(bus.name())) {
                 continue;
             }
-            ObjectNode entry = machine.parts().pack().pciDeviceEntry(pci.family(), device.type()).orElseThrow()
+            ObjectNode entry = machine.parts()
+                    .pack()
+                    .pciDeviceEntry(pci.family(), device.type())
+                    .orElseThrow()
                     .deepCopy();
             entry.put("bus", bus.number());
             entry.put("slot", device.slot());
@@ -91,7 +103,8 @@ final class PciModule {
             entry.put("qdev_id", device.id().orElse(""));
             all.add(entry);
         }
-        all.sort(Comparator.comparingInt(d -> d.path("slot").asInt() * 8 + d.path("function").asInt()));
+        all.sort(Comparator.comparingInt(
+                d -> d.path("slot").asInt() * 8 + d.path("function").asInt()));
         ArrayNode sorted = JsonNodeFactory.instance.arrayNode();
         all.forEach(sorted::add);
         devices.removeAll();

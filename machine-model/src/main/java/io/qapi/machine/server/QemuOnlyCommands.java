@@ -28,19 +28,19 @@ import java.util.function.BooleanSupplier;
 final class QemuOnlyCommands {
     private static final String COMMAND_LINE_OPTIONS = "query-command-line-options";
 
-    private QemuOnlyCommands() {
-    }
+    private QemuOnlyCommands() {}
 
     /** The binary's commands that {@code modeled} lacks, in the order of its {@code query-commands}. */
     static List<Command> beyond(List<Command> modeled, MachinePack pack, BooleanSupplier modulesLoaded) {
         Set<String> have = new HashSet<>();
         modeled.forEach(c -> have.add(c.name()));
         Map<String, JsonNode> introspected = new HashMap<>();
-        pack.qmpSchema().ifPresent(schema -> schema.path("return").forEach(entity -> {
-            if (entity.path("meta-type").asText().equals("command")) {
-                introspected.put(entity.path("name").asText(), entity);
-            }
-        }));
+        pack.qmpSchema()
+                .ifPresent(schema -> schema.path("return").forEach(entity -> {
+                    if (entity.path("meta-type").asText().equals("command")) {
+                        introspected.put(entity.path("name").asText(), entity);
+                    }
+                }));
         List<Command> others = new ArrayList<>();
         for (JsonNode info : pack.queryCommands().path("return")) {
             String name = info.path("name").asText();
@@ -51,8 +51,8 @@ final class QemuOnlyCommands {
         return others;
     }
 
-    private static Command command(String name, JsonNode introspected, MachinePack pack,
-            BooleanSupplier modulesLoaded) {
+    private static Command command(
+            String name, JsonNode introspected, MachinePack pack, BooleanSupplier modulesLoaded) {
         Command.Builder builder = Command.named(name);
         if (introspected != null) {
             List<String> features = new ArrayList<>();
@@ -81,8 +81,8 @@ final class QemuOnlyCommands {
     private static JsonNode commandLineOptions(JsonNode all, ObjectNode arguments) {
         JsonNode option = arguments.get("option");
         if (option == null || !option.isTextual() || arguments.size() != 1) {
-            throw QmpError.generic("The command " + COMMAND_LINE_OPTIONS
-                    + " is not modeled by qemu-model with these arguments");
+            throw QmpError.generic(
+                    "The command " + COMMAND_LINE_OPTIONS + " is not modeled by qemu-model with these arguments");
         }
         ArrayNode picked = JsonNodeFactory.instance.arrayNode();
         for (JsonNode entry : all) {

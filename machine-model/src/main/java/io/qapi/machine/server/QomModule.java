@@ -22,7 +22,6 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -59,21 +58,26 @@ final class QomModule {
         }
         if (path.equals(CHARDEVS)) {
             // as /objects: the class's property, then the children in the reverse of the table's order
-            List<ObjectPropertyInfo> listed = new ArrayList<>(List.of(new ObjectPropertyInfo("type", "string",
-                    Optional.empty(), Optional.empty())));
-            machine.chardevs().listed().forEach(c -> listed.add(new ObjectPropertyInfo(c.id(),
-                    "child<" + c.qomType() + ">", Optional.empty(), Optional.empty())));
+            List<ObjectPropertyInfo> listed = new ArrayList<>(
+                    List.of(new ObjectPropertyInfo("type", "string", Optional.empty(), Optional.empty())));
+            machine.chardevs()
+                    .listed()
+                    .forEach(c -> listed.add(new ObjectPropertyInfo(
+                            c.id(), "child<" + c.qomType() + ">", Optional.empty(), Optional.empty())));
             return listed;
         }
         if (path.equals(OBJECTS) && !machine.inPreconfig()) {
             // the class's property first, then the children in the reverse of the table's order
-            List<ObjectPropertyInfo> listed = new ArrayList<>(List.of(new ObjectPropertyInfo("type", "string",
-                    Optional.empty(), Optional.empty())));
+            List<ObjectPropertyInfo> listed = new ArrayList<>(
+                    List.of(new ObjectPropertyInfo("type", "string", Optional.empty(), Optional.empty())));
             List<String> children = new ArrayList<>(machine.objects());
             Collections.reverse(children);
             for (String child : children) {
-                listed.add(new ObjectPropertyInfo(child, "child<" + machine.objectType(child).orElseThrow() + ">",
-                        Optional.empty(), Optional.empty()));
+                listed.add(new ObjectPropertyInfo(
+                        child,
+                        "child<" + machine.objectType(child).orElseThrow() + ">",
+                        Optional.empty(),
+                        Optional.empty()));
             }
             return listed;
         }
@@ -84,15 +88,15 @@ final class QomModule {
         if (listed.isMissingNode()) {
             throw QmpError.generic("qom-list of '" + path + "' (" + type + ") is not modeled by qemu-model yet");
         }
-        List<ObjectPropertyInfo> properties = new ArrayList<>(
-                MachineModule.capturedList(listed, ObjectPropertyInfo.DECODER));
+        List<ObjectPropertyInfo> properties =
+                new ArrayList<>(MachineModule.capturedList(listed, ObjectPropertyInfo.DECODER));
         if (path.equals("/")) {
             // QEMU makes /objects the first time something needs it: an -object, or a command
             // that looks there (query-memdev), as the capture did before it listed the root
             properties.removeIf(p -> p.name().equals("objects"));
             if (!machine.parts().backends().isEmpty() || machine.objectsLookedUp()) {
-                properties.add(new ObjectPropertyInfo("objects", "child<container>", Optional.empty(),
-                        Optional.empty()));
+                properties.add(
+                        new ObjectPropertyInfo("objects", "child<container>", Optional.empty(), Optional.empty()));
             }
         }
         if (path.equals(PERIPHERAL) || path.equals(ANONYMOUS)) {
@@ -102,8 +106,8 @@ final class QomModule {
             Collections.reverse(children);
             for (String child : children) {
                 String childType = machine.addedDevices().get(path + "/" + child);
-                properties.add(new ObjectPropertyInfo(child, "child<" + childType + ">", Optional.empty(),
-                        Optional.empty()));
+                properties.add(
+                        new ObjectPropertyInfo(child, "child<" + childType + ">", Optional.empty(), Optional.empty()));
             }
         }
         return properties;
@@ -119,13 +123,14 @@ final class QomModule {
             if (property.equals("type")) {
                 return JsonNodeFactory.instance.textNode(added);
             }
-            Optional<JsonNode> pciValue = machine.pci().flatMap(pci -> pciProperty(pci, path, property))
+            Optional<JsonNode> pciValue = machine.pci()
+                    .flatMap(pci -> pciProperty(pci, path, property))
                     .or(() -> machine.isa().flatMap(isa -> isaProperty(isa, path, property)));
             if (pciValue.isPresent()) {
                 return pciValue.get();
             }
-            throw QmpError.generic("qom-get of '" + path + "' property '" + property
-                    + "' is not modeled by qemu-model yet");
+            throw QmpError.generic(
+                    "qom-get of '" + path + "' property '" + property + "' is not modeled by qemu-model yet");
         }
         if (path.equals(MACHINE) && property.equals("smp")) {
             ObjectNode smp = JsonNodeFactory.instance.objectNode();
@@ -153,7 +158,9 @@ final class QomModule {
             return hostValue(property);
         }
         if (reply.has("error")) {
-            throw new QmpError(reply.path("error").path("class").asText(), reply.path("error").path("desc").asText());
+            throw new QmpError(
+                    reply.path("error").path("class").asText(),
+                    reply.path("error").path("desc").asText());
         }
         return reply.path("return");
     }
@@ -175,9 +182,12 @@ final class QomModule {
             case "addr" -> Optional.of(nodes.numberNode(device.devfn()));
             case "parent_bus" -> pci.busPath(device).map(nodes::textNode);
             case "multifunction" -> Optional.of(nodes.booleanNode(device.multifunction()));
-            default -> Optional.ofNullable(added.get().properties().get(property))
-                    .or(() -> expanderDefault(device, property)).map(value ->
-                    value.matches("\\d+") ? nodes.numberNode(Long.parseLong(value)) : nodes.textNode(value));
+            default ->
+                Optional.ofNullable(added.get().properties().get(property))
+                        .or(() -> expanderDefault(device, property))
+                        .map(value -> value.matches("\\d+")
+                                ? nodes.numberNode(Long.parseLong(value))
+                                : nodes.textNode(value));
         };
     }
 
@@ -198,10 +208,12 @@ final class QomModule {
      * {@code /machine/unattached}, which the captured board does not have: refused as not modeled.
      */
     private void refuseUnattachedBesideExpander(String command, String path) {
-        if (path.startsWith(UNATTACHED) && machine.pci().filter(p -> !p.topology().expanderRoots().isEmpty())
-                .isPresent()) {
-            throw QmpError.generic(command + " of '" + path
-                    + "' beside an expander bridge is not modeled by qemu-model yet");
+        if (path.startsWith(UNATTACHED)
+                && machine.pci()
+                        .filter(p -> !p.topology().expanderRoots().isEmpty())
+                        .isPresent()) {
+            throw QmpError.generic(
+                    command + " of '" + path + "' beside an expander bridge is not modeled by qemu-model yet");
         }
     }
 
@@ -300,14 +312,19 @@ final class QomModule {
     private static JsonNode restoreBoard(MachineParts parts) {
         if (!parts.board().switchesKeepDevices()) {
             throw QmpError.generic("the QOM tree of a machine with switches ("
-                    + String.join(", ", parts.board().switches().stream().map(MachineSwitch::key).toList())
+                    + String.join(
+                            ", ",
+                            parts.board().switches().stream()
+                                    .map(MachineSwitch::key)
+                                    .toList())
                     + ") is not modeled by qemu-model yet");
         }
         // the board as built: with the default devices the command line turned off left out
-        JsonNode board = Optional.of(parts.board()).filter(b -> b.part("qom-lists").isPresent())
+        JsonNode board = Optional.of(parts.board())
+                .filter(b -> b.part("qom-lists").isPresent())
                 .map(b -> (JsonNode) partsOf(b, List.of("qom-lists", "qom-machine")))
-                .orElseThrow(() -> QmpError.generic("the QOM tree of machine type '" + parts.type().name()
-                        + "' is not in this data pack"));
+                .orElseThrow(() -> QmpError.generic(
+                        "the QOM tree of machine type '" + parts.type().name() + "' is not in this data pack"));
         String machineType = parts.type().name() + "-machine";
         ObjectNode qom = JsonNodeFactory.instance.objectNode();
         for (String part : List.of("lists", "machine")) {
@@ -318,14 +335,15 @@ final class QomModule {
         for (MachineSwitch machineSwitch : parts.board().switches()) {
             JsonNode current = machineProperties.path(machineSwitch.property()).path("return");
             if (current.isBoolean()) {
-                machineProperties.putObject(machineSwitch.property()).put("return",
-                        machineSwitch.value().equals("on"));
+                machineProperties
+                        .putObject(machineSwitch.property())
+                        .put("return", machineSwitch.value().equals("on"));
             } else if (current.isTextual()) {
                 machineProperties.putObject(machineSwitch.property()).put("return", machineSwitch.value());
             }
         }
-        Optional.ofNullable(parts.options().get("memory-backend")).ifPresent(id ->
-                machineProperties.putObject("memory-backend").put("return", "/objects/" + id));
+        Optional.ofNullable(parts.options().get("memory-backend"))
+                .ifPresent(id -> machineProperties.putObject("memory-backend").put("return", "/objects/" + id));
         return qom;
     }
 }

@@ -62,8 +62,8 @@ final class TypesModule {
     }
 
     List<ObjectTypeInfo> qomListTypes(QomListTypesArguments arguments) {
-        TypeQueries.Answer answer = queries().qomListTypes(arguments.implements_(),
-                arguments.abstract_().orElse(false));
+        TypeQueries.Answer answer = queries()
+                .qomListTypes(arguments.implements_(), arguments.abstract_().orElse(false));
         return MachineModule.capturedList(reply(answer), ObjectTypeInfo.DECODER);
     }
 

@@ -13,8 +13,7 @@ import java.nio.charset.StandardCharsets;
  * order.
  */
 final class Verbatim {
-    private Verbatim() {
-    }
+    private Verbatim() {}
 
     /** {@code value}, to be written exactly in its own member order. */
     static JsonNode of(JsonNode value) {

@@ -9,18 +9,27 @@ import java.util.OptionalInt;
  * QAPI {@code CpuInstanceProperties}: the address of a CPU slot, or the partial address given to
  * {@code device_add} / {@code set-numa-node}. Empty members are absent on the wire.
  */
-public record CpuProps(OptionalInt nodeId, OptionalInt socketId, OptionalInt dieId,
-        OptionalInt clusterId, OptionalInt coreId, OptionalInt threadId) {
+public record CpuProps(
+        OptionalInt nodeId,
+        OptionalInt socketId,
+        OptionalInt dieId,
+        OptionalInt clusterId,
+        OptionalInt coreId,
+        OptionalInt threadId) {
 
     /** No member set. */
-    public static final CpuProps NONE = new CpuProps(OptionalInt.empty(), OptionalInt.empty(),
-            OptionalInt.empty(), OptionalInt.empty(), OptionalInt.empty(), OptionalInt.empty());
+    public static final CpuProps NONE = new CpuProps(
+            OptionalInt.empty(),
+            OptionalInt.empty(),
+            OptionalInt.empty(),
+            OptionalInt.empty(),
+            OptionalInt.empty(),
+            OptionalInt.empty());
 
     /** Builds props from nullable values, {@code null} meaning absent. */
-    public static CpuProps of(Integer nodeId, Integer socketId, Integer dieId, Integer clusterId,
-            Integer coreId, Integer threadId) {
-        return new CpuProps(opt(nodeId), opt(socketId), opt(dieId), opt(clusterId), opt(coreId),
-                opt(threadId));
+    public static CpuProps of(
+            Integer nodeId, Integer socketId, Integer dieId, Integer clusterId, Integer coreId, Integer threadId) {
+        return new CpuProps(opt(nodeId), opt(socketId), opt(dieId), opt(clusterId), opt(coreId), opt(threadId));
     }
 
     /** The same address with {@code node-id} set. */

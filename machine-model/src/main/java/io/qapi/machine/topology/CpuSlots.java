@@ -17,8 +17,7 @@ public final class CpuSlots {
     private final List<CpuSlot> slots;
     private final BitSet plugged;
 
-    private CpuSlots(CpuTopology topology, MachineTopologyFacts facts, List<CpuSlot> slots,
-            BitSet plugged) {
+    private CpuSlots(CpuTopology topology, MachineTopologyFacts facts, List<CpuSlot> slots, BitSet plugged) {
         this.topology = topology;
         this.facts = facts;
         this.slots = slots;
@@ -36,8 +35,10 @@ public final class CpuSlots {
         }
         List<CpuSlot> slots = new ArrayList<>();
         for (int index = 0; index < topology.maxcpus(); index++) {
-            slots.add(facts.slotScheme() == SlotScheme.X86 ? x86Slot(topology, facts, index)
-                    : armSlot(topology, facts, index));
+            slots.add(
+                    facts.slotScheme() == SlotScheme.X86
+                            ? x86Slot(topology, facts, index)
+                            : armSlot(topology, facts, index));
         }
         BitSet plugged = new BitSet();
         plugged.set(0, topology.cpus());
@@ -59,8 +60,7 @@ public final class CpuSlots {
         int socket = index / (t.dies() * t.cores() * t.threads());
         // die-id appears only with more than one die, as in QEMU (it was optional before 4.1).
         CpuProps props = CpuProps.of(null, socket, t.dies() > 1 ? die : null, null, core, thread);
-        return new CpuSlot(index, X86ApicIds.apicId(t, socket, die, core, thread), props,
-                facts.cpuType(), 1);
+        return new CpuSlot(index, X86ApicIds.apicId(t, socket, die, core, thread), props, facts.cpuType(), 1);
     }
 
     /**
@@ -110,8 +110,7 @@ public final class CpuSlots {
         List<CpuSlot> mapped = new ArrayList<>();
         for (CpuSlot slot : slots) {
             OptionalInt node = nodeOfSlot.get(slot.index());
-            CpuProps props = node.isPresent() ? slot.props().withNodeId(node.getAsInt())
-                    : slot.props();
+            CpuProps props = node.isPresent() ? slot.props().withNodeId(node.getAsInt()) : slot.props();
             mapped.add(new CpuSlot(slot.index(), slot.archId(), props, slot.type(), 1));
         }
         return new CpuSlots(topology, facts, List.copyOf(mapped), (BitSet) plugged.clone());
@@ -127,29 +126,27 @@ public final class CpuSlots {
      */
     public int checkCpuDeviceAdd(String driver, CpuProps props) throws TopologyException {
         if (!facts.cpuType().equals(driver)) {
-            throw new TopologyException("Invalid CPU type, expected cpu type: '"
-                    + facts.cpuType() + "'");
+            throw new TopologyException("Invalid CPU type, expected cpu type: '" + facts.cpuType() + "'");
         }
         CpuTopology t = topology;
         int maxSocket = (t.maxcpus() - 1) / t.threads() / t.cores() / t.dies();
-        OptionalInt die = props.dieId().isEmpty() && t.dies() == 1 ? OptionalInt.of(0)
-                : props.dieId();
+        OptionalInt die = props.dieId().isEmpty() && t.dies() == 1 ? OptionalInt.of(0) : props.dieId();
         int socket = required("socket", props.socketId(), maxSocket);
         int dieId = required("die", die, t.dies() - 1);
         int core = required("core", props.coreId(), t.cores() - 1);
         int thread = required("thread", props.threadId(), t.threads() - 1);
         long apicId = X86ApicIds.apicId(t, socket, dieId, core, thread);
-        CpuSlot slot = slots.stream().filter(s -> s.archId() == apicId).findFirst().orElseThrow(
-                () -> new TopologyException("Invalid CPU [socket: " + socket + ", die: " + dieId
+        CpuSlot slot = slots.stream()
+                .filter(s -> s.archId() == apicId)
+                .findFirst()
+                .orElseThrow(() -> new TopologyException("Invalid CPU [socket: " + socket + ", die: " + dieId
                         + ", core: " + core + ", thread: " + thread + "] with APIC ID " + apicId
                         + ", valid index range 0:" + (slots.size() - 1)));
         if (plugged.get(slot.index())) {
-            throw new TopologyException("CPU[" + slot.index() + "] with APIC ID " + apicId
-                    + " exists");
+            throw new TopologyException("CPU[" + slot.index() + "] with APIC ID " + apicId + " exists");
         }
         OptionalInt slotNode = slot.props().nodeId();
-        if (props.nodeId().isPresent() && slotNode.isPresent()
-                && props.nodeId().getAsInt() != slotNode.getAsInt()) {
+        if (props.nodeId().isPresent() && slotNode.isPresent() && props.nodeId().getAsInt() != slotNode.getAsInt()) {
             throw new TopologyException("invalid node-id, must be " + slotNode.getAsInt());
         }
         return slot.index();
@@ -173,14 +170,13 @@ public final class CpuSlots {
         return "acpi: device unplug request for not supported device type: " + facts.cpuType();
     }
 
-    private static int required(String level, OptionalInt value, int max)
-            throws TopologyException {
+    private static int required(String level, OptionalInt value, int max) throws TopologyException {
         if (value.isEmpty()) {
             throw new TopologyException("CPU " + level + "-id is not set");
         }
         if (value.getAsInt() > max) {
-            throw new TopologyException("Invalid CPU " + level + "-id: " + value.getAsInt()
-                    + " must be in range 0:" + max);
+            throw new TopologyException(
+                    "Invalid CPU " + level + "-id: " + value.getAsInt() + " must be in range 0:" + max);
         }
         return value.getAsInt();
     }

@@ -8,8 +8,7 @@ import java.util.Map;
  * A resolved CPU topology: every count known, the product of the hierarchy equal to
  * {@code maxcpus}, {@code cpus <= maxcpus}.
  */
-public record CpuTopology(int cpus, int maxcpus, int sockets, int dies, int clusters, int cores,
-        int threads) {
+public record CpuTopology(int cpus, int maxcpus, int sockets, int dies, int clusters, int cores, int threads) {
 
     /** Checks the invariants {@link SmpRules} guarantees, so no other value can exist. */
     public CpuTopology {

@@ -16,9 +16,16 @@ import java.util.Objects;
  * @param cpuType          the QOM type of the CPUs, e.g. {@code qemu64-x86_64-cpu}
  * @param slotScheme       how the possible CPUs are numbered
  */
-public record MachineTopologyFacts(String machineName, int minCpus, int maxCpus,
-        boolean preferSockets, boolean diesSupported, boolean clustersSupported,
-        boolean hotpluggableCpus, String cpuType, SlotScheme slotScheme) {
+public record MachineTopologyFacts(
+        String machineName,
+        int minCpus,
+        int maxCpus,
+        boolean preferSockets,
+        boolean diesSupported,
+        boolean clustersSupported,
+        boolean hotpluggableCpus,
+        String cpuType,
+        SlotScheme slotScheme) {
 
     /** Requires names and a sane CPU range. */
     public MachineTopologyFacts {
@@ -32,7 +39,7 @@ public record MachineTopologyFacts(String machineName, int minCpus, int maxCpus,
 
     /** An x86 pc or q35 type of QEMU 7.2 with the default {@code qemu64} CPU. */
     public static MachineTopologyFacts x86(String machineName, int maxCpus, boolean preferSockets) {
-        return new MachineTopologyFacts(machineName, 1, maxCpus, preferSockets, true, false, true,
-                "qemu64-x86_64-cpu", SlotScheme.X86);
+        return new MachineTopologyFacts(
+                machineName, 1, maxCpus, preferSockets, true, false, true, "qemu64-x86_64-cpu", SlotScheme.X86);
     }
 }

@@ -8,26 +8,43 @@ import java.util.OptionalLong;
  * low 32 bits, as QEMU does). An explicit zero is kept as given; QEMU 7.2 treats it like an
  * omitted value (with a deprecation warning), and so does {@link SmpRules}.
  */
-public record SmpOptions(OptionalLong cpus, OptionalLong maxcpus, OptionalLong sockets,
-        OptionalLong dies, OptionalLong clusters, OptionalLong cores, OptionalLong threads) {
+public record SmpOptions(
+        OptionalLong cpus,
+        OptionalLong maxcpus,
+        OptionalLong sockets,
+        OptionalLong dies,
+        OptionalLong clusters,
+        OptionalLong cores,
+        OptionalLong threads) {
 
     /** No member given: QEMU's default of one CPU. */
-    public static final SmpOptions NONE = new SmpOptions(OptionalLong.empty(), OptionalLong.empty(),
-            OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(),
+    public static final SmpOptions NONE = new SmpOptions(
+            OptionalLong.empty(),
+            OptionalLong.empty(),
+            OptionalLong.empty(),
+            OptionalLong.empty(),
+            OptionalLong.empty(),
+            OptionalLong.empty(),
             OptionalLong.empty());
 
     /** Builds options from nullable values, {@code null} meaning omitted. */
-    public static SmpOptions of(Integer cpus, Integer maxcpus, Integer sockets, Integer dies,
-            Integer clusters, Integer cores, Integer threads) {
-        return new SmpOptions(opt(cpus), opt(maxcpus), opt(sockets), opt(dies), opt(clusters),
-                opt(cores), opt(threads));
+    public static SmpOptions of(
+            Integer cpus,
+            Integer maxcpus,
+            Integer sockets,
+            Integer dies,
+            Integer clusters,
+            Integer cores,
+            Integer threads) {
+        return new SmpOptions(
+                opt(cpus), opt(maxcpus), opt(sockets), opt(dies), opt(clusters), opt(cores), opt(threads));
     }
 
     /** Builds options from nullable 64-bit values, {@code null} meaning omitted. */
-    public static SmpOptions ofLongs(Long cpus, Long maxcpus, Long sockets, Long dies, Long clusters, Long cores,
-            Long threads) {
-        return new SmpOptions(opt(cpus), opt(maxcpus), opt(sockets), opt(dies), opt(clusters), opt(cores),
-                opt(threads));
+    public static SmpOptions ofLongs(
+            Long cpus, Long maxcpus, Long sockets, Long dies, Long clusters, Long cores, Long threads) {
+        return new SmpOptions(
+                opt(cpus), opt(maxcpus), opt(sockets), opt(dies), opt(clusters), opt(cores), opt(threads));
     }
 
     private static OptionalLong opt(Integer value) {

@@ -8,16 +8,14 @@ import java.util.OptionalLong;
  * confirmed against the real binary in {@code SmpRulesAgainstQemuTest}).
  */
 public final class SmpRules {
-    private SmpRules() {
-    }
+    private SmpRules() {}
 
     /**
      * Resolves the options for a machine type.
      *
      * @throws TopologyException with QEMU's text when the options are invalid for the type
      */
-    public static CpuTopology resolve(SmpOptions options, MachineTopologyFacts facts)
-            throws TopologyException {
+    public static CpuTopology resolve(SmpOptions options, MachineTopologyFacts facts) throws TopologyException {
         // QEMU reads each count as a 64-bit integer and keeps its low 32 bits as an unsigned
         // int; everything after that is unsigned 32-bit arithmetic, wrapping as C does. Here a
         // count is a long in [0, 2^32), and every product is cut back to 32 bits.
@@ -70,8 +68,8 @@ public final class SmpRules {
 
         String hierarchy = hierarchy(facts, sockets, dies, clusters, cores, threads);
         if (hierarchyProduct != maxcpus) {
-            throw new TopologyException("Invalid CPU topology: product of the hierarchy must match "
-                    + "maxcpus: " + hierarchy + " != maxcpus (" + maxcpus + ")");
+            throw new TopologyException("Invalid CPU topology: product of the hierarchy must match " + "maxcpus: "
+                    + hierarchy + " != maxcpus (" + maxcpus + ")");
         }
         if (maxcpus < cpus) {
             throw new TopologyException("Invalid CPU topology: maxcpus must be equal to or greater "
@@ -80,15 +78,15 @@ public final class SmpRules {
         }
         // these two messages print the unsigned counts as signed ints (%d)
         if (cpus < facts.minCpus()) {
-            throw new TopologyException("Invalid SMP CPUs " + (int) cpus + ". The min CPUs supported by "
-                    + "machine '" + facts.machineName() + "' is " + facts.minCpus());
+            throw new TopologyException("Invalid SMP CPUs " + (int) cpus + ". The min CPUs supported by " + "machine '"
+                    + facts.machineName() + "' is " + facts.minCpus());
         }
         if (maxcpus > facts.maxCpus()) {
             throw new TopologyException("Invalid SMP CPUs " + (int) maxcpus + ". The max CPUs supported "
                     + "by machine '" + facts.machineName() + "' is " + facts.maxCpus());
         }
-        return new CpuTopology((int) cpus, (int) maxcpus, (int) sockets, (int) dies,
-                (int) clusters, (int) cores, (int) threads);
+        return new CpuTopology(
+                (int) cpus, (int) maxcpus, (int) sockets, (int) dies, (int) clusters, (int) cores, (int) threads);
     }
 
     private static final long UINT32 = 0xFFFF_FFFFL;
@@ -123,8 +121,8 @@ public final class SmpRules {
     }
 
     /** QEMU lists only the levels the machine supports, largest first. */
-    private static String hierarchy(MachineTopologyFacts facts, long sockets, long dies,
-            long clusters, long cores, long threads) {
+    private static String hierarchy(
+            MachineTopologyFacts facts, long sockets, long dies, long clusters, long cores, long threads) {
         StringBuilder text = new StringBuilder("sockets (").append(sockets).append(')');
         if (facts.diesSupported()) {
             text.append(" * dies (").append(dies).append(')');

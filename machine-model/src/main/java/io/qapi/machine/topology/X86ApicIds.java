@@ -6,15 +6,13 @@ package io.qapi.machine.topology;
  * two. So with 3 cores per socket, socket 1 starts at APIC id 4, not 3.
  */
 final class X86ApicIds {
-    private X86ApicIds() {
-    }
+    private X86ApicIds() {}
 
     static long apicId(CpuTopology topology, int socket, int die, int core, int thread) {
         int coreOffset = width(topology.threads());
         int dieOffset = coreOffset + width(topology.cores());
         int socketOffset = dieOffset + width(topology.dies());
-        return ((long) socket << socketOffset) | ((long) die << dieOffset)
-                | ((long) core << coreOffset) | thread;
+        return ((long) socket << socketOffset) | ((long) die << dieOffset) | ((long) core << coreOffset) | thread;
     }
 
     /** The bits needed for ids 0 to count-1. */

@@ -35,9 +35,18 @@ import java.util.Optional;
  * @param topology   the CPU topology {@code -smp} gave, every count filled in
  * @param board      the captured board under the machine's switches ({@code -machine q35,usb=on})
  */
-public record MachineParts(MachinePack pack, MachineSelection type, MachineTopologyFacts cpuFacts,
-        Optional<CpuSlots> slots, long ramBytes, Map<String, String> options, List<MemoryBackend> backends,
-        boolean defaults, NumaConfig numa, CpuTopology topology, SwitchedBoard board) {
+public record MachineParts(
+        MachinePack pack,
+        MachineSelection type,
+        MachineTopologyFacts cpuFacts,
+        Optional<CpuSlots> slots,
+        long ramBytes,
+        Map<String, String> options,
+        List<MemoryBackend> backends,
+        boolean defaults,
+        NumaConfig numa,
+        CpuTopology topology,
+        SwitchedBoard board) {
 
     public MachineParts {
         // in the order they were read (QEMU's own order of the option dictionary, in which it
@@ -49,14 +58,14 @@ public record MachineParts(MachinePack pack, MachineSelection type, MachineTopol
     /** These parts with another NUMA configuration, its CPU mapping shown on the slots. */
     public MachineParts withNuma(NumaConfig config) {
         Optional<CpuSlots> mapped = slots.map(s -> s.withNodes(config.nodeOfSlot()));
-        return new MachineParts(pack, type, cpuFacts, mapped, ramBytes, options, backends, defaults, config,
-                topology, board);
+        return new MachineParts(
+                pack, type, cpuFacts, mapped, ramBytes, options, backends, defaults, config, topology, board);
     }
 
     /** These parts with the CPU slots {@code next} (after a CPU is plugged). */
     public MachineParts withSlots(CpuSlots next) {
-        return new MachineParts(pack, type, cpuFacts, Optional.of(next), ramBytes, options, backends, defaults,
-                numa, topology, board);
+        return new MachineParts(
+                pack, type, cpuFacts, Optional.of(next), ramBytes, options, backends, defaults, numa, topology, board);
     }
 
     /** These parts with other memory backend objects (after object-add or object-del). */
@@ -106,9 +115,11 @@ public record MachineParts(MachinePack pack, MachineSelection type, MachineTopol
      * @throws QmpError when the pack lacks it, or the switches given each change it
      */
     public JsonNode capturedReply(String command) {
-        return board.part(command).orElseThrow(() -> QmpError.generic(board.unknown().containsKey(command)
-                ? command + " of machine type '" + type.name() + "': " + board.whyUnknown(command)
-                : command + " of machine type '" + type.name() + "' is not in the machine data pack"));
+        return board.part(command)
+                .orElseThrow(() -> QmpError.generic(
+                        board.unknown().containsKey(command)
+                                ? command + " of machine type '" + type.name() + "': " + board.whyUnknown(command)
+                                : command + " of machine type '" + type.name() + "' is not in the machine data pack"));
     }
 
     /**
@@ -121,8 +132,10 @@ public record MachineParts(MachinePack pack, MachineSelection type, MachineTopol
                 return given.value().equals("on");
             }
         }
-        return pack.board(type.name(), false).flatMap(b -> MachineSwitch.current(b, property))
-                .map("on"::equals).orElse(otherwise);
+        return pack.board(type.name(), false)
+                .flatMap(b -> MachineSwitch.current(b, property))
+                .map("on"::equals)
+                .orElse(otherwise);
     }
 
     /** The architecture's name as {@code query-target} gives it. */

@@ -50,10 +50,8 @@ public final class RunControl {
         switch (state) {
             case SHUTDOWN, INTERNAL_ERROR, GUEST_PANICKED, WATCHDOG ->
                 throw QmpError.generic("Resetting the Virtual Machine is required");
-            case SUSPENDED -> throw QmpError.generic(
-                    "Unable to resume: guest is suspended. Use system_wakeup command");
-            case RUNNING -> {
-            }
+            case SUSPENDED -> throw QmpError.generic("Unable to resume: guest is suspended. Use system_wakeup command");
+            case RUNNING -> {}
             default -> {
                 state = RunState.RUNNING;
                 events.resume();

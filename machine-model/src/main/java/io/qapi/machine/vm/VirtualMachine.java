@@ -82,43 +82,53 @@ public final class VirtualMachine {
     private final Map<String, String> added = new LinkedHashMap<>();
     /** A copy of {@link #added} for readers, made when first read after a change. */
     private volatile Map<String, String> addedSnapshot = Map.of();
+
     private int anonymousDevices;
     /** Whether {@code -cpu} gave features, which change the CPU objects' property values. */
     private volatile boolean cpuFeaturesGiven;
     /** Where a device added with an id goes in the QOM tree (the others go to peripheral-anon). */
     private static final String PERIPHERAL = "/machine/peripheral/";
+
     private volatile boolean objectsLookedUp;
     /** The ISA side, read from the board on first use ({@link #isaRead}); null for none. */
     private IsaMachine isa;
+
     private boolean isaRead;
     /** The PCI side, read from the board on first use ({@link #pciRead}); null for none. */
     private PciMachine pci;
+
     private boolean pciRead;
     /**
      * The children of /machine/peripheral and /machine/peripheral-anon as QEMU's hash tables
      * hold them: every name given, including those of devices refused after they were named.
      */
     private final GHashTableOrder peripheral = new GHashTableOrder();
+
     private final GHashTableOrder anonymous = new GHashTableOrder();
     /** The children of /objects in QEMU's hash-table order, and each one's QOM type. */
     private final GHashTableOrder objects = new GHashTableOrder();
+
     private final Map<String, String> objectTypes = new HashMap<>();
     /** The properties each object was given, in the order the objects were made (main memory's left out). */
     private final Map<String, ObjectNode> objectProperties = new LinkedHashMap<>();
+
     private static final String MEMORY_BACKEND_RAM = "memory-backend-ram";
     /** The MAC addresses of the NICs added, given or chosen. */
     private final Set<String> macs = new HashSet<>();
     /** The numbers a described machine's anonymous devices had, for the next ones added. */
     private final ArrayDeque<Integer> anonymousPlan = new ArrayDeque<>();
+
     private final RunControl run;
     /** The character devices: the monitors', the command line's, the default ports', the added. */
     private final Chardevs chardevs = new Chardevs();
+
     private final ChardevRules.PtyNumbers ptys = new ChardevRules.PtyNumbers();
     /** The block nodes and the devices attached to them; replaced whole under the lock. */
     private volatile BlockGraph blocks = BlockGraph.EMPTY;
+
     private volatile Netdevs netdevs = Netdevs.NONE;
-    private volatile EventEmitter events = EventEmitter.over((name, data) -> { });
-    private volatile Runnable onQuit = () -> { };
+    private volatile EventEmitter events = EventEmitter.over((name, data) -> {});
+    private volatile Runnable onQuit = () -> {};
 
     /**
      * A machine that starts paused with {@code paused} ({@code -S}), and with {@code preconfig}
@@ -210,7 +220,10 @@ public final class VirtualMachine {
 
     private Optional<PciMachine> pciMachine() {
         if (!pciRead) {
-            pci = parts.board().part("hardware").flatMap(BoardTree::of).flatMap(tree -> PciMachine.of(tree.root()))
+            pci = parts.board()
+                    .part("hardware")
+                    .flatMap(BoardTree::of)
+                    .flatMap(tree -> PciMachine.of(tree.root()))
                     .map(machine -> machine.withUnattachedDevices(unattachedDevices()))
                     .orElse(null);
             pciRead = true;
@@ -279,8 +292,11 @@ public final class VirtualMachine {
         if (machine.isPresent() && machine.get().busName().equals(bus.get())) {
             return machine.get();
         }
-        Optional<String> otherKind = pciMachine().flatMap(pciSide -> pciSide.topology().buses().stream()
-                .filter(b -> b.name().equals(bus.get())).map(b -> b.kind().qomTypeName()).findFirst());
+        Optional<String> otherKind = pciMachine()
+                .flatMap(pciSide -> pciSide.topology().buses().stream()
+                        .filter(b -> b.name().equals(bus.get()))
+                        .map(b -> b.kind().qomTypeName())
+                        .findFirst());
         if (otherKind.isEmpty()) {
             otherKind = parts.board().part("hardware").flatMap(hardware -> {
                 for (JsonNode known : hardware.path("buses")) {
@@ -292,7 +308,8 @@ public final class VirtualMachine {
                 return Optional.empty();
             });
         }
-        throw QmpError.generic(otherKind.map(kind -> "Device '" + driver + "' can't go on " + kind + " bus")
+        throw QmpError.generic(otherKind
+                .map(kind -> "Device '" + driver + "' can't go on " + kind + " bus")
                 .orElse("Bus '" + bus.get() + "' not found"));
     }
 
@@ -305,8 +322,10 @@ public final class VirtualMachine {
         if (!parts.board().switches().isEmpty()) {
             return -1;
         }
-        return parts.pack().board(parts.type().name(), parts.defaults())
-                .map(board -> board.path("qom-lists").path("/machine/unattached").path("return"))
+        return parts.pack()
+                .board(parts.type().name(), parts.defaults())
+                .map(board ->
+                        board.path("qom-lists").path("/machine/unattached").path("return"))
                 .filter(JsonNode::isArray)
                 .map(listing -> {
                     int devices = 0;
@@ -314,7 +333,8 @@ public final class VirtualMachine {
                         devices += child.path("name").asText().startsWith("device[") ? 1 : 0;
                     }
                     return devices + parts.topology().cpus() - 1;
-                }).orElse(-1);
+                })
+                .orElse(-1);
     }
 
     /**
@@ -330,21 +350,32 @@ public final class VirtualMachine {
                 options.put(name, value);
             }
         });
-        HardwareDescription board = describer.describe(current.type().name(), Optional.of(options),
-                current.defaults(), current.board().turnedOff());
+        HardwareDescription board = describer.describe(
+                current.type().name(),
+                Optional.of(options),
+                current.defaults(),
+                current.board().turnedOff());
         HardwareDescription running = RunningHardware.describe(board, pci(), isa());
         ObjectNode smp = JsonNodeFactory.instance.objectNode();
         current.topology().smpProperty().forEach(smp::put);
         // memory-backend= names a backend the description lists among the objects
         MachineDescription machine = current.options().containsKey("memory-backend")
-                ? withMemoryBackend(running.machine(), current.options().get("memory-backend")) : running.machine();
-        return new HardwareDescription(machine, running.facts(), running.root(), running.unattached(),
-                Optional.of(smp), Optional.of(current.ramBytes()), numaDescription(current.numa()),
+                ? withMemoryBackend(running.machine(), current.options().get("memory-backend"))
+                : running.machine();
+        return new HardwareDescription(
+                machine,
+                running.facts(),
+                running.root(),
+                running.unattached(),
+                Optional.of(smp),
+                Optional.of(current.ramBytes()),
+                numaDescription(current.numa()),
                 Optional.of(backends()));
     }
 
     private static MachineDescription withMemoryBackend(MachineDescription machine, String backend) {
-        ObjectNode options = machine.options().isObject() ? ((ObjectNode) machine.options()).deepCopy()
+        ObjectNode options = machine.options().isObject()
+                ? ((ObjectNode) machine.options()).deepCopy()
                 : JsonNodeFactory.instance.objectNode();
         options.put("memory-backend", backend);
         return new MachineDescription(machine.type(), options, machine.defaults());
@@ -360,10 +391,12 @@ public final class VirtualMachine {
      */
     public String addPciDevice(String driver, Map<String, String> options, Set<String> properties, boolean hotplug) {
         return locked(() -> {
-            PciMachine machine = pciMachine().orElseThrow(
-                    () -> QmpError.generic("No 'PCI' bus found for device '" + driver + "'"));
-            JsonNode entry = parts.pack().pciDeviceEntry(machine.family(), driver).orElseThrow(() -> QmpError.generic(
-                    "'" + driver + "' on this machine type is not modeled by qemu-model yet"));
+            PciMachine machine =
+                    pciMachine().orElseThrow(() -> QmpError.generic("No 'PCI' bus found for device '" + driver + "'"));
+            JsonNode entry = parts.pack()
+                    .pciDeviceEntry(machine.family(), driver)
+                    .orElseThrow(() ->
+                            QmpError.generic("'" + driver + "' on this machine type is not modeled by qemu-model yet"));
             DeviceRequest request = DeviceOptions.request(driver, options, hotplug);
             // an expander bridge's refusal on the wrong family comes from its rules, after placement
             if (entry.has("error") && !request.category().expander()) {
@@ -372,13 +405,16 @@ public final class VirtualMachine {
             // QEMU gives a NIC without a MAC address its default once the NIC is placed; the model
             // picks it beforehand and keeps it only if the NIC is added
             Optional<String> defaultMac = properties.contains("mac") && !options.containsKey("mac")
-                    ? Optional.of(defaultMac()) : Optional.empty();
+                    ? Optional.of(defaultMac())
+                    : Optional.empty();
             PciMachine next;
             String[] named = new String[1];
             try {
                 next = machine.with(request, parts.numa().nodeCount(), () -> {
-                    if (request.id().isPresent() && added.containsKey(PERIPHERAL + request.id().get())) {
-                        throw new PlacementException("Duplicate device ID '" + request.id().get() + "'");
+                    if (request.id().isPresent()
+                            && added.containsKey(PERIPHERAL + request.id().get())) {
+                        throw new PlacementException(
+                                "Duplicate device ID '" + request.id().get() + "'");
                     }
                     // QEMU names a device (adds it to its container) before it sets its properties
                     // and places it, and takes it out again when it is refused: an anonymous one
@@ -445,7 +481,8 @@ public final class VirtualMachine {
     }
 
     private static final List<String> DEFAULT_MACS = IntStream.range(0x56, 0x100)
-            .mapToObj(last -> String.format("52:54:00:12:34:%02x", last)).toList();
+            .mapToObj(last -> String.format("52:54:00:12:34:%02x", last))
+            .toList();
 
     /**
      * {@code device_del} of a device added with an id. QEMU 7.2 asks the guest to release a PCI
@@ -459,7 +496,8 @@ public final class VirtualMachine {
         locked(() -> {
             Optional<PciMachine.AddedDevice> device = pciMachine().flatMap(m -> m.addedWithId(id));
             if (device.isEmpty()) {
-                Optional<IsaMachine> isaSide = isaMachine().filter(i -> i.added(PERIPHERAL + id).isPresent());
+                Optional<IsaMachine> isaSide =
+                        isaMachine().filter(i -> i.added(PERIPHERAL + id).isPresent());
                 if (isaSide.isPresent()) {
                     throw QmpError.generic("Bus '" + isaSide.get().busName() + "' does not support hotplugging");
                 }
@@ -522,14 +560,16 @@ public final class VirtualMachine {
      */
     private void announceAfterReply(List<DeviceDeletedEvent> deleted) {
         EventEmitter emitter = events;
-        Thread announcing = new Thread(() -> {
-            try {
-                Thread.sleep(UNPLUG_EVENT_DELAY.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            deleted.forEach(emitter::deviceDeleted);
-        }, "qemu-model-device-deleted");
+        Thread announcing = new Thread(
+                () -> {
+                    try {
+                        Thread.sleep(UNPLUG_EVENT_DELAY.toMillis());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    deleted.forEach(emitter::deviceDeleted);
+                },
+                "qemu-model-device-deleted");
         announcing.setDaemon(true);
         CallingSession.afterReply(announcing::start);
     }
@@ -595,7 +635,9 @@ public final class VirtualMachine {
 
     private void insertMainRam() {
         // a memory-backend= object is in /objects already, made with the command line's others
-        parts.mainRamId().filter(id -> !objectTypes.containsKey(id)).ifPresent(id -> insertObject(id, MEMORY_BACKEND_RAM));
+        parts.mainRamId()
+                .filter(id -> !objectTypes.containsKey(id))
+                .ifPresent(id -> insertObject(id, MEMORY_BACKEND_RAM));
     }
 
     /** The children of /objects in QEMU's order (its hash table's; qom-list prints the reverse). */
@@ -646,7 +688,8 @@ public final class VirtualMachine {
             objects.remove(id);
             objectTypes.remove(id);
             objectProperties.remove(id);
-            parts = parts.withBackends(parts.backends().stream().filter(b -> !b.id().equals(id)).toList());
+            parts = parts.withBackends(
+                    parts.backends().stream().filter(b -> !b.id().equals(id)).toList());
             return null;
         });
     }
@@ -666,12 +709,13 @@ public final class VirtualMachine {
                 }
             }
             Optional<String> memdev = Optional.ofNullable(numa.memdevOfNode().get(node));
-            nodes.add(new NumaNodeDescription(node, memdev.isEmpty() && numa.usesMem() ? Optional.of(bytes)
-                    : Optional.empty(), memdev, cpus));
+            nodes.add(new NumaNodeDescription(
+                    node, memdev.isEmpty() && numa.usesMem() ? Optional.of(bytes) : Optional.empty(), memdev, cpus));
         });
         List<NumaDistanceDescription> distances = new ArrayList<>();
-        numa.distances().forEach((key, value) -> distances.add(new NumaDistanceDescription(
-                key / NumaConfig.MAX_NODES, key % NumaConfig.MAX_NODES, value)));
+        numa.distances()
+                .forEach((key, value) -> distances.add(
+                        new NumaDistanceDescription(key / NumaConfig.MAX_NODES, key % NumaConfig.MAX_NODES, value)));
         return Optional.of(new NumaDescription(nodes, distances));
     }
 
@@ -679,7 +723,8 @@ public final class VirtualMachine {
     private BackendsDescription backends() {
         // in the order QEMU makes a command line's objects: memory backends after the others
         List<ObjectDescription> described = locked(() -> objectProperties.entrySet().stream()
-                .map(e -> new ObjectDescription(objectTypes.get(e.getKey()), e.getKey(), e.getValue().deepCopy()))
+                .map(e -> new ObjectDescription(
+                        objectTypes.get(e.getKey()), e.getKey(), e.getValue().deepCopy()))
                 .sorted(Comparator.comparing(o -> o.qomType().startsWith("memory-backend-")))
                 .toList());
         List<ChardevDescription> chardevList = chardevs.created().stream()
@@ -687,12 +732,17 @@ public final class VirtualMachine {
                 .map(c -> new ChardevDescription(c.id(), c.backend().get()))
                 .toList();
         List<BlockdevDescription> blockdevs = blocks.nodes().stream()
-                .map(node -> new BlockdevDescription(node.options())).toList();
+                .map(node -> new BlockdevDescription(node.options()))
+                .toList();
         List<NetdevDescription> netdevList = netdevs.byId().entrySet().stream()
-                .map(e -> new NetdevDescription(JsonNodeFactory.instance.objectNode().put("type", e.getValue())
+                .map(e -> new NetdevDescription(JsonNodeFactory.instance
+                        .objectNode()
+                        .put("type", e.getValue())
                         .put("id", e.getKey())))
                 .toList();
-        return new BackendsDescription(described, chardevList,
+        return new BackendsDescription(
+                described,
+                chardevList,
                 blockdevs.isEmpty() ? Optional.empty() : Optional.of(blockdevs),
                 netdevList.isEmpty() ? Optional.empty() : Optional.of(netdevList));
     }
@@ -742,7 +792,10 @@ public final class VirtualMachine {
 
     /** Puts the memory backend {@code id} of the command line (one of the parts') into /objects. */
     public void addCommandLineBackend(String id) {
-        MemoryBackend backend = parts.backends().stream().filter(b -> b.id().equals(id)).findFirst().orElseThrow();
+        MemoryBackend backend = parts.backends().stream()
+                .filter(b -> b.id().equals(id))
+                .findFirst()
+                .orElseThrow();
         locked(() -> {
             insertObject(id, MEMORY_BACKEND_RAM);
             objectProperties.put(id, backend.properties());
@@ -817,10 +870,10 @@ public final class VirtualMachine {
             try {
                 PreconfigRules.checkSetNumaNode(phase);
                 MachineParts current = parts;
-                CpuSlots slots = current.slots().orElseThrow(() -> QmpError.generic(
-                        "NUMA of this machine type is not modeled by qemu-model"));
-                NumaConfig next = request.applyTo(current.numa(), MachineParts.numaFacts(current.type()), slots,
-                        current.backendSizes());
+                CpuSlots slots = current.slots()
+                        .orElseThrow(() -> QmpError.generic("NUMA of this machine type is not modeled by qemu-model"));
+                NumaConfig next = request.applyTo(
+                        current.numa(), MachineParts.numaFacts(current.type()), slots, current.backendSizes());
                 parts = current.withNuma(next);
             } catch (PreconfigException | NumaException e) {
                 throw QmpError.generic(e.getMessage());
@@ -839,7 +892,10 @@ public final class VirtualMachine {
             MachineParts current = parts;
             try {
                 if (current.slots().isPresent()) {
-                    parts = current.withNuma(PreconfigRules.exitPreconfig(phase, current.numa(), current.ramBytes(),
+                    parts = current.withNuma(PreconfigRules.exitPreconfig(
+                            phase,
+                            current.numa(),
+                            current.ramBytes(),
                             current.slots().get()));
                 } else {
                     PreconfigRules.checkExitPreconfig(phase); // nothing to complete without CPU slots
@@ -880,10 +936,12 @@ public final class VirtualMachine {
      * since ending waits for the output to drain.
      */
     public void quit() {
-        Thread ending = new Thread(() -> {
-            events.shutdown(new ShutdownEvent(false, ShutdownCause.HOST_QMP_QUIT));
-            onQuit.run();
-        }, "qemu-model-quit");
+        Thread ending = new Thread(
+                () -> {
+                    events.shutdown(new ShutdownEvent(false, ShutdownCause.HOST_QMP_QUIT));
+                    onQuit.run();
+                },
+                "qemu-model-quit");
         ending.setDaemon(false);
         CallingSession.afterReply(ending::start);
     }
@@ -893,10 +951,12 @@ public final class VirtualMachine {
      * says SHUTDOWN with reason {@code host-signal} and ends, as after {@code quit}.
      */
     public void terminateOnSignal() {
-        Thread ending = new Thread(() -> {
-            events.shutdown(new ShutdownEvent(false, ShutdownCause.HOST_SIGNAL));
-            onQuit.run();
-        }, "qemu-model-signal");
+        Thread ending = new Thread(
+                () -> {
+                    events.shutdown(new ShutdownEvent(false, ShutdownCause.HOST_SIGNAL));
+                    onQuit.run();
+                },
+                "qemu-model-signal");
         ending.setDaemon(false);
         ending.start();
     }

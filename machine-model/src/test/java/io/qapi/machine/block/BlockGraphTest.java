@@ -29,11 +29,14 @@ class BlockGraphTest {
 
     @Test
     void aWritableNodeTakesOneDeviceAReadOnlyOneAny() {
-        BlockGraph graph = BlockGraph.EMPTY.with(node("w", false)).with(node("r", true))
+        BlockGraph graph = BlockGraph.EMPTY
+                .with(node("w", false))
+                .with(node("r", true))
                 .attach("w", "/machine/peripheral/a/virtio-backend");
-        assertEquals("Permission conflict on node 'w': permissions 'write' are both required by block device"
-                + " '/machine/peripheral/a/virtio-backend' (uses node 'w' as 'root' child) and unshared by block"
-                + " device '/machine/peripheral-anon/device[3]/virtio-backend' (uses node 'w' as 'root' child).",
+        assertEquals(
+                "Permission conflict on node 'w': permissions 'write' are both required by block device"
+                        + " '/machine/peripheral/a/virtio-backend' (uses node 'w' as 'root' child) and unshared by block"
+                        + " device '/machine/peripheral-anon/device[3]/virtio-backend' (uses node 'w' as 'root' child).",
                 refusal(() -> graph.attach("w", "/machine/peripheral-anon/device[3]/virtio-backend")));
         BlockGraph shared = graph.attach("r", "/machine/peripheral/b/virtio-backend")
                 .attach("r", "/machine/peripheral/c/virtio-backend");
@@ -42,7 +45,9 @@ class BlockGraphTest {
 
     @Test
     void onlyANodeNothingUsesIsDeleted() {
-        BlockGraph graph = BlockGraph.EMPTY.with(node("n0", false)).with(node("n1", false))
+        BlockGraph graph = BlockGraph.EMPTY
+                .with(node("n0", false))
+                .with(node("n1", false))
                 .attach("n0", "/machine/peripheral/a/virtio-backend");
         assertEquals("Node n0 is in use", refusal(() -> graph.without("n0")));
         assertEquals("Failed to find node with node-name='zz'", refusal(() -> graph.without("zz")));
@@ -52,11 +57,14 @@ class BlockGraphTest {
     @Test
     void aDiskNeedsAnExistingNodeAndADrive() {
         BlockGraph graph = BlockGraph.EMPTY.with(node("n0", false));
-        assertEquals("Property 'virtio-blk-device.drive' can't find value 'x'",
+        assertEquals(
+                "Property 'virtio-blk-device.drive' can't find value 'x'",
                 refusal(() -> BlockDevices.checkDrive(graph, "virtio-blk-pci", Map.of("drive", "x"))));
-        assertEquals("drive property not set",
+        assertEquals(
+                "drive property not set",
                 refusal(() -> BlockDevices.realize(graph, "virtio-blk-pci", Map.of(), "/machine/peripheral/a")));
-        assertEquals(List.of(new BlockGraph.Attachment("n0", "/machine/peripheral/a/virtio-backend")),
+        assertEquals(
+                List.of(new BlockGraph.Attachment("n0", "/machine/peripheral/a/virtio-backend")),
                 BlockDevices.realize(graph, "virtio-blk-pci", Map.of("drive", "n0"), "/machine/peripheral/a")
                         .attachments());
         assertEquals(graph, BlockDevices.realize(graph, "e1000", Map.of(), "/machine/peripheral/b"));

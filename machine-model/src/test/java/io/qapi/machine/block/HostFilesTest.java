@@ -26,9 +26,12 @@ class HostFilesTest {
     @Test
     void theCLibrarysTextsSayWhyANameLeadsNowhere() throws Exception {
         Path disk = Files.write(dir.resolve("disk.img"), new byte[0]);
-        assertEquals(Optional.of("No such file or directory"),
+        assertEquals(
+                Optional.of("No such file or directory"),
                 HostFiles.SYSTEM.look(dir.resolve("missing.img").toString()).lookupError());
-        assertEquals(Optional.of("Not a directory"), HostFiles.SYSTEM.look(disk + "/x").lookupError());
+        assertEquals(
+                Optional.of("Not a directory"),
+                HostFiles.SYSTEM.look(disk + "/x").lookupError());
         assertTrue(HostFiles.SYSTEM.look(dir.toString()).directory());
     }
 }

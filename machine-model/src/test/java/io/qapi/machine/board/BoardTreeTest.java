@@ -43,8 +43,9 @@ class BoardTreeTest {
         Set<String> devices = new TreeSet<>();
         for (JsonNode object : JSON.readTree(walk.toFile())) {
             if (object.path("links").has("parent_bus")) {
-                devices.add(object.path("path").asText() + " " + object.path("type").asText() + " "
-                        + object.path("links").path("parent_bus").asText());
+                devices.add(
+                        object.path("path").asText() + " " + object.path("type").asText() + " "
+                                + object.path("links").path("parent_bus").asText());
             }
         }
         return devices;
@@ -68,10 +69,18 @@ class BoardTreeTest {
     @Test
     void boardsEqualTheIndependentCapturesOfTheSameTypes() throws IOException {
         Path machines = machines();
-        String[][] cases = {{"q35", "q35", "x"}, {"q35.defaults", "q35", "x"}, {"pc", "pc", "x"},
-            {"pc.defaults", "pc", "x"}, {"isapc", "isapc", "x"}, {"microvm", "microvm", "x"},
-            {"pc-i440fx-2.0", "pc-i440fx-2.0", "x"}, {"pc-q35-2.10.defaults", "pc-q35-2.10", "x"},
-            {"aarch64-virt", "virt", "a"}, {"aarch64-virt.defaults", "virt", "a"}};
+        String[][] cases = {
+            {"q35", "q35", "x"},
+            {"q35.defaults", "q35", "x"},
+            {"pc", "pc", "x"},
+            {"pc.defaults", "pc", "x"},
+            {"isapc", "isapc", "x"},
+            {"microvm", "microvm", "x"},
+            {"pc-i440fx-2.0", "pc-i440fx-2.0", "x"},
+            {"pc-q35-2.10.defaults", "pc-q35-2.10", "x"},
+            {"aarch64-virt", "virt", "a"},
+            {"aarch64-virt.defaults", "virt", "a"}
+        };
         for (String[] c : cases) {
             MachineTypeDescriber describer = new MachineTypeDescriber(c[2].equals("x") ? X86 : ARM);
             HardwareDescription board = describer.describe(c[1], Optional.empty(), c[0].endsWith(".defaults"));
@@ -80,7 +89,9 @@ class BoardTreeTest {
     }
 
     private static MachineFacts facts(MachinePack pack, String type) {
-        return new MachineTypeDescriber(pack).describe(type, Optional.empty(), false).facts();
+        return new MachineTypeDescriber(pack)
+                .describe(type, Optional.empty(), false)
+                .facts();
     }
 
     @Test
@@ -120,21 +131,24 @@ class BoardTreeTest {
     /** Type and PCI address ("1d.7") of every device on the board with one. */
     private static Set<String> pciFunctions(HardwareDescription board) {
         Set<String> functions = new TreeSet<>();
-        MachineFactsRules.devices(board.root()).forEach(d -> d.address().filter(a -> a.contains("."))
-                .ifPresent(a -> functions.add(d.type() + "@" + a)));
+        MachineFactsRules.devices(board.root())
+                .forEach(d ->
+                        d.address().filter(a -> a.contains(".")).ifPresent(a -> functions.add(d.type() + "@" + a)));
         return functions;
     }
 
     @Test
     void switchesChangeTheBoardAsQemuDoes() {
         // the ICH9 USB functions sit in slot 0x1d of Q35, the PIIX3 UHCI is function 2 of the i440FX's ISA bridge
-        assertTrue(pciFunctions(switched("q35", false, "usb", "on")).containsAll(Set.of("ich9-usb-ehci1@1d.7",
-                "ich9-usb-uhci1@1d.0", "ich9-usb-uhci2@1d.1", "ich9-usb-uhci3@1d.2")));
+        assertTrue(pciFunctions(switched("q35", false, "usb", "on"))
+                .containsAll(Set.of(
+                        "ich9-usb-ehci1@1d.7", "ich9-usb-uhci1@1d.0", "ich9-usb-uhci2@1d.1", "ich9-usb-uhci3@1d.2")));
         assertTrue(pciFunctions(switched("pc", false, "usb", "yes")).contains("piix3-usb-uhci@01.2"));
         // a value that is the type's own changes nothing
         assertEquals(pciFunctions(switched("q35", true)), pciFunctions(switched("q35", true, "usb", "off")));
         // switches that change nothing compose with one that does
-        assertEquals(pciFunctions(switched("q35", true, "sata", "off")),
+        assertEquals(
+                pciFunctions(switched("q35", true, "sata", "off")),
                 pciFunctions(switched("q35", true, "dump-guest-core", "off", "sata", "off", "mem-merge", "off")));
         MachineFacts noSata = switched("q35", false, "sata", "off").facts();
         assertEquals(StorageControllerKind.NONE, noSata.storageController());
@@ -149,39 +163,62 @@ class BoardTreeTest {
         HardwareDescription first = describer.describe("q35", Optional.empty(), true);
         assertSame(first, describer.describe("pc-q35-7.2", Optional.empty(), true), "the alias and the name");
         assertEquals("pc-q35-7.2", first.machine().type());
-        assertEquals("unsupported machine type 'q99'",
-                assertThrows(QmpError.class, () -> describer.describe("q99", Optional.empty(), false)).desc());
+        assertEquals(
+                "unsupported machine type 'q99'",
+                assertThrows(QmpError.class, () -> describer.describe("q99", Optional.empty(), false))
+                        .desc());
         var unknown = JsonNodeFactory.instance.objectNode().put("usb", true).put("foo", "bar");
-        assertEquals("Property 'pc-q35-7.2-machine.foo' not found",
-                assertThrows(QmpError.class, () -> describer.describe("q35", Optional.of(unknown), false)).desc());
+        assertEquals(
+                "Property 'pc-q35-7.2-machine.foo' not found",
+                assertThrows(QmpError.class, () -> describer.describe("q35", Optional.of(unknown), false))
+                        .desc());
         var notABoolean = JsonNodeFactory.instance.objectNode().put("usb", "maybe");
-        assertEquals("Parameter 'usb' expects 'on' or 'off'",
-                assertThrows(QmpError.class, () -> describer.describe("q35", Optional.of(notABoolean), false)).desc());
+        assertEquals(
+                "Parameter 'usb' expects 'on' or 'off'",
+                assertThrows(QmpError.class, () -> describer.describe("q35", Optional.of(notABoolean), false))
+                        .desc());
         var notOnOffAuto = JsonNodeFactory.instance.objectNode().put("acpi", "maybe");
-        assertEquals("Parameter 'acpi' does not accept value 'maybe'",
-                assertThrows(QmpError.class, () -> describer.describe("q35", Optional.of(notOnOffAuto), false)).desc());
+        assertEquals(
+                "Parameter 'acpi' does not accept value 'maybe'",
+                assertThrows(QmpError.class, () -> describer.describe("q35", Optional.of(notOnOffAuto), false))
+                        .desc());
         var notASwitch = JsonNodeFactory.instance.objectNode().put("memory-backend", "ram0");
-        assertTrue(assertThrows(QmpError.class, () -> describer.describe("q35", Optional.of(notASwitch), false)).desc()
+        assertTrue(assertThrows(QmpError.class, () -> describer.describe("q35", Optional.of(notASwitch), false))
+                .desc()
                 .contains("machine option 'memory-backend' (link<memory-backend>) is not modeled yet"));
         // QEMU reads '_' as '-' in option names, and hands kernel-irqchip to the accelerator
         var underscores = JsonNodeFactory.instance.objectNode().put("mem_merge", "bogus");
-        assertEquals("Parameter 'mem-merge' expects 'on' or 'off'",
-                assertThrows(QmpError.class, () -> describer.describe("q35", Optional.of(underscores), false)).desc());
+        assertEquals(
+                "Parameter 'mem-merge' expects 'on' or 'off'",
+                assertThrows(QmpError.class, () -> describer.describe("q35", Optional.of(underscores), false))
+                        .desc());
         var unknownUnderscores = JsonNodeFactory.instance.objectNode().put("foo_bar", "1");
-        assertEquals("Property 'pc-q35-7.2-machine.foo-bar' not found", assertThrows(QmpError.class,
-                () -> describer.describe("q35", Optional.of(unknownUnderscores), false)).desc());
-        var accelerator = JsonNodeFactory.instance.objectNode().put("kernel_irqchip", "split").put("dump_guest_core", "off");
-        assertEquals(describer.describe("q35", Optional.empty(), false).root(),
+        assertEquals(
+                "Property 'pc-q35-7.2-machine.foo-bar' not found",
+                assertThrows(QmpError.class, () -> describer.describe("q35", Optional.of(unknownUnderscores), false))
+                        .desc());
+        var accelerator = JsonNodeFactory.instance
+                .objectNode()
+                .put("kernel_irqchip", "split")
+                .put("dump_guest_core", "off");
+        assertEquals(
+                describer.describe("q35", Optional.empty(), false).root(),
                 describer.describe("q35", Optional.of(accelerator), false).root());
-        var bothChangeTheBoard = JsonNodeFactory.instance.objectNode().put("usb", "on").put("smbus", "off");
-        assertEquals("query-machine-type: machine options usb=on and smbus=off each change the board's hardware, "
-                + "and the capture records each switch alone", assertThrows(QmpError.class,
-                        () -> describer.describe("q35", Optional.of(bothChangeTheBoard), false)).desc());
+        var bothChangeTheBoard =
+                JsonNodeFactory.instance.objectNode().put("usb", "on").put("smbus", "off");
+        assertEquals(
+                "query-machine-type: machine options usb=on and smbus=off each change the board's hardware, "
+                        + "and the capture records each switch alone",
+                assertThrows(QmpError.class, () -> describer.describe("q35", Optional.of(bothChangeTheBoard), false))
+                        .desc());
         var notAnObject = JsonNodeFactory.instance.numberNode(1);
-        assertEquals("Parameter 'props' expects an object of machine options",
-                assertThrows(QmpError.class, () -> describer.describe("q35", Optional.of(notAnObject), false)).desc());
+        assertEquals(
+                "Parameter 'props' expects an object of machine options",
+                assertThrows(QmpError.class, () -> describer.describe("q35", Optional.of(notAnObject), false))
+                        .desc());
         MachineTypeDescriber arm = new MachineTypeDescriber(ARM);
-        assertTrue(assertThrows(QmpError.class, () -> arm.describe("raspi3b", Optional.empty(), false)).desc()
+        assertTrue(assertThrows(QmpError.class, () -> arm.describe("raspi3b", Optional.empty(), false))
+                .desc()
                 .contains("is not described in this data pack"));
     }
 }

@@ -25,7 +25,8 @@ class DefaultDevicesTest {
 
     @Test
     void driversTurnTheirClassOff() {
-        assertEquals(EnumSet.of(DefaultDeviceClass.SERIAL, DefaultDeviceClass.VGA),
+        assertEquals(
+                EnumSet.of(DefaultDeviceClass.SERIAL, DefaultDeviceClass.VGA),
                 DefaultDevices.turnedOffBy(List.of("e1000", "isa-serial", "virtio-vga", "VGA")));
         assertEquals(EnumSet.of(DefaultDeviceClass.FLOPPY), DefaultDevices.turnedOffBy(List.of("floppy")));
         // QEMU matches the name exactly; a NIC turns nothing off
@@ -34,24 +35,30 @@ class DefaultDevicesTest {
 
     @Test
     void combinationsAreKeyedInOneOrder() {
-        assertEquals("serial+vga", DefaultDeviceClass.key(EnumSet.of(DefaultDeviceClass.VGA,
-                DefaultDeviceClass.SERIAL)));
+        assertEquals(
+                "serial+vga", DefaultDeviceClass.key(EnumSet.of(DefaultDeviceClass.VGA, DefaultDeviceClass.SERIAL)));
         assertEquals(15, DefaultDeviceClass.combinations().size());
-        assertEquals(Set.of(DefaultDeviceClass.values()).size(),
+        assertEquals(
+                Set.of(DefaultDeviceClass.values()).size(),
                 DefaultDeviceClass.combinations().get(14).size());
     }
 
     private static List<String> types(SwitchedBoard board) {
         List<String> types = new ArrayList<>();
-        board.part("hardware").orElseThrow().path("devices").forEach(d -> types.add(d.path("type").asText()));
+        board.part("hardware")
+                .orElseThrow()
+                .path("devices")
+                .forEach(d -> types.add(d.path("type").asText()));
         return types;
     }
 
     @Test
     void withoutTheDefaultVgaTheNicTakesItsSlot() {
-        SwitchedBoard board = SwitchedBoard.of(X86, "pc-i440fx-7.2", Map.of(), true, EnumSet.of(DefaultDeviceClass.VGA));
+        SwitchedBoard board =
+                SwitchedBoard.of(X86, "pc-i440fx-7.2", Map.of(), true, EnumSet.of(DefaultDeviceClass.VGA));
         List<Integer> classesInSlot2 = new ArrayList<>();
-        for (JsonNode device : board.part("query-pci").orElseThrow().path("return").path(0).path("devices")) {
+        for (JsonNode device :
+                board.part("query-pci").orElseThrow().path("return").path(0).path("devices")) {
             if (device.path("slot").asInt() == 2) {
                 classesInSlot2.add(device.path("class_info").path("class").asInt());
             }
@@ -63,8 +70,8 @@ class DefaultDevicesTest {
 
     @Test
     void withoutTheDefaultSerialPortTheBoardHasNone() {
-        SwitchedBoard board = SwitchedBoard.of(X86, "pc-i440fx-7.2", Map.of(), true,
-                EnumSet.of(DefaultDeviceClass.SERIAL));
+        SwitchedBoard board =
+                SwitchedBoard.of(X86, "pc-i440fx-7.2", Map.of(), true, EnumSet.of(DefaultDeviceClass.SERIAL));
         assertFalse(types(board).contains("isa-serial"));
         assertTrue(types(board).contains("isa-parallel"));
         assertEquals(EnumSet.of(DefaultDeviceClass.SERIAL), board.turnedOff());
@@ -74,16 +81,20 @@ class DefaultDevicesTest {
     void withoutDefaultsThereIsNothingToLeaveOut() {
         SwitchedBoard board = SwitchedBoard.of(X86, "pc-q35-7.2", Map.of(), false, EnumSet.of(DefaultDeviceClass.VGA));
         assertEquals(Set.of(), board.turnedOff());
-        assertEquals(X86.board("pc-q35-7.2", false).orElseThrow().path("hardware"), board.part("hardware").orElseThrow());
+        assertEquals(
+                X86.board("pc-q35-7.2", false).orElseThrow().path("hardware"),
+                board.part("hardware").orElseThrow());
     }
 
     @Test
     void aSwitchThatAlsoRenumbersLeavesTheHardwareUnknown() {
-        SwitchedBoard board = SwitchedBoard.of(X86, "pc-q35-7.2", Map.of("usb", "on"), true,
-                EnumSet.of(DefaultDeviceClass.VGA));
+        SwitchedBoard board =
+                SwitchedBoard.of(X86, "pc-q35-7.2", Map.of("usb", "on"), true, EnumSet.of(DefaultDeviceClass.VGA));
         assertTrue(board.part("hardware").isEmpty());
-        assertEquals("usb=on and the default devices left out (vga) each change the board's hardware, and the "
-                + "capture records each switch alone", board.whyUnknown("hardware"));
+        assertEquals(
+                "usb=on and the default devices left out (vga) each change the board's hardware, and the "
+                        + "capture records each switch alone",
+                board.whyUnknown("hardware"));
     }
 
     @Test

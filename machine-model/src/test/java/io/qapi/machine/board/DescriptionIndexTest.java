@@ -23,18 +23,20 @@ class DescriptionIndexTest {
     void everyEntryIsWhatTheDescriberAnswers() {
         for (String name : DescriptionIndex.BUILTIN_PACKS) {
             MachinePack pack = MachinePack.builtin(name);
-            DescriptionIndex index = DescriptionIndex.of(pack).orElseThrow(() -> new AssertionError(
-                    name + " has no description index: the build writes it in process-classes"));
+            DescriptionIndex index = DescriptionIndex.of(pack)
+                    .orElseThrow(() -> new AssertionError(
+                            name + " has no description index: the build writes it in process-classes"));
             MachineTypeDescriber describer = new MachineTypeDescriber(pack);
             List<String> differences = new ArrayList<>();
             int described = 0;
             for (String type : pack.machineNames()) {
                 for (boolean defaults : new boolean[] {false, true}) {
-                    Optional<String> indexed = index.text(type, defaults)
-                            .map(t -> new String(t, StandardCharsets.US_ASCII));
+                    Optional<String> indexed =
+                            index.text(type, defaults).map(t -> new String(t, StandardCharsets.US_ASCII));
                     Optional<String> fresh;
                     try {
-                        fresh = Optional.of(JsonWriter.QEMU.text(describer.describe(type, Optional.empty(), defaults)
+                        fresh = Optional.of(JsonWriter.QEMU.text(describer
+                                .describe(type, Optional.empty(), defaults)
                                 .toJson()));
                         described++;
                     } catch (QmpError notDescribed) {

@@ -61,7 +61,9 @@ class BoardsAgainstQemuTest {
      */
     @Test
     void switchesTogetherAreDescribedAsQemuBuildsThem() throws Exception {
-        compareSwitched("x86_64-7.2", Path.of("/usr/bin/qemu-system-x86_64"),
+        compareSwitched(
+                "x86_64-7.2",
+                Path.of("/usr/bin/qemu-system-x86_64"),
                 List.of("pc-i440fx-7.2", "pc-q35-7.2", "isapc", "microvm", "pc-q35-2.11", "pc-i440fx-1.7"));
     }
 
@@ -113,16 +115,19 @@ class BoardsAgainstQemuTest {
         return all;
     }
 
-    private static String compare(Path binary, MachineTypeDescriber describer, String type,
-            Map<String, String> options, boolean defaults) throws IOException {
-        String machineArg = type + options.entrySet().stream().map(e -> "," + e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining());
+    private static String compare(
+            Path binary, MachineTypeDescriber describer, String type, Map<String, String> options, boolean defaults)
+            throws IOException {
+        String machineArg = type
+                + options.entrySet().stream()
+                        .map(e -> "," + e.getKey() + "=" + e.getValue())
+                        .collect(Collectors.joining());
         String what = machineArg + (defaults ? " with defaults" : " -nodefaults");
         ObjectNode props = JsonNodeFactory.instance.objectNode();
         options.forEach(props::put);
         BoardTree live;
-        try (QemuInstance qemu = QemuInstance.start(binary, machineArg, defaults ? List.of() : List.of("-nodefaults"),
-                TIMEOUT)) {
+        try (QemuInstance qemu =
+                QemuInstance.start(binary, machineArg, defaults ? List.of() : List.of("-nodefaults"), TIMEOUT)) {
             live = BoardTree.of(BoardWalk.walkHardware(qemu.qmp())).orElseThrow();
         } catch (IOException e) {
             if (e.getMessage() != null && e.getMessage().contains("did not start")) {
@@ -142,8 +147,7 @@ class BoardsAgainstQemuTest {
         return null;
     }
 
-    private static void compareAll(String packName, Path binary, Predicate<String> described)
-            throws Exception {
+    private static void compareAll(String packName, Path binary, Predicate<String> described) throws Exception {
         MachinePack pack = packOfInstalled(packName, binary);
         MachineTypeDescriber describer = new MachineTypeDescriber(pack);
         List<String> types = pack.machineNames().stream().filter(described).toList();
@@ -161,8 +165,9 @@ class BoardsAgainstQemuTest {
     private static MachinePack packOfInstalled(String packName, Path binary) throws IOException {
         assumeTrue(Files.isExecutable(binary), binary + " is not installed; skipped");
         MachinePack pack = MachinePack.builtin(packName);
-        assumeTrue(pack.versionLine().equals(firstLine(binary)), binary + " is not the version the pack records ("
-                + pack.versionLine() + "); skipped");
+        assumeTrue(
+                pack.versionLine().equals(firstLine(binary)),
+                binary + " is not the version the pack records (" + pack.versionLine() + "); skipped");
         return pack;
     }
 
@@ -190,8 +195,8 @@ class BoardsAgainstQemuTest {
             throws IOException {
         String what = type + (defaults ? " with defaults" : " -nodefaults");
         BoardTree live;
-        try (QemuInstance qemu = QemuInstance.start(binary, type, defaults ? List.of() : List.of("-nodefaults"),
-                TIMEOUT)) {
+        try (QemuInstance qemu =
+                QemuInstance.start(binary, type, defaults ? List.of() : List.of("-nodefaults"), TIMEOUT)) {
             live = BoardTree.of(BoardWalk.walk(qemu.qmp())).orElseThrow();
         } catch (IOException e) {
             if (e.getMessage() != null && e.getMessage().contains("did not start")) {
@@ -204,8 +209,8 @@ class BoardsAgainstQemuTest {
             }
             throw e;
         }
-        HardwareDescription model = describer.describe(type, Optional.of(JsonNodeFactory.instance.objectNode()),
-                defaults);
+        HardwareDescription model =
+                describer.describe(type, Optional.of(JsonNodeFactory.instance.objectNode()), defaults);
         if (!model.root().equals(live.root())) {
             return what + ": the buses and devices differ";
         }
@@ -216,7 +221,9 @@ class BoardsAgainstQemuTest {
     }
 
     private static String firstLine(Path binary) throws IOException {
-        Process p = new ProcessBuilder(binary.toString(), "--version").redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(binary.toString(), "--version")
+                .redirectErrorStream(true)
+                .start();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             return r.readLine();
         } finally {

@@ -20,9 +20,19 @@ import org.junit.jupiter.api.io.TempDir;
  * or reports a version other than the one the pack records.
  */
 class RecaptureTest {
-    private static final List<String> FILES = List.of("binary.json", "query-machines.json",
-            "query-cpu-definitions.json", "cpu-expansions.json", "cpu-instances.json", "query-commands.json", "query-chardev-backends.json", "types.json", "pci-devices.json",
-            "machine-help.txt", "cpu-help.txt", "machine-options-help.json");
+    private static final List<String> FILES = List.of(
+            "binary.json",
+            "query-machines.json",
+            "query-cpu-definitions.json",
+            "cpu-expansions.json",
+            "cpu-instances.json",
+            "query-commands.json",
+            "query-chardev-backends.json",
+            "types.json",
+            "pci-devices.json",
+            "machine-help.txt",
+            "cpu-help.txt",
+            "machine-options-help.json");
 
     /** The committed packs, from the module's directory (where the tests run). */
     private static final Path COMMITTED = Path.of("src/main/resources/machine-types");
@@ -39,11 +49,15 @@ class RecaptureTest {
 
     private static void recapture(String pack, Path binary, Path out) throws IOException {
         assumeTrue(Files.isExecutable(binary), binary + " is not installed; re-capture skipped");
-        String recorded = new ObjectMapper().readTree(resource(pack, "binary.json"))
-                .path("version-line").asText();
+        String recorded = new ObjectMapper()
+                .readTree(resource(pack, "binary.json"))
+                .path("version-line")
+                .asText();
         String installed = firstLine(binary);
-        assumeTrue(recorded.equals(installed), "installed " + binary + " is '" + installed
-                + "', the pack records '" + recorded + "'; re-capture skipped");
+        assumeTrue(
+                recorded.equals(installed),
+                "installed " + binary + " is '" + installed + "', the pack records '" + recorded
+                        + "'; re-capture skipped");
         Capture.capture(binary, out);
         List<String> differences = new ArrayList<>();
         for (String file : FILES) {
@@ -79,8 +93,7 @@ class RecaptureTest {
             }
         }
         if (!differences.isEmpty()) {
-            fail("re-capture from " + binary + " differs from pack " + pack + ":\n"
-                    + String.join("\n", differences));
+            fail("re-capture from " + binary + " differs from pack " + pack + ":\n" + String.join("\n", differences));
         }
     }
 
@@ -99,16 +112,14 @@ class RecaptureTest {
         String[] b = actual.split("\n", -1);
         for (int i = 0; i < Math.min(a.length, b.length); i++) {
             if (!a[i].equals(b[i])) {
-                return "line " + (i + 1) + ": pack has [" + a[i].strip() + "], QEMU gives ["
-                        + b[i].strip() + "]";
+                return "line " + (i + 1) + ": pack has [" + a[i].strip() + "], QEMU gives [" + b[i].strip() + "]";
             }
         }
         return "pack has " + a.length + " lines, QEMU gives " + b.length;
     }
 
     private static String resource(String pack, String file) throws IOException {
-        try (InputStream in = RecaptureTest.class.getResourceAsStream(
-                "/machine-types/" + pack + "/" + file)) {
+        try (InputStream in = RecaptureTest.class.getResourceAsStream("/machine-types/" + pack + "/" + file)) {
             if (in == null) {
                 throw new IOException("pack " + pack + " has no " + file);
             }
@@ -117,7 +128,8 @@ class RecaptureTest {
     }
 
     private static String firstLine(Path binary) throws IOException {
-        Process p = new ProcessBuilder(binary.toString(), "--version").redirectErrorStream(true)
+        Process p = new ProcessBuilder(binary.toString(), "--version")
+                .redirectErrorStream(true)
                 .start();
         try (InputStream in = p.getInputStream()) {
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -24,8 +24,14 @@ class BlockDescriptionTest {
 
     @Test
     void nodesAreRenderedAsBlockdevBeforeTheirDisks() throws Exception {
-        List<String> argv = HardwareArgv.argv(described("-machine", "pc", "-nodefaults", "-device",
-                "virtio-blk-pci,drive=n0,id=d", "-blockdev", "driver=null-aio,node-name=n0,size=4096"));
+        List<String> argv = HardwareArgv.argv(described(
+                "-machine",
+                "pc",
+                "-nodefaults",
+                "-device",
+                "virtio-blk-pci,drive=n0,id=d",
+                "-blockdev",
+                "driver=null-aio,node-name=n0,size=4096"));
         int blockdev = argv.indexOf("-blockdev");
         assertEquals("{\"driver\":\"null-aio\",\"node-name\":\"n0\",\"size\":4096}", argv.get(blockdev + 1));
         int disk = argv.indexOf("virtio-blk-pci,id=d,bus=pci.0,addr=02.0,drive=n0");
@@ -34,10 +40,10 @@ class BlockDescriptionTest {
 
     @Test
     void aConfigurationFileCannotHoldThem() throws Exception {
-        HardwareDescription hardware = described("-machine", "q35", "-nodefaults", "-blockdev",
-                "driver=null-co,node-name=n0");
-        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                () -> HardwareConfig.render(hardware));
+        HardwareDescription hardware =
+                described("-machine", "q35", "-nodefaults", "-blockdev", "driver=null-co,node-name=n0");
+        IllegalArgumentException refused =
+                assertThrows(IllegalArgumentException.class, () -> HardwareConfig.render(hardware));
         assertEquals(HardwareConfig.NO_BLOCKDEV, refused.getMessage());
         HardwareConfig.render(described("-machine", "q35", "-nodefaults"));
     }

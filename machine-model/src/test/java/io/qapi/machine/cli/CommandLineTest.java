@@ -42,19 +42,23 @@ class CommandLineTest {
         assertEquals(1L << 30, MemoryOption.parse("1G").bytes());
         assertEquals(1L << 30, MemoryOption.parse("size=1024M").bytes());
         assertEquals(0, MemoryOption.parse("0").bytes(), "0 asks for the machine type's default");
-        assertEquals("-m 1x: Parameter 'size' expects a non-negative number below 2^64\n"
-                + "Optional suffix k, M, G, T, P or E means kilo-, mega-, giga-, tera-, peta-\n"
-                + "and exabytes, respectively.", error("-m", "1x"));
-        assertEquals("-m -S: Parameter 'size' expects a non-negative number below 2^64\n"
-                + "Optional suffix k, M, G, T, P or E means kilo-, mega-, giga-, tera-, peta-\n"
-                + "and exabytes, respectively.", error("-m", "-S"));
+        assertEquals(
+                "-m 1x: Parameter 'size' expects a non-negative number below 2^64\n"
+                        + "Optional suffix k, M, G, T, P or E means kilo-, mega-, giga-, tera-, peta-\n"
+                        + "and exabytes, respectively.",
+                error("-m", "1x"));
+        assertEquals(
+                "-m -S: Parameter 'size' expects a non-negative number below 2^64\n"
+                        + "Optional suffix k, M, G, T, P or E means kilo-, mega-, giga-, tera-, peta-\n"
+                        + "and exabytes, respectively.",
+                error("-m", "-S"));
     }
 
     @Test
     void nameAndUuid() throws CommandLineException {
         assertEquals("-uuid xyz: failed to parse UUID string: wrong format", error("-uuid", "xyz"));
-        var identity = IdentityOptions.from(CommandLine.parse(List.of("-name", "foo,debug-threads=on",
-                "-uuid", "12345678-1234-1234-1234-123456789ABC")));
+        var identity = IdentityOptions.from(CommandLine.parse(
+                List.of("-name", "foo,debug-threads=on", "-uuid", "12345678-1234-1234-1234-123456789ABC")));
         assertEquals(Optional.of("foo"), identity.name());
         assertEquals("12345678-1234-1234-1234-123456789abc", identity.uuid());
     }
@@ -64,7 +68,8 @@ class CommandLineTest {
         MachineOption merged = MachineOption.merge(List.of("q35", "pc,usb=on"));
         assertEquals(Optional.of("pc"), merged.type());
         assertEquals("on", merged.properties().get("usb"));
-        assertEquals("The -accel and \"-machine accel=\" options are incompatible",
+        assertEquals(
+                "The -accel and \"-machine accel=\" options are incompatible",
                 error("-machine", "none,accel=kvm:tcg", "-accel", "tcg"));
         assertEquals("-machine ,usb=on: Invalid parameter ''", error("-machine", ",usb=on"));
         assertEquals("-machine pc,usb: Expected '=' after parameter 'usb'", error("-machine", "pc,usb"));

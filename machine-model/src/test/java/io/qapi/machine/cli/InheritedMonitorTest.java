@@ -37,6 +37,7 @@ import org.newsclub.net.unix.FileDescriptorCast;
 class InheritedMonitorTest {
     @TempDir
     Path dir;
+
     private AFUNIXServerSocket inherited;
     private ModelServer server;
 
@@ -83,7 +84,7 @@ class InheritedMonitorTest {
         // The model owns what it inherits and closes it with the server: give it a duplicate.
         int fd = FileDescriptorCast.duplicating(inherited.getFileDescriptor()).as(Integer.class);
         VirtualMachine vm = Launch.from(CommandLine.parse(List.of(options))).machine();
-        server = ModelServer.start(vm, () -> { }, argv -> {
+        server = ModelServer.start(vm, () -> {}, argv -> {
             throw new UnsupportedOperationException("plan-hardware");
         });
         InheritedMonitor.attach(server, fd);
@@ -129,7 +130,9 @@ class InheritedMonitorTest {
             assertNull(client.line());
         }
         Thread acceptor = Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().startsWith("qemu-model-monitor-fd")).findFirst().orElse(null);
+                .filter(t -> t.getName().startsWith("qemu-model-monitor-fd"))
+                .findFirst()
+                .orElse(null);
         if (acceptor != null) {
             acceptor.join(10_000); // generous: only that it ends at all
             assertFalse(acceptor.isAlive());
@@ -151,14 +154,19 @@ class InheritedMonitorTest {
     void getfdKeepsThePassedDescriptorUntilClosefd() throws Exception {
         Path path = monitor("-machine", "pc", "-nodefaults");
         Path file = Files.writeString(dir.resolve("passed"), "x");
-        try (Client client = new Client(path).negotiated(); FileInputStream passed = new FileInputStream(file.toFile())) {
+        try (Client client = new Client(path).negotiated();
+                FileInputStream passed = new FileInputStream(file.toFile())) {
             int before = openOn(file);
-            assertEquals("{\"return\": {}}",
+            assertEquals(
+                    "{\"return\": {}}",
                     client.ask("{\"execute\": \"getfd\", \"arguments\": {\"fdname\": \"disk\"}}", passed.getFD()));
             assertEquals(before + 1, openOn(file));
-            assertEquals("{\"return\": {}}", client.ask("{\"execute\": \"closefd\", \"arguments\": {\"fdname\": \"disk\"}}"));
+            assertEquals(
+                    "{\"return\": {}}",
+                    client.ask("{\"execute\": \"closefd\", \"arguments\": {\"fdname\": \"disk\"}}"));
             assertEquals(before, openOn(file));
-            assertEquals("{\"error\": {\"class\": \"GenericError\", \"desc\": \"File descriptor named 'disk' not found\"}}",
+            assertEquals(
+                    "{\"error\": {\"class\": \"GenericError\", \"desc\": \"File descriptor named 'disk' not found\"}}",
                     client.ask("{\"execute\": \"closefd\", \"arguments\": {\"fdname\": \"disk\"}}"));
         }
     }
@@ -167,17 +175,22 @@ class InheritedMonitorTest {
     void getfdWithoutADescriptorAndWithADigitFirstAreRefusedAsByQemu() throws Exception {
         Path path = monitor("-machine", "pc", "-nodefaults");
         Path file = Files.writeString(dir.resolve("passed"), "x");
-        try (Client client = new Client(path).negotiated(); FileInputStream passed = new FileInputStream(file.toFile())) {
-            assertEquals("{\"error\": {\"class\": \"GenericError\", \"desc\": \"No file descriptor supplied via SCM_RIGHTS\"}}",
+        try (Client client = new Client(path).negotiated();
+                FileInputStream passed = new FileInputStream(file.toFile())) {
+            assertEquals(
+                    "{\"error\": {\"class\": \"GenericError\", \"desc\": \"No file descriptor supplied via SCM_RIGHTS\"}}",
                     client.ask("{\"execute\": \"getfd\", \"arguments\": {\"fdname\": \"disk\"}}"));
             int before = openOn(file);
-            assertEquals("{\"error\": {\"class\": \"GenericError\", \"desc\": "
-                    + "\"Parameter 'fdname' expects a name not starting with a digit\"}}",
+            assertEquals(
+                    "{\"error\": {\"class\": \"GenericError\", \"desc\": "
+                            + "\"Parameter 'fdname' expects a name not starting with a digit\"}}",
                     client.ask("{\"execute\": \"getfd\", \"arguments\": {\"fdname\": \"1disk\"}}", passed.getFD()));
             assertEquals(before, openOn(file)); // taken, then closed
             // Sent with a command that takes none, a descriptor waits for the next that does.
-            assertTrue(client.ask("{\"execute\": \"query-status\"}", passed.getFD()).startsWith("{\"return\": "));
-            assertEquals("{\"return\": {}}", client.ask("{\"execute\": \"getfd\", \"arguments\": {\"fdname\": \"d\"}}"));
+            assertTrue(client.ask("{\"execute\": \"query-status\"}", passed.getFD())
+                    .startsWith("{\"return\": "));
+            assertEquals(
+                    "{\"return\": {}}", client.ask("{\"execute\": \"getfd\", \"arguments\": {\"fdname\": \"d\"}}"));
         }
     }
 
@@ -188,14 +201,16 @@ class InheritedMonitorTest {
         try (FileInputStream passed = new FileInputStream(file.toFile())) {
             int before = openOn(file);
             try (Client first = new Client(path).negotiated()) {
-                assertTrue(first.ask("{\"execute\": \"query-status\"}", passed.getFD()).startsWith("{\"return\": "));
+                assertTrue(first.ask("{\"execute\": \"query-status\"}", passed.getFD())
+                        .startsWith("{\"return\": "));
                 assertEquals(before + 1, openOn(file)); // the one waiting for a command
             }
             // The next client is greeted only after the first one's session has ended.
             try (Client second = new Client(path).negotiated()) {
                 assertEquals(before, openOn(file));
-                assertEquals("{\"error\": {\"class\": \"GenericError\", \"desc\": "
-                        + "\"No file descriptor supplied via SCM_RIGHTS\"}}",
+                assertEquals(
+                        "{\"error\": {\"class\": \"GenericError\", \"desc\": "
+                                + "\"No file descriptor supplied via SCM_RIGHTS\"}}",
                         second.ask("{\"execute\": \"getfd\", \"arguments\": {\"fdname\": \"d\"}}"));
             }
         }
@@ -208,12 +223,14 @@ class InheritedMonitorTest {
         try (FileInputStream passed = new FileInputStream(file.toFile())) {
             int before = openOn(file);
             try (Client first = new Client(path).negotiated()) {
-                assertEquals("{\"return\": {}}",
+                assertEquals(
+                        "{\"return\": {}}",
                         first.ask("{\"execute\": \"getfd\", \"arguments\": {\"fdname\": \"kept\"}}", passed.getFD()));
             }
             try (Client second = new Client(path).negotiated()) {
                 assertEquals(before + 1, openOn(file));
-                assertEquals("{\"return\": {}}",
+                assertEquals(
+                        "{\"return\": {}}",
                         second.ask("{\"execute\": \"closefd\", \"arguments\": {\"fdname\": \"kept\"}}"));
                 assertEquals(before, openOn(file));
             }
@@ -224,20 +241,29 @@ class InheritedMonitorTest {
     void addFdNumbersSetsAndRemoveFdClosesWhileTheGuestRuns() throws Exception {
         Path path = monitor("-machine", "pc", "-nodefaults");
         Path file = Files.writeString(dir.resolve("passed"), "x");
-        try (Client client = new Client(path).negotiated(); FileInputStream passed = new FileInputStream(file.toFile())) {
+        try (Client client = new Client(path).negotiated();
+                FileInputStream passed = new FileInputStream(file.toFile())) {
             int fd0 = addedFd(client.ask("{\"execute\": \"add-fd\"}", passed.getFD()), 0);
-            int fd5 = addedFd(client.ask("{\"execute\": \"add-fd\", \"arguments\": {\"fdset-id\": 5, \"opaque\": \"o\"}}",
-                    passed.getFD()), 5);
+            int fd5 = addedFd(
+                    client.ask(
+                            "{\"execute\": \"add-fd\", \"arguments\": {\"fdset-id\": 5, \"opaque\": \"o\"}}",
+                            passed.getFD()),
+                    5);
             int fd1 = addedFd(client.ask("{\"execute\": \"add-fd\"}", passed.getFD()), 1);
-            assertEquals("{\"return\": [{\"fds\": [{\"fd\": " + fd5 + ", \"opaque\": \"o\"}], \"fdset-id\": 5}, "
-                    + "{\"fds\": [{\"fd\": " + fd1 + "}], \"fdset-id\": 1}, {\"fds\": [{\"fd\": " + fd0 + "}], \"fdset-id\": 0}]}",
+            assertEquals(
+                    "{\"return\": [{\"fds\": [{\"fd\": " + fd5 + ", \"opaque\": \"o\"}], \"fdset-id\": 5}, "
+                            + "{\"fds\": [{\"fd\": " + fd1 + "}], \"fdset-id\": 1}, {\"fds\": [{\"fd\": " + fd0
+                            + "}], \"fdset-id\": 0}]}",
                     client.ask("{\"execute\": \"query-fdsets\"}"));
             assertTrue(Files.exists(Path.of("/proc/self/fd/" + fd1)));
-            assertEquals("{\"return\": {}}", client.ask("{\"execute\": \"remove-fd\", \"arguments\": {\"fdset-id\": 1}}"));
+            assertEquals(
+                    "{\"return\": {}}", client.ask("{\"execute\": \"remove-fd\", \"arguments\": {\"fdset-id\": 1}}"));
             assertFalse(Files.exists(Path.of("/proc/self/fd/" + fd1)));
-            assertEquals("{\"error\": {\"class\": \"GenericError\", \"desc\": \"File descriptor named 'fdset-id:5, fd:"
-                    + (fd5 + 1000) + "' not found\"}}", client.ask("{\"execute\": \"remove-fd\", \"arguments\": "
-                    + "{\"fdset-id\": 5, \"fd\": " + (fd5 + 1000) + "}}"));
+            assertEquals(
+                    "{\"error\": {\"class\": \"GenericError\", \"desc\": \"File descriptor named 'fdset-id:5, fd:"
+                            + (fd5 + 1000) + "' not found\"}}",
+                    client.ask("{\"execute\": \"remove-fd\", \"arguments\": " + "{\"fdset-id\": 5, \"fd\": "
+                            + (fd5 + 1000) + "}}"));
         }
     }
 
@@ -246,17 +272,21 @@ class InheritedMonitorTest {
         Path file = Files.writeString(dir.resolve("regular"), "x");
         try (FileInputStream regular = new FileInputStream(file.toFile())) {
             int fd = FileDescriptorCast.using(regular.getFD()).as(Integer.class);
-            InheritedMonitor.Refused refused = assertThrows(InheritedMonitor.Refused.class, () -> InheritedMonitor.adopt(fd));
+            InheritedMonitor.Refused refused =
+                    assertThrows(InheritedMonitor.Refused.class, () -> InheritedMonitor.adopt(fd));
             assertEquals("File descriptor '" + fd + "' is not a socket", refused.getMessage());
         }
         int closed = 4000;
         assertFalse(Files.exists(Path.of("/proc/self/fd/" + closed)));
-        assertEquals("File descriptor '4000' is not a socket",
-                assertThrows(InheritedMonitor.Refused.class, () -> InheritedMonitor.adopt(closed)).getMessage());
+        assertEquals(
+                "File descriptor '4000' is not a socket",
+                assertThrows(InheritedMonitor.Refused.class, () -> InheritedMonitor.adopt(closed))
+                        .getMessage());
     }
 
     private static int addedFd(String reply, int fdsetId) {
-        Matcher m = Pattern.compile("\\{\"return\": \\{\"fd\": (\\d+), \"fdset-id\": " + fdsetId + "}}").matcher(reply);
+        Matcher m = Pattern.compile("\\{\"return\": \\{\"fd\": (\\d+), \"fdset-id\": " + fdsetId + "}}")
+                .matcher(reply);
         assertTrue(m.matches(), reply);
         return Integer.parseInt(m.group(1));
     }

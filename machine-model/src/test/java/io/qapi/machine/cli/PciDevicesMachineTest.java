@@ -30,7 +30,8 @@ class PciDevicesMachineTest {
     private static final Set<String> E1000 = Set.of("mac", "addr", "multifunction");
 
     private static VirtualMachine pc() throws CommandLineException {
-        return Launch.from(CommandLine.parse(List.of("-machine", "pc", "-nodefaults", "-S"))).machine();
+        return Launch.from(CommandLine.parse(List.of("-machine", "pc", "-nodefaults", "-S")))
+                .machine();
     }
 
     @Test
@@ -39,11 +40,11 @@ class PciDevicesMachineTest {
         vm.addPciDevice("e1000", Map.of("id", "a", "addr", "0x5"), E1000, true);
         PciMachine before = vm.pci().orElseThrow();
         Map<String, String> addedBefore = vm.addedDevices();
-        QmpError clash = assertThrows(QmpError.class,
-                () -> vm.addPciDevice("e1000", Map.of("id", "b", "addr", "0x5"), E1000, true));
+        QmpError clash = assertThrows(
+                QmpError.class, () -> vm.addPciDevice("e1000", Map.of("id", "b", "addr", "0x5"), E1000, true));
         assertEquals("PCI: slot 5 function 0 not available for e1000, in use by e1000,id=a", clash.desc());
-        QmpError mac = assertThrows(QmpError.class,
-                () -> vm.addPciDevice("e1000", Map.of("id", "c", "mac", "52:54"), E1000, true));
+        QmpError mac = assertThrows(
+                QmpError.class, () -> vm.addPciDevice("e1000", Map.of("id", "c", "mac", "52:54"), E1000, true));
         assertEquals("Property 'e1000.mac' doesn't take value '52:54'", mac.desc());
         assertEquals(before, vm.pci().orElseThrow());
         assertEquals(addedBefore, vm.addedDevices());
@@ -51,12 +52,20 @@ class PciDevicesMachineTest {
 
     @Test
     void aRefusedDiskChangesNothingButItsAnonymousNumber() throws Exception {
-        VirtualMachine vm = Launch.from(CommandLine.parse(List.of("-machine", "pc", "-nodefaults", "-S",
-                "-blockdev", "driver=null-co,node-name=n0", "-device", "virtio-blk-pci,drive=n0,id=a"))).machine();
+        VirtualMachine vm = Launch.from(CommandLine.parse(List.of(
+                        "-machine",
+                        "pc",
+                        "-nodefaults",
+                        "-S",
+                        "-blockdev",
+                        "driver=null-co,node-name=n0",
+                        "-device",
+                        "virtio-blk-pci,drive=n0,id=a")))
+                .machine();
         Set<String> disk = Set.of("drive", "addr");
         PciMachine before = vm.pci().orElseThrow();
-        QmpError conflict = assertThrows(QmpError.class,
-                () -> vm.addPciDevice("virtio-blk-pci", Map.of("drive", "n0"), disk, true));
+        QmpError conflict = assertThrows(
+                QmpError.class, () -> vm.addPciDevice("virtio-blk-pci", Map.of("drive", "n0"), disk, true));
         assertTrue(conflict.desc().startsWith("Permission conflict on node 'n0'"), conflict.desc());
         assertTrue(conflict.desc().contains("'/machine/peripheral-anon/device[0]/virtio-backend'"), conflict.desc());
         assertEquals(before, vm.pci().orElseThrow());

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SocketMonitorTest {
     @TempDir
     Path dir;
+
     private Process process;
 
     /** One client: lines as they come, QEMU's CR LF taken off. */
@@ -73,11 +74,21 @@ class SocketMonitorTest {
         Path socket = dir.resolve("qmp.sock");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), QemuModel.class.getName(),
-                "-machine", "pc", "-nodefaults", "-S", "-display", "none",
-                "-qmp", "unix:" + socket + ",server=on,wait=off"));
+                "-cp",
+                System.getProperty("java.class.path"),
+                QemuModel.class.getName(),
+                "-machine",
+                "pc",
+                "-nodefaults",
+                "-S",
+                "-display",
+                "none",
+                "-qmp",
+                "unix:" + socket + ",server=on,wait=off"));
         command.addAll(List.of(args));
-        process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        process = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         Endpoint endpoint = Endpoint.unix(socket);
         assertTrue(Sockets.awaitListening(endpoint, Duration.ofSeconds(30)), "the model did not listen");
         return endpoint;
@@ -93,8 +104,9 @@ class SocketMonitorTest {
     @Test
     void severalClientsAtOnceOnOneSocketEachGetTheEvents() throws Exception {
         Endpoint endpoint = model();
-        try (Client management = new Client(endpoint).negotiated(); Client shell = new Client(endpoint).negotiated();
-             Client notYet = new Client(endpoint)) {
+        try (Client management = new Client(endpoint).negotiated();
+                Client shell = new Client(endpoint).negotiated();
+                Client notYet = new Client(endpoint)) {
             assertTrue(notYet.line().startsWith("{\"QMP\": "));
             // as from QEMU, the event the command causes comes before the command's reply
             assertTrue(shell.ask("{\"execute\": \"cont\"}").contains("\"event\": \"RESUME\""));
@@ -115,8 +127,10 @@ class SocketMonitorTest {
     void compatRejectAnswersAsQemuDoes() throws Exception {
         Endpoint endpoint = model("--preconfig", "-compat", "unstable-input=reject");
         try (Client qmp = new Client(endpoint).negotiated()) {
-            assertEquals("{\"error\": {\"class\": \"CommandNotFound\", \"desc\": \"Unstable command x-exit-preconfig "
-                    + "disabled by policy\"}}", qmp.ask("{\"execute\": \"x-exit-preconfig\"}"));
+            assertEquals(
+                    "{\"error\": {\"class\": \"CommandNotFound\", \"desc\": \"Unstable command x-exit-preconfig "
+                            + "disabled by policy\"}}",
+                    qmp.ask("{\"execute\": \"x-exit-preconfig\"}"));
         }
     }
 
@@ -133,10 +147,16 @@ class SocketMonitorTest {
     @Test
     void aCompatPolicyQemuDoesNotKnowIsRefused() throws Exception {
         ByteArrayStreams streams = new ByteArrayStreams();
-        assertEquals(1, QemuModel.run(List.of("-machine", "none", "-compat", "deprecated-output=crash"),
-                streams.out(), streams.err()));
-        assertEquals("qemu-model: -compat deprecated-output=crash: Parameter 'deprecated-output' does not accept "
-                + "value 'crash'\n", streams.errText());
+        assertEquals(
+                1,
+                QemuModel.run(
+                        List.of("-machine", "none", "-compat", "deprecated-output=crash"),
+                        streams.out(),
+                        streams.err()));
+        assertEquals(
+                "qemu-model: -compat deprecated-output=crash: Parameter 'deprecated-output' does not accept "
+                        + "value 'crash'\n",
+                streams.errText());
     }
 
     /** Standard output and error of an in-process run. */

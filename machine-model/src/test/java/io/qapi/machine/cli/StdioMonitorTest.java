@@ -21,7 +21,9 @@ class StdioMonitorTest {
     private static Process model(String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), QemuModel.class.getName()));
+                "-cp",
+                System.getProperty("java.class.path"),
+                QemuModel.class.getName()));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).start();
     }
@@ -37,8 +39,9 @@ class StdioMonitorTest {
     @Test
     void aSessionOnStandardInputAndOutputEndsWithQuit() throws Exception {
         Process process = model("-machine", "none", "-nodefaults", "-S", "-display", "none", "-qmp", "stdio");
-        String out = finish(process, "{\"execute\":\"qmp_capabilities\"}\n{\"execute\":\"query-status\"}\n"
-                + "{\"execute\":\"quit\"}\n");
+        String out = finish(
+                process,
+                "{\"execute\":\"qmp_capabilities\"}\n{\"execute\":\"query-status\"}\n" + "{\"execute\":\"quit\"}\n");
         assertEquals(0, process.exitValue());
         String[] lines = out.split("\r\n");
         assertTrue(lines[0].startsWith("{\"QMP\": {\"version\": "), out);
@@ -54,13 +57,15 @@ class StdioMonitorTest {
         Process twice = model("-machine", "none", "-nodefaults", "-qmp", "stdio", "-qmp", "stdio");
         finish(twice, "");
         assertEquals(1, twice.exitValue());
-        assertEquals("qemu-model: -qmp stdio: cannot use stdio by multiple character devices\n",
+        assertEquals(
+                "qemu-model: -qmp stdio: cannot use stdio by multiple character devices\n",
                 new String(twice.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
         Process serial = model("-machine", "pc", "-S", "-nographic", "-qmp", "stdio");
         finish(serial, "");
         assertEquals(1, serial.exitValue());
-        assertEquals("qemu-model: cannot use stdio by multiple character devices\n"
-                + "qemu-model: could not connect serial device to character backend 'stdio'\n",
+        assertEquals(
+                "qemu-model: cannot use stdio by multiple character devices\n"
+                        + "qemu-model: could not connect serial device to character backend 'stdio'\n",
                 new String(serial.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
     }
 }

@@ -28,8 +28,7 @@ class VirtPciMachineTest {
     }
 
     private static VirtualMachine virt(String... devices) throws CommandLineException {
-        List<String> args = new ArrayList<>(List.of("-target", "aarch64", "-machine", "virt", "-nodefaults",
-                "-S"));
+        List<String> args = new ArrayList<>(List.of("-target", "aarch64", "-machine", "virt", "-nodefaults", "-S"));
         args.addAll(List.of(devices));
         return machine(args.toArray(String[]::new));
     }
@@ -40,17 +39,28 @@ class VirtPciMachineTest {
         assertEquals("virt", virt.family());
         assertEquals("pcie.0", virt.topology().rootBus().name());
         assertFalse(virt.topology().rootBus().hotpluggable());
-        assertEquals("q35", machine("-machine", "q35", "-nodefaults", "-S").pci().orElseThrow().family());
-        QmpError refused = assertThrows(QmpError.class,
-                () -> virt("-device", "pcie-root-port,id=rp1,chassis=1").addPciDevice("virtio-rng-pci",
-                        Map.of("id", "r"), RNG, true));
+        assertEquals(
+                "q35",
+                machine("-machine", "q35", "-nodefaults", "-S")
+                        .pci()
+                        .orElseThrow()
+                        .family());
+        QmpError refused = assertThrows(
+                QmpError.class,
+                () -> virt("-device", "pcie-root-port,id=rp1,chassis=1")
+                        .addPciDevice("virtio-rng-pci", Map.of("id", "r"), RNG, true));
         assertEquals("Bus 'pcie.0' does not support hotplugging", refused.desc());
     }
 
     @Test
     void aDeviceHotAddedBehindAnEmptyPortIsGoneAtOnce() throws Exception {
-        VirtualMachine vm = virt("-device", "pcie-root-port,id=rp1,chassis=1", "-device",
-                "pcie-root-port,id=rp2,chassis=2", "-device", "virtio-rng-pci,id=cold,bus=rp2");
+        VirtualMachine vm = virt(
+                "-device",
+                "pcie-root-port,id=rp1,chassis=1",
+                "-device",
+                "pcie-root-port,id=rp2,chassis=2",
+                "-device",
+                "virtio-rng-pci,id=cold,bus=rp2");
         vm.addPciDevice("virtio-rng-pci", Map.of("id", "hot", "bus", "rp1"), RNG, true);
         vm.deletePciDevice("hot");
         vm.deletePciDevice("cold");
@@ -63,12 +73,20 @@ class VirtPciMachineTest {
         assertEquals("Device 'hot' not found", gone.desc());
         // the slot is free again
         vm.addPciDevice("virtio-rng-pci", Map.of("id", "again", "bus", "rp1"), RNG, true);
-        assertEquals(0, vm.pci().orElseThrow().addedWithId("again").orElseThrow().device().slot());
+        assertEquals(
+                0,
+                vm.pci()
+                        .orElseThrow()
+                        .addedWithId("again")
+                        .orElseThrow()
+                        .device()
+                        .slot());
     }
 
     @Test
     void q35KeepsAHotAddedDeviceUntilAGuestAnswers() throws Exception {
-        VirtualMachine vm = machine("-machine", "q35", "-nodefaults", "-S", "-device", "pcie-root-port,id=rp1,chassis=1");
+        VirtualMachine vm =
+                machine("-machine", "q35", "-nodefaults", "-S", "-device", "pcie-root-port,id=rp1,chassis=1");
         vm.addPciDevice("virtio-rng-pci", Map.of("id", "hot", "bus", "rp1"), RNG, true);
         vm.deletePciDevice("hot");
         assertTrue(vm.pci().orElseThrow().addedWithId("hot").isPresent());
@@ -76,8 +94,8 @@ class VirtPciMachineTest {
 
     @Test
     void anUnplugThatWouldReleaseABackEndIsRefusedAndChangesNothing() throws Exception {
-        VirtualMachine vm = virt("-device", "pcie-root-port,id=rp1,chassis=1", "-blockdev",
-                "driver=null-co,node-name=n0");
+        VirtualMachine vm =
+                virt("-device", "pcie-root-port,id=rp1,chassis=1", "-blockdev", "driver=null-co,node-name=n0");
         vm.addPciDevice("virtio-blk-pci", Map.of("id", "disk", "bus", "rp1", "drive", "n0"), Set.of("drive"), true);
         PciMachine before = vm.pci().orElseThrow();
         QmpError refused = assertThrows(QmpError.class, () -> vm.deletePciDevice("disk"));

@@ -41,8 +41,8 @@ class FdSetsTest {
 
     @Test
     void aNegativeNewIdIsRefusedAndItsDescriptorClosed() {
-        DescriptorException e = assertThrows(DescriptorException.class,
-                () -> sets.add(Optional.of(-1L), Optional.empty(), descriptor(20)));
+        DescriptorException e = assertThrows(
+                DescriptorException.class, () -> sets.add(Optional.of(-1L), Optional.empty(), descriptor(20)));
         assertEquals("Parameter 'fdset-id' expects a non-negative value", e.getMessage());
         assertEquals(List.of(20), closed);
         assertEquals("", listed());
@@ -75,10 +75,14 @@ class FdSetsTest {
     @Test
     void removingWhatNoSetHasNamesItAsQemuDoes() {
         sets.add(Optional.of(5L), Optional.empty(), descriptor(14));
-        assertEquals("File descriptor named 'fdset-id:5, fd:3' not found",
-                assertThrows(DescriptorException.class, () -> sets.remove(5, Optional.of(3L), true)).getMessage());
-        assertEquals("File descriptor named 'fdset-id:1' not found",
-                assertThrows(DescriptorException.class, () -> sets.remove(1, Optional.empty(), true)).getMessage());
+        assertEquals(
+                "File descriptor named 'fdset-id:5, fd:3' not found",
+                assertThrows(DescriptorException.class, () -> sets.remove(5, Optional.of(3L), true))
+                        .getMessage());
+        assertEquals(
+                "File descriptor named 'fdset-id:1' not found",
+                assertThrows(DescriptorException.class, () -> sets.remove(1, Optional.empty(), true))
+                        .getMessage());
         assertEquals("5: 14;", listed());
     }
 }

@@ -34,33 +34,41 @@ class NumaAgainstQemuTest {
     private static final Map<String, Long> BACKENDS = Map.of("m0", 64 * MIB, "m1", 64 * MIB);
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "node,nodeid=0,memdev=m0 node,nodeid=1,memdev=m1",
-        "node,nodeid=0,memdev=m0 node,nodeid=1,memdev=m1 cpu,node-id=1,socket-id=0",
-        "node,nodeid=0,memdev=m0 node,nodeid=1,memdev=m1 cpu,node-id=1,socket-id=9",
-        "node,nodeid=0,memdev=m0 node,nodeid=1,memdev=m1 node,nodeid=1",
-        "node,nodeid=0,memdev=m0 node,nodeid=2,memdev=m1",
-        "node,nodeid=0,memdev=m0 node,nodeid=1,memdev=m1 dist,src=0,dst=0,val=20",
-        "node,nodeid=0,memdev=m0 node,nodeid=1,memdev=m1 dist,src=0,dst=1,val=20",
-        "node,nodeid=0,memdev=m0 node,nodeid=1,memdev=m1 node,nodeid=2 dist,src=0,dst=1,val=20",
-        "node,nodeid=0,memdev=m0 node,nodeid=1 cpu,node-id=1,core-id=0,die-id=0",
-        "node,nodeid=0 node,nodeid=1",
-        "node,nodeid=0,mem=64M",
-        "node,nodeid=0,memdev=m0,cpus=1 node,nodeid=1,memdev=m1,cpus=1",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "node,nodeid=0,memdev=m0 node,nodeid=1,memdev=m1",
+                "node,nodeid=0,memdev=m0 node,nodeid=1,memdev=m1 cpu,node-id=1,socket-id=0",
+                "node,nodeid=0,memdev=m0 node,nodeid=1,memdev=m1 cpu,node-id=1,socket-id=9",
+                "node,nodeid=0,memdev=m0 node,nodeid=1,memdev=m1 node,nodeid=1",
+                "node,nodeid=0,memdev=m0 node,nodeid=2,memdev=m1",
+                "node,nodeid=0,memdev=m0 node,nodeid=1,memdev=m1 dist,src=0,dst=0,val=20",
+                "node,nodeid=0,memdev=m0 node,nodeid=1,memdev=m1 dist,src=0,dst=1,val=20",
+                "node,nodeid=0,memdev=m0 node,nodeid=1,memdev=m1 node,nodeid=2 dist,src=0,dst=1,val=20",
+                "node,nodeid=0,memdev=m0 node,nodeid=1 cpu,node-id=1,core-id=0,die-id=0",
+                "node,nodeid=0 node,nodeid=1",
+                "node,nodeid=0,mem=64M",
+                "node,nodeid=0,memdev=m0,cpus=1 node,nodeid=1,memdev=m1,cpus=1",
+            })
     void sameAsQemu(String numa) throws Exception {
         assumeTrue(RealQemu.available(), "QEMU absent: " + RealQemu.BINARY);
         List<String> options = List.of(numa.split(" "));
-        List<String> argv = new ArrayList<>(List.of("-machine", "pc", "-smp", "4,sockets=4",
-                "-m", "128M", "-object", "memory-backend-ram,id=m0,size=64M",
-                "-object", "memory-backend-ram,id=m1,size=64M"));
+        List<String> argv = new ArrayList<>(List.of(
+                "-machine",
+                "pc",
+                "-smp",
+                "4,sockets=4",
+                "-m",
+                "128M",
+                "-object",
+                "memory-backend-ram,id=m0,size=64M",
+                "-object",
+                "memory-backend-ram,id=m1,size=64M"));
         options.forEach(option -> argv.addAll(List.of("-numa", option)));
-        RealQemu.Outcome real = RealQemu.run(argv,
-                List.of("{\"execute\":\"query-hotpluggable-cpus\"}"));
+        RealQemu.Outcome real = RealQemu.run(argv, List.of("{\"execute\":\"query-hotpluggable-cpus\"}"));
 
         MachineTopologyFacts pc = MachineTopologyFacts.x86("pc-i440fx-7.2", 255, false);
-        CpuSlots slots = CpuSlots.atStart(
-                SmpRules.resolve(SmpOptions.of(4, null, 4, null, null, null, null), pc), pc);
+        CpuSlots slots = CpuSlots.atStart(SmpRules.resolve(SmpOptions.of(4, null, 4, null, null, null, null), pc), pc);
         NumaConfig config = NumaConfig.empty(4);
         for (String option : options) {
             try {
@@ -80,12 +88,14 @@ class NumaAgainstQemuTest {
         assertEquals(null, real.error(), "QEMU refused what the model accepts");
         Map<Integer, Integer> realNodes = new HashMap<>();
         for (JsonNode slot : real.replies().get(0).get("return")) {
-            realNodes.put(slot.get("props").get("socket-id").asInt(),
+            realNodes.put(
+                    slot.get("props").get("socket-id").asInt(),
                     slot.get("props").get("node-id").asInt());
         }
         Map<Integer, Integer> modelNodes = new HashMap<>();
         for (CpuSlot slot : slots.slots()) {
-            modelNodes.put(slot.props().socketId().getAsInt(),
+            modelNodes.put(
+                    slot.props().socketId().getAsInt(),
                     done.nodeOfSlot().get(slot.index()).getAsInt());
         }
         assertEquals(realNodes, modelNodes);
@@ -106,23 +116,41 @@ class NumaAgainstQemuTest {
         }
         NumaMachineFacts pc = NumaMachineFacts.X86_MODERN;
         return switch (parts[0]) {
-            case "node" -> config.addNode(new NumaNodeOptions(integer(keys, "nodeid"), cpus,
-                    keys.containsKey("mem") ? OptionalLong.of(megabytes(keys.get("mem")))
-                            : OptionalLong.empty(),
-                    Optional.ofNullable(keys.get("memdev"))), pc, slots, BACKENDS);
-            case "cpu" -> config.mapCpus(new CpuProps(integer(keys, "node-id"),
-                    integer(keys, "socket-id"), integer(keys, "die-id"),
-                    integer(keys, "cluster-id"), integer(keys, "core-id"),
-                    integer(keys, "thread-id")), pc, slots);
-            case "dist" -> config.addDistance(Integer.parseInt(keys.get("src")),
-                    Integer.parseInt(keys.get("dst")), Integer.parseInt(keys.get("val")), pc);
+            case "node" ->
+                config.addNode(
+                        new NumaNodeOptions(
+                                integer(keys, "nodeid"),
+                                cpus,
+                                keys.containsKey("mem")
+                                        ? OptionalLong.of(megabytes(keys.get("mem")))
+                                        : OptionalLong.empty(),
+                                Optional.ofNullable(keys.get("memdev"))),
+                        pc,
+                        slots,
+                        BACKENDS);
+            case "cpu" ->
+                config.mapCpus(
+                        new CpuProps(
+                                integer(keys, "node-id"),
+                                integer(keys, "socket-id"),
+                                integer(keys, "die-id"),
+                                integer(keys, "cluster-id"),
+                                integer(keys, "core-id"),
+                                integer(keys, "thread-id")),
+                        pc,
+                        slots);
+            case "dist" ->
+                config.addDistance(
+                        Integer.parseInt(keys.get("src")),
+                        Integer.parseInt(keys.get("dst")),
+                        Integer.parseInt(keys.get("val")),
+                        pc);
             default -> throw new IllegalArgumentException(option);
         };
     }
 
     private static OptionalInt integer(Map<String, String> keys, String key) {
-        return keys.containsKey(key) ? OptionalInt.of(Integer.parseInt(keys.get(key)))
-                : OptionalInt.empty();
+        return keys.containsKey(key) ? OptionalInt.of(Integer.parseInt(keys.get(key))) : OptionalInt.empty();
     }
 
     private static long megabytes(String value) {

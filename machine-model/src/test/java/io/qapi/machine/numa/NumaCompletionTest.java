@@ -27,8 +27,8 @@ class NumaCompletionTest {
     }
 
     static String error(NumaConfig config, long ram, CpuSlots slots) {
-        return assertThrows(NumaException.class,
-                () -> NumaCompletion.complete(config, ram, slots)).getMessage();
+        return assertThrows(NumaException.class, () -> NumaCompletion.complete(config, ram, slots))
+                .getMessage();
     }
 
     @Test
@@ -38,8 +38,8 @@ class NumaCompletionTest {
         NumaConfig config = NumaConfig.empty(4)
                 .addNode(NumaNodeOptions.memoryless(0), PC, slots, Map.of())
                 .addNode(NumaNodeOptions.memoryless(1), PC, slots, Map.of());
-        assertEquals("total memory for NUMA nodes (0x0) should equal RAM size (0x8000000)",
-                error(config, 128 * MIB, slots));
+        assertEquals(
+                "total memory for NUMA nodes (0x0) should equal RAM size (0x8000000)", error(config, 128 * MIB, slots));
     }
 
     @Test
@@ -52,26 +52,31 @@ class NumaCompletionTest {
                 .addNode(NumaNodeOptions.withMemdev(1, "m1"), PC, slots, backends)
                 .addDistance(0, 1, 20, PC)
                 .addNode(NumaNodeOptions.memoryless(2), PC, slots, backends);
-        assertEquals("The distance between node 0 and 2 is missing, at least one distance value "
-                + "between each nodes should be provided.", error(config, 1024 * MIB, slots));
+        assertEquals(
+                "The distance between node 0 and 2 is missing, at least one distance value "
+                        + "between each nodes should be provided.",
+                error(config, 1024 * MIB, slots));
     }
 
     @Test
     void gapsAndAsymmetry() throws Exception {
         CpuSlots slots = pc(SmpOptions.of(2, null, null, null, null, null, null));
         Map<String, Long> backends = Map.of("m", 128 * MIB);
-        NumaConfig gap = NumaConfig.empty(2)
-                .addNode(NumaNodeOptions.withMemdev(2, "m"), PC, slots, backends);
+        NumaConfig gap = NumaConfig.empty(2).addNode(NumaNodeOptions.withMemdev(2, "m"), PC, slots, backends);
         // hw/core/numa.c: the largest missing id is reported first
         assertEquals("numa: Node ID missing: 1", error(gap, 128 * MIB, slots));
         NumaConfig asym = NumaConfig.empty(2)
                 .addNode(NumaNodeOptions.withMemdev(0, "m"), PC, slots, backends)
                 .addNode(NumaNodeOptions.memoryless(1), PC, slots, backends)
                 .addNode(NumaNodeOptions.memoryless(2), PC, slots, backends)
-                .addDistance(0, 1, 20, PC).addDistance(1, 0, 30, PC)
-                .addDistance(0, 2, 20, PC).addDistance(1, 2, 20, PC);
-        assertEquals("At least one asymmetrical pair of distances is given, please provide "
-                + "distances for both directions of all node pairs.", error(asym, 128 * MIB, slots));
+                .addDistance(0, 1, 20, PC)
+                .addDistance(1, 0, 30, PC)
+                .addDistance(0, 2, 20, PC)
+                .addDistance(1, 2, 20, PC);
+        assertEquals(
+                "At least one asymmetrical pair of distances is given, please provide "
+                        + "distances for both directions of all node pairs.",
+                error(asym, 128 * MIB, slots));
     }
 
     @Test
@@ -87,9 +92,9 @@ class NumaCompletionTest {
         OptionalInt one = OptionalInt.of(1);
         assertEquals(List.of(zero, one, zero, one), done.nodeOfSlot());
         // partly mapped: the rest go to node 0 (hw/core/machine.c machine_numa_finish_cpu_init)
-        NumaConfig partial = config.mapCpus(CpuProps.of(1, 0, null, null,
-                null, null), PC, slots);
-        assertEquals(List.of(one, zero, zero, zero),
+        NumaConfig partial = config.mapCpus(CpuProps.of(1, 0, null, null, null, null), PC, slots);
+        assertEquals(
+                List.of(one, zero, zero, zero),
                 NumaCompletion.complete(partial, 128 * MIB, slots).nodeOfSlot());
     }
 }

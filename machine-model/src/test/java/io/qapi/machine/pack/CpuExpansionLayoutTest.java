@@ -28,8 +28,10 @@ class CpuExpansionLayoutTest {
         JsonNode compact = CpuExpansionLayout.compact(replies.deepCopy());
         assertEquals(replies, CpuExpansionLayout.expand(compact));
         for (String model : new String[] {"a", "b", "c", "d"}) {
-            assertEquals(replies.path(model).path("full"),
-                    CpuExpansionLayout.expand(compact, model, "full").orElseThrow(), model);
+            assertEquals(
+                    replies.path(model).path("full"),
+                    CpuExpansionLayout.expand(compact, model, "full").orElseThrow(),
+                    model);
         }
         assertTrue(CpuExpansionLayout.expand(compact, "e", "full").isEmpty(), "a model not captured");
     }
@@ -37,12 +39,29 @@ class CpuExpansionLayoutTest {
     @Test
     void modelsKeepOnlyWhatDiffersFromTheCommonValues() throws Exception {
         JsonNode compact = CpuExpansionLayout.compact(replies());
-        assertEquals(JSON.readTree("{\"x\": 1, \"y\": true, \"z\": \"s\", \"w\": 0}"),
+        assertEquals(
+                JSON.readTree("{\"x\": 1, \"y\": true, \"z\": \"s\", \"w\": 0}"),
                 compact.path("reference").path("full"));
-        assertEquals(0, compact.path("models").path("a").path("full").path("return").path("model")
-                .path("props").size(), "a has the common values only");
-        assertEquals(JSON.readTree("{\"y\": false}"),
-                compact.path("models").path("b").path("full").path("return").path("model").path("props"));
-        assertEquals(JSON.readTree("[\"z\", \"w\"]"), compact.path("models").path("b").path("full").path("absent"));
+        assertEquals(
+                0,
+                compact.path("models")
+                        .path("a")
+                        .path("full")
+                        .path("return")
+                        .path("model")
+                        .path("props")
+                        .size(),
+                "a has the common values only");
+        assertEquals(
+                JSON.readTree("{\"y\": false}"),
+                compact.path("models")
+                        .path("b")
+                        .path("full")
+                        .path("return")
+                        .path("model")
+                        .path("props"));
+        assertEquals(
+                JSON.readTree("[\"z\", \"w\"]"),
+                compact.path("models").path("b").path("full").path("absent"));
     }
 }

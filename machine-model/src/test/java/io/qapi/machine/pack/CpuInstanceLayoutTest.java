@@ -31,22 +31,28 @@ class CpuInstanceLayoutTest {
         JsonNode file = JSON.readTree(JSON.writeValueAsString(CpuInstanceLayout.compact("pc-i440fx-7.2", models)));
         assertEquals(1, file.path("lists").size());
         assertEquals("b", file.path("models").path("c").path("like").asText());
-        assertEquals(JSON.readTree("{\"changed-items\": {\"2\": {\"features\": 9}}}"),
+        assertEquals(
+                JSON.readTree("{\"changed-items\": {\"2\": {\"features\": 9}}}"),
                 file.path("models").path("c").path("values").path("feature-words"));
         for (Map.Entry<String, ObjectNode> model : models.entrySet()) {
-            CpuInstanceLayout.CapturedCpu cpu = CpuInstanceLayout.decode(file, model.getKey()).orElseThrow().cpu()
+            CpuInstanceLayout.CapturedCpu cpu = CpuInstanceLayout.decode(file, model.getKey())
+                    .orElseThrow()
+                    .cpu()
                     .orElseThrow();
-            assertEquals(model.getValue().path("values").path("feature-words"), cpu.values().get("feature-words"));
+            assertEquals(
+                    model.getValue().path("values").path("feature-words"),
+                    cpu.values().get("feature-words"));
         }
     }
 
     @Test
     void aModelTheBoardRefusedKeepsQemusMessageAndAnUnknownOneIsAbsent() throws IOException {
         Map<String, ObjectNode> models = new LinkedHashMap<>();
-        models.put("cortex-m4", (ObjectNode) JSON.readTree(
-                "{\"error\": \"mach-virt: CPU type cortex-m4-arm-cpu not supported\"}"));
+        models.put("cortex-m4", (ObjectNode)
+                JSON.readTree("{\"error\": \"mach-virt: CPU type cortex-m4-arm-cpu not supported\"}"));
         JsonNode file = CpuInstanceLayout.compact("virt-7.2", models);
-        CpuInstanceLayout.Result refused = CpuInstanceLayout.decode(file, "cortex-m4").orElseThrow();
+        CpuInstanceLayout.Result refused =
+                CpuInstanceLayout.decode(file, "cortex-m4").orElseThrow();
         assertTrue(refused.cpu().isEmpty());
         assertEquals("mach-virt: CPU type cortex-m4-arm-cpu not supported", refused.refusal());
         assertTrue(CpuInstanceLayout.decode(file, "cortex-a15").isEmpty());

@@ -22,8 +22,10 @@ class HardwareDeltaTest {
         JsonNode after = json("{'devices': [{'path': '/m/a', 'type': 'x'}, {'path': '/m/b', 'type': 'y', 'addr': 16},"
                 + " {'path': '/m/c', 'type': 'z'}], 'buses': []}");
         JsonNode delta = HardwareDelta.between(before, after);
-        assertEquals(json("{'devices': {'set': [{'path': '/m/b', 'type': 'y', 'addr': 16}, {'path': '/m/c', 'type': 'z'}]},"
-                + " 'buses': {'removed': ['/m/a/bus']}}"), delta);
+        assertEquals(
+                json("{'devices': {'set': [{'path': '/m/b', 'type': 'y', 'addr': 16}, {'path': '/m/c', 'type': 'z'}]},"
+                        + " 'buses': {'removed': ['/m/a/bus']}}"),
+                delta);
         assertEquals(after, HardwareDelta.apply(before, delta));
         assertEquals(json("{}"), HardwareDelta.between(after, after));
     }

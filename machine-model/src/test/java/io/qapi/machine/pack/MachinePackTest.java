@@ -38,14 +38,13 @@ class MachinePackTest {
         assertEquals(read(none.resolve("query-target.json")), pack.queryTarget());
         assertEquals(read(none.resolve("query-kvm.json")), pack.queryKvm());
         assertEquals(read(none.resolve("query-commands.json")), pack.queryCommands());
-        assertEquals(read(none.resolve("query-version.json")).path("return").path("package"),
+        assertEquals(
+                read(none.resolve("query-version.json")).path("return").path("package"),
                 pack.greetingVersion().path("package"));
-        for (String model : List.of("qemu64", "Haswell", "Nehalem", "max", "Haswell-noTSX",
-                "Skylake-Client-v1")) {
+        for (String model : List.of("qemu64", "Haswell", "Nehalem", "max", "Haswell-noTSX", "Skylake-Client-v1")) {
             for (String type : List.of("static", "full")) {
                 Path expected = none.resolve("cpu-model-expansion/" + model + "." + type + ".json");
-                assertEquals(read(expected), pack.cpuExpansion(model, type).orElseThrow(),
-                        model + " " + type);
+                assertEquals(read(expected), pack.cpuExpansion(model, type).orElseThrow(), model + " " + type);
             }
         }
     }
@@ -61,8 +60,7 @@ class MachinePackTest {
         for (String model : List.of("cortex-a15", "cortex-a57", "max")) {
             for (String type : List.of("static", "full")) {
                 Path expected = dir.resolve("cpu-model-expansion/" + model + "." + type + ".json");
-                assertEquals(read(expected), pack.cpuExpansion(model, type).orElseThrow(),
-                        model + " " + type);
+                assertEquals(read(expected), pack.cpuExpansion(model, type).orElseThrow(), model + " " + type);
             }
         }
     }
@@ -72,20 +70,23 @@ class MachinePackTest {
         MachinePack pack = MachinePack.builtin("x86_64-7.2");
         List<String> names = pack.machineNames();
         assertEquals(pack.queryMachines().path("return").size(), names.size());
-        assertEquals(names.get(0), pack.queryMachines().path("return").get(0).path("name").asText());
-        assertEquals("q35", pack.machine("pc-q35-7.2").orElseThrow().path("alias").asText());
+        assertEquals(
+                names.get(0),
+                pack.queryMachines().path("return").get(0).path("name").asText());
+        assertEquals(
+                "q35", pack.machine("pc-q35-7.2").orElseThrow().path("alias").asText());
         assertTrue(pack.machine("no-such-machine").isEmpty());
         assertTrue(pack.cpuExpansion("host", "full").isEmpty(), "host model is host-dependent");
     }
 
     @Test
     void badInputGetsAClearError() {
-        IllegalArgumentException noPack = assertThrows(IllegalArgumentException.class,
-                () -> MachinePack.builtin("sparc-1.0"));
+        IllegalArgumentException noPack =
+                assertThrows(IllegalArgumentException.class, () -> MachinePack.builtin("sparc-1.0"));
         assertTrue(noPack.getMessage().contains("no built-in machine data pack 'sparc-1.0'"));
         MachinePack pack = MachinePack.builtin("aarch64-7.2");
-        IllegalArgumentException badType = assertThrows(IllegalArgumentException.class,
-                () -> pack.cpuExpansion("max", "partial"));
+        IllegalArgumentException badType =
+                assertThrows(IllegalArgumentException.class, () -> pack.cpuExpansion("max", "partial"));
         assertTrue(badType.getMessage().contains("static or full"));
     }
 
@@ -101,23 +102,26 @@ class MachinePackTest {
         MachinePack x86 = MachinePack.builtin("x86_64-7.2");
         // Family members stored as differences (2.0, 2.12, 4.0, 2.4, 2.10) and family bases
         // (reached through the aliases pc and q35), with -nodefaults and without.
-        List<String[]> cases = List.of(new String[] {"pc-i440fx-2.0", "pc-i440fx-2.0"},
+        List<String[]> cases = List.of(
+                new String[] {"pc-i440fx-2.0", "pc-i440fx-2.0"},
                 new String[] {"pc-i440fx-2.12", "pc-i440fx-2.12"},
                 new String[] {"pc-i440fx-4.0", "pc-i440fx-4.0"},
                 new String[] {"pc-q35-2.4", "pc-q35-2.4"},
                 new String[] {"pc-q35-2.10.defaults", "pc-q35-2.10"},
-                new String[] {"pc", "pc-i440fx-7.2"}, new String[] {"pc.defaults", "pc-i440fx-7.2"},
-                new String[] {"q35.defaults", "pc-q35-7.2"}, new String[] {"isapc", "isapc"});
+                new String[] {"pc", "pc-i440fx-7.2"},
+                new String[] {"pc.defaults", "pc-i440fx-7.2"},
+                new String[] {"q35.defaults", "pc-q35-7.2"},
+                new String[] {"isapc", "isapc"});
         for (String[] c : cases) {
             boolean defaults = c[0].endsWith(".defaults");
             for (String command : List.of("query-pci", "query-hotpluggable-cpus", "query-memdev")) {
                 JsonNode expected = read(machines.resolve(c[0]).resolve(command + ".json"));
-                assertEquals(expected, x86.boardReply(c[1], defaults, command).orElseThrow(),
-                        c[0] + " " + command);
+                assertEquals(expected, x86.boardReply(c[1], defaults, command).orElseThrow(), c[0] + " " + command);
             }
         }
         MachinePack arm = MachinePack.builtin("aarch64-7.2");
-        assertEquals(read(machines.resolve("aarch64-virt.defaults/query-pci.json")),
+        assertEquals(
+                read(machines.resolve("aarch64-virt.defaults/query-pci.json")),
                 arm.boardReply("virt-7.2", true, "query-pci").orElseThrow());
     }
 

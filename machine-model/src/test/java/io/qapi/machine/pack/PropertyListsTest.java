@@ -34,8 +34,10 @@ class PropertyListsTest {
                 base.add("p" + random.nextInt(40));
             }
             for (int i = 0; i < random.nextInt(30); i++) {
-                list.add(random.nextBoolean() && !base.isEmpty() ? base.get(random.nextInt(base.size()))
-                        : "p" + random.nextInt(40));
+                list.add(
+                        random.nextBoolean() && !base.isEmpty()
+                                ? base.get(random.nextInt(base.size()))
+                                : "p" + random.nextInt(40));
             }
             Map<JsonNode, Integer> table = new LinkedHashMap<>();
             ArrayNode baseReply = reply(base);
@@ -61,7 +63,8 @@ class PropertyListsTest {
     @Test
     void anEntryOutsideTheTableIsRefused() {
         ArrayNode table = NODES.arrayNode();
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> PropertyLists.decode(NODES.arrayNode().add(3), table, t -> null));
         assertTrue(e.getMessage().contains("no property entry 3"), e.getMessage());
     }

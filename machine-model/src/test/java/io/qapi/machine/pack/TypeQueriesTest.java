@@ -57,14 +57,20 @@ class TypeQueriesTest {
     void typeListsEqualAnIndependentCapture() throws IOException {
         Path out = realOut();
         TypeQueries queries = new TypeQueries(X86);
-        assertTrue(X86.abort("device-list-properties", "virtio-gpu-gl-pci").orElseThrow().message()
+        assertTrue(X86.abort("device-list-properties", "virtio-gpu-gl-pci")
+                .orElseThrow()
+                .message()
                 .contains("missing object type '" + GL_DEVICE + "'"));
-        assertEquals(capturedNames(out.resolve("qom-list-types.json")),
+        assertEquals(
+                capturedNames(out.resolve("qom-list-types.json")),
                 names(reply(queries.qomListTypes(Optional.empty(), false))));
-        assertEquals(capturedNames(out.resolve("qom-list-types.abstract.json")),
+        assertEquals(
+                capturedNames(out.resolve("qom-list-types.abstract.json")),
                 names(reply(queries.qomListTypes(Optional.empty(), true))));
         for (String implemented : List.of("device", "machine", "pci-device")) {
-            assertEquals(capturedNames(out.resolve("qom-list-types.implements-" + implemented + ".json")), names(reply(queries.qomListTypes(Optional.of(implemented), false))),
+            assertEquals(
+                    capturedNames(out.resolve("qom-list-types.implements-" + implemented + ".json")),
+                    names(reply(queries.qomListTypes(Optional.of(implemented), false))),
                     implemented);
         }
     }
@@ -73,13 +79,15 @@ class TypeQueriesTest {
     void propertyListsEqualAnIndependentCapture() throws IOException {
         Path out = realOut();
         TypeQueries queries = new TypeQueries(X86);
-        for (String device : List.of("e1000", "ide-hd", "isa-fdc", "pcie-root-port", "qemu64-x86_64-cpu",
-                "virtio-net-pci")) {
-            JsonNode expected = JSON.readTree(out.resolve("device-list-properties." + device + ".json").toFile());
+        for (String device :
+                List.of("e1000", "ide-hd", "isa-fdc", "pcie-root-port", "qemu64-x86_64-cpu", "virtio-net-pci")) {
+            JsonNode expected = JSON.readTree(
+                    out.resolve("device-list-properties." + device + ".json").toFile());
             assertEquals(expected, reply(queries.deviceListProperties(device)), device);
         }
         for (String type : List.of("memory-backend-file", "memory-backend-ram", "pc-q35-7.2-machine")) {
-            JsonNode expected = JSON.readTree(out.resolve("qom-list-properties." + type + ".json").toFile());
+            JsonNode expected = JSON.readTree(
+                    out.resolve("qom-list-properties." + type + ".json").toFile());
             assertEquals(expected, reply(queries.qomListProperties(type)), type);
         }
     }
@@ -87,15 +95,20 @@ class TypeQueriesTest {
     @Test
     void refusalsCarryQemusClassesAndTexts() {
         TypeQueries queries = new TypeQueries(X86);
-        assertEquals(new TypeQueries.Failure("DeviceNotFound", "Device 'nosuchdev' not found"),
+        assertEquals(
+                new TypeQueries.Failure("DeviceNotFound", "Device 'nosuchdev' not found"),
                 queries.deviceListProperties("nosuchdev"));
-        assertEquals(new TypeQueries.Failure("GenericError", "Parameter 'typename' expects a non-abstract device type"),
+        assertEquals(
+                new TypeQueries.Failure("GenericError", "Parameter 'typename' expects a non-abstract device type"),
                 queries.deviceListProperties("pci-device"));
-        assertEquals(new TypeQueries.Failure("GenericError", "Parameter 'typename' expects a non-abstract device type"),
+        assertEquals(
+                new TypeQueries.Failure("GenericError", "Parameter 'typename' expects a non-abstract device type"),
                 queries.deviceListProperties("memory-backend-ram"));
-        assertEquals(new TypeQueries.Failure("DeviceNotFound", "Class 'nosuch' not found"),
+        assertEquals(
+                new TypeQueries.Failure("DeviceNotFound", "Class 'nosuch' not found"),
                 queries.qomListProperties("nosuch"));
-        assertEquals(new TypeQueries.Failure("GenericError", "Parameter 'typename' expects a QOM type"),
+        assertEquals(
+                new TypeQueries.Failure("GenericError", "Parameter 'typename' expects a QOM type"),
                 queries.qomListProperties("user-creatable"));
         assertInstanceOf(TypeQueries.Reply.class, queries.qomListProperties("device"));
     }
@@ -103,11 +116,13 @@ class TypeQueriesTest {
     @Test
     void moduleTypesAppearOnlyOnceTheirModuleIsLoaded() {
         TypeQueries queries = new TypeQueries(X86);
-        assertEquals(new TypeQueries.Failure("DeviceNotFound", "Class 'pci-qxl' not found"),
+        assertEquals(
+                new TypeQueries.Failure("DeviceNotFound", "Class 'pci-qxl' not found"),
                 queries.qomListProperties("pci-qxl"));
         assertInstanceOf(TypeQueries.Reply.class, queries.deviceListProperties("qxl-vga"));
         assertInstanceOf(TypeQueries.Reply.class, queries.qomListProperties("pci-qxl"));
-        assertEquals(new TypeQueries.Failure("DeviceNotFound", "Class 'usb-host' not found"),
+        assertEquals(
+                new TypeQueries.Failure("DeviceNotFound", "Class 'usb-host' not found"),
                 queries.qomListProperties("usb-host"));
         queries.qomListTypes(Optional.of("no-such-type"), false);
         assertInstanceOf(TypeQueries.Reply.class, queries.qomListProperties("usb-host"));
@@ -115,8 +130,11 @@ class TypeQueriesTest {
 
     @Test
     void anUnknownImplementedTypeListsNothing() {
-        assertEquals(0, reply(new TypeQueries(X86).qomListTypes(Optional.of("no-such-type"), true))
-                .path("return").size());
+        assertEquals(
+                0,
+                reply(new TypeQueries(X86).qomListTypes(Optional.of("no-such-type"), true))
+                        .path("return")
+                        .size());
     }
 
     @Test
@@ -135,14 +153,16 @@ class TypeQueriesTest {
         TypeQueries.Answer answer = new TypeQueries(X86).qomListProperties("microvm-machine");
         TypeQueries.Aborted aborted = assertInstanceOf(TypeQueries.Aborted.class, answer);
         assertEquals(134, aborted.abort().exitStatus());
-        assertTrue(aborted.abort().message().contains("Assertion"), aborted.abort().message());
+        assertTrue(
+                aborted.abort().message().contains("Assertion"), aborted.abort().message());
         assertTrue(answer.qmpReply().isEmpty());
     }
 
     @Test
     void busCountingDevicesNameTheNextBusOfTheirKindEachTime() {
         TypeCatalog arm = MachinePack.builtin("aarch64-7.2").types();
-        assertTrue(arm.historyDependent().containsAll(Set.of("omap_i2c", "pxa2xx_i2c", "dscm1xxxx")),
+        assertTrue(
+                arm.historyDependent().containsAll(Set.of("omap_i2c", "pxa2xx_i2c", "dscm1xxxx")),
                 arm.historyDependent().toString());
         TypeQueries queries = new TypeQueries(arm);
         assertTrue(reply(queries.qomListProperties("omap_i2c")).toString().contains("\"i2c-bus.0\""));
@@ -161,7 +181,8 @@ class TypeQueriesTest {
         for (int i = 0; i < 8; i++) {
             assertInstanceOf(TypeQueries.Reply.class, queries.qomListProperties("omap_i2c"));
         }
-        TypeQueries.Failure failure = assertInstanceOf(TypeQueries.Failure.class, queries.qomListProperties("omap_i2c"));
+        TypeQueries.Failure failure =
+                assertInstanceOf(TypeQueries.Failure.class, queries.qomListProperties("omap_i2c"));
         assertTrue(failure.desc().contains("not captured"), failure.desc());
     }
 }

@@ -27,7 +27,8 @@ class DeviceOptionsTest {
 
     @Test
     void busNumberAndNumaNodeAreKeptAsDecimalNumbers() throws Exception {
-        assertEquals(Map.of("bus_nr", "16", "numa_node", "1"),
+        assertEquals(
+                Map.of("bus_nr", "16", "numa_node", "1"),
                 DeviceOptions.check("pxb", Map.of("bus_nr", "0x10", "numa_node", "1"), PXB_PROPERTIES));
     }
 
@@ -36,8 +37,8 @@ class DeviceOptionsTest {
         assertEquals("Parameter 'bus_nr' expects uint8_t", refusal(Map.of("bus_nr", "256")));
         assertEquals("Parameter 'bus_nr' expects integer", refusal(Map.of("bus_nr", "abc")));
         assertEquals("Parameter 'numa_node' expects uint16_t", refusal(Map.of("numa_node", "70000")));
-        assertEquals("Property 'pxb.bypass_iommu' is not modeled by qemu-model yet",
-                refusal(Map.of("bypass_iommu", "on")));
+        assertEquals(
+                "Property 'pxb.bypass_iommu' is not modeled by qemu-model yet", refusal(Map.of("bypass_iommu", "on")));
     }
 
     private static String refusal(Map<String, String> options) {

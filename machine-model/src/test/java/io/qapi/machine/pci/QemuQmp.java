@@ -31,11 +31,23 @@ final class QemuQmp implements AutoCloseable {
     QemuQmp(String machine, List<String> extraArgs) throws IOException, InterruptedException {
         dir = Files.createTempDirectory("qemu-pci");
         Path socket = dir.resolve("qmp.sock");
-        List<String> cmd = new ArrayList<>(List.of(BINARY.toString(), "-machine", machine, "-accel", "tcg",
-                "-nodefaults", "-S", "-display", "none", "-qmp", "unix:" + socket + ",server=on,wait=off"));
+        List<String> cmd = new ArrayList<>(List.of(
+                BINARY.toString(),
+                "-machine",
+                machine,
+                "-accel",
+                "tcg",
+                "-nodefaults",
+                "-S",
+                "-display",
+                "none",
+                "-qmp",
+                "unix:" + socket + ",server=on,wait=off"));
         cmd.addAll(extraArgs);
-        process = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("qemu.log").toFile()).start();
+        process = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("qemu.log").toFile())
+                .start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (!Files.exists(socket)) {
             if (System.nanoTime() > deadline || !process.isAlive()) {
@@ -57,8 +69,18 @@ final class QemuQmp implements AutoCloseable {
      * after "-device SPEC: "), or "ok" when it comes up.
      */
     static String startupError(String machine, List<String> extraArgs) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(BINARY.toString(), "-machine", machine, "-accel", "tcg",
-                "-nodefaults", "-S", "-display", "none", "-monitor", "none"));
+        List<String> cmd = new ArrayList<>(List.of(
+                BINARY.toString(),
+                "-machine",
+                machine,
+                "-accel",
+                "tcg",
+                "-nodefaults",
+                "-S",
+                "-display",
+                "none",
+                "-monitor",
+                "none"));
         cmd.addAll(extraArgs);
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         try {

@@ -36,8 +36,14 @@ class RealQemuColdPlugTest {
         }
     }
 
-    private static Cold c(String driver, DeviceCategory category, String id, String bus, String addr,
-            boolean multifunction, String extra) {
+    private static Cold c(
+            String driver,
+            DeviceCategory category,
+            String id,
+            String bus,
+            String addr,
+            boolean multifunction,
+            String extra) {
         DeviceRequest r = DeviceRequest.of(driver, category, false).multifunction(multifunction);
         r = id == null ? r : r.withId(id);
         r = bus == null ? r : r.onBus(bus);
@@ -51,22 +57,38 @@ class RealQemuColdPlugTest {
 
     static Stream<Scenario> scenarios() {
         return Stream.of(
-                new Scenario("q35 endpoint on pxb-pcie bus", "q35",
-                        List.of(c("pxb-pcie", DeviceCategory.PXB_PCIE, "px", null, null, false, ",bus_nr=20"),
+                new Scenario(
+                        "q35 endpoint on pxb-pcie bus",
+                        "q35",
+                        List.of(
+                                c("pxb-pcie", DeviceCategory.PXB_PCIE, "px", null, null, false, ",bus_nr=20"),
                                 e("e1000e", "n1", "px", null))),
                 new Scenario("q35 slot in use by mch", "q35", List.of(e("e1000e", "n1", null, "0"))),
-                new Scenario("q35 function in use by anonymous ICH9 SATA", "q35",
+                new Scenario(
+                        "q35 function in use by anonymous ICH9 SATA",
+                        "q35",
                         List.of(e("e1000e", "n1", "pcie.0", "1f.2"))),
-                new Scenario("pc single function then function 1", "pc",
+                new Scenario(
+                        "pc single function then function 1",
+                        "pc",
                         List.of(e("e1000", "a", null, "5"), e("rtl8139", "b", null, "5.1"))),
-                new Scenario("pc function 2 then single function 0", "pc",
+                new Scenario(
+                        "pc function 2 then single function 0",
+                        "pc",
                         List.of(e("e1000", "a", null, "7.2"), e("rtl8139", "b", null, "7"))),
-                new Scenario("pc device on bridge slot 0 is fine cold, then its slot is taken", "pc",
-                        List.of(c("pci-bridge", DeviceCategory.PCI_BRIDGE, "br", null, null, false, ",chassis_nr=1"),
-                                e("e1000", "n1", "br", "0"), e("e1000", "n2", "br", "0"))),
+                new Scenario(
+                        "pc device on bridge slot 0 is fine cold, then its slot is taken",
+                        "pc",
+                        List.of(
+                                c("pci-bridge", DeviceCategory.PCI_BRIDGE, "br", null, null, false, ",chassis_nr=1"),
+                                e("e1000", "n1", "br", "0"),
+                                e("e1000", "n2", "br", "0"))),
                 new Scenario("pc bad addr", "pc", List.of(e("e1000", "n1", null, "0x20"))),
                 new Scenario("pc unknown bus", "pc", List.of(e("e1000", "n1", "pcie.0", null))),
-                new Scenario("pc duplicate id", "pc", List.of(e("e1000", "n1", null, null), e("rtl8139", "n1", null, null))));
+                new Scenario(
+                        "pc duplicate id",
+                        "pc",
+                        List.of(e("e1000", "n1", null, null), e("rtl8139", "n1", null, null))));
     }
 
     @ParameterizedTest

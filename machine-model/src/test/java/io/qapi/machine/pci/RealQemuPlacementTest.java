@@ -23,8 +23,7 @@ class RealQemuPlacementTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One device: the model request plus options only QEMU needs (chassis_nr and the like). */
-    record Dev(DeviceRequest request, Map<String, String> extra) {
-    }
+    record Dev(DeviceRequest request, Map<String, String> extra) {}
 
     record Scenario(String name, String machine, List<Dev> cold, List<Dev> hot) {
         @Override
@@ -33,8 +32,15 @@ class RealQemuPlacementTest {
         }
     }
 
-    private static Dev dev(String driver, DeviceCategory category, boolean hot, String id, String bus,
-            String addr, boolean multifunction, Map<String, String> extra) {
+    private static Dev dev(
+            String driver,
+            DeviceCategory category,
+            boolean hot,
+            String id,
+            String bus,
+            String addr,
+            boolean multifunction,
+            Map<String, String> extra) {
         DeviceRequest r = DeviceRequest.of(driver, category, hot).multifunction(multifunction);
         r = id == null ? r : r.withId(id);
         r = bus == null ? r : r.onBus(bus);
@@ -43,12 +49,13 @@ class RealQemuPlacementTest {
             r = r.hotplugEnabled(false);
         }
         if (category == DeviceCategory.PCIE_PORT) {
-            r = r.inChassisSlot(new PciBus.ChassisSlot(Integer.parseInt(extra.getOrDefault("chassis", "0")),
+            r = r.inChassisSlot(new PciBus.ChassisSlot(
+                    Integer.parseInt(extra.getOrDefault("chassis", "0")),
                     Integer.parseInt(extra.getOrDefault("slot", "0"))));
         }
         if (category.expander()) {
-            r = r.withExpander(new DeviceRequest.Expander(Integer.parseInt(extra.getOrDefault("bus_nr", "0")),
-                    DeviceRequest.Expander.NO_NUMA_NODE));
+            r = r.withExpander(new DeviceRequest.Expander(
+                    Integer.parseInt(extra.getOrDefault("bus_nr", "0")), DeviceRequest.Expander.NO_NUMA_NODE));
         }
         return new Dev(r, extra);
     }
@@ -61,61 +68,168 @@ class RealQemuPlacementTest {
 
     static Stream<Scenario> scenarios() {
         return Stream.of(
-                new Scenario("pc lowest free slots", "pc", List.of(),
+                new Scenario(
+                        "pc lowest free slots",
+                        "pc",
+                        List.of(),
                         List.of(hot("e1000", "n1", null, null), hot("rtl8139", "n2", null, null))),
-                new Scenario("pc slot in use by implicit PIIX3", "pc", List.of(),
-                        List.of(hot("e1000", "n1", null, "1"))),
-                new Scenario("pc slot in use by a device with id", "pc", List.of(),
+                new Scenario(
+                        "pc slot in use by implicit PIIX3", "pc", List.of(), List.of(hot("e1000", "n1", null, "1"))),
+                new Scenario(
+                        "pc slot in use by a device with id",
+                        "pc",
+                        List.of(),
                         List.of(hot("e1000", "n1", null, "0x4"), hot("rtl8139", "n2", "pci.0", "04.0"))),
-                new Scenario("pc hotplug beside function 0", "pc", List.of(),
-                        List.of(dev("e1000", E, true, "a", null, "5", true, Map.of()),
+                new Scenario(
+                        "pc hotplug beside function 0",
+                        "pc",
+                        List.of(),
+                        List.of(
+                                dev("e1000", E, true, "a", null, "5", true, Map.of()),
                                 hot("rtl8139", "b", null, "5.1"))),
-                new Scenario("pc hotplug function 0 after function 2", "pc", List.of(),
+                new Scenario(
+                        "pc hotplug function 0 after function 2",
+                        "pc",
+                        List.of(),
                         List.of(hot("e1000", "a", null, "7.2"), hot("e1000", "b", null, "7"))),
-                new Scenario("pc cold multifunction", "pc",
-                        List.of(dev("e1000", E, false, "a", null, "6", true, Map.of()),
+                new Scenario(
+                        "pc cold multifunction",
+                        "pc",
+                        List.of(
+                                dev("e1000", E, false, "a", null, "6", true, Map.of()),
                                 dev("rtl8139", E, false, "b", null, "6.1", false, Map.of())),
                         List.of(hot("e1000", "c", null, null))),
-                new Scenario("pc bad addr, unknown bus, duplicate id", "pc", List.of(),
-                        List.of(hot("e1000", "a", null, "zz"), hot("e1000", "a", null, "3.8"),
-                                hot("e1000", "a", "nope", null), hot("e1000", "a", null, null),
+                new Scenario(
+                        "pc bad addr, unknown bus, duplicate id",
+                        "pc",
+                        List.of(),
+                        List.of(
+                                hot("e1000", "a", null, "zz"),
+                                hot("e1000", "a", null, "3.8"),
+                                hot("e1000", "a", "nope", null),
+                                hot("e1000", "a", null, null),
                                 hot("e1000", "a", null, null))),
-                new Scenario("pc pci-bridge by id", "pc", List.of(),
-                        List.of(dev("pci-bridge", DeviceCategory.PCI_BRIDGE, true, "br", null, "9", false,
-                                Map.of("chassis_nr", "1")), hot("e1000", "n1", "br", null),
+                new Scenario(
+                        "pc pci-bridge by id",
+                        "pc",
+                        List.of(),
+                        List.of(
+                                dev(
+                                        "pci-bridge",
+                                        DeviceCategory.PCI_BRIDGE,
+                                        true,
+                                        "br",
+                                        null,
+                                        "9",
+                                        false,
+                                        Map.of("chassis_nr", "1")),
+                                hot("e1000", "n1", "br", null),
                                 hot("e1000", "n2", "br", "3"))),
-                new Scenario("q35 device_add without bus", "q35", List.of(),
-                        List.of(hot("e1000e", "n1", null, null))),
-                new Scenario("q35 root ports", "q35",
-                        List.of(dev("pcie-root-port", DeviceCategory.PCIE_PORT, false, "rp1", null, null, false,
-                                Map.of("chassis", "1")),
-                                dev("pcie-root-port", DeviceCategory.PCIE_PORT, false, "rp2", null, null, false,
+                new Scenario("q35 device_add without bus", "q35", List.of(), List.of(hot("e1000e", "n1", null, null))),
+                new Scenario(
+                        "q35 root ports",
+                        "q35",
+                        List.of(
+                                dev(
+                                        "pcie-root-port",
+                                        DeviceCategory.PCIE_PORT,
+                                        false,
+                                        "rp1",
+                                        null,
+                                        null,
+                                        false,
+                                        Map.of("chassis", "1")),
+                                dev(
+                                        "pcie-root-port",
+                                        DeviceCategory.PCIE_PORT,
+                                        false,
+                                        "rp2",
+                                        null,
+                                        null,
+                                        false,
                                         Map.of("chassis", "2", "hotplug", "off"))),
-                        List.of(hot("e1000e", "n1", "rp1", null), hot("e1000e", "n2", "rp1", null),
+                        List.of(
+                                hot("e1000e", "n1", "rp1", null),
+                                hot("e1000e", "n2", "rp1", null),
                                 hot("e1000e", "n3", "rp2", null))),
-                new Scenario("pc pxb", "pc",
-                        List.of(dev("pxb", DeviceCategory.PXB, false, "pxb1", null, null, false,
-                                Map.of("bus_nr", "10")),
+                new Scenario(
+                        "pc pxb",
+                        "pc",
+                        List.of(
+                                dev(
+                                        "pxb",
+                                        DeviceCategory.PXB,
+                                        false,
+                                        "pxb1",
+                                        null,
+                                        null,
+                                        false,
+                                        Map.of("bus_nr", "10")),
                                 dev("e1000", E, false, "c1", "pxb1", null, false, Map.of()),
                                 dev("rtl8139", E, false, "c2", "pxb1", null, false, Map.of())),
                         List.of(hot("e1000", "n1", "pxb1", null))),
-                new Scenario("q35 pxb-pcie", "q35",
-                        List.of(dev("pxb-pcie", DeviceCategory.PXB_PCIE, false, "px", null, null, false,
+                new Scenario(
+                        "q35 pxb-pcie",
+                        "q35",
+                        List.of(dev(
+                                "pxb-pcie",
+                                DeviceCategory.PXB_PCIE,
+                                false,
+                                "px",
+                                null,
+                                null,
+                                false,
                                 Map.of("bus_nr", "20"))),
                         List.of(hot("e1000e", "n1", "px", null))),
-                new Scenario("q35 pxb-pcie takes ports, device_add without bus meets it", "q35",
-                        List.of(dev("pxb-pcie", DeviceCategory.PXB_PCIE, false, "px", null, null, false,
-                                Map.of("bus_nr", "20")),
-                                dev("pcie-root-port", DeviceCategory.PCIE_PORT, false, "rp1", "px", null, false,
+                new Scenario(
+                        "q35 pxb-pcie takes ports, device_add without bus meets it",
+                        "q35",
+                        List.of(
+                                dev(
+                                        "pxb-pcie",
+                                        DeviceCategory.PXB_PCIE,
+                                        false,
+                                        "px",
+                                        null,
+                                        null,
+                                        false,
+                                        Map.of("bus_nr", "20")),
+                                dev(
+                                        "pcie-root-port",
+                                        DeviceCategory.PCIE_PORT,
+                                        false,
+                                        "rp1",
+                                        "px",
+                                        null,
+                                        false,
                                         Map.of("chassis", "1"))),
                         List.of(hot("e1000e", "n1", null, null), hot("e1000e", "n2", "rp1", null))),
-                new Scenario("pc bridge behind pxb", "pc",
-                        List.of(dev("pxb", DeviceCategory.PXB, false, "pxb1", null, null, false,
-                                Map.of("bus_nr", "10")),
-                                dev("pci-bridge", DeviceCategory.PCI_BRIDGE, false, "br", "pxb1", null, false,
+                new Scenario(
+                        "pc bridge behind pxb",
+                        "pc",
+                        List.of(
+                                dev(
+                                        "pxb",
+                                        DeviceCategory.PXB,
+                                        false,
+                                        "pxb1",
+                                        null,
+                                        null,
+                                        false,
+                                        Map.of("bus_nr", "10")),
+                                dev(
+                                        "pci-bridge",
+                                        DeviceCategory.PCI_BRIDGE,
+                                        false,
+                                        "br",
+                                        "pxb1",
+                                        null,
+                                        false,
                                         Map.of("chassis_nr", "1")),
                                 dev("e1000", E, false, "c1", "br", "2", false, Map.of())),
-                        List.of(hot("e1000", "n1", "br", null), hot("e1000", "n2", "br", "3"),
+                        List.of(
+                                hot("e1000", "n1", "br", null),
+                                hot("e1000", "n2", "br", "3"),
                                 hot("e1000", "n3", null, null))));
     }
 
@@ -144,7 +258,8 @@ class RealQemuPlacementTest {
                 } catch (PlacementException e) {
                     expected = e.getMessage();
                 }
-                String actual = reply.has("error") ? reply.get("error").get("desc").asText() : "ok";
+                String actual =
+                        reply.has("error") ? reply.get("error").get("desc").asText() : "ok";
                 assertEquals(expected, actual, scenario + ": device_add " + arguments(d));
                 if ("ok".equals(actual)) {
                     assertEquals(expectedAddr(model, d), actualAddr(qemu, d), scenario + ": " + arguments(d));
@@ -161,9 +276,10 @@ class RealQemuPlacementTest {
     /** The device's devfn from qom-get, and its bus from the device's own parent_bus link path. */
     private static String actualAddr(QemuQmp qemu, Dev d) throws Exception {
         String path = "/machine/peripheral/" + d.request().id().orElseThrow();
-        JsonNode addr = qemu.execute("qom-get", JSON.createObjectNode().put("path", path).put("property", "addr"));
-        JsonNode bus = qemu.execute("qom-get",
-                JSON.createObjectNode().put("path", path).put("property", "parent_bus"));
+        JsonNode addr = qemu.execute(
+                "qom-get", JSON.createObjectNode().put("path", path).put("property", "addr"));
+        JsonNode bus = qemu.execute(
+                "qom-get", JSON.createObjectNode().put("path", path).put("property", "parent_bus"));
         String busPath = bus.path("return").asText();
         String busName = busPath.substring(busPath.lastIndexOf('/') + 1);
         return busName + " " + addr.path("return").asInt();

@@ -69,8 +69,8 @@ class CpuObjectPropertiesTest {
     }
 
     private static CpuObjectProperties qemu64(boolean features) throws IOException {
-        return CpuObjectProperties.of(x86(), "qemu64-v1", "qemu64-x86_64-cpu", "pc-q35-7.2",
-                Set.of("usb", "memory-backend"), features);
+        return CpuObjectProperties.of(
+                x86(), "qemu64-v1", "qemu64-x86_64-cpu", "pc-q35-7.2", Set.of("usb", "memory-backend"), features);
     }
 
     private static final CpuObjectProperties.Place SECOND = new CpuObjectProperties.Place(
@@ -101,15 +101,16 @@ class CpuObjectPropertiesTest {
         // no dies and no NUMA: the slot has no die-id or node-id, and the CPU QEMU's defaults
         assertEquals(0, cpu.get("die-id", SECOND).asInt());
         assertEquals(-1, cpu.get("node-id", SECOND).asInt());
-        assertEquals("/machine/unattached/device[2]/lapic", cpu.get("lapic", SECOND).asText());
+        assertEquals(
+                "/machine/unattached/device[2]/lapic", cpu.get("lapic", SECOND).asText());
         assertEquals("", cpu.get("parent_bus", SECOND).asText());
         assertEquals(false, cpu.get("start-powered-off", SECOND).asBoolean());
     }
 
     @Test
     void aHotpluggedCpuSaysSo() throws IOException {
-        CpuObjectProperties.Place hotplugged = new CpuObjectProperties.Place("/machine/peripheral/vcpu2", 2,
-                Map.of("socket-id", 2), 2, true, 2);
+        CpuObjectProperties.Place hotplugged =
+                new CpuObjectProperties.Place("/machine/peripheral/vcpu2", 2, Map.of("socket-id", 2), 2, true, 2);
         assertEquals(true, qemu64(false).get("hotplugged", hotplugged).asBoolean());
         assertEquals(true, qemu64(false).get("realized", hotplugged).asBoolean());
         assertEquals(2, qemu64(false).get("apic-id", hotplugged).asInt());
@@ -134,12 +135,17 @@ class CpuObjectPropertiesTest {
 
     @Test
     void armSecondaryCpusStartPoweredOffAndCountTheCores() throws IOException {
-        CpuObjectProperties cpu = CpuObjectProperties.of(pack("virt-7.2", Map.of("cortex-a15", CORTEX_A15)),
-                "cortex-a15", "cortex-a15-arm-cpu", "virt-7.2", Set.of(), false);
-        CpuObjectProperties.Place first = new CpuObjectProperties.Place("/machine/unattached/device[0]", 0,
-                Map.of(), 0, false, 3);
-        CpuObjectProperties.Place third = new CpuObjectProperties.Place("/machine/unattached/device[2]", 2,
-                Map.of(), 2, false, 3);
+        CpuObjectProperties cpu = CpuObjectProperties.of(
+                pack("virt-7.2", Map.of("cortex-a15", CORTEX_A15)),
+                "cortex-a15",
+                "cortex-a15-arm-cpu",
+                "virt-7.2",
+                Set.of(),
+                false);
+        CpuObjectProperties.Place first =
+                new CpuObjectProperties.Place("/machine/unattached/device[0]", 0, Map.of(), 0, false, 3);
+        CpuObjectProperties.Place third =
+                new CpuObjectProperties.Place("/machine/unattached/device[2]", 2, Map.of(), 2, false, 3);
         assertEquals(false, cpu.get("start-powered-off", first).asBoolean());
         assertEquals(true, cpu.get("start-powered-off", third).asBoolean());
         assertEquals(2, cpu.get("mp-affinity", third).asInt());
@@ -152,18 +158,22 @@ class CpuObjectPropertiesTest {
     @Test
     void whatTheCaptureDoesNotStandForIsRefused() throws IOException {
         JsonNode file = x86();
-        QmpError older = assertThrows(QmpError.class, () -> CpuObjectProperties.of(file, "qemu64",
-                "qemu64-x86_64-cpu", "pc-i440fx-6.0", Set.of(), false));
+        QmpError older = assertThrows(
+                QmpError.class,
+                () -> CpuObjectProperties.of(file, "qemu64", "qemu64-x86_64-cpu", "pc-i440fx-6.0", Set.of(), false));
         assertTrue(older.desc().contains("machine type 'pc-i440fx-6.0'"), older.desc());
-        QmpError option = assertThrows(QmpError.class, () -> CpuObjectProperties.of(file, "qemu64",
-                "qemu64-x86_64-cpu", "pc-q35-7.2", Set.of("smm"), false));
+        QmpError option = assertThrows(
+                QmpError.class,
+                () -> CpuObjectProperties.of(file, "qemu64", "qemu64-x86_64-cpu", "pc-q35-7.2", Set.of("smm"), false));
         assertTrue(option.desc().contains("machine option 'smm'"), option.desc());
-        QmpError refusedModel = assertThrows(QmpError.class, () -> CpuObjectProperties.of(file, "cortex-m4",
-                "cortex-m4-arm-cpu", "pc-i440fx-7.2", Set.of(), false));
+        QmpError refusedModel = assertThrows(
+                QmpError.class,
+                () -> CpuObjectProperties.of(file, "cortex-m4", "cortex-m4-arm-cpu", "pc-i440fx-7.2", Set.of(), false));
         assertTrue(refusedModel.desc().contains("not supported"), refusedModel.desc());
-        QmpError missing = assertThrows(QmpError.class, () -> CpuObjectProperties.of(
-                MissingNode.getInstance(), "qemu64", "qemu64-x86_64-cpu",
-                "pc-i440fx-7.2", Set.of(), false));
+        QmpError missing = assertThrows(
+                QmpError.class,
+                () -> CpuObjectProperties.of(
+                        MissingNode.getInstance(), "qemu64", "qemu64-x86_64-cpu", "pc-i440fx-7.2", Set.of(), false));
         assertTrue(missing.desc().contains("not in this data pack"), missing.desc());
     }
 }

@@ -32,8 +32,9 @@ class QemuOnlyCommandsTest {
 
     private final AtomicBoolean modulesLoaded = new AtomicBoolean();
     private final Command modeled = Command.named("query-status").handler((a, i) -> NODES.objectNode());
-    private final Map<String, Command> table = QemuOnlyCommands.beyond(List.of(modeled), X86, modulesLoaded::get)
-            .stream().collect(Collectors.toMap(Command::name, Function.identity()));
+    private final Map<String, Command> table =
+            QemuOnlyCommands.beyond(List.of(modeled), X86, modulesLoaded::get).stream()
+                    .collect(Collectors.toMap(Command::name, Function.identity()));
 
     private JsonNode run(String name, ObjectNode arguments) {
         return table.get(name).handler().run(arguments, Input.STRICT);
@@ -46,7 +47,9 @@ class QemuOnlyCommandsTest {
     @Test
     void theTableHoldsEveryCommandOfTheBinaryTheModelLacksOnce() {
         Set<String> binary = new HashSet<>();
-        X86.queryCommands().path("return").forEach(c -> binary.add(c.path("name").asText()));
+        X86.queryCommands()
+                .path("return")
+                .forEach(c -> binary.add(c.path("name").asText()));
         binary.remove("query-status");
         assertEquals(binary, table.keySet());
     }
@@ -84,6 +87,8 @@ class QemuOnlyCommandsTest {
         QmpError missing = assertThrows(QmpError.class, () -> run("query-command-line-options", spice));
         assertEquals("invalid option name: spice", missing.desc());
         modulesLoaded.set(true);
-        assertEquals("spice", run("query-command-line-options", spice).get(0).path("option").asText());
+        assertEquals(
+                "spice",
+                run("query-command-line-options", spice).get(0).path("option").asText());
     }
 }

@@ -34,44 +34,61 @@ class CpuSlotsCapturedTest {
             return Stream.of("(absent)");
         }
         try (Stream<Path> files = Files.list(dir)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json"))
-                    .sorted().toList().stream();
+            return files
+                    .map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".json"))
+                    .sorted()
+                    .toList()
+                    .stream();
         }
     }
 
     @ParameterizedTest
     @MethodSource("captureNames")
     void modelMatchesCapture(String name) throws Exception {
-        assumeTrue(Files.isDirectory(captures()),
-                "QEMU captures absent at " + captures() + ": set -Dqapi.shared");
+        assumeTrue(Files.isDirectory(captures()), "QEMU captures absent at " + captures() + ": set -Dqapi.shared");
         JsonNode capture = JSON.readTree(captures().resolve(name).toFile());
         String cmdline = capture.get("cmdline").asText();
-        MachineTopologyFacts facts = cmdline.contains("-machine q35")
-                ? SmpRulesTest.Q35 : SmpRulesTest.PC;
+        MachineTopologyFacts facts = cmdline.contains("-machine q35") ? SmpRulesTest.Q35 : SmpRulesTest.PC;
         CpuTopology topology = SmpRules.resolve(SmpText.parse(SmpText.of(cmdline)), facts);
-        assertEquals(JSON.convertValue(capture.get("smp").get("return"), Map.class),
-                topology.smpProperty());
+        assertEquals(JSON.convertValue(capture.get("smp").get("return"), Map.class), topology.smpProperty());
 
         CpuSlots slots = CpuSlots.atStart(topology, facts);
         List<Map<String, Object>> expected = new ArrayList<>();
         for (JsonNode entry : capture.get("query-hotpluggable-cpus").get("return")) {
-            expected.add(Map.of("props", JSON.convertValue(entry.get("props"), Map.class),
-                    "type", entry.get("type").asText(),
-                    "vcpus-count", entry.get("vcpus-count").asInt(),
-                    "plugged", entry.has("qom-path")));
+            expected.add(Map.of(
+                    "props",
+                    JSON.convertValue(entry.get("props"), Map.class),
+                    "type",
+                    entry.get("type").asText(),
+                    "vcpus-count",
+                    entry.get("vcpus-count").asInt(),
+                    "plugged",
+                    entry.has("qom-path")));
         }
         List<Map<String, Object>> actual = new ArrayList<>();
         for (CpuSlot slot : slots.hotpluggableOrder()) {
-            actual.add(Map.of("props", slot.props().asMap(), "type", slot.type(),
-                    "vcpus-count", slot.vcpusCount(), "plugged", slots.isPlugged(slot.index())));
+            actual.add(Map.of(
+                    "props",
+                    slot.props().asMap(),
+                    "type",
+                    slot.type(),
+                    "vcpus-count",
+                    slot.vcpusCount(),
+                    "plugged",
+                    slots.isPlugged(slot.index())));
         }
         assertEquals(expected, actual);
 
         List<Object> fastProps = new ArrayList<>();
-        capture.get("query-cpus-fast").get("return")
-                .forEach(e -> fastProps.add(List.of(e.get("cpu-index").asInt(),
-                        JSON.convertValue(e.get("props"), Map.class))));
-        assertEquals(fastProps, slots.pluggedSlots().stream()
-                .map(s -> (Object) List.of(s.index(), s.props().asMap())).toList());
+        capture.get("query-cpus-fast")
+                .get("return")
+                .forEach(e -> fastProps.add(
+                        List.of(e.get("cpu-index").asInt(), JSON.convertValue(e.get("props"), Map.class))));
+        assertEquals(
+                fastProps,
+                slots.pluggedSlots().stream()
+                        .map(s -> (Object) List.of(s.index(), s.props().asMap()))
+                        .toList());
     }
 }

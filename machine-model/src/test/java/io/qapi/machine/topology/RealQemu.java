@@ -28,11 +28,9 @@ public final class RealQemu {
     private static final long DEADLINE_MS = 15_000;
 
     /** What one run gave: an error line, or one reply per command. */
-    public record Outcome(String error, List<JsonNode> replies) {
-    }
+    public record Outcome(String error, List<JsonNode> replies) {}
 
-    private RealQemu() {
-    }
+    private RealQemu() {}
 
     public static boolean available() {
         return Files.isExecutable(BINARY);
@@ -42,13 +40,22 @@ public final class RealQemu {
     public static Outcome run(List<String> options, List<String> commands) throws Exception {
         Path dir = Files.createTempDirectory("rules-qemu");
         Path socket = dir.resolve("qmp.sock");
-        List<String> argv = new ArrayList<>(List.of(BINARY.toString(), "-display", "none",
-                "-accel", "tcg", "-S", "-nodefaults", "-qmp",
+        List<String> argv = new ArrayList<>(List.of(
+                BINARY.toString(),
+                "-display",
+                "none",
+                "-accel",
+                "tcg",
+                "-S",
+                "-nodefaults",
+                "-qmp",
                 "unix:" + socket + ",server=on,wait=off"));
         argv.addAll(options);
         Path stderr = dir.resolve("stderr");
-        Process qemu = new ProcessBuilder(argv).redirectError(stderr.toFile())
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process qemu = new ProcessBuilder(argv)
+                .redirectError(stderr.toFile())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         long end = System.currentTimeMillis() + DEADLINE_MS;
         try {
             while (!Files.exists(socket) && qemu.isAlive() && System.currentTimeMillis() < end) {
@@ -75,12 +82,10 @@ public final class RealQemu {
     private static Outcome refused(Process qemu, Path stderr, long end) throws Exception {
         qemu.waitFor(Math.max(1, end - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
         List<String> lines = Files.readAllLines(stderr);
-        return new Outcome(lines.isEmpty() ? "(no stderr, still running)" : lines.get(0),
-                List.of());
+        return new Outcome(lines.isEmpty() ? "(no stderr, still running)" : lines.get(0), List.of());
     }
 
-    private static List<JsonNode> talk(Path socket, List<String> commands, Process qemu)
-            throws IOException {
+    private static List<JsonNode> talk(Path socket, List<String> commands, Process qemu) throws IOException {
         try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             channel.connect(UnixDomainSocketAddress.of(socket));
             // reads block without a timeout; killing QEMU at the deadline ends them with EOF
@@ -95,8 +100,8 @@ public final class RealQemu {
             });
             watchdog.setDaemon(true);
             watchdog.start();
-            BufferedReader in = new BufferedReader(new InputStreamReader(
-                    Channels.newInputStream(channel), StandardCharsets.UTF_8));
+            BufferedReader in =
+                    new BufferedReader(new InputStreamReader(Channels.newInputStream(channel), StandardCharsets.UTF_8));
             OutputStream out = Channels.newOutputStream(channel);
             in.readLine(); // greeting
             List<JsonNode> replies = new ArrayList<>();

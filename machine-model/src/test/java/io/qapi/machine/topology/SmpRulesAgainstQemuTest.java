@@ -31,35 +31,39 @@ class SmpRulesAgainstQemuTest {
     }
 
     @ParameterizedTest(name = "-machine {0} -smp {1}")
-    @CsvSource(delimiter = ';', value = {
-        "pc; 4,sockets=3",
-        "pc; 4,maxcpus=2",
-        "pc; 300",
-        "q35; 300",
-        "pc; 4,clusters=2",
-        "pc; cpus=4,sockets=2,cores=2,threads=2",
-        "pc; 4,maxcpus=8",
-        "q35; 4,maxcpus=8",
-        "pc; 2,threads=2,maxcpus=4",
-        "pc; 2,sockets=2,cores=3,maxcpus=6",
-        "pc; 4,dies=2",
-        "pc; 8,dies=2,sockets=1,cores=2",
-        "pc; sockets=2,cores=2",
-        "pc-i440fx-5.0; 4,maxcpus=8",
-        "pc-i440fx-5.0; 6,cores=2",
-        // counts are 64-bit on the command line and unsigned 32-bit in the rules, as in QEMU
-        "pc; cpus=2,maxcpus=-2",
-        "pc; maxcpus=-1",
-        "pc; sockets=65536,cores=65536",
-        "pc; cpus=4294967298",
-        "pc; cpus=2,sockets=4294967297,cores=1",
-    })
+    @CsvSource(
+            delimiter = ';',
+            value = {
+                "pc; 4,sockets=3",
+                "pc; 4,maxcpus=2",
+                "pc; 300",
+                "q35; 300",
+                "pc; 4,clusters=2",
+                "pc; cpus=4,sockets=2,cores=2,threads=2",
+                "pc; 4,maxcpus=8",
+                "q35; 4,maxcpus=8",
+                "pc; 2,threads=2,maxcpus=4",
+                "pc; 2,sockets=2,cores=3,maxcpus=6",
+                "pc; 4,dies=2",
+                "pc; 8,dies=2,sockets=1,cores=2",
+                "pc; sockets=2,cores=2",
+                "pc-i440fx-5.0; 4,maxcpus=8",
+                "pc-i440fx-5.0; 6,cores=2",
+                // counts are 64-bit on the command line and unsigned 32-bit in the rules, as in QEMU
+                "pc; cpus=2,maxcpus=-2",
+                "pc; maxcpus=-1",
+                "pc; sockets=65536,cores=65536",
+                "pc; cpus=4294967298",
+                "pc; cpus=2,sockets=4294967297,cores=1",
+            })
     void sameAsQemu(String machine, String smp) throws Exception {
         assumeTrue(RealQemu.available(), "QEMU absent: " + RealQemu.BINARY);
         MachineTopologyFacts facts = facts(machine);
-        RealQemu.Outcome real = RealQemu.run(List.of("-machine", machine, "-smp", smp),
-                List.of("{\"execute\":\"qom-get\",\"arguments\":{\"path\":\"/machine\","
-                        + "\"property\":\"smp\"}}", "{\"execute\":\"query-hotpluggable-cpus\"}"));
+        RealQemu.Outcome real = RealQemu.run(
+                List.of("-machine", machine, "-smp", smp),
+                List.of(
+                        "{\"execute\":\"qom-get\",\"arguments\":{\"path\":\"/machine\"," + "\"property\":\"smp\"}}",
+                        "{\"execute\":\"query-hotpluggable-cpus\"}"));
         CpuTopology model;
         try {
             model = SmpRules.resolve(SmpText.parse(smp), facts);
@@ -68,16 +72,16 @@ class SmpRulesAgainstQemuTest {
             return;
         }
         assertEquals(null, real.error(), "QEMU refused what the model accepts");
-        assertEquals(JSON.convertValue(real.replies().get(0).get("return"), Map.class),
-                model.smpProperty());
+        assertEquals(JSON.convertValue(real.replies().get(0).get("return"), Map.class), model.smpProperty());
         List<Object> expected = new ArrayList<>();
         for (JsonNode slot : real.replies().get(1).get("return")) {
-            expected.add(List.of(JSON.convertValue(slot.get("props"), Map.class),
-                    slot.has("qom-path")));
+            expected.add(List.of(JSON.convertValue(slot.get("props"), Map.class), slot.has("qom-path")));
         }
         CpuSlots slots = CpuSlots.atStart(model, facts);
-        assertEquals(expected, slots.hotpluggableOrder().stream()
-                .map(s -> (Object) List.of(s.props().asMap(), slots.isPlugged(s.index())))
-                .toList());
+        assertEquals(
+                expected,
+                slots.hotpluggableOrder().stream()
+                        .map(s -> (Object) List.of(s.props().asMap(), slots.isPlugged(s.index())))
+                        .toList());
     }
 }

@@ -15,11 +15,9 @@ public sealed interface Decl {
     SourceInfo info();
 
     /** A reference to a type by name, or to an array of it ({@code ['T']}). */
-    record TypeRef(String name, boolean array) {
-    }
+    record TypeRef(String name, boolean array) {}
 
-    record Feature(String name, IfCond ifcond) {
-    }
+    record Feature(String name, IfCond ifcond) {}
 
     /** A struct, union-base or argument member; {@code name} keeps a leading '*' for optional. */
     record Member(String name, TypeRef type, IfCond ifcond, List<Feature> features) {
@@ -29,8 +27,7 @@ public sealed interface Decl {
     }
 
     /** A union or alternate branch. */
-    record Branch(String name, TypeRef type, IfCond ifcond) {
-    }
+    record Branch(String name, TypeRef type, IfCond ifcond) {}
 
     record EnumValue(String name, IfCond ifcond, List<Feature> features) {
         public EnumValue {
@@ -45,8 +42,7 @@ public sealed interface Decl {
         }
     }
 
-    record Include(String path, SourceInfo info) implements Decl {
-    }
+    record Include(String path, SourceInfo info) implements Decl {}
 
     record Enumeration(Common common, List<EnumValue> values, String prefix) implements Decl {
         @Override
@@ -67,8 +63,8 @@ public sealed interface Decl {
      * Either {@code baseName} or {@code baseMembers} is set, except in a simple union (lenient
      * mode only), which has neither and no {@code discriminator} either.
      */
-    record Union(Common common, String baseName, List<Member> baseMembers, String discriminator,
-                 List<Branch> branches) implements Decl {
+    record Union(Common common, String baseName, List<Member> baseMembers, String discriminator, List<Branch> branches)
+            implements Decl {
         @Override
         public SourceInfo info() {
             return common.info();
@@ -83,8 +79,8 @@ public sealed interface Decl {
     }
 
     /** At most one of {@code dataName} and {@code dataMembers} is set. */
-    record Command(Common common, String dataName, List<Member> dataMembers, TypeRef returns,
-                   CommandFlags flags) implements Decl {
+    record Command(Common common, String dataName, List<Member> dataMembers, TypeRef returns, CommandFlags flags)
+            implements Decl {
         @Override
         public SourceInfo info() {
             return common.info();

@@ -53,8 +53,7 @@ public final class ExprChecker {
     }
 
     /** The checked declarations, and the names of definitions dropped for their errors. */
-    public record Result(List<Decl> decls, Set<String> abandoned) {
-    }
+    public record Result(List<Decl> decls, Set<String> abandoned) {}
 
     /**
      * Checks every expression of a parsed schema on its own, in QEMU's order.
@@ -91,8 +90,10 @@ public final class ExprChecker {
         SourceInfo info = def.info();
         List<String> metas = METAS.stream().filter(expr::has).toList();
         if (metas.size() != 1) {
-            throw diagnostics.error(info, "expression must have exactly one key"
-                    + " 'enum', 'struct', 'union', 'alternate', 'command', 'event'");
+            throw diagnostics.error(
+                    info,
+                    "expression must have exactly one key"
+                            + " 'enum', 'struct', 'union', 'alternate', 'command', 'event'");
         }
         String meta = metas.get(0);
         if (!(expr.get(meta) instanceof JsonString nameValue)) {
@@ -162,8 +163,9 @@ public final class ExprChecker {
         }
         switch (meta) {
             case "event" -> checkNameUpper(name, info, meta);
-            case "command" -> checkNameLower(name, info, meta, false,
-                    pragmas.commandNameExceptions().contains(name));
+            case "command" ->
+                checkNameLower(
+                        name, info, meta, false, pragmas.commandNameExceptions().contains(name));
             default -> {
                 checkNameCamel(name, info, meta);
                 if (name.endsWith("List")) {
@@ -184,15 +186,15 @@ public final class ExprChecker {
     private void checkNameUpper(String name, SourceInfo info, String source) {
         String stem = checkNameStr(name, info, source);
         if (lenient) {
-            return;  // event names were not checked for case before 6.0
+            return; // event names were not checked for case before 6.0
         }
         if (stem.chars().anyMatch(c -> (c >= 'a' && c <= 'z') || c == '-')) {
             throw diagnostics.error(info, "name of " + source + " must not use lowercase or '-'");
         }
     }
 
-    private void checkNameLower(String name, SourceInfo info, String source, boolean permitUpper,
-                                boolean permitUnderscore) {
+    private void checkNameLower(
+            String name, SourceInfo info, String source, boolean permitUpper, boolean permitUnderscore) {
         String stem = checkNameStr(name, info, source);
         if (lenient) {
             // Before 6.0, commands and members could use '_', and QEMU 2.8 let hard-coded
@@ -214,8 +216,8 @@ public final class ExprChecker {
 
     // ---- keys ----
 
-    private void checkKeys(JsonObject value, SourceInfo info, String source, List<String> required,
-                           List<String> optional) {
+    private void checkKeys(
+            JsonObject value, SourceInfo info, String source, List<String> required, List<String> optional) {
         List<String> missing = null;
         for (String k : required) {
             if (!value.has(k)) {
@@ -225,8 +227,7 @@ public final class ExprChecker {
         }
         if (missing != null) {
             missing.sort(null);
-            throw diagnostics.error(info, source + " misses key" + (missing.size() > 1 ? "s " : " ")
-                    + quoted(missing));
+            throw diagnostics.error(info, source + " misses key" + (missing.size() > 1 ? "s " : " ") + quoted(missing));
         }
         List<String> unknown = null;
         for (String k : value.members().keySet()) {
@@ -239,8 +240,11 @@ public final class ExprChecker {
             unknown.sort(null);
             List<String> allowed = new ArrayList<>(required);
             allowed.addAll(optional);
-            throw diagnostics.error(info, source + " has unknown key" + (unknown.size() > 1 ? "s " : " ")
-                    + quoted(unknown) + "\nValid keys are " + quoted(allowed.stream().sorted().toList()) + ".");
+            throw diagnostics.error(
+                    info,
+                    source + " has unknown key" + (unknown.size() > 1 ? "s " : " ") + quoted(unknown)
+                            + "\nValid keys are "
+                            + quoted(allowed.stream().sorted().toList()) + ".");
         }
     }
 
@@ -282,12 +286,17 @@ public final class ExprChecker {
      * list of them; {@code null} for any other condition.
      */
     private static IfCond.Expr legacyCondition(JsonValue cond) {
-        if (cond instanceof JsonString s && !s.value().isBlank() && !CONDITION_SYMBOL.matcher(s.value()).matches()) {
+        if (cond instanceof JsonString s
+                && !s.value().isBlank()
+                && !CONDITION_SYMBOL.matcher(s.value()).matches()) {
             return LegacyCondition.parse(s.value());
         }
-        if (cond instanceof JsonArray a && !a.elements().isEmpty()
-                && a.elements().stream().allMatch(e -> e instanceof JsonString s && !s.value().isBlank())) {
-            return LegacyCondition.all(a.elements().stream().map(e -> ((JsonString) e).value()).toList());
+        if (cond instanceof JsonArray a
+                && !a.elements().isEmpty()
+                && a.elements().stream()
+                        .allMatch(e -> e instanceof JsonString s && !s.value().isBlank())) {
+            return LegacyCondition.all(
+                    a.elements().stream().map(e -> ((JsonString) e).value()).toList());
         }
         return null;
     }
@@ -295,8 +304,8 @@ public final class ExprChecker {
     private IfCond.Expr condition(JsonValue cond, SourceInfo info, String source) {
         if (cond instanceof JsonString s) {
             if (!CONDITION_SYMBOL.matcher(s.value()).matches()) {
-                throw diagnostics.error(info, "'if' condition '" + s.value() + "' of " + source
-                        + " is not a valid identifier");
+                throw diagnostics.error(
+                        info, "'if' condition '" + s.value() + "' of " + source + " is not a valid identifier");
             }
             return new IfCond.Symbol(s.value());
         }
@@ -317,7 +326,9 @@ public final class ExprChecker {
         if (operands.elements().isEmpty()) {
             throw diagnostics.error(info, "'if' condition [] of " + source + " is useless");
         }
-        List<IfCond.Expr> checked = operands.elements().stream().map(o -> condition(o, info, source)).toList();
+        List<IfCond.Expr> checked = operands.elements().stream()
+                .map(o -> condition(o, info, source))
+                .toList();
         return operator.equals("all") ? new IfCond.All(checked) : new IfCond.Any(checked);
     }
 
@@ -449,7 +460,7 @@ public final class ExprChecker {
             source = source + " '" + valueName.value() + "'";
             String checked = valueName.value();
             if (!checked.isEmpty() && Character.isDigit(checked.charAt(0))) {
-                checked = "d" + checked;  // values may start with a digit
+                checked = "d" + checked; // values may start with a digit
             }
             checkNameLower(checked, info, source, permissive, permissive);
             IfCond ifcond = ifCond(member, info, source);
@@ -545,8 +556,7 @@ public final class ExprChecker {
         return new Decl.Event(finish(expr, name, info), args.name, args.members, expr.has("boxed"));
     }
 
-    private record Arguments(String name, List<Member> members) {
-    }
+    private record Arguments(String name, List<Member> members) {}
 
     /** A command's or event's 'data': a type name, inline members, or (boxed) a type name only. */
     private Arguments arguments(JsonObject expr, SourceInfo info) {

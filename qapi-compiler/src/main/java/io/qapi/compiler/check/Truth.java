@@ -12,8 +12,7 @@ import io.qapi.compiler.parse.JsonValue.JsonString;
  * order of its messages depends on that.
  */
 final class Truth {
-    private Truth() {
-    }
+    private Truth() {}
 
     static boolean of(JsonValue value) {
         if (value == null) {

@@ -11,8 +11,7 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  * ARCHITECTURE.md, "Start-up").
  */
 final class CommandSpecs {
-    private CommandSpecs() {
-    }
+    private CommandSpecs() {}
 
     /**
      * A command that runs {@code command} (a {@code Runnable} or {@code Callable}), with
@@ -21,16 +20,23 @@ final class CommandSpecs {
     static CommandSpec command(Object command, String name, String... description) {
         CommandSpec spec = CommandSpec.wrapWithoutInspection(command).name(name);
         spec.usageMessage().description(description);
-        spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
-                .description("Show this help message and exit.").build());
-        spec.addOption(OptionSpec.builder("-V", "--version").versionHelp(true)
-                .description("Print version information and exit.").build());
+        spec.addOption(OptionSpec.builder("-h", "--help")
+                .usageHelp(true)
+                .description("Show this help message and exit.")
+                .build());
+        spec.addOption(OptionSpec.builder("-V", "--version")
+                .versionHelp(true)
+                .description("Print version information and exit.")
+                .build());
         return spec;
     }
 
     /** An option without a value: given or not. */
     static OptionSpec flag(String name, String description) {
-        return OptionSpec.builder(name).type(boolean.class).description(description).build();
+        return OptionSpec.builder(name)
+                .type(boolean.class)
+                .description(description)
+                .build();
     }
 
     /** An option with a value: {@code NAME=LABEL}. */
@@ -40,18 +46,31 @@ final class CommandSpecs {
 
     /** An option that may be given again and again, its values in a list. */
     static OptionSpec.Builder repeatable(String label, String description, String... names) {
-        return OptionSpec.builder(names).paramLabel(label).type(List.class).auxiliaryTypes(String.class)
+        return OptionSpec.builder(names)
+                .paramLabel(label)
+                .type(List.class)
+                .auxiliaryTypes(String.class)
                 .description(description);
     }
 
     /** The one parameter {@code LABEL}, a string, which must be there. */
     static PositionalParamSpec parameter(String label) {
-        return PositionalParamSpec.builder().paramLabel(label).type(String.class).arity("1").required(true).build();
+        return PositionalParamSpec.builder()
+                .paramLabel(label)
+                .type(String.class)
+                .arity("1")
+                .required(true)
+                .build();
     }
 
     /** Parameters {@code LABEL...}, at least one. */
     static PositionalParamSpec parameters(String label) {
-        return PositionalParamSpec.builder().paramLabel(label).type(List.class).auxiliaryTypes(String.class)
-                .arity("1..*").required(true).build();
+        return PositionalParamSpec.builder()
+                .paramLabel(label)
+                .type(List.class)
+                .auxiliaryTypes(String.class)
+                .arity("1..*")
+                .required(true)
+                .build();
     }
 }

@@ -12,7 +12,9 @@ import picocli.CommandLine.ParseResult;
 
 /** Runs a directory of QEMU-style QAPI test cases in this one process. */
 final class ConformanceCommand implements Callable<Integer> {
-    final CommandSpec spec = CommandSpecs.command(this, "conformance",
+    final CommandSpec spec = CommandSpecs.command(
+            this,
+            "conformance",
             "Run a QEMU-style tests/qapi-schema directory: the cases meson.build lists, or every NAME.json",
             "with a NAME.out or NAME.err. Prints a diff per failing case and 'N passed, M failed'.");
 
@@ -30,8 +32,8 @@ final class ConformanceCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("qapic: not a directory: " + directory);
             return 2;
         }
-        CaseRunner runner = new CaseRunner(directory,
-                new QapiCompiler.Options(parsed.hasMatchedOption(SchemaOptions.LENIENT_DOCS), false));
+        CaseRunner runner = new CaseRunner(
+                directory, new QapiCompiler.Options(parsed.hasMatchedOption(SchemaOptions.LENIENT_DOCS), false));
         int passed = 0;
         int failed = 0;
         for (String name : runner.cases()) {

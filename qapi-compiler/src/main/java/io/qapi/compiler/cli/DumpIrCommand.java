@@ -9,8 +9,8 @@ import picocli.CommandLine.ParseResult;
 
 /** {@code qapic dump-ir SCHEMA}: the checked schema as QEMU's test driver prints it. */
 final class DumpIrCommand implements Callable<Integer> {
-    final CommandSpec spec = CommandSpecs.command(this, "dump-ir",
-            "Print the checked schema as QEMU's QAPI test driver prints it.");
+    final CommandSpec spec =
+            CommandSpecs.command(this, "dump-ir", "Print the checked schema as QEMU's QAPI test driver prints it.");
 
     DumpIrCommand() {
         SchemaOptions.addTo(spec);
@@ -24,7 +24,8 @@ final class DumpIrCommand implements Callable<Integer> {
         QapiCompiler.Options options = SchemaOptions.of(parsed);
         QapiCompiler.Result result = QapiCompiler.compile(schema, options);
         if (!result.ok()) {
-            SchemaOptions.printErrors(schema, options, result, spec.commandLine().getErr());
+            SchemaOptions.printErrors(
+                    schema, options, result, spec.commandLine().getErr());
             return 1;
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -14,31 +14,38 @@ import picocli.CommandLine.ParseResult;
 
 /** {@code qapic generate}: the command line's adapter to {@link Pipeline}. */
 final class GenerateCommand implements Callable<Integer> {
-    final CommandSpec spec = CommandSpecs.command(this, "generate",
-            "Generate Java from a schema: types, client, server, events, introspection.");
+    final CommandSpec spec = CommandSpecs.command(
+            this, "generate", "Generate Java from a schema: types, client, server, events, introspection.");
 
     GenerateCommand() {
         SchemaOptions.addTo(spec);
         spec.addPositional(CommandSpecs.parameter("SCHEMA"));
         spec.addOption(CommandSpecs.option("DIR", Path.class, "Output directory.", "-o", "--output")
-                .required(true).build());
+                .required(true)
+                .build());
         spec.addOption(CommandSpecs.option("PKG", String.class, "Base package of the API.", "--package")
-                .required(true).build());
-        spec.addOption(CommandSpecs.repeatable("SYMBOL",
-                "A configuration symbol that is set; with any, conditions are evaluated.", "-D").build());
-        spec.addOption(CommandSpecs.repeatable("TARGET",
-                "What to generate: types, client, server, events, introspection (default: all).", "--targets")
-                .splitRegex(",").build());
+                .required(true)
+                .build());
+        spec.addOption(CommandSpecs.repeatable(
+                        "SYMBOL", "A configuration symbol that is set; with any, conditions are evaluated.", "-D")
+                .build());
+        spec.addOption(CommandSpecs.repeatable(
+                        "TARGET",
+                        "What to generate: types, client, server, events, introspection (default: all).",
+                        "--targets")
+                .splitRegex(",")
+                .build());
     }
 
     @Override
     public Integer call() throws IOException {
         ParseResult parsed = spec.commandLine().getParseResult();
-        Pipeline.Request request = new Pipeline.Request(parsed.matchedPositionalValue(0, null),
-                SchemaOptions.of(parsed), generate(parsed));
+        Pipeline.Request request = new Pipeline.Request(
+                parsed.matchedPositionalValue(0, null), SchemaOptions.of(parsed), generate(parsed));
         Pipeline.Plan plan = Pipeline.generate(request, parsed.matchedOptionValue("--output", null));
         if (!plan.ok()) {
-            SchemaOptions.printErrors(plan.errors(), plan.lenientDocsAccepts(), spec.commandLine().getErr());
+            SchemaOptions.printErrors(
+                    plan.errors(), plan.lenientDocsAccepts(), spec.commandLine().getErr());
             return 1;
         }
         return 0;
@@ -53,8 +60,10 @@ final class GenerateCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         try {
-            return new GenOptions(parsed.matchedOptionValue("--package", null),
-                    Defines.of(parsed.matchedOptionValue("-D", List.of())), targets);
+            return new GenOptions(
+                    parsed.matchedOptionValue("--package", null),
+                    Defines.of(parsed.matchedOptionValue("-D", List.of())),
+                    targets);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--package: " + e.getMessage());
         }

@@ -10,7 +10,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * "Start-up".
  */
 public final class Qapic implements Runnable {
-    private final CommandSpec spec = CommandSpecs.command(this, "qapic", "Reads QEMU QAPI schemas exactly as QEMU does.")
+    private final CommandSpec spec = CommandSpecs.command(
+                    this, "qapic", "Reads QEMU QAPI schemas exactly as QEMU does.")
             .version("qapic 0.1.0");
 
     private Qapic() {

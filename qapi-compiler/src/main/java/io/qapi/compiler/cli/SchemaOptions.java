@@ -17,8 +17,7 @@ final class SchemaOptions {
     static final String LENIENT_DOCS_DESCRIPTION = "Accept the documentation conventions of QEMU releases 2.8 to 11.0.";
     private static final String ALL_ERRORS = "--all-errors";
 
-    private SchemaOptions() {
-    }
+    private SchemaOptions() {}
 
     /** Adds {@code --lenient-docs} and {@code --all-errors} to a command. */
     static void addTo(CommandSpec spec) {
@@ -36,8 +35,7 @@ final class SchemaOptions {
      * a note saying so: an old QEMU schema fails on a rule its release did not have. The errors
      * themselves stay as QEMU prints them.
      */
-    static void printErrors(String schema, QapiCompiler.Options options, QapiCompiler.Result result,
-            PrintWriter err) {
+    static void printErrors(String schema, QapiCompiler.Options options, QapiCompiler.Result result, PrintWriter err) {
         printErrors(result.errors(), QapiCompiler.lenientDocsAccepts(schema, options, result), err);
     }
 

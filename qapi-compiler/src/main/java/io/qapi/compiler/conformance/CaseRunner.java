@@ -36,8 +36,7 @@ public final class CaseRunner {
     }
 
     /** What a case printed. */
-    public record Output(String out, String err) {
-    }
+    public record Output(String out, String err) {}
 
     /** The outcome of one case: {@code report} is null when it passed, else the diffs. */
     public record Outcome(String name, Output actual, String report) {

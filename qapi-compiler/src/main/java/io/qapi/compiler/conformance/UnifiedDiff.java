@@ -7,8 +7,7 @@ import java.util.List;
 public final class UnifiedDiff {
     private static final int CONTEXT = 3;
 
-    private UnifiedDiff() {
-    }
+    private UnifiedDiff() {}
 
     public static String diff(String expectedName, String expected, String actualName, String actual) {
         List<String> a = lines(expected);
@@ -38,7 +37,12 @@ public final class UnifiedDiff {
 
     private static String hunks(List<String[]> edits, String expectedName, String actualName) {
         StringBuilder out = new StringBuilder();
-        out.append("--- ").append(expectedName).append('\n').append("+++ ").append(actualName).append('\n');
+        out.append("--- ")
+                .append(expectedName)
+                .append('\n')
+                .append("+++ ")
+                .append(actualName)
+                .append('\n');
         int k = 0;
         while (k < edits.size()) {
             if (edits.get(k)[0].equals(" ")) {
@@ -67,8 +71,15 @@ public final class UnifiedDiff {
                 aLen += edits.get(x)[0].equals("+") ? 0 : 1;
                 bLen += edits.get(x)[0].equals("-") ? 0 : 1;
             }
-            out.append("@@ -").append(aLen == 0 ? aStart - 1 : aStart).append(',').append(aLen)
-                    .append(" +").append(bLen == 0 ? bStart - 1 : bStart).append(',').append(bLen).append(" @@\n");
+            out.append("@@ -")
+                    .append(aLen == 0 ? aStart - 1 : aStart)
+                    .append(',')
+                    .append(aLen)
+                    .append(" +")
+                    .append(bLen == 0 ? bStart - 1 : bStart)
+                    .append(',')
+                    .append(bLen)
+                    .append(" @@\n");
             for (int x = start; x < end; x++) {
                 out.append(edits.get(x)[0]).append(edits.get(x)[1]).append('\n');
             }

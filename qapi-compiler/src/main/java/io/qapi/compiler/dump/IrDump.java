@@ -26,8 +26,7 @@ import java.util.List;
 public final class IrDump {
     private final StringBuilder out = new StringBuilder(1 << 16);
 
-    private IrDump() {
-    }
+    private IrDump() {}
 
     public static String print(Schema schema) {
         IrDump dump = new IrDump();
@@ -71,8 +70,10 @@ public final class IrDump {
             features(t.features(), 4);
         } else if (e instanceof Command c) {
             line("command " + c.name() + " " + orNone(c.argType()) + " -> " + orNone(c.retType()));
-            line("    gen=" + py(c.flags().gen()) + " success_response=" + py(c.flags().successResponse()) + " boxed=" + py(c.flags().boxed())
-                    + " oob=" + py(c.flags().allowOob()) + " preconfig=" + py(c.flags().allowPreconfig())
+            line("    gen=" + py(c.flags().gen()) + " success_response="
+                    + py(c.flags().successResponse()) + " boxed=" + py(c.flags().boxed())
+                    + " oob=" + py(c.flags().allowOob()) + " preconfig="
+                    + py(c.flags().allowPreconfig())
                     + (c.flags().coroutine() ? " coroutine=True" : ""));
             ifcond(c.ifcond(), 4);
             features(c.features(), 4);

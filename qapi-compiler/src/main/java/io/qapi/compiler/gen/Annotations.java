@@ -3,7 +3,6 @@ package io.qapi.compiler.gen;
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
-import io.qapi.compiler.gen.RuntimeNames;
 import io.qapi.compiler.model.Feature;
 import io.qapi.compiler.vocabulary.IfCond;
 import java.util.ArrayList;
@@ -16,8 +15,7 @@ public final class Annotations {
     private static final ClassName CONDITIONAL = RuntimeNames.CONDITIONAL;
     private static final ClassName FEATURES = RuntimeNames.FEATURES;
 
-    private Annotations() {
-    }
+    private Annotations() {}
 
     public static AnnotationSpec generated(String source) {
         return AnnotationSpec.builder(GENERATED)
@@ -28,7 +26,9 @@ public final class Annotations {
 
     /** Generated code refers to deprecated schema elements by design; that is not worth a warning. */
     public static AnnotationSpec suppressDeprecation() {
-        return AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "deprecation").build();
+        return AnnotationSpec.builder(SuppressWarnings.class)
+                .addMember("value", "$S", "deprecation")
+                .build();
     }
 
     /** Whether {@code features}, as far as they are present, mark the element deprecated ({@code @Deprecated}). */
@@ -50,11 +50,16 @@ public final class Annotations {
             out.add(AnnotationSpec.builder(UNSTABLE).build());
         }
         if (!present.isEmpty()) {
-            CodeBlock names = CodeBlock.join(present.stream().map(f -> CodeBlock.of("$S", f.name())).toList(), ", ");
-            out.add(AnnotationSpec.builder(FEATURES).addMember("value", "{$L}", names).build());
+            CodeBlock names = CodeBlock.join(
+                    present.stream().map(f -> CodeBlock.of("$S", f.name())).toList(), ", ");
+            out.add(AnnotationSpec.builder(FEATURES)
+                    .addMember("value", "{$L}", names)
+                    .build());
         }
         if (ctx.options().defines() instanceof Defines.Everything && cond.isPresent()) {
-            out.add(AnnotationSpec.builder(CONDITIONAL).addMember("value", "$S", cond.display()).build());
+            out.add(AnnotationSpec.builder(CONDITIONAL)
+                    .addMember("value", "$S", cond.display())
+                    .build());
         }
         return out;
     }

@@ -4,8 +4,7 @@ import io.qapi.compiler.model.Types.Command;
 
 /** What the client and the server generators share about commands. */
 public final class Commands {
-    private Commands() {
-    }
+    private Commands() {}
 
     /** Method names for commands, claimed in one interface. */
     public static final class Methods {
@@ -16,7 +15,8 @@ public final class Commands {
             for (String r : reserved) {
                 scope.reserve(r, "a name generated code uses");
             }
-            for (String r : new String[] {"equals", "hashCode", "toString", "getClass", "notify", "notifyAll", "wait"}) {
+            for (String r :
+                    new String[] {"equals", "hashCode", "toString", "getClass", "notify", "notifyAll", "wait"}) {
                 scope.reserve(r, "a method of Object");
             }
         }

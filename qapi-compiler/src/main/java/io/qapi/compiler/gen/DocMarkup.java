@@ -15,8 +15,7 @@ final class DocMarkup {
     /** The longest line of text; with the comment's indentation, lines stay within 120 columns. */
     static final int WIDTH = 84;
 
-    private DocMarkup() {
-    }
+    private DocMarkup() {}
 
     /** The HTML of {@code raw} (plain text; escaping and references are done here). */
     static String html(String raw) {
@@ -66,7 +65,9 @@ final class DocMarkup {
     private static int paragraph(List<String> lines, int start, List<String> blocks) {
         StringBuilder text = new StringBuilder();
         int i = start;
-        while (i < lines.size() && !lines.get(i).isBlank() && !isItem(lines.get(i))
+        while (i < lines.size()
+                && !lines.get(i).isBlank()
+                && !isItem(lines.get(i))
                 && !(i > start && isExchange(lines.get(i)))) {
             text.append(text.length() == 0 ? "" : " ").append(lines.get(i).strip());
             i++;
@@ -86,9 +87,12 @@ final class DocMarkup {
         int i = start;
         while (i < lines.size() && isItem(lines.get(i))) {
             int itemIndent = indent(lines.get(i));
-            StringBuilder item = new StringBuilder(lines.get(i).strip().substring(2).strip());
+            StringBuilder item =
+                    new StringBuilder(lines.get(i).strip().substring(2).strip());
             i++;
-            while (i < lines.size() && !lines.get(i).isBlank() && !isItem(lines.get(i))
+            while (i < lines.size()
+                    && !lines.get(i).isBlank()
+                    && !isItem(lines.get(i))
                     && indent(lines.get(i)) > itemIndent) {
                 item.append(' ').append(lines.get(i).strip());
                 i++;
@@ -129,8 +133,13 @@ final class DocMarkup {
         if (kept.isEmpty()) {
             return Math.max(end, start);
         }
-        int strip = kept.stream().filter(l -> !l.isBlank()).mapToInt(DocMarkup::indent).min().orElse(0);
-        List<String> dedented = kept.stream().map(l -> l.isBlank() ? "" : l.substring(strip)).toList();
+        int strip = kept.stream()
+                .filter(l -> !l.isBlank())
+                .mapToInt(DocMarkup::indent)
+                .min()
+                .orElse(0);
+        List<String> dedented =
+                kept.stream().map(l -> l.isBlank() ? "" : l.substring(strip)).toList();
         String code = String.join("\n", dedented);
         String pre = balanced(code) && !code.contains("*/")
                 ? "<pre>{@code\n" + code.replace("\n@", "\n{@literal @}") + "\n}</pre>"

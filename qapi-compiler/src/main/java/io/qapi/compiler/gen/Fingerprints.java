@@ -45,6 +45,7 @@ final class Fingerprints {
     static final String WHOLE_SCHEMA = "*";
     /** Depends on the names of the generated commands, in schema order. */
     static final String COMMAND_NAMES = "#commands";
+
     private static final String MODULE = "#module:";
     private static final String GENERATOR = generatorIdentity();
 
@@ -90,8 +91,9 @@ final class Fingerprints {
         }
         if (name.equals(COMMAND_NAMES)) {
             StringBuilder commands = new StringBuilder();
-            schema.entities().filter(e -> e instanceof Command).forEach(c -> commands.append(((Command) c).name())
-                    .append('\n'));
+            schema.entities()
+                    .filter(e -> e instanceof Command)
+                    .forEach(c -> commands.append(((Command) c).name()).append('\n'));
             return sha(commands.toString());
         }
         if (name.startsWith(MODULE)) {
@@ -162,7 +164,8 @@ final class Fingerprints {
             out.append(')');
         } else {
             // A model type this class does not know: refuse rather than fingerprint it loosely.
-            throw new IllegalStateException("cannot fingerprint a " + value.getClass().getName());
+            throw new IllegalStateException(
+                    "cannot fingerprint a " + value.getClass().getName());
         }
     }
 
@@ -172,7 +175,8 @@ final class Fingerprints {
             try {
                 return accessor.invokeExact((Object) r);
             } catch (Throwable e) {
-                throw new IllegalStateException("cannot read " + name + " of " + r.getClass().getName(), e);
+                throw new IllegalStateException(
+                        "cannot read " + name + " of " + r.getClass().getName(), e);
             }
         }
     }
@@ -187,8 +191,11 @@ final class Fingerprints {
                 try {
                     var accessor = components[i].getAccessor();
                     accessor.setAccessible(true);
-                    handles[i] = new Component(components[i].getName(), MethodHandles.lookup().unreflect(accessor)
-                            .asType(MethodType.methodType(Object.class, Object.class)));
+                    handles[i] = new Component(
+                            components[i].getName(),
+                            MethodHandles.lookup()
+                                    .unreflect(accessor)
+                                    .asType(MethodType.methodType(Object.class, Object.class)));
                 } catch (IllegalAccessException e) {
                     throw new IllegalStateException("cannot read " + components[i], e);
                 }
@@ -212,7 +219,11 @@ final class Fingerprints {
      */
     private static String generatorIdentity() {
         try {
-            Path where = Path.of(JavaGenerator.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path where = Path.of(JavaGenerator.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             if (Files.isDirectory(where)) {
                 try (Stream<Path> classes = Files.walk(where)) {
                     List<Path> all = classes.filter(Files::isRegularFile).toList();
@@ -223,7 +234,8 @@ final class Fingerprints {
                     return where + " " + all.size() + " " + newest;
                 }
             }
-            return where + " " + Files.size(where) + " " + Files.getLastModifiedTime(where).toMillis();
+            return where + " " + Files.size(where) + " "
+                    + Files.getLastModifiedTime(where).toMillis();
         } catch (URISyntaxException | IOException | RuntimeException e) {
             // No identity to compare: a fresh value each run, so nothing written before is trusted.
             return "unknown " + System.nanoTime();

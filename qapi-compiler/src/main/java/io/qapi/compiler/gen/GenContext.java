@@ -193,8 +193,7 @@ public final class GenContext {
     }
 
     /** What {@link #recording} built, and the names of the definitions it read. */
-    public record Recorded<T>(T value, List<String> reads) {
-    }
+    public record Recorded<T>(T value, List<String> reads) {}
 
     private void read(String name) {
         Set<String> names = reads.get();
@@ -209,11 +208,18 @@ public final class GenContext {
      * the structs other types extend.
      */
     public String layoutKey() {
-        StringBuilder key = new StringBuilder(options.basePackage()).append('\n')
-                .append(options.targets()).append('\n')
-                .append(options.defines()).append('\n');
-        classes.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(e -> key.append(e.getKey()).append('=').append(e.getValue().canonicalName()).append('\n'));
+        StringBuilder key = new StringBuilder(options.basePackage())
+                .append('\n')
+                .append(options.targets())
+                .append('\n')
+                .append(options.defines())
+                .append('\n');
+        classes.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(e -> key.append(e.getKey())
+                        .append('=')
+                        .append(e.getValue().canonicalName())
+                        .append('\n'));
         bases.stream().sorted().forEach(b -> key.append("base ").append(b).append('\n'));
         return key.toString();
     }

@@ -17,7 +17,11 @@ public record GenOptions(String basePackage, Defines defines, Set<Target> target
 
     /** The outputs of the generator. */
     public enum Target {
-        TYPES, CLIENT, SERVER, EVENTS, INTROSPECTION;
+        TYPES,
+        CLIENT,
+        SERVER,
+        EVENTS,
+        INTROSPECTION;
 
         /**
          * The targets as a command line or a build file names them, in any case.

@@ -50,6 +50,7 @@ public final class JavaGenerator {
     private final List<Command> commands = new ArrayList<>();
     /** Per schema module that has commands (in schema order), its commands. */
     private final Map<String, List<Command>> commandsByModule = new LinkedHashMap<>();
+
     private final List<Event> events = new ArrayList<>();
 
     private JavaGenerator(Schema schema, GenOptions options, Diagnostics diagnostics) {
@@ -58,7 +59,9 @@ public final class JavaGenerator {
 
     /** Generates the sources; errors (Java name collisions) go to {@code diagnostics}. */
     public static List<JavaFile> generate(Schema schema, GenOptions options, Diagnostics diagnostics) {
-        return plan(schema, options, diagnostics).parallelStream().map(f -> f.build().file()).toList();
+        return plan(schema, options, diagnostics).parallelStream()
+                .map(f -> f.build().file())
+                .toList();
     }
 
     /**
@@ -101,17 +104,26 @@ public final class JavaGenerator {
                 }
                 if (d instanceof Command c) {
                     commands.add(c);
-                    commandsByModule.computeIfAbsent(m.name(), k -> new ArrayList<>()).add(c);
+                    commandsByModule
+                            .computeIfAbsent(m.name(), k -> new ArrayList<>())
+                            .add(c);
                     if (GenContext.isImplicitArguments(c.argType())) {
-                        ctx.allocate(c.argType(), pkg, GenContext.argumentsName(c.name()), c.info(),
+                        ctx.allocate(
+                                c.argType(),
+                                pkg,
+                                GenContext.argumentsName(c.name()),
+                                c.info(),
                                 "the arguments of command '" + c.name() + "'");
                     }
                 } else if (d instanceof Event ev) {
                     events.add(ev);
-                    ctx.allocate(ev.name(), pkg, GenContext.eventName(ev.name()), ev.info(), "event '" + ev.name() + "'");
+                    ctx.allocate(
+                            ev.name(), pkg, GenContext.eventName(ev.name()), ev.info(), "event '" + ev.name() + "'");
                 } else {
                     ctx.allocate(d.name(), pkg, JavaNames.pascal(d.name()), d.info(), d.meta() + " '" + d.name() + "'");
-                    if (d instanceof ObjectType o && o.base() != null && !ctx.type(o.base()).implicit()) {
+                    if (d instanceof ObjectType o
+                            && o.base() != null
+                            && !ctx.type(o.base()).implicit()) {
                         ctx.markBase(o.base());
                     }
                 }
@@ -119,19 +131,31 @@ public final class JavaGenerator {
         }
         for (String base : ctx.bases()) {
             ClassName struct = ctx.classFor(base);
-            ctx.allocate(base + " fields", struct.packageName(), struct.simpleName() + "Fields",
-                    ctx.type(base).info(), "the interface of struct '" + base + "'");
+            ctx.allocate(
+                    base + " fields",
+                    struct.packageName(),
+                    struct.simpleName() + "Fields",
+                    ctx.type(base).info(),
+                    "the interface of struct '" + base + "'");
         }
         String pkg = ctx.options().basePackage();
-        for (String fixed : List.of("Client", "Server", "ModuleServer", "Dispatcher", "Events", "EventEmitter",
-                "Introspection")) {
+        for (String fixed :
+                List.of("Client", "Server", "ModuleServer", "Dispatcher", "Events", "EventEmitter", "Introspection")) {
             ctx.allocate(" " + fixed, pkg, fixed, null, "the generated " + fixed);
         }
         for (String module : commandsByModule.keySet()) {
             String prefix = moduleClassPrefix(module);
-            ctx.allocate(" server " + module, ctx.packageOf(module), prefix + "Server", null,
+            ctx.allocate(
+                    " server " + module,
+                    ctx.packageOf(module),
+                    prefix + "Server",
+                    null,
                     "the server interface of module " + module);
-            ctx.allocate(" client " + module, ctx.packageOf(module), prefix + "Client", null,
+            ctx.allocate(
+                    " client " + module,
+                    ctx.packageOf(module),
+                    prefix + "Client",
+                    null,
                     "the client interface of module " + module);
         }
     }
@@ -149,8 +173,13 @@ public final class JavaGenerator {
             commandsByModule.forEach((module, its) -> {
                 ClassName name = ctx.classFor(" client " + module);
                 modules.add(name);
-                plan(name, List.of(Fingerprints.module(module), Fingerprints.COMMAND_NAMES),
-                        () -> file(name.packageName(), client.moduleClient(name, module, its), module + " (its commands)"));
+                plan(
+                        name,
+                        List.of(Fingerprints.module(module), Fingerprints.COMMAND_NAMES),
+                        () -> file(
+                                name.packageName(),
+                                client.moduleClient(name, module, its),
+                                module + " (its commands)"));
             });
             planTopLevel("Client", () -> client.client(modules), "the commands", false);
         }
@@ -160,12 +189,20 @@ public final class JavaGenerator {
             commandsByModule.forEach((module, its) -> {
                 ClassName name = ctx.classFor(" server " + module);
                 modules.put(name, its);
-                plan(name, List.of(Fingerprints.module(module), Fingerprints.COMMAND_NAMES),
-                        () -> file(name.packageName(), server.moduleServer(name, module, its), module + " (its commands)"));
+                plan(
+                        name,
+                        List.of(Fingerprints.module(module), Fingerprints.COMMAND_NAMES),
+                        () -> file(
+                                name.packageName(),
+                                server.moduleServer(name, module, its),
+                                module + " (its commands)"));
             });
             planTopLevel("ModuleServer", server::moduleMarker, "the commands", false);
             planTopLevel("Server", () -> server.server(List.copyOf(modules.keySet())), "the commands", false);
-            planTopLevel("Dispatcher", () -> server.dispatcher(modules, commands), "the commands",
+            planTopLevel(
+                    "Dispatcher",
+                    () -> server.dispatcher(modules, commands),
+                    "the commands",
                     commands.stream().anyMatch(c -> deprecated(c.features())));
         }
         if (options.has(Target.EVENTS)) {
@@ -173,9 +210,16 @@ public final class JavaGenerator {
             for (Event e : events) {
                 ClassName record = ctx.classFor(e.name());
                 List<String> seeds = e.argType() == null ? List.of(e.name()) : List.of(e.name(), e.argType());
-                plan(record, seeds, () -> file(record.packageName(), generator.record(e), ctx.moduleOf(e.name())
-                        + " (event " + e.name() + ")", e.argType() != null
-                        && hasDeprecatedMember(ctx.object(e.argType()).members())));
+                plan(
+                        record,
+                        seeds,
+                        () -> file(
+                                record.packageName(),
+                                generator.record(e),
+                                ctx.moduleOf(e.name()) + " (event " + e.name() + ")",
+                                e.argType() != null
+                                        && hasDeprecatedMember(
+                                                ctx.object(e.argType()).members())));
             }
             boolean anyDeprecated = events.stream().anyMatch(e -> deprecated(e.features()));
             planTopLevel("Events", () -> generator.registry(events), "the events", anyDeprecated);
@@ -205,16 +249,26 @@ public final class JavaGenerator {
             plan(name, seeds, () -> file(name.packageName(), new EnumGenerator(ctx).generate(t), origin));
         } else if (d instanceof ObjectType o && o.isUnion()) {
             ClassName name = ctx.classFor(d.name());
-            plan(name, seeds, () -> file(name.packageName(), new UnionGenerator(ctx).generate(o), origin,
-                    switchesOnDeprecated(o) || hasDeprecatedMember(o.members())));
+            plan(
+                    name,
+                    seeds,
+                    () -> file(
+                            name.packageName(),
+                            new UnionGenerator(ctx).generate(o),
+                            origin,
+                            switchesOnDeprecated(o) || hasDeprecatedMember(o.members())));
         } else if (d instanceof ObjectType o) {
             ClassName name = ctx.classFor(d.name());
             boolean deprecatedMember = hasDeprecatedMember(o.members());
-            plan(name, seeds, () -> file(name.packageName(), new StructGenerator(ctx).struct(o), origin,
-                    deprecatedMember));
+            plan(
+                    name,
+                    seeds,
+                    () -> file(name.packageName(), new StructGenerator(ctx).struct(o), origin, deprecatedMember));
             if (ctx.isBase(o.name())) {
-                plan(ctx.classFor(o.name() + " fields"), seeds, () -> file(name.packageName(),
-                        new StructGenerator(ctx).fields(o), origin, deprecatedMember));
+                plan(
+                        ctx.classFor(o.name() + " fields"),
+                        seeds,
+                        () -> file(name.packageName(), new StructGenerator(ctx).fields(o), origin, deprecatedMember));
             }
         } else if (d instanceof AlternateType a) {
             ClassName name = ctx.classFor(d.name());
@@ -223,9 +277,20 @@ public final class JavaGenerator {
             ClassName args = ctx.classFor(c.argType());
             plan(args, List.of(c.name(), c.argType()), () -> {
                 ObjectType arg = ctx.object(c.argType());
-                return file(args.packageName(), new StructGenerator(ctx).record(args, arg.members(), null,
-                        member -> c.doc(), c.ifcond(), List.of(), c.info(),
-                        "the arguments of command '" + c.name() + "'", List.of()), origin,
+                return file(
+                        args.packageName(),
+                        new StructGenerator(ctx)
+                                .record(
+                                        args,
+                                        arg.members(),
+                                        null,
+                                        member -> c.doc(),
+                                        c.ifcond(),
+                                        List.of(),
+                                        c.info(),
+                                        "the arguments of command '" + c.name() + "'",
+                                        List.of()),
+                        origin,
                         hasDeprecatedMember(arg.members()));
             });
         }
@@ -236,10 +301,12 @@ public final class JavaGenerator {
     }
 
     /** A file of the base package built from the whole schema (all commands, all events, ...). */
-    private void planTopLevel(String simpleName, Supplier<TypeSpec.Builder> type, String origin,
-            boolean usesDeprecated) {
+    private void planTopLevel(
+            String simpleName, Supplier<TypeSpec.Builder> type, String origin, boolean usesDeprecated) {
         String pkg = ctx.options().basePackage();
-        plan(ClassName.get(pkg, simpleName), List.of(Fingerprints.WHOLE_SCHEMA),
+        plan(
+                ClassName.get(pkg, simpleName),
+                List.of(Fingerprints.WHOLE_SCHEMA),
                 () -> file(pkg, type.get(), origin, usesDeprecated));
     }
 
@@ -248,11 +315,46 @@ public final class JavaGenerator {
      * define a type of the same name (QEMU's has a struct {@code String}); in its package those
      * references must be qualified.
      */
-    private static final Set<String> FOREIGN = Set.of("String", "Object", "Integer", "Long", "Double", "Boolean",
-            "Void", "Override", "Deprecated", "SuppressWarnings", "FunctionalInterface", "Map", "List", "Optional",
-            "Objects", "ArrayList", "CompletableFuture", "JsonNode", "ObjectNode", "Decoder", "Decoders", "Input",
-            "Json", "ObjectReader", "Records", "Enums", "Alternates", "Generated", "QNull", "QapiEnum", "Unstable",
-            "Conditional", "Features", "Command", "EventType", "EventSink", "QmpCaller", "Calls", "QmpError");
+    private static final Set<String> FOREIGN = Set.of(
+            "String",
+            "Object",
+            "Integer",
+            "Long",
+            "Double",
+            "Boolean",
+            "Void",
+            "Override",
+            "Deprecated",
+            "SuppressWarnings",
+            "FunctionalInterface",
+            "Map",
+            "List",
+            "Optional",
+            "Objects",
+            "ArrayList",
+            "CompletableFuture",
+            "JsonNode",
+            "ObjectNode",
+            "Decoder",
+            "Decoders",
+            "Input",
+            "Json",
+            "ObjectReader",
+            "Records",
+            "Enums",
+            "Alternates",
+            "Generated",
+            "QNull",
+            "QapiEnum",
+            "Unstable",
+            "Conditional",
+            "Features",
+            "Command",
+            "EventType",
+            "EventSink",
+            "QmpCaller",
+            "Calls",
+            "QmpError");
 
     /** {@code qapi/block-core.json} → {@code BlockCore}: the module's interfaces are named after its file. */
     static String moduleClassPrefix(String module) {
@@ -276,8 +378,7 @@ public final class JavaGenerator {
         if (shadowed.length > 0) {
             type.alwaysQualify(shadowed);
         }
-        TypeSpec stamped = type
-                .addAnnotation(Annotations.generated(origin))
+        TypeSpec stamped = type.addAnnotation(Annotations.generated(origin))
                 .addAnnotations(usesDeprecated ? List.of(Annotations.suppressDeprecation()) : List.of())
                 .build();
         return JavaFile.builder(packageName, stamped)
@@ -302,10 +403,13 @@ public final class JavaGenerator {
     /** A union's read switch names each branch's value of the discriminator enum. */
     private boolean switchesOnDeprecated(ObjectType union) {
         String tag = union.branches().tag();
-        return union.members().stream().filter(m -> m.name().equals(tag)).findFirst()
+        return union.members().stream()
+                .filter(m -> m.name().equals(tag))
+                .findFirst()
                 .map(m -> ctx.type(m.type()))
                 .filter(t -> t instanceof EnumType)
-                .map(t -> ((EnumType) t).values().stream().anyMatch(v -> ctx.present(v.ifcond()) && deprecated(v.features())))
+                .map(t -> ((EnumType) t)
+                        .values().stream().anyMatch(v -> ctx.present(v.ifcond()) && deprecated(v.features())))
                 .orElse(false);
     }
 }

@@ -13,16 +13,68 @@ import java.util.Set;
  */
 public final class JavaNames {
     private static final Set<String> KEYWORDS = Set.of(
-            "abstract", "assert", "boolean", "break", "byte", "case", "catch", "char", "class", "const",
-            "continue", "default", "do", "double", "else", "enum", "extends", "final", "finally", "float",
-            "for", "goto", "if", "implements", "import", "instanceof", "int", "interface", "long", "native",
-            "new", "package", "private", "protected", "public", "return", "short", "static", "strictfp",
-            "super", "switch", "synchronized", "this", "throw", "throws", "transient", "try", "void",
-            "volatile", "while", "true", "false", "null", "var", "yield", "record", "sealed", "permits",
-            "non-sealed", "_");
+            "abstract",
+            "assert",
+            "boolean",
+            "break",
+            "byte",
+            "case",
+            "catch",
+            "char",
+            "class",
+            "const",
+            "continue",
+            "default",
+            "do",
+            "double",
+            "else",
+            "enum",
+            "extends",
+            "final",
+            "finally",
+            "float",
+            "for",
+            "goto",
+            "if",
+            "implements",
+            "import",
+            "instanceof",
+            "int",
+            "interface",
+            "long",
+            "native",
+            "new",
+            "package",
+            "private",
+            "protected",
+            "public",
+            "return",
+            "short",
+            "static",
+            "strictfp",
+            "super",
+            "switch",
+            "synchronized",
+            "this",
+            "throw",
+            "throws",
+            "transient",
+            "try",
+            "void",
+            "volatile",
+            "while",
+            "true",
+            "false",
+            "null",
+            "var",
+            "yield",
+            "record",
+            "sealed",
+            "permits",
+            "non-sealed",
+            "_");
 
-    private JavaNames() {
-    }
+    private JavaNames() {}
 
     /** Splits a QAPI name into words at '-', '_', '.', and drops the empty ones. */
     private static String[] words(String name) {
@@ -45,7 +97,8 @@ public final class JavaNames {
         StringBuilder sb = new StringBuilder();
         for (String w : words(name)) {
             if (!w.isEmpty()) {
-                sb.append(Character.toUpperCase(w.charAt(0))).append(w.substring(1).toLowerCase(Locale.ROOT));
+                sb.append(Character.toUpperCase(w.charAt(0)))
+                        .append(w.substring(1).toLowerCase(Locale.ROOT));
             }
         }
         return safe(sb.toString(), "T");
@@ -70,7 +123,9 @@ public final class JavaNames {
 
     /** {@code rain-tank} → {@code RAIN_TANK}; {@code 1920x1080} → {@code V1920X1080}. */
     public static String constant(String name) {
-        String c = String.join("_", Arrays.stream(words(name)).filter(w -> !w.isEmpty()).toList())
+        String c = String.join(
+                        "_",
+                        Arrays.stream(words(name)).filter(w -> !w.isEmpty()).toList())
                 .toUpperCase(Locale.ROOT);
         if (c.isEmpty() || !Character.isLetter(c.charAt(0))) {
             c = "V" + c;

@@ -4,7 +4,6 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
-import io.qapi.compiler.gen.RuntimeNames;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,8 +13,8 @@ import java.util.function.Function;
  * The Java side of a QAPI type: the type a member or parameter has, its boxed form for use in
  * generics, a {@code Decoder} expression, and how a value is written as JSON.
  */
-public record JavaType(TypeName type, TypeName boxed, CodeBlock decoder, Function<CodeBlock, CodeBlock> encoder,
-                       boolean primitive) {
+public record JavaType(
+        TypeName type, TypeName boxed, CodeBlock decoder, Function<CodeBlock, CodeBlock> encoder, boolean primitive) {
 
     public static final ClassName DECODERS = RuntimeNames.DECODERS;
     public static final ClassName DECODER = RuntimeNames.DECODER;

@@ -13,13 +13,15 @@ import java.util.Map;
  * is escaped for HTML and Javadoc; QAPI's {@code @name} references become code.
  */
 public final class Javadoc {
-    private Javadoc() {
-    }
+    private Javadoc() {}
 
     /** Escapes documentation text for Javadoc and marks up {@code @member} references. */
     public static String text(String raw) {
-        String s = raw.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-                .replace("*/", "*&#47;").replace("\\", "&#92;");
+        String s = raw.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("*/", "*&#47;")
+                .replace("\\", "&#92;");
         // A reference is a name, with dotted parts; a full stop after it ends the sentence.
         s = s.replaceAll("@([A-Za-z_][A-Za-z0-9_-]*(?:\\.[A-Za-z0-9_-]+)*)", "\u0000$1\u0001");
         return s.replace("@", "&#64;").replace("\u0000", "{@code ").replace("\u0001", "}");
@@ -46,14 +48,15 @@ public final class Javadoc {
                 } else {
                     String html = paragraphs(s.text());
                     // a list or an example starts on its own line, under its title
-                    b.add(html.startsWith("<") ? "<p>\n<b>$L:</b>\n$L\n" : "<p>\n<b>$L:</b> $L\n", s.kind().title(),
+                    b.add(
+                            html.startsWith("<") ? "<p>\n<b>$L:</b>\n$L\n" : "<p>\n<b>$L:</b> $L\n",
+                            s.kind().title(),
                             html);
                 }
             }
             if (!doc.features().isEmpty()) {
                 b.add("<p>\n<b>Features:</b>\n<ul>\n");
-                doc.features().forEach((name, s) -> b.add("<li>{@code $L}: $L</li>\n", name,
-                        DocMarkup.html(s.text())));
+                doc.features().forEach((name, s) -> b.add("<li>{@code $L}: $L</li>\n", name, DocMarkup.html(s.text())));
                 b.add("</ul>\n");
             }
         }

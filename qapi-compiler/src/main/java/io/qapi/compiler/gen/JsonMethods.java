@@ -8,8 +8,7 @@ import javax.lang.model.element.Modifier;
  * by {@code writeMembers}, then the members kept from a lenient read.
  */
 public final class JsonMethods {
-    private JsonMethods() {
-    }
+    private JsonMethods() {}
 
     /**
      * The {@code toJson()} method of a generated type.
@@ -30,7 +29,9 @@ public final class JsonMethods {
                 .addStatement("$T json = $T.object()", JavaType.OBJECT_NODE, JavaType.JSON)
                 .addStatement("writeMembers(json)")
                 // A record reads its field; the interface has only the accessor.
-                .addStatement("return $T.withKept(json, additionalMembers$L)", JavaType.JSON,
+                .addStatement(
+                        "return $T.withKept(json, additionalMembers$L)",
+                        JavaType.JSON,
                         modifier == Modifier.DEFAULT ? "()" : "")
                 .build();
     }

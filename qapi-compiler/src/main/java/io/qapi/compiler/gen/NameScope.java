@@ -14,8 +14,7 @@ import java.util.Set;
  * uses in the scope ({@code wait}, {@code toJson}) is avoided with a trailing underscore.
  */
 public final class NameScope {
-    private record Claim(String what, SourceInfo info) {
-    }
+    private record Claim(String what, SourceInfo info) {}
 
     private final Diagnostics diagnostics;
     private final String kind;
@@ -45,8 +44,10 @@ public final class NameScope {
         Claim other = claimed.putIfAbsent(javaName, new Claim(what, info));
         if (other != null) {
             String where = other.info() == null ? "generated" : other.info().loc();
-            throw diagnostics.error(info, "Java " + kind + " name '" + javaName + "' of " + what
-                    + " collides with " + other.what() + " (" + where + ")");
+            throw diagnostics.error(
+                    info,
+                    "Java " + kind + " name '" + javaName + "' of " + what + " collides with " + other.what() + " ("
+                            + where + ")");
         }
         return javaName;
     }

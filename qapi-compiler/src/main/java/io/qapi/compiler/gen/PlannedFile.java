@@ -23,7 +23,11 @@ public final class PlannedFile {
     private final GenContext ctx;
     private final Fingerprints fingerprints;
 
-    PlannedFile(ClassName name, List<String> plannedFrom, Supplier<JavaFile> build, GenContext ctx,
+    PlannedFile(
+            ClassName name,
+            List<String> plannedFrom,
+            Supplier<JavaFile> build,
+            GenContext ctx,
             Fingerprints fingerprints) {
         this.name = name;
         this.plannedFrom = List.copyOf(plannedFrom);
@@ -46,7 +50,8 @@ public final class PlannedFile {
     public Built build() {
         GenContext.Recorded<JavaFile> recorded = ctx.recording(build);
         JavaFile file = recorded.value();
-        if (!file.packageName().equals(name.packageName()) || !file.typeSpec().name().equals(name.simpleName())) {
+        if (!file.packageName().equals(name.packageName())
+                || !file.typeSpec().name().equals(name.simpleName())) {
             throw new IllegalStateException("planned " + name + " but built " + file.packageName() + "."
                     + file.typeSpec().name());
         }
@@ -57,8 +62,7 @@ public final class PlannedFile {
     }
 
     /** A built file, the names of the definitions its content depends on, and their digest. */
-    public record Built(JavaFile file, List<String> dependencies, String digest) {
-    }
+    public record Built(JavaFile file, List<String> dependencies, String digest) {}
 
     @Override
     public String toString() {

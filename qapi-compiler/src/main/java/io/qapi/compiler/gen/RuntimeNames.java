@@ -62,10 +62,25 @@ public final class RuntimeNames {
 
     /** All of the above, so that a test can check that each one resolves. */
     public static final List<ClassName> ALL = List.of(
-            QNULL, QAPI_ENUM, QMP_ERROR, UNSTABLE, CONDITIONAL, FEATURES,
-            DECODER, DECODERS, JSON, INPUT, OBJECT_READER, RECORDS, ENUMS, ALTERNATES,
-            QMP_CALLER, CALLS, COMMAND, EVENT_TYPE, EVENT_SINK);
+            QNULL,
+            QAPI_ENUM,
+            QMP_ERROR,
+            UNSTABLE,
+            CONDITIONAL,
+            FEATURES,
+            DECODER,
+            DECODERS,
+            JSON,
+            INPUT,
+            OBJECT_READER,
+            RECORDS,
+            ENUMS,
+            ALTERNATES,
+            QMP_CALLER,
+            CALLS,
+            COMMAND,
+            EVENT_TYPE,
+            EVENT_SINK);
 
-    private RuntimeNames() {
-    }
+    private RuntimeNames() {}
 }

@@ -17,8 +17,7 @@ import java.util.Map;
  * arrays are {@code List}s, and every named type is its generated class.
  */
 public final class TypeMapping {
-    private record Builtin(TypeName type, TypeName boxed, String decoder, String encoder) {
-    }
+    private record Builtin(TypeName type, TypeName boxed, String decoder, String encoder) {}
 
     private static final Map<String, Builtin> BUILTINS = Map.ofEntries(
             Map.entry("str", new Builtin(ClassName.get(String.class), ClassName.get(String.class), "STR", "string")),
@@ -52,8 +51,12 @@ public final class TypeMapping {
             JavaType element = of(a.elementType());
             TypeName list = ParameterizedTypeName.get(JavaType.LIST, element.boxed());
             CodeBlock decoder = CodeBlock.of("$T.listOf($L)", JavaType.OBJECT_READER, element.decoder());
-            return new JavaType(list, list, decoder,
-                    v -> CodeBlock.of("$T.list($L, e -> $L)", JavaType.JSON, v, element.encode(CodeBlock.of("e"))), false);
+            return new JavaType(
+                    list,
+                    list,
+                    decoder,
+                    v -> CodeBlock.of("$T.list($L, e -> $L)", JavaType.JSON, v, element.encode(CodeBlock.of("e"))),
+                    false);
         }
         ClassName cls = ctx.classFor(type.name());
         CodeBlock decoder = CodeBlock.of("$T.DECODER", cls);
@@ -72,7 +75,11 @@ public final class TypeMapping {
         if (name.equals("null")) {
             return new JavaType(b.type(), b.boxed(), decoder, v -> CodeBlock.of("$T.nul()", JavaType.JSON), false);
         }
-        return new JavaType(b.type(), b.boxed(), decoder,
-                v -> CodeBlock.of("$T.$L($L)", JavaType.JSON, b.encoder(), v), b.type().isPrimitive());
+        return new JavaType(
+                b.type(),
+                b.boxed(),
+                decoder,
+                v -> CodeBlock.of("$T.$L($L)", JavaType.JSON, b.encoder(), v),
+                b.type().isPrimitive());
     }
 }

@@ -25,6 +25,7 @@ final class Definitions {
     private final Diagnostics diagnostics;
     /** Definitions the expression stage dropped after reporting them. */
     private final Set<String> abandoned;
+
     private final List<Entity> entities = new ArrayList<>();
     private final Map<String, Definition> byName = new LinkedHashMap<>();
     private final IdentityHashMap<Definition, Definition> completed = new IdentityHashMap<>();
@@ -43,8 +44,9 @@ final class Definitions {
         Definition other = byName.get(def.name());
         if (other != null) {
             if (other.info() != null) {
-                throw diagnostics.error(def.info(), "'" + def.name() + "' is already defined\n"
-                        + other.info() + ": previous definition");
+                throw diagnostics.error(
+                        def.info(),
+                        "'" + def.name() + "' is already defined\n" + other.info() + ": previous definition");
             }
             throw diagnostics.error(def.info(), describe(other) + " is already defined");
         }
@@ -98,7 +100,10 @@ final class Definitions {
     private Definition finished(Definition declared) {
         Definition def = current(declared);
         if (def instanceof ArrayType array) {
-            return new ArrayType(array.name(), array.info(), array.elementType(),
+            return new ArrayType(
+                    array.name(),
+                    array.info(),
+                    array.elementType(),
                     current(byName.get(array.elementType())).ifcond());
         }
         return def;

@@ -53,8 +53,12 @@ final class DocConnector {
         }
     }
 
-    DocConnector(Diagnostics diagnostics, Pragmas pragmas, boolean lenient, List<DocComment> comments,
-                 Definitions definitions) {
+    DocConnector(
+            Diagnostics diagnostics,
+            Pragmas pragmas,
+            boolean lenient,
+            List<DocComment> comments,
+            Definitions definitions) {
         this.diagnostics = diagnostics;
         this.definitions = definitions;
         this.pragmas = pragmas;
@@ -166,12 +170,16 @@ final class DocConnector {
             return;
         }
         boolean plural = bogus.size() > 1;
-        throw diagnostics.error(described.get(bogus.get(0)).info(), "documented " + what + (plural ? "s" : "")
-                + " '" + String.join("', '", bogus) + "' " + (plural ? "do" : "does") + " not exist");
+        throw diagnostics.error(
+                described.get(bogus.get(0)).info(),
+                "documented " + what + (plural ? "s" : "") + " '" + String.join("', '", bogus) + "' "
+                        + (plural ? "do" : "does") + " not exist");
     }
 
     /** The comments with their descriptions as connected, in reading order. */
     List<Documentation> documentation() {
-        return comments.stream().map(c -> new Documentation(c, states.get(c).args)).toList();
+        return comments.stream()
+                .map(c -> new Documentation(c, states.get(c).args))
+                .toList();
     }
 }

@@ -50,6 +50,7 @@ public final class SchemaBuilder {
     private final Map<String, SourceInfo> featureNames = new LinkedHashMap<>();
     /** Simple-union wrappers that take the condition of the type they wrap (see {@link #wrapperObject}). */
     private final Map<String, String> wrapped = new HashMap<>();
+
     private final ModuleNames modules;
     private final DocConnector docs;
     private final TypeChecker checker;
@@ -68,8 +69,8 @@ public final class SchemaBuilder {
      * Builds the model, or returns {@code null} when errors were reported. In all-errors mode
      * each definition is checked on its own, so one bad definition does not hide the others.
      */
-    public static Schema build(ParsedSchema parsed, List<Decl> decls, Set<String> abandoned, Diagnostics diagnostics,
-                               boolean lenient) {
+    public static Schema build(
+            ParsedSchema parsed, List<Decl> decls, Set<String> abandoned, Diagnostics diagnostics, boolean lenient) {
         SchemaBuilder builder = new SchemaBuilder(parsed, diagnostics, abandoned, lenient);
         builder.definePredefined();
         for (Decl decl : decls) {
@@ -111,21 +112,29 @@ public final class SchemaBuilder {
             for (Decl.EnumValue v : e.values()) {
                 values.add(new EnumValue(v.name(), v.ifcond(), features(v.features(), e.info())));
             }
-            definitions.define(new EnumType(e.common().name(), e.info(), e.common().doc(), e.common().ifcond(),
-                    features, values, e.prefix()));
+            definitions.define(new EnumType(
+                    e.common().name(), e.info(), e.common().doc(), e.common().ifcond(), features, values, e.prefix()));
         } else if (decl instanceof Decl.Struct s) {
             Decl.Common common = s.common();
             List<Feature> features = features(common.features(), s.info());
             List<Member> members = members(s.members(), s.info(), common.name());
-            definitions.define(new ObjectType(common.name(), s.info(), common.doc(), common.ifcond(), features,
-                    nonEmpty(s.base()), members, List.of(), null));
+            definitions.define(new ObjectType(
+                    common.name(),
+                    s.info(),
+                    common.doc(),
+                    common.ifcond(),
+                    features,
+                    nonEmpty(s.base()),
+                    members,
+                    List.of(),
+                    null));
         } else if (decl instanceof Decl.Union u) {
             defineUnion(u);
         } else if (decl instanceof Decl.Alternate a) {
             List<Feature> features = features(a.common().features(), a.info());
             List<Variant> variants = variants(a.branches(), a.info());
-            definitions.define(new AlternateType(a.common().name(), a.info(), a.common().doc(),
-                    a.common().ifcond(), features, variants));
+            definitions.define(new AlternateType(
+                    a.common().name(), a.info(), a.common().doc(), a.common().ifcond(), features, variants));
         } else if (decl instanceof Decl.Command c) {
             defineCommand(c);
         } else {
@@ -145,8 +154,16 @@ public final class SchemaBuilder {
             base = implicitObject(common.name(), u.info(), common.ifcond(), "base", u.baseMembers());
         }
         List<Variant> variants = variants(u.branches(), u.info());
-        definitions.define(new ObjectType(common.name(), u.info(), common.doc(), common.ifcond(), features,
-                nonEmpty(base), List.of(), List.of(), new Branches(u.discriminator(), variants)));
+        definitions.define(new ObjectType(
+                common.name(),
+                u.info(),
+                common.doc(),
+                common.ifcond(),
+                features,
+                nonEmpty(base),
+                List.of(),
+                List.of(),
+                new Branches(u.discriminator(), variants)));
     }
 
     /**
@@ -160,7 +177,9 @@ public final class SchemaBuilder {
         List<Feature> features = features(common.features(), u.info());
         List<Variant> variants = new ArrayList<>();
         for (Decl.Branch b : u.branches()) {
-            String type = b.type().array() ? makeArray(b.type().name(), u.info()) : b.type().name();
+            String type = b.type().array()
+                    ? makeArray(b.type().name(), u.info())
+                    : b.type().name();
             variants.add(new Variant(b.name(), wrapperObject(type, u.info()), b.ifcond()));
         }
         List<EnumValue> values = new ArrayList<>();
@@ -170,8 +189,16 @@ public final class SchemaBuilder {
         String kind = common.name() + "Kind";
         definitions.define(new EnumType(kind, u.info(), null, common.ifcond(), List.of(), values, null));
         Member tag = new Member("type", kind, false, IfCond.NONE, List.of(), common.name());
-        definitions.define(new ObjectType(common.name(), u.info(), common.doc(), common.ifcond(), features, null,
-                List.of(tag), List.of(), new Branches(tag.name(), variants)));
+        definitions.define(new ObjectType(
+                common.name(),
+                u.info(),
+                common.doc(),
+                common.ifcond(),
+                features,
+                null,
+                List.of(tag),
+                List.of(),
+                new Branches(tag.name(), variants)));
     }
 
     /**
@@ -200,10 +227,19 @@ public final class SchemaBuilder {
         }
         String ret = null;
         if (c.returns() != null) {
-            ret = c.returns().array() ? makeArray(c.returns().name(), c.info()) : c.returns().name();
+            ret = c.returns().array()
+                    ? makeArray(c.returns().name(), c.info())
+                    : c.returns().name();
         }
-        definitions.define(new Command(common.name(), c.info(), common.doc(), common.ifcond(), features,
-                nonEmpty(arg), nonEmpty(ret), c.flags()));
+        definitions.define(new Command(
+                common.name(),
+                c.info(),
+                common.doc(),
+                common.ifcond(),
+                features,
+                nonEmpty(arg),
+                nonEmpty(ret),
+                c.flags()));
     }
 
     private void defineEvent(Decl.Event e) {
@@ -213,8 +249,8 @@ public final class SchemaBuilder {
         if (e.dataMembers() != null) {
             arg = implicitObject(common.name(), e.info(), common.ifcond(), "arg", e.dataMembers());
         }
-        definitions.define(new Event(common.name(), e.info(), common.doc(), common.ifcond(), features,
-                nonEmpty(arg), e.boxed()));
+        definitions.define(
+                new Event(common.name(), e.info(), common.doc(), common.ifcond(), features, nonEmpty(arg), e.boxed()));
     }
 
     /** An empty name where a type may be named means none. */
@@ -240,7 +276,9 @@ public final class SchemaBuilder {
         for (Decl.Member m : members) {
             boolean optional = m.name().startsWith("*");
             String name = optional ? m.name().substring(1) : m.name();
-            String type = m.type().array() ? makeArray(m.type().name(), info) : m.type().name();
+            String type = m.type().array()
+                    ? makeArray(m.type().name(), info)
+                    : m.type().name();
             out.add(new Member(name, type, optional, m.ifcond(), features(m.features(), info), owner));
         }
         return out;
@@ -249,7 +287,9 @@ public final class SchemaBuilder {
     private List<Variant> variants(List<Decl.Branch> branches, SourceInfo info) {
         List<Variant> out = new ArrayList<>();
         for (Decl.Branch b : branches) {
-            String type = b.type().array() ? makeArray(b.type().name(), info) : b.type().name();
+            String type = b.type().array()
+                    ? makeArray(b.type().name(), info)
+                    : b.type().name();
             out.add(new Variant(b.name(), type, b.ifcond()));
         }
         return out;
@@ -265,8 +305,8 @@ public final class SchemaBuilder {
     }
 
     /** {@code q_obj_NAME-ROLE} for inline members, or null when there are none. */
-    private String implicitObject(String owner, SourceInfo info, IfCond ifcond, String role,
-                                  List<Decl.Member> declared) {
+    private String implicitObject(
+            String owner, SourceInfo info, IfCond ifcond, String role, List<Decl.Member> declared) {
         String name = "q_obj_" + owner + "-" + role;
         List<Member> members = members(declared, info, name);
         if (members.isEmpty()) {
@@ -308,9 +348,13 @@ public final class SchemaBuilder {
             return null;
         }
         List<Module> modulesOut = new ArrayList<>();
-        moduleEntities.forEach((module, entities) ->
-                modulesOut.add(new Module(module, entities.stream().map(definitions::finished).toList())));
-        return new Schema(modules.rootFile(), modulesOut, definitions.finished(), docs.documentation(),
+        moduleEntities.forEach((module, entities) -> modulesOut.add(
+                new Module(module, entities.stream().map(definitions::finished).toList())));
+        return new Schema(
+                modules.rootFile(),
+                modulesOut,
+                definitions.finished(),
+                docs.documentation(),
                 List.copyOf(featureNames.keySet()));
     }
 
@@ -322,7 +366,8 @@ public final class SchemaBuilder {
         }
         for (Entity entity : definitions.entities()) {
             SourceInfo info = entity.info();
-            if (entity instanceof ArrayType array && definitions.lookup(array.elementType()) instanceof Entity.Type element) {
+            if (entity instanceof ArrayType array
+                    && definitions.lookup(array.elementType()) instanceof Entity.Type element) {
                 info = element.info();
             }
             String module = info == null ? Module.BUILTIN : modules.nameOf(info.file());

@@ -41,11 +41,16 @@ final class TypeChecker {
     private static final Pattern NUMBER_LIKE = Pattern.compile("[-+0-9.].*", Pattern.DOTALL);
 
     /** Where an object's check stands. FAILED: it reported an error (all-errors mode); whatever uses it is abandoned quietly. */
-    private enum State { CHECKING, DONE, FAILED }
+    private enum State {
+        CHECKING,
+        DONE,
+        FAILED
+    }
 
     private final Definitions definitions;
     /** Simple-union wrappers that take the condition of the type they wrap, by wrapper name. */
     private final Map<String, String> wrapped;
+
     private final Diagnostics diagnostics;
     private final Pragmas pragmas;
     /** Accept what older releases accepted; see {@link io.qapi.compiler.QapiCompiler.Options}. */
@@ -53,8 +58,12 @@ final class TypeChecker {
     /** By declared record: two definitions of one name are checked apart. */
     private final IdentityHashMap<ObjectType, State> states = new IdentityHashMap<>();
 
-    TypeChecker(Definitions definitions, Map<String, String> wrapped, Diagnostics diagnostics, Pragmas pragmas,
-                boolean lenient) {
+    TypeChecker(
+            Definitions definitions,
+            Map<String, String> wrapped,
+            Diagnostics diagnostics,
+            Pragmas pragmas,
+            boolean lenient) {
         this.definitions = definitions;
         this.wrapped = wrapped;
         this.diagnostics = diagnostics;
@@ -100,7 +109,7 @@ final class TypeChecker {
     private void checkTypeFeatures(Entity.Type type) {
         checkFeatureClash(type);
         if (lenient) {
-            return;  // before 6.0 no feature name had a special meaning
+            return; // before 6.0 no feature name had a special meaning
         }
         for (Feature f : type.features()) {
             if (f.special()) {
@@ -111,13 +120,15 @@ final class TypeChecker {
 
     /** Resolves a member's type and checks its features; {@code at} is its definition's position. */
     private Entity.Type checkMember(Member member, SourceInfo at) {
-        Entity.Type type = definitions.resolveType(member.type(), at, () -> Named.member(member).describe(at));
+        Entity.Type type = definitions.resolveType(
+                member.type(), at, () -> Named.member(member).describe(at));
         checkFeatureClash(member.features(), member.name(), at);
         return type;
     }
 
     private Entity.Type checkBranch(Variant branch, String owner, SourceInfo at) {
-        return definitions.resolveType(branch.type(), at, () -> Named.branch(branch, owner).describe(at));
+        return definitions.resolveType(
+                branch.type(), at, () -> Named.branch(branch, owner).describe(at));
     }
 
     // ---- objects ----
@@ -162,8 +173,8 @@ final class TypeChecker {
         if (object.base() != null) {
             Entity.Type base = definitions.resolveType(object.base(), object.info(), () -> "'base'");
             if (!(base instanceof ObjectType baseObject) || baseObject.isUnion()) {
-                throw diagnostics.error(object.info(), "'base' requires a struct type, "
-                        + Definitions.describe(base) + " isn't");
+                throw diagnostics.error(
+                        object.info(), "'base' requires a struct type, " + Definitions.describe(base) + " isn't");
             }
             ObjectType checkedBase = checkObject(baseObject);
             for (Member m : checkedBase.members()) {
@@ -181,13 +192,29 @@ final class TypeChecker {
             branches = checkBranches(object, members);
             clashBranches(branches, object.info(), seen);
         }
-        return new ObjectType(object.name(), object.info(), object.doc(), ifcond, object.features(), object.base(),
-                object.localMembers(), members, branches);
+        return new ObjectType(
+                object.name(),
+                object.info(),
+                object.doc(),
+                ifcond,
+                object.features(),
+                object.base(),
+                object.localMembers(),
+                members,
+                branches);
     }
 
     private static ObjectType withIfcond(ObjectType object, IfCond ifcond) {
-        return new ObjectType(object.name(), object.info(), object.doc(), ifcond, object.features(), object.base(),
-                object.localMembers(), object.members(), object.branches());
+        return new ObjectType(
+                object.name(),
+                object.info(),
+                object.doc(),
+                ifcond,
+                object.features(),
+                object.base(),
+                object.localMembers(),
+                object.members(),
+                object.branches());
     }
 
     /** The condition of a type as checking leaves it; an array's is its element's. */
@@ -216,7 +243,9 @@ final class TypeChecker {
     private Branches checkBranches(ObjectType union, List<Member> members) {
         String tagName = union.branches().tag();
         Member tag = members.stream()
-                .filter(m -> Names.cName(m.name()).equals(Names.cName(tagName))).findFirst().orElse(null);
+                .filter(m -> Names.cName(m.name()).equals(Names.cName(tagName)))
+                .findFirst()
+                .orElse(null);
         String base = "'base'";
         if (tag == null || !tagName.equals(tag.name())) {
             throw diagnostics.error(union.info(), "discriminator '" + tagName + "' is not a member of " + base);
@@ -250,12 +279,14 @@ final class TypeChecker {
         for (Variant v : variants) {
             Entity.Type type = checkBranch(v, union.name(), union.info());
             if (!values.contains(v.name())) {
-                throw diagnostics.error(union.info(), "branch '" + v.name() + "' is not a value of "
-                        + Definitions.describe(tagEnum));
+                throw diagnostics.error(
+                        union.info(), "branch '" + v.name() + "' is not a value of " + Definitions.describe(tagEnum));
             }
             if (!(type instanceof ObjectType branchType)) {
-                throw diagnostics.error(union.info(), Named.branch(v, union.name()).describe(union.info())
-                        + " cannot use " + Definitions.describe(type));
+                throw diagnostics.error(
+                        union.info(),
+                        Named.branch(v, union.name()).describe(union.info()) + " cannot use "
+                                + Definitions.describe(type));
             }
             checkObject(branchType);
         }
@@ -278,13 +309,15 @@ final class TypeChecker {
             branch.checkClash(diagnostics, alternate.info(), seen);
             String qtype = alternateQtype(type);
             if (qtype == null) {
-                throw diagnostics.error(alternate.info(), branch.describe(alternate.info()) + " cannot use "
-                        + Definitions.describe(type));
+                throw diagnostics.error(
+                        alternate.info(),
+                        branch.describe(alternate.info()) + " cannot use " + Definitions.describe(type));
             }
             for (String conflict : lenient ? legacyConflicts(type, qtype) : conflicts(type, qtype)) {
                 String other = qtypesSeen.get(conflict);
                 if (other != null) {
-                    throw diagnostics.error(alternate.info(),
+                    throw diagnostics.error(
+                            alternate.info(),
                             branch.describe(alternate.info()) + " can't be distinguished from '" + other + "'");
                 }
                 qtypesSeen.put(conflict, v.name());
@@ -345,17 +378,22 @@ final class TypeChecker {
     private void checkCommand(Command command) {
         checkFeatureClash(command);
         if (command.argType() != null) {
-            argumentType(command.argType(), command.info(), "command", command.flags().boxed());
+            argumentType(
+                    command.argType(),
+                    command.info(),
+                    "command",
+                    command.flags().boxed());
         }
         if (command.retType() != null) {
-            Entity.Type returned = definitions.resolveType(command.retType(), command.info(), () -> "command's 'returns'");
+            Entity.Type returned =
+                    definitions.resolveType(command.retType(), command.info(), () -> "command's 'returns'");
             // QEMU 2.8 listed the exceptions in its generator rather than in the schema.
             if (!lenient && !pragmas.commandReturnsExceptions().contains(command.name())) {
-                Definition type = returned instanceof ArrayType array
-                        ? definitions.lookup(array.elementType()) : returned;
+                Definition type =
+                        returned instanceof ArrayType array ? definitions.lookup(array.elementType()) : returned;
                 if (!(type instanceof ObjectType)) {
-                    throw diagnostics.error(command.info(),
-                            "command's 'returns' cannot take " + Definitions.describe(returned));
+                    throw diagnostics.error(
+                            command.info(), "command's 'returns' cannot take " + Definitions.describe(returned));
                 }
             }
         }
@@ -375,11 +413,12 @@ final class TypeChecker {
             throw diagnostics.error(info, what + " cannot take " + Definitions.describe(type));
         }
         if (arg.isUnion() && !boxed) {
-            throw diagnostics.error(info, what + " can take " + Definitions.describe(arg)
-                    + " only with 'boxed': true");
+            throw diagnostics.error(info, what + " can take " + Definitions.describe(arg) + " only with 'boxed': true");
         }
         ObjectType checked = checkObject(arg);
-        if (!boxed && !lenient && checked.members().stream().anyMatch(m -> m.ifcond().isPresent())) {
+        if (!boxed
+                && !lenient
+                && checked.members().stream().anyMatch(m -> m.ifcond().isPresent())) {
             throw diagnostics.error(info, "conditional " + meta + " arguments require 'boxed': true");
         }
     }

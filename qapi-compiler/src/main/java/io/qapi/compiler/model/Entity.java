@@ -16,8 +16,7 @@ public sealed interface Entity permits Entity.Include, Entity.Definition {
     SourceInfo info();
 
     /** An include directive, kept in the module that contains it. */
-    record Include(String module, SourceInfo info) implements Entity {
-    }
+    record Include(String module, SourceInfo info) implements Entity {}
 
     /** A named definition: a type, command or event. */
     sealed interface Definition extends Entity permits Type, Types.Command, Types.Event {
@@ -47,8 +46,8 @@ public sealed interface Entity permits Entity.Include, Entity.Definition {
     }
 
     /** The types, which may be used as member, argument and return types. */
-    sealed interface Type extends Definition permits Types.BuiltinType, Types.EnumType, Types.ArrayType,
-            Types.ObjectType, Types.AlternateType {
+    sealed interface Type extends Definition
+            permits Types.BuiltinType, Types.EnumType, Types.ArrayType, Types.ObjectType, Types.AlternateType {
         /** The JSON type of its values: string, number, int, boolean, null, value, array or object. */
         String jsonType();
     }

@@ -8,8 +8,8 @@ import java.util.List;
  *
  * @param definedIn the type that declares it (a base's members are declared in the base)
  */
-public record Member(String name, String type, boolean optional, IfCond ifcond, List<Feature> features,
-                     String definedIn) {
+public record Member(
+        String name, String type, boolean optional, IfCond ifcond, List<Feature> features, String definedIn) {
     public Member {
         features = List.copyOf(features);
     }

@@ -12,8 +12,12 @@ import java.util.stream.Stream;
  * A checked schema: its modules in creation order, every definition by name, its documentation
  * in reading order, and every feature name it uses.
  */
-public record Schema(String rootFile, List<Module> modules, Map<String, Definition> definitions,
-                     List<Documentation> docs, List<String> featureNames) {
+public record Schema(
+        String rootFile,
+        List<Module> modules,
+        Map<String, Definition> definitions,
+        List<Documentation> docs,
+        List<String> featureNames) {
     public Schema {
         modules = List.copyOf(modules);
         definitions = Collections.unmodifiableMap(new LinkedHashMap<>(definitions));

@@ -9,8 +9,7 @@ import java.util.List;
 
 /** The entity records. */
 public final class Types {
-    private Types() {
-    }
+    private Types() {}
 
     /** str, number, int, int8 … uint64, size, bool, any, null. */
     public record BuiltinType(String name, String jsonType) implements Entity.Type {
@@ -40,8 +39,15 @@ public final class Types {
         }
     }
 
-    public record EnumType(String name, SourceInfo info, DocComment doc, IfCond ifcond, List<Feature> features,
-                           List<EnumValue> values, String prefix) implements Entity.Type {
+    public record EnumType(
+            String name,
+            SourceInfo info,
+            DocComment doc,
+            IfCond ifcond,
+            List<Feature> features,
+            List<EnumValue> values,
+            String prefix)
+            implements Entity.Type {
         public EnumType {
             features = List.copyOf(features);
             values = List.copyOf(values);
@@ -97,9 +103,17 @@ public final class Types {
      * @param localMembers the members this type declares
      * @param members      every member: the base's, then the local ones
      */
-    public record ObjectType(String name, SourceInfo info, DocComment doc, IfCond ifcond, List<Feature> features,
-                             String base, List<Member> localMembers, List<Member> members,
-                             Branches branches) implements Entity.Type {
+    public record ObjectType(
+            String name,
+            SourceInfo info,
+            DocComment doc,
+            IfCond ifcond,
+            List<Feature> features,
+            String base,
+            List<Member> localMembers,
+            List<Member> members,
+            Branches branches)
+            implements Entity.Type {
         public ObjectType {
             features = List.copyOf(features);
             localMembers = List.copyOf(localMembers);
@@ -134,8 +148,9 @@ public final class Types {
     }
 
     /** An alternate; its implicit tag is the JSON type of the value ({@code QType}). */
-    public record AlternateType(String name, SourceInfo info, DocComment doc, IfCond ifcond, List<Feature> features,
-                                List<Variant> variants) implements Entity.Type {
+    public record AlternateType(
+            String name, SourceInfo info, DocComment doc, IfCond ifcond, List<Feature> features, List<Variant> variants)
+            implements Entity.Type {
         public AlternateType {
             features = List.copyOf(features);
             variants = List.copyOf(variants);
@@ -153,8 +168,16 @@ public final class Types {
     }
 
     /** A command; {@code argType} and {@code retType} may be null. */
-    public record Command(String name, SourceInfo info, DocComment doc, IfCond ifcond, List<Feature> features,
-                          String argType, String retType, CommandFlags flags) implements Definition {
+    public record Command(
+            String name,
+            SourceInfo info,
+            DocComment doc,
+            IfCond ifcond,
+            List<Feature> features,
+            String argType,
+            String retType,
+            CommandFlags flags)
+            implements Definition {
         public Command {
             features = List.copyOf(features);
         }
@@ -166,8 +189,15 @@ public final class Types {
     }
 
     /** An event; {@code argType} may be null. */
-    public record Event(String name, SourceInfo info, DocComment doc, IfCond ifcond, List<Feature> features,
-                        String argType, boolean boxed) implements Definition {
+    public record Event(
+            String name,
+            SourceInfo info,
+            DocComment doc,
+            IfCond ifcond,
+            List<Feature> features,
+            String argType,
+            boolean boxed)
+            implements Definition {
         public Event {
             features = List.copyOf(features);
         }

@@ -129,7 +129,12 @@ final class DocBuilder {
             done.put(s, out);
             allOut.add(out);
         }
-        return new DocComment(info, symbol, allOut, convert(args, done), convert(features, done),
+        return new DocComment(
+                info,
+                symbol,
+                allOut,
+                convert(args, done),
+                convert(features, done),
                 sections.stream().map(done::get).toList());
     }
 

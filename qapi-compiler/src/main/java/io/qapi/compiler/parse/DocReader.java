@@ -24,8 +24,8 @@ final class DocReader {
     private static final Pattern TAG = Pattern.compile("(Returns|Errors|Since|Notes?|Examples?|TODO)(?!::): *");
     private static final Pattern LITERAL_START = Pattern.compile("(\\.\\. +qmp-example)? *::");
     private static final Pattern URL_LINE = Pattern.compile(" *(https?|ftp)://[^ ]*");
-    private static final Pattern SINGLE_SPACE = Pattern.compile(
-            "(\\be\\.g\\.|^ *\\d\\.|([.!?])) [A-Z0-9(]", Pattern.UNICODE_CHARACTER_CLASS);
+    private static final Pattern SINGLE_SPACE =
+            Pattern.compile("(\\be\\.g\\.|^ *\\d\\.|([.!?])) [A-Z0-9(]", Pattern.UNICODE_CHARACTER_CLASS);
     private static final int MAX_LINE = 70;
 
     private final FileParser file;
@@ -86,8 +86,8 @@ final class DocReader {
         List<String> lines = new ArrayList<>();
         for (int i = start + 1; i < close; i++) {
             String text = tokens.get(i).getText();
-            String line = PythonText.rstrip(text.length() > 1 && text.charAt(1) == ' ' ? text.substring(2)
-                    : text.substring(1));
+            String line = PythonText.rstrip(
+                    text.length() > 1 && text.charAt(1) == ' ' ? text.substring(2) : text.substring(1));
             if (lines.isEmpty() && symbol == null && line.startsWith("@")) {
                 symbol = legacySymbol(line);
                 continue;
@@ -410,7 +410,8 @@ final class DocReader {
     }
 
     private void checkLineFormat(Token t, String line) {
-        if (line.codePointCount(0, line.length()) + 2 > MAX_LINE && !URL_LINE.matcher(line).matches()) {
+        if (line.codePointCount(0, line.length()) + 2 > MAX_LINE
+                && !URL_LINE.matcher(line).matches()) {
             throw file.syntaxError(t, "documentation line longer than 70 characters");
         }
         if (!hasSentenceEndFollowedByCapital(line)) {
@@ -420,7 +421,9 @@ final class DocReader {
         while (m.find()) {
             if (m.group(2) != null) {
                 // Point at the offending space, counted from the start of the source line.
-                throw file.syntaxErrorAfterHash(t, m.start(2) + 1,
+                throw file.syntaxErrorAfterHash(
+                        t,
+                        m.start(2) + 1,
                         "Use two spaces between sentences\nIf this not the end of a sentence, please report a bug.");
             }
         }

@@ -43,8 +43,7 @@ final class DuplicateKeyListener implements ParseTreeListener {
     }
 
     @Override
-    public void visitErrorNode(ErrorNode node) {
-    }
+    public void visitErrorNode(ErrorNode node) {}
 
     @Override
     public void enterEveryRule(ParserRuleContext ctx) {

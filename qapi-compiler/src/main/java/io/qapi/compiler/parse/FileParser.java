@@ -33,6 +33,7 @@ final class FileParser {
     private final boolean lenient;
     /** First-error mode: reading a file stops at its first error, as in QEMU. */
     private final Diagnostics diagnostics = new Diagnostics(false);
+
     private final List<FileSyntax.Event> events = new ArrayList<>();
     private final CommonTokenStream tokens;
     private final QapiParser parser;
@@ -112,8 +113,8 @@ final class FileParser {
     /** Leniently, such a comment stays unattached, as in releases that did not read documentation. */
     private void rejectDocWithoutDefinition(DocComment doc) {
         if (doc != null && doc.symbol() != null && !lenient) {
-            throw diagnostics().error(doc.info(),
-                    "documentation for '" + doc.symbol() + "' is not followed by the definition");
+            throw diagnostics()
+                    .error(doc.info(), "documentation for '" + doc.symbol() + "' is not followed by the definition");
         }
     }
 

@@ -23,8 +23,7 @@ final class FilePrefetch {
             });
 
     /** A file's syntax, or why it could not be read. */
-    record Loaded(FileSyntax syntax, String unreadable) {
-    }
+    record Loaded(FileSyntax syntax, String unreadable) {}
 
     private final SourceLoader loader;
     private final boolean lenient;

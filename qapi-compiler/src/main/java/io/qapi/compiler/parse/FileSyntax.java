@@ -16,23 +16,17 @@ import java.util.List;
 record FileSyntax(String file, List<Event> events) {
 
     /** Something the file says, in the order it says it. */
-    sealed interface Event {
-    }
+    sealed interface Event {}
 
-    record Definition(TopLevel.Definition definition) implements Event {
-    }
+    record Definition(TopLevel.Definition definition) implements Event {}
 
-    record Doc(DocComment doc) implements Event {
-    }
+    record Doc(DocComment doc) implements Event {}
 
     /** An include directive, with the name as written. */
-    record Include(String name, SourceInfo info) implements Event {
-    }
+    record Include(String name, SourceInfo info) implements Event {}
 
-    record Pragma(String name, JsonValue value, SourceInfo info) implements Event {
-    }
+    record Pragma(String name, JsonValue value, SourceInfo info) implements Event {}
 
     /** The error that stopped reading the file. */
-    record Failure(Diagnostic diagnostic) implements Event {
-    }
+    record Failure(Diagnostic diagnostic) implements Event {}
 }

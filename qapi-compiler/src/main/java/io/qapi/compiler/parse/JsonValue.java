@@ -37,9 +37,7 @@ public sealed interface JsonValue {
         }
     }
 
-    record JsonString(String value, int line, int column) implements JsonValue {
-    }
+    record JsonString(String value, int line, int column) implements JsonValue {}
 
-    record JsonBool(boolean value, int line, int column) implements JsonValue {
-    }
+    record JsonBool(boolean value, int line, int column) implements JsonValue {}
 }

@@ -7,8 +7,7 @@ package io.qapi.compiler.parse;
  * as the new ones.
  */
 final class LegacyPragmas {
-    private LegacyPragmas() {
-    }
+    private LegacyPragmas() {}
 
     /** The current name of a pragma; names that were never renamed stay as they are. */
     static String currentName(String name) {

@@ -39,10 +39,8 @@ final class NestingLimitListener implements ParseTreeListener {
     }
 
     @Override
-    public void visitTerminal(TerminalNode node) {
-    }
+    public void visitTerminal(TerminalNode node) {}
 
     @Override
-    public void visitErrorNode(ErrorNode node) {
-    }
+    public void visitErrorNode(ErrorNode node) {}
 }

@@ -23,20 +23,22 @@ public record Pragmas(
     }
 
     Pragmas withDocRequired(boolean value) {
-        return new Pragmas(value, commandNameExceptions, commandReturnsExceptions,
-                documentationExceptions, memberNameExceptions);
+        return new Pragmas(
+                value, commandNameExceptions, commandReturnsExceptions, documentationExceptions, memberNameExceptions);
     }
 
     Pragmas withList(String name, List<String> value) {
         return switch (name) {
-            case "command-name-exceptions" -> new Pragmas(docRequired, value, commandReturnsExceptions,
-                    documentationExceptions, memberNameExceptions);
-            case "command-returns-exceptions" -> new Pragmas(docRequired, commandNameExceptions, value,
-                    documentationExceptions, memberNameExceptions);
-            case "documentation-exceptions" -> new Pragmas(docRequired, commandNameExceptions,
-                    commandReturnsExceptions, value, memberNameExceptions);
-            case "member-name-exceptions" -> new Pragmas(docRequired, commandNameExceptions,
-                    commandReturnsExceptions, documentationExceptions, value);
+            case "command-name-exceptions" ->
+                new Pragmas(
+                        docRequired, value, commandReturnsExceptions, documentationExceptions, memberNameExceptions);
+            case "command-returns-exceptions" ->
+                new Pragmas(docRequired, commandNameExceptions, value, documentationExceptions, memberNameExceptions);
+            case "documentation-exceptions" ->
+                new Pragmas(docRequired, commandNameExceptions, commandReturnsExceptions, value, memberNameExceptions);
+            case "member-name-exceptions" ->
+                new Pragmas(
+                        docRequired, commandNameExceptions, commandReturnsExceptions, documentationExceptions, value);
             default -> throw new IllegalArgumentException(name);
         };
     }

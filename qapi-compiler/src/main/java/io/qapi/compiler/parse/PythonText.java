@@ -2,14 +2,29 @@ package io.qapi.compiler.parse;
 
 /** Character classes as Python defines them, where QEMU's reader relies on Python's. */
 final class PythonText {
-    private PythonText() {
-    }
+    private PythonText() {}
 
     /** Python's {@code str.isspace()} for one character. */
     static boolean isSpace(int ch) {
         return switch (ch) {
-            case ' ', '\t', '\n', '\r', 0x0B, 0x0C, 0x1C, 0x1D, 0x1E, 0x1F, 0x85, 0xA0, 0x1680,
-                 0x2028, 0x2029, 0x202F, 0x205F, 0x3000 -> true;
+            case ' ',
+                    '\t',
+                    '\n',
+                    '\r',
+                    0x0B,
+                    0x0C,
+                    0x1C,
+                    0x1D,
+                    0x1E,
+                    0x1F,
+                    0x85,
+                    0xA0,
+                    0x1680,
+                    0x2028,
+                    0x2029,
+                    0x202F,
+                    0x205F,
+                    0x3000 -> true;
             default -> ch >= 0x2000 && ch <= 0x200A;
         };
     }

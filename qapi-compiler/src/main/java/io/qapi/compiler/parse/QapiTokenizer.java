@@ -66,8 +66,7 @@ final class QapiTokenizer extends QapiLexer {
             switch (token.getType()) {
                 case LBRACE, LBRACK -> depth++;
                 case RBRACE, RBRACK -> depth = Math.max(0, depth - 1);
-                default -> {
-                }
+                default -> {}
             }
         }
         return switch (token.getType()) {

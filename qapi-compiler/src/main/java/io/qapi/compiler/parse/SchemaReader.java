@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -60,8 +59,8 @@ public final class SchemaReader {
     private void readRoot(String rootFile) {
         FilePrefetch.Loaded root = files.get(rootFile);
         if (root.unreadable() != null) {
-            diagnostics.report(new Diagnostic(null, 0,
-                    "can't read schema file '" + rootFile + "': " + root.unreadable()));
+            diagnostics.report(
+                    new Diagnostic(null, 0, "can't read schema file '" + rootFile + "': " + root.unreadable()));
             return;
         }
         included.add(Paths.absolute(rootFile));
@@ -76,7 +75,9 @@ public final class SchemaReader {
             try {
                 if (event instanceof FileSyntax.Definition d) {
                     TopLevel.Definition def = d.definition();
-                    items.add(new TopLevel.Definition(def.body(), def.info().includedBy(includedBy),
+                    items.add(new TopLevel.Definition(
+                            def.body(),
+                            def.info().includedBy(includedBy),
                             def.doc() == null ? null : moved.get(def.doc())));
                 } else if (event instanceof FileSyntax.Doc doc) {
                     DocComment comment = doc.doc().includedBy(includedBy);
@@ -126,8 +127,10 @@ public final class SchemaReader {
                 }
                 pragmas = pragmas.withDocRequired(flag.value());
             }
-            case "command-name-exceptions", "command-returns-exceptions", "documentation-exceptions",
-                 "member-name-exceptions" -> pragmas = pragmas.withList(name, stringList(pragmaName, value, info));
+            case "command-name-exceptions",
+                    "command-returns-exceptions",
+                    "documentation-exceptions",
+                    "member-name-exceptions" -> pragmas = pragmas.withList(name, stringList(pragmaName, value, info));
             default -> throw diagnostics.error(info, "unknown pragma '" + pragmaName + "'");
         }
     }

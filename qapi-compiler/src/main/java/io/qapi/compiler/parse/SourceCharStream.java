@@ -49,8 +49,7 @@ final class SourceCharStream implements CharStream {
     }
 
     @Override
-    public void release(int marker) {
-    }
+    public void release(int marker) {}
 
     @Override
     public int index() {

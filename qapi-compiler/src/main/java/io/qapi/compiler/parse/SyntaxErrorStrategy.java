@@ -40,8 +40,7 @@ final class SyntaxErrorStrategy extends DefaultErrorStrategy {
 
     /** Errors are detected where a token is matched; the loop-entry check would report them early. */
     @Override
-    public void sync(Parser recognizer) {
-    }
+    public void sync(Parser recognizer) {}
 
     private RuntimeException fail(Parser recognizer) {
         Token offending = recognizer.getCurrentToken();

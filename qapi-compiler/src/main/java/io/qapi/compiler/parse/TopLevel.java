@@ -9,10 +9,8 @@ public sealed interface TopLevel {
     SourceInfo info();
 
     /** A definition expression, with the documentation comment written right before it. */
-    record Definition(JsonObject body, SourceInfo info, DocComment doc) implements TopLevel {
-    }
+    record Definition(JsonObject body, SourceInfo info, DocComment doc) implements TopLevel {}
 
     /** An include directive; {@code path} is joined to the including file's directory. */
-    record Include(String path, SourceInfo info) implements TopLevel {
-    }
+    record Include(String path, SourceInfo info) implements TopLevel {}
 }

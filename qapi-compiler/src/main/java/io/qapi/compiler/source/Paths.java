@@ -7,8 +7,7 @@ import java.nio.file.Path;
  * paths and module names built with it: joins are not normalised, module names are.
  */
 public final class Paths {
-    private Paths() {
-    }
+    private Paths() {}
 
     /** {@code os.path.dirname}. */
     public static String dirname(String path) {

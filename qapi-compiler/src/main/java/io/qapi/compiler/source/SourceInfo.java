@@ -16,8 +16,7 @@ package io.qapi.compiler.source;
 public record SourceInfo(String file, int line, SourceInfo includedBy, Definition defn) {
 
     /** The kind and name of the definition a location belongs to. */
-    public record Definition(String meta, String name) {
-    }
+    public record Definition(String meta, String name) {}
 
     public static SourceInfo of(String file, int line, SourceInfo includedBy) {
         return new SourceInfo(file, line, includedBy, null);

@@ -29,10 +29,12 @@ public interface SourceLoader {
                 throw new SourceException("Is a directory");
             }
             byte[] bytes = Files.readAllBytes(p);
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (NoSuchFileException e) {
             throw new SourceException("No such file or directory");
         } catch (AccessDeniedException e) {

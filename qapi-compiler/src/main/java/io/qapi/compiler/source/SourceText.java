@@ -14,6 +14,7 @@ public final class SourceText {
     private final String text;
     /** Code points, only materialised when the text has characters outside the BMP. */
     private final int[] codePoints;
+
     private final int length;
     /** Built on first use: the parser takes lines from its tokens, so this is mostly for errors. */
     private int[] lineStarts;

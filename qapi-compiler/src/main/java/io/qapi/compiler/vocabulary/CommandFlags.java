@@ -12,8 +12,13 @@ import java.util.stream.Stream;
  * @param gen             false: QEMU generates no marshalling for it ({@code 'gen': false})
  * @param successResponse false: no reply on success ({@code 'success-response': false})
  */
-public record CommandFlags(boolean gen, boolean successResponse, boolean boxed, boolean allowOob,
-                           boolean allowPreconfig, boolean coroutine) {
+public record CommandFlags(
+        boolean gen,
+        boolean successResponse,
+        boolean boxed,
+        boolean allowOob,
+        boolean allowPreconfig,
+        boolean coroutine) {
     /** The flags that are on unless a command says {@code false}; the schema may only turn them off. */
     public static final List<String> ON_UNLESS_FALSE = List.of("gen", "success-response");
     /** The flags that are off unless a command says {@code true}. */
@@ -21,8 +26,13 @@ public record CommandFlags(boolean gen, boolean successResponse, boolean boxed, 
 
     /** The flags of a command whose definition has the keys {@code present} accepts. */
     public static CommandFlags of(Predicate<String> present) {
-        return new CommandFlags(!present.test("gen"), !present.test("success-response"), present.test("boxed"),
-                present.test("allow-oob"), present.test("allow-preconfig"), present.test("coroutine"));
+        return new CommandFlags(
+                !present.test("gen"),
+                !present.test("success-response"),
+                present.test("boxed"),
+                present.test("allow-oob"),
+                present.test("allow-preconfig"),
+                present.test("coroutine"));
     }
 
     /** Every flag's key in a schema. */

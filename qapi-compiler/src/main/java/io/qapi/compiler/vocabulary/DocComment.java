@@ -40,14 +40,19 @@ public record DocComment(
             return this;
         }
         IdentityHashMap<DocSection, DocSection> moved = new IdentityHashMap<>();
-        Function<DocSection, DocSection> move = s -> moved.computeIfAbsent(s,
-                k -> new DocSection(k.info().includedBy(parent), k.kind(), k.name(), k.text()));
+        Function<DocSection, DocSection> move = s -> moved.computeIfAbsent(
+                s, k -> new DocSection(k.info().includedBy(parent), k.kind(), k.name(), k.text()));
         Map<String, DocSection> movedArgs = new LinkedHashMap<>();
         args.forEach((k, v) -> movedArgs.put(k, move.apply(v)));
         Map<String, DocSection> movedFeatures = new LinkedHashMap<>();
         features.forEach((k, v) -> movedFeatures.put(k, move.apply(v)));
-        return new DocComment(info.includedBy(parent), symbol, allSections.stream().map(move).toList(),
-                movedArgs, movedFeatures, sections.stream().map(move).toList());
+        return new DocComment(
+                info.includedBy(parent),
+                symbol,
+                allSections.stream().map(move).toList(),
+                movedArgs,
+                movedFeatures,
+                sections.stream().map(move).toList());
     }
 
     public DocSection body() {

@@ -1,9 +1,16 @@
 package io.qapi.compiler.vocabulary;
+
 import java.util.Locale;
 
 /** The kinds of section a documentation comment has. */
 public enum DocKind {
-    PLAIN, MEMBER, FEATURE, RETURNS, ERRORS, SINCE, TODO;
+    PLAIN,
+    MEMBER,
+    FEATURE,
+    RETURNS,
+    ERRORS,
+    SINCE,
+    TODO;
 
     /** The name QEMU prints: the constant in title case ("Returns", "Todo"). */
     public String title() {

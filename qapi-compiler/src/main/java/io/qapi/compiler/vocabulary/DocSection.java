@@ -10,5 +10,4 @@ import io.qapi.compiler.source.SourceInfo;
  * @param name the member or feature described, for {@link DocKind#MEMBER} and {@link DocKind#FEATURE}
  * @param text the text without the tag, blank lines at either end removed
  */
-public record DocSection(SourceInfo info, DocKind kind, String name, String text) {
-}
+public record DocSection(SourceInfo info, DocKind kind, String name, String text) {}

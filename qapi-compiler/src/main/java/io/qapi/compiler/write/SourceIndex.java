@@ -55,7 +55,9 @@ final class SourceIndex {
 
         /** Whether the file on disk is still the one written (null: it is gone). */
         boolean matches(BasicFileAttributes now) {
-            return now != null && now.isRegularFile() && now.size() == size
+            return now != null
+                    && now.isRegularFile()
+                    && now.size() == size
                     && now.lastModifiedTime().toMillis() == modified;
         }
     }
@@ -76,8 +78,13 @@ final class SourceIndex {
         try {
             for (String line : lines.subList(1, lines.size())) {
                 String[] fields = line.split("\t", -1);
-                entries.put(fields[0], new Entry(Long.parseLong(fields[1]), Long.parseLong(fields[2]), fields[3],
-                        List.of(Arrays.copyOfRange(fields, 4, fields.length))));
+                entries.put(
+                        fields[0],
+                        new Entry(
+                                Long.parseLong(fields[1]),
+                                Long.parseLong(fields[2]),
+                                fields[3],
+                                List.of(Arrays.copyOfRange(fields, 4, fields.length))));
             }
         } catch (RuntimeException e) {
             entries.clear();
@@ -92,7 +99,12 @@ final class SourceIndex {
         }
         StringBuilder text = new StringBuilder(HEADER).append('\n');
         new TreeMap<>(entries).forEach((path, e) -> {
-            text.append(path).append('\t').append(e.size()).append('\t').append(e.modified()).append('\t')
+            text.append(path)
+                    .append('\t')
+                    .append(e.size())
+                    .append('\t')
+                    .append(e.modified())
+                    .append('\t')
                     .append(e.digest());
             e.dependencies().forEach(name -> text.append('\t').append(name));
             text.append('\n');

@@ -38,13 +38,17 @@ class LauncherTest {
 
     @TempDir
     static Path install;
+
     private static Path script;
     private static Path jarDirectory;
 
     @BeforeAll
     static void installCopy() throws IOException, URISyntaxException {
-        Path launcher = Path.of(System.getProperty("qapi.launcher", "../qapic")).toAbsolutePath().normalize();
-        Assumptions.assumeTrue(Files.isRegularFile(launcher) && Files.isExecutable(Path.of("/bin/sh")),
+        Path launcher = Path.of(System.getProperty("qapi.launcher", "../qapic"))
+                .toAbsolutePath()
+                .normalize();
+        Assumptions.assumeTrue(
+                Files.isRegularFile(launcher) && Files.isExecutable(Path.of("/bin/sh")),
                 "the qapic script or /bin/sh is missing: skipped");
         script = install.resolve("qapic");
         Files.copy(launcher, script);
@@ -56,7 +60,8 @@ class LauncherTest {
 
     /** Qapic's classes inside; the libraries it uses by their jars on the test class path. */
     private static void writeJar(Path jar) throws IOException, URISyntaxException {
-        Path classes = Path.of(Qapic.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path classes = Path.of(
+                Qapic.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         List<String> libraries = new ArrayList<>();
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             if (entry.endsWith(".jar")) {
@@ -68,8 +73,8 @@ class LauncherTest {
         manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, Qapic.class.getName());
         manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, String.join(" ", libraries));
         try (OutputStream file = Files.newOutputStream(jar);
-             JarOutputStream out = new JarOutputStream(file, manifest);
-             Stream<Path> walk = Files.walk(classes)) {
+                JarOutputStream out = new JarOutputStream(file, manifest);
+                Stream<Path> walk = Files.walk(classes)) {
             for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
                 out.putNextEntry(new JarEntry(classes.relativize(p).toString().replace(File.separatorChar, '/')));
                 Files.copy(p, out);
@@ -78,8 +83,7 @@ class LauncherTest {
         }
     }
 
-    private record Run(int status, String out, String err) {
-    }
+    private record Run(int status, String out, String err) {}
 
     private static Run qapic(Path workingDirectory, Path cacheHome, String... args)
             throws IOException, InterruptedException {
@@ -90,10 +94,13 @@ class LauncherTest {
         builder.environment().put("XDG_CACHE_HOME", cacheHome.toString());
         Path out = Files.createTempFile(install, "out", ".txt");
         Path err = Files.createTempFile(install, "err", ".txt");
-        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process process =
+                builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         // An upper bound against a hang, not a speed test.
         assertTrue(process.waitFor(2, TimeUnit.MINUTES), "qapic did not finish");
-        return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+        return new Run(
+                process.exitValue(),
+                Files.readString(out, StandardCharsets.UTF_8),
                 Files.readString(err, StandardCharsets.UTF_8));
     }
 

@@ -29,13 +29,13 @@ class LenientDocsNoteTest {
             ##
             { 'struct': 'Kettle', 'data': { 'litres': 'int' } }
             """;
+
     private static final String UNKNOWN_TYPE = "{ 'struct': 'Kettle', 'data': { 'litres': 'Litre' } }\n";
 
     @TempDir
     Path dir;
 
-    private record Run(int status, String err) {
-    }
+    private record Run(int status, String err) {}
 
     private Run qapic(String... args) {
         PrintStream err = System.err;
@@ -57,8 +57,8 @@ class LenientDocsNoteTest {
     void anOldSchemaIsToldAboutLenientDocsAfterQemusMessage() throws IOException {
         String file = schema(OLD_DOCS);
         Run run = qapic("check", file);
-        assertEquals(new Run(1, file + ":2:1: line should end with ':'\n" + SchemaOptions.LENIENT_DOCS_NOTE + "\n"),
-                run);
+        assertEquals(
+                new Run(1, file + ":2:1: line should end with ':'\n" + SchemaOptions.LENIENT_DOCS_NOTE + "\n"), run);
         assertEquals(new Run(0, ""), qapic("check", "--lenient-docs", file));
     }
 
@@ -69,7 +69,8 @@ class LenientDocsNoteTest {
             {"dump-ir", file},
             {"introspect", file},
             {"check", "--all-errors", file},
-            {"generate", file, "-o", dir.resolve("out").toString(), "--package", "org.example"}}) {
+            {"generate", file, "-o", dir.resolve("out").toString(), "--package", "org.example"}
+        }) {
             Run run = qapic(args);
             assertEquals(1, run.status(), String.join(" ", args));
             assertTrue(run.err().endsWith("\n" + SchemaOptions.LENIENT_DOCS_NOTE + "\n"), run.err());
@@ -80,7 +81,8 @@ class LenientDocsNoteTest {
     void anErrorOldReleasesReportedTooGetsNoNote() throws IOException {
         String file = schema(UNKNOWN_TYPE);
         Run run = qapic("check", file);
-        assertEquals(new Run(1, file + ": In struct 'Kettle':\n" + file + ":1: member 'litres' uses unknown type 'Litre'\n"),
+        assertEquals(
+                new Run(1, file + ": In struct 'Kettle':\n" + file + ":1: member 'litres' uses unknown type 'Litre'\n"),
                 run);
     }
 

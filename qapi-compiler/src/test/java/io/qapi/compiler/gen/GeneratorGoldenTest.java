@@ -52,20 +52,22 @@ class GeneratorGoldenTest {
         }
         assertEquals(8, cases.size(), "one case per generator under " + ROOT.toAbsolutePath());
         boolean regenerate = Boolean.getBoolean("qapi.regenerate");
-        return cases.stream().map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> {
-            String name = dir.getFileName().toString();
-            Set<Target> targets = targets(dir);
-            Map<String, String> written = render(generate(dir, "golden." + name, targets));
-            assertFalse(written.isEmpty(), name + ": the generator wrote nothing");
-            Path expected = dir.resolve("expected");
-            if (regenerate) {
-                rewrite(expected, written);
-            } else {
-                assertEquals(read(expected).keySet(), written.keySet(), name + ": the files written");
-                read(expected).forEach((file, text) -> assertEquals(text, written.get(file), name + ": " + file));
-            }
-            compiles(name, generate(dir, "golden." + name, EnumSet.allOf(Target.class)));
-        }));
+        return cases.stream()
+                .map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> {
+                    String name = dir.getFileName().toString();
+                    Set<Target> targets = targets(dir);
+                    Map<String, String> written = render(generate(dir, "golden." + name, targets));
+                    assertFalse(written.isEmpty(), name + ": the generator wrote nothing");
+                    Path expected = dir.resolve("expected");
+                    if (regenerate) {
+                        rewrite(expected, written);
+                    } else {
+                        assertEquals(read(expected).keySet(), written.keySet(), name + ": the files written");
+                        read(expected)
+                                .forEach((file, text) -> assertEquals(text, written.get(file), name + ": " + file));
+                    }
+                    compiles(name, generate(dir, "golden." + name, EnumSet.allOf(Target.class)));
+                }));
     }
 
     private static Set<Target> targets(Path dir) throws IOException {
@@ -75,14 +77,14 @@ class GeneratorGoldenTest {
     }
 
     private static List<JavaFile> generate(Path dir, String basePackage, Set<Target> targets) {
-        QapiCompiler.Result result = QapiCompiler.compile(dir.resolve("schema.json").toString(),
-                QapiCompiler.Options.DEFAULT);
+        QapiCompiler.Result result =
+                QapiCompiler.compile(dir.resolve("schema.json").toString(), QapiCompiler.Options.DEFAULT);
         if (!result.ok()) {
             fail(dir + ": the schema is invalid: " + result.errors());
         }
         Diagnostics diagnostics = new Diagnostics(true);
-        List<JavaFile> files = JavaGenerator.generate(result.schema(), new GenOptions(basePackage, Defines.EVERYTHING, targets),
-                diagnostics);
+        List<JavaFile> files = JavaGenerator.generate(
+                result.schema(), new GenOptions(basePackage, Defines.EVERYTHING, targets), diagnostics);
         assertTrue(diagnostics.errors().isEmpty(), dir + ": " + diagnostics.errors());
         return files;
     }
@@ -103,7 +105,8 @@ class GeneratorGoldenTest {
         }
         try (Stream<Path> files = Files.walk(expected)) {
             for (Path p : files.filter(Files::isRegularFile).toList()) {
-                out.put(expected.relativize(p).toString().replace(File.separatorChar, '/'),
+                out.put(
+                        expected.relativize(p).toString().replace(File.separatorChar, '/'),
                         Files.readString(p, StandardCharsets.UTF_8));
             }
         }
@@ -113,7 +116,8 @@ class GeneratorGoldenTest {
     private static void rewrite(Path expected, Map<String, String> written) throws IOException {
         if (Files.isDirectory(expected)) {
             try (Stream<Path> old = Files.walk(expected)) {
-                for (Path p : old.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+                for (Path p : old.sorted((a, b) -> b.getNameCount() - a.getNameCount())
+                        .toList()) {
                     Files.delete(p);
                 }
             }
@@ -130,7 +134,9 @@ class GeneratorGoldenTest {
                 .map(f -> JavaFileObjects.forSourceString(
                         f.packageName() + "." + f.typeSpec().name(), f.toString()))
                 .toList();
-        Compilation compilation = Compiler.javac().withOptions(JAVAC).withClasspath(runtimeClasspath())
+        Compilation compilation = Compiler.javac()
+                .withOptions(JAVAC)
+                .withClasspath(runtimeClasspath())
                 .compile(sources);
         String problems = compilation.diagnostics().stream()
                 .filter(d -> d.getKind() != Diagnostic.Kind.NOTE && d.getKind() != Diagnostic.Kind.OTHER)
@@ -142,11 +148,17 @@ class GeneratorGoldenTest {
     }
 
     private static List<File> runtimeClasspath() {
-        return Stream.of(QmpError.class, JsonNode.class, com.fasterxml.jackson.core.JsonParser.class,
+        return Stream.of(
+                        QmpError.class,
+                        JsonNode.class,
+                        com.fasterxml.jackson.core.JsonParser.class,
                         com.fasterxml.jackson.annotation.JsonProperty.class)
                 .map(c -> {
                     try {
-                        return new File(c.getProtectionDomain().getCodeSource().getLocation().toURI());
+                        return new File(c.getProtectionDomain()
+                                .getCodeSource()
+                                .getLocation()
+                                .toURI());
                     } catch (URISyntaxException e) {
                         throw new IllegalStateException(e);
                     }

@@ -25,10 +25,12 @@ class RuntimeNamesTest {
 
     @Test
     void everyEmittedRuntimeNameIsAPublicRuntimeType() throws IOException {
-        assertTrue(Files.isDirectory(RUNTIME_SOURCES), "runtime sources not found at " + RUNTIME_SOURCES.toAbsolutePath());
+        assertTrue(
+                Files.isDirectory(RUNTIME_SOURCES), "runtime sources not found at " + RUNTIME_SOURCES.toAbsolutePath());
         List<String> unresolved = new ArrayList<>();
         for (ClassName name : RuntimeNames.ALL) {
-            Path source = RUNTIME_SOURCES.resolve(name.packageName().replace('.', '/'))
+            Path source = RUNTIME_SOURCES
+                    .resolve(name.packageName().replace('.', '/'))
                     .resolve(name.simpleName() + ".java");
             if (!Files.isRegularFile(source) || !declaresPublicType(Files.readString(source), name)) {
                 unresolved.add(name.canonicalName());
@@ -57,14 +59,16 @@ class RuntimeNamesTest {
                 .toList();
         assertEquals(List.of(), elsewhere, "runtime names outside " + RuntimeNames.API);
         String moduleInfo = Files.readString(RUNTIME_SOURCES.resolve("module-info.java"));
-        assertTrue(Pattern.compile("(?m)^\\s*exports\\s+" + Pattern.quote(RuntimeNames.API) + "\\s*;")
-                .matcher(moduleInfo).find(), "the runtime module does not export " + RuntimeNames.API);
+        assertTrue(
+                Pattern.compile("(?m)^\\s*exports\\s+" + Pattern.quote(RuntimeNames.API) + "\\s*;")
+                        .matcher(moduleInfo)
+                        .find(),
+                "the runtime module does not export " + RuntimeNames.API);
     }
 
     private static boolean declaresPublicType(String source, ClassName name) {
         Pattern declaration = Pattern.compile("(?m)^public\\s+(?:(?:final|abstract|sealed|non-sealed)\\s+)*"
                 + "(?:class|interface|record|enum|@interface)\\s+" + Pattern.quote(name.simpleName()) + "\\b");
-        return declaration.matcher(source).find()
-                && source.contains("package " + name.packageName() + ";");
+        return declaration.matcher(source).find() && source.contains("package " + name.packageName() + ";");
     }
 }

@@ -26,7 +26,9 @@ class LegacyConditionTest {
 
     @Test
     void definedBecomesTheSymbol() {
-        assertEquals(new IfCond.Symbol("CONFIG_GAS"), ifcondOf("'defined(CONFIG_GAS)'").expr());
+        assertEquals(
+                new IfCond.Symbol("CONFIG_GAS"),
+                ifcondOf("'defined(CONFIG_GAS)'").expr());
     }
 
     @Test
@@ -47,7 +49,8 @@ class LegacyConditionTest {
 
     @Test
     void bareSymbolsAndDefinedWithoutParentheses() {
-        assertEquals("{'any': ['GAS', 'WOOD']}", ifcondOf("'GAS || defined WOOD'").display());
+        assertEquals(
+                "{'any': ['GAS', 'WOOD']}", ifcondOf("'GAS || defined WOOD'").display());
     }
 
     @Test
@@ -63,16 +66,26 @@ class LegacyConditionTest {
                 { 'enum': 'Fuel', 'data': [ 'wood', { 'name': 'gas', 'if': 'defined(CONFIG_GAS)' } ] }
                 { 'struct': 'Stove', 'data': { '*burners': { 'type': 'int', 'if': ['defined(A)', 'defined(B)'] } } }
                 """));
-        assertEquals("CONFIG_GAS", ((io.qapi.compiler.model.Types.EnumType) s.type("Fuel")).values().get(1)
-                .ifcond().display());
-        assertEquals("{'all': ['A', 'B']}", ((ObjectType) s.type("Stove")).members().get(0).ifcond().display());
+        assertEquals(
+                "CONFIG_GAS",
+                ((io.qapi.compiler.model.Types.EnumType) s.type("Fuel"))
+                        .values()
+                        .get(1)
+                        .ifcond()
+                        .display());
+        assertEquals(
+                "{'all': ['A', 'B']}",
+                ((ObjectType) s.type("Stove")).members().get(0).ifcond().display());
     }
 
     @Test
     void strictModeRejectsThem() {
-        assertEquals("s.json:1: 'if' condition 'defined(CONFIG_GAS)' of struct is not a valid identifier",
-                strictError(Fixtures.file("s.json", "{ 'struct': 'Oven', 'data': {}, 'if': 'defined(CONFIG_GAS)' }\n")));
-        assertEquals("s.json:1: 'if' condition of struct must be a string or an object",
+        assertEquals(
+                "s.json:1: 'if' condition 'defined(CONFIG_GAS)' of struct is not a valid identifier",
+                strictError(
+                        Fixtures.file("s.json", "{ 'struct': 'Oven', 'data': {}, 'if': 'defined(CONFIG_GAS)' }\n")));
+        assertEquals(
+                "s.json:1: 'if' condition of struct must be a string or an object",
                 strictError(Fixtures.file("s.json", "{ 'struct': 'Oven', 'data': {}, 'if': [ 'A' ] }\n")));
     }
 }

@@ -38,7 +38,9 @@ class LegacyDocsTest {
                 """);
         Schema s = accept(f);
         assertEquals("Kettle", s.type("Kettle").doc().symbol());
-        assertEquals("#optional how much it holds", s.type("Kettle").doc().args().get("litres").text());
+        assertEquals(
+                "#optional how much it holds",
+                s.type("Kettle").doc().args().get("litres").text());
         assertEquals("s.json:2:1: line should end with ':'", strictError(f));
     }
 

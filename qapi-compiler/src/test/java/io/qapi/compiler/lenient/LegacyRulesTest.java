@@ -48,18 +48,31 @@ class LegacyRulesTest {
                 { 'event': 'cpu_halted', 'data': { 'CPU': 'int' } }
                 """);
         Schema s = accept(f);
-        assertEquals(List.of("CPURegister", "VCPUState", "Target", "q_obj_cpu_reset-arg", "cpu_reset",
-                "q_obj_cpu_halted-arg", "cpu_halted"), Lenient.names(s.modules().get(1)));
+        assertEquals(
+                List.of(
+                        "CPURegister",
+                        "VCPUState",
+                        "Target",
+                        "q_obj_cpu_reset-arg",
+                        "cpu_reset",
+                        "q_obj_cpu_halted-arg",
+                        "cpu_halted"),
+                Lenient.names(s.modules().get(1)));
         assertEquals("s.json:1: name of 'data' member 'EAX' must not use uppercase or '_'", strictError(f));
     }
 
     @Test
     void reservedAndInvalidNamesAreStillRejected() {
-        var result = Fixtures.file("s.json", "{ 'struct': 'Bad', 'data': { 'has_x': 'int' } }\n").compile(Lenient.LENIENT);
-        assertEquals("s.json:1: 'data' member 'has_x' uses reserved name",
+        var result = Fixtures.file("s.json", "{ 'struct': 'Bad', 'data': { 'has_x': 'int' } }\n")
+                .compile(Lenient.LENIENT);
+        assertEquals(
+                "s.json:1: 'data' member 'has_x' uses reserved name",
                 result.errors().get(0).format().lines().reduce((a, b) -> b).orElseThrow());
-        assertEquals(false, Fixtures.file("s.json", "{ 'struct': 'BadList', 'data': {} }\n")
-                .compile(Lenient.LENIENT).ok());
+        assertEquals(
+                false,
+                Fixtures.file("s.json", "{ 'struct': 'BadList', 'data': {} }\n")
+                        .compile(Lenient.LENIENT)
+                        .ok());
     }
 
     @Test
@@ -80,7 +93,8 @@ class LegacyRulesTest {
                 """);
         accept(f);
         assertEquals("s.json:1: branch 'count' can't be distinguished from 'name'", strictError(f));
-        assertEquals(false, Fixtures.file("s.json", """
+        assertEquals(
+                false, Fixtures.file("s.json", """
                 { 'alternate': 'Twice', 'data': { 'a': 'int', 'b': 'uint8' } }
                 """).compile(Lenient.LENIENT).ok());
     }

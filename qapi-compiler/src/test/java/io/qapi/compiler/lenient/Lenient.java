@@ -14,8 +14,7 @@ import java.util.List;
 final class Lenient {
     static final QapiCompiler.Options LENIENT = new QapiCompiler.Options(true, false);
 
-    private Lenient() {
-    }
+    private Lenient() {}
 
     /** The model of a schema that lenient mode must accept. */
     static Schema accept(Fixtures fixtures) {

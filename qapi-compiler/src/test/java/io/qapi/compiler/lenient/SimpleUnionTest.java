@@ -31,8 +31,9 @@ class SimpleUnionTest {
     @Test
     void branchesBecomeWrappersThenTheKindEnumThenTheUnion() {
         Schema s = accept(PETS);
-        assertEquals(List.of("Cat", "q_obj_Cat-wrapper", "q_obj_str-wrapper", "q_obj_strList-wrapper", "PetKind",
-                "Pet"), names(s.modules().get(1)));
+        assertEquals(
+                List.of("Cat", "q_obj_Cat-wrapper", "q_obj_str-wrapper", "q_obj_strList-wrapper", "PetKind", "Pet"),
+                names(s.modules().get(1)));
     }
 
     @Test
@@ -47,7 +48,9 @@ class SimpleUnionTest {
         assertFalse(tag.optional());
         assertEquals("Pet", tag.definedIn());
         EnumType kind = (EnumType) s.type("PetKind");
-        assertEquals(List.of("cat", "name", "toys"), kind.values().stream().map(EnumValue::name).toList());
+        assertEquals(
+                List.of("cat", "name", "toys"),
+                kind.values().stream().map(EnumValue::name).toList());
         assertEquals(pet.info(), kind.info());
         assertNull(kind.doc());
     }
@@ -56,7 +59,8 @@ class SimpleUnionTest {
     void eachBranchWrapsItsTypeInTheMemberData() {
         Schema s = accept(PETS);
         ObjectType pet = (ObjectType) s.type("Pet");
-        assertEquals(List.of("q_obj_Cat-wrapper", "q_obj_str-wrapper", "q_obj_strList-wrapper"),
+        assertEquals(
+                List.of("q_obj_Cat-wrapper", "q_obj_str-wrapper", "q_obj_strList-wrapper"),
                 pet.branches().variants().stream().map(Variant::type).toList());
         ObjectType toys = (ObjectType) s.type("q_obj_strList-wrapper");
         assertTrue(toys.implicit());
@@ -71,9 +75,12 @@ class SimpleUnionTest {
                 { 'union': 'Label', 'data': { 'text': 'str' } }
                 { 'union': 'Note', 'data': { 'body': 'str', 'flag': 'bool' } }
                 """));
-        assertEquals(List.of("q_obj_str-wrapper", "LabelKind", "Label", "q_obj_bool-wrapper", "NoteKind", "Note"),
+        assertEquals(
+                List.of("q_obj_str-wrapper", "LabelKind", "Label", "q_obj_bool-wrapper", "NoteKind", "Note"),
                 names(s.modules().get(1)));
-        assertEquals("q_obj_str-wrapper", ((ObjectType) s.type("Note")).branches().variants().get(0).type());
+        assertEquals(
+                "q_obj_str-wrapper",
+                ((ObjectType) s.type("Note")).branches().variants().get(0).type());
     }
 
     @Test

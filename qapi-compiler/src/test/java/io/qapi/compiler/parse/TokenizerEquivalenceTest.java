@@ -41,8 +41,10 @@ class TokenizerEquivalenceTest {
 
     private static void compare(String what, String raw) {
         SourceText text = SourceText.of(raw);
-        assertEquals(describe(new QapiLexer(CharStreams.fromString(text.text()))),
-                describe(new QapiTokenizer(CharStreams.fromString(text.text()), text)), what);
+        assertEquals(
+                describe(new QapiLexer(CharStreams.fromString(text.text()))),
+                describe(new QapiTokenizer(CharStreams.fromString(text.text()), text)),
+                what);
     }
 
     private static String describe(QapiLexer lexer) {
@@ -52,9 +54,17 @@ class TokenizerEquivalenceTest {
             // An error token stands for the grammar's token at the same place.
             int type = t instanceof QapiTokenizer.LexError error ? error.grammarType : t.getType();
             out.append(QapiLexer.VOCABULARY.getSymbolicName(type))
-                    .append(' ').append(t.getStartIndex()).append('-').append(t.getStopIndex())
-                    .append(' ').append(t.getLine()).append(':').append(t.getCharPositionInLine())
-                    .append(' ').append(t.getChannel()).append('\n');
+                    .append(' ')
+                    .append(t.getStartIndex())
+                    .append('-')
+                    .append(t.getStopIndex())
+                    .append(' ')
+                    .append(t.getLine())
+                    .append(':')
+                    .append(t.getCharPositionInLine())
+                    .append(' ')
+                    .append(t.getChannel())
+                    .append('\n');
             if (t.getType() == Token.EOF) {
                 return out.toString();
             }

@@ -35,6 +35,7 @@ class IncrementalWriteTest {
 
     @TempDir
     static Path work;
+
     private static Path original;
     private static Path upToDate;
     private static int total;
@@ -57,9 +58,12 @@ class IncrementalWriteTest {
 
     @Test
     void aMemberAddedToAStruct() throws IOException {
-        Path schema = edit("machine.json", "# @acpi: machine type supports ACPI (since 8.0)\n",
+        Path schema = edit(
+                "machine.json",
+                "# @acpi: machine type supports ACPI (since 8.0)\n",
                 "# @acpi: machine type supports ACPI (since 8.0)\n#\n# @spare: added by a test\n",
-                "'*default-ram-id': 'str', 'acpi': 'bool',", "'*default-ram-id': 'str', 'acpi': 'bool', '*spare': 'int',");
+                "'*default-ram-id': 'str', 'acpi': 'bool',",
+                "'*default-ram-id': 'str', 'acpi': 'bool', '*spare': 'int',");
         GeneratedSources.Report report = regenerateAndCompare(schema);
         // MachineInfo, the machine module's client and server, Introspection; built, not all changed.
         assertTrue(report.written() >= 2 && report.written() + report.unchanged() <= 30, report.toString());
@@ -67,7 +71,9 @@ class IncrementalWriteTest {
 
     @Test
     void documentationChanged() throws IOException {
-        Path schema = edit("machine.json", "# @acpi: machine type supports ACPI (since 8.0)\n",
+        Path schema = edit(
+                "machine.json",
+                "# @acpi: machine type supports ACPI (since 8.0)\n",
                 "# @acpi: machine type supports ACPI, as a test now says (since 8.0)\n");
         GeneratedSources.Report report = regenerateAndCompare(schema);
         assertTrue(report.written() >= 1 && report.written() + report.unchanged() <= 30, report.toString());
@@ -83,7 +89,9 @@ class IncrementalWriteTest {
 
     @Test
     void aNewTypeRebuildsEverythingAndStillAgrees() throws IOException {
-        Path schema = edit("machine.json", "",
+        Path schema = edit(
+                "machine.json",
+                "",
                 "\n##\n# @SpareThing:\n#\n# @x: a member\n#\n# Since: 11.0\n##\n{ 'struct': 'SpareThing', "
                         + "'data': { 'x': 'int' } }\n");
         GeneratedSources.Report report = regenerateAndCompare(schema);
@@ -101,8 +109,8 @@ class IncrementalWriteTest {
     }
 
     private static List<PlannedFile> plan(Path schemaDir) {
-        QapiCompiler.Result result = QapiCompiler.compile(schemaDir.resolve("qapi-schema.json").toString(),
-                QapiCompiler.Options.DEFAULT);
+        QapiCompiler.Result result =
+                QapiCompiler.compile(schemaDir.resolve("qapi-schema.json").toString(), QapiCompiler.Options.DEFAULT);
         if (!result.ok()) {
             fail("the edited schema is invalid: " + result.errors());
         }

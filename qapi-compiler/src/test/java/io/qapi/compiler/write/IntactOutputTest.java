@@ -29,21 +29,32 @@ class IntactOutputTest {
     @Test
     void aDeletedOrTouchedFileIsNoticed() throws Exception {
         Path schema = dir.resolve("s.json");
-        Files.writeString(schema, "{ 'struct': 'Plant', 'data': { 'name': 'str' } }\n"
-                + "{ 'command': 'water', 'data': { 'plant': 'str' } }\n");
+        Files.writeString(
+                schema,
+                "{ 'struct': 'Plant', 'data': { 'name': 'str' } }\n"
+                        + "{ 'command': 'water', 'data': { 'plant': 'str' } }\n");
         QapiCompiler.Result result = QapiCompiler.compile(schema.toString(), QapiCompiler.Options.DEFAULT);
         assertTrue(result.ok(), result.errors().toString());
         Path out = dir.resolve("out");
         assertFalse(GeneratedSources.intact(out), "no index yet");
-        GeneratedSources.write(out, JavaGenerator.plan(result.schema(), new GenOptions("org.example", Defines.EVERYTHING, Set.of()),
-                new Diagnostics(true)));
+        GeneratedSources.write(
+                out,
+                JavaGenerator.plan(
+                        result.schema(),
+                        new GenOptions("org.example", Defines.EVERYTHING, Set.of()),
+                        new Diagnostics(true)));
         assertTrue(GeneratedSources.intact(out));
 
         Path plant = out.resolve("org/example/Plant.java");
-        Files.setLastModifiedTime(plant, FileTime.fromMillis(Files.getLastModifiedTime(plant).toMillis() + 5_000));
+        Files.setLastModifiedTime(
+                plant, FileTime.fromMillis(Files.getLastModifiedTime(plant).toMillis() + 5_000));
         assertFalse(GeneratedSources.intact(out), "a touched file");
-        GeneratedSources.Report again = GeneratedSources.write(out, JavaGenerator.plan(result.schema(),
-                new GenOptions("org.example", Defines.EVERYTHING, Set.of()), new Diagnostics(true)));
+        GeneratedSources.Report again = GeneratedSources.write(
+                out,
+                JavaGenerator.plan(
+                        result.schema(),
+                        new GenOptions("org.example", Defines.EVERYTHING, Set.of()),
+                        new Diagnostics(true)));
         assertEquals(1, again.unchanged(), again.toString());
         assertTrue(GeneratedSources.intact(out));
 
@@ -53,9 +64,17 @@ class IntactOutputTest {
 
     @Test
     void aPackageThatIsNoJavaNameIsRefused() {
-        assertEquals("'class' is not a valid Java package name", assertThrows(IllegalArgumentException.class,
-                () -> new GenOptions("class", Defines.EVERYTHING, Set.of())).getMessage());
-        assertEquals("'org.example.1st' is not a valid Java package name", assertThrows(IllegalArgumentException.class,
-                () -> new GenOptions("org.example.1st", Defines.EVERYTHING, Set.of())).getMessage());
+        assertEquals(
+                "'class' is not a valid Java package name",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> new GenOptions("class", Defines.EVERYTHING, Set.of()))
+                        .getMessage());
+        assertEquals(
+                "'org.example.1st' is not a valid Java package name",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> new GenOptions("org.example.1st", Defines.EVERYTHING, Set.of()))
+                        .getMessage());
     }
 }

@@ -5,8 +5,7 @@ import java.util.function.Predicate;
 
 /** How generated alternates pick a branch for a keyval value, which is always a string. */
 public final class Alternates {
-    private Alternates() {
-    }
+    private Alternates() {}
 
     /**
      * A decoder for an alternate that tells when a value lost something (an enum value this

@@ -7,8 +7,7 @@ import java.util.concurrent.ExecutionException;
 
 /** Helpers for generated synchronous client methods. */
 public final class Calls {
-    private Calls() {
-    }
+    private Calls() {}
 
     /**
      * Waits for a call. An error reply is rethrown as the {@link QmpError} it is; other failures

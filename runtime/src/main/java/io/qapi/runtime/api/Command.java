@@ -23,8 +23,14 @@ import java.util.Objects;
  *                        it changes nothing here (every command runs on a worker)
  * @param handler         decodes the arguments, runs the command, encodes the result
  */
-public record Command(String name, List<String> features, boolean successResponse, boolean allowOob,
-                      boolean allowPreconfig, boolean coroutine, Handler handler) {
+public record Command(
+        String name,
+        List<String> features,
+        boolean successResponse,
+        boolean allowOob,
+        boolean allowPreconfig,
+        boolean coroutine,
+        Handler handler) {
 
     public Command {
         Objects.requireNonNull(name, "name");
@@ -33,8 +39,13 @@ public record Command(String name, List<String> features, boolean successRespons
     }
 
     /** A command that QEMU does not run in a coroutine (the common case). */
-    public Command(String name, List<String> features, boolean successResponse, boolean allowOob,
-                   boolean allowPreconfig, Handler handler) {
+    public Command(
+            String name,
+            List<String> features,
+            boolean successResponse,
+            boolean allowOob,
+            boolean allowPreconfig,
+            Handler handler) {
         this(name, features, successResponse, allowOob, allowPreconfig, false, handler);
     }
 

@@ -7,8 +7,7 @@ import java.util.function.Function;
 
 /** Support for generated enums. */
 public final class Enums {
-    private Enums() {
-    }
+    private Enums() {}
 
     /** Wire name to constant, leaving out the constant for unknown values. */
     public static <E extends QapiEnum> Map<String, E> wireNames(E[] values) {

@@ -9,8 +9,7 @@ import java.lang.annotation.Target;
 /** Every feature the schema gives a definition, member or value, including the special ones. */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
-@Target({ElementType.TYPE, ElementType.METHOD, ElementType.FIELD, ElementType.RECORD_COMPONENT,
-    ElementType.PARAMETER})
+@Target({ElementType.TYPE, ElementType.METHOD, ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.PARAMETER})
 public @interface Features {
     String[] value();
 }

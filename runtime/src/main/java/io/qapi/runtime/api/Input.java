@@ -27,7 +27,11 @@ public final class Input {
     public static final Input KEYVAL = new Input(Mode.KEYVAL);
 
     /** The three ways of reading. */
-    public enum Mode { STRICT, LENIENT, KEYVAL }
+    public enum Mode {
+        STRICT,
+        LENIENT,
+        KEYVAL
+    }
 
     private final Mode mode;
 

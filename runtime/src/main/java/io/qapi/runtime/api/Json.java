@@ -13,8 +13,7 @@ import java.util.function.Function;
 public final class Json {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private Json() {
-    }
+    private Json() {}
 
     public static ObjectNode object() {
         return NODES.objectNode();
@@ -38,8 +37,7 @@ public final class Json {
 
     /** An unsigned 64-bit value held in a {@code long}. */
     public static JsonNode unsigned(long value) {
-        return value >= 0 ? NODES.numberNode(value)
-                : NODES.numberNode(new BigInteger(Long.toUnsignedString(value)));
+        return value >= 0 ? NODES.numberNode(value) : NODES.numberNode(new BigInteger(Long.toUnsignedString(value)));
     }
 
     public static JsonNode number(double value) {

@@ -7,8 +7,7 @@ import java.math.BigInteger;
 final class Keyvals {
     private static final BigInteger TWO_TO_64 = BigInteger.ONE.shiftLeft(64);
 
-    private Keyvals() {
-    }
+    private Keyvals() {}
 
     private static String display(String path) {
         return path.isEmpty() ? "null" : path;

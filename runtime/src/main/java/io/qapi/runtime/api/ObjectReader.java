@@ -24,6 +24,7 @@ public final class ObjectReader {
     private final ArrayList<String> read = new ArrayList<>(8);
     /** How many of the object's members were read; absent optional members do not count. */
     private int present;
+
     private Map<String, JsonNode> kept;
 
     ObjectReader(Input in, ObjectNode object, String path) {

@@ -9,8 +9,7 @@ import java.util.Optional;
 
 /** Support for the compact constructors of generated records. */
 public final class Records {
-    private Records() {
-    }
+    private Records() {}
 
     /** An absent optional member may be given as {@code null}. */
     public static <T> Optional<T> optional(Optional<T> value) {
@@ -33,8 +32,8 @@ public final class Records {
 
     public static void checkRange(String member, long value, long min, long max) {
         if (value < min || value > max) {
-            throw new IllegalArgumentException("member '" + member + "' must be between " + min + " and " + max
-                    + ", not " + value);
+            throw new IllegalArgumentException(
+                    "member '" + member + "' must be between " + min + " and " + max + ", not " + value);
         }
     }
 }

@@ -39,8 +39,13 @@ final class CallTable {
      * through {@code lost}. The timeout runs from here, so it covers encoding the command and
      * the time it waits to be written as well as the reply.
      */
-    PendingCall send(QmpClient client, String command, JsonNode arguments, boolean outOfBand, Duration timeout,
-                     List<FileDescriptor> descriptors) {
+    PendingCall send(
+            QmpClient client,
+            String command,
+            JsonNode arguments,
+            boolean outOfBand,
+            Duration timeout,
+            List<FileDescriptor> descriptors) {
         long start = System.nanoTime();
         long id = ids.incrementAndGet();
         PendingCall call = new PendingCall(client, id, command);
@@ -51,7 +56,8 @@ final class CallTable {
             call.fail(dead);
             return call;
         }
-        byte[] line = JsonWriter.INSERTION.line(QmpMessages.command(command, arguments, LongNode.valueOf(id), outOfBand));
+        byte[] line =
+                JsonWriter.INSERTION.line(QmpMessages.command(command, arguments, LongNode.valueOf(id), outOfBand));
         WriteQueue.Offer offer;
         try {
             offer = writes.offer(call, line, descriptors);
@@ -78,10 +84,12 @@ final class CallTable {
         }
         long ms = timeout.toMillis();
         String why = switch (writes.withdraw(call)) {
-            case NOT_SENT -> "not sent to " + endpoint + " within " + ms + " ms (the peer is not reading): "
-                    + "withdrawn, it will not run";
-            case PARTLY_SENT -> "only partly sent to " + endpoint + " within " + ms + " ms (the peer is not "
-                    + "reading): the rest follows when it reads, and the command may then run";
+            case NOT_SENT ->
+                "not sent to " + endpoint + " within " + ms + " ms (the peer is not reading): "
+                        + "withdrawn, it will not run";
+            case PARTLY_SENT ->
+                "only partly sent to " + endpoint + " within " + ms + " ms (the peer is not "
+                        + "reading): the rest follows when it reads, and the command may then run";
             case SENT -> "no reply from " + endpoint + " within " + ms + " ms";
         };
         call.fail(new QmpTimeoutException(call.command + ": " + why));
@@ -103,7 +111,8 @@ final class CallTable {
         }
         JsonNode error = message.get("error");
         if (error != null) {
-            call.fail(new QmpError(error.path("class").asText(), error.path("desc").asText()));
+            call.fail(new QmpError(
+                    error.path("class").asText(), error.path("desc").asText()));
         } else {
             call.succeed(message.get("return"));
         }

@@ -26,8 +26,14 @@ import java.util.Objects;
  * @param transport       how sockets are opened ({@link Transport#jdk()} unless another is
  *                        needed, as for passing file descriptors)
  */
-public record ClientOptions(Duration connectTimeout, Duration callTimeout, boolean oob, JsonNode localSchema,
-                            int eventBuffer, int writeQueueLimit, Transport transport) {
+public record ClientOptions(
+        Duration connectTimeout,
+        Duration callTimeout,
+        boolean oob,
+        JsonNode localSchema,
+        int eventBuffer,
+        int writeQueueLimit,
+        Transport transport) {
 
     /** The default call timeout: long enough for QEMU's slow synchronous commands, short of "forever". */
     public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
@@ -41,8 +47,8 @@ public record ClientOptions(Duration connectTimeout, Duration callTimeout, boole
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(transport, "transport");
         if (callTimeout != null && (callTimeout.isNegative() || callTimeout.isZero())) {
-            throw new IllegalArgumentException("callTimeout must be positive (withoutCallTimeout() for none): "
-                    + callTimeout);
+            throw new IllegalArgumentException(
+                    "callTimeout must be positive (withoutCallTimeout() for none): " + callTimeout);
         }
         if (eventBuffer < 1) {
             throw new IllegalArgumentException("eventBuffer must be positive");
@@ -57,8 +63,14 @@ public record ClientOptions(Duration connectTimeout, Duration callTimeout, boole
      * 1024 events, {@link #DEFAULT_WRITE_QUEUE_LIMIT}, the JDK's sockets.
      */
     public static ClientOptions defaults() {
-        return new ClientOptions(Duration.ofSeconds(5), DEFAULT_CALL_TIMEOUT, true, null, 1024,
-                DEFAULT_WRITE_QUEUE_LIMIT, Transport.jdk());
+        return new ClientOptions(
+                Duration.ofSeconds(5),
+                DEFAULT_CALL_TIMEOUT,
+                true,
+                null,
+                1024,
+                DEFAULT_WRITE_QUEUE_LIMIT,
+                Transport.jdk());
     }
 
     public ClientOptions withConnectTimeout(Duration timeout) {
@@ -77,8 +89,8 @@ public record ClientOptions(Duration connectTimeout, Duration callTimeout, boole
     }
 
     public ClientOptions withOob(boolean enable) {
-        return new ClientOptions(connectTimeout, callTimeout, enable, localSchema, eventBuffer, writeQueueLimit,
-                transport);
+        return new ClientOptions(
+                connectTimeout, callTimeout, enable, localSchema, eventBuffer, writeQueueLimit, transport);
     }
 
     /** Checks the server's schema against this one at connect. */
@@ -96,7 +108,7 @@ public record ClientOptions(Duration connectTimeout, Duration callTimeout, boole
 
     /** Opens sockets with {@code transport}, such as one that can pass file descriptors. */
     public ClientOptions withTransport(Transport transport) {
-        return new ClientOptions(connectTimeout, callTimeout, oob, localSchema, eventBuffer, writeQueueLimit,
-                transport);
+        return new ClientOptions(
+                connectTimeout, callTimeout, oob, localSchema, eventBuffer, writeQueueLimit, transport);
     }
 }

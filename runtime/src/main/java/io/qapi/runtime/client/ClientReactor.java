@@ -29,8 +29,7 @@ final class ClientReactor implements Runnable {
     private static final Map<SelectorProvider, ClientReactor> BY_PROVIDER = new ConcurrentHashMap<>();
 
     /** What the reactor serves on one socket. */
-    private record Connection(ClientReader reader, WriteQueue writes, QmpClient client) {
-    }
+    private record Connection(ClientReader reader, WriteQueue writes, QmpClient client) {}
 
     private final Selector selector;
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
@@ -43,7 +42,9 @@ final class ClientReactor implements Runnable {
             throw new UncheckedIOException(e);
         }
         boolean jdk = provider == SelectorProvider.provider();
-        Thread thread = new Thread(this, jdk ? "qmp-client-io" : "qmp-client-io-" + provider.getClass().getSimpleName());
+        Thread thread = new Thread(
+                this,
+                jdk ? "qmp-client-io" : "qmp-client-io-" + provider.getClass().getSimpleName());
         thread.setDaemon(true);
         thread.start();
     }

@@ -18,6 +18,7 @@ final class ClientReader {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     /** A server that sends more than this without a line end is not speaking QMP. */
     private static final int MAX_LINE = 256 << 20;
+
     private static final System.Logger LOG = LazyLogger.of(ClientReader.class);
 
     private final SocketChannel channel;

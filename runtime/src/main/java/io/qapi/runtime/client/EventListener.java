@@ -13,17 +13,16 @@ public interface EventListener<E> {
 
     /** Events were dropped here because this listener fell behind. */
     default void onOverflow(long dropped) {
-        System.getLogger(EventListener.class.getName()).log(System.Logger.Level.WARNING,
-                dropped + " QMP event(s) dropped: the listener fell behind");
+        System.getLogger(EventListener.class.getName())
+                .log(System.Logger.Level.WARNING, dropped + " QMP event(s) dropped: the listener fell behind");
     }
 
     /** An event could not be decoded into its type. */
     default void onError(RuntimeException error) {
-        System.getLogger(EventListener.class.getName()).log(System.Logger.Level.WARNING,
-                "QMP event not decoded", error);
+        System.getLogger(EventListener.class.getName())
+                .log(System.Logger.Level.WARNING, "QMP event not decoded", error);
     }
 
     /** No more events will come: the connection ended or the subscription was closed. */
-    default void onEnd(Throwable cause) {
-    }
+    default void onEnd(Throwable cause) {}
 }

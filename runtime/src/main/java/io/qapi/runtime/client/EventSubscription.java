@@ -21,11 +21,9 @@ import java.util.function.Predicate;
  */
 public final class EventSubscription<E> implements AutoCloseable {
 
-    private record Overflow(long dropped) {
-    }
+    private record Overflow(long dropped) {}
 
-    private record Failure(RuntimeException error) {
-    }
+    private record Failure(RuntimeException error) {}
 
     private final EventHub hub;
     private final String name;
@@ -43,8 +41,14 @@ public final class EventSubscription<E> implements AutoCloseable {
     private boolean draining;
     private boolean endDelivered;
 
-    EventSubscription(EventHub hub, String name, Function<QmpEvent, E> decode, Predicate<? super E> filter,
-                      int capacity, EventListener<? super E> listener, Executor listenerThread) {
+    EventSubscription(
+            EventHub hub,
+            String name,
+            Function<QmpEvent, E> decode,
+            Predicate<? super E> filter,
+            int capacity,
+            EventListener<? super E> listener,
+            Executor listenerThread) {
         this.hub = hub;
         this.name = name;
         this.decode = decode;
@@ -125,8 +129,8 @@ public final class EventSubscription<E> implements AutoCloseable {
                     throw endedError();
                 }
                 if (left <= 0) {
-                    throw new TimeoutException("no " + (name != null ? name : "matching") + " event within "
-                            + timeout.toMillis() + " ms");
+                    throw new TimeoutException(
+                            "no " + (name != null ? name : "matching") + " event within " + timeout.toMillis() + " ms");
                 }
                 left = arrived.awaitNanos(left);
             }
@@ -246,8 +250,8 @@ public final class EventSubscription<E> implements AutoCloseable {
                     listener.onEvent((E) item);
                 }
             } catch (RuntimeException e) {
-                System.getLogger(EventSubscription.class.getName()).log(System.Logger.Level.WARNING,
-                        "QMP event listener failed", e);
+                System.getLogger(EventSubscription.class.getName())
+                        .log(System.Logger.Level.WARNING, "QMP event listener failed", e);
             }
         }
     }

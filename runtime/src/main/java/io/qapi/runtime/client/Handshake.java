@@ -24,8 +24,7 @@ final class Handshake {
     /** One daemon thread for all clients' timeouts; cancelled timers leave at once. */
     static final ScheduledThreadPoolExecutor TIMERS = timers();
 
-    private Handshake() {
-    }
+    private Handshake() {}
 
     private static ScheduledThreadPoolExecutor timers() {
         ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, task -> {
@@ -48,8 +47,8 @@ final class Handshake {
      * Each step takes the connect timeout, not the call timeout, which is for the application's
      * commands.
      */
-    static QmpClient negotiate(Endpoint endpoint, ClientOptions options, QmpClient.Opener opener,
-                               SocketChannel channel) throws IOException {
+    static QmpClient negotiate(Endpoint endpoint, ClientOptions options, QmpClient.Opener opener, SocketChannel channel)
+            throws IOException {
         Duration timeout = options.connectTimeout();
         QmpClient client;
         try {
@@ -66,15 +65,21 @@ final class Handshake {
                 arguments = Json.object();
                 arguments.set("enable", Json.array().add(Greeting.OOB));
             }
-            await(client.execute("qmp_capabilities", arguments, timeout), timeout, endpoint, "capabilities negotiation");
+            await(
+                    client.execute("qmp_capabilities", arguments, timeout),
+                    timeout,
+                    endpoint,
+                    "capabilities negotiation");
             client.negotiated(oob);
             if (options.localSchema() != null) {
-                JsonNode remote = await(client.execute("query-qmp-schema", null, timeout), timeout, endpoint,
-                        "query-qmp-schema");
+                JsonNode remote =
+                        await(client.execute("query-qmp-schema", null, timeout), timeout, endpoint, "query-qmp-schema");
                 SchemaDiff diff = SchemaCheck.compare(options.localSchema(), remote);
                 client.schemaChecked(diff, SchemaCheck.deprecatedCommands(remote));
                 if (!diff.isEmpty()) {
-                    LOG.log(System.Logger.Level.INFO, () -> "QMP schema of " + endpoint + " differs: " + diff.summary());
+                    LOG.log(
+                            System.Logger.Level.INFO,
+                            () -> "QMP schema of " + endpoint + " differs: " + diff.summary());
                 }
             }
             return client;
@@ -89,12 +94,14 @@ final class Handshake {
         try {
             return step.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            throw new SocketTimeoutException("no " + what + " from " + endpoint + " within " + timeout.toMillis() + " ms");
+            throw new SocketTimeoutException(
+                    "no " + what + " from " + endpoint + " within " + timeout.toMillis() + " ms");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while waiting for the " + what + " from " + endpoint, e);
         } catch (ExecutionException e) {
-            throw new IOException(what + " with " + endpoint + " failed: " + e.getCause().getMessage(), e.getCause());
+            throw new IOException(
+                    what + " with " + endpoint + " failed: " + e.getCause().getMessage(), e.getCause());
         }
     }
 }

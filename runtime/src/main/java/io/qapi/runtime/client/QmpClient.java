@@ -91,8 +91,8 @@ public final class QmpClient implements QmpCaller, AutoCloseable {
         this.opener = opener;
         this.channel = channel;
         ClientReactor reactor = ClientReactor.of(channel);
-        WriteQueue writes = new WriteQueue(channel, options.transport(), options.writeQueueLimit(),
-                () -> reactor.wantWritable(channel));
+        WriteQueue writes = new WriteQueue(
+                channel, options.transport(), options.writeQueueLimit(), () -> reactor.wantWritable(channel));
         this.calls = new CallTable(endpoint, writes);
         this.events = new EventHub(endpoint.toString());
         reactor.register(channel, new ClientReader(channel, this), writes, this);
@@ -231,8 +231,8 @@ public final class QmpClient implements QmpCaller, AutoCloseable {
      * ({@link ClientOptions#withTransport}), such as one built on junixsocket. Without one the
      * call fails at once with {@link UnsupportedOperationException} and nothing is sent.
      */
-    public CompletableFuture<JsonNode> executeWithFds(String command, JsonNode arguments,
-                                                      List<FileDescriptor> descriptors, Duration timeout) {
+    public CompletableFuture<JsonNode> executeWithFds(
+            String command, JsonNode arguments, List<FileDescriptor> descriptors, Duration timeout) {
         Transport transport = options.transport();
         if (!transport.passesFileDescriptors(endpoint)) {
             return CompletableFuture.failedFuture(new UnsupportedOperationException(command + ": passing file "
@@ -244,8 +244,8 @@ public final class QmpClient implements QmpCaller, AutoCloseable {
     }
 
     /** {@link #executeWithFds(String, JsonNode, List, Duration)} with the options' call timeout. */
-    public CompletableFuture<JsonNode> executeWithFds(String command, JsonNode arguments,
-                                                      List<FileDescriptor> descriptors) {
+    public CompletableFuture<JsonNode> executeWithFds(
+            String command, JsonNode arguments, List<FileDescriptor> descriptors) {
         return executeWithFds(command, arguments, descriptors, options.callTimeout());
     }
 
@@ -256,14 +256,14 @@ public final class QmpClient implements QmpCaller, AutoCloseable {
 
     public CompletableFuture<JsonNode> executeOob(String command, JsonNode arguments, Duration timeout) {
         if (!oob) {
-            return CompletableFuture.failedFuture(new IllegalStateException(
-                    "out-of-band execution is not enabled on " + endpoint));
+            return CompletableFuture.failedFuture(
+                    new IllegalStateException("out-of-band execution is not enabled on " + endpoint));
         }
         return send(command, arguments, true, timeout, List.of());
     }
 
-    private CompletableFuture<JsonNode> send(String command, JsonNode arguments, boolean outOfBand, Duration timeout,
-                                             List<FileDescriptor> descriptors) {
+    private CompletableFuture<JsonNode> send(
+            String command, JsonNode arguments, boolean outOfBand, Duration timeout, List<FileDescriptor> descriptors) {
         if (deprecatedOnServer.contains(command) && deprecatedUsed.add(command)) {
             LOG.log(System.Logger.Level.WARNING, "QMP command " + command + " is deprecated by " + endpoint);
         }
@@ -282,8 +282,8 @@ public final class QmpClient implements QmpCaller, AutoCloseable {
     }
 
     public <E> EventSubscription<E> subscribe(EventType<E> type, Predicate<? super E> filter) {
-        return events.add(new EventSubscription<>(events, type.name(), decoder(type), filter,
-                options.eventBuffer(), null, null));
+        return events.add(
+                new EventSubscription<>(events, type.name(), decoder(type), filter, options.eventBuffer(), null, null));
     }
 
     /**
@@ -296,34 +296,46 @@ public final class QmpClient implements QmpCaller, AutoCloseable {
 
     /** Timed events of one type whose record passes {@code filter}. */
     public <E> EventSubscription<TimedEvent<E>> subscribeTimed(EventType<E> type, Predicate<? super E> filter) {
-        return events.add(new EventSubscription<>(events, type.name(), timedDecoder(type),
-                timed -> filter.test(timed.event()), options.eventBuffer(), null, null));
+        return events.add(new EventSubscription<>(
+                events,
+                type.name(),
+                timedDecoder(type),
+                timed -> filter.test(timed.event()),
+                options.eventBuffer(),
+                null,
+                null));
     }
 
     /** Pushes timed events of one type whose record passes {@code filter} to {@code listener}. */
-    public <E> EventSubscription<TimedEvent<E>> listenTimed(EventType<E> type, Predicate<? super E> filter,
-                                                            EventListener<? super TimedEvent<E>> listener) {
-        return events.add(new EventSubscription<>(events, type.name(), timedDecoder(type),
-                timed -> filter.test(timed.event()), options.eventBuffer(), listener, events.listenerThread()));
+    public <E> EventSubscription<TimedEvent<E>> listenTimed(
+            EventType<E> type, Predicate<? super E> filter, EventListener<? super TimedEvent<E>> listener) {
+        return events.add(new EventSubscription<>(
+                events,
+                type.name(),
+                timedDecoder(type),
+                timed -> filter.test(timed.event()),
+                options.eventBuffer(),
+                listener,
+                events.listenerThread()));
     }
 
     /** Raw events that pass {@code filter}, whatever their name. */
     public EventSubscription<QmpEvent> subscribe(Predicate<? super QmpEvent> filter) {
-        return events.add(new EventSubscription<>(events, null, Function.identity(), filter,
-                options.eventBuffer(), null, null));
+        return events.add(
+                new EventSubscription<>(events, null, Function.identity(), filter, options.eventBuffer(), null, null));
     }
 
     /** Pushes events of one type that pass {@code filter} to {@code listener}, on the event thread. */
-    public <E> EventSubscription<E> listen(EventType<E> type, Predicate<? super E> filter,
-                                           EventListener<? super E> listener) {
-        return events.add(new EventSubscription<>(events, type.name(), decoder(type), filter,
-                options.eventBuffer(), listener, events.listenerThread()));
+    public <E> EventSubscription<E> listen(
+            EventType<E> type, Predicate<? super E> filter, EventListener<? super E> listener) {
+        return events.add(new EventSubscription<>(
+                events, type.name(), decoder(type), filter, options.eventBuffer(), listener, events.listenerThread()));
     }
 
-    public EventSubscription<QmpEvent> listen(Predicate<? super QmpEvent> filter,
-                                              EventListener<? super QmpEvent> listener) {
-        return events.add(new EventSubscription<>(events, null, Function.identity(), filter,
-                options.eventBuffer(), listener, events.listenerThread()));
+    public EventSubscription<QmpEvent> listen(
+            Predicate<? super QmpEvent> filter, EventListener<? super QmpEvent> listener) {
+        return events.add(new EventSubscription<>(
+                events, null, Function.identity(), filter, options.eventBuffer(), listener, events.listenerThread()));
     }
 
     /**
@@ -355,8 +367,8 @@ public final class QmpClient implements QmpCaller, AutoCloseable {
         if (message.has("return") || message.has("error")) {
             calls.reply(message);
         } else if (message.has("event")) {
-            events.publish(new QmpEvent(message.path("event").asText(), message.get("data"),
-                    Timestamp.fromJson(message.get("timestamp"))));
+            events.publish(new QmpEvent(
+                    message.path("event").asText(), message.get("data"), Timestamp.fromJson(message.get("timestamp"))));
         } else if (!greeting.isDone() && message.has("QMP")) {
             greeting.complete(Greeting.fromJson(message));
         } else {
@@ -366,8 +378,8 @@ public final class QmpClient implements QmpCaller, AutoCloseable {
 
     /** The connection is gone: fails everything still waiting, ends event streams. */
     void lost(String why, Throwable cause) {
-        QmpConnectionException error = new QmpConnectionException("QMP connection to " + endpoint + " ended: " + why,
-                cause);
+        QmpConnectionException error =
+                new QmpConnectionException("QMP connection to " + endpoint + " ended: " + why, cause);
         if (!calls.failAll(error)) {
             return;
         }

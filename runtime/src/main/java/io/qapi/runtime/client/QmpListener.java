@@ -14,8 +14,10 @@ import java.nio.file.Files;
  * {@code -chardev socket,id=…,path=PATH,server=off} with {@code -mon chardev=…,mode=control}):
  * <pre>{@code
  * try (QmpListener listener = QmpClient.listen(Endpoint.unix(socket), options)) {
- *     Process qemu = new ProcessBuilder("qemu-system-x86_64", …
- *             "-qmp", "unix:" + socket).inheritIO().start();
+ *     Process qemu = new ProcessBuilder(
+ *                     "qemu-system-x86_64", …, "-qmp", "unix:" + socket)
+ *             .inheritIO()
+ *             .start();
  *     try (QmpClient qmp = listener.accept()) {
  *         …
  *     }

@@ -35,7 +35,11 @@ final class WriteQueue {
     }
 
     /** What became of an offered line. */
-    enum Offer { ACCEPTED, FULL, CLOSED }
+    enum Offer {
+        ACCEPTED,
+        FULL,
+        CLOSED
+    }
 
     private static final class Line {
         final PendingCall call;
@@ -58,6 +62,7 @@ final class WriteQueue {
     private final ArrayDeque<Line> lines = new ArrayDeque<>();
     /** The lines in {@link #lines} not withdrawn, by call: withdrawing is a lookup, not a scan. */
     private final IdentityHashMap<PendingCall, Line> waiting = new IdentityHashMap<>();
+
     private long queuedBytes;
     private int withdrawnInLines;
     private boolean closed;

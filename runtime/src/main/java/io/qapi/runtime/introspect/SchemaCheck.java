@@ -58,10 +58,19 @@ public final class SchemaCheck {
             }
             deprecated(other, metaType + " " + name, "");
             if (metaType.equals("command")) {
-                type(name + " arguments", mine.path("arg-type").asText(), other.path("arg-type").asText());
-                type(name + " returns", mine.path("ret-type").asText(), other.path("ret-type").asText());
+                type(
+                        name + " arguments",
+                        mine.path("arg-type").asText(),
+                        other.path("arg-type").asText());
+                type(
+                        name + " returns",
+                        mine.path("ret-type").asText(),
+                        other.path("ret-type").asText());
             } else {
-                type(name + " data", mine.path("arg-type").asText(), other.path("arg-type").asText());
+                type(
+                        name + " data",
+                        mine.path("arg-type").asText(),
+                        other.path("arg-type").asText());
             }
         }
         theirs.keySet().forEach(name -> report(Kind.MISSING_IN_CLIENT, metaType + " " + name, ""));
@@ -77,16 +86,21 @@ public final class SchemaCheck {
             return; // an entity without arguments, or a schema that does not list it
         }
         String kind = mine.path("meta-type").asText();
-        if (!kind.equals(theirs.path("meta-type").asText()) || (kind.equals("builtin") && !mineName.equals(theirName))) {
+        if (!kind.equals(theirs.path("meta-type").asText())
+                || (kind.equals("builtin") && !mineName.equals(theirName))) {
             report(Kind.TYPE_CHANGED, describe(mine) + " became " + describe(theirs), where);
             return;
         }
         switch (kind) {
             case "object" -> object(where, mine, theirs);
             case "enum" -> enumeration(where, mine, theirs);
-            case "array" -> type(where + "[]", mine.path("element-type").asText(), theirs.path("element-type").asText());
+            case "array" ->
+                type(
+                        where + "[]",
+                        mine.path("element-type").asText(),
+                        theirs.path("element-type").asText());
             case "alternate" -> alternate(where, mine, theirs);
-            default -> { }
+            default -> {}
         }
     }
 
@@ -103,10 +117,13 @@ public final class SchemaCheck {
             if (member.has("default") && !other.has("default")) {
                 report(Kind.TYPE_CHANGED, "member '" + name + "' became mandatory", where);
             }
-            type(where + "." + name, member.path("type").asText(), other.path("type").asText());
+            type(
+                    where + "." + name,
+                    member.path("type").asText(),
+                    other.path("type").asText());
         }
-        theirMembers.forEach((name, other) -> report(Kind.MISSING_IN_CLIENT,
-                "member '" + name + "'" + (other.has("default") ? "" : " (mandatory)"), where));
+        theirMembers.forEach((name, other) -> report(
+                Kind.MISSING_IN_CLIENT, "member '" + name + "'" + (other.has("default") ? "" : " (mandatory)"), where));
         Map<String, JsonNode> theirVariants = new LinkedHashMap<>();
         theirs.path("variants").forEach(v -> theirVariants.put(v.path("case").asText(), v));
         String tag = mine.path("tag").asText();
@@ -117,9 +134,14 @@ public final class SchemaCheck {
                 report(Kind.MISSING_ON_SERVER, "branch " + tag + "='" + value + "'", where);
                 continue;
             }
-            type(where + "(" + tag + "=" + value + ")", variant.path("type").asText(), other.path("type").asText());
+            type(
+                    where + "(" + tag + "=" + value + ")",
+                    variant.path("type").asText(),
+                    other.path("type").asText());
         }
-        theirVariants.keySet().forEach(value -> report(Kind.MISSING_IN_CLIENT, "branch " + tag + "='" + value + "'", where));
+        theirVariants
+                .keySet()
+                .forEach(value -> report(Kind.MISSING_IN_CLIENT, "branch " + tag + "='" + value + "'", where));
     }
 
     private void enumeration(String where, JsonNode mine, JsonNode theirs) {
@@ -141,7 +163,10 @@ public final class SchemaCheck {
     /** Alternates: branches are told apart by JSON type, so they are matched by it. */
     private void alternate(String where, JsonNode mine, JsonNode theirs) {
         Map<String, String> theirBranches = new LinkedHashMap<>();
-        theirs.path("members").forEach(m -> theirBranches.put(jsonType(remote, m.path("type").asText()), m.path("type").asText()));
+        theirs.path("members")
+                .forEach(m -> theirBranches.put(
+                        jsonType(remote, m.path("type").asText()),
+                        m.path("type").asText()));
         for (JsonNode member : mine.path("members")) {
             String type = member.path("type").asText();
             String other = theirBranches.remove(jsonType(local, type));
@@ -151,7 +176,9 @@ public final class SchemaCheck {
                 type(where, type, other);
             }
         }
-        theirBranches.values().forEach(type -> report(Kind.MISSING_IN_CLIENT, "branch " + describe(remote.get(type)), where));
+        theirBranches
+                .values()
+                .forEach(type -> report(Kind.MISSING_IN_CLIENT, "branch " + describe(remote.get(type)), where));
     }
 
     private static String jsonType(SchemaIndex schema, String type) {

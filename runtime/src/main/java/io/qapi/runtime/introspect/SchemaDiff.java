@@ -60,19 +60,22 @@ public record SchemaDiff(List<Difference> differences, List<Difference> deprecat
     }
 
     public List<Difference> of(Kind kind) {
-        return (kind == Kind.DEPRECATED ? deprecated : differences).stream().filter(d -> d.kind() == kind).toList();
+        return (kind == Kind.DEPRECATED ? deprecated : differences)
+                .stream().filter(d -> d.kind() == kind).toList();
     }
 
     /** Counts per kind, for a log line. */
     public String summary() {
         return Stream.concat(differences.stream(), deprecated.stream())
-                .collect(Collectors.groupingBy(Difference::kind, TreeMap::new, Collectors.counting())).toString();
+                .collect(Collectors.groupingBy(Difference::kind, TreeMap::new, Collectors.counting()))
+                .toString();
     }
 
     /** One line per difference, then one per deprecated element. */
     @Override
     public String toString() {
-        return Stream.concat(differences.stream(), deprecated.stream()).map(Difference::toString)
+        return Stream.concat(differences.stream(), deprecated.stream())
+                .map(Difference::toString)
                 .collect(Collectors.joining("\n"));
     }
 }

@@ -8,8 +8,7 @@ import java.math.RoundingMode;
 final class CFormat {
     private static final MathContext SEVENTEEN = new MathContext(17, RoundingMode.HALF_EVEN);
 
-    private CFormat() {
-    }
+    private CFormat() {}
 
     static String g17(double value) {
         if (Double.isNaN(value)) {

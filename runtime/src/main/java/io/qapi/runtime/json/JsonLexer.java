@@ -133,7 +133,10 @@ final class JsonLexer {
 
     private boolean start(int c) {
         switch (c) {
-            case ' ': case '\t': case '\r': case '\n':
+            case ' ':
+            case '\t':
+            case '\r':
+            case '\n':
                 return true;
             case '"':
                 return append(c, DQ);
@@ -185,8 +188,14 @@ final class JsonLexer {
     }
 
     private static boolean resynchronizes(int c) {
-        return (c < 0x20 && c != '\t') || c >= 0xFE
-                || c == '[' || c == ']' || c == '{' || c == '}' || c == ':' || c == ',';
+        return (c < 0x20 && c != '\t')
+                || c >= 0xFE
+                || c == '['
+                || c == ']'
+                || c == '{'
+                || c == '}'
+                || c == ':'
+                || c == ',';
     }
 
     private boolean append(int c, int next) {

@@ -73,7 +73,7 @@ public final class JsonStreamReader {
                 fail("JSON parse error, stray '" + ModifiedUtf8.lenient(text, length) + "'");
                 return;
             }
-            default -> { }
+            default -> {}
         }
         if (size + length + 1 > limits.maxMessageBytes()) {
             fail("JSON token size limit exceeded");

@@ -1,4 +1,5 @@
 package io.qapi.runtime.json;
+
 import java.util.Arrays;
 
 /**
@@ -7,8 +8,7 @@ import java.util.Arrays;
  * are QEMU's.
  */
 final class JsonStrings {
-    private JsonStrings() {
-    }
+    private JsonStrings() {}
 
     static String decode(byte[] s) throws JsonTextParser.SyntaxError {
         int quote = s[0];
@@ -29,7 +29,10 @@ final class JsonStrings {
             int escape = at(s, pos + 1);
             pos += 2;
             switch (escape) {
-                case '"': case '\'': case '\\': case '/':
+                case '"':
+                case '\'':
+                case '\\':
+                case '/':
                     out.append((char) escape);
                     break;
                 case 'b':

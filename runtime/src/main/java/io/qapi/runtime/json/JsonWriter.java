@@ -127,7 +127,10 @@ public final class JsonWriter {
 
     private static void number(JsonNode node, Out out) {
         if (node.isIntegralNumber()) {
-            out.ascii(node.canConvertToLong() ? Long.toString(node.longValue()) : node.bigIntegerValue().toString());
+            out.ascii(
+                    node.canConvertToLong()
+                            ? Long.toString(node.longValue())
+                            : node.bigIntegerValue().toString());
         } else {
             out.ascii(CFormat.g17(node.doubleValue()));
         }

@@ -25,8 +25,8 @@ public record Limits(long maxMessageBytes, int maxTokens, int maxDepth) {
 
     public Limits {
         if (maxMessageBytes < 16 || maxTokens < 1 || maxDepth < 1) {
-            throw new IllegalArgumentException("limits too small: " + maxMessageBytes + " bytes, "
-                    + maxTokens + " tokens, depth " + maxDepth);
+            throw new IllegalArgumentException(
+                    "limits too small: " + maxMessageBytes + " bytes, " + maxTokens + " tokens, depth " + maxDepth);
         }
     }
 }

@@ -9,8 +9,7 @@ package io.qapi.runtime.json;
 final class ModifiedUtf8 {
     private static final int[] MIN_CODE_POINT = {0x80, 0x800, 0x10000, 0x200000, 0x4000000};
 
-    private ModifiedUtf8() {
-    }
+    private ModifiedUtf8() {}
 
     /**
      * Decodes the sequence at {@code pos}. Returns the code point, or -1 when the sequence is

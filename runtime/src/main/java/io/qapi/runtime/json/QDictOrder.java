@@ -16,8 +16,7 @@ import java.util.Iterator;
 public final class QDictOrder {
     private static final int BUCKETS = 512;
 
-    private QDictOrder() {
-    }
+    private QDictOrder() {}
 
     /** The bucket QEMU puts {@code key} in. */
     public static int bucket(String key) {

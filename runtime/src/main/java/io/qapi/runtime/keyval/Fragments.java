@@ -5,8 +5,7 @@ package io.qapi.runtime.keyval;
  * count, as with QEMU's character classes, so keys are always ASCII.
  */
 final class Fragments {
-    private Fragments() {
-    }
+    private Fragments() {}
 
     /**
      * The length of the QAPI name at {@code s[from, end)}, or 0 if there is none: an optional

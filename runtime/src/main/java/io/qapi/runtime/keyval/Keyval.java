@@ -40,8 +40,7 @@ import java.util.Objects;
  * character ends the text here too.
  */
 public final class Keyval {
-    private Keyval() {
-    }
+    private Keyval() {}
 
     /**
      * The result of parsing where help may be asked for.

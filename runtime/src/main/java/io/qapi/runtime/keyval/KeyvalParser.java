@@ -69,8 +69,7 @@ final class KeyvalParser {
     }
 
     /** Where the last fragment of a key goes, and its name. */
-    private record Slot(Dict dict, String name) {
-    }
+    private record Slot(Dict dict, String name) {}
 
     /**
      * Checks the fragments of {@code key[from, end)} one by one and creates the objects they

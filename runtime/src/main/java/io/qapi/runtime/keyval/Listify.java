@@ -23,8 +23,7 @@ import java.util.Map;
 final class Listify {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private Listify() {
-    }
+    private Listify() {}
 
     /** An object being converted: where it hangs, its members, and those converted so far. */
     private static final class Frame {

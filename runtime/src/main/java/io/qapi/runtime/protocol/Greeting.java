@@ -66,6 +66,7 @@ public record Greeting(JsonNode version, List<String> capabilities) {
         if (!qemu.isObject()) {
             return "";
         }
-        return qemu.path("major").asInt() + "." + qemu.path("minor").asInt() + "." + qemu.path("micro").asInt();
+        return qemu.path("major").asInt() + "." + qemu.path("minor").asInt() + "."
+                + qemu.path("micro").asInt();
     }
 }

@@ -9,5 +9,4 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param data      its {@code data}, or {@code null} when it has none
  * @param timestamp when it happened
  */
-public record QmpEvent(String name, JsonNode data, Timestamp timestamp) {
-}
+public record QmpEvent(String name, JsonNode data, Timestamp timestamp) {}

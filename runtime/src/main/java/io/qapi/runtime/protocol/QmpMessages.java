@@ -16,8 +16,7 @@ import io.qapi.runtime.api.QmpError;
  * </pre>
  */
 public final class QmpMessages {
-    private QmpMessages() {
-    }
+    private QmpMessages() {}
 
     /** A success reply; {@code id} is left out when null (a JSON null id is a NullNode). */
     public static ObjectNode success(JsonNode value, JsonNode id) {

@@ -26,7 +26,8 @@ public record Timestamp(long seconds, long microseconds) {
         if (json == null) {
             return new Timestamp(0, 0);
         }
-        return new Timestamp(json.path("seconds").asLong(), json.path("microseconds").asLong());
+        return new Timestamp(
+                json.path("seconds").asLong(), json.path("microseconds").asLong());
     }
 
     public Instant toInstant() {

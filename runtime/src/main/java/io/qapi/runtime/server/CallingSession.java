@@ -20,8 +20,7 @@ public final class CallingSession {
     private static final ThreadLocal<String> PEER = new ThreadLocal<>();
     private static final ThreadLocal<List<Runnable>> FOLLOW_UPS = new ThreadLocal<>();
 
-    private CallingSession() {
-    }
+    private CallingSession() {}
 
     /**
      * Where the session running the current command connected ({@code unix:PATH} for a unix

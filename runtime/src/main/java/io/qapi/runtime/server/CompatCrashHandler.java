@@ -14,8 +14,7 @@ public interface CompatCrashHandler {
      * The library's default: nothing beyond what the server always does, which is to log the
      * input at error level and close the session without a reply.
      */
-    CompatCrashHandler END_SESSION = (session, what) -> {
-    };
+    CompatCrashHandler END_SESSION = (session, what) -> {};
 
     /**
      * Called on the thread that checked the input, before the session is closed.

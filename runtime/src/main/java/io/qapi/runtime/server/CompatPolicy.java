@@ -15,17 +15,24 @@ import java.util.Objects;
  * @param unstableInput    as {@code deprecatedInput}, for {@code unstable}
  * @param unstableOutput   as {@code deprecatedOutput}, for {@code unstable}
  */
-public record CompatPolicy(Input deprecatedInput, Output deprecatedOutput, Input unstableInput,
-                           Output unstableOutput) {
+public record CompatPolicy(Input deprecatedInput, Output deprecatedOutput, Input unstableInput, Output unstableOutput) {
 
     /** QEMU's default: everything accepted and shown. */
-    public static final CompatPolicy ACCEPT = new CompatPolicy(Input.ACCEPT, Output.ACCEPT, Input.ACCEPT, Output.ACCEPT);
+    public static final CompatPolicy ACCEPT =
+            new CompatPolicy(Input.ACCEPT, Output.ACCEPT, Input.ACCEPT, Output.ACCEPT);
 
     /** For input. */
-    public enum Input { ACCEPT, REJECT, CRASH }
+    public enum Input {
+        ACCEPT,
+        REJECT,
+        CRASH
+    }
 
     /** For output. */
-    public enum Output { ACCEPT, HIDE }
+    public enum Output {
+        ACCEPT,
+        HIDE
+    }
 
     public CompatPolicy {
         Objects.requireNonNull(deprecatedInput, "deprecatedInput");
@@ -52,14 +59,30 @@ public record CompatPolicy(Input deprecatedInput, Output deprecatedOutput, Input
             String key = kv[0];
             String value = kv[1];
             policy = switch (key) {
-                case "deprecated-input" -> new CompatPolicy(value(Input.class, key, value), policy.deprecatedOutput,
-                        policy.unstableInput, policy.unstableOutput);
-                case "deprecated-output" -> new CompatPolicy(policy.deprecatedInput, value(Output.class, key, value),
-                        policy.unstableInput, policy.unstableOutput);
-                case "unstable-input" -> new CompatPolicy(policy.deprecatedInput, policy.deprecatedOutput,
-                        value(Input.class, key, value), policy.unstableOutput);
-                case "unstable-output" -> new CompatPolicy(policy.deprecatedInput, policy.deprecatedOutput,
-                        policy.unstableInput, value(Output.class, key, value));
+                case "deprecated-input" ->
+                    new CompatPolicy(
+                            value(Input.class, key, value),
+                            policy.deprecatedOutput,
+                            policy.unstableInput,
+                            policy.unstableOutput);
+                case "deprecated-output" ->
+                    new CompatPolicy(
+                            policy.deprecatedInput,
+                            value(Output.class, key, value),
+                            policy.unstableInput,
+                            policy.unstableOutput);
+                case "unstable-input" ->
+                    new CompatPolicy(
+                            policy.deprecatedInput,
+                            policy.deprecatedOutput,
+                            value(Input.class, key, value),
+                            policy.unstableOutput);
+                case "unstable-output" ->
+                    new CompatPolicy(
+                            policy.deprecatedInput,
+                            policy.deprecatedOutput,
+                            policy.unstableInput,
+                            value(Output.class, key, value));
                 default -> throw new IllegalArgumentException("Parameter '" + key + "' is unexpected");
             };
         }
@@ -100,8 +123,8 @@ public record CompatPolicy(Input deprecatedInput, Output deprecatedOutput, Input
         return switch (policy) {
             case ACCEPT -> null;
             case REJECT -> adjective + " " + kind + " " + name + " disabled by policy";
-            case CRASH -> throw new CompatCrash(adjective + " " + kind + " " + name + " is used under " + option
-                    + "=crash");
+            case CRASH ->
+                throw new CompatCrash(adjective + " " + kind + " " + name + " is used under " + option + "=crash");
         };
     }
 

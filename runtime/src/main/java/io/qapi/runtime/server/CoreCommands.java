@@ -20,8 +20,7 @@ final class CoreCommands {
     static final String QUERY_VERSION = "query-version";
     static final String QUERY_COMMANDS = "query-commands";
 
-    private CoreCommands() {
-    }
+    private CoreCommands() {}
 
     /** Adds what {@code table} (name to command, in table order) lacks. */
     static void complete(Map<String, Command> table, Supplier<JsonNode> version) {
@@ -29,10 +28,11 @@ final class CoreCommands {
             return;
         }
         if (!table.containsKey(QUERY_VERSION)) {
-            table.put(QUERY_VERSION, Command.named(QUERY_VERSION).allowPreconfig().handler((arguments, in) -> {
-                in.object(arguments, "").finish();
-                return version.get();
-            }));
+            table.put(
+                    QUERY_VERSION, Command.named(QUERY_VERSION).allowPreconfig().handler((arguments, in) -> {
+                        in.object(arguments, "").finish();
+                        return version.get();
+                    }));
         }
         Collection<Command> served = table.values(); // a view: query-commands itself is listed too
         table.put(QUERY_COMMANDS, Command.named(QUERY_COMMANDS).allowPreconfig().handler((arguments, in) -> {

@@ -22,8 +22,7 @@ final class EventLimiter {
     /** Kinds within their interval; guarded by {@code this}, as is sending, so that order holds. */
     private final Map<Kind, Waiting> recent = new HashMap<>();
 
-    private record Kind(String event, String instance) {
-    }
+    private record Kind(String event, String instance) {}
 
     /** The event waiting for the interval's end, if any. */
     private static final class Waiting {

@@ -24,8 +24,7 @@ public record EventThrottle(Map<String, Rule> rules) {
     public static final EventThrottle NONE = new EventThrottle(Map.of());
 
     /** QEMU 7.2's table: one event a second of each of these (per instance where QEMU keys them). */
-    public static final EventThrottle QEMU = NONE
-            .with("RTC_CHANGE", Rule.every(Duration.ofSeconds(1)))
+    public static final EventThrottle QEMU = NONE.with("RTC_CHANGE", Rule.every(Duration.ofSeconds(1)))
             .with("WATCHDOG", Rule.every(Duration.ofSeconds(1)))
             .with("BALLOON_CHANGE", Rule.every(Duration.ofSeconds(1)))
             .with("QUORUM_REPORT_BAD", Rule.perInstance(Duration.ofSeconds(1), "node-name"))

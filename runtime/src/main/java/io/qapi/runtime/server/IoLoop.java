@@ -97,8 +97,7 @@ final class IoLoop {
      * the name its clients are known by ({@code unix:PATH}, the path the socket was asked for: it
      * is bound elsewhere and moved there), else null.
      */
-    private record Listener(ServerSocketChannel channel, boolean trusted, String unixName) {
-    }
+    private record Listener(ServerSocketChannel channel, boolean trusted, String unixName) {}
 
     IoLoop(String name) {
         this.name = name;
@@ -124,10 +123,13 @@ final class IoLoop {
             return;
         }
         long delay = System.nanoTime() - lastInline < 1_000_000_000L ? 5 : 50;
-        watchdog = WATCHDOG.schedule(() -> {
-            check();
-            watch();
-        }, delay, TimeUnit.MILLISECONDS);
+        watchdog = WATCHDOG.schedule(
+                () -> {
+                    check();
+                    watch();
+                },
+                delay,
+                TimeUnit.MILLISECONDS);
     }
 
     private void spawn() {
@@ -167,8 +169,10 @@ final class IoLoop {
             }
             long millis = (System.nanoTime() - start) / 1_000_000;
             if (owner != me && millis >= 100) {
-                LOG.log(System.Logger.Level.INFO, "a QMP command of session " + connection.id() + " ran " + millis
-                        + " ms on the I/O thread, which another thread had taken over meanwhile");
+                LOG.log(
+                        System.Logger.Level.INFO,
+                        "a QMP command of session " + connection.id() + " ran " + millis
+                                + " ms on the I/O thread, which another thread had taken over meanwhile");
             }
         }
     }
@@ -189,8 +193,10 @@ final class IoLoop {
             spawn();
         }
         // Often just preemption on a busy machine; a command that is really slow is logged when it ends.
-        LOG.log(System.Logger.Level.DEBUG, () -> "a QMP command of session " + stuck.id() + " runs for over "
-                + TAKEOVER_NANOS / 1_000_000 + " ms on the I/O thread; a new I/O thread takes over");
+        LOG.log(
+                System.Logger.Level.DEBUG,
+                () -> "a QMP command of session " + stuck.id() + " runs for over " + TAKEOVER_NANOS / 1_000_000
+                        + " ms on the I/O thread; a new I/O thread takes over");
     }
 
     void listen(ServerSocketChannel server, boolean trusted, String unixName) {
@@ -349,7 +355,9 @@ final class IoLoop {
             if (channel.getRemoteAddress() instanceof InetSocketAddress inet) {
                 return "tcp:" + inet.getHostString() + ":" + inet.getPort();
             }
-            return listener.unixName() != null ? listener.unixName() : "unix:" + listener.channel().getLocalAddress();
+            return listener.unixName() != null
+                    ? listener.unixName()
+                    : "unix:" + listener.channel().getLocalAddress();
         } catch (IOException e) {
             return "unknown";
         }

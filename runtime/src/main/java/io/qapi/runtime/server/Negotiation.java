@@ -17,14 +17,13 @@ import java.util.List;
 final class Negotiation {
     static final String COMMAND = "qmp_capabilities";
 
-    private Negotiation() {
-    }
+    private Negotiation() {}
 
     static JsonNode run(Requester requester, ObjectNode arguments, boolean offersOob) {
         List<String> enable = enable(arguments);
         if (requester.negotiated()) {
-            throw new QmpError(QmpError.COMMAND_NOT_FOUND,
-                    "Capabilities negotiation is already complete, command ignored");
+            throw new QmpError(
+                    QmpError.COMMAND_NOT_FOUND, "Capabilities negotiation is already complete, command ignored");
         }
         List<String> unavailable = new ArrayList<>();
         for (String capability : enable) {

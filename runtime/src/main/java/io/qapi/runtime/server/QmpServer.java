@@ -43,8 +43,7 @@ public final class QmpServer implements EventSink, AutoCloseable {
     private final List<Listening> listening = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
-    private record Listening(ServerSocketChannel channel, Endpoint endpoint) {
-    }
+    private record Listening(ServerSocketChannel channel, Endpoint endpoint) {}
 
     public QmpServer(List<Command> commands) {
         this(commands, ServerOptions.defaults());

@@ -23,8 +23,8 @@ import java.util.function.BooleanSupplier;
  */
 final class RequestRouter {
     private static final System.Logger LOG = LazyLogger.of(RequestRouter.class);
-    private static final Command CAPABILITIES = new Command(Negotiation.COMMAND, List.of(), true, false, true,
-            (arguments, in) -> {
+    private static final Command CAPABILITIES =
+            new Command(Negotiation.COMMAND, List.of(), true, false, true, (arguments, in) -> {
                 throw new IllegalStateException("qmp_capabilities runs in its session");
             });
 
@@ -38,11 +38,11 @@ final class RequestRouter {
 
     RequestRouter(List<Command> table, ServerOptions options) {
         this.commands = CoreCommands.table(CAPABILITIES, table);
-        CoreCommands.complete(commands, () -> options.version() != null ? options.version().deepCopy()
-                : ServerVersion.library());
+        CoreCommands.complete(
+                commands, () -> options.version() != null ? options.version().deepCopy() : ServerVersion.library());
         this.compat = options.compat();
-        this.schemaPolicy = options.schema() == null || compat.permissive() ? null
-                : new SchemaPolicy(options.schema(), compat);
+        this.schemaPolicy =
+                options.schema() == null || compat.permissive() ? null : new SchemaPolicy(options.schema(), compat);
         this.preconfig = options.preconfig();
         this.offersOob = options.offerOob();
         this.speeds = new CommandSpeeds(options.inlineQuickCommands());
@@ -90,8 +90,9 @@ final class RequestRouter {
             }
             return QmpMessages.error(e.errorClass(), desc, id);
         } catch (CompatPolicy.CompatCrash e) {
-            LOG.log(System.Logger.Level.ERROR, "QMP session " + requester.id() + " (" + requester.peer() + "): "
-                    + e.getMessage());
+            LOG.log(
+                    System.Logger.Level.ERROR,
+                    "QMP session " + requester.id() + " (" + requester.peer() + "): " + e.getMessage());
             try {
                 crashHandler.crashed(requester.id(), e.getMessage());
             } finally {
@@ -116,8 +117,8 @@ final class RequestRouter {
             throw QmpError.generic("The command " + name + " does not support OOB");
         }
         if (!command.allowPreconfig() && preconfig.getAsBoolean()) {
-            throw QmpError.generic("The command '" + name
-                    + "' is permitted only after machine initialization has completed");
+            throw QmpError.generic(
+                    "The command '" + name + "' is permitted only after machine initialization has completed");
         }
         JsonNode given = message.get("arguments");
         ObjectNode arguments = given == null ? Json.object() : (ObjectNode) given;
@@ -150,7 +151,8 @@ final class RequestRouter {
         }
         long start = System.nanoTime();
         try {
-            return CallingSession.during(requester.peer(), () -> command.handler().run(arguments, Input.STRICT));
+            return CallingSession.during(
+                    requester.peer(), () -> command.handler().run(arguments, Input.STRICT));
         } catch (QmpError e) {
             throw e;
         } catch (RuntimeException e) {

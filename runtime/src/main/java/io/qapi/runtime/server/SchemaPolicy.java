@@ -44,7 +44,9 @@ final class SchemaPolicy {
     /** The event's data with hidden members left out. */
     JsonNode filterEventData(String event, JsonNode data) {
         JsonNode entry = schema.get(event);
-        return entry == null || data == null ? data : filter(entry.path("arg-type").asText(null), data);
+        return entry == null || data == null
+                ? data
+                : filter(entry.path("arg-type").asText(null), data);
     }
 
     private void check(String type, JsonNode value) {
@@ -54,7 +56,8 @@ final class SchemaPolicy {
         }
         switch (entry.path("meta-type").asText()) {
             case "object" -> checkObject(entry, value);
-            case "array" -> value.forEach(element -> check(entry.path("element-type").asText(), element));
+            case "array" ->
+                value.forEach(element -> check(entry.path("element-type").asText(), element));
             case "enum" -> {
                 if (value.isTextual()) {
                     JsonNode member = SchemaIndex.member(entry, value.textValue());
@@ -62,7 +65,7 @@ final class SchemaPolicy {
                 }
             }
             case "alternate" -> check(branch(entry, value), value);
-            default -> { }
+            default -> {}
         }
     }
 
@@ -122,7 +125,8 @@ final class SchemaPolicy {
             if (given == null) {
                 continue;
             }
-            JsonNode filtered = compat.hides(SchemaIndex.features(member)) ? null
+            JsonNode filtered = compat.hides(SchemaIndex.features(member))
+                    ? null
                     : filter(member.path("type").asText(), given);
             if (changed(filtered, given)) {
                 copy = copy != null ? copy : ((ObjectNode) value).deepCopy();

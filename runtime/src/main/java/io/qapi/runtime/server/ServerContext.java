@@ -47,6 +47,7 @@ final class ServerContext implements Session.Host {
     private final EventLimiter events;
     /** Connections waiting for negotiation, oldest first; guarded by itself, as is {@link #admitted}. */
     private final LinkedHashMap<Long, Session> unnegotiated = new LinkedHashMap<>();
+
     private final Set<Long> admitted = new HashSet<>();
     /** The application's own connections waiting for negotiation, with no deadline nor limit. */
     private final Set<Long> trustedWaiting = new HashSet<>();
@@ -80,8 +81,8 @@ final class ServerContext implements Session.Host {
      */
     private static ThreadPoolExecutor workerPool(int core) {
         AtomicInteger count = new AtomicInteger();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(core, Integer.MAX_VALUE, 30, TimeUnit.SECONDS,
-                new SynchronousQueue<>(), task -> {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(
+                core, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
                     Thread thread = new Thread(task, "qmp-worker-" + count.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;
@@ -162,8 +163,9 @@ final class ServerContext implements Session.Host {
             }
         }
         if (crowdedOut != null) {
-            crowdedOut.close(CloseReason.Kind.NEGOTIATION_CROWDED_OUT, options.maxUnnegotiated()
-                    + " connections were waiting for negotiation when another came");
+            crowdedOut.close(
+                    CloseReason.Kind.NEGOTIATION_CROWDED_OUT,
+                    options.maxUnnegotiated() + " connections were waiting for negotiation when another came");
         }
         sessions.put(session.id(), session);
         options.listener().opened(session.id(), peer);
@@ -247,7 +249,10 @@ final class ServerContext implements Session.Host {
                     return version;
                 }
             } catch (RuntimeException e) {
-                log.log(System.Logger.Level.WARNING, "query-version failed; the greeting carries the library's version", e);
+                log.log(
+                        System.Logger.Level.WARNING,
+                        "query-version failed; the greeting carries the library's version",
+                        e);
             }
         }
         return ServerVersion.library();

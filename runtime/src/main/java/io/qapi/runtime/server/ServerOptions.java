@@ -43,12 +43,25 @@ import java.util.function.BooleanSupplier;
  * @param inlineQuickCommands run in-band commands that have proven quick on the I/O thread
  *                          instead of handing them to the pool (see {@code CommandSpeeds})
  */
-public record ServerOptions(JsonNode version, boolean offerOob, CompatPolicy compat, JsonNode schema,
-                            Limits limits, JsonWriter.KeyOrder keyOrder, int workers, int maxSessions,
-                            int maxUnnegotiated, Duration negotiationTimeout, int maxQueuedCommands,
-                            long maxOutputBytes, EventThrottle eventThrottle, CompatCrashHandler compatCrash,
-                            BooleanSupplier preconfig, SessionListener listener, Duration shutdownTimeout,
-                            boolean inlineQuickCommands) {
+public record ServerOptions(
+        JsonNode version,
+        boolean offerOob,
+        CompatPolicy compat,
+        JsonNode schema,
+        Limits limits,
+        JsonWriter.KeyOrder keyOrder,
+        int workers,
+        int maxSessions,
+        int maxUnnegotiated,
+        Duration negotiationTimeout,
+        int maxQueuedCommands,
+        long maxOutputBytes,
+        EventThrottle eventThrottle,
+        CompatCrashHandler compatCrash,
+        BooleanSupplier preconfig,
+        SessionListener listener,
+        Duration shutdownTimeout,
+        boolean inlineQuickCommands) {
 
     public ServerOptions {
         Objects.requireNonNull(compat, "compat");
@@ -60,8 +73,13 @@ public record ServerOptions(JsonNode version, boolean offerOob, CompatPolicy com
         Objects.requireNonNull(negotiationTimeout, "negotiationTimeout");
         Objects.requireNonNull(eventThrottle, "eventThrottle");
         Objects.requireNonNull(compatCrash, "compatCrash");
-        if (workers < 1 || maxSessions < 1 || maxUnnegotiated < 1 || maxQueuedCommands < 1 || maxOutputBytes < 1024
-                || negotiationTimeout.isNegative() || negotiationTimeout.isZero()) {
+        if (workers < 1
+                || maxSessions < 1
+                || maxUnnegotiated < 1
+                || maxQueuedCommands < 1
+                || maxOutputBytes < 1024
+                || negotiationTimeout.isNegative()
+                || negotiationTimeout.isZero()) {
             throw new IllegalArgumentException("server limits too small");
         }
     }
@@ -95,8 +113,7 @@ public record ServerOptions(JsonNode version, boolean offerOob, CompatPolicy com
         private Duration shutdownTimeout = Duration.ofSeconds(5);
         private boolean inlineQuickCommands = true;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder version(JsonNode version) {
             this.version = version;
@@ -189,9 +206,25 @@ public record ServerOptions(JsonNode version, boolean offerOob, CompatPolicy com
         }
 
         public ServerOptions build() {
-            return new ServerOptions(version, offerOob, compat, schema, limits, keyOrder, workers, maxSessions,
-                    maxUnnegotiated, negotiationTimeout, maxQueuedCommands, maxOutputBytes, eventThrottle, compatCrash,
-                    preconfig, listener, shutdownTimeout, inlineQuickCommands);
+            return new ServerOptions(
+                    version,
+                    offerOob,
+                    compat,
+                    schema,
+                    limits,
+                    keyOrder,
+                    workers,
+                    maxSessions,
+                    maxUnnegotiated,
+                    negotiationTimeout,
+                    maxQueuedCommands,
+                    maxOutputBytes,
+                    eventThrottle,
+                    compatCrash,
+                    preconfig,
+                    listener,
+                    shutdownTimeout,
+                    inlineQuickCommands);
         }
     }
 }

@@ -20,8 +20,7 @@ public final class ServerVersion {
     private static final Pattern NUMBERS = Pattern.compile("(\\d+)(?:\\.(\\d+))?(?:\\.(\\d+))?.*");
     private static final String RELEASE = read();
 
-    private ServerVersion() {
-    }
+    private ServerVersion() {}
 
     /** This library's release, e.g. {@code 0.1.0-SNAPSHOT}. */
     public static String release() {

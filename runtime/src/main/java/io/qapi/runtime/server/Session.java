@@ -44,9 +44,11 @@ final class Session implements JsonStreamReader.Handler, Outbox.Owner, IoLoop.Co
     private volatile boolean readPaused;
     /** Replies wait to be sent: reading more would only make more. */
     private volatile boolean outputPaused;
+
     private volatile boolean inputEnded;
     /** A retired I/O thread is still running one of this session's commands: do not read. */
     private volatile boolean heldElsewhere;
+
     private SelectionKey key;
     private final Outbox outbox;
     /** Closes the session unless it negotiates in time; cancelled when it does. */
@@ -136,8 +138,8 @@ final class Session implements JsonStreamReader.Handler, Outbox.Owner, IoLoop.Co
     /** Closes the session if it has not negotiated after {@code timeout}. */
     void expireAfter(Duration timeout) {
         try {
-            negotiationDeadline = server.timer().schedule(() -> server.expire(this, timeout), timeout.toNanos(),
-                    TimeUnit.NANOSECONDS);
+            negotiationDeadline = server.timer()
+                    .schedule(() -> server.expire(this, timeout), timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException shutDown) {
             // the server is closing, and closes this session too
         }
@@ -216,7 +218,8 @@ final class Session implements JsonStreamReader.Handler, Outbox.Owner, IoLoop.Co
             return;
         }
         inbandWaiting.incrementAndGet();
-        inband.submit(() -> finishInband(() -> isClosed() ? null : server.router().handle(this, message)));
+        inband.submit(
+                () -> finishInband(() -> isClosed() ? null : server.router().handle(this, message)));
     }
 
     @Override

@@ -9,8 +9,7 @@ import java.time.Duration;
 final class JdkTransport implements Transport {
     static final JdkTransport INSTANCE = new JdkTransport();
 
-    private JdkTransport() {
-    }
+    private JdkTransport() {}
 
     @Override
     public String name() {

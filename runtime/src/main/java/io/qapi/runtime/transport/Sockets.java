@@ -23,8 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /** Opening connections and listening sockets for either kind of {@link Endpoint}. */
 public final class Sockets {
-    private Sockets() {
-    }
+    private Sockets() {}
 
     /**
      * Connects within {@code timeout} and returns the channel in blocking mode. TCP connections
@@ -118,7 +117,8 @@ public final class Sockets {
             while (!channel.finishConnect()) {
                 long left = (deadline - System.nanoTime()) / 1_000_000;
                 if (left <= 0) {
-                    throw new SocketTimeoutException("no connection to " + endpoint + " within " + timeout.toMillis() + " ms");
+                    throw new SocketTimeoutException(
+                            "no connection to " + endpoint + " within " + timeout.toMillis() + " ms");
                 }
                 selector.select(left);
             }
@@ -130,7 +130,9 @@ public final class Sockets {
     }
 
     private static SocketChannel open(Endpoint endpoint) throws IOException {
-        return endpoint instanceof Endpoint.Unix ? SocketChannel.open(StandardProtocolFamily.UNIX) : SocketChannel.open();
+        return endpoint instanceof Endpoint.Unix
+                ? SocketChannel.open(StandardProtocolFamily.UNIX)
+                : SocketChannel.open();
     }
 
     static SocketAddress address(Endpoint endpoint) {
@@ -190,8 +192,8 @@ public final class Sockets {
         for (int attempt = 0; ; attempt++) {
             Path dir = parent.resolve(prefix + STAGING.incrementAndGet());
             try {
-                return Files.createDirectory(dir,
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                return Files.createDirectory(
+                        dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             } catch (FileAlreadyExistsException e) {
                 if (attempt == 100) {
                     throw e;

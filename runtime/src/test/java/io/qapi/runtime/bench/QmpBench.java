@@ -24,8 +24,7 @@ import java.util.concurrent.TimeUnit;
  * CPU time client and server spent per call. Run by {@code bench/qmp.sh}; {@code serve PATH} is the server side.
  */
 public final class QmpBench {
-    private QmpBench() {
-    }
+    private QmpBench() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length == 2 && args[0].equals("serve")) {
@@ -36,8 +35,15 @@ public final class QmpBench {
         int runs = Integer.getInteger("runs", 3);
         Path dir = Files.createTempDirectory("qmp-bench");
         List<RoundTrips.Result> results = new ArrayList<>();
-        Process ours = start(List.of(java(), "-cp", ChildJvm.classPath(QmpBench.class), QmpBench.class.getName(),
-                "serve", dir.resolve("ours.sock").toString()), dir.resolve("ours.sock"));
+        Process ours = start(
+                List.of(
+                        java(),
+                        "-cp",
+                        ChildJvm.classPath(QmpBench.class),
+                        QmpBench.class.getName(),
+                        "serve",
+                        dir.resolve("ours.sock").toString()),
+                dir.resolve("ours.sock"));
         try {
             List<Endpoint> one = List.of(Endpoint.unix(dir.resolve("ours.sock")));
             results.add(measure("ours, 1 connection", one, calls, runs, ours));
@@ -53,8 +59,13 @@ public final class QmpBench {
             try {
                 List<Endpoint> socket = List.of(Endpoint.unix(dir.resolve("one0.sock")));
                 results.add(measure("QEMU 7.2, 1 connection", socket, calls / 4, runs, real));
-                results.add(measure("QEMU 7.2, 1 conn, no OOB", socket, calls / 4, runs, real, ClientOptions.defaults()
-                        .withOob(false)));
+                results.add(measure(
+                        "QEMU 7.2, 1 conn, no OOB",
+                        socket,
+                        calls / 4,
+                        runs,
+                        real,
+                        ClientOptions.defaults().withOob(false)));
             } finally {
                 stop(real);
             }
@@ -76,20 +87,25 @@ public final class QmpBench {
         System.out.println("median of " + runs + " runs:");
         results.forEach(System.out::println);
         if (results.size() == 5) {
-            double fastestQemu = Math.max(results.get(2).perSecond(), results.get(3).perSecond());
-            System.out.printf("one connection: ours / QEMU = %.1fx (against QEMU's better figure, %.0f/s); "
-                    + "16 connections: ours %.0f/s%n", results.get(0).perSecond() / fastestQemu, fastestQemu,
+            double fastestQemu =
+                    Math.max(results.get(2).perSecond(), results.get(3).perSecond());
+            System.out.printf(
+                    "one connection: ours / QEMU = %.1fx (against QEMU's better figure, %.0f/s); "
+                            + "16 connections: ours %.0f/s%n",
+                    results.get(0).perSecond() / fastestQemu,
+                    fastestQemu,
                     results.get(1).perSecond());
         }
     }
 
-    private static RoundTrips.Result measure(String label, List<Endpoint> endpoints, int calls, int runs, Process server)
-            throws Exception {
+    private static RoundTrips.Result measure(
+            String label, List<Endpoint> endpoints, int calls, int runs, Process server) throws Exception {
         return measure(label, endpoints, calls, runs, server, ClientOptions.defaults());
     }
 
-    private static RoundTrips.Result measure(String label, List<Endpoint> endpoints, int calls, int runs, Process server,
-                                             ClientOptions options) throws Exception {
+    private static RoundTrips.Result measure(
+            String label, List<Endpoint> endpoints, int calls, int runs, Process server, ClientOptions options)
+            throws Exception {
         List<QmpClient> clients = new ArrayList<>();
         for (Endpoint endpoint : endpoints) {
             clients.add(QmpClient.connect(endpoint, options));
@@ -102,8 +118,11 @@ public final class QmpBench {
                 long serverCpu = serverCpuNanos(server);
                 RoundTrips.Result result = RoundTrips.run(label, clients, calls);
                 double perCall = 1e-3 / result.calls();
-                System.out.printf("  %s  cpu/call: client %.1f us, server %.1f us%n", result,
-                        (clientCpuNanos() - clientCpu) * perCall, (serverCpuNanos(server) - serverCpu) * perCall);
+                System.out.printf(
+                        "  %s  cpu/call: client %.1f us, server %.1f us%n",
+                        result,
+                        (clientCpuNanos() - clientCpu) * perCall,
+                        (serverCpuNanos(server) - serverCpu) * perCall);
                 all.add(result);
             }
             return RoundTrips.median(all);
@@ -113,8 +132,8 @@ public final class QmpBench {
     }
 
     private static long clientCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory
-                .getOperatingSystemMXBean()).getProcessCpuTime();
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static long serverCpuNanos(Process server) {
@@ -131,8 +150,8 @@ public final class QmpBench {
 
     private static Process startQemu(String qemu, Path dir, String name, int monitors)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(qemu, "-machine", "none", "-nodefaults", "-display", "none",
-                "-S", "-accel", "tcg"));
+        List<String> command = new ArrayList<>(
+                List.of(qemu, "-machine", "none", "-nodefaults", "-display", "none", "-S", "-accel", "tcg"));
         for (int i = 0; i < monitors; i++) {
             command.add("-qmp");
             command.add("unix:" + dir.resolve(name + i + ".sock") + ",server=on,wait=off");
@@ -147,8 +166,10 @@ public final class QmpBench {
 
     /** Starts a process and waits until its last socket accepts connections. */
     private static Process start(List<String> command, Path socket) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (!Sockets.awaitListening(Endpoint.unix(socket), Duration.ofMillis(100))) {
             if (!process.isAlive() || System.nanoTime() > deadline) {

@@ -21,13 +21,13 @@ final class RoundTrips {
 
         @Override
         public String toString() {
-            return String.format("%-28s %2d conn  %9.0f round trips/s  p50 %6.1f us  p99 %7.1f us  (%d calls, %.2f s)",
+            return String.format(
+                    "%-28s %2d conn  %9.0f round trips/s  p50 %6.1f us  p99 %7.1f us  (%d calls, %.2f s)",
                     label, connections, perSecond(), p50Nanos / 1e3, p99Nanos / 1e3, calls, seconds);
         }
     }
 
-    private RoundTrips() {
-    }
+    private RoundTrips() {}
 
     /** {@code calls} round trips on each client, one thread per client, all started together. */
     static Result run(String label, List<QmpClient> clients, int calls) throws InterruptedException {
@@ -37,18 +37,20 @@ final class RoundTrips {
         for (int c = 0; c < clients.size(); c++) {
             QmpClient client = clients.get(c);
             long[] mine = latencies[c];
-            Thread thread = new Thread(() -> {
-                try {
-                    start.await();
-                    for (int i = 0; i < calls; i++) {
-                        long t0 = System.nanoTime();
-                        client.execute("query-version", null).get(10, TimeUnit.SECONDS);
-                        mine[i] = System.nanoTime() - t0;
-                    }
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }, "bench-" + c);
+            Thread thread = new Thread(
+                    () -> {
+                        try {
+                            start.await();
+                            for (int i = 0; i < calls; i++) {
+                                long t0 = System.nanoTime();
+                                client.execute("query-version", null).get(10, TimeUnit.SECONDS);
+                                mine[i] = System.nanoTime() - t0;
+                            }
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    },
+                    "bench-" + c);
             threads.add(thread);
             thread.start();
         }
@@ -58,8 +60,14 @@ final class RoundTrips {
             thread.join();
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
-        return new Result(label, clients.size(), all.length, seconds, all[all.length / 2],
+        long[] all =
+                Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
+        return new Result(
+                label,
+                clients.size(),
+                all.length,
+                seconds,
+                all[all.length / 2],
                 all[(int) Math.min(all.length - 1, Math.round(all.length * 0.99))]);
     }
 

@@ -36,14 +36,22 @@ class FaultTest {
     @Test
     void peerKilledMidCommand() throws Exception {
         Path socket = dir.resolve("qmp.sock");
-        Process peer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", ChildJvm.classPath(ServerMain.class), ServerMain.class.getName(), socket.toString())
-                .redirectErrorStream(true).start();
+        Process peer = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        ChildJvm.classPath(ServerMain.class),
+                        ServerMain.class.getName(),
+                        socket.toString())
+                .redirectErrorStream(true)
+                .start();
         try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(peer.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader out =
+                    new BufferedReader(new InputStreamReader(peer.getInputStream(), StandardCharsets.UTF_8));
             assertEquals("ready", out.readLine());
             QmpClient qmp = QmpClient.connect(Endpoint.unix(socket));
-            assertEquals("{}", qmp.execute("query-name", null).get(5, TimeUnit.SECONDS).toString());
+            assertEquals(
+                    "{}",
+                    qmp.execute("query-name", null).get(5, TimeUnit.SECONDS).toString());
             List<CompletableFuture<JsonNode>> running = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
                 running.add(qmp.execute("sleep", Json.object().put("ms", 60_000)));
@@ -54,8 +62,10 @@ class FaultTest {
             for (CompletableFuture<JsonNode> call : running) {
                 Throwable error = QmpClientTest.failure(call);
                 assertInstanceOf(QmpConnectionException.class, error);
-                assertTrue(error.getMessage().contains("the server closed the connection")
-                        || error.getMessage().contains("reading failed"), error.getMessage());
+                assertTrue(
+                        error.getMessage().contains("the server closed the connection")
+                                || error.getMessage().contains("reading failed"),
+                        error.getMessage());
             }
             assertTrue(System.nanoTime() - killed < TimeUnit.SECONDS.toNanos(5), "pending calls failed late");
             qmp.closed().get(5, TimeUnit.SECONDS);
@@ -89,8 +99,10 @@ class FaultTest {
             peer.setDaemon(true);
             peer.start();
             long start = System.nanoTime();
-            SocketTimeoutException error = assertThrows(SocketTimeoutException.class,
-                    () -> QmpClient.connect(endpoint, ClientOptions.defaults().withConnectTimeout(Duration.ofMillis(300))));
+            SocketTimeoutException error = assertThrows(
+                    SocketTimeoutException.class,
+                    () -> QmpClient.connect(
+                            endpoint, ClientOptions.defaults().withConnectTimeout(Duration.ofMillis(300))));
             assertTrue(error.getMessage().startsWith("no greeting from unix:"), error.getMessage());
             assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(3));
         }
@@ -107,7 +119,8 @@ class FaultTest {
         try (SocketChannel client = listener.accept()) {
             if (greet) {
                 client.write(ByteBuffer.wrap(("{\"QMP\": {\"version\": {\"qemu\": {\"micro\": 0, \"minor\": 2, "
-                        + "\"major\": 7}, \"package\": \"\"}, \"capabilities\": []}}\r\n").getBytes(StandardCharsets.US_ASCII)));
+                                + "\"major\": 7}, \"package\": \"\"}, \"capabilities\": []}}\r\n")
+                        .getBytes(StandardCharsets.US_ASCII)));
                 ByteBuffer in = ByteBuffer.allocate(4096);
                 client.read(in);
                 client.write(ByteBuffer.wrap("{\"return\": {}, \"id\": 1}\r\n".getBytes(StandardCharsets.US_ASCII)));

@@ -31,14 +31,19 @@ class FdPassingTest {
     @Test
     void theJdkTransportRefusesWithoutSendingAnything() throws Exception {
         Endpoint endpoint = Endpoint.unix(dir.resolve("fd.sock"));
-        try (PeerDouble peer = PeerDouble.listen(endpoint, false); QmpClient qmp = QmpClient.connect(endpoint)) {
-            Throwable error = QmpClientTest.failure(qmp.executeWithFds("getfd", Json.object().put("fdname", "disk"),
-                    List.of(FileDescriptor.in)));
+        try (PeerDouble peer = PeerDouble.listen(endpoint, false);
+                QmpClient qmp = QmpClient.connect(endpoint)) {
+            Throwable error = QmpClientTest.failure(
+                    qmp.executeWithFds("getfd", Json.object().put("fdname", "disk"), List.of(FileDescriptor.in)));
             assertInstanceOf(UnsupportedOperationException.class, error);
-            assertEquals("getfd: passing file descriptors to " + endpoint + " needs a transport that sends "
-                    + "SCM_RIGHTS on a unix socket (such as one built on junixsocket, set with "
-                    + "ClientOptions.withTransport); the jdk transport cannot", error.getMessage());
-            assertEquals("{}", qmp.execute("query-status", null).get(5, TimeUnit.SECONDS).toString());
+            assertEquals(
+                    "getfd: passing file descriptors to " + endpoint + " needs a transport that sends "
+                            + "SCM_RIGHTS on a unix socket (such as one built on junixsocket, set with "
+                            + "ClientOptions.withTransport); the jdk transport cannot",
+                    error.getMessage());
+            assertEquals(
+                    "{}",
+                    qmp.execute("query-status", null).get(5, TimeUnit.SECONDS).toString());
             assertEquals(List.of("query-status"), peer.commands());
         }
     }
@@ -78,7 +83,8 @@ class FdPassingTest {
         Endpoint endpoint = Endpoint.unix(dir.resolve("fd.sock"));
         RecordingTransport transport = new RecordingTransport();
         ClientOptions options = ClientOptions.defaults().withTransport(transport);
-        try (PeerDouble peer = PeerDouble.listen(endpoint, false); QmpClient qmp = QmpClient.connect(endpoint, options)) {
+        try (PeerDouble peer = PeerDouble.listen(endpoint, false);
+                QmpClient qmp = QmpClient.connect(endpoint, options)) {
             qmp.execute("query-status", null).get(5, TimeUnit.SECONDS);
             assertTrue(transport.attached.isEmpty(), "only commands with descriptors attach any");
             qmp.executeWithFds("getfd", Json.object().put("fdname", "disk"), List.of(FileDescriptor.in))

@@ -39,7 +39,8 @@ class LoadTest {
             List<QmpClient> clients = new ArrayList<>();
             List<EventSubscription<QmpEvent>> ticks = new ArrayList<>();
             for (int c = 0; c < CLIENTS; c++) {
-                QmpClient client = QmpClient.connect(endpoint, ClientOptions.defaults().withEventBuffer(2 * EVENTS));
+                QmpClient client =
+                        QmpClient.connect(endpoint, ClientOptions.defaults().withEventBuffer(2 * EVENTS));
                 clients.add(client);
                 ticks.add(client.subscribe(e -> e.name().equals("TICK")));
             }
@@ -58,7 +59,8 @@ class LoadTest {
             List<Thread> drivers = new ArrayList<>();
             for (int d = 0; d < 8; d++) {
                 int first = d * (CLIENTS / 8);
-                drivers.add(new Thread(() -> drive(clients.subList(first, first + CLIENTS / 8), first, errors, answered)));
+                drivers.add(new Thread(
+                        () -> drive(clients.subList(first, first + CLIENTS / 8), first, errors, answered)));
             }
             drivers.forEach(Thread::start);
             for (Thread driver : drivers) {
@@ -66,12 +68,19 @@ class LoadTest {
             }
             emitter.join();
             double seconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf("load: %d commands in %.1f s (%.0f/s)%n", answered.get(), seconds, answered.get() / seconds);
+            System.out.printf(
+                    "load: %d commands in %.1f s (%.0f/s)%n", answered.get(), seconds, answered.get() / seconds);
             assertEquals(List.of(), new ArrayList<>(errors).subList(0, Math.min(errors.size(), 5)));
             assertEquals((long) CLIENTS * COMMANDS, answered.get());
             for (EventSubscription<QmpEvent> subscription : ticks) {
                 for (int i = 0; i < EVENTS; i++) {
-                    assertEquals(i, subscription.next(Duration.ofSeconds(10)).data().path("n").asInt());
+                    assertEquals(
+                            i,
+                            subscription
+                                    .next(Duration.ofSeconds(10))
+                                    .data()
+                                    .path("n")
+                                    .asInt());
                 }
                 assertEquals(0, subscription.size());
             }
@@ -82,7 +91,8 @@ class LoadTest {
     /** Sends every client's commands, at most {@link #WINDOW} outstanding per client. */
     // each reply's callback records its outcome in errors and answered; its own future adds nothing
     @SuppressWarnings("FutureReturnValueIgnored")
-    private static void drive(List<QmpClient> clients, int first, ConcurrentLinkedQueue<String> errors, AtomicLong answered) {
+    private static void drive(
+            List<QmpClient> clients, int first, ConcurrentLinkedQueue<String> errors, AtomicLong answered) {
         List<Semaphore> windows = new ArrayList<>();
         clients.forEach(c -> windows.add(new Semaphore(WINDOW)));
         for (int i = 0; i < COMMANDS; i++) {
@@ -91,15 +101,18 @@ class LoadTest {
                 int seq = i;
                 Semaphore window = windows.get(c);
                 window.acquireUninterruptibly();
-                clients.get(c).execute("echo", Json.object().put("c", client).put("i", seq)).whenComplete((reply, error) -> {
-                    if (error != null) {
-                        errors.add(client + "/" + seq + ": " + error);
-                    } else if (reply.path("c").asInt() != client || reply.path("i").asInt() != seq) {
-                        errors.add(client + "/" + seq + " got " + reply);
-                    }
-                    answered.incrementAndGet();
-                    window.release();
-                });
+                clients.get(c)
+                        .execute("echo", Json.object().put("c", client).put("i", seq))
+                        .whenComplete((reply, error) -> {
+                            if (error != null) {
+                                errors.add(client + "/" + seq + ": " + error);
+                            } else if (reply.path("c").asInt() != client
+                                    || reply.path("i").asInt() != seq) {
+                                errors.add(client + "/" + seq + " got " + reply);
+                            }
+                            answered.incrementAndGet();
+                            window.release();
+                        });
             }
         }
         windows.forEach(w -> w.acquireUninterruptibly(WINDOW));

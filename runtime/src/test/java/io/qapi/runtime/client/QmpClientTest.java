@@ -40,18 +40,22 @@ import org.junit.jupiter.api.io.TempDir;
 /** The client against our server, over a unix socket. */
 class QmpClientTest {
     /** A typed event, as generated code would define it. */
-    record Deleted(String path) {
-    }
+    record Deleted(String path) {}
 
-    static final EventType<Deleted> DELETED = new EventType<>("DEVICE_DELETED", Deleted.class, (in, json, path) -> {
-        ObjectReader r = in.object(json, path);
-        String p = r.required("path", Decoders.STR);
-        r.finish();
-        return new Deleted(p);
-    }, List.of());
+    static final EventType<Deleted> DELETED = new EventType<>(
+            "DEVICE_DELETED",
+            Deleted.class,
+            (in, json, path) -> {
+                ObjectReader r = in.object(json, path);
+                String p = r.required("path", Decoders.STR);
+                r.finish();
+                return new Deleted(p);
+            },
+            List.of());
 
     @TempDir
     Path dir;
+
     QmpServer server;
     final TinyQemu qemu = new TinyQemu();
 
@@ -90,10 +94,12 @@ class QmpClientTest {
         try (QmpClient qmp = QmpClient.connect(endpoint)) {
             assertTrue(qmp.oobEnabled());
             assertEquals("7.2.22", qmp.greeting().qemuVersion());
-            assertEquals("[{\"type\":\"chardev\",\"id\":\"compat_monitor0\"}]",
+            assertEquals(
+                    "[{\"type\":\"chardev\",\"id\":\"compat_monitor0\"}]",
                     qmp.executeOob("query-yank", null).get(5, TimeUnit.SECONDS).toString());
         }
-        try (QmpClient qmp = QmpClient.connect(endpoint, ClientOptions.defaults().withOob(false))) {
+        try (QmpClient qmp =
+                QmpClient.connect(endpoint, ClientOptions.defaults().withOob(false))) {
             assertFalse(qmp.oobEnabled());
             assertInstanceOf(IllegalStateException.class, failure(qmp.executeOob("query-yank", null)));
         }
@@ -119,7 +125,8 @@ class QmpClientTest {
                 threads.add(new Thread(() -> {
                     List<CompletableFuture<JsonNode>> calls = new ArrayList<>();
                     for (int i = 0; i < 500; i++) {
-                        calls.add(qmp.execute("echo", Json.object().put("t", thread).put("i", i)));
+                        calls.add(qmp.execute(
+                                "echo", Json.object().put("t", thread).put("i", i)));
                     }
                     for (int i = 0; i < calls.size(); i++) {
                         JsonNode reply = calls.get(i).join();
@@ -141,8 +148,8 @@ class QmpClientTest {
     void errorsCarryClassAndDesc() throws Exception {
         Endpoint endpoint = start(ServerOptions.defaults());
         try (QmpClient qmp = QmpClient.connect(endpoint)) {
-            QmpError error = (QmpError) failure(qmp.execute("qom-get",
-                    Json.object().put("path", "/nope").put("property", "type")));
+            QmpError error = (QmpError) failure(
+                    qmp.execute("qom-get", Json.object().put("path", "/nope").put("property", "type")));
             assertEquals("DeviceNotFound", error.errorClass());
             assertEquals("Device '/nope' not found", error.desc());
             QmpError again = assertThrows(QmpError.class, () -> Calls.await(qmp.execute("no-such", null)));
@@ -157,16 +164,20 @@ class QmpClientTest {
             Throwable timeout = failure(qmp.execute("sleep", Json.object().put("ms", 500), Duration.ofMillis(50)));
             assertInstanceOf(QmpTimeoutException.class, timeout);
             assertTrue(timeout.getMessage().startsWith("sleep: no reply from unix:"), timeout.getMessage());
-            CompletableFuture<JsonNode> cancelled = qmp.execute("sleep", Json.object().put("ms", 300));
+            CompletableFuture<JsonNode> cancelled =
+                    qmp.execute("sleep", Json.object().put("ms", 300));
             assertTrue(cancelled.cancel(true));
             assertThrows(CancellationException.class, cancelled::join);
-            assertEquals("{}", qmp.execute("query-name", null).get(5, TimeUnit.SECONDS).toString());
+            assertEquals(
+                    "{}",
+                    qmp.execute("query-name", null).get(5, TimeUnit.SECONDS).toString());
         }
     }
 
     @Test
     void whenTheConnectionDiesEveryWaitingCallFailsAtOnce() throws Exception {
-        Endpoint endpoint = start(ServerOptions.builder().shutdownTimeout(Duration.ofMillis(100)).build());
+        Endpoint endpoint = start(
+                ServerOptions.builder().shutdownTimeout(Duration.ofMillis(100)).build());
         QmpClient qmp = QmpClient.connect(endpoint);
         List<CompletableFuture<JsonNode>> waiting = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
@@ -192,8 +203,9 @@ class QmpClientTest {
     void typedEventsWithFiltersAndAwait() throws Exception {
         Endpoint endpoint = start(ServerOptions.defaults());
         try (QmpClient qmp = QmpClient.connect(endpoint);
-             EventSubscription<Deleted> nics = qmp.subscribe(DELETED, d -> d.path().contains("nic"));
-             EventSubscription<QmpEvent> stops = qmp.subscribe(e -> e.name().equals("STOP"))) {
+                EventSubscription<Deleted> nics =
+                        qmp.subscribe(DELETED, d -> d.path().contains("nic"));
+                EventSubscription<QmpEvent> stops = qmp.subscribe(e -> e.name().equals("STOP"))) {
             server.emit("DEVICE_DELETED", Json.object().put("path", "/machine/peripheral/disk0"));
             server.emit("DEVICE_DELETED", Json.object().put("path", "/machine/peripheral/nic0"));
             qmp.execute("stop", null).get(5, TimeUnit.SECONDS);
@@ -220,8 +232,9 @@ class QmpClientTest {
     @Test
     void overflowIsReportedWhereEventsWereDropped() throws Exception {
         Endpoint endpoint = start(ServerOptions.defaults());
-        try (QmpClient qmp = QmpClient.connect(endpoint, ClientOptions.defaults().withEventBuffer(4));
-             EventSubscription<Deleted> events = qmp.subscribe(DELETED)) {
+        try (QmpClient qmp =
+                        QmpClient.connect(endpoint, ClientOptions.defaults().withEventBuffer(4));
+                EventSubscription<Deleted> events = qmp.subscribe(DELETED)) {
             for (int i = 0; i < 10; i++) {
                 server.emit("DEVICE_DELETED", Json.object().put("path", "/d" + i));
             }
@@ -229,7 +242,10 @@ class QmpClientTest {
             for (int i = 0; i < 4; i++) {
                 assertEquals(new Deleted("/d" + i), events.next(Duration.ofSeconds(1)));
             }
-            assertEquals(6, assertThrows(EventOverflowException.class, () -> events.next(Duration.ofSeconds(1))).dropped());
+            assertEquals(
+                    6,
+                    assertThrows(EventOverflowException.class, () -> events.next(Duration.ofSeconds(1)))
+                            .dropped());
             server.emit("DEVICE_DELETED", Json.object().put("path", "/after"));
             assertEquals(new Deleted("/after"), events.next(Duration.ofSeconds(5)));
         }
@@ -270,11 +286,12 @@ class QmpClientTest {
                 [{"name": "query-name", "meta-type": "command", "arg-type": "0", "ret-type": "0"},
                  {"name": "query-uuid", "meta-type": "command", "arg-type": "0", "ret-type": "0"},
                  {"name": "0", "meta-type": "object", "members": []}]""");
-        List<Command> commands = List.of(new Command("query-qmp-schema", List.of(), true, false, true,
-                (arguments, in) -> serverSchema));
+        List<Command> commands =
+                List.of(new Command("query-qmp-schema", List.of(), true, false, true, (arguments, in) -> serverSchema));
         server = new QmpServer(commands);
         Endpoint endpoint = server.listen(Endpoint.unix(dir.resolve("s.sock")));
-        try (QmpClient qmp = QmpClient.connect(endpoint, ClientOptions.defaults().withSchemaCheck(clientSchema))) {
+        try (QmpClient qmp =
+                QmpClient.connect(endpoint, ClientOptions.defaults().withSchemaCheck(clientSchema))) {
             SchemaDiff diff = qmp.schemaDiff().orElseThrow();
             assertEquals("missing on the server: command query-uuid", diff.toString());
         }

@@ -27,10 +27,12 @@ class ReverseConnectionTest {
     void aPeerThatConnectsOutIsGreetedAndNegotiatedWith() throws Exception {
         Path socket = dir.resolve("reverse.sock");
         try (QmpListener listener = QmpClient.listen(Endpoint.unix(socket), ClientOptions.defaults());
-             PeerDouble peer = PeerDouble.connect(listener.endpoint());
-             QmpClient qmp = listener.accept()) {
+                PeerDouble peer = PeerDouble.connect(listener.endpoint());
+                QmpClient qmp = listener.accept()) {
             assertEquals("7.2.0", qmp.greeting().qemuVersion());
-            assertEquals("{}", qmp.execute("query-status", null).get(5, TimeUnit.SECONDS).toString());
+            assertEquals(
+                    "{}",
+                    qmp.execute("query-status", null).get(5, TimeUnit.SECONDS).toString());
             assertEquals(List.of("query-status"), peer.commands());
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(socket)));
         }
@@ -44,8 +46,13 @@ class ReverseConnectionTest {
         try (QmpListener listener = QmpClient.listen(Endpoint.loopback(0), ClientOptions.defaults())) {
             Endpoint.Tcp bound = (Endpoint.Tcp) listener.endpoint();
             assertTrue(bound.port() > 0, bound.toString());
-            try (PeerDouble peer = PeerDouble.connect(bound); QmpClient qmp = listener.accept()) {
-                assertEquals("{}", qmp.execute("query-status", null).get(5, TimeUnit.SECONDS).toString());
+            try (PeerDouble peer = PeerDouble.connect(bound);
+                    QmpClient qmp = listener.accept()) {
+                assertEquals(
+                        "{}",
+                        qmp.execute("query-status", null)
+                                .get(5, TimeUnit.SECONDS)
+                                .toString());
                 // A peer that reconnects (QEMU's reconnect=) is accepted again while the listener is open.
                 CompletableFuture<PeerDouble> again = CompletableFuture.supplyAsync(() -> {
                     try {
@@ -55,8 +62,13 @@ class ReverseConnectionTest {
                         throw new IllegalStateException(e);
                     }
                 });
-                try (QmpClient second = qmp.reconnect(); PeerDouble peer2 = again.get(5, TimeUnit.SECONDS)) {
-                    assertEquals("{}", second.execute("query-name", null).get(5, TimeUnit.SECONDS).toString());
+                try (QmpClient second = qmp.reconnect();
+                        PeerDouble peer2 = again.get(5, TimeUnit.SECONDS)) {
+                    assertEquals(
+                            "{}",
+                            second.execute("query-name", null)
+                                    .get(5, TimeUnit.SECONDS)
+                                    .toString());
                     assertEquals(List.of("query-name"), peer2.commands());
                 }
             }
@@ -83,8 +95,10 @@ class ReverseConnectionTest {
             }
         });
         try (QmpClient qmp = QmpClient.accept(endpoint, ClientOptions.defaults());
-             PeerDouble connected = peer.get(5, TimeUnit.SECONDS)) {
-            assertEquals("{}", qmp.execute("query-status", null).get(5, TimeUnit.SECONDS).toString());
+                PeerDouble connected = peer.get(5, TimeUnit.SECONDS)) {
+            assertEquals(
+                    "{}",
+                    qmp.execute("query-status", null).get(5, TimeUnit.SECONDS).toString());
             assertFalse(Files.exists(dir.resolve("once.sock")), "it stops listening once connected");
             IOException gone = assertThrows(IOException.class, qmp::reconnect);
             assertTrue(gone.getMessage().startsWith("no longer listening on unix:"), gone.getMessage());
@@ -95,7 +109,8 @@ class ReverseConnectionTest {
     void noPeerWithinTheConnectTimeout() throws Exception {
         ClientOptions options = ClientOptions.defaults().withConnectTimeout(Duration.ofMillis(200));
         long start = System.nanoTime();
-        SocketTimeoutException error = assertThrows(SocketTimeoutException.class,
+        SocketTimeoutException error = assertThrows(
+                SocketTimeoutException.class,
                 () -> QmpClient.accept(Endpoint.unix(dir.resolve("lonely.sock")), options));
         assertTrue(error.getMessage().startsWith("no peer connected to "), error.getMessage());
         assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(3));

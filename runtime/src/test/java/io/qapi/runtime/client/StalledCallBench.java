@@ -31,8 +31,7 @@ import java.util.concurrent.TimeoutException;
  * {@code bench/stalled-call.sh}; {@code -Druns=N} (default 11).
  */
 public final class StalledCallBench {
-    private StalledCallBench() {
-    }
+    private StalledCallBench() {}
 
     // the peer is opened for what it does to the client, and closed at the end; no line names it
     @SuppressWarnings("try")
@@ -47,11 +46,13 @@ public final class StalledCallBench {
         JsonNode large = Json.object().put("blob", "x".repeat(2 << 20));
         Duration timeout = Duration.ofSeconds(1);
         double[][] figures = new double[5][runs];
-        System.out.printf("%-4s %16s %16s %18s %18s %14s%n", "run", "large returns us", "small returns us",
-                "large fails +ms", "small fails +ms", "encoding us");
+        System.out.printf(
+                "%-4s %16s %16s %18s %18s %14s%n",
+                "run", "large returns us", "small returns us", "large fails +ms", "small fails +ms", "encoding us");
         for (int run = 0; run < runs; run++) {
             Endpoint endpoint = Endpoint.unix(dir.resolve("stalled-" + run + ".sock"));
-            try (PeerDouble peer = PeerDouble.listen(endpoint, true); QmpClient qmp = QmpClient.connect(endpoint)) {
+            try (PeerDouble peer = PeerDouble.listen(endpoint, true);
+                    QmpClient qmp = QmpClient.connect(endpoint)) {
                 List<long[]> sent = new ArrayList<>();
                 List<CompletableFuture<JsonNode>> calls = new ArrayList<>();
                 for (JsonNode arguments : Arrays.asList(large, null)) {
@@ -87,11 +88,18 @@ public final class StalledCallBench {
             long encoding = System.nanoTime();
             JsonWriter.INSERTION.line(QmpMessages.command("stalled", large, LongNode.valueOf(run), false));
             figures[4][run] = (System.nanoTime() - encoding) / 1e3;
-            System.out.printf("%-4d %16.0f %16.0f %18.1f %18.1f %14.0f%n", run, figures[0][run], figures[1][run],
-                    figures[2][run], figures[3][run], figures[4][run]);
+            System.out.printf(
+                    "%-4d %16.0f %16.0f %18.1f %18.1f %14.0f%n",
+                    run, figures[0][run], figures[1][run], figures[2][run], figures[3][run], figures[4][run]);
         }
-        System.out.printf("%-4s %16.0f %16.0f %18.1f %18.1f %14.0f%n", "med", median(figures[0]), median(figures[1]),
-                median(figures[2]), median(figures[3]), median(figures[4]));
+        System.out.printf(
+                "%-4s %16.0f %16.0f %18.1f %18.1f %14.0f%n",
+                "med",
+                median(figures[0]),
+                median(figures[1]),
+                median(figures[2]),
+                median(figures[3]),
+                median(figures[4]));
     }
 
     private static double median(double[] values) {

@@ -71,32 +71,39 @@ class StalledPeerTest {
     @Test
     void aLargeCallAndASmallOneReturnAtOnceAndFailWithinTheirTimeout() throws Exception {
         Endpoint endpoint = Endpoint.unix(dir.resolve("stalled.sock"));
-        try (PeerDouble peer = PeerDouble.listen(endpoint, true); QmpClient qmp = QmpClient.connect(endpoint)) {
+        try (PeerDouble peer = PeerDouble.listen(endpoint, true);
+                QmpClient qmp = QmpClient.connect(endpoint)) {
             Duration timeout = Duration.ofSeconds(1);
             Sent large = send(qmp, "large", twoMebibytes(), timeout);
             Sent small = send(qmp, "small", null, timeout);
-            assertTrue(large.returnMillis() < LARGE_RETURNS_MS, "the large call returned after "
-                    + large.returnMillis() + " ms");
-            assertTrue(small.returnMillis() < RETURNS_AT_ONCE_MS, "the small call returned after "
-                    + small.returnMillis() + " ms");
+            assertTrue(
+                    large.returnMillis() < LARGE_RETURNS_MS,
+                    "the large call returned after " + large.returnMillis() + " ms");
+            assertTrue(
+                    small.returnMillis() < RETURNS_AT_ONCE_MS,
+                    "the small call returned after " + small.returnMillis() + " ms");
             for (Sent sent : List.of(large, small)) {
                 Throwable error = QmpClientTest.failure(sent.call());
                 long failedAfter = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sent.startNanos());
                 assertInstanceOf(QmpTimeoutException.class, error);
-                assertTrue(failedAfter >= 1000 && failedAfter <= 1000 + TIMER_SLACK_MS,
+                assertTrue(
+                        failedAfter >= 1000 && failedAfter <= 1000 + TIMER_SLACK_MS,
                         "failed after " + failedAfter + " ms: " + error.getMessage());
             }
-            assertTrue(QmpClientTest.failure(large.call()).getMessage().startsWith(
-                    "large: only partly sent to unix:"), QmpClientTest.failure(large.call()).getMessage());
-            assertTrue(QmpClientTest.failure(small.call()).getMessage().startsWith(
-                    "small: not sent to unix:"), QmpClientTest.failure(small.call()).getMessage());
+            assertTrue(
+                    QmpClientTest.failure(large.call()).getMessage().startsWith("large: only partly sent to unix:"),
+                    QmpClientTest.failure(large.call()).getMessage());
+            assertTrue(
+                    QmpClientTest.failure(small.call()).getMessage().startsWith("small: not sent to unix:"),
+                    QmpClientTest.failure(small.call()).getMessage());
         }
     }
 
     @Test
     void theConnectionGoesOnWhenThePeerReadsAgain() throws Exception {
         Endpoint endpoint = Endpoint.unix(dir.resolve("stalled.sock"));
-        try (PeerDouble peer = PeerDouble.listen(endpoint, true); QmpClient qmp = QmpClient.connect(endpoint)) {
+        try (PeerDouble peer = PeerDouble.listen(endpoint, true);
+                QmpClient qmp = QmpClient.connect(endpoint)) {
             Sent large = send(qmp, "large", twoMebibytes(), Duration.ofMillis(200));
             List<CompletableFuture<JsonNode>> small = new ArrayList<>();
             for (int i = 0; i < 200; i++) { // enough that withdrawn lines are swept out of the queue
@@ -108,7 +115,11 @@ class StalledPeerTest {
             }
             assertTrue(qmp.isOpen());
             peer.resume();
-            assertEquals("{}", qmp.execute("after", null, Duration.ofSeconds(10)).get(10, TimeUnit.SECONDS).toString());
+            assertEquals(
+                    "{}",
+                    qmp.execute("after", null, Duration.ofSeconds(10))
+                            .get(10, TimeUnit.SECONDS)
+                            .toString());
             // The large command had begun to leave and was finished; the small ones were withdrawn.
             assertEquals(List.of("large", "after"), peer.commands());
         }
@@ -120,7 +131,8 @@ class StalledPeerTest {
     void aFullWriteQueueFailsTheCallAtOnce() throws Exception {
         Endpoint endpoint = Endpoint.unix(dir.resolve("stalled.sock"));
         ClientOptions options = ClientOptions.defaults().withWriteQueueLimit(1 << 20);
-        try (PeerDouble peer = PeerDouble.listen(endpoint, true); QmpClient qmp = QmpClient.connect(endpoint, options)) {
+        try (PeerDouble peer = PeerDouble.listen(endpoint, true);
+                QmpClient qmp = QmpClient.connect(endpoint, options)) {
             JsonNode quarter = Json.object().put("blob", "x".repeat(256 << 10));
             Throwable refused = null;
             int accepted = 0;

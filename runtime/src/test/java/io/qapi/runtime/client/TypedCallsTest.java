@@ -31,7 +31,7 @@ class TypedCallsTest {
         }
 
         default CompletableFuture<Void> stopAsync() {
-            return call("stop", null).thenAccept(r -> { });
+            return call("stop", null).thenAccept(r -> {});
         }
 
         default void stop() {
@@ -47,7 +47,8 @@ class TypedCallsTest {
         assertEquals(Duration.ofSeconds(60), ClientOptions.defaults().callTimeout());
         assertNull(ClientOptions.defaults().withoutCallTimeout().callTimeout());
         assertThrows(NullPointerException.class, () -> ClientOptions.defaults().withCallTimeout(null));
-        assertThrows(IllegalArgumentException.class, () -> ClientOptions.defaults().withCallTimeout(Duration.ZERO));
+        assertThrows(
+                IllegalArgumentException.class, () -> ClientOptions.defaults().withCallTimeout(Duration.ZERO));
     }
 
     // the peer is opened for what it does to the client, and closed at the end; no line names it
@@ -56,7 +57,8 @@ class TypedCallsTest {
     void connectingTakesTheConnectTimeoutNotTheCallTimeout() throws Exception {
         Endpoint endpoint = Endpoint.unix(dir.resolve("peer.sock"));
         ClientOptions options = ClientOptions.defaults().withCallTimeout(Duration.ofNanos(1));
-        try (PeerDouble peer = PeerDouble.listen(endpoint, false); QmpClient qmp = QmpClient.connect(endpoint, options)) {
+        try (PeerDouble peer = PeerDouble.listen(endpoint, false);
+                QmpClient qmp = QmpClient.connect(endpoint, options)) {
             assertTrue(qmp.isOpen());
         }
     }
@@ -67,9 +69,11 @@ class TypedCallsTest {
     void typedCallsTakeTheDefaultTimeout() throws Exception {
         Endpoint endpoint = Endpoint.unix(dir.resolve("stalled.sock"));
         ClientOptions options = ClientOptions.defaults().withCallTimeout(Duration.ofMillis(300));
-        try (PeerDouble peer = PeerDouble.listen(endpoint, true); QmpClient qmp = QmpClient.connect(endpoint, options)) {
+        try (PeerDouble peer = PeerDouble.listen(endpoint, true);
+                QmpClient qmp = QmpClient.connect(endpoint, options)) {
             long start = System.nanoTime();
-            QmpTimeoutException error = assertThrows(QmpTimeoutException.class, () -> RunStateClient.over(qmp).stop());
+            QmpTimeoutException error = assertThrows(
+                    QmpTimeoutException.class, () -> RunStateClient.over(qmp).stop());
             assertTrue(error.getMessage().startsWith("stop: "), error.getMessage());
             assertTrue(System.nanoTime() - start >= TimeUnit.MILLISECONDS.toNanos(300));
         }
@@ -80,7 +84,8 @@ class TypedCallsTest {
     @Test
     void aTypedClientOverATimeoutViewTakesThatTimeout() throws Exception {
         Endpoint endpoint = Endpoint.unix(dir.resolve("stalled.sock"));
-        try (PeerDouble peer = PeerDouble.listen(endpoint, true); QmpClient qmp = QmpClient.connect(endpoint)) {
+        try (PeerDouble peer = PeerDouble.listen(endpoint, true);
+                QmpClient qmp = QmpClient.connect(endpoint)) {
             RunStateClient quick = RunStateClient.over(qmp.withTimeout(Duration.ofMillis(200)));
             long start = System.nanoTime();
             assertThrows(QmpTimeoutException.class, quick::stop);
@@ -98,15 +103,16 @@ class TypedCallsTest {
     @Test
     void typedEventsCarryTheServersTimestamp() throws Exception {
         Endpoint endpoint = Endpoint.unix(dir.resolve("events.sock"));
-        try (PeerDouble peer = PeerDouble.listen(endpoint, false); QmpClient qmp = QmpClient.connect(endpoint)) {
+        try (PeerDouble peer = PeerDouble.listen(endpoint, false);
+                QmpClient qmp = QmpClient.connect(endpoint)) {
             List<TimedEvent<QmpClientTest.Deleted>> pushed = new CopyOnWriteArrayList<>();
             CountDownLatch two = new CountDownLatch(2);
-            try (EventSubscription<TimedEvent<QmpClientTest.Deleted>> pulled = qmp.subscribeTimed(QmpClientTest.DELETED,
-                    d -> d.path().startsWith("/machine"));
-                 EventSubscription<?> listener = qmp.listenTimed(QmpClientTest.DELETED, d -> true, event -> {
-                     pushed.add(event);
-                     two.countDown();
-                 })) {
+            try (EventSubscription<TimedEvent<QmpClientTest.Deleted>> pulled = qmp.subscribeTimed(
+                            QmpClientTest.DELETED, d -> d.path().startsWith("/machine"));
+                    EventSubscription<?> listener = qmp.listenTimed(QmpClientTest.DELETED, d -> true, event -> {
+                        pushed.add(event);
+                        two.countDown();
+                    })) {
                 peer.send("{\"timestamp\": {\"seconds\": 1700000000, \"microseconds\": 123456}, "
                         + "\"event\": \"DEVICE_DELETED\", \"data\": {\"path\": \"/machine/peripheral/nic0\"}}");
                 peer.send("{\"timestamp\": {\"seconds\": 1700000001, \"microseconds\": 5}, "

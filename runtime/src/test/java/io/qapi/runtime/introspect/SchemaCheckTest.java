@@ -30,8 +30,10 @@ public class SchemaCheckTest {
         JsonNode qemu = real("x86-none/query-qmp-schema.json");
         SchemaDiff diff = SchemaCheck.compare(qemu, qemu);
         assertTrue(diff.isEmpty(), diff.toString());
-        assertTrue(diff.deprecated().stream().anyMatch(d -> d.toString().equals(
-                "deprecated by the server: command drive-backup")), diff.deprecated().toString());
+        assertTrue(
+                diff.deprecated().stream()
+                        .anyMatch(d -> d.toString().equals("deprecated by the server: command drive-backup")),
+                diff.deprecated().toString());
     }
 
     @Test
@@ -60,22 +62,24 @@ public class SchemaCheckTest {
                   "members": [{"name": "a", "features": ["deprecated"]}, {"name": "c"}]},
                  {"name": "str", "meta-type": "builtin", "json-type": "string"},
                  {"name": "int", "meta-type": "builtin", "json-type": "int"}]""");
-        assertEquals(List.of(
-                "type differs: str became int in blockdev-del arguments.node-name",
-                "missing on the server: value 'b' in blockdev-del arguments.mode",
-                "not known to the client: value 'c' in blockdev-del arguments.mode",
-                "missing on the server: member 'old' in blockdev-del arguments",
-                "not known to the client: member 'force' (mandatory) in blockdev-del arguments",
-                "not known to the client: command query-new",
-                "missing on the server: event BLOCK_JOB",
-                "deprecated by the server: member 'mode' in blockdev-del arguments",
-                "deprecated by the server: value 'a' in blockdev-del arguments.mode"),
+        assertEquals(
+                List.of(
+                        "type differs: str became int in blockdev-del arguments.node-name",
+                        "missing on the server: value 'b' in blockdev-del arguments.mode",
+                        "not known to the client: value 'c' in blockdev-del arguments.mode",
+                        "missing on the server: member 'old' in blockdev-del arguments",
+                        "not known to the client: member 'force' (mandatory) in blockdev-del arguments",
+                        "not known to the client: command query-new",
+                        "missing on the server: event BLOCK_JOB",
+                        "deprecated by the server: member 'mode' in blockdev-del arguments",
+                        "deprecated by the server: value 'a' in blockdev-del arguments.mode"),
                 List.of(SchemaCheck.compare(mine, theirs).toString().split("\n")));
     }
 
     @Test
     void x86AndArmSchemasOfTheSameReleaseDiffer() throws IOException {
-        SchemaDiff diff = SchemaCheck.compare(real("x86-none/query-qmp-schema.json"), real("aarch64/query-qmp-schema.json"));
+        SchemaDiff diff =
+                SchemaCheck.compare(real("x86-none/query-qmp-schema.json"), real("aarch64/query-qmp-schema.json"));
         List<String> lines = diff.differences().stream().map(Object::toString).toList();
         assertTrue(lines.contains("missing on the server: command query-sev"), diff.toString());
         assertTrue(lines.contains("not known to the client: command query-gic-capabilities"), diff.toString());

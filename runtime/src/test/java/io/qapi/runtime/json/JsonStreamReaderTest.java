@@ -43,22 +43,26 @@ class JsonStreamReaderTest {
 
     @Test
     void bareTokenGivesTwoErrors() {
-        assertEquals(List.of("error: JSON parse error, stray '-v'", "error: JSON parse error, expecting value"),
+        assertEquals(
+                List.of("error: JSON parse error, stray '-v'", "error: JSON parse error, expecting value"),
                 read("{\"execute\": query-version}\n"));
     }
 
     @Test
     void qemuParseErrors() {
         assertEquals(List.of("error: JSON parse error, expecting value"), read("{\"execute\": \"query-version\",}\n"));
-        assertEquals(List.of("error: JSON parse error, missing : in object pair"),
+        assertEquals(
+                List.of("error: JSON parse error, missing : in object pair"),
                 read("{\"execute\" \"query-version\"}\n"));
-        assertEquals(List.of("error: JSON parse error, invalid escape sequence in string"),
+        assertEquals(
+                List.of("error: JSON parse error, invalid escape sequence in string"),
                 read("{\"execute\": \"query-\\qversion\"}\n"));
     }
 
     @Test
     void surplusBraceAfterAMessage() {
-        assertEquals(List.of("{\"execute\": \"query-version\"}", "error: JSON parse error, expecting value"),
+        assertEquals(
+                List.of("{\"execute\": \"query-version\"}", "error: JSON parse error, expecting value"),
                 read("{\"execute\": \"query-version\"}}\n"));
     }
 
@@ -72,15 +76,20 @@ class JsonStreamReaderTest {
 
     @Test
     void messagesWithoutSeparators() {
-        assertEquals(List.of("{\"execute\": \"a\"}", "{\"execute\": \"b\"}", "42", "\"x\"", "null", "[1, 2, 3]"),
+        assertEquals(
+                List.of("{\"execute\": \"a\"}", "{\"execute\": \"b\"}", "42", "\"x\"", "null", "[1, 2, 3]"),
                 read("{\"execute\": \"a\"}{\"execute\": \"b\"}42\n\"x\" null [1, 2, 3]"));
     }
 
     @Test
     void strayBytesAndResynchronisation() {
         // 0xFF is never valid UTF-8; the stray text is shown as QEMU shows it, U+FFFD.
-        assertEquals(List.of("error: JSON parse error, stray '\uFFFD'", "{\"execute\": \"x\"}"),
-                read(Limits.DEFAULT, new byte[] {(byte) 0xFF}, "{\"execute\": \"x\"}".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(
+                List.of("error: JSON parse error, stray '\uFFFD'", "{\"execute\": \"x\"}"),
+                read(
+                        Limits.DEFAULT,
+                        new byte[] {(byte) 0xFF},
+                        "{\"execute\": \"x\"}".getBytes(StandardCharsets.UTF_8)));
         // After an error, input up to a structural character is skipped.
         assertEquals(List.of("error: JSON parse error, stray 'A'", "{\"a\": 1}"), read("Agarbage{\"a\": 1}"));
         assertEquals(List.of("error: JSON parse error, stray '01'"), read("01 "));
@@ -97,15 +106,18 @@ class JsonStreamReaderTest {
         assertEquals(List.of("error: JSON parse error, \\u12\" is not a valid Unicode character"), read("\"\\u12\""));
         assertEquals(List.of("error: JSON parse error, \\uD800 is not a valid Unicode character"), read("\"\\uD800\""));
         assertEquals(List.of("error: JSON parse error, \\uFFFF is not a valid Unicode character"), read("\"\\uFFFF\""));
-        assertEquals(List.of("error: JSON parse error, invalid UTF-8 sequence in string"),
+        assertEquals(
+                List.of("error: JSON parse error, invalid UTF-8 sequence in string"),
                 read(Limits.DEFAULT, new byte[] {'"', (byte) 0xC3, '"'}));
     }
 
     @Test
     void stringsAndNumbers() {
-        assertEquals(List.of("[\"\\u00E9\\uD83D\\uDE00\", \"'\\\"\", \"\\u0000\"]"),
+        assertEquals(
+                List.of("[\"\\u00E9\\uD83D\\uDE00\", \"'\\\"\", \"\\u0000\"]"),
                 read("[\"é\\uD83D\\uDE00\", '\\'\"', \"\\u0000\"]"));
-        assertEquals(List.of("[0, 9223372036854775807, 18446744073709551615, 1.8446744073709552e+19, 0.10000000000000001]"),
+        assertEquals(
+                List.of("[0, 9223372036854775807, 18446744073709551615, 1.8446744073709552e+19, 0.10000000000000001]"),
                 read("[-0, 9223372036854775807, 18446744073709551615, 18446744073709551616, 0.1]"));
     }
 
@@ -121,12 +133,14 @@ class JsonStreamReaderTest {
         Limits small = new Limits(64, 8, 3);
         // The fourth '[' is refused with all before it; each ']' left over is then a message.
         String unmatched = "error: JSON parse error, expecting value";
-        assertEquals(List.of("error: JSON nesting depth limit exceeded", unmatched, unmatched, unmatched, unmatched),
+        assertEquals(
+                List.of("error: JSON nesting depth limit exceeded", unmatched, unmatched, unmatched, unmatched),
                 read(small, "[[[[]]]]".getBytes(StandardCharsets.UTF_8)));
         List<String> big = read(small, ("\"" + "x".repeat(100) + "\"").getBytes(StandardCharsets.UTF_8));
         assertEquals("error: JSON token size limit exceeded", big.get(0));
-        assertEquals(List.of("error: JSON token count limit exceeded"), read(small, "[1,2,3,4,5]".getBytes(StandardCharsets.UTF_8))
-                .subList(0, 1));
+        assertEquals(
+                List.of("error: JSON token count limit exceeded"),
+                read(small, "[1,2,3,4,5]".getBytes(StandardCharsets.UTF_8)).subList(0, 1));
     }
 
     @Test

@@ -36,31 +36,37 @@ class JsonWriterTest {
         byte[] text = JsonWriter.QEMU.text(value).getBytes(StandardCharsets.US_ASCII);
         JsonNode encoded = EncodedJson.node(text, JsonWriter.KeyOrder.QEMU, () -> value);
         JsonNode id = Json.string("x1");
-        assertEquals(JsonWriter.QEMU.text(QmpMessages.success(value, id)),
+        assertEquals(
+                JsonWriter.QEMU.text(QmpMessages.success(value, id)),
                 JsonWriter.QEMU.text(QmpMessages.success(encoded, id)));
         // a writer of the other order writes the value itself
-        assertEquals(JsonWriter.INSERTION.text(QmpMessages.success(value, id)),
+        assertEquals(
+                JsonWriter.INSERTION.text(QmpMessages.success(value, id)),
                 JsonWriter.INSERTION.text(QmpMessages.success(encoded, id)));
         // the text is copied as given: a marker text shows that the tree is not written again
-        JsonNode marker = EncodedJson.node("{\"known\": 1}".getBytes(StandardCharsets.US_ASCII),
-                JsonWriter.KeyOrder.QEMU, () -> value);
-        assertEquals("{\"return\": {\"known\": 1}, \"id\": \"x1\"}", JsonWriter.QEMU.text(QmpMessages.success(marker, id)));
+        JsonNode marker = EncodedJson.node(
+                "{\"known\": 1}".getBytes(StandardCharsets.US_ASCII), JsonWriter.KeyOrder.QEMU, () -> value);
+        assertEquals(
+                "{\"return\": {\"known\": 1}, \"id\": \"x1\"}", JsonWriter.QEMU.text(QmpMessages.success(marker, id)));
     }
 
     @Test
     void envelopesInQemusOrder() {
         JsonNode id = Json.string("x1");
-        assertEquals("{\"id\": \"x1\", \"error\": {\"class\": \"CommandNotFound\", \"desc\": \"d\"}}",
+        assertEquals(
+                "{\"id\": \"x1\", \"error\": {\"class\": \"CommandNotFound\", \"desc\": \"d\"}}",
                 JsonWriter.QEMU.text(QmpMessages.error("CommandNotFound", "d", id)));
         assertEquals("{\"return\": {}, \"id\": \"x1\"}", JsonWriter.QEMU.text(QmpMessages.success(Json.object(), id)));
-        assertEquals("{\"timestamp\": {\"seconds\": 1, \"microseconds\": 2}, \"event\": \"STOP\"}",
+        assertEquals(
+                "{\"timestamp\": {\"seconds\": 1, \"microseconds\": 2}, \"event\": \"STOP\"}",
                 JsonWriter.QEMU.text(QmpMessages.event("STOP", null, new Timestamp(1, 2))));
         // query-status, members added in schema order, comes out in QEMU's order
         ObjectNode status = Json.object();
         status.put("running", false);
         status.put("singlestep", false);
         status.put("status", "prelaunch");
-        assertEquals("{\"status\": \"prelaunch\", \"singlestep\": false, \"running\": false}", JsonWriter.QEMU.text(status));
+        assertEquals(
+                "{\"status\": \"prelaunch\", \"singlestep\": false, \"running\": false}", JsonWriter.QEMU.text(status));
     }
 
     /** Every reply captured raw from QEMU, read and written again, is the same bytes. */
@@ -71,26 +77,46 @@ class JsonWriterTest {
             for (Path file : files.toList()) {
                 byte[] raw = Files.readAllBytes(file);
                 JsonNode reply = mapper.readTree(raw);
-                assertEquals(new String(raw, StandardCharsets.UTF_8), new String(JsonWriter.INSERTION.line(reply),
-                        StandardCharsets.UTF_8), file.toString());
+                assertEquals(
+                        new String(raw, StandardCharsets.UTF_8),
+                        new String(JsonWriter.INSERTION.line(reply), StandardCharsets.UTF_8),
+                        file.toString());
             }
         }
     }
 
     @Test
     void numbersAsPrintfG17() {
-        assertEquals("[1, 1.5, 0.10000000000000001, 1e+20, 1.0000000000000001e-05, 0.0001, -0, 1.2345678901234568e+17]",
-                JsonWriter.QEMU.text(Json.array().add(1.0).add(1.5).add(0.1).add(1e20).add(1e-5).add(1e-4)
-                        .add(-0.0).add(123456789012345680.0)));
+        assertEquals(
+                "[1, 1.5, 0.10000000000000001, 1e+20, 1.0000000000000001e-05, 0.0001, -0, 1.2345678901234568e+17]",
+                JsonWriter.QEMU.text(Json.array()
+                        .add(1.0)
+                        .add(1.5)
+                        .add(0.1)
+                        .add(1e20)
+                        .add(1e-5)
+                        .add(1e-4)
+                        .add(-0.0)
+                        .add(123456789012345680.0)));
     }
 
     @Test
     void bucketsAreQemus() {
         // pairs QEMU shows in this order
-        String[][] ordered = {{"return", "id"}, {"id", "error"}, {"class", "desc"}, {"qemu", "package"},
-            {"version", "capabilities"}, {"timestamp", "event"}, {"event", "data"}, {"seconds", "microseconds"}};
+        String[][] ordered = {
+            {"return", "id"},
+            {"id", "error"},
+            {"class", "desc"},
+            {"qemu", "package"},
+            {"version", "capabilities"},
+            {"timestamp", "event"},
+            {"event", "data"},
+            {"seconds", "microseconds"}
+        };
         for (String[] pair : ordered) {
-            assertEquals(List.of(pair[0], pair[1]), List.of(QDictOrder.order(List.of(pair[1], pair[0]).iterator(), 2)));
+            assertEquals(
+                    List.of(pair[0], pair[1]),
+                    List.of(QDictOrder.order(List.of(pair[1], pair[0]).iterator(), 2)));
         }
     }
 }

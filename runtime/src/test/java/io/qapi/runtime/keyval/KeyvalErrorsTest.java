@@ -71,16 +71,15 @@ class KeyvalErrorsTest {
     @Test
     void keysAndFragmentsOver127CharactersAreTooLong() {
         QmpErrors.assertGeneric("Parameter '" + LONG + "' is too long", () -> Keyval.parse(LONG + "=v"));
-        QmpErrors.assertGeneric("Parameter fragment '" + LONG + "' is too long",
-                () -> Keyval.parse("k." + LONG + "=v"));
-        QmpErrors.assertGeneric("Parameter fragment '" + LONG + "' is too long",
-                () -> Keyval.parse(LONG + ".k=v"));
+        QmpErrors.assertGeneric(
+                "Parameter fragment '" + LONG + "' is too long", () -> Keyval.parse("k." + LONG + "=v"));
+        QmpErrors.assertGeneric("Parameter fragment '" + LONG + "' is too long", () -> Keyval.parse(LONG + ".k=v"));
         String digits = "1".repeat(128);
-        QmpErrors.assertGeneric("Parameter fragment '" + digits + "' is too long",
-                () -> Keyval.parse("k." + digits + "=v"));
+        QmpErrors.assertGeneric(
+                "Parameter fragment '" + digits + "' is too long", () -> Keyval.parse("k." + digits + "=v"));
         // The length is checked before the member it would go into.
-        QmpErrors.assertGeneric("Parameter fragment '" + LONG + "' is too long",
-                () -> Keyval.parse("k=1,k." + LONG + "=v"));
+        QmpErrors.assertGeneric(
+                "Parameter fragment '" + LONG + "' is too long", () -> Keyval.parse("k=1,k." + LONG + "=v"));
     }
 
     @Test

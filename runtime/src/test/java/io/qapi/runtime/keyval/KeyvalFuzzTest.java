@@ -30,6 +30,7 @@ class KeyvalFuzzTest {
     private static final int TREES = 3_000;
     /** Weighted towards the characters the syntax gives meaning to. */
     private static final String ALPHABET = "==,,,..._-?help0123ab Z\u00e9\u2603\ud83d\0\t";
+
     private static final String[] NAMES = {"a", "b", "id", "type", "x-y", "Z_9", "__org.q_n"};
     private static final String VALUE_CHARS = "ab9,=.?_ -\u00e9\u2603";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;

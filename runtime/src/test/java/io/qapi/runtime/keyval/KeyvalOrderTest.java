@@ -22,8 +22,8 @@ class KeyvalOrderTest {
     @Test
     void membersFollowQemusDictionaryOrder() {
         assertEquals(Dict.bucket("status"), Dict.bucket("singlestep"));
-        assertEquals(List.of("status", "singlestep", "running"),
-                names(Keyval.parse("running=a,singlestep=b,status=c")));
+        assertEquals(
+                List.of("status", "singlestep", "running"), names(Keyval.parse("running=a,singlestep=b,status=c")));
         // query-version's "qemu": {"micro": 22, "minor": 2, "major": 7}, written major first.
         assertEquals(List.of("micro", "minor", "major"), names(Keyval.parse("major=7,minor=2,micro=22")));
     }
@@ -37,7 +37,8 @@ class KeyvalOrderTest {
 
     @Test
     void anObjectOptionComesOutAsQemuHoldsIt() {
-        assertEquals(List.of("qom-type", "size", "id"),
+        assertEquals(
+                List.of("qom-type", "size", "id"),
                 names(Keyval.parse("memory-backend-ram,id=m0,size=512M", "qom-type")));
     }
 

@@ -131,8 +131,8 @@ class KeyvalTest {
 
     @Test
     void helpDoesNotHideLaterErrors() {
-        QmpErrors.assertGeneric("Expected '=' after parameter 'foo'",
-                () -> Keyval.parseWithHelp("help,foo", "implied"));
+        QmpErrors.assertGeneric(
+                "Expected '=' after parameter 'foo'", () -> Keyval.parseWithHelp("help,foo", "implied"));
         QmpErrors.assertGeneric("Parameter 'l.1' missing", () -> Keyval.parseWithHelp("help,l.2=x,l.0=y", null));
     }
 
@@ -176,7 +176,8 @@ class KeyvalTest {
             node = node.get("a");
         }
         assertEquals("v", node.get("b").textValue());
-        QmpErrors.assertGeneric("Parameter '" + "a.".repeat(depth) + "1' missing",
+        QmpErrors.assertGeneric(
+                "Parameter '" + "a.".repeat(depth) + "1' missing",
                 () -> Keyval.parse("a.".repeat(depth) + "0=x," + "a.".repeat(depth) + "2=y"));
     }
 }

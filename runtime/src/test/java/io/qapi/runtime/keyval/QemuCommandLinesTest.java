@@ -32,13 +32,13 @@ import org.junit.jupiter.api.Test;
 class QemuCommandLinesTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     /** QEMU's implied key for each option. */
-    private static final Map<String, String> IMPLIED_KEYS = Map.of(
-            "-numa", "type", "-object", "qom-type", "-device", "driver", "-smp", "cpus", "-machine", "type");
+    private static final Map<String, String> IMPLIED_KEYS =
+            Map.of("-numa", "type", "-object", "qom-type", "-device", "driver", "-smp", "cpus", "-machine", "type");
+
     private static final Pattern PYTHON_PAIR =
             Pattern.compile("\"(-numa|-object|-device|-smp|-machine)\",\\s*\"([^\"]*)\"");
 
-    private record Row(String option, String argument, JsonNode tree, boolean help) {
-    }
+    private record Row(String option, String argument, JsonNode tree, boolean help) {}
 
     private static List<Row> rows() throws IOException {
         List<Row> rows = new ArrayList<>();

@@ -7,8 +7,7 @@ import io.qapi.runtime.api.QmpError;
 import org.junit.jupiter.api.function.Executable;
 
 final class QmpErrors {
-    private QmpErrors() {
-    }
+    private QmpErrors() {}
 
     /** Asserts that {@code code} fails with a GenericError saying exactly {@code message}. */
     static void assertGeneric(String message, Executable code) {

@@ -9,8 +9,7 @@ import java.nio.file.Path;
  * use it are skipped, saying so, where it is absent.
  */
 final class SharedRecords {
-    private SharedRecords() {
-    }
+    private SharedRecords() {}
 
     static Path qemu72() {
         return SharedQemu.path("real-7.2");

@@ -28,18 +28,22 @@ class ParityTest {
 
     @Test
     void errorTableRowsGetTheSameRepliesAsFromQemu() throws Exception {
-        JsonNode rows = new ObjectMapper().readTree(Captures.file("x86-none/errors.json").toFile());
-        try (QemuProcess qemu = QemuProcess.start(dir); QmpServer server = new QmpServer(new TinyQemu().commands())) {
+        JsonNode rows = new ObjectMapper()
+                .readTree(Captures.file("x86-none/errors.json").toFile());
+        try (QemuProcess qemu = QemuProcess.start(dir);
+                QmpServer server = new QmpServer(new TinyQemu().commands())) {
             try (RawConnection theirs = new RawConnection(Endpoint.unix(qemu.socket()));
-                 RawConnection ours = new RawConnection(server.listen(io.qapi.runtime.transport.Endpoint.unix(
-                         dir.resolve("ours.sock"))))) {
+                    RawConnection ours = new RawConnection(
+                            server.listen(io.qapi.runtime.transport.Endpoint.unix(dir.resolve("ours.sock"))))) {
                 String capabilities = "{\"execute\": \"qmp_capabilities\"}\n";
                 assertEquals(Exchanges.negotiate(theirs, capabilities), Exchanges.negotiate(ours, capabilities));
                 int sync = 0;
                 for (JsonNode row : rows) {
                     List<String> sent = Exchanges.sent(row);
                     sync++;
-                    assertEquals(Exchanges.exchange(theirs, sent, sync), Exchanges.exchange(ours, sent, sync),
+                    assertEquals(
+                            Exchanges.exchange(theirs, sent, sync),
+                            Exchanges.exchange(ours, sent, sync),
                             row.path("case").asText());
                 }
             }
@@ -48,7 +52,9 @@ class ParityTest {
 
     @Test
     void negotiationErrorsAreQemus() throws Exception {
-        List<String> steps = List.of("{\"execute\": \"query-version\"}", "{\"exec-oob\": \"query-yank\", \"id\": 1}",
+        List<String> steps = List.of(
+                "{\"execute\": \"query-version\"}",
+                "{\"exec-oob\": \"query-yank\", \"id\": 1}",
                 "{\"execute\": \"qmp_capabilities\", \"arguments\": {\"enable\": [\"foo\"]}}",
                 "{\"execute\": \"qmp_capabilities\", \"arguments\": {\"enable\": \"oob\"}}",
                 "{\"execute\": \"qmp_capabilities\", \"arguments\": {\"enable\": [1]}}",
@@ -57,10 +63,11 @@ class ParityTest {
                 "{\"execute\": \"qmp_capabilities\", \"arguments\": {\"enable\": [\"oob\"]}}",
                 "{\"execute\": \"qmp_capabilities\"}",
                 "{\"exec-oob\": \"qmp_capabilities\", \"id\": 2}");
-        try (QemuProcess qemu = QemuProcess.start(dir); QmpServer server = new QmpServer(new TinyQemu().commands())) {
+        try (QemuProcess qemu = QemuProcess.start(dir);
+                QmpServer server = new QmpServer(new TinyQemu().commands())) {
             try (RawConnection theirs = new RawConnection(Endpoint.unix(qemu.socket()));
-                 RawConnection ours = new RawConnection(server.listen(io.qapi.runtime.transport.Endpoint.unix(
-                         dir.resolve("ours.sock"))))) {
+                    RawConnection ours = new RawConnection(
+                            server.listen(io.qapi.runtime.transport.Endpoint.unix(dir.resolve("ours.sock"))))) {
                 assertEquals(theirs.text(), ours.text());
                 for (String step : steps) {
                     theirs.send(step);

@@ -25,11 +25,18 @@ class ReverseQemuTest {
         Path socket = dir.resolve("reverse.sock");
         ClientOptions options = ClientOptions.defaults().withConnectTimeout(Duration.ofSeconds(30));
         try (QmpListener listener = QmpClient.listen(Endpoint.unix(socket), options);
-             QemuProcess qemu = QemuProcess.connectingTo(socket);
-             QmpClient qmp = listener.accept()) {
-            assertTrue(qmp.greeting().qemuVersion().startsWith("7."), qmp.greeting().qemuVersion());
+                QemuProcess qemu = QemuProcess.connectingTo(socket);
+                QmpClient qmp = listener.accept()) {
+            assertTrue(
+                    qmp.greeting().qemuVersion().startsWith("7."),
+                    qmp.greeting().qemuVersion());
             assertTrue(qmp.oobEnabled(), "QEMU offers out-of-band execution on a QMP monitor");
-            assertEquals("running", qmp.execute("query-status", null).get(10, TimeUnit.SECONDS).path("status").asText());
+            assertEquals(
+                    "running",
+                    qmp.execute("query-status", null)
+                            .get(10, TimeUnit.SECONDS)
+                            .path("status")
+                            .asText());
             qmp.execute("quit", null).get(10, TimeUnit.SECONDS);
             assertTrue(qemu.awaitExit(Duration.ofSeconds(10)), "QEMU did not quit");
         }

@@ -45,7 +45,9 @@ class AdmissionTest extends ServerFixture {
     @Test
     void twoThousandIdleConnectionsDoNotKeepOutAClientThatNegotiates() throws Exception {
         Closings closings = new Closings();
-        Endpoint endpoint = start(new TinyQemu().commands(), ServerOptions.builder().listener(closings).build());
+        Endpoint endpoint = start(
+                new TinyQemu().commands(),
+                ServerOptions.builder().listener(closings).build());
         int idle = 2000;
         List<SocketChannel> idlers = new ArrayList<>();
         try {
@@ -64,7 +66,8 @@ class AdmissionTest extends ServerFixture {
                 System.out.println("admission: a prompt client negotiated past " + idle + " idle connections in "
                         + millis + " ms; " + crowdedOut + " of them had been closed to make room, "
                         + (server.sessionCount() - 1) + " still wait");
-                assertTrue(crowdedOut >= idle - ServerOptions.defaults().maxUnnegotiated(), "crowded out: " + crowdedOut);
+                assertTrue(
+                        crowdedOut >= idle - ServerOptions.defaults().maxUnnegotiated(), "crowded out: " + crowdedOut);
             }
         } finally {
             for (SocketChannel idler : idlers) {
@@ -86,9 +89,14 @@ class AdmissionTest extends ServerFixture {
     @Test
     void aConnectionThatDoesNotNegotiateInTimeIsClosed() throws Exception {
         Closings closings = new Closings();
-        Endpoint endpoint = start(new TinyQemu().commands(), ServerOptions.builder().listener(closings)
-                .negotiationTimeout(Duration.ofMillis(300)).build());
-        try (RawConnection negotiatedInTime = negotiated(endpoint, false); RawConnection idle = new RawConnection(endpoint)) {
+        Endpoint endpoint = start(
+                new TinyQemu().commands(),
+                ServerOptions.builder()
+                        .listener(closings)
+                        .negotiationTimeout(Duration.ofMillis(300))
+                        .build());
+        try (RawConnection negotiatedInTime = negotiated(endpoint, false);
+                RawConnection idle = new RawConnection(endpoint)) {
             assertTrue(idle.line().startsWith("{\"QMP\": "));
             assertTrue(idle.closedByPeer(10_000), "the idle connection is still open");
             CloseReason reason = closings.reasons.poll(5, TimeUnit.SECONDS);
@@ -102,15 +110,19 @@ class AdmissionTest extends ServerFixture {
     @Test
     void theOldestWaitingConnectionMakesRoomForANewOne() throws Exception {
         Closings closings = new Closings();
-        Endpoint endpoint = start(new TinyQemu().commands(), ServerOptions.builder().listener(closings)
-                .maxUnnegotiated(2).build());
-        try (RawConnection first = new RawConnection(endpoint); RawConnection second = new RawConnection(endpoint)) {
+        Endpoint endpoint = start(
+                new TinyQemu().commands(),
+                ServerOptions.builder().listener(closings).maxUnnegotiated(2).build());
+        try (RawConnection first = new RawConnection(endpoint);
+                RawConnection second = new RawConnection(endpoint)) {
             first.line();
             second.line();
             try (RawConnection third = new RawConnection(endpoint)) {
                 third.line();
                 assertTrue(first.closedByPeer(5000), "the oldest waiting connection is still open");
-                assertEquals(CloseReason.Kind.NEGOTIATION_CROWDED_OUT, closings.reasons.poll(5, TimeUnit.SECONDS).kind());
+                assertEquals(
+                        CloseReason.Kind.NEGOTIATION_CROWDED_OUT,
+                        closings.reasons.poll(5, TimeUnit.SECONDS).kind());
                 for (RawConnection qmp : List.of(second, third)) {
                     qmp.send("{\"execute\": \"qmp_capabilities\"}");
                     assertEquals("{\"return\": {}}", qmp.text());
@@ -123,11 +135,16 @@ class AdmissionTest extends ServerFixture {
     /** A monitor on standard I/O relayed by the application: a person may take their time. */
     @Test
     void theApplicationsOwnConnectionsWaitWithoutDeadlineAndAreNotCrowdedOut() throws Exception {
-        Endpoint endpoint = start(new TinyQemu().commands(), ServerOptions.builder().maxUnnegotiated(1)
-                .negotiationTimeout(Duration.ofMillis(200)).build());
+        Endpoint endpoint = start(
+                new TinyQemu().commands(),
+                ServerOptions.builder()
+                        .maxUnnegotiated(1)
+                        .negotiationTimeout(Duration.ofMillis(200))
+                        .build());
         Endpoint own = server.listenForOwnClients(Endpoint.unix(dir.resolve("own.sock")));
-        try (RawConnection person = new RawConnection(own); RawConnection stranger = new RawConnection(endpoint);
-             RawConnection another = new RawConnection(endpoint)) {
+        try (RawConnection person = new RawConnection(own);
+                RawConnection stranger = new RawConnection(endpoint);
+                RawConnection another = new RawConnection(endpoint)) {
             person.line();
             stranger.line();
             another.line();
@@ -141,7 +158,9 @@ class AdmissionTest extends ServerFixture {
 
     @Test
     void negotiatedSessionsDoNotCountAgainstTheWaitingOnes() throws Exception {
-        Endpoint endpoint = start(new TinyQemu().commands(), ServerOptions.builder().maxUnnegotiated(1).build());
+        Endpoint endpoint = start(
+                new TinyQemu().commands(),
+                ServerOptions.builder().maxUnnegotiated(1).build());
         List<RawConnection> sessions = new ArrayList<>();
         try {
             for (int i = 0; i < 5; i++) {

@@ -19,8 +19,8 @@ class CallingSessionTest extends ServerFixture {
 
     @Test
     void aHandlerSeesThePeerOfTheSessionThatSentTheCommand() throws Exception {
-        Command whoAmI = Command.named("who-am-i").handler((arguments, in) ->
-                Json.string(CallingSession.peer().orElse("nobody")));
+        Command whoAmI = Command.named("who-am-i")
+                .handler((arguments, in) -> Json.string(CallingSession.peer().orElse("nobody")));
         Endpoint endpoint = start(List.of(whoAmI));
         try (RawConnection qmp = negotiated(endpoint, false)) {
             qmp.send("{\"execute\": \"who-am-i\"}");
@@ -54,8 +54,10 @@ class CallingSessionTest extends ServerFixture {
     @Test
     void outsideACommandThereIsNoCallingSession() {
         assertEquals(Optional.empty(), CallingSession.peer());
-        assertEquals("inner", CallingSession.during("unix:/a", () -> CallingSession.peer().orElseThrow()
-                .equals("unix:/a") ? "inner" : "wrong"));
+        assertEquals(
+                "inner",
+                CallingSession.during(
+                        "unix:/a", () -> CallingSession.peer().orElseThrow().equals("unix:/a") ? "inner" : "wrong"));
         assertEquals(Optional.empty(), CallingSession.peer());
     }
 }

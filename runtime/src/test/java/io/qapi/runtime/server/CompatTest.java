@@ -52,6 +52,7 @@ class CompatTest {
 
     @TempDir
     Path dir;
+
     QmpServer server;
     Endpoint endpoint;
     final BlockingQueue<String> crashes = new LinkedBlockingQueue<>();
@@ -68,9 +69,11 @@ class CompatTest {
     }
 
     RawConnection start(String policy) throws Exception {
-        ServerOptions options = ServerOptions.builder().compat(CompatPolicy.parse(policy))
+        ServerOptions options = ServerOptions.builder()
+                .compat(CompatPolicy.parse(policy))
                 .schema(new ObjectMapper().readTree(SCHEMA))
-                .compatCrash((session, what) -> crashes.add(what)).build();
+                .compatCrash((session, what) -> crashes.add(what))
+                .build();
         server = new QmpServer(commands(), options);
         endpoint = server.listen(Endpoint.unix(dir.resolve("qmp.sock")));
         return ServerFixture.negotiated(endpoint, false);
@@ -90,21 +93,33 @@ class CompatTest {
 
     @Test
     void qemuSyntax() {
-        assertEquals(new CompatPolicy(CompatPolicy.Input.REJECT, CompatPolicy.Output.HIDE, CompatPolicy.Input.CRASH,
+        assertEquals(
+                new CompatPolicy(
+                        CompatPolicy.Input.REJECT,
+                        CompatPolicy.Output.HIDE,
+                        CompatPolicy.Input.CRASH,
                         CompatPolicy.Output.HIDE),
-                CompatPolicy.parse("deprecated-input=reject,deprecated-output=hide,unstable-input=crash,unstable-output=hide"));
+                CompatPolicy.parse(
+                        "deprecated-input=reject,deprecated-output=hide,unstable-input=crash,unstable-output=hide"));
         assertEquals(CompatPolicy.ACCEPT, CompatPolicy.parse(""));
-        assertEquals("Parameter 'deprecated-output' does not accept value 'crash'", assertThrows(
-                IllegalArgumentException.class, () -> CompatPolicy.parse("deprecated-output=crash")).getMessage());
-        assertEquals("Parameter 'deprecated-input' does not accept value 'REJECT'", assertThrows(
-                IllegalArgumentException.class, () -> CompatPolicy.parse("deprecated-input=REJECT")).getMessage());
-        assertEquals("Parameter 'stable-input' is unexpected", assertThrows(
-                IllegalArgumentException.class, () -> CompatPolicy.parse("stable-input=reject")).getMessage());
+        assertEquals(
+                "Parameter 'deprecated-output' does not accept value 'crash'",
+                assertThrows(IllegalArgumentException.class, () -> CompatPolicy.parse("deprecated-output=crash"))
+                        .getMessage());
+        assertEquals(
+                "Parameter 'deprecated-input' does not accept value 'REJECT'",
+                assertThrows(IllegalArgumentException.class, () -> CompatPolicy.parse("deprecated-input=REJECT"))
+                        .getMessage());
+        assertEquals(
+                "Parameter 'stable-input' is unexpected",
+                assertThrows(IllegalArgumentException.class, () -> CompatPolicy.parse("stable-input=reject"))
+                        .getMessage());
     }
 
     /** The three requests that carry {@code feature}: a command, an argument, an enum value. */
     private static List<String> requests(String command, String argument, String value) {
-        return List.of("{\"execute\": \"" + command + "\"}",
+        return List.of(
+                "{\"execute\": \"" + command + "\"}",
                 "{\"execute\": \"set-mode\", \"arguments\": {\"mode\": \"fast\", \"" + argument + "\": \"x\"}}",
                 "{\"execute\": \"set-mode\", \"arguments\": {\"mode\": \"" + value + "\"}}");
     }
@@ -125,18 +140,34 @@ class CompatTest {
     }
 
     @ParameterizedTest(name = "{0}-input=reject")
-    @CsvSource({"deprecated, Deprecated, old-cmd, legacy, slow, x-exp, x-probe, turbo",
-                "unstable, Unstable, x-exp, x-probe, turbo, old-cmd, legacy, slow"})
-    void rejectedInput(String feature, String adjective, String command, String argument, String value,
-                       String otherCommand, String otherArgument, String otherValue) throws Exception {
+    @CsvSource({
+        "deprecated, Deprecated, old-cmd, legacy, slow, x-exp, x-probe, turbo",
+        "unstable, Unstable, x-exp, x-probe, turbo, old-cmd, legacy, slow"
+    })
+    void rejectedInput(
+            String feature,
+            String adjective,
+            String command,
+            String argument,
+            String value,
+            String otherCommand,
+            String otherArgument,
+            String otherValue)
+            throws Exception {
         try (RawConnection qmp = start(feature + "-input=reject")) {
             List<String> requests = requests(command, argument, value);
-            assertEquals("{\"error\": {\"class\": \"CommandNotFound\", \"desc\": \"" + adjective + " command " + command
-                    + " disabled by policy\"}}", ask(qmp, requests.get(0)));
-            assertEquals("{\"error\": {\"class\": \"GenericError\", \"desc\": \"" + adjective + " parameter " + argument
-                    + " disabled by policy\"}}", ask(qmp, requests.get(1)));
-            assertEquals("{\"error\": {\"class\": \"GenericError\", \"desc\": \"" + adjective + " value " + value
-                    + " disabled by policy\"}}", ask(qmp, requests.get(2)));
+            assertEquals(
+                    "{\"error\": {\"class\": \"CommandNotFound\", \"desc\": \"" + adjective + " command " + command
+                            + " disabled by policy\"}}",
+                    ask(qmp, requests.get(0)));
+            assertEquals(
+                    "{\"error\": {\"class\": \"GenericError\", \"desc\": \"" + adjective + " parameter " + argument
+                            + " disabled by policy\"}}",
+                    ask(qmp, requests.get(1)));
+            assertEquals(
+                    "{\"error\": {\"class\": \"GenericError\", \"desc\": \"" + adjective + " value " + value
+                            + " disabled by policy\"}}",
+                    ask(qmp, requests.get(2)));
             List<String> others = requests(otherCommand, otherArgument, otherValue);
             assertEquals(ACCEPTED, ask(qmp, others.get(0)), "the other feature's input is accepted");
             assertEquals(SET, ask(qmp, others.get(1)));
@@ -161,7 +192,8 @@ class CompatTest {
                     assertTrue(qmp.closedByPeer(5000), "the session that sent " + requests.get(i) + " goes on");
                     assertNull(qmp.maybe(0), "no reply");
                 }
-                assertEquals(adjective + " " + what.get(i) + " is used under " + feature + "-input=crash",
+                assertEquals(
+                        adjective + " " + what.get(i) + " is used under " + feature + "-input=crash",
                         crashes.poll(5, TimeUnit.SECONDS));
             }
             assertEquals(SET, ask(bystander, "{\"execute\": \"set-mode\", \"arguments\": {\"mode\": \"fast\"}}"));
@@ -170,24 +202,33 @@ class CompatTest {
 
     @Test
     void rejectIsLookedAtBeforeCrashAsQemuLooksAtDeprecationFirst() throws Exception {
-        server = new QmpServer(List.of(new Command("x-old", List.of("deprecated", "unstable"), true, false, true,
-                (a, in) -> null)), ServerOptions.builder().compat(CompatPolicy.parse(
-                "deprecated-input=reject,unstable-input=crash")).compatCrash((s, what) -> crashes.add(what)).build());
-        try (RawConnection qmp = ServerFixture.negotiated(server.listen(Endpoint.unix(dir.resolve("qmp.sock"))), false)) {
-            assertEquals("{\"error\": {\"class\": \"CommandNotFound\", \"desc\": \"Deprecated command x-old disabled by "
-                    + "policy\"}}", ask(qmp, "{\"execute\": \"x-old\"}"));
+        server = new QmpServer(
+                List.of(new Command("x-old", List.of("deprecated", "unstable"), true, false, true, (a, in) -> null)),
+                ServerOptions.builder()
+                        .compat(CompatPolicy.parse("deprecated-input=reject,unstable-input=crash"))
+                        .compatCrash((s, what) -> crashes.add(what))
+                        .build());
+        try (RawConnection qmp =
+                ServerFixture.negotiated(server.listen(Endpoint.unix(dir.resolve("qmp.sock"))), false)) {
+            assertEquals(
+                    "{\"error\": {\"class\": \"CommandNotFound\", \"desc\": \"Deprecated command x-old disabled by "
+                            + "policy\"}}",
+                    ask(qmp, "{\"execute\": \"x-old\"}"));
             assertTrue(crashes.isEmpty());
         }
     }
 
     @ParameterizedTest(name = "{0}-output={1}")
-    @CsvSource({"deprecated, accept, OLD_EVENT, X_EVENT, '{\"x-next\": 3, \"now\": 2, \"was\": 1}'",
-                "deprecated, hide, OLD_EVENT, X_EVENT, '{\"x-next\": 3, \"now\": 2}'",
-                "unstable, accept, X_EVENT, OLD_EVENT, '{\"x-next\": 3, \"now\": 2, \"was\": 1}'",
-                "unstable, hide, X_EVENT, OLD_EVENT, '{\"now\": 2, \"was\": 1}'"})
+    @CsvSource({
+        "deprecated, accept, OLD_EVENT, X_EVENT, '{\"x-next\": 3, \"now\": 2, \"was\": 1}'",
+        "deprecated, hide, OLD_EVENT, X_EVENT, '{\"x-next\": 3, \"now\": 2}'",
+        "unstable, accept, X_EVENT, OLD_EVENT, '{\"x-next\": 3, \"now\": 2, \"was\": 1}'",
+        "unstable, hide, X_EVENT, OLD_EVENT, '{\"now\": 2, \"was\": 1}'"
+    })
     void output(String feature, String policy, String event, String otherEvent, String shown) throws Exception {
         try (RawConnection qmp = start(feature + "-output=" + policy)) {
-            assertEquals("{\"return\": " + shown + "}",
+            assertEquals(
+                    "{\"return\": " + shown + "}",
                     ask(qmp, "{\"execute\": \"set-mode\", \"arguments\": {\"mode\": \"fast\"}}"));
             server.emit(event, null);
             server.emit(otherEvent, null);
@@ -204,8 +245,13 @@ class CompatTest {
 
     @Test
     void eventFeaturesWithoutASchema() throws Exception {
-        server = new QmpServer(commands(), ServerOptions.builder().compat(CompatPolicy.parse("unstable-output=hide")).build());
-        try (RawConnection qmp = ServerFixture.negotiated(server.listen(Endpoint.unix(dir.resolve("qmp.sock"))), false)) {
+        server = new QmpServer(
+                commands(),
+                ServerOptions.builder()
+                        .compat(CompatPolicy.parse("unstable-output=hide"))
+                        .build());
+        try (RawConnection qmp =
+                ServerFixture.negotiated(server.listen(Endpoint.unix(dir.resolve("qmp.sock"))), false)) {
             server.emit("X_EXPERIMENT", null, List.of("unstable"));
             server.emit("PLAIN", null, List.of());
             assertTrue(qmp.text().endsWith("\"event\": \"PLAIN\"}"));

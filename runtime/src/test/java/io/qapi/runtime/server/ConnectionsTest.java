@@ -29,7 +29,8 @@ class ConnectionsTest extends ServerFixture {
     @Test
     void unixSocketIsPrivateAndTcpListensOnLoopback() throws Exception {
         start(new TinyQemu().commands());
-        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("qmp.sock"))));
+        assertEquals(
+                "rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("qmp.sock"))));
         assertEquals(List.of(), listFiles(dir, ".qmp-"));
         Endpoint tcp = server.listen(Endpoint.loopback(0));
         assertTrue(tcp instanceof Endpoint.Tcp t && t.port() > 0 && t.host().equals("127.0.0.1"), tcp.toString());
@@ -41,7 +42,9 @@ class ConnectionsTest extends ServerFixture {
 
     private static List<String> listFiles(Path dir, String prefix) throws IOException {
         try (var files = Files.list(dir)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(prefix)).toList();
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith(prefix))
+                    .toList();
         }
     }
 
@@ -82,11 +85,13 @@ class ConnectionsTest extends ServerFixture {
             }
         };
         long limit = 1 << 20;
-        Endpoint endpoint = start(List.of(), ServerOptions.builder().maxOutputBytes(limit).listener(listener).build());
+        Endpoint endpoint = start(
+                List.of(),
+                ServerOptions.builder().maxOutputBytes(limit).listener(listener).build());
         ObjectNode data = Json.object().put("data", "x".repeat(10_000));
         int sent = 0;
         try (LogLines log = new LogLines(QmpServer.class, Level.WARNING);
-             SocketChannel mute = Sockets.connect(endpoint, Duration.ofSeconds(5))) {
+                SocketChannel mute = Sockets.connect(endpoint, Duration.ofSeconds(5))) {
             readLine(mute);
             mute.write(ByteBuffer.wrap("{\"execute\": \"qmp_capabilities\"}".getBytes(StandardCharsets.US_ASCII)));
             readLine(mute);
@@ -95,7 +100,10 @@ class ConnectionsTest extends ServerFixture {
                 server.emit("BIG", data);
             }
             assertTrue(closed.await(10, TimeUnit.SECONDS));
-            assertEquals(CloseReason.Kind.OUTPUT_BACKLOG, reason.get().kind(), reason.get().toString());
+            assertEquals(
+                    CloseReason.Kind.OUTPUT_BACKLOG,
+                    reason.get().kind(),
+                    reason.get().toString());
             String detail = reason.get().detail();
             long waiting = Long.parseLong(detail.substring(0, detail.indexOf(' ')));
             assertTrue(waiting > limit && waiting <= limit + 10_100, detail);
@@ -163,7 +171,9 @@ class ConnectionsTest extends ServerFixture {
 
     @Test
     void sessionsBeyondTheLimitAreClosed() throws Exception {
-        Endpoint endpoint = start(new TinyQemu().commands(), ServerOptions.builder().maxSessions(2).build());
+        Endpoint endpoint = start(
+                new TinyQemu().commands(),
+                ServerOptions.builder().maxSessions(2).build());
         List<RawConnection> open = new ArrayList<>();
         try {
             for (int i = 0; i < 2; i++) {

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ErrorRowsTest {
     @TempDir
     Path dir;
+
     QmpServer server;
     Endpoint endpoint;
 
@@ -39,21 +40,26 @@ class ErrorRowsTest {
 
     @Test
     void errorTable() throws Exception {
-        JsonNode cases = new ObjectMapper().readTree(Captures.file("x86-none/errors.json").toFile());
+        JsonNode cases = new ObjectMapper()
+                .readTree(Captures.file("x86-none/errors.json").toFile());
         try (RawConnection qmp = new RawConnection(endpoint)) {
             negotiate(qmp, "{\"execute\": \"qmp_capabilities\"}\n");
             int sync = 0;
             for (JsonNode row : cases) {
                 List<String> expected = new ArrayList<>();
                 row.path("replies").forEach(r -> expected.add(JsonWriter.INSERTION.text(r)));
-                assertEquals(expected, Exchanges.exchange(qmp, Exchanges.sent(row), ++sync), row.path("case").asText());
+                assertEquals(
+                        expected,
+                        Exchanges.exchange(qmp, Exchanges.sent(row), ++sync),
+                        row.path("case").asText());
             }
         }
     }
 
     static void negotiate(RawConnection qmp, String capabilities) throws Exception {
-        assertEquals("{\"QMP\": {\"version\": {\"qemu\": {\"micro\": 22, \"minor\": 2, \"major\": 7}, "
-                + "\"package\": \"Debian 1:7.2+dfsg-7+deb12u18+b3\"}, \"capabilities\": [\"oob\"]}}",
+        assertEquals(
+                "{\"QMP\": {\"version\": {\"qemu\": {\"micro\": 22, \"minor\": 2, \"major\": 7}, "
+                        + "\"package\": \"Debian 1:7.2+dfsg-7+deb12u18+b3\"}, \"capabilities\": [\"oob\"]}}",
                 Exchanges.negotiate(qmp, capabilities));
     }
 
@@ -62,22 +68,29 @@ class ErrorRowsTest {
         try (RawConnection qmp = new RawConnection(endpoint)) {
             qmp.line();
             qmp.send("{\"execute\": \"query-version\"}\n");
-            assertEquals("{\"error\": {\"class\": \"CommandNotFound\", \"desc\": \"Expecting capabilities negotiation "
-                    + "with 'qmp_capabilities'\"}}", qmp.text());
+            assertEquals(
+                    "{\"error\": {\"class\": \"CommandNotFound\", \"desc\": \"Expecting capabilities negotiation "
+                            + "with 'qmp_capabilities'\"}}",
+                    qmp.text());
             qmp.send("{\"execute\": \"qmp_capabilities\", \"arguments\": {\"enable\": [\"foo\"]}}\n");
-            assertEquals("{\"error\": {\"class\": \"GenericError\", \"desc\": \"Parameter 'null' does not accept value "
-                    + "'foo'\"}}", qmp.text());
+            assertEquals(
+                    "{\"error\": {\"class\": \"GenericError\", \"desc\": \"Parameter 'null' does not accept value "
+                            + "'foo'\"}}",
+                    qmp.text());
             qmp.send("{\"execute\": \"qmp_capabilities\"}\n");
             assertEquals("{\"return\": {}}", qmp.text());
             qmp.send("{\"execute\": \"qmp_capabilities\"}\n");
-            assertEquals("{\"error\": {\"class\": \"CommandNotFound\", \"desc\": \"Capabilities negotiation is already "
-                    + "complete, command ignored\"}}", qmp.text());
+            assertEquals(
+                    "{\"error\": {\"class\": \"CommandNotFound\", \"desc\": \"Capabilities negotiation is already "
+                            + "complete, command ignored\"}}",
+                    qmp.text());
         }
     }
 
     @Test
     void outOfBandCases() throws Exception {
-        JsonNode cases = new ObjectMapper().readTree(Captures.file("oob/oob.json").toFile());
+        JsonNode cases =
+                new ObjectMapper().readTree(Captures.file("oob/oob.json").toFile());
         try (RawConnection qmp = new RawConnection(endpoint)) {
             qmp.line();
             for (JsonNode row : cases) {
@@ -88,7 +101,10 @@ class ErrorRowsTest {
                 row.path("replies").forEach(r -> expected.add(JsonWriter.INSERTION.text(r)));
                 // One reply each. Not fenced with a sync command: an out-of-band reply may come
                 // after the reply to a later in-band command.
-                assertEquals(expected, List.of(send(qmp, row.path("sent").asText())), row.path("case").asText());
+                assertEquals(
+                        expected,
+                        List.of(send(qmp, row.path("sent").asText())),
+                        row.path("case").asText());
             }
         }
     }
@@ -97,8 +113,10 @@ class ErrorRowsTest {
     void withoutOobTheMemberIsUnexpected() throws Exception {
         try (RawConnection qmp = new RawConnection(endpoint)) {
             negotiate(qmp, "{\"execute\": \"qmp_capabilities\", \"arguments\": {\"enable\": []}}\n");
-            assertEquals(List.of("{\"id\": \"y\", \"error\": {\"class\": \"GenericError\", \"desc\": \"QMP input member "
-                    + "'exec-oob' is unexpected\"}}"), Exchanges.exchange(qmp, List.of("{\"exec-oob\": \"query-yank\", \"id\": \"y\"}"), 1));
+            assertEquals(
+                    List.of("{\"id\": \"y\", \"error\": {\"class\": \"GenericError\", \"desc\": \"QMP input member "
+                            + "'exec-oob' is unexpected\"}}"),
+                    Exchanges.exchange(qmp, List.of("{\"exec-oob\": \"query-yank\", \"id\": \"y\"}"), 1));
         }
     }
 

@@ -43,7 +43,8 @@ class EventThrottleTest extends ServerFixture {
         Endpoint endpoint = start(new TinyQemu().commands());
         try (RawConnection qmp = negotiated(endpoint, false)) {
             for (int i = 0; i < BURST; i++) {
-                server.emit("RTC_CHANGE", Json.object().put("offset", i).put("qom-path", "/machine/unattached/device[7]"));
+                server.emit(
+                        "RTC_CHANGE", Json.object().put("offset", i).put("qom-path", "/machine/unattached/device[7]"));
             }
             JsonNode first = JSON.readTree(qmp.line());
             assertEquals(0, first.path("data").path("offset").asInt(), first.toString());
@@ -64,34 +65,47 @@ class EventThrottleTest extends ServerFixture {
                 for (String port : List.of("serial0", "serial1")) {
                     server.emit("VSERPORT_CHANGE", Json.object().put("id", port).put("open", i % 2 == 0));
                 }
-                server.emit("MEMORY_DEVICE_SIZE_CHANGE", Json.object().put("id", "vm0").put("size", i)
-                        .put("qom-path", "/machine/peripheral/vm" + (i % 2)));
+                server.emit(
+                        "MEMORY_DEVICE_SIZE_CHANGE",
+                        Json.object()
+                                .put("id", "vm0")
+                                .put("size", i)
+                                .put("qom-path", "/machine/peripheral/vm" + (i % 2)));
             }
             List<JsonNode> events = drain(qmp, 2500);
             Set<String> got = events.stream().map(EventThrottleTest::summary).collect(Collectors.toSet());
-            assertEquals(Set.of("VSERPORT_CHANGE serial0 open=true", "VSERPORT_CHANGE serial1 open=true",
-                    "VSERPORT_CHANGE serial0 open=false", "VSERPORT_CHANGE serial1 open=false",
-                    "MEMORY_DEVICE_SIZE_CHANGE /machine/peripheral/vm0 size=0",
-                    "MEMORY_DEVICE_SIZE_CHANGE /machine/peripheral/vm1 size=1",
-                    "MEMORY_DEVICE_SIZE_CHANGE /machine/peripheral/vm0 size=48",
-                    "MEMORY_DEVICE_SIZE_CHANGE /machine/peripheral/vm1 size=49"), got);
+            assertEquals(
+                    Set.of(
+                            "VSERPORT_CHANGE serial0 open=true",
+                            "VSERPORT_CHANGE serial1 open=true",
+                            "VSERPORT_CHANGE serial0 open=false",
+                            "VSERPORT_CHANGE serial1 open=false",
+                            "MEMORY_DEVICE_SIZE_CHANGE /machine/peripheral/vm0 size=0",
+                            "MEMORY_DEVICE_SIZE_CHANGE /machine/peripheral/vm1 size=1",
+                            "MEMORY_DEVICE_SIZE_CHANGE /machine/peripheral/vm0 size=48",
+                            "MEMORY_DEVICE_SIZE_CHANGE /machine/peripheral/vm1 size=49"),
+                    got);
             assertEquals(8, events.size(), events.toString());
-            System.out.println("throttle: " + 3 * BURST + " events over 2 ports and 2 memory devices delivered "
-                    + events.size());
+            System.out.println(
+                    "throttle: " + 3 * BURST + " events over 2 ports and 2 memory devices delivered " + events.size());
         }
     }
 
     private static String summary(JsonNode event) {
         JsonNode data = event.path("data");
         return event.path("event").asText().equals("VSERPORT_CHANGE")
-                ? "VSERPORT_CHANGE " + data.path("id").asText() + " open=" + data.path("open").asBoolean()
+                ? "VSERPORT_CHANGE " + data.path("id").asText() + " open="
+                        + data.path("open").asBoolean()
                 : event.path("event").asText() + " " + data.path("qom-path").asText() + " size=" + data.path("size");
     }
 
     @Test
     void unthrottledEventsAndATableWithoutRulesSendEverything() throws Exception {
-        Endpoint endpoint = start(new TinyQemu().commands(), ServerOptions.builder()
-                .eventThrottle(EventThrottle.QEMU.without("WATCHDOG")).build());
+        Endpoint endpoint = start(
+                new TinyQemu().commands(),
+                ServerOptions.builder()
+                        .eventThrottle(EventThrottle.QEMU.without("WATCHDOG"))
+                        .build());
         try (RawConnection qmp = negotiated(endpoint, false)) {
             for (int i = 0; i < BURST; i++) {
                 server.emit("STOP", null);
@@ -105,7 +119,9 @@ class EventThrottleTest extends ServerFixture {
     @Test
     void aRuleOfOurOwn() throws Exception {
         EventThrottle throttle = EventThrottle.NONE.with("TICK", EventThrottle.Rule.every(Duration.ofMillis(200)));
-        Endpoint endpoint = start(new TinyQemu().commands(), ServerOptions.builder().eventThrottle(throttle).build());
+        Endpoint endpoint = start(
+                new TinyQemu().commands(),
+                ServerOptions.builder().eventThrottle(throttle).build());
         try (RawConnection qmp = negotiated(endpoint, false)) {
             for (int i = 0; i < BURST; i++) {
                 server.emit("TICK", Json.object().put("n", i));
@@ -113,7 +129,9 @@ class EventThrottleTest extends ServerFixture {
             }
             List<JsonNode> events = drain(qmp, 1500);
             assertEquals(BURST + 2, events.size(), "all RTC_CHANGE, and the first and last TICK");
-            List<JsonNode> ticks = events.stream().filter(e -> e.path("event").asText().equals("TICK")).toList();
+            List<JsonNode> ticks = events.stream()
+                    .filter(e -> e.path("event").asText().equals("TICK"))
+                    .toList();
             assertEquals(0, ticks.get(0).path("data").path("n").asInt());
             assertEquals(BURST - 1, ticks.get(1).path("data").path("n").asInt());
             assertNull(qmp.maybe(300));

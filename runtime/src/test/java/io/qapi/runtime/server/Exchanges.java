@@ -8,8 +8,7 @@ import java.util.List;
 
 /** Sending the recorded cases of the real-7.2 captures and collecting exactly the replies each gets. */
 public final class Exchanges {
-    private Exchanges() {
-    }
+    private Exchanges() {}
 
     /** The bytes a recorded row sent; one row describes its two writes in words. */
     public static List<String> sent(JsonNode row) {

@@ -27,10 +27,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FuzzTest {
     private static final String[] SEEDS = {
-        "{\"execute\": \"query-status\"}", "{\"execute\": \"query-cpu-model-expansion\", \"arguments\": "
-            + "{\"type\": \"full\", \"model\": {\"name\": \"qemu64\"}}, \"id\": [1, {\"a\": null}]}",
-        "{'exec-oob': 'query-yank', 'id': 'x'}", "{\"execute\": \"qmp_capabilities\", \"arguments\": {\"enable\": [\"oob\"]}}",
-        "[1.5e300, -0, true, false, null, \"\\u00e9\\ud83d\\ude00\"]", "{\"execute\": \"device_add\", \"arguments\": {}}",
+        "{\"execute\": \"query-status\"}",
+                "{\"execute\": \"query-cpu-model-expansion\", \"arguments\": "
+                        + "{\"type\": \"full\", \"model\": {\"name\": \"qemu64\"}}, \"id\": [1, {\"a\": null}]}",
+        "{'exec-oob': 'query-yank', 'id': 'x'}",
+                "{\"execute\": \"qmp_capabilities\", \"arguments\": {\"enable\": [\"oob\"]}}",
+        "[1.5e300, -0, true, false, null, \"\\u00e9\\ud83d\\ude00\"]",
+                "{\"execute\": \"device_add\", \"arguments\": {}}",
     };
 
     @TempDir
@@ -39,10 +42,12 @@ class FuzzTest {
     @Test
     void garbageFramesLeaveTheServerUpAndTheSessionAnswering() throws Exception {
         Limits limits = new Limits(16 * 1024, 4096, 64);
-        try (QmpServer server = new QmpServer(new TinyQemu().commands(), ServerOptions.builder().limits(limits).build())) {
+        try (QmpServer server = new QmpServer(
+                new TinyQemu().commands(),
+                ServerOptions.builder().limits(limits).build())) {
             Endpoint endpoint = server.listen(Endpoint.unix(dir.resolve("qmp.sock")));
             try (RawConnection victim = ServerFixture.negotiated(endpoint, true);
-                 RawConnection bystander = ServerFixture.negotiated(endpoint, false)) {
+                    RawConnection bystander = ServerFixture.negotiated(endpoint, false)) {
                 Thread drain = drainer(victim);
                 Random random = new Random(20260422);
                 ByteArrayOutputStream batch = new ByteArrayOutputStream();
@@ -140,14 +145,18 @@ class FuzzTest {
             case 3:
                 return SEEDS[random.nextInt(SEEDS.length)].getBytes(StandardCharsets.UTF_8);
             case 4:
-                return ("[".repeat(random.nextInt(100)) + "]".repeat(random.nextInt(100))).getBytes(StandardCharsets.UTF_8);
+                return ("[".repeat(random.nextInt(100)) + "]".repeat(random.nextInt(100)))
+                        .getBytes(StandardCharsets.UTF_8);
             case 5:
-                return random.nextInt(100) == 0 ? ("\"" + "y".repeat(20_000) + "\"").getBytes(StandardCharsets.UTF_8)
-                        : ("{\"execute\": \"" + "q".repeat(random.nextInt(200)) + "\"}").getBytes(StandardCharsets.UTF_8);
+                return random.nextInt(100) == 0
+                        ? ("\"" + "y".repeat(20_000) + "\"").getBytes(StandardCharsets.UTF_8)
+                        : ("{\"execute\": \"" + "q".repeat(random.nextInt(200)) + "\"}")
+                                .getBytes(StandardCharsets.UTF_8);
             case 6:
                 return new byte[] {(byte) random.nextInt(256), '\n'};
             default:
-                return ("{\"execute\": \"query-status\", \"id\": " + random.nextInt() + "}").getBytes(StandardCharsets.UTF_8);
+                return ("{\"execute\": \"query-status\", \"id\": " + random.nextInt() + "}")
+                        .getBytes(StandardCharsets.UTF_8);
         }
     }
 

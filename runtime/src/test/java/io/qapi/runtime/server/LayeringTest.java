@@ -30,7 +30,8 @@ class LayeringTest {
     @Test
     void theServerPackageHasNoCycle() throws IOException {
         Map<String, Set<String>> arrows = arrows();
-        assertTrue(arrows.containsKey("Session") && arrows.get("ServerContext").contains("Session"),
+        assertTrue(
+                arrows.containsKey("Session") && arrows.get("ServerContext").contains("Session"),
                 "the reading of the sources found the server's classes: " + arrows.keySet());
         List<String> cycle = cycle(arrows);
         assertEquals(List.of(), cycle, "a cycle of references among the server's classes");
@@ -80,8 +81,8 @@ class LayeringTest {
         return List.of();
     }
 
-    private static List<String> search(String node, Map<String, Set<String>> arrows, List<String> path,
-            Set<String> done) {
+    private static List<String> search(
+            String node, Map<String, Set<String>> arrows, List<String> path, Set<String> done) {
         int at = path.indexOf(node);
         if (at >= 0) {
             List<String> cycle = new ArrayList<>(path.subList(at, path.size()));

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 abstract class ServerFixture {
     @TempDir
     Path dir;
+
     QmpServer server;
 
     static Command sleeper(String name, long millis, boolean oob) {
@@ -47,8 +48,10 @@ abstract class ServerFixture {
     static RawConnection negotiated(Endpoint endpoint, boolean oob) throws Exception {
         RawConnection qmp = new RawConnection(endpoint);
         qmp.line();
-        qmp.send(oob ? "{\"execute\": \"qmp_capabilities\", \"arguments\": {\"enable\": [\"oob\"]}}"
-                : "{\"execute\": \"qmp_capabilities\"}");
+        qmp.send(
+                oob
+                        ? "{\"execute\": \"qmp_capabilities\", \"arguments\": {\"enable\": [\"oob\"]}}"
+                        : "{\"execute\": \"qmp_capabilities\"}");
         assertEquals("{\"return\": {}}", qmp.text());
         return qmp;
     }

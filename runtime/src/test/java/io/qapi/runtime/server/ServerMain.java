@@ -13,8 +13,7 @@ import java.util.List;
  * {@code ready} when it listens.
  */
 public final class ServerMain {
-    private ServerMain() {
-    }
+    private ServerMain() {}
 
     public static void main(String[] args) throws Exception {
         List<Command> commands = new ArrayList<>(new TinyQemu().commands());

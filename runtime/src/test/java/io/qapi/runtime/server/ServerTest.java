@@ -33,8 +33,10 @@ class ServerTest extends ServerFixture {
         try (RawConnection qmp = negotiated(endpoint, false)) {
             StringBuilder burst = new StringBuilder();
             for (int i = 0; i < 2000; i++) {
-                burst.append(i % 3 == 0 ? "{\"execute\": \"no-such\", \"id\": " + i + "}"
-                        : "{\"execute\": \"query-name\", \"id\": " + i + "}");
+                burst.append(
+                        i % 3 == 0
+                                ? "{\"execute\": \"no-such\", \"id\": " + i + "}"
+                                : "{\"execute\": \"query-name\", \"id\": " + i + "}");
             }
             qmp.send(burst.toString());
             for (int i = 0; i < 2000; i++) {
@@ -47,7 +49,8 @@ class ServerTest extends ServerFixture {
     @Test
     void aSlowCommandHoldsUpOnlyItsOwnSession() throws Exception {
         Endpoint endpoint = start(List.of(sleeper("slow", 3000, false), sleeper("quick", 0, false)));
-        try (RawConnection a = negotiated(endpoint, false); RawConnection b = negotiated(endpoint, false)) {
+        try (RawConnection a = negotiated(endpoint, false);
+                RawConnection b = negotiated(endpoint, false)) {
             a.send("{\"execute\": \"slow\"}");
             long start = System.nanoTime();
             for (int i = 0; i < 20; i++) {
@@ -73,7 +76,8 @@ class ServerTest extends ServerFixture {
             return Json.integer(runs.get());
         });
         Endpoint endpoint = start(List.of(flaky, sleeper("quick", 0, false)));
-        try (RawConnection a = negotiated(endpoint, false); RawConnection b = negotiated(endpoint, false)) {
+        try (RawConnection a = negotiated(endpoint, false);
+                RawConnection b = negotiated(endpoint, false)) {
             for (int i = 1; i < 30; i++) {
                 a.send("{\"execute\": \"flaky\"}");
                 assertEquals("{\"return\": " + i + "}", a.text());
@@ -94,12 +98,15 @@ class ServerTest extends ServerFixture {
     @Test
     void eventsGoToNegotiatedSessionsOnly() throws Exception {
         Endpoint endpoint = start(new TinyQemu().commands());
-        try (RawConnection negotiated = negotiated(endpoint, false); RawConnection fresh = new RawConnection(endpoint)) {
+        try (RawConnection negotiated = negotiated(endpoint, false);
+                RawConnection fresh = new RawConnection(endpoint)) {
             fresh.line();
             server.emit("DEVICE_DELETED", Json.object().put("path", "/machine/peripheral/n"));
             String event = negotiated.text();
-            assertTrue(event.matches("\\{\"timestamp\": \\{\"seconds\": \\d+, \"microseconds\": \\d+}, "
-                    + "\"event\": \"DEVICE_DELETED\", \"data\": \\{\"path\": \"/machine/peripheral/n\"}}"), event);
+            assertTrue(
+                    event.matches("\\{\"timestamp\": \\{\"seconds\": \\d+, \"microseconds\": \\d+}, "
+                            + "\"event\": \"DEVICE_DELETED\", \"data\": \\{\"path\": \"/machine/peripheral/n\"}}"),
+                    event);
             assertNull(fresh.maybe(200));
         }
     }
@@ -120,11 +127,14 @@ class ServerTest extends ServerFixture {
     @Test
     void preconfigRefusesCommandsNotAllowedThere() throws Exception {
         Command machine = new Command("query-pci", List.of(), true, false, false, (a, in) -> Json.array());
-        Endpoint endpoint = start(List.of(machine), ServerOptions.builder().preconfig(() -> true).build());
+        Endpoint endpoint = start(
+                List.of(machine), ServerOptions.builder().preconfig(() -> true).build());
         try (RawConnection qmp = negotiated(endpoint, false)) {
             qmp.send("{\"execute\": \"query-pci\"}");
-            assertEquals("{\"error\": {\"class\": \"GenericError\", \"desc\": \"The command 'query-pci' is permitted "
-                    + "only after machine initialization has completed\"}}", qmp.text());
+            assertEquals(
+                    "{\"error\": {\"class\": \"GenericError\", \"desc\": \"The command 'query-pci' is permitted "
+                            + "only after machine initialization has completed\"}}",
+                    qmp.text());
         }
     }
 

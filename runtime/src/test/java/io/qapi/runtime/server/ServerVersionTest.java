@@ -42,9 +42,12 @@ class ServerVersionTest extends ServerFixture {
         assertEquals(expected, ServerVersion.release());
         String[] numbers = expected.split("[.-]");
         JsonNode version = ServerVersion.library();
-        assertEquals(Integer.parseInt(numbers[0]), version.path("qemu").path("major").asInt());
-        assertEquals(Integer.parseInt(numbers[1]), version.path("qemu").path("minor").asInt());
-        assertEquals(Integer.parseInt(numbers[2]), version.path("qemu").path("micro").asInt());
+        assertEquals(
+                Integer.parseInt(numbers[0]), version.path("qemu").path("major").asInt());
+        assertEquals(
+                Integer.parseInt(numbers[1]), version.path("qemu").path("minor").asInt());
+        assertEquals(
+                Integer.parseInt(numbers[2]), version.path("qemu").path("micro").asInt());
         assertEquals("qapi-java " + expected, version.path("package").asText());
         assertNotEquals(Greeting.version(0, 0, 0, ""), version);
         assertEquals(Greeting.version(7, 2, 0, "x"), ServerVersion.of("7.2.0-rc1", "x"));
@@ -69,7 +72,8 @@ class ServerVersionTest extends ServerFixture {
                 }
             }
             qmp.send("{\"execute\": \"query-version\", \"arguments\": {\"verbose\": true}}");
-            assertEquals("{\"error\": {\"class\": \"GenericError\", \"desc\": \"Parameter 'verbose' is unexpected\"}}",
+            assertEquals(
+                    "{\"error\": {\"class\": \"GenericError\", \"desc\": \"Parameter 'verbose' is unexpected\"}}",
                     qmp.text());
         }
     }
@@ -77,7 +81,8 @@ class ServerVersionTest extends ServerFixture {
     @Test
     void theApplicationsVersionInGreetingAndQueryVersionAlike() throws Exception {
         JsonNode mine = Greeting.version(2, 5, 1, "my-vmm 2.5.1");
-        Endpoint endpoint = start(List.of(), ServerOptions.builder().version(mine).build());
+        Endpoint endpoint =
+                start(List.of(), ServerOptions.builder().version(mine).build());
         try (RawConnection qmp = new RawConnection(endpoint)) {
             assertEquals(mine, greetingVersion(qmp));
             qmp.send("{\"execute\": \"qmp_capabilities\"}");
@@ -103,15 +108,17 @@ class ServerVersionTest extends ServerFixture {
     /** A table that lists itself (a generated dispatcher's) says what is served: nothing is added. */
     @Test
     void aTableWithItsOwnListingIsServedAsGiven() throws Exception {
-        Command listing = Command.named("query-commands").handler((arguments, in) ->
-                Json.array().add(Json.object().put("name", "query-commands")));
+        Command listing = Command.named("query-commands")
+                .handler((arguments, in) -> Json.array().add(Json.object().put("name", "query-commands")));
         Endpoint endpoint = start(List.of(listing));
         try (RawConnection qmp = new RawConnection(endpoint)) {
             assertEquals(ServerVersion.library(), greetingVersion(qmp));
             qmp.send("{\"execute\": \"qmp_capabilities\"}");
             qmp.line();
             assertEquals(List.of("query-commands"), names(ask(qmp, "query-commands")));
-            assertEquals("CommandNotFound", ask(qmp, "query-version").path("error").path("class").asText());
+            assertEquals(
+                    "CommandNotFound",
+                    ask(qmp, "query-version").path("error").path("class").asText());
         }
     }
 }

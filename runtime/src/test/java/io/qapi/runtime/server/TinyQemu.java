@@ -23,7 +23,7 @@ import java.util.function.Function;
 public final class TinyQemu {
     public static final ObjectNode VERSION = Greeting.version(7, 2, 22, "Debian 1:7.2+dfsg-7+deb12u18+b3");
 
-    private volatile EventSink events = (name, data) -> { };
+    private volatile EventSink events = (name, data) -> {};
     private volatile boolean running;
 
     public void events(EventSink sink) {

@@ -12,14 +12,18 @@ import java.util.List;
  * {@code java.class.path} alone lacks both; the child gets all of them on its class path.
  */
 public final class ChildJvm {
-    private ChildJvm() {
-    }
+    private ChildJvm() {}
 
     /** The class path that holds {@code mainClass}, the runtime, its dependencies and the test libraries. */
     public static String classPath(Class<?> mainClass) {
         List<String> entries = new ArrayList<>();
         try {
-            entries.add(Path.of(mainClass.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
+            entries.add(Path.of(mainClass
+                            .getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    .toString());
         } catch (URISyntaxException e) {
             throw new IllegalStateException("cannot locate the classes of " + mainClass.getName(), e);
         }

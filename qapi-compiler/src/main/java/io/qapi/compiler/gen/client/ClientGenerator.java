@@ -55,7 +55,9 @@ public final class ClientGenerator {
     // Example: @FunctionalInterface public interface MachineClient extends QmpCaller { ... }
     public TypeSpec.Builder moduleClient(ClassName name, String module, List<Command> commands) {
         TypeSpec.Builder b = callerInterface(name)
-                .addJavadoc("Typed calls of the commands of schema module {@code $L}, over any {@link $T}.\n", module,
+                .addJavadoc(
+                        "Typed calls of the commands of schema module {@code $L}, over any {@link $T}.\n",
+                        module,
                         CALLER);
         for (Command c : commands) {
             addCommand(b, c, methods.get(c));
@@ -66,7 +68,8 @@ public final class ClientGenerator {
     // Example: @FunctionalInterface public interface Client extends MachineClient, CpuClient { ... }
     public TypeSpec.Builder client(List<ClassName> moduleClients) {
         ClassName name = ClassName.get(ctx.options().basePackage(), "Client");
-        return callerInterface(name).addSuperinterfaces(moduleClients)
+        return callerInterface(name)
+                .addSuperinterfaces(moduleClients)
                 .addJavadoc("Typed calls of every command of the schema, over any {@link $T}.\n", CALLER);
     }
 
@@ -75,24 +78,33 @@ public final class ClientGenerator {
                 .addModifiers(Modifier.PUBLIC)
                 .addAnnotation(FunctionalInterface.class)
                 .addSuperinterface(CALLER)
-                .addMethod(MethodSpec.methodBuilder("over").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .addMethod(MethodSpec.methodBuilder("over")
+                        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                         .addJavadoc("A typed client that sends its commands through {@code caller}.\n")
-                        .returns(name).addParameter(CALLER, "caller")
-                        .addStatement("return caller::call").build());
+                        .returns(name)
+                        .addParameter(CALLER, "caller")
+                        .addStatement("return caller::call")
+                        .build());
     }
 
     private void addCommand(TypeSpec.Builder b, Command c, String method) {
-        TypeName result = c.retType() == null ? ClassName.get(Void.class) : types.of(c.retType()).boxed();
+        TypeName result = c.retType() == null
+                ? ClassName.get(Void.class)
+                : types.of(c.retType()).boxed();
         TypeName future = ParameterizedTypeName.get(ClassName.get(CompletableFuture.class), result);
         CodeBlock doc = Javadoc.forDefinition(c.doc(), c.ifcond());
         CodeBlock decode = c.retType() == null
                 ? CodeBlock.of("thenAccept(r -> { })")
-                : CodeBlock.of("thenApply(r -> $L.decode($T.LENIENT, r, $S))", types.of(c.retType()).decoder(),
-                        JavaType.INPUT, "");
+                : CodeBlock.of(
+                        "thenApply(r -> $L.decode($T.LENIENT, r, $S))",
+                        types.of(c.retType()).decoder(),
+                        JavaType.INPUT,
+                        "");
         List<ParameterSpec> params = new ArrayList<>();
         CodeBlock arguments = CodeBlock.of("null");
         if (c.argType() != null) {
-            params.add(ParameterSpec.builder(ctx.classFor(c.argType()), "arguments").build());
+            params.add(ParameterSpec.builder(ctx.classFor(c.argType()), "arguments")
+                    .build());
             arguments = CodeBlock.of("arguments.toJson()");
         }
         List<AnnotationSpec> annotations = Annotations.of(ctx, c.features(), c.ifcond());
@@ -100,18 +112,27 @@ public final class ClientGenerator {
         CodeBlock.Builder asyncDoc = CodeBlock.builder()
                 .add("Sends {@code $L} and completes with ", c.name())
                 .add(c.retType() == null ? "{@code null} when it succeeds" : "its reply")
-                .add("; see $L.\n", c.argType() == null ? CodeBlock.of("{@link #$N()}", method)
-                        : CodeBlock.of("{@link #$N($T)}", method, ctx.classFor(c.argType())));
+                .add(
+                        "; see $L.\n",
+                        c.argType() == null
+                                ? CodeBlock.of("{@link #$N()}", method)
+                                : CodeBlock.of("{@link #$N($T)}", method, ctx.classFor(c.argType())));
         if (!c.flags().successResponse() && c.retType() == null) {
             asyncDoc.add("<p>\nQEMU sends no reply when this command succeeds: the future completes only on an "
                     + "error.\n");
         }
-        b.addMethod(MethodSpec.methodBuilder(method + "Async").addModifiers(Modifier.PUBLIC, Modifier.DEFAULT)
-                .addJavadoc(asyncDoc.build()).addAnnotations(annotations)
-                .returns(future).addParameters(params)
-                .addStatement("return call($S, $L)$Z.$L", c.name(), arguments, decode).build());
-        MethodSpec.Builder sync = MethodSpec.methodBuilder(method).addModifiers(Modifier.PUBLIC, Modifier.DEFAULT)
-                .addJavadoc(doc).addAnnotations(annotations)
+        b.addMethod(MethodSpec.methodBuilder(method + "Async")
+                .addModifiers(Modifier.PUBLIC, Modifier.DEFAULT)
+                .addJavadoc(asyncDoc.build())
+                .addAnnotations(annotations)
+                .returns(future)
+                .addParameters(params)
+                .addStatement("return call($S, $L)$Z.$L", c.name(), arguments, decode)
+                .build());
+        MethodSpec.Builder sync = MethodSpec.methodBuilder(method)
+                .addModifiers(Modifier.PUBLIC, Modifier.DEFAULT)
+                .addJavadoc(doc)
+                .addAnnotations(annotations)
                 .addParameters(params);
         CodeBlock asyncCall = CodeBlock.of("$N$L", method + "Async", c.argType() == null ? "()" : "(arguments)");
         if (!c.flags().successResponse() && c.retType() == null) {
@@ -130,8 +151,8 @@ public final class ClientGenerator {
     }
 
     /** For inline arguments: a call that takes the mandatory ones as parameters. */
-    private void addMandatoryOnly(TypeSpec.Builder b, Command c, String method, TypeName result,
-                                  List<AnnotationSpec> annotations) {
+    private void addMandatoryOnly(
+            TypeSpec.Builder b, Command c, String method, TypeName result, List<AnnotationSpec> annotations) {
         List<Member> members = ctx.presentMembers(ctx.object(c.argType()).members());
         List<ParameterSpec> params = new ArrayList<>();
         List<CodeBlock> args = new ArrayList<>();
@@ -140,12 +161,16 @@ public final class ClientGenerator {
             if (m.optional()) {
                 args.add(CodeBlock.of("$T.empty()", JavaType.OPTIONAL));
             } else {
-                params.add(ParameterSpec.builder(types.of(m.type()).type(), javaName).build());
+                params.add(ParameterSpec.builder(types.of(m.type()).type(), javaName)
+                        .build());
                 args.add(CodeBlock.of("$N", javaName));
             }
         }
-        MethodSpec.Builder m = MethodSpec.methodBuilder(method).addModifiers(Modifier.PUBLIC, Modifier.DEFAULT)
-                .addJavadoc("Calls {@code $L} with its mandatory arguments$L.\n", c.name(),
+        MethodSpec.Builder m = MethodSpec.methodBuilder(method)
+                .addModifiers(Modifier.PUBLIC, Modifier.DEFAULT)
+                .addJavadoc(
+                        "Calls {@code $L} with its mandatory arguments$L.\n",
+                        c.name(),
                         members.stream().anyMatch(Member::optional) ? " only" : "")
                 .addAnnotations(annotations)
                 .addParameters(params);

@@ -56,86 +56,149 @@ public final class EventGenerator {
         if (e.argType() != null && ctx.object(e.argType()).isUnion()) {
             return unionRecord(e, name, ctx.classFor(e.argType()));
         }
-        return structs.record(name, members(e), e.doc(), m -> e.doc() != null && GenContext.isImplicitArguments(
-                        e.argType()) ? e.doc() : ctx.lookup(m.definedIn()).map(d -> d.doc()).orElse(null),
-                e.ifcond(), e.features(), e.info(), "event '" + e.name() + "'", List.of());
+        return structs.record(
+                name,
+                members(e),
+                e.doc(),
+                m -> e.doc() != null && GenContext.isImplicitArguments(e.argType())
+                        ? e.doc()
+                        : ctx.lookup(m.definedIn()).map(d -> d.doc()).orElse(null),
+                e.ifcond(),
+                e.features(),
+                e.info(),
+                "event '" + e.name() + "'",
+                List.of());
     }
 
     /** An event whose (boxed) data is a union: the record holds the union's value. */
     private TypeSpec.Builder unionRecord(Event e, ClassName name, ClassName union) {
         ClassName records = RuntimeNames.RECORDS;
-        MethodSpec compact = MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC)
-                .addParameter(union, "data").addParameter(JavaType.MEMBERS, "additionalMembers")
+        MethodSpec compact = MethodSpec.compactConstructorBuilder()
+                .addModifiers(Modifier.PUBLIC)
+                .addParameter(union, "data")
+                .addParameter(JavaType.MEMBERS, "additionalMembers")
                 .addStatement("$T.requireNonNull(data, $S)", Objects.class, "the event's data is missing")
-                .addStatement("additionalMembers = $T.kept(additionalMembers)", records).build();
-        return TypeSpec.recordBuilder(name).addModifiers(Modifier.PUBLIC)
+                .addStatement("additionalMembers = $T.kept(additionalMembers)", records)
+                .build();
+        return TypeSpec.recordBuilder(name)
+                .addModifiers(Modifier.PUBLIC)
                 .addJavadoc(io.qapi.compiler.gen.Javadoc.forDefinition(e.doc(), e.ifcond()))
                 .addJavadoc("\n@param data the event's data\n@param additionalMembers members this code does not "
                         + "know, kept from a lenient read\n")
                 .addAnnotations(Annotations.of(ctx, e.features(), e.ifcond()))
                 .recordConstructor(compact)
-                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC).addParameter(union, "data")
-                        .addStatement("this(data, $T.of())", JavaType.MAP).build())
-                .addField(FieldSpec.builder(ParameterizedTypeName.get(JavaType.DECODER, name), "DECODER",
-                                Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                        .initializer("(in, json, path) ->$Wread(in.object(json, path), true)").build())
-                .addMethod(MethodSpec.methodBuilder("read").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                        .returns(name).addParameter(JavaType.OBJECT_READER, "r").addParameter(boolean.class, "whole")
-                        .addStatement("return new $T($T.read(r, false), whole ? r.finish() : $T.of())", name, union,
-                                JavaType.MAP).build())
+                .addMethod(MethodSpec.constructorBuilder()
+                        .addModifiers(Modifier.PUBLIC)
+                        .addParameter(union, "data")
+                        .addStatement("this(data, $T.of())", JavaType.MAP)
+                        .build())
+                .addField(FieldSpec.builder(
+                                ParameterizedTypeName.get(JavaType.DECODER, name),
+                                "DECODER",
+                                Modifier.PUBLIC,
+                                Modifier.STATIC,
+                                Modifier.FINAL)
+                        .initializer("(in, json, path) ->$Wread(in.object(json, path), true)")
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("read")
+                        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                        .returns(name)
+                        .addParameter(JavaType.OBJECT_READER, "r")
+                        .addParameter(boolean.class, "whole")
+                        .addStatement(
+                                "return new $T($T.read(r, false), whole ? r.finish() : $T.of())",
+                                name,
+                                union,
+                                JavaType.MAP)
+                        .build())
                 .addMethod(io.qapi.compiler.gen.JsonMethods.toJson(Modifier.PUBLIC, false))
-                .addMethod(MethodSpec.methodBuilder("writeMembers").addModifiers(Modifier.PUBLIC)
-                        .addParameter(JavaType.OBJECT_NODE, "json").addStatement("data.writeMembers(json)").build());
+                .addMethod(MethodSpec.methodBuilder("writeMembers")
+                        .addModifiers(Modifier.PUBLIC)
+                        .addParameter(JavaType.OBJECT_NODE, "json")
+                        .addStatement("data.writeMembers(json)")
+                        .build());
     }
 
     public TypeSpec.Builder registry(List<Event> events) {
         ClassName name = ClassName.get(ctx.options().basePackage(), "Events");
         TypeName anyType = ParameterizedTypeName.get(EVENT_TYPE, WildcardTypeName.subtypeOf(Object.class));
-        TypeSpec.Builder b = TypeSpec.classBuilder(name).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        TypeSpec.Builder b = TypeSpec.classBuilder(name)
+                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addJavadoc("Every event of the schema, by name, with the record its data decodes into.\n")
-                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+                .addMethod(MethodSpec.constructorBuilder()
+                        .addModifiers(Modifier.PRIVATE)
+                        .build());
         NameScope constants = new NameScope(ctx.diagnostics(), "constant").reserve("ALL", "the list of all events");
         List<CodeBlock> all = new ArrayList<>();
         for (Event e : events) {
             String constant = constants.claim(JavaNames.constant(e.name()), "event '" + e.name() + "'", e.info());
             ClassName record = ctx.classFor(e.name());
-            CodeBlock features = CodeBlock.join(ctx.presentFeatures(e.features()).stream().map(Feature::name)
-                    .map(f -> CodeBlock.of("$S", f)).toList(), ", ");
-            b.addField(FieldSpec.builder(ParameterizedTypeName.get(EVENT_TYPE, record), constant,
-                            Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+            CodeBlock features = CodeBlock.join(
+                    ctx.presentFeatures(e.features()).stream()
+                            .map(Feature::name)
+                            .map(f -> CodeBlock.of("$S", f))
+                            .toList(),
+                    ", ");
+            b.addField(FieldSpec.builder(
+                            ParameterizedTypeName.get(EVENT_TYPE, record),
+                            constant,
+                            Modifier.PUBLIC,
+                            Modifier.STATIC,
+                            Modifier.FINAL)
                     .addJavadoc("{@code $L}: see {@link $T}.\n", e.name(), record)
                     .addAnnotations(Annotations.of(ctx, e.features(), e.ifcond()))
-                    .initializer("new $T<>($S,$W$T.class,$W$T.DECODER,$W$T.of($L))", EVENT_TYPE, e.name(), record, record,
-                            List.class, features)
+                    .initializer(
+                            "new $T<>($S,$W$T.class,$W$T.DECODER,$W$T.of($L))",
+                            EVENT_TYPE,
+                            e.name(),
+                            record,
+                            record,
+                            List.class,
+                            features)
                     .build());
             all.add(CodeBlock.of("$N", constant));
         }
-        b.addField(FieldSpec.builder(ParameterizedTypeName.get(JavaType.LIST, anyType), "ALL",
-                        Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        b.addField(FieldSpec.builder(
+                        ParameterizedTypeName.get(JavaType.LIST, anyType),
+                        "ALL",
+                        Modifier.PUBLIC,
+                        Modifier.STATIC,
+                        Modifier.FINAL)
                 .addJavadoc("Every event, in schema order.\n")
-                .initializer("$T.of($L)", List.class, CodeBlock.join(all, ", ")).build());
-        b.addMethod(MethodSpec.methodBuilder("byName").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .initializer("$T.of($L)", List.class, CodeBlock.join(all, ", "))
+                .build());
+        b.addMethod(MethodSpec.methodBuilder("byName")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addJavadoc("The event of that wire name.\n")
                 .returns(ParameterizedTypeName.get(ClassName.get(Optional.class), anyType))
                 .addParameter(String.class, "name")
-                .addStatement("return ALL.stream().filter(e -> e.name().equals(name)).findFirst()").build());
+                .addStatement("return ALL.stream().filter(e -> e.name().equals(name)).findFirst()")
+                .build());
         return b;
     }
 
     public TypeSpec.Builder emitter(List<Event> events) {
         ClassName name = ClassName.get(ctx.options().basePackage(), "EventEmitter");
-        TypeSpec.Builder b = TypeSpec.interfaceBuilder(name).addModifiers(Modifier.PUBLIC)
+        TypeSpec.Builder b = TypeSpec.interfaceBuilder(name)
+                .addModifiers(Modifier.PUBLIC)
                 .addAnnotation(FunctionalInterface.class)
                 .addSuperinterface(EVENT_SINK)
                 .addJavadoc("Emits the schema's events through any {@link $T}, such as a QMP server.\n", EVENT_SINK)
-                .addMethod(MethodSpec.methodBuilder("over").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                        .returns(name).addParameter(EVENT_SINK, "sink").addStatement("return sink::emit").build());
-        NameScope methods = new NameScope(ctx.diagnostics(), "method").reserve("emit", "EventSink").reserve("over", "");
+                .addMethod(MethodSpec.methodBuilder("over")
+                        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                        .returns(name)
+                        .addParameter(EVENT_SINK, "sink")
+                        .addStatement("return sink::emit")
+                        .build());
+        NameScope methods = new NameScope(ctx.diagnostics(), "method")
+                .reserve("emit", "EventSink")
+                .reserve("over", "");
         for (Event e : events) {
-            String method = methods.claim(JavaNames.camel(JavaNames.pascalFromUpper(e.name())), "event '" + e.name() + "'",
-                    e.info());
+            String method = methods.claim(
+                    JavaNames.camel(JavaNames.pascalFromUpper(e.name())), "event '" + e.name() + "'", e.info());
             ClassName record = ctx.classFor(e.name());
-            MethodSpec.Builder m = MethodSpec.methodBuilder(method).addModifiers(Modifier.PUBLIC, Modifier.DEFAULT)
+            MethodSpec.Builder m = MethodSpec.methodBuilder(method)
+                    .addModifiers(Modifier.PUBLIC, Modifier.DEFAULT)
                     .addJavadoc("Emits {@code $L}.\n", e.name())
                     .addAnnotations(Annotations.of(ctx, e.features(), e.ifcond()));
             if (ctx.presentMembers(members(e)).isEmpty()) {

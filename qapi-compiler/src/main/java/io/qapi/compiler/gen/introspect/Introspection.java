@@ -136,7 +136,10 @@ public final class Introspection {
         fields.put("members", new Json.Arr(members));
         if (o.branches() != null) {
             fields.put("tag", Json.str(o.branches().tag()));
-            fields.put("variants", new Json.Arr(o.branches().variants().stream().map(this::variant).toList()));
+            fields.put(
+                    "variants",
+                    new Json.Arr(
+                            o.branches().variants().stream().map(this::variant).toList()));
         }
         add(types.shown(o.name()), "object", fields, o.ifcond(), o.features());
     }
@@ -152,16 +155,14 @@ public final class Introspection {
         for (Variant v : a.variants()) {
             members.add(Json.when(v.ifcond(), new Json.Obj(Map.of("type", Json.str(types.use(v.type()))))));
         }
-        add(types.shown(a.name()), "alternate", Map.of("members", new Json.Arr(members)), a.ifcond(),
-                a.features());
+        add(types.shown(a.name()), "alternate", Map.of("members", new Json.Arr(members)), a.ifcond(), a.features());
     }
 
     /**
      * Adds an entry. The features are listed when the schema gives any, even if every one of
      * them is conditional: a build without them then shows an empty list.
      */
-    private void add(String name, String metaType, Map<String, Json> fields, IfCond ifcond,
-                     List<Feature> features) {
+    private void add(String name, String metaType, Map<String, Json> fields, IfCond ifcond, List<Feature> features) {
         Map<String, Json> info = new HashMap<>(fields);
         info.put("name", Json.str(name));
         info.put("meta-type", Json.str(metaType));
@@ -171,8 +172,11 @@ public final class Introspection {
 
     private static void putFeatures(Map<String, Json> object, List<Feature> features) {
         if (!features.isEmpty()) {
-            object.put("features",
-                    new Json.Arr(features.stream().map(f -> Json.when(f.ifcond(), Json.str(f.name()))).toList()));
+            object.put(
+                    "features",
+                    new Json.Arr(features.stream()
+                            .map(f -> Json.when(f.ifcond(), Json.str(f.name())))
+                            .toList()));
         }
     }
 }

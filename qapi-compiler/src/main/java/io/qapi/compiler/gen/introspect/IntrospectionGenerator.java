@@ -39,31 +39,48 @@ public final class IntrospectionGenerator {
         ClassName name = ClassName.get(ctx.options().basePackage(), "Introspection");
         ClassName arrayNode = ClassName.get("com.fasterxml.jackson.databind.node", "ArrayNode");
         ClassName mapper = ClassName.get("com.fasterxml.jackson.databind", "ObjectMapper");
-        return TypeSpec.classBuilder(name).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-                .addJavadoc("The schema as {@code query-qmp-schema} describes it: $L entries, type names masked as "
-                        + "QEMU masks them.\n", reply.items().size())
+        return TypeSpec.classBuilder(name)
+                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addJavadoc(
+                        "The schema as {@code query-qmp-schema} describes it: $L entries, type names masked as "
+                                + "QEMU masks them.\n",
+                        reply.items().size())
                 .addField(FieldSpec.builder(String.class, "JSON", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                         .addJavadoc("The reply's value as compact JSON text.\n")
-                        .initializer("$T.join($S,\n$L)", String.class, "", CodeBlock.join(pieces, ",\n")).build())
-                .addType(TypeSpec.classBuilder("Parsed").addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                        .initializer("$T.join($S,\n$L)", String.class, "", CodeBlock.join(pieces, ",\n"))
+                        .build())
+                .addType(TypeSpec.classBuilder("Parsed")
+                        .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                         .addJavadoc("Parsed on first use: most servers never get the command.\n")
                         .addField(FieldSpec.builder(arrayNode, "VALUE", Modifier.STATIC, Modifier.FINAL)
-                                .initializer("parse()").build())
-                        .addMethod(MethodSpec.methodBuilder("parse").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                                .initializer("parse()")
+                                .build())
+                        .addMethod(MethodSpec.methodBuilder("parse")
+                                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                                 .returns(arrayNode)
                                 .beginControlFlow("try")
                                 .addStatement("return ($T) new $T().readTree(JSON)", arrayNode, mapper)
-                                .nextControlFlow("catch ($T e)", ClassName.get("com.fasterxml.jackson.core",
-                                        "JsonProcessingException"))
+                                .nextControlFlow(
+                                        "catch ($T e)",
+                                        ClassName.get("com.fasterxml.jackson.core", "JsonProcessingException"))
                                 .addStatement("throw new $T(e)", IllegalStateException.class)
-                                .endControlFlow().build())
+                                .endControlFlow()
+                                .build())
                         .build())
-                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
-                .addMethod(MethodSpec.methodBuilder("reply").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .addMethod(MethodSpec.constructorBuilder()
+                        .addModifiers(Modifier.PRIVATE)
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("reply")
+                        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                         .addJavadoc("The reply's value, a JSON array of SchemaInfo objects (shared: do not modify).\n")
-                        .returns(arrayNode).addStatement("return Parsed.VALUE").build())
-                .addMethod(MethodSpec.methodBuilder("json").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                        .returns(JavaType.JSON_NODE).addJavadoc("A fresh copy of the reply's value.\n")
-                        .addStatement("return Parsed.VALUE.deepCopy()").build());
+                        .returns(arrayNode)
+                        .addStatement("return Parsed.VALUE")
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("json")
+                        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                        .returns(JavaType.JSON_NODE)
+                        .addJavadoc("A fresh copy of the reply's value.\n")
+                        .addStatement("return Parsed.VALUE.deepCopy()")
+                        .build());
     }
 }

@@ -16,11 +16,9 @@ import java.util.function.Predicate;
  */
 public sealed interface Json permits Json.Str, Json.Bool, Json.Null, Json.Arr, Json.Obj, Json.Cond {
 
-    record Str(String value) implements Json {
-    }
+    record Str(String value) implements Json {}
 
-    record Bool(boolean value) implements Json {
-    }
+    record Bool(boolean value) implements Json {}
 
     enum Null implements Json {
         NULL

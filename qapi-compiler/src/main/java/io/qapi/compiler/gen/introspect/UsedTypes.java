@@ -38,7 +38,8 @@ final class UsedTypes {
         Entity.Type type = schema.type(typeName);
         if (type.jsonType().equals("int")) {
             type = schema.type("int");
-        } else if (type instanceof ArrayType array && schema.type(array.elementType()).jsonType().equals("int")) {
+        } else if (type instanceof ArrayType array
+                && schema.type(array.elementType()).jsonType().equals("int")) {
             type = schema.type("intList");
         }
         if (queued.add(type.name())) {

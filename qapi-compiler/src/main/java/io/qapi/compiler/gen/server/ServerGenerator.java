@@ -66,17 +66,22 @@ public final class ServerGenerator {
 
     // Example: public interface ModuleServer {}
     public TypeSpec.Builder moduleMarker() {
-        return TypeSpec.interfaceBuilder(marker(ctx)).addModifiers(Modifier.PUBLIC)
+        return TypeSpec.interfaceBuilder(marker(ctx))
+                .addModifiers(Modifier.PUBLIC)
                 .addJavadoc("A server of one schema module's commands; {@link Dispatcher#of} builds a command table\n"
                         + "from any of them.\n");
     }
 
     // Example: public interface MachineServer extends ModuleServer { StatusInfo queryStatus(); }
     public TypeSpec.Builder moduleServer(ClassName name, String module, List<Command> commands) {
-        TypeSpec.Builder b = TypeSpec.interfaceBuilder(name).addModifiers(Modifier.PUBLIC)
+        TypeSpec.Builder b = TypeSpec.interfaceBuilder(name)
+                .addModifiers(Modifier.PUBLIC)
                 .addSuperinterface(marker(ctx))
-                .addJavadoc("The commands of schema module {@code $L}, as a server implements them.\nA method reports "
-                        + "failure by throwing a {@link $T}.\n", module, RuntimeNames.QMP_ERROR);
+                .addJavadoc(
+                        "The commands of schema module {@code $L}, as a server implements them.\nA method reports "
+                                + "failure by throwing a {@link $T}.\n",
+                        module,
+                        RuntimeNames.QMP_ERROR);
         for (Command c : commands) {
             MethodSpec.Builder m = MethodSpec.methodBuilder(methods.get(c))
                     .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
@@ -101,7 +106,8 @@ public final class ServerGenerator {
 
     // Example: public interface Server extends MachineServer, CpuServer {}
     public TypeSpec.Builder server(List<ClassName> moduleServers) {
-        return TypeSpec.interfaceBuilder(server()).addModifiers(Modifier.PUBLIC)
+        return TypeSpec.interfaceBuilder(server())
+                .addModifiers(Modifier.PUBLIC)
                 .addSuperinterfaces(moduleServers)
                 .addJavadoc("Every command of the schema, as a server that implements them all does.\nA server of "
                         + "some modules implements their interfaces instead and is run with\n{@link Dispatcher#of}.\n");
@@ -111,15 +117,22 @@ public final class ServerGenerator {
     public TypeSpec.Builder dispatcher(Map<ClassName, List<Command>> byModule, List<Command> all) {
         ClassName name = ClassName.get(ctx.options().basePackage(), "Dispatcher");
         TypeName list = ParameterizedTypeName.get(JavaType.LIST, COMMAND);
-        TypeSpec.Builder b = TypeSpec.classBuilder(name).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        TypeSpec.Builder b = TypeSpec.classBuilder(name)
+                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addJavadoc("Turns servers of the schema's commands into the command table a QMP server runs.\n")
-                .addField(FieldSpec.builder(String.class, "NO_ARGUMENTS", Modifier.PRIVATE, Modifier.STATIC,
-                        Modifier.FINAL).initializer("$S", "").build())
+                .addField(FieldSpec.builder(
+                                String.class, "NO_ARGUMENTS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                        .initializer("$S", "")
+                        .build())
                 .addField(modules(byModule))
-                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
-        MethodSpec.Builder whole = MethodSpec.methodBuilder("commands").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .addMethod(MethodSpec.constructorBuilder()
+                        .addModifiers(Modifier.PRIVATE)
+                        .build());
+        MethodSpec.Builder whole = MethodSpec.methodBuilder("commands")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addJavadoc("The command table of a server of the whole schema, in schema order.\n")
-                .returns(list).addParameter(server(), "server")
+                .returns(list)
+                .addParameter(server(), "server")
                 .addStatement("$T<$T> commands = new $T<>()", List.class, COMMAND, ArrayList.class);
         for (ClassName module : byModule.keySet()) {
             whole.addStatement("$N(commands, server)", adder(module));
@@ -136,37 +149,50 @@ public final class ServerGenerator {
 
     /** QEMU's {@code query-commands}: no arguments, a list of command descriptions. */
     private static boolean isCommandList(Command c) {
-        return c.name().equals(QUERY_COMMANDS) && c.argType() == null && c.retType() != null
-                && c.retType().endsWith("List") && c.flags().gen();
+        return c.name().equals(QUERY_COMMANDS)
+                && c.argType() == null
+                && c.retType() != null
+                && c.retType().endsWith("List")
+                && c.flags().gen();
     }
 
     private FieldSpec modules(Map<ClassName, List<Command>> byModule) {
-        TypeName moduleClass = ParameterizedTypeName.get(ClassName.get(Class.class),
-                WildcardTypeName.subtypeOf(marker(ctx)));
-        CodeBlock classes = CodeBlock.join(byModule.keySet().stream().map(c -> CodeBlock.of("$T.class", c)).toList(),
-                ",\n");
-        return FieldSpec.builder(ParameterizedTypeName.get(JavaType.LIST, moduleClass), "MODULES", Modifier.PRIVATE,
-                        Modifier.STATIC, Modifier.FINAL)
-                .initializer("$T.of(\n$>$L$<)", List.class, classes).build();
+        TypeName moduleClass =
+                ParameterizedTypeName.get(ClassName.get(Class.class), WildcardTypeName.subtypeOf(marker(ctx)));
+        CodeBlock classes = CodeBlock.join(
+                byModule.keySet().stream().map(c -> CodeBlock.of("$T.class", c)).toList(), ",\n");
+        return FieldSpec.builder(
+                        ParameterizedTypeName.get(JavaType.LIST, moduleClass),
+                        "MODULES",
+                        Modifier.PRIVATE,
+                        Modifier.STATIC,
+                        Modifier.FINAL)
+                .initializer("$T.of(\n$>$L$<)", List.class, classes)
+                .build();
     }
 
     // Example: MachineServer machine = implementation(MachineServer.class, servers); if (machine != null) ...
     private MethodSpec of(Map<ClassName, List<Command>> byModule, List<Command> all, TypeName list) {
-        MethodSpec.Builder m = MethodSpec.methodBuilder("of").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        MethodSpec.Builder m = MethodSpec.methodBuilder("of")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .varargs()
                 .addJavadoc("The command table of the schema modules that {@code servers} implement, in schema order.\n"
                         + "A command of a module that none implements is not in it, so the QMP server answers it\n"
                         + "{@code CommandNotFound} as QEMU answers a command it does not have.")
-                .addJavadoc(all.stream().anyMatch(ServerGenerator::isCommandList)
-                        ? "\nUnless a server implements {@code query-commands}, the table lists itself with it.\n"
-                        : "\n")
+                .addJavadoc(
+                        all.stream().anyMatch(ServerGenerator::isCommandList)
+                                ? "\nUnless a server implements {@code query-commands}, the table lists itself with it.\n"
+                                : "\n")
                 .addJavadoc("@throws IllegalArgumentException if two servers implement the same module, or a server\n"
                         + "    implements none\n")
-                .returns(list).addParameter(markerArray(), "servers")
+                .returns(list)
+                .addParameter(markerArray(), "servers")
                 .beginControlFlow("for ($T server : servers)", marker(ctx))
                 .addStatement("$T.requireNonNull(server, $S)", Objects.class, "server")
                 .beginControlFlow("if (MODULES.stream().noneMatch(module -> module.isInstance(server)))")
-                .addStatement("throw new $T(\nserver.getClass().getName() + $S)", IllegalArgumentException.class,
+                .addStatement(
+                        "throw new $T(\nserver.getClass().getName() + $S)",
+                        IllegalArgumentException.class,
                         " implements no module's server interface")
                 .endControlFlow()
                 .endControlFlow()
@@ -194,21 +220,27 @@ public final class ServerGenerator {
     // Example: private static <T> T implementation(Class<T> module, ModuleServer... servers)
     private MethodSpec implementation() {
         TypeVariableName t = TypeVariableName.get("T");
-        return MethodSpec.methodBuilder("implementation").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                .addTypeVariable(t).returns(t).varargs()
+        return MethodSpec.methodBuilder("implementation")
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .addTypeVariable(t)
+                .returns(t)
+                .varargs()
                 .addParameter(ParameterizedTypeName.get(ClassName.get(Class.class), t), "module")
                 .addParameter(markerArray(), "servers")
                 .addStatement("$T found = null", t)
                 .beginControlFlow("for ($T server : servers)", marker(ctx))
                 .beginControlFlow("if (module.isInstance(server))")
                 .beginControlFlow("if (found != null)")
-                .addStatement("throw new $T($S + module.getSimpleName())", IllegalArgumentException.class,
+                .addStatement(
+                        "throw new $T($S + module.getSimpleName())",
+                        IllegalArgumentException.class,
                         "two servers implement ")
                 .endControlFlow()
                 .addStatement("found = module.cast(server)")
                 .endControlFlow()
                 .endControlFlow()
-                .addStatement("return found").build();
+                .addStatement("return found")
+                .build();
     }
 
     private static String adder(ClassName module) {
@@ -217,7 +249,8 @@ public final class ServerGenerator {
 
     // Example: private static void addMachineServer(List<Command> commands, MachineServer server)
     private MethodSpec adder(ClassName module, List<Command> commands) {
-        MethodSpec.Builder m = MethodSpec.methodBuilder(adder(module)).addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        MethodSpec.Builder m = MethodSpec.methodBuilder(adder(module))
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .addParameter(ParameterizedTypeName.get(JavaType.LIST, COMMAND), "commands")
                 .addParameter(module, "server");
         for (Command c : commands) {
@@ -234,7 +267,9 @@ public final class ServerGenerator {
     private CodeBlock flags(Command c) {
         CodeBlock.Builder b = CodeBlock.builder().add("$T.named($S)", COMMAND, c.name());
         List<CodeBlock> features = ctx.presentFeatures(c.features()).stream()
-                .map(Feature::name).map(f -> CodeBlock.of("$S", f)).toList();
+                .map(Feature::name)
+                .map(f -> CodeBlock.of("$S", f))
+                .toList();
         if (!features.isEmpty()) {
             b.add(".features($L)", CodeBlock.join(features, ", "));
         }
@@ -264,8 +299,8 @@ public final class ServerGenerator {
             body.add("in.object(arguments, NO_ARGUMENTS).finish();\n");
             call = CodeBlock.of("server.$N()", method);
         } else {
-            call = CodeBlock.of("server.$N($T.DECODER.decode(in, arguments, NO_ARGUMENTS))", method,
-                    ctx.classFor(c.argType()));
+            call = CodeBlock.of(
+                    "server.$N($T.DECODER.decode(in, arguments, NO_ARGUMENTS))", method, ctx.classFor(c.argType()));
         }
         if (c.retType() == null) {
             body.add("$L;\n", call);
@@ -285,11 +320,18 @@ public final class ServerGenerator {
                 .add("names.add($T.object().put($S, $S));\n$<}\n", JavaType.JSON, "name", CAPABILITIES)
                 .add("table.forEach(t -> names.add($T.object().put($S, t.name())));\n", JavaType.JSON, "name")
                 .add("names.add($T.object().put($S, $S));\n", JavaType.JSON, "name", QUERY_COMMANDS)
-                .add("return names;\n").build();
-        return MethodSpec.methodBuilder("commandList").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                .addJavadoc("{@code $L} of a server that does not implement it: the commands of {@code table}, "
-                        + "the protocol's {@code $L}, and itself.\n", QUERY_COMMANDS, CAPABILITIES)
-                .returns(COMMAND).addParameter(ParameterizedTypeName.get(JavaType.LIST, COMMAND), "table")
-                .addStatement("return $L.handler((arguments, in) -> {\n$>$L$<})", flags(c), body).build();
+                .add("return names;\n")
+                .build();
+        return MethodSpec.methodBuilder("commandList")
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .addJavadoc(
+                        "{@code $L} of a server that does not implement it: the commands of {@code table}, "
+                                + "the protocol's {@code $L}, and itself.\n",
+                        QUERY_COMMANDS,
+                        CAPABILITIES)
+                .returns(COMMAND)
+                .addParameter(ParameterizedTypeName.get(JavaType.LIST, COMMAND), "table")
+                .addStatement("return $L.handler((arguments, in) -> {\n$>$L$<})", flags(c), body)
+                .build();
     }
 }

@@ -42,8 +42,7 @@ public final class AlternateGenerator {
         this.types = new TypeMapping(ctx);
     }
 
-    private record Branch(Variant variant, ClassName record, JavaType type, String kind) {
-    }
+    private record Branch(Variant variant, ClassName record, JavaType type, String kind) {}
 
     public TypeSpec.Builder generate(AlternateType alternate) {
         ClassName name = ctx.classFor(alternate.name());
@@ -65,49 +64,79 @@ public final class AlternateGenerator {
                 .addModifiers(Modifier.PUBLIC, Modifier.SEALED)
                 .addJavadoc(Javadoc.forDefinition(alternate.doc(), alternate.ifcond()))
                 .addAnnotations(Annotations.of(ctx, alternate.features(), alternate.ifcond()))
-                .addMethod(MethodSpec.methodBuilder("toJson").addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
-                        .returns(JavaType.JSON_NODE).build())
-                .addMethod(MethodSpec.methodBuilder("accept").addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
-                        .addTypeVariable(r).returns(r).addParameter(ParameterizedTypeName.get(visitor, r), "visitor")
+                .addMethod(MethodSpec.methodBuilder("toJson")
+                        .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
+                        .returns(JavaType.JSON_NODE)
                         .build())
-                .addMethod(MethodSpec.methodBuilder("lossy").addModifiers(Modifier.PUBLIC, Modifier.DEFAULT)
+                .addMethod(MethodSpec.methodBuilder("accept")
+                        .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
+                        .addTypeVariable(r)
+                        .returns(r)
+                        .addParameter(ParameterizedTypeName.get(visitor, r), "visitor")
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("lossy")
+                        .addModifiers(Modifier.PUBLIC, Modifier.DEFAULT)
                         .addJavadoc("Whether the value is an enum value this code does not know.\n")
-                        .returns(boolean.class).addStatement("return false").build())
-                .addField(FieldSpec.builder(ParameterizedTypeName.get(JavaType.DECODER, name), "DECODER",
-                                Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                        .returns(boolean.class)
+                        .addStatement("return false")
+                        .build())
+                .addField(FieldSpec.builder(
+                                ParameterizedTypeName.get(JavaType.DECODER, name),
+                                "DECODER",
+                                Modifier.PUBLIC,
+                                Modifier.STATIC,
+                                Modifier.FINAL)
                         .addJavadoc("Reads a value, choosing the branch by the value's JSON type.\n")
-                        .initializer("$T.decoder($T::read, $T::lossy)", RuntimeNames.ALTERNATES,
-                                name, name).build())
+                        .initializer("$T.decoder($T::read, $T::lossy)", RuntimeNames.ALTERNATES, name, name)
+                        .build())
                 .addMethod(read(alternate, name, branches));
-        TypeSpec.Builder v = TypeSpec.interfaceBuilder(visitor).addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .addTypeVariable(r).addJavadoc("Handles each branch of {@link $T}.\n\n@param <R> the result\n", name);
+        TypeSpec.Builder v = TypeSpec.interfaceBuilder(visitor)
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .addTypeVariable(r)
+                .addJavadoc("Handles each branch of {@link $T}.\n\n@param <R> the result\n", name);
         for (Branch branch : branches) {
             b.addPermittedSubclass(branch.record());
             b.addType(TypeSpec.recordBuilder(branch.record())
                     .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                     .addSuperinterface(name)
-                    .addJavadoc("Branch {@code $L} of {@link $T}.\n", branch.variant().name(), name)
-                    .addAnnotations(Annotations.of(ctx, List.of(), branch.variant().ifcond()))
+                    .addJavadoc(
+                            "Branch {@code $L} of {@link $T}.\n",
+                            branch.variant().name(),
+                            name)
+                    .addAnnotations(
+                            Annotations.of(ctx, List.of(), branch.variant().ifcond()))
                     .recordConstructor(compact(branch))
                     .addMethods(lossy(branch))
-                    .addMethod(MethodSpec.methodBuilder("toJson").addAnnotation(Override.class)
-                            .addModifiers(Modifier.PUBLIC).returns(JavaType.JSON_NODE)
-                            .addStatement("return $L", branch.type().encode("value")).build())
-                    .addMethod(MethodSpec.methodBuilder("accept").addAnnotation(Override.class)
-                            .addModifiers(Modifier.PUBLIC).addTypeVariable(r).returns(r)
+                    .addMethod(MethodSpec.methodBuilder("toJson")
+                            .addAnnotation(Override.class)
+                            .addModifiers(Modifier.PUBLIC)
+                            .returns(JavaType.JSON_NODE)
+                            .addStatement("return $L", branch.type().encode("value"))
+                            .build())
+                    .addMethod(MethodSpec.methodBuilder("accept")
+                            .addAnnotation(Override.class)
+                            .addModifiers(Modifier.PUBLIC)
+                            .addTypeVariable(r)
+                            .returns(r)
                             .addParameter(ParameterizedTypeName.get(visitor, r), "visitor")
-                            .addStatement("return visitor.visit$L(this)", branch.record().simpleName()).build())
+                            .addStatement(
+                                    "return visitor.visit$L(this)",
+                                    branch.record().simpleName())
+                            .build())
                     .build());
             v.addMethod(MethodSpec.methodBuilder("visit" + branch.record().simpleName())
-                    .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT).returns(r)
-                    .addParameter(branch.record(), "value").build());
+                    .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
+                    .returns(r)
+                    .addParameter(branch.record(), "value")
+                    .build());
         }
         b.addType(v.build());
         return b;
     }
 
     private static MethodSpec compact(Branch branch) {
-        MethodSpec.Builder c = MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC)
+        MethodSpec.Builder c = MethodSpec.compactConstructorBuilder()
+                .addModifiers(Modifier.PUBLIC)
                 .addParameter(branch.type().type(), "value");
         if (!branch.type().primitive()) {
             c.addStatement("$T.requireNonNull(value, $S)", Objects.class, "value");
@@ -123,8 +152,12 @@ public final class AlternateGenerator {
         if (!(ctx.type(branch.variant().type()) instanceof EnumType)) {
             return List.of();
         }
-        return List.of(MethodSpec.methodBuilder("lossy").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
-                .returns(boolean.class).addStatement("return value.unknown()").build());
+        return List.of(MethodSpec.methodBuilder("lossy")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(boolean.class)
+                .addStatement("return value.unknown()")
+                .build());
     }
 
     /** The JSON type that selects a branch: QEMU's QType of the branch type. */
@@ -144,33 +177,49 @@ public final class AlternateGenerator {
     }
 
     private MethodSpec read(AlternateType alternate, ClassName name, List<Branch> branches) {
-        MethodSpec.Builder m = MethodSpec.methodBuilder("read").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        MethodSpec.Builder m = MethodSpec.methodBuilder("read")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addJavadoc("Reads a value of this alternate; {@code path} names it in error messages.\n")
                 .returns(name)
-                .addParameter(JavaType.INPUT, "in").addParameter(JavaType.JSON_NODE, "json")
+                .addParameter(JavaType.INPUT, "in")
+                .addParameter(JavaType.JSON_NODE, "json")
                 .addParameter(String.class, "path");
-        String[][] order = {{"null", "isNull"}, {"boolean", "isBoolean"}, {"number", "isNumber"},
-            {"string", "isTextual"}, {"object", "isObject"}, {"array", "isArray"}};
+        String[][] order = {
+            {"null", "isNull"},
+            {"boolean", "isBoolean"},
+            {"number", "isNumber"},
+            {"string", "isTextual"},
+            {"object", "isObject"},
+            {"array", "isArray"}
+        };
         // Keyval scalars are all strings: a boolean or number branch takes what reads as one.
         CodeBlock.Builder keyval = CodeBlock.builder();
         for (Branch branch : branches) {
             if (branch.kind().equals("boolean") || branch.kind().equals("number")) {
-                keyval.beginControlFlow("if ($T.$L(json))", RuntimeNames.ALTERNATES,
+                keyval.beginControlFlow(
+                                "if ($T.$L(json))",
+                                RuntimeNames.ALTERNATES,
                                 branch.kind().equals("boolean") ? "looksBoolean" : "looksNumber")
-                        .addStatement("return new $T($L.decode(in, json, path))", branch.record(), branch.type().decoder())
+                        .addStatement(
+                                "return new $T($L.decode(in, json, path))",
+                                branch.record(),
+                                branch.type().decoder())
                         .endControlFlow();
             }
         }
         CodeBlock keyvalScalars = keyval.build();
         if (!keyvalScalars.isEmpty()) {
             m.beginControlFlow("if (in.mode() == $T.Mode.KEYVAL && json.isTextual())", JavaType.INPUT)
-                    .addCode(keyvalScalars).endControlFlow();
+                    .addCode(keyvalScalars)
+                    .endControlFlow();
         }
         for (String[] kind : order) {
             for (Branch branch : branches) {
                 if (branch.kind().equals(kind[0])) {
                     m.beginControlFlow("if (json.$L())", kind[1])
-                            .addStatement("return new $T($L.decode(in, json, path))", branch.record(),
+                            .addStatement(
+                                    "return new $T($L.decode(in, json, path))",
+                                    branch.record(),
                                     branch.type().decoder())
                             .endControlFlow();
                 }

@@ -20,14 +20,14 @@ final class BuilderShape {
     static final String BUILDER_METHOD = "builder";
     static final String BUILD_METHOD = "build";
 
-    private BuilderShape() {
-    }
+    private BuilderShape() {}
 
     // Example:
     //   /** Starts a value of this type, with no member set. */
     //   public static Builder builder() { return new Builder(); }
     static MethodSpec builderMethod(ClassName record) {
-        return MethodSpec.methodBuilder(BUILDER_METHOD).addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        return MethodSpec.methodBuilder(BUILDER_METHOD)
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addJavadoc("Starts a value of this type with no member set.\n")
                 .returns(record.nestedClass(BUILDER_CLASS))
                 .addStatement("return new $T()", record.nestedClass(BUILDER_CLASS))
@@ -46,21 +46,28 @@ final class BuilderShape {
         ClassName builder = record.nestedClass(BUILDER_CLASS);
         TypeSpec.Builder b = TypeSpec.classBuilder(builder)
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                .addJavadoc("Builds a {@link $T}.\nAn optional member left unset is absent; a mandatory one fails"
-                        + " {@code build()}.\n", record);
-        b.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+                .addJavadoc(
+                        "Builds a {@link $T}.\nAn optional member left unset is absent; a mandatory one fails"
+                                + " {@code build()}.\n",
+                        record);
+        b.addMethod(
+                MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
         List<CodeBlock> args = new ArrayList<>();
-        MethodSpec.Builder build = MethodSpec.methodBuilder(BUILD_METHOD).addModifiers(Modifier.PUBLIC)
+        MethodSpec.Builder build = MethodSpec.methodBuilder(BUILD_METHOD)
+                .addModifiers(Modifier.PUBLIC)
                 .addJavadoc("The value, checked as its constructor checks it.\n"
                         + "@throws NullPointerException if a mandatory member is not set\n")
                 .returns(record);
         for (RecordShape.Component c : components) {
             String n = c.javaName();
             b.addField(FieldSpec.builder(c.type().boxed(), n, Modifier.PRIVATE).build());
-            b.addMethod(MethodSpec.methodBuilder(n).addModifiers(Modifier.PUBLIC)
-                    .addJavadoc(c.member().optional()
-                            ? "Sets optional member {@code $L}; left unset, it is absent.\n"
-                            : "Sets mandatory member {@code $L}.\n", c.member().name())
+            b.addMethod(MethodSpec.methodBuilder(n)
+                    .addModifiers(Modifier.PUBLIC)
+                    .addJavadoc(
+                            c.member().optional()
+                                    ? "Sets optional member {@code $L}; left unset, it is absent.\n"
+                                    : "Sets mandatory member {@code $L}.\n",
+                            c.member().name())
                     .returns(builder)
                     .addParameter(c.type().type(), n)
                     .addStatement("this.$N = $N", n, n)
@@ -72,7 +79,9 @@ final class BuilderShape {
                 if (c.type().primitive()) {
                     // A primitive component cannot carry the null the constructor would reject.
                     build.beginControlFlow("if ($N == null)", n)
-                            .addStatement("throw new $T(\n$S)", NullPointerException.class,
+                            .addStatement(
+                                    "throw new $T(\n$S)",
+                                    NullPointerException.class,
                                     "mandatory member '" + c.member().name() + "' of " + what + " is missing")
                             .endControlFlow();
                 }

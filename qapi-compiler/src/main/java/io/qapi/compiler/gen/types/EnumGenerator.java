@@ -1,7 +1,6 @@
 package io.qapi.compiler.gen.types;
 
 import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
@@ -36,9 +35,12 @@ public final class EnumGenerator {
 
     public TypeSpec.Builder generate(EnumType type) {
         ClassName name = ctx.classFor(type.name());
-        List<EnumValue> values = type.values().stream().filter(v -> ctx.present(v.ifcond())).toList();
-        NameScope constants = new NameScope(ctx.diagnostics(), "constant").reserve(UNRECOGNIZED, "the unknown value")
-                .reserve("DECODER", "a generated field").reserve("BY_WIRE_NAME", "a generated field");
+        List<EnumValue> values =
+                type.values().stream().filter(v -> ctx.present(v.ifcond())).toList();
+        NameScope constants = new NameScope(ctx.diagnostics(), "constant")
+                .reserve(UNRECOGNIZED, "the unknown value")
+                .reserve("DECODER", "a generated field")
+                .reserve("BY_WIRE_NAME", "a generated field");
         TypeSpec.Builder b = TypeSpec.enumBuilder(name)
                 .addModifiers(Modifier.PUBLIC)
                 .addSuperinterface(QAPI_ENUM)
@@ -54,31 +56,49 @@ public final class EnumGenerator {
             }
             b.addEnumConstant(constant, body.build());
         }
-        b.addEnumConstant(UNRECOGNIZED, TypeSpec.anonymousClassBuilder("($T) null", String.class)
-                .addJavadoc("A value this code does not know, received from a newer peer.\n").build());
+        b.addEnumConstant(
+                UNRECOGNIZED,
+                TypeSpec.anonymousClassBuilder("($T) null", String.class)
+                        .addJavadoc("A value this code does not know, received from a newer peer.\n")
+                        .build());
         ParameterizedTypeName decoderType = ParameterizedTypeName.get(JavaType.DECODER, name);
-        b.addField(FieldSpec.builder(ParameterizedTypeName.get(ClassName.get(Map.class), ClassName.get(String.class), name),
-                        "BY_WIRE_NAME", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        b.addField(FieldSpec.builder(
+                        ParameterizedTypeName.get(ClassName.get(Map.class), ClassName.get(String.class), name),
+                        "BY_WIRE_NAME",
+                        Modifier.PRIVATE,
+                        Modifier.STATIC,
+                        Modifier.FINAL)
                 .initializer("$T.wireNames(values())", RuntimeNames.ENUMS)
                 .build());
         b.addField(FieldSpec.builder(decoderType, "DECODER", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc("Reads a value; see {@link $T}.\n", JavaType.INPUT)
-                .initializer("$T.decoder($L::fromWireName,$W$L)", RuntimeNames.ENUMS,
-                        name.simpleName(), UNRECOGNIZED)
+                .initializer("$T.decoder($L::fromWireName,$W$L)", RuntimeNames.ENUMS, name.simpleName(), UNRECOGNIZED)
                 .build());
         b.addField(String.class, "wireName", Modifier.PRIVATE, Modifier.FINAL);
-        b.addMethod(MethodSpec.constructorBuilder().addParameter(String.class, "wireName")
-                .addStatement("this.wireName = wireName").build());
-        b.addMethod(MethodSpec.methodBuilder("wireName").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+        b.addMethod(MethodSpec.constructorBuilder()
+                .addParameter(String.class, "wireName")
+                .addStatement("this.wireName = wireName")
+                .build());
+        b.addMethod(MethodSpec.methodBuilder("wireName")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
                 .returns(String.class)
                 .addJavadoc("The value as written on the wire; null for {@link #$L}.\n", UNRECOGNIZED)
-                .addStatement("return wireName").build());
-        b.addMethod(MethodSpec.methodBuilder("unknown").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
-                .returns(boolean.class).addStatement("return this == $L", UNRECOGNIZED).build());
-        b.addMethod(MethodSpec.methodBuilder("fromWireName").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .addStatement("return wireName")
+                .build());
+        b.addMethod(MethodSpec.methodBuilder("unknown")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(boolean.class)
+                .addStatement("return this == $L", UNRECOGNIZED)
+                .build());
+        b.addMethod(MethodSpec.methodBuilder("fromWireName")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addJavadoc("The constant for a wire name, or null.\n")
-                .returns(name).addParameter(String.class, "wireName")
-                .addStatement("return BY_WIRE_NAME.get(wireName)").build());
+                .returns(name)
+                .addParameter(String.class, "wireName")
+                .addStatement("return BY_WIRE_NAME.get(wireName)")
+                .build());
         return b;
     }
 

@@ -58,9 +58,29 @@ final class RecordShape {
         NameScope scope = new NameScope(ctx.diagnostics(), "member");
         // Generated methods, and the parameters and lambda variables that share a scope with
         // components as locals (compact constructors, a union's read) or shadow them (writeMembers).
-        for (String reserved : List.of(KEPT, "toJson", "writeMembers", "read", "DECODER", "hashCode", "equals",
-                "toString", "getClass", "notify", "notifyAll", "wait", "clone", "finalize", "accept", "lossy",
-                "r", "whole", "json", "v", BuilderShape.BUILDER_METHOD, BuilderShape.BUILD_METHOD)) {
+        for (String reserved : List.of(
+                KEPT,
+                "toJson",
+                "writeMembers",
+                "read",
+                "DECODER",
+                "hashCode",
+                "equals",
+                "toString",
+                "getClass",
+                "notify",
+                "notifyAll",
+                "wait",
+                "clone",
+                "finalize",
+                "accept",
+                "lossy",
+                "r",
+                "whole",
+                "json",
+                "v",
+                BuilderShape.BUILDER_METHOD,
+                BuilderShape.BUILD_METHOD)) {
             scope.reserve(reserved, "a name generated code uses");
         }
         return scope;
@@ -80,7 +100,8 @@ final class RecordShape {
         List<ParameterSpec> out = new ArrayList<>();
         for (Component c : components) {
             ParameterSpec.Builder p = ParameterSpec.builder(c.componentType(), c.javaName());
-            List<AnnotationSpec> annotations = Annotations.of(ctx, c.member().features(), c.member().ifcond());
+            List<AnnotationSpec> annotations =
+                    Annotations.of(ctx, c.member().features(), c.member().ifcond());
             p.addAnnotations(annotations);
             out.add(p.build());
         }
@@ -93,11 +114,13 @@ final class RecordShape {
      * present, ranges respected, collections immutable.
      */
     MethodSpec compactConstructor(List<Component> components, List<ParameterSpec> parameters, String typeName) {
-        MethodSpec.Builder b = MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC)
+        MethodSpec.Builder b = MethodSpec.compactConstructorBuilder()
+                .addModifiers(Modifier.PUBLIC)
                 .addParameters(parameters);
         for (Component c : components) {
             String n = c.javaName();
-            boolean list = c.type().type() instanceof ParameterizedTypeName p && p.rawType().equals(JavaType.LIST);
+            boolean list = c.type().type() instanceof ParameterizedTypeName p
+                    && p.rawType().equals(JavaType.LIST);
             String elementRange = list ? range(elementType(c.member().type())) : null;
             if (c.member().optional()) {
                 if (list) {
@@ -107,22 +130,35 @@ final class RecordShape {
                 }
                 String range = range(c.member().type());
                 if (range != null) {
-                    b.addStatement("$N.ifPresent(v -> $T.checkRange($S, v, $L))", n, RECORDS, c.member().name(), range);
+                    b.addStatement(
+                            "$N.ifPresent(v -> $T.checkRange($S, v, $L))",
+                            n,
+                            RECORDS,
+                            c.member().name(),
+                            range);
                 }
                 if (elementRange != null) {
-                    b.addStatement("$N.ifPresent(v -> $T.checkRanges($S, v, $L))", n, RECORDS, c.member().name(),
+                    b.addStatement(
+                            "$N.ifPresent(v -> $T.checkRanges($S, v, $L))",
+                            n,
+                            RECORDS,
+                            c.member().name(),
                             elementRange);
                 }
                 continue;
             }
             if (!c.type().primitive()) {
-                b.addStatement("$T.requireNonNull($N,$W$S)", OBJECTS, n,
+                b.addStatement(
+                        "$T.requireNonNull($N,$W$S)",
+                        OBJECTS,
+                        n,
                         "mandatory member '" + c.member().name() + "' of " + typeName + " is missing");
             }
             if (list) {
                 b.addStatement("$N = $T.copyOf($N)", n, JavaType.LIST, n);
                 if (elementRange != null) {
-                    b.addStatement("$T.checkRanges($S, $N, $L)", RECORDS, c.member().name(), n, elementRange);
+                    b.addStatement(
+                            "$T.checkRanges($S, $N, $L)", RECORDS, c.member().name(), n, elementRange);
                 }
             }
             String range = range(c.member().type());
@@ -153,7 +189,8 @@ final class RecordShape {
 
     /** A constructor without the kept members, for building values in code. */
     MethodSpec shortConstructor(List<Component> components, List<ParameterSpec> parameters) {
-        MethodSpec.Builder b = MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
+        MethodSpec.Builder b = MethodSpec.constructorBuilder()
+                .addModifiers(Modifier.PUBLIC)
                 .addJavadoc("Creates a value with no additional members.\n")
                 .addParameters(parameters.subList(0, parameters.size() - 1));
         List<CodeBlock> args = new ArrayList<>();
@@ -167,7 +204,8 @@ final class RecordShape {
         List<CodeBlock> out = new ArrayList<>();
         for (Component c : components) {
             String how = c.member().optional() ? "optional" : "required";
-            out.add(CodeBlock.of("r.$L($S, $L)", how, c.member().name(), c.type().decoder()));
+            out.add(CodeBlock.of(
+                    "r.$L($S, $L)", how, c.member().name(), c.type().decoder()));
         }
         return out;
     }
@@ -177,7 +215,10 @@ final class RecordShape {
         CodeBlock.Builder b = CodeBlock.builder();
         for (Component c : components) {
             if (c.member().optional()) {
-                b.addStatement("$N.ifPresent(v -> json.set($S, $L))", c.javaName(), c.member().name(),
+                b.addStatement(
+                        "$N.ifPresent(v -> json.set($S, $L))",
+                        c.javaName(),
+                        c.member().name(),
                         c.type().encode("v"));
             } else {
                 b.addStatement("json.set($S, $L)", c.member().name(), c.type().encode(c.javaName()));
@@ -188,13 +229,19 @@ final class RecordShape {
 
     /** {@code DECODER}, {@code read}, {@code toJson} and {@code writeMembers} for a plain record. */
     void addJson(TypeSpec.Builder b, ClassName name, List<Component> components) {
-        b.addField(FieldSpec.builder(ParameterizedTypeName.get(JavaType.DECODER, name), "DECODER",
-                        Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        b.addField(FieldSpec.builder(
+                        ParameterizedTypeName.get(JavaType.DECODER, name),
+                        "DECODER",
+                        Modifier.PUBLIC,
+                        Modifier.STATIC,
+                        Modifier.FINAL)
                 .addJavadoc("Reads a value; see {@link $T} for the ways of reading.\n", JavaType.INPUT)
-                .initializer("(in, json, path) ->$Wread(in.object(json, path), true)").build());
+                .initializer("(in, json, path) ->$Wread(in.object(json, path), true)")
+                .build());
         List<CodeBlock> args = reads(components);
         args.add(CodeBlock.of("whole ? r.finish() : $T.of()", JavaType.MAP));
-        b.addMethod(MethodSpec.methodBuilder("read").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        b.addMethod(MethodSpec.methodBuilder("read")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addJavadoc("Reads this type's members from {@code r}; with {@code whole}, also checks (or keeps) "
                         + "the members left over.\n")
                 .returns(name)
@@ -203,7 +250,8 @@ final class RecordShape {
                 .addStatement("return new $T($L)", name, CodeBlock.join(args, ",\n        "))
                 .build());
         b.addMethod(JsonMethods.toJson(Modifier.PUBLIC, true));
-        b.addMethod(MethodSpec.methodBuilder("writeMembers").addModifiers(Modifier.PUBLIC)
+        b.addMethod(MethodSpec.methodBuilder("writeMembers")
+                .addModifiers(Modifier.PUBLIC)
                 .addJavadoc("Writes this value's members into {@code json}.\n")
                 .addParameter(JavaType.OBJECT_NODE, "json")
                 .addCode(writes(components))

@@ -50,8 +50,16 @@ public final class StructGenerator {
         } else if (type.base() != null) {
             interfaces.add(fieldsInterface(ctx.classFor(type.base())));
         }
-        return record(name, type.members(), type.doc(), this::docOf, type.ifcond(), type.features(), type.info(),
-                "struct '" + type.name() + "'", interfaces);
+        return record(
+                name,
+                type.members(),
+                type.doc(),
+                this::docOf,
+                type.ifcond(),
+                type.features(),
+                type.info(),
+                "struct '" + type.name() + "'",
+                interfaces);
     }
 
     /** The doc comment that describes a member: the one of the type that declares it. */
@@ -60,9 +68,16 @@ public final class StructGenerator {
     }
 
     /** A record over the given members: structs, command arguments and events are all this. */
-    public TypeSpec.Builder record(ClassName name, List<Member> members, DocComment doc, Function<Member, DocComment> docOf,
-                           IfCond cond, List<Feature> features, SourceInfo info, String what,
-                           List<TypeName> interfaces) {
+    public TypeSpec.Builder record(
+            ClassName name,
+            List<Member> members,
+            DocComment doc,
+            Function<Member, DocComment> docOf,
+            IfCond cond,
+            List<Feature> features,
+            SourceInfo info,
+            String what,
+            List<TypeName> interfaces) {
         NameScope scope = shape.scope();
         List<RecordShape.Component> components = shape.components(members, scope, info);
         List<ParameterSpec> parameters = shape.parameters(components);
@@ -77,8 +92,7 @@ public final class StructGenerator {
                 .addMethod(shape.shortConstructor(components, parameters));
         shape.addJson(b, name, components);
         if (!components.isEmpty()) {
-            b.addMethod(BuilderShape.builderMethod(name))
-                    .addType(BuilderShape.builderClass(name, components, what));
+            b.addMethod(BuilderShape.builderMethod(name)).addType(BuilderShape.builderClass(name, components, what));
         }
         return b;
     }
@@ -90,7 +104,8 @@ public final class StructGenerator {
         List<RecordShape.Component> components = shape.components(type.members(), scope, type.info());
         TypeSpec.Builder b = TypeSpec.interfaceBuilder(name)
                 .addModifiers(Modifier.PUBLIC)
-                .addJavadoc("The members of {@link $T}, implemented by it and by every type that extends it.\n",
+                .addJavadoc(
+                        "The members of {@link $T}, implemented by it and by every type that extends it.\n",
                         ctx.classFor(type.name()));
         if (type.base() != null) {
             b.addSuperinterface(fieldsInterface(ctx.classFor(type.base())));
@@ -102,7 +117,8 @@ public final class StructGenerator {
             MethodSpec.Builder m = MethodSpec.methodBuilder(c.javaName())
                     .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
                     .returns(c.componentType());
-            for (AnnotationSpec a : Annotations.of(ctx, c.member().features(), c.member().ifcond())) {
+            for (AnnotationSpec a :
+                    Annotations.of(ctx, c.member().features(), c.member().ifcond())) {
                 m.addAnnotation(a);
             }
             String doc = Javadoc.member(type.doc(), c.member().name());

@@ -72,12 +72,19 @@ public final class UnionGenerator {
     public TypeSpec.Builder generate(ObjectType union) {
         ClassName name = ctx.classFor(union.name());
         String tagName = union.branches().tag();
-        Member tag = union.members().stream().filter(m -> m.name().equals(tagName)).findFirst().orElseThrow();
+        Member tag = union.members().stream()
+                .filter(m -> m.name().equals(tagName))
+                .findFirst()
+                .orElseThrow();
         ClassName tagEnum = ctx.classFor(tag.type());
         NameScope memberScope = shape.scope().reserve(BRANCH, "the union's branch");
         List<RecordShape.Component> all = shape.components(union.members(), memberScope, union.info());
-        RecordShape.Component tagComponent = all.stream().filter(c -> c.member().name().equals(tagName)).findFirst().orElseThrow();
-        List<RecordShape.Component> base = all.stream().filter(c -> !c.member().name().equals(tagName)).toList();
+        RecordShape.Component tagComponent = all.stream()
+                .filter(c -> c.member().name().equals(tagName))
+                .findFirst()
+                .orElseThrow();
+        List<RecordShape.Component> base =
+                all.stream().filter(c -> !c.member().name().equals(tagName)).toList();
         List<Branch> branches = branches(union, name);
         ClassName branchType = name.nestedClass("Branch");
         ClassName visitor = name.nestedClass("Visitor");
@@ -88,8 +95,8 @@ public final class UnionGenerator {
         parameters.add(kept);
         String what = "union '" + union.name() + "'";
         MethodSpec compact = shape.compactConstructor(base, parameters, what).toBuilder()
-                .addStatement("$T.requireNonNull($N, $S)", Objects.class, BRANCH,
-                        "the branch of " + what + " is missing")
+                .addStatement(
+                        "$T.requireNonNull($N, $S)", Objects.class, BRANCH, "the branch of " + what + " is missing")
                 .build();
         List<CodeBlock> shortArgs = new ArrayList<>();
         base.forEach(c -> shortArgs.add(CodeBlock.of("$N", c.javaName())));
@@ -100,39 +107,55 @@ public final class UnionGenerator {
                 .addModifiers(Modifier.PUBLIC)
                 .addJavadoc(Javadoc.forDefinition(union.doc(), union.ifcond()))
                 .addJavadoc("\n")
-                .addJavadoc(RecordShape.params(base,
-                        m -> ctx.lookup(m.definedIn()).map(d -> d.doc()).orElse(union.doc())))
+                .addJavadoc(RecordShape.params(
+                        base, m -> ctx.lookup(m.definedIn()).map(d -> d.doc()).orElse(union.doc())))
                 .addJavadoc("@param $N the branch the discriminator selects, with its data\n", BRANCH)
                 .addAnnotations(Annotations.of(ctx, union.features(), union.ifcond()))
                 .recordConstructor(compact)
-                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
+                .addMethod(MethodSpec.constructorBuilder()
+                        .addModifiers(Modifier.PUBLIC)
                         .addJavadoc("Creates a value with no additional members.\n")
                         .addParameters(parameters.subList(0, parameters.size() - 1))
-                        .addStatement("this($L)", CodeBlock.join(shortArgs, ",$W")).build());
+                        .addStatement("this($L)", CodeBlock.join(shortArgs, ",$W"))
+                        .build());
         if (union.base() != null && !ctx.type(union.base()).implicit()) {
             b.addSuperinterface(StructGenerator.fieldsInterface(ctx.classFor(union.base())));
         }
-        b.addField(FieldSpec.builder(ParameterizedTypeName.get(JavaType.DECODER, name), "DECODER",
-                        Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        b.addField(FieldSpec.builder(
+                        ParameterizedTypeName.get(JavaType.DECODER, name),
+                        "DECODER",
+                        Modifier.PUBLIC,
+                        Modifier.STATIC,
+                        Modifier.FINAL)
                 .addJavadoc("Reads a value; see {@link $T} for the ways of reading.\n", JavaType.INPUT)
-                .initializer("(in, json, path) ->$Wread(in.object(json, path), true)").build());
-        b.addMethod(MethodSpec.methodBuilder(tagComponent.javaName()).addModifiers(Modifier.PUBLIC)
+                .initializer("(in, json, path) ->$Wread(in.object(json, path), true)")
+                .build());
+        b.addMethod(MethodSpec.methodBuilder(tagComponent.javaName())
+                .addModifiers(Modifier.PUBLIC)
                 .addJavadoc("The discriminator {@code $L}, which the branch decides.\n", tag.name())
                 .addAnnotations(Annotations.of(ctx, tag.features(), tag.ifcond()))
-                .returns(tagEnum).addStatement("return $N.$N()", BRANCH, tagComponent.javaName()).build());
+                .returns(tagEnum)
+                .addStatement("return $N.$N()", BRANCH, tagComponent.javaName())
+                .build());
         b.addMethod(read(name, all, tagComponent, base, branches));
         b.addMethod(JsonMethods.toJson(Modifier.PUBLIC, true));
-        b.addMethod(MethodSpec.methodBuilder("writeMembers").addModifiers(Modifier.PUBLIC)
+        b.addMethod(MethodSpec.methodBuilder("writeMembers")
+                .addModifiers(Modifier.PUBLIC)
                 .addJavadoc("Writes this value's members into {@code json}: the base members in schema order, then "
                         + "the branch's.\n")
                 .addParameter(JavaType.OBJECT_NODE, "json")
                 .addCode(baseWrites(all, tagComponent))
-                .addStatement("$N.writeMembers(json)", BRANCH).build());
+                .addStatement("$N.writeMembers(json)", BRANCH)
+                .build());
         TypeVariableName r = TypeVariableName.get("R");
-        b.addMethod(MethodSpec.methodBuilder("accept").addModifiers(Modifier.PUBLIC)
+        b.addMethod(MethodSpec.methodBuilder("accept")
+                .addModifiers(Modifier.PUBLIC)
                 .addJavadoc("Hands the branch to the visitor's method for it.\n")
-                .addTypeVariable(r).returns(r).addParameter(ParameterizedTypeName.get(visitor, r), "visitor")
-                .addStatement("return $N.accept(visitor)", BRANCH).build());
+                .addTypeVariable(r)
+                .returns(r)
+                .addParameter(ParameterizedTypeName.get(visitor, r), "visitor")
+                .addStatement("return $N.accept(visitor)", BRANCH)
+                .build());
 
         TypeSpec.Builder branchInterface = TypeSpec.interfaceBuilder(branchType)
                 .addModifiers(Modifier.PUBLIC, Modifier.SEALED)
@@ -140,18 +163,27 @@ public final class UnionGenerator {
                 .addMethod(MethodSpec.methodBuilder(tagComponent.javaName())
                         .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
                         .addJavadoc("The value of the discriminator that selects this branch.\n")
-                        .returns(tagEnum).build())
-                .addMethod(MethodSpec.methodBuilder("writeMembers").addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
+                        .returns(tagEnum)
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("writeMembers")
+                        .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
                         .addJavadoc("Writes the branch's members into {@code json}.\n")
-                        .addParameter(JavaType.OBJECT_NODE, "json").build())
-                .addMethod(MethodSpec.methodBuilder("accept").addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
-                        .addTypeVariable(r).returns(r)
-                        .addParameter(ParameterizedTypeName.get(visitor, r), "visitor").build())
-                .addMethod(MethodSpec.methodBuilder("tagJson").addModifiers(Modifier.PUBLIC, Modifier.DEFAULT)
+                        .addParameter(JavaType.OBJECT_NODE, "json")
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("accept")
+                        .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
+                        .addTypeVariable(r)
+                        .returns(r)
+                        .addParameter(ParameterizedTypeName.get(visitor, r), "visitor")
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("tagJson")
+                        .addModifiers(Modifier.PUBLIC, Modifier.DEFAULT)
                         .addJavadoc("The discriminator as written.\n")
                         .returns(JavaType.JSON_NODE)
-                        .addStatement("return $T.enumValue($N())", JavaType.JSON, tagComponent.javaName()).build());
-        TypeSpec.Builder v = TypeSpec.interfaceBuilder(visitor).addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                        .addStatement("return $T.enumValue($N())", JavaType.JSON, tagComponent.javaName())
+                        .build());
+        TypeSpec.Builder v = TypeSpec.interfaceBuilder(visitor)
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addTypeVariable(r)
                 .addJavadoc("Handles each branch of {@link $T}.\n\n@param <R> the result\n", name);
         for (Branch branch : branches) {
@@ -174,8 +206,11 @@ public final class UnionGenerator {
     }
 
     private static MethodSpec visitMethod(ClassName record, TypeVariableName r) {
-        return MethodSpec.methodBuilder("visit" + record.simpleName()).addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
-                .returns(r).addParameter(record, VALUE).build();
+        return MethodSpec.methodBuilder("visit" + record.simpleName())
+                .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
+                .returns(r)
+                .addParameter(record, VALUE)
+                .build();
     }
 
     private List<Branch> branches(ObjectType union, ClassName name) {
@@ -194,8 +229,8 @@ public final class UnionGenerator {
                 out.add(new Branch(v, record, null, List.of()));
             } else if (wrapper(v.type())) {
                 NameScope scope = shape.scope().reserve(VALUE, "a branch's value");
-                out.add(new Branch(v, record, null, shape.components(ctx.object(v.type()).members(), scope,
-                        union.info())));
+                out.add(new Branch(
+                        v, record, null, shape.components(ctx.object(v.type()).members(), scope, union.info())));
             } else {
                 out.add(new Branch(v, record, types.of(v.type()), List.of()));
             }
@@ -204,12 +239,19 @@ public final class UnionGenerator {
     }
 
     // Example: Shape shape = r.required("shape", Shape.DECODER); ... Branch branch = switch (shape) { ... };
-    private MethodSpec read(ClassName name, List<RecordShape.Component> all, RecordShape.Component tag,
-                            List<RecordShape.Component> base, List<Branch> branches) {
-        MethodSpec.Builder m = MethodSpec.methodBuilder("read").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+    private MethodSpec read(
+            ClassName name,
+            List<RecordShape.Component> all,
+            RecordShape.Component tag,
+            List<RecordShape.Component> base,
+            List<Branch> branches) {
+        MethodSpec.Builder m = MethodSpec.methodBuilder("read")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addJavadoc("Reads the base members, then the branch the discriminator selects; with {@code whole},\n"
                         + "also checks (or keeps) the members left over.\n")
-                .returns(name).addParameter(JavaType.OBJECT_READER, "r").addParameter(boolean.class, "whole");
+                .returns(name)
+                .addParameter(JavaType.OBJECT_READER, "r")
+                .addParameter(boolean.class, "whole");
         List<CodeBlock> reads = shape.reads(all);
         for (int i = 0; i < all.size(); i++) {
             m.addStatement("$T $N = $L", all.get(i).componentType(), all.get(i).javaName(), reads.get(i));
@@ -221,16 +263,23 @@ public final class UnionGenerator {
                 args.add(CodeBlock.of("$T.read(r, false)", branch.valueType().type()));
             }
             args.addAll(shape.reads(branch.inline()));
-            m.addCode("case $L -> new $T($L);\n", EnumGenerator.constantName(branch.variant().name()), branch.record(),
+            m.addCode(
+                    "case $L -> new $T($L);\n",
+                    EnumGenerator.constantName(branch.variant().name()),
+                    branch.record(),
                     CodeBlock.join(args, ",$W"));
         }
-        m.addCode("default -> new $T(r.rawString($S));\n", name.nestedClass(UNRECOGNIZED), tag.member().name());
+        m.addCode(
+                "default -> new $T(r.rawString($S));\n",
+                name.nestedClass(UNRECOGNIZED),
+                tag.member().name());
         m.addCode("$<};\n");
         List<CodeBlock> args = new ArrayList<>();
         base.forEach(c -> args.add(CodeBlock.of("$N", c.javaName())));
         args.add(CodeBlock.of("$N", BRANCH));
         args.add(CodeBlock.of("whole ? r.finish() : $T.of()", JavaType.MAP));
-        return m.addStatement("return new $T($L)", name, CodeBlock.join(args, ",$W")).build();
+        return m.addStatement("return new $T($L)", name, CodeBlock.join(args, ",$W"))
+                .build();
     }
 
     // Example: public record Circle(golden.Circle value) implements Branch { ... }
@@ -239,8 +288,12 @@ public final class UnionGenerator {
         MethodSpec.Builder compact = MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC);
         CodeBlock.Builder writes = CodeBlock.builder();
         if (!branch.empty()) {
-            parameters.add(ParameterSpec.builder(branch.valueType().type(), VALUE).build());
-            compact.addStatement("$T.requireNonNull($N, $S)", Objects.class, VALUE,
+            parameters.add(
+                    ParameterSpec.builder(branch.valueType().type(), VALUE).build());
+            compact.addStatement(
+                    "$T.requireNonNull($N, $S)",
+                    Objects.class,
+                    VALUE,
                     "the value of branch '" + branch.variant().name() + "' is missing");
             writes.addStatement("$N.writeMembers(json)", VALUE);
         }
@@ -249,9 +302,12 @@ public final class UnionGenerator {
             parameters.addAll(inline.subList(0, inline.size() - 1));
             for (RecordShape.Component c : branch.inline()) {
                 if (!c.member().optional() && !c.type().primitive()) {
-                    compact.addStatement("$T.requireNonNull($N, $S)", Objects.class, c.javaName(),
-                            "mandatory member '" + c.member().name() + "' of branch '" + branch.variant().name()
-                                    + "' is missing");
+                    compact.addStatement(
+                            "$T.requireNonNull($N, $S)",
+                            Objects.class,
+                            c.javaName(),
+                            "mandatory member '" + c.member().name() + "' of branch '"
+                                    + branch.variant().name() + "' is missing");
                 }
             }
             writes.add(shape.writes(branch.inline()));
@@ -259,43 +315,67 @@ public final class UnionGenerator {
         TypeSpec.Builder b = TypeSpec.recordBuilder(branch.record())
                 .addModifiers(Modifier.PUBLIC)
                 .addSuperinterface(branchType)
-                .addJavadoc("Branch {@code $L}$L.\n", branch.variant().name(),
+                .addJavadoc(
+                        "Branch {@code $L}$L.\n",
+                        branch.variant().name(),
                         branch.empty() && branch.inline().isEmpty() ? ", which has no members" : "")
                 .addAnnotations(Annotations.of(ctx, List.of(), branch.variant().ifcond()))
                 .recordConstructor(compact.addParameters(parameters).build());
-        b.addMethod(MethodSpec.methodBuilder(tag.javaName()).addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+        b.addMethod(MethodSpec.methodBuilder(tag.javaName())
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
                 .returns(tagEnum)
-                .addStatement("return $T.$L", tagEnum, EnumGenerator.constantName(branch.variant().name())).build());
+                .addStatement(
+                        "return $T.$L",
+                        tagEnum,
+                        EnumGenerator.constantName(branch.variant().name()))
+                .build());
         b.addMethod(accept(branch.record()));
-        b.addMethod(MethodSpec.methodBuilder("writeMembers").addAnnotation(Override.class)
-                .addModifiers(Modifier.PUBLIC).addParameter(JavaType.OBJECT_NODE, "json")
-                .addCode(writes.build()).build());
+        b.addMethod(MethodSpec.methodBuilder("writeMembers")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .addParameter(JavaType.OBJECT_NODE, "json")
+                .addCode(writes.build())
+                .build());
         return b.build();
     }
 
     // Example: public record Unrecognized(String wireTag) implements Branch { ... }
-    private TypeSpec unrecognized(ClassName branchType, RecordShape.Component tag, ClassName tagEnum,
-                                  ClassName record) {
+    private TypeSpec unrecognized(
+            ClassName branchType, RecordShape.Component tag, ClassName tagEnum, ClassName record) {
         return TypeSpec.recordBuilder(record)
                 .addModifiers(Modifier.PUBLIC)
                 .addSuperinterface(branchType)
-                .addJavadoc("A branch this code does not know, read leniently from a newer peer: {@code $L} is the\n"
-                        + "discriminator's value as received; the branch's members are kept with the union's other\n"
-                        + "unknown members.\n", WIRE_TAG)
-                .recordConstructor(MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC)
+                .addJavadoc(
+                        "A branch this code does not know, read leniently from a newer peer: {@code $L} is the\n"
+                                + "discriminator's value as received; the branch's members are kept with the union's other\n"
+                                + "unknown members.\n",
+                        WIRE_TAG)
+                .recordConstructor(MethodSpec.compactConstructorBuilder()
+                        .addModifiers(Modifier.PUBLIC)
                         .addParameter(String.class, WIRE_TAG)
-                        .addStatement("$T.requireNonNull($N, $S)", Objects.class, WIRE_TAG,
-                                "the discriminator is missing").build())
-                .addMethod(MethodSpec.methodBuilder(tag.javaName()).addAnnotation(Override.class)
-                        .addModifiers(Modifier.PUBLIC).returns(tagEnum)
-                        .addStatement("return $T.$L", tagEnum, EnumGenerator.UNRECOGNIZED).build())
-                .addMethod(MethodSpec.methodBuilder("tagJson").addAnnotation(Override.class)
-                        .addModifiers(Modifier.PUBLIC).returns(JavaType.JSON_NODE)
-                        .addStatement("return $T.string($N)", JavaType.JSON, WIRE_TAG).build())
+                        .addStatement(
+                                "$T.requireNonNull($N, $S)", Objects.class, WIRE_TAG, "the discriminator is missing")
+                        .build())
+                .addMethod(MethodSpec.methodBuilder(tag.javaName())
+                        .addAnnotation(Override.class)
+                        .addModifiers(Modifier.PUBLIC)
+                        .returns(tagEnum)
+                        .addStatement("return $T.$L", tagEnum, EnumGenerator.UNRECOGNIZED)
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("tagJson")
+                        .addAnnotation(Override.class)
+                        .addModifiers(Modifier.PUBLIC)
+                        .returns(JavaType.JSON_NODE)
+                        .addStatement("return $T.string($N)", JavaType.JSON, WIRE_TAG)
+                        .build())
                 .addMethod(accept(record))
-                .addMethod(MethodSpec.methodBuilder("writeMembers").addAnnotation(Override.class)
-                        .addModifiers(Modifier.PUBLIC).addParameter(JavaType.OBJECT_NODE, "json")
-                        .addComment("the branch's members are among the union's kept members").build())
+                .addMethod(MethodSpec.methodBuilder("writeMembers")
+                        .addAnnotation(Override.class)
+                        .addModifiers(Modifier.PUBLIC)
+                        .addParameter(JavaType.OBJECT_NODE, "json")
+                        .addComment("the branch's members are among the union's kept members")
+                        .build())
                 .build();
     }
 
@@ -315,8 +395,13 @@ public final class UnionGenerator {
     private static MethodSpec accept(ClassName record) {
         TypeVariableName r = TypeVariableName.get("R");
         ClassName visitor = record.enclosingClassName().nestedClass("Visitor");
-        return MethodSpec.methodBuilder("accept").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
-                .addTypeVariable(r).returns(r).addParameter(ParameterizedTypeName.get(visitor, r), "visitor")
-                .addStatement("return visitor.visit$L(this)", record.simpleName()).build();
+        return MethodSpec.methodBuilder("accept")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .addTypeVariable(r)
+                .returns(r)
+                .addParameter(ParameterizedTypeName.get(visitor, r), "visitor")
+                .addStatement("return visitor.visit$L(this)", record.simpleName())
+                .build();
     }
 }

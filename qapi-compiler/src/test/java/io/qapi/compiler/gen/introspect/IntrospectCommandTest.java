@@ -22,8 +22,7 @@ class IntrospectCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int status, String out, String err) {
-    }
+    private record Run(int status, String out, String err) {}
 
     private Run qapic(String... args) {
         PrintStream out = System.out;
@@ -51,9 +50,11 @@ class IntrospectCommandTest {
     void withoutSymbolsEverythingIsPrintedCompact() throws IOException {
         Run run = qapic("introspect", schema(SCHEMA));
         assertEquals(0, run.status(), run.err());
-        assertEquals("[{\"arg-type\":\"0\",\"meta-type\":\"command\",\"name\":\"ping\",\"ret-type\":\"0\"},"
-                + "{\"arg-type\":\"0\",\"meta-type\":\"command\",\"name\":\"probe\",\"ret-type\":\"0\"},"
-                + "{\"members\":[],\"meta-type\":\"object\",\"name\":\"0\"}]\n", run.out());
+        assertEquals(
+                "[{\"arg-type\":\"0\",\"meta-type\":\"command\",\"name\":\"ping\",\"ret-type\":\"0\"},"
+                        + "{\"arg-type\":\"0\",\"meta-type\":\"command\",\"name\":\"probe\",\"ret-type\":\"0\"},"
+                        + "{\"members\":[],\"meta-type\":\"object\",\"name\":\"0\"}]\n",
+                run.out());
     }
 
     @Test
@@ -82,7 +83,9 @@ class IntrospectCommandTest {
         Run run = qapic("introspect", schema("{ 'command': 'ping', 'data': 'Nowhere' }\n"));
         assertEquals(1, run.status());
         assertEquals("", run.out());
-        assertEquals(dir.resolve("s.json") + ": In command 'ping':\n"
-                + dir.resolve("s.json") + ":1: command's 'data' uses unknown type 'Nowhere'\n", run.err());
+        assertEquals(
+                dir.resolve("s.json") + ": In command 'ping':\n" + dir.resolve("s.json")
+                        + ":1: command's 'data' uses unknown type 'Nowhere'\n",
+                run.err());
     }
 }

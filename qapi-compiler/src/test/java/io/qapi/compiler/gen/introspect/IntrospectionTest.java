@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
  * were first used), written with single quotes for readability.
  */
 class IntrospectionTest {
-    private static final JsonMapper JSON = JsonMapper.builder().enable(JsonReadFeature.ALLOW_SINGLE_QUOTES).build();
+    private static final JsonMapper JSON =
+            JsonMapper.builder().enable(JsonReadFeature.ALLOW_SINGLE_QUOTES).build();
 
     private static Schema schema(String text) {
         var result = Fixtures.file("s.json", text).compile();
@@ -135,9 +136,12 @@ class IntrospectionTest {
         JsonNode with = tree(Introspection.reply(s, false, Set.of("HAVE_BLOB")));
         JsonNode without = tree(Introspection.reply(s, false, Set.of()));
         assertEquals(tree(Introspection.replyWithEverything(s, false)), with);
-        assertEquals(JSON.readTree("[ { 'case': 'circle', 'type': '3' }, { 'case': 'square', 'type': '1' } ]"),
+        assertEquals(
+                JSON.readTree("[ { 'case': 'circle', 'type': '3' }, { 'case': 'square', 'type': '1' } ]"),
                 without.get(1).get("variants"));
-        assertEquals(JSON.readTree("[ { 'name': 'circle' }, { 'name': 'square' } ]"), without.get(3).get("members"));
+        assertEquals(
+                JSON.readTree("[ { 'name': 'circle' }, { 'name': 'square' } ]"),
+                without.get(3).get("members"));
         assertEquals(JSON.readTree("[ 'circle', 'square' ]"), without.get(3).get("values"));
     }
 
@@ -242,7 +246,9 @@ class IntrospectionTest {
                 { 'command': 'first' }
                 { 'include': 'sub.json' }
                 { 'command': 'third' }
-                """).and("sub.json", "{ 'command': 'second', 'data': { 'x': 'int' } }\n").compile();
+                """)
+                .and("sub.json", "{ 'command': 'second', 'data': { 'x': 'int' } }\n")
+                .compile();
         assertTrue(result.ok(), () -> result.errors().toString());
         assertJson("""
                 [ { 'name': 'first', 'meta-type': 'command', 'arg-type': '0', 'ret-type': '0' },

@@ -15,13 +15,22 @@ class JsonTest {
 
     private static final Json SAMPLE = new Json.Arr(List.of(
             new Json.Obj(Map.of("name", Json.str("a\"b\\c\n\u0001"), "meta-type", Json.str("builtin"))),
-            new Json.Obj(Map.of("empty", new Json.Arr(List.of()), "none", Json.Null.NULL, "yes", new Json.Bool(true),
-                    "nested", new Json.Obj(Map.of())))));
+            new Json.Obj(Map.of(
+                    "empty",
+                    new Json.Arr(List.of()),
+                    "none",
+                    Json.Null.NULL,
+                    "yes",
+                    new Json.Bool(true),
+                    "nested",
+                    new Json.Obj(Map.of())))));
 
     @Test
     void compactHasNoWhiteSpaceAndSortedKeys() {
-        assertEquals("[{\"meta-type\":\"builtin\",\"name\":\"a\\\"b\\\\c\\n\\u0001\"},"
-                + "{\"empty\":[],\"nested\":{},\"none\":null,\"yes\":true}]", JsonWriter.compact(SAMPLE));
+        assertEquals(
+                "[{\"meta-type\":\"builtin\",\"name\":\"a\\\"b\\\\c\\n\\u0001\"},"
+                        + "{\"empty\":[],\"nested\":{},\"none\":null,\"yes\":true}]",
+                JsonWriter.compact(SAMPLE));
     }
 
     @Test
@@ -45,9 +54,13 @@ class JsonTest {
     void selectKeepsOrDropsConditionalElementsAtAnyDepth() {
         Json tree = new Json.Arr(List.of(
                 Json.str("always"),
-                Json.when(LINUX, new Json.Obj(Map.of("features",
-                        new Json.Arr(List.of(Json.when(LINUX, Json.str("linux-only")), Json.str("plain"))))))));
-        assertEquals("[\"always\",{\"features\":[\"linux-only\",\"plain\"]}]",
+                Json.when(
+                        LINUX,
+                        new Json.Obj(Map.of(
+                                "features",
+                                new Json.Arr(List.of(Json.when(LINUX, Json.str("linux-only")), Json.str("plain"))))))));
+        assertEquals(
+                "[\"always\",{\"features\":[\"linux-only\",\"plain\"]}]",
                 JsonWriter.compact(tree.select(c -> c.holds(Set.of("CONFIG_LINUX")))));
         assertEquals("[\"always\"]", JsonWriter.compact(tree.select(c -> c.holds(Set.of()))));
     }

@@ -112,8 +112,11 @@ class QemuIntrospectionTest {
     /** Every symbol any condition in the schema tests. */
     private static Set<String> symbols(Schema s) {
         Set<String> out = new TreeSet<>();
-        s.entities().filter(e -> e instanceof Entity.Definition).map(e -> (Entity.Definition) e)
-                .flatMap(QemuIntrospectionTest::conditions).forEach(c -> collect(c.expr(), out));
+        s.entities()
+                .filter(e -> e instanceof Entity.Definition)
+                .map(e -> (Entity.Definition) e)
+                .flatMap(QemuIntrospectionTest::conditions)
+                .forEach(c -> collect(c.expr(), out));
         return out;
     }
 
@@ -122,11 +125,13 @@ class QemuIntrospectionTest {
         parts.add(Stream.of(d.ifcond()));
         parts.add(d.features().stream().map(f -> f.ifcond()));
         if (d instanceof Types.EnumType e) {
-            parts.add(e.values().stream().flatMap(v -> Stream.concat(Stream.of(v.ifcond()),
-                    v.features().stream().map(f -> f.ifcond()))));
+            parts.add(e.values().stream()
+                    .flatMap(v -> Stream.concat(
+                            Stream.of(v.ifcond()), v.features().stream().map(f -> f.ifcond()))));
         } else if (d instanceof Types.ObjectType o) {
-            parts.add(o.members().stream().flatMap(m -> Stream.concat(Stream.of(m.ifcond()),
-                    m.features().stream().map(f -> f.ifcond()))));
+            parts.add(o.members().stream()
+                    .flatMap(m -> Stream.concat(
+                            Stream.of(m.ifcond()), m.features().stream().map(f -> f.ifcond()))));
             if (o.branches() != null) {
                 parts.add(o.branches().variants().stream().map(v -> v.ifcond()));
             }
