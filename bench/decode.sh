@@ -4,5 +4,5 @@
 # Needs ../shared/qemu beside the repository. Run on an otherwise idle machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -q -pl benchmarks -am package -DskipTests -Dinvoker.skip
-java -jar benchmarks/target/benchmarks.jar DecodeBenchmark ${JMH_ARGS:-}
+./mvnw -q -pl bench/jmh -am package -DskipTests -Dinvoker.skip
+java -jar bench/jmh/target/benchmarks.jar DecodeBenchmark ${JMH_ARGS:-}

@@ -11,10 +11,10 @@ cd "$(dirname "$0")/.."
 schema=${SCHEMA:-../shared/qemu/v11.0.0/qapi/qapi-schema.json}
 runs=${RUNS:-30}
 
-./mvnw -q -pl benchmarks -am package -DskipTests
+./mvnw -q -pl bench/jmh -am package -DskipTests
 
 echo "== warm (JMH)"
-java -jar benchmarks/target/benchmarks.jar FrontEndBenchmark -p schema="$schema" ${JMH_ARGS:-}
+java -jar bench/jmh/target/benchmarks.jar FrontEndBenchmark -p schema="$schema" ${JMH_ARGS:-}
 
 echo "== cold (./qapic check, $runs runs)"
 ./qapic check "$schema" # warm the page cache

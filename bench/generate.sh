@@ -20,11 +20,11 @@ runs=${RUNS:-20}
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
-./mvnw -q -pl benchmarks -am package -DskipTests -Dinvoker.skip
+./mvnw -q -pl bench/jmh -am package -DskipTests -Dinvoker.skip
 
 if [ -z "${SKIP_JMH:-}" ]; then
     echo "== warm (JMH)"
-    java -jar benchmarks/target/benchmarks.jar GenerateBenchmark -p schema="$schema" ${JMH_ARGS:-}
+    java -jar bench/jmh/target/benchmarks.jar GenerateBenchmark -p schema="$schema" ${JMH_ARGS:-}
 fi
 
 summary() {
@@ -51,7 +51,7 @@ cold "qapic generate, up to date" kept ./qapic generate "$schema" -o "$out/gen" 
 find "$out/gen" -name '*.java' -printf '%s\n' > "$out/sizes"
 echo "   ($(wc -l < "$out/sizes") files, $(awk '{s+=$1} END {print s}' "$out/sizes") bytes)"
 cold "qapic check" kept ./qapic check "$schema"
-cold "writing the same files" fresh java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp benchmarks/target/benchmarks.jar \
+cold "writing the same files" fresh java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp bench/jmh/target/benchmarks.jar \
     io.qapi.bench.WriteFloor "$out/sizes" "$out/gen"
 
 schema_dir=$(dirname "$schema")
