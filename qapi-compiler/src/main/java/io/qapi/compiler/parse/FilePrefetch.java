@@ -6,7 +6,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Reads and parses schema files in the background, each as soon as some include directive names
@@ -14,13 +16,24 @@ import java.util.concurrent.Executors;
  * because QEMU prints locations with that path.
  */
 final class FilePrefetch {
-    /** Daemon threads shared by all reads; parsing is CPU-bound, so one per core. */
-    private static final ExecutorService POOL = Executors.newFixedThreadPool(
-            Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())), r -> {
-                Thread t = new Thread(r, "qapi-parse");
-                t.setDaemon(true);
-                return t;
-            });
+    /**
+     * Daemon threads shared by all reads; parsing is CPU-bound, so one per core, at most four.
+     * Idle ones end after a few seconds, so that a long-lived Maven that loaded the plugin does
+     * not keep them, and the plugin's class loader, alive between builds.
+     */
+    private static final ExecutorService POOL =
+            idleEndingPool(Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
+
+    private static ExecutorService idleEndingPool(int threads) {
+        ThreadPoolExecutor pool =
+                new ThreadPoolExecutor(threads, threads, 5, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "qapi-parse");
+                    t.setDaemon(true);
+                    return t;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
 
     /** A file's syntax, or why it could not be read. */
     record Loaded(FileSyntax syntax, String unreadable) {}
