@@ -50,7 +50,9 @@ public class FuzzTest {
             throw new AssertionError("mutant " + index + " of " + name + " threw:\n" + mutant, e);
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
-        if (millis > 1000) {
+        // Generous: a mutant takes milliseconds; only a run-away (exponential) case comes near
+        // this, while a loaded machine's pauses do not.
+        if (millis > 10_000) {
             fail("mutant " + index + " of " + name + " took " + millis + " ms");
         }
         for (Diagnostic d : result.errors()) {
