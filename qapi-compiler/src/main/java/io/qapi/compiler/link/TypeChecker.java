@@ -166,7 +166,7 @@ final class TypeChecker {
         if (wrappedType != null) {
             ifcond = ifcondOf(definitions.resolveType(wrappedType, object.info(), () -> "'data'"));
             // Seen from here on (a use of the wrapper while its members are checked) with that condition.
-            definitions.complete(object, withIfcond(object, ifcond));
+            definitions.complete(object, object.completed(ifcond, object.members(), object.branches()));
         }
         Map<String, Named> seen = new LinkedHashMap<>();
         List<Member> members = new ArrayList<>();
@@ -192,29 +192,7 @@ final class TypeChecker {
             branches = checkBranches(object, members);
             clashBranches(branches, object.info(), seen);
         }
-        return new ObjectType(
-                object.name(),
-                object.info(),
-                object.doc(),
-                ifcond,
-                object.features(),
-                object.base(),
-                object.localMembers(),
-                members,
-                branches);
-    }
-
-    private static ObjectType withIfcond(ObjectType object, IfCond ifcond) {
-        return new ObjectType(
-                object.name(),
-                object.info(),
-                object.doc(),
-                ifcond,
-                object.features(),
-                object.base(),
-                object.localMembers(),
-                object.members(),
-                object.branches());
+        return object.completed(ifcond, members, branches);
     }
 
     /** The condition of a type as checking leaves it; an array's is its element's. */

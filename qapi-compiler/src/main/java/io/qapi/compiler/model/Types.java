@@ -135,6 +135,11 @@ public final class Types {
             return name.startsWith("q_");
         }
 
+        /** This type as checking completes it: its condition, every member (the base's first), its branches. */
+        public ObjectType completed(IfCond condition, List<Member> allMembers, Branches allBranches) {
+            return new ObjectType(name, info, doc, condition, features, base, localMembers, allMembers, allBranches);
+        }
+
         public boolean isUnion() {
             return branches != null;
         }
