@@ -777,6 +777,9 @@ final class Launch {
         MachinePack served = pack();
         try (ModelServer server =
                 ModelServer.start(vm, ended::countDown, argv -> plan(argv, served), compat, onCompatCrash)) {
+            // Before any monitor listens: whoever sees the socket may signal at once (libvirt's
+            // destroy, a test), and QEMU answers that with SHUTDOWN, never with a plain death.
+            TerminatingSignals.install(vm, err, stamped);
             for (Endpoint endpoint : monitors) {
                 server.listen(endpoint);
             }
@@ -795,7 +798,6 @@ final class Launch {
                 WarmUp.session(server);
                 return 0;
             }
-            TerminatingSignals.install(vm, err, stamped);
             daemon.ready();
             ended.await();
         } catch (IOException e) {
