@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The check stage: the context-free rules of each definition (its keys, names, member
@@ -34,6 +35,11 @@ import java.util.regex.Pattern;
  * {@link Decl}s with the shorthand expanded.
  */
 public final class ExprChecker {
+    /** A command's optional keys: its own, then every flag's. */
+    private static final List<String> COMMAND_KEYS = Stream.concat(
+                    Stream.of("data", "returns", "if", "features"), CommandFlags.KEYS.stream())
+            .toList();
+
     private static final Pattern CAMEL_CASE = Pattern.compile("[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*");
     private static final Pattern CONDITION_SYMBOL = Pattern.compile("[A-Z][A-Z0-9_]*");
     private static final List<String> METAS = List.of("enum", "struct", "union", "alternate", "command", "event");
@@ -539,9 +545,7 @@ public final class ExprChecker {
     }
 
     private Decl checkCommand(JsonObject expr, SourceInfo info) {
-        List<String> optional = new ArrayList<>(List.of("data", "returns", "if", "features"));
-        optional.addAll(CommandFlags.keys());
-        checkKeys(expr, info, "command", List.of("command"), optional);
+        checkKeys(expr, info, "command", List.of("command"), COMMAND_KEYS);
         String name = ((JsonString) expr.get("command")).value();
         Arguments args = arguments(expr, info);
         TypeRef returns = typeNameOrArray(expr.get("returns"), info, "'returns'");

@@ -36,7 +36,6 @@ public record CommandFlags(
     }
 
     /** Every flag's key in a schema. */
-    public static List<String> keys() {
-        return Stream.concat(ON_UNLESS_FALSE.stream(), OFF_UNLESS_TRUE.stream()).toList();
-    }
+    public static final List<String> KEYS =
+            Stream.concat(ON_UNLESS_FALSE.stream(), OFF_UNLESS_TRUE.stream()).toList();
 }

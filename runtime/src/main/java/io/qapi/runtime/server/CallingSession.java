@@ -36,21 +36,22 @@ public final class CallingSession {
      * that answered, so it must not block for long: start a thread of its own for that.
      */
     public static void afterReply(Runnable action) {
-        List<Runnable> pending = FOLLOW_UPS.get();
-        if (pending == null || PEER.get() == null) {
+        if (PEER.get() == null) {
             action.run();
-        } else {
-            pending.add(action);
+            return;
         }
+        List<Runnable> pending = FOLLOW_UPS.get();
+        if (pending == null) {
+            pending = new ArrayList<>();
+            FOLLOW_UPS.set(pending);
+        }
+        pending.add(action);
     }
 
     /** Runs {@code call} as the command of the session that connected at {@code peer}. */
     static <T> T during(String peer, Supplier<T> call) {
         String outer = PEER.get();
         PEER.set(peer);
-        if (FOLLOW_UPS.get() == null) {
-            FOLLOW_UPS.set(new ArrayList<>());
-        }
         try {
             return call.get();
         } finally {
