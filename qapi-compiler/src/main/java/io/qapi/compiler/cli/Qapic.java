@@ -29,21 +29,15 @@ public final class Qapic implements Runnable {
     /** Runs the command line and returns its exit status. */
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new Qapic().spec);
-        cli.setExecutionExceptionHandler(new BugReport());
+        cli.setExecutionExceptionHandler(Qapic::bugReport);
         return cli.execute(args);
     }
 
-    /**
-     * A command that failed with an exception: a bug, reported as one, status 3. A class rather
-     * than a lambda (ARCHITECTURE.md, "Start-up").
-     */
-    private static final class BugReport implements CommandLine.IExecutionExceptionHandler {
-        @Override
-        public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {
-            cmd.getErr().println("qapic: internal error (please report it): " + ex);
-            ex.printStackTrace(cmd.getErr());
-            return 3;
-        }
+    /** A command that failed with an exception: a bug, reported as one, status 3. */
+    private static int bugReport(Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {
+        cmd.getErr().println("qapic: internal error (please report it): " + ex);
+        ex.printStackTrace(cmd.getErr());
+        return 3;
     }
 
     @Override

@@ -9,6 +9,8 @@ import io.qapi.compiler.parse.JsonValue.JsonString;
 import io.qapi.compiler.parse.QapiTokenizer.LexError;
 import io.qapi.compiler.parse.grammar.QapiLexer;
 import io.qapi.compiler.parse.grammar.QapiParser;
+import io.qapi.compiler.parse.grammar.QapiParser.ArrayContext;
+import io.qapi.compiler.parse.grammar.QapiParser.ObjectContext;
 import io.qapi.compiler.parse.grammar.QapiParser.PairContext;
 import io.qapi.compiler.parse.grammar.QapiParser.ValueContext;
 import io.qapi.compiler.source.SourceInfo;
@@ -21,6 +23,8 @@ import java.util.Map;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.tree.ParseTree;
+import org.antlr.v4.runtime.tree.TerminalNode;
 
 /**
  * Parses one schema file on its own: top-level items one at a time, so that every error
@@ -199,19 +203,34 @@ final class FileParser {
         Token start = ctx.getStart();
         int line = start.getLine();
         int column = text.columnOf(start.getStartIndex() - start.getCharPositionInLine(), start.getStartIndex());
-        if (ctx.object() != null) {
-            Map<String, JsonValue> members = new LinkedHashMap<>();
-            for (PairContext pair : ctx.object().pair()) {
-                members.put(QapiTokenizer.stringValue(pair.STRING().getSymbol()), toJson(pair.value()));
+        // A value is one child, told apart by its first token.
+        ParseTree child = ctx.getChild(0);
+        switch (start.getType()) {
+            case QapiLexer.LBRACE -> {
+                Map<String, JsonValue> members = new LinkedHashMap<>();
+                for (ParseTree part : ((ObjectContext) child).children) {
+                    if (part instanceof PairContext pair) {
+                        Token key = ((TerminalNode) pair.getChild(0)).getSymbol();
+                        members.put(QapiTokenizer.stringValue(key), toJson((ValueContext) pair.getChild(2)));
+                    }
+                }
+                return new JsonObject(members, line, column);
             }
-            return new JsonObject(members, line, column);
+            case QapiLexer.LBRACK -> {
+                List<JsonValue> elements = new ArrayList<>();
+                for (ParseTree part : ((ArrayContext) child).children) {
+                    if (part instanceof ValueContext element) {
+                        elements.add(toJson(element));
+                    }
+                }
+                return new JsonArray(List.copyOf(elements), line, column);
+            }
+            case QapiLexer.STRING -> {
+                return new JsonString(QapiTokenizer.stringValue(start), line, column);
+            }
+            default -> {
+                return new JsonBool(start.getType() == QapiLexer.TRUE, line, column);
+            }
         }
-        if (ctx.array() != null) {
-            return new JsonArray(ctx.array().value().stream().map(this::toJson).toList(), line, column);
-        }
-        if (ctx.STRING() != null) {
-            return new JsonString(QapiTokenizer.stringValue(start), line, column);
-        }
-        return new JsonBool(ctx.TRUE() != null, line, column);
     }
 }

@@ -111,6 +111,8 @@ final class QapiTokenizer extends QapiLexer {
     /** Scans a string's content in order and reports the first problem QEMU would meet. */
     private Token checkString(Token token, boolean terminated) {
         String s = token.getText();
+        // Kept on the token: a string's text is read again for its value and as a key.
+        ((CommonToken) token).setText(s);
         int end = terminated ? s.length() - 1 : s.length();
         for (int i = 1; i < end; ) {
             int ch = s.codePointAt(i);
