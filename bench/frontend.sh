@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Front-end speed: parse and check of QEMU 11.0's QMP schema.
-#   1. warm, in process: JMH (average time per parse and check);
+#   1. warm, in process: JMH (average time per parse and check; SKIP_JMH=1 leaves it out);
 #   2. cold: `./qapic check` as a new process each time, N runs, median and spread;
 #   3. side by side: QEMU's own parse and check (scripts/qapi's QAPISchema, run as it is, never
 #      copied) on the same schema, interleaved run by run with `./qapic check`, and the ratio of
@@ -13,8 +13,10 @@ runs=${RUNS:-30}
 
 ./mvnw -q -pl bench/jmh -am package -DskipTests
 
-echo "== warm (JMH)"
-java -jar bench/jmh/target/benchmarks.jar FrontEndBenchmark -p schema="$schema" ${JMH_ARGS:-}
+if [ -z "${SKIP_JMH:-}" ]; then
+    echo "== warm (JMH)"
+    java -jar bench/jmh/target/benchmarks.jar FrontEndBenchmark -p schema="$schema" ${JMH_ARGS:-}
+fi
 
 echo "== cold (./qapic check, $runs runs)"
 ./qapic check "$schema" # warm the page cache

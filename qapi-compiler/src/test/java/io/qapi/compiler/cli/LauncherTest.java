@@ -144,12 +144,13 @@ class LauncherTest {
         assertEquals(0, first.status(), first.err());
         assertTrue(first.out().contains("object Point"), first.out());
         assertEquals(1, archives.size(), archives.toString());
-        // One archive, named after the jar and the JDK's binary, so another JDK or jar has its own.
+        // One archive, named after the jar, the JDK's binary and the command, so that each has its own.
         Path archive = archives.get(0);
         Path javaBinary =
                 Path.of(System.getProperty("java.home"), "bin", "java").toRealPath();
         assertEquals(
-                cacheHome.resolve("qapic/archives" + jarDirectory.resolve("qapic.jar") + javaBinary + ".jsa"), archive);
+                cacheHome.resolve("qapic/archives" + jarDirectory.resolve("qapic.jar") + javaBinary + "/dump-ir.jsa"),
+                archive);
         assertTrue(Files.size(archive) > 0);
         assertEquals(first, second);
         assertEquals(List.of("qapic.jar"), besideTheJar());
