@@ -3,10 +3,10 @@ package io.qapi.compiler.parse;
 import io.qapi.compiler.source.Paths;
 import io.qapi.compiler.source.SourceLoader;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -24,13 +24,25 @@ final class FilePrefetch {
     private static final ExecutorService POOL =
             idleEndingPool(Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
 
+    /**
+     * Files waiting for a thread, at most; past that, the thread that meets the include directive
+     * parses the file itself (QEMU's schema has about forty files).
+     */
+    static final int WAITING_FILES = 64;
+
     private static ExecutorService idleEndingPool(int threads) {
-        ThreadPoolExecutor pool =
-                new ThreadPoolExecutor(threads, threads, 5, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(
+                threads,
+                threads,
+                5,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(WAITING_FILES),
+                r -> {
                     Thread t = new Thread(r, "qapi-parse");
                     t.setDaemon(true);
                     return t;
-                });
+                },
+                new ThreadPoolExecutor.CallerRunsPolicy());
         pool.allowCoreThreadTimeOut(true);
         return pool;
     }
@@ -53,8 +65,23 @@ final class FilePrefetch {
         return future != null ? future.join() : load(path);
     }
 
+    /**
+     * Starts parsing a file unless it has been started. The task is handed to the pool outside
+     * the map's update, because a full queue runs it right here, and it starts the files it
+     * includes in turn.
+     */
     private void start(String path) {
-        started.computeIfAbsent(path, p -> CompletableFuture.supplyAsync(() -> load(p), POOL));
+        CompletableFuture<Loaded> future = new CompletableFuture<>();
+        if (started.putIfAbsent(path, future) != null) {
+            return;
+        }
+        POOL.execute(() -> {
+            try {
+                future.complete(load(path));
+            } catch (RuntimeException | Error e) {
+                future.completeExceptionally(e);
+            }
+        });
     }
 
     private Loaded load(String path) {
