@@ -245,7 +245,8 @@ class HardwareRoundTripTest {
                 steps,
                 Set.of(),
                 List.of(),
-                scenario.files());
+                scenario.files(),
+                scenario.settle());
     }
 
     private static JsonNode step(String command) {

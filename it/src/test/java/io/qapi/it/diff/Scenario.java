@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -33,7 +34,11 @@ import java.util.regex.Pattern;
  * that are dropped before comparing, for values that depend on the host;</li>
  * <li>{@code files}: host files the scenario needs (a disk image, say), as an object of plain file
  * names and sizes in bytes ({@code {"disk.img": 1048576}}): each run makes them, empty (sparse)
- * and of that length, in its own directory ({@code @RUN_DIR@}) before it starts its target.</li>
+ * and of that length, in its own directory ({@code @RUN_DIR@}) before it starts its target;</li>
+ * <li>{@code settle-ms}: how long the runner listens after the last step, collecting events,
+ * before it asks the command whose reply ends the run: QEMU sends some events from a timer, after
+ * the replies that caused them (DEVICE_DELETED some 50 ms after {@code device_del} on virt), and
+ * a fast target could otherwise end the run before they come.</li>
  * </ul>
  * A step is a QMP command object, sent as compact JSON, or {@code {"raw": "text"}}, sent as is.
  *
@@ -46,6 +51,7 @@ import java.util.regex.Pattern;
  * @param unordered commands whose list replies are compared as sets
  * @param ignore JSON pointers dropped from both outcomes before comparing
  * @param files the files each run makes in its directory, by name, with their lengths
+ * @param settle how long to listen for events after the last step
  */
 public record Scenario(
         String name,
@@ -56,11 +62,14 @@ public record Scenario(
         List<JsonNode> steps,
         Set<String> unordered,
         List<String> ignore,
-        Map<String, Long> files) {
+        Map<String, Long> files,
+        Duration settle) {
     static final String DEFAULT_BINARY = "qemu-system-x86_64";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> KNOWN_KEYS =
-            Set.of("description", "binary", "args", "model-args", "steps", "unordered", "ignore", "files");
+            Set.of("description", "binary", "args", "model-args", "steps", "unordered", "ignore", "files", "settle-ms");
+    /** The longest {@code settle-ms}: a scenario waits for a timer, not for a guest. */
+    private static final long MAX_SETTLE_MS = 5000;
     /** A plain name in the run's directory: no separator, not "." or "..". */
     private static final Pattern FILE_NAME = Pattern.compile("(?!\\.\\.?$)[^/]+");
 
@@ -71,6 +80,20 @@ public record Scenario(
         unordered = Set.copyOf(unordered);
         ignore = List.copyOf(ignore);
         files = Collections.unmodifiableMap(new LinkedHashMap<>(files));
+    }
+
+    /** A scenario that listens for no late events. */
+    public Scenario(
+            String name,
+            String description,
+            String binary,
+            List<String> args,
+            List<String> modelArgs,
+            List<JsonNode> steps,
+            Set<String> unordered,
+            List<String> ignore,
+            Map<String, Long> files) {
+        this(name, description, binary, args, modelArgs, steps, unordered, ignore, files, Duration.ZERO);
     }
 
     /** A scenario that needs no host files. */
@@ -126,7 +149,8 @@ public record Scenario(
                 steps,
                 new LinkedHashSet<>(strings(name, root, "unordered", false)),
                 strings(name, root, "ignore", false),
-                files(name, root));
+                files(name, root),
+                settle(name, root));
     }
 
     /** Makes the scenario's files in {@code dir}, sparse, each of its length. */
@@ -170,6 +194,19 @@ public record Scenario(
             values.add(value.asText());
         }
         return values;
+    }
+
+    private static Duration settle(String name, JsonNode root) {
+        JsonNode value = root.get("settle-ms");
+        if (value == null) {
+            return Duration.ZERO;
+        }
+        if (!value.isIntegralNumber() || value.asLong() < 0 || value.asLong() > MAX_SETTLE_MS) {
+            throw bad(
+                    name,
+                    "'settle-ms' is a whole number of milliseconds from 0 to " + MAX_SETTLE_MS + ", not " + value);
+        }
+        return Duration.ofMillis(value.asLong());
     }
 
     private static Map<String, Long> files(String name, JsonNode root) {

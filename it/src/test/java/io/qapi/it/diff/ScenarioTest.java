@@ -10,6 +10,7 @@ import io.qapi.testsupport.SharedQemu;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -70,6 +71,22 @@ class ScenarioTest {
                             .getMessage()
                             .contains("'files'"),
                     bad);
+        }
+    }
+
+    @Test
+    void aSettleTimeIsReadInMillisecondsAndBounded() throws Exception {
+        assertEquals(Duration.ZERO, parse("{\"args\": [], \"steps\": []}").settle());
+        assertEquals(
+                Duration.ofMillis(300),
+                parse("{\"args\": [], \"steps\": [], \"settle-ms\": 300}").settle());
+        for (String bad : List.of("-1", "5001", "0.5", "\"300\"")) {
+            assertEquals(
+                    "scenario t: 'settle-ms' is a whole number of milliseconds from 0 to 5000, not " + bad,
+                    assertThrows(
+                                    IllegalArgumentException.class,
+                                    () -> parse("{\"args\": [], \"steps\": [], \"settle-ms\": " + bad + "}"))
+                            .getMessage());
         }
     }
 

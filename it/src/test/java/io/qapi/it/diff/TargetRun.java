@@ -210,7 +210,22 @@ final class TargetRun {
             process.waitFor(EXIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             return;
         }
+        settle(link);
         exchange(link, "{\"execute\": \"" + DRAIN_ID + "\", \"id\": \"" + DRAIN_ID + "\"}");
+    }
+
+    /** Listens for the scenario's settle time, keeping the events that come (Scenario, settle-ms). */
+    private void settle(QmpLink link) throws InterruptedException {
+        long until = System.nanoTime() + scenario.settle().toNanos();
+        for (long left = until - System.nanoTime(); left > 0; left = until - System.nanoTime()) {
+            JsonNode message = link.next(Duration.ofNanos(left));
+            if (message == null || QmpLink.isClosed(message)) {
+                return;
+            }
+            if (message.has("event")) {
+                events.add(message);
+            }
+        }
     }
 
     private JsonNode startError() throws IOException, InterruptedException {

@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.File;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
@@ -16,7 +18,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,6 +47,11 @@ class TerminatingSignalTest {
     @ValueSource(strings = {"TERM", "INT", "HUP"})
     void aSignalEndsTheModelAsItEndsQemu(String signal) throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(QEMU), QEMU + " is not installed: skipped");
+        // QEMU installs its handler whatever it inherits; a JVM declines to handle SIGHUP that it
+        // was started with ignored (as under nohup), so the model then ignores it.
+        Assumptions.assumeFalse(
+                "HUP".equals(signal) && hangupIgnored(),
+                "this test runs with SIGHUP ignored (nohup?), which the model's JVM inherits: skipped");
         Ending real = end(QEMU, signal, "real");
         Ending model = end(MODEL, signal, "model");
         assertEquals("SHUTDOWN", real.event().path("event").asText());
@@ -79,14 +88,14 @@ class TerminatingSignalTest {
                 BufferedReader in = new BufferedReader(
                         new InputStreamReader(Channels.newInputStream(channel), StandardCharsets.UTF_8));
                 OutputStream out = Channels.newOutputStream(channel);
-                in.readLine();
+                readLine(in, name);
                 out.write("{\"execute\":\"qmp_capabilities\"}\n".getBytes(StandardCharsets.UTF_8));
                 out.flush();
-                in.readLine();
+                readLine(in, name);
                 new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid()))
                         .start()
                         .waitFor();
-                JsonNode event = JSON.readTree(in.readLine());
+                JsonNode event = JSON.readTree(readLine(in, name));
                 assertTrue(process.waitFor(30, TimeUnit.SECONDS), name + " did not end on SIG" + signal);
                 List<String> lines = Files.readAllLines(stderr.toPath());
                 String last = lines.isEmpty() ? "" : lines.get(lines.size() - 1);
@@ -95,5 +104,34 @@ class TerminatingSignalTest {
         } finally {
             process.destroyForcibly();
         }
+    }
+
+    /** A line from the monitor, waited for 30 s at most: the process is ended after a failure. */
+    private static String readLine(BufferedReader in, String name) throws Exception {
+        CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> {
+            try {
+                return in.readLine();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        try {
+            return line.get(30, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new AssertionError(name + " sent nothing for 30 s", e);
+        }
+    }
+
+    /** Whether SIGHUP is ignored in this process, and so in the processes it starts. */
+    private static boolean hangupIgnored() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("SigIgn:")) {
+                return (Long.parseUnsignedLong(
+                                        line.substring("SigIgn:".length()).trim(), 16)
+                                & 1)
+                        != 0;
+            }
+        }
+        return false;
     }
 }

@@ -12,6 +12,10 @@ import sun.misc.Signal;
  * {@code destroy} relies on it. The JVM would otherwise die at once with status 143, saying
  * nothing; its handlers cannot tell who sent the signal, so the message is QEMU's form without
  * a sender ("terminating on signal 15").
+ *
+ * <p>One difference remains: a JVM started with one of these signals ignored (SIGHUP under
+ * {@code nohup}) keeps it ignored and does not call the handler, where QEMU installs its
+ * handler whatever it inherited. The model then goes on running on that signal.
  */
 final class TerminatingSignals {
     /** The signals QEMU handles so. */
