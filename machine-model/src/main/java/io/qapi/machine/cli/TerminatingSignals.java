@@ -14,8 +14,9 @@ import sun.misc.Signal;
  * a sender ("terminating on signal 15").
  *
  * <p>One difference remains: a JVM started with one of these signals ignored (SIGHUP under
- * {@code nohup}) keeps it ignored and does not call the handler, where QEMU installs its
- * handler whatever it inherited. The model then goes on running on that signal.
+ * {@code nohup}, SIGINT in a non-interactive shell's background job) keeps it ignored and does
+ * not call the handler, where QEMU installs its handler whatever it inherited. The model then
+ * goes on running on that signal.
  */
 final class TerminatingSignals {
     /** The signals QEMU handles so. */
