@@ -82,21 +82,7 @@ public record Scenario(
         files = Collections.unmodifiableMap(new LinkedHashMap<>(files));
     }
 
-    /** A scenario that listens for no late events. */
-    public Scenario(
-            String name,
-            String description,
-            String binary,
-            List<String> args,
-            List<String> modelArgs,
-            List<JsonNode> steps,
-            Set<String> unordered,
-            List<String> ignore,
-            Map<String, Long> files) {
-        this(name, description, binary, args, modelArgs, steps, unordered, ignore, files, Duration.ZERO);
-    }
-
-    /** A scenario that needs no host files. */
+    /** A scenario that needs no host files and listens for no late events. */
     public Scenario(
             String name,
             String description,
@@ -106,7 +92,7 @@ public record Scenario(
             List<JsonNode> steps,
             Set<String> unordered,
             List<String> ignore) {
-        this(name, description, binary, args, modelArgs, steps, unordered, ignore, Map.of());
+        this(name, description, binary, args, modelArgs, steps, unordered, ignore, Map.of(), Duration.ZERO);
     }
 
     /** Reads a scenario file; a malformed one is an {@link IllegalArgumentException} naming the file and the fault. */
