@@ -72,16 +72,9 @@ final class FilePrefetch {
      */
     private void start(String path) {
         CompletableFuture<Loaded> future = new CompletableFuture<>();
-        if (started.putIfAbsent(path, future) != null) {
-            return;
+        if (started.putIfAbsent(path, future) == null) {
+            future.completeAsync(() -> load(path), POOL);
         }
-        POOL.execute(() -> {
-            try {
-                future.complete(load(path));
-            } catch (RuntimeException | Error e) {
-                future.completeExceptionally(e);
-            }
-        });
     }
 
     private Loaded load(String path) {
