@@ -4,7 +4,11 @@ import io.qapi.compiler.model.Entity;
 import io.qapi.compiler.model.Entity.Definition;
 import io.qapi.compiler.model.Module;
 import io.qapi.compiler.model.Schema;
+import io.qapi.compiler.model.Types.ArrayType;
+import io.qapi.compiler.model.Types.BuiltinType;
 import io.qapi.compiler.model.Types.Command;
+import io.qapi.compiler.model.Types.EnumType;
+import io.qapi.compiler.model.Types.Event;
 import io.qapi.compiler.source.SourceInfo;
 import io.qapi.compiler.vocabulary.DocComment;
 import java.io.IOException;
@@ -24,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -33,20 +38,38 @@ import java.util.stream.Stream;
  * <p>A definition's fingerprint covers everything the model holds for it except where it was
  * written: adding a line above a definition moves it but does not change its Java, and a
  * fingerprint that counted lines would rebuild every later definition of the file. Besides
- * definitions there are three names that stand for more than one: {@link #WHOLE_SCHEMA} (the
- * files built from all of it: {@code Client}, {@code Dispatcher}, {@code Introspection}, ...),
- * {@link #module} (a module's interfaces, built from its definitions in order), and
- * {@link #COMMAND_NAMES} (method names are claimed across all commands). Every digest also
- * covers the layout (options, all Java names claimed) and the generator itself, so another
- * build of qapic never trusts what an older one wrote.
+ * definitions there are names that stand for more than one, each as narrow as the files that
+ * use it allow, so that a change rebuilds only the files whose text it can change:
+ * <ul>
+ *   <li>{@link #WHOLE_SCHEMA}: every definition ({@code Introspection} describes them all);</li>
+ *   <li>{@link #module}: a module's definitions in order;</li>
+ *   <li>{@link #moduleCommands}: a module's commands in order (its client and server
+ *       interfaces);</li>
+ *   <li>{@link #ALL_COMMANDS} and {@link #ALL_EVENTS}: every command, or every event, with its
+ *       module ({@code Dispatcher}; {@code Events} and {@code EventEmitter});</li>
+ *   <li>{@link #COMMAND_NAMES}: the commands' names and modules only (method names are
+ *       claimed across all commands; {@code Client} and {@code Server} extend one interface per
+ *       module that has commands);</li>
+ *   <li>{@link #kind}: what a type is (a builtin, an array of what, an enum, another named
+ *       type) and not what it holds: a member or a result of that type is declared, decoded
+ *       and encoded by its kind and class alone.</li>
+ * </ul>
+ * Every digest also covers the layout (options, all Java names claimed) and the generator
+ * itself, so another build of qapic never trusts what an older one wrote.
  */
 final class Fingerprints {
     /** Depends on every definition of the schema, in order. */
     static final String WHOLE_SCHEMA = "*";
-    /** Depends on the names of the generated commands, in schema order. */
-    static final String COMMAND_NAMES = "#commands";
+    /** Depends on the names of the commands and their modules, in schema order. */
+    static final String COMMAND_NAMES = "#command-names";
+    /** Depends on every command, in full, and its module, in schema order. */
+    static final String ALL_COMMANDS = "#commands";
+    /** Depends on every event, in full, and its module, in schema order. */
+    static final String ALL_EVENTS = "#events";
 
     private static final String MODULE = "#module:";
+    private static final String MODULE_COMMANDS = "#module-commands:";
+    private static final String KIND = "#kind:";
     private static final String GENERATOR = generatorIdentity();
 
     private final Schema schema;
@@ -61,6 +84,16 @@ final class Fingerprints {
     /** Depends on every definition of one module, in order. */
     static String module(String module) {
         return MODULE + module;
+    }
+
+    /** Depends on the commands of one module, in full, in order. */
+    static String moduleCommands(String module) {
+        return MODULE_COMMANDS + module;
+    }
+
+    /** Depends on what a type is, not on what it holds. */
+    static String kind(String type) {
+        return KIND + type;
     }
 
     /** The digest of these names' fingerprints, in this order, under this layout. */
@@ -90,11 +123,19 @@ final class Fingerprints {
             return sha(all.toString());
         }
         if (name.equals(COMMAND_NAMES)) {
-            StringBuilder commands = new StringBuilder();
-            schema.entities()
-                    .filter(e -> e instanceof Command)
-                    .forEach(c -> commands.append(((Command) c).name()).append('\n'));
-            return sha(commands.toString());
+            return definitions(Command.class, null, d -> d.name());
+        }
+        if (name.equals(ALL_COMMANDS)) {
+            return definitions(Command.class, null, d -> of(d.name()));
+        }
+        if (name.equals(ALL_EVENTS)) {
+            return definitions(Event.class, null, d -> of(d.name()));
+        }
+        if (name.startsWith(MODULE_COMMANDS)) {
+            return definitions(Command.class, name.substring(MODULE_COMMANDS.length()), d -> of(d.name()));
+        }
+        if (name.startsWith(KIND)) {
+            return kindOf(name.substring(KIND.length()));
         }
         if (name.startsWith(MODULE)) {
             String moduleName = name.substring(MODULE.length());
@@ -110,6 +151,45 @@ final class Fingerprints {
         }
         Optional<Definition> definition = schema.lookup(name);
         return definition.map(d -> sha(canonical(d))).orElse("absent");
+    }
+
+    /**
+     * The definitions of one kind, of one module or (null) of all, each with its module and
+     * what {@code text} says of it, in schema order.
+     */
+    private String definitions(Class<? extends Definition> kind, String onlyModule, Function<Definition, String> text) {
+        StringBuilder all = new StringBuilder();
+        for (Module m : schema.modules()) {
+            if (onlyModule != null && !m.name().equals(onlyModule)) {
+                continue;
+            }
+            for (Entity e : m.entities()) {
+                if (kind.isInstance(e)) {
+                    all.append(m.name())
+                            .append('\t')
+                            .append(text.apply((Definition) e))
+                            .append('\n');
+                }
+            }
+        }
+        return sha(all.toString());
+    }
+
+    /** What a type is: a builtin (which), an array (of what), an enum, or another named type. */
+    private String kindOf(String type) {
+        Entity.Type t;
+        try {
+            t = schema.type(type);
+        } catch (RuntimeException e) {
+            return "absent";
+        }
+        if (t instanceof BuiltinType b) {
+            return "builtin " + b.name();
+        }
+        if (t instanceof ArrayType a) {
+            return "array " + a.elementType();
+        }
+        return t instanceof EnumType ? "enum" : "named";
     }
 
     /** A model value as text: records component by component, locations left out. */

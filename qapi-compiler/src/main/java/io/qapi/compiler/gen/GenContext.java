@@ -172,6 +172,16 @@ public final class GenContext {
         return schema.lookup(name);
     }
 
+    /**
+     * The type of that name, read for what it is and its name only (a builtin, an array of
+     * what, an enum, another named type): the file being built depends on its kind, not on
+     * its members or documentation, so callers read nothing else from it.
+     */
+    public Entity.Type typeKind(String name) {
+        read(Fingerprints.kind(name));
+        return schema.type(name);
+    }
+
     public ObjectType object(String name) {
         return (ObjectType) type(name);
     }

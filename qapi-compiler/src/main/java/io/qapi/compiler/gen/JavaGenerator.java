@@ -166,7 +166,7 @@ public final class JavaGenerator {
             types();
         }
         // The generators claim every command's method names across the schema when built, so
-        // a module's interface depends on the names of all commands as well as on its module.
+        // a module's interface depends on the names of all commands as well as on its own.
         if (options.has(Target.CLIENT)) {
             ClientGenerator client = new ClientGenerator(ctx, commands);
             List<ClassName> modules = new ArrayList<>();
@@ -175,13 +175,13 @@ public final class JavaGenerator {
                 modules.add(name);
                 plan(
                         name,
-                        List.of(Fingerprints.module(module), Fingerprints.COMMAND_NAMES),
+                        List.of(Fingerprints.moduleCommands(module), Fingerprints.COMMAND_NAMES),
                         () -> file(
                                 name.packageName(),
                                 client.moduleClient(name, module, its),
                                 module + " (its commands)"));
             });
-            planTopLevel("Client", () -> client.client(modules), "the commands", false);
+            planTopLevel("Client", Fingerprints.COMMAND_NAMES, () -> client.client(modules), "the commands", false);
         }
         if (options.has(Target.SERVER)) {
             ServerGenerator server = new ServerGenerator(ctx, commands);
@@ -191,16 +191,22 @@ public final class JavaGenerator {
                 modules.put(name, its);
                 plan(
                         name,
-                        List.of(Fingerprints.module(module), Fingerprints.COMMAND_NAMES),
+                        List.of(Fingerprints.moduleCommands(module), Fingerprints.COMMAND_NAMES),
                         () -> file(
                                 name.packageName(),
                                 server.moduleServer(name, module, its),
                                 module + " (its commands)"));
             });
-            planTopLevel("ModuleServer", server::moduleMarker, "the commands", false);
-            planTopLevel("Server", () -> server.server(List.copyOf(modules.keySet())), "the commands", false);
+            planTopLevel("ModuleServer", null, server::moduleMarker, "the commands", false);
+            planTopLevel(
+                    "Server",
+                    Fingerprints.COMMAND_NAMES,
+                    () -> server.server(List.copyOf(modules.keySet())),
+                    "the commands",
+                    false);
             planTopLevel(
                     "Dispatcher",
+                    Fingerprints.ALL_COMMANDS,
                     () -> server.dispatcher(modules, commands),
                     "the commands",
                     commands.stream().anyMatch(c -> deprecated(c.features())));
@@ -222,11 +228,22 @@ public final class JavaGenerator {
                                                 ctx.object(e.argType()).members())));
             }
             boolean anyDeprecated = events.stream().anyMatch(e -> deprecated(e.features()));
-            planTopLevel("Events", () -> generator.registry(events), "the events", anyDeprecated);
-            planTopLevel("EventEmitter", () -> generator.emitter(events), "the events", anyDeprecated);
+            planTopLevel(
+                    "Events", Fingerprints.ALL_EVENTS, () -> generator.registry(events), "the events", anyDeprecated);
+            planTopLevel(
+                    "EventEmitter",
+                    Fingerprints.ALL_EVENTS,
+                    () -> generator.emitter(events),
+                    "the events",
+                    anyDeprecated);
         }
         if (options.has(Target.INTROSPECTION)) {
-            planTopLevel("Introspection", () -> new IntrospectionGenerator(ctx).generate(), "the schema", false);
+            planTopLevel(
+                    "Introspection",
+                    Fingerprints.WHOLE_SCHEMA,
+                    () -> new IntrospectionGenerator(ctx).generate(),
+                    "the schema",
+                    false);
         }
     }
 
@@ -300,13 +317,20 @@ public final class JavaGenerator {
         files.add(new PlannedFile(name, dependsOn, build, ctx, fingerprints));
     }
 
-    /** A file of the base package built from the whole schema (all commands, all events, ...). */
+    /**
+     * A file of the base package built from many definitions (all commands, all events, ...),
+     * named by {@code dependsOn} (null: none beyond what its generator reads and the layout).
+     */
     private void planTopLevel(
-            String simpleName, Supplier<TypeSpec.Builder> type, String origin, boolean usesDeprecated) {
+            String simpleName,
+            String dependsOn,
+            Supplier<TypeSpec.Builder> type,
+            String origin,
+            boolean usesDeprecated) {
         String pkg = ctx.options().basePackage();
         plan(
                 ClassName.get(pkg, simpleName),
-                List.of(Fingerprints.WHOLE_SCHEMA),
+                dependsOn == null ? List.of() : List.of(dependsOn),
                 () -> file(pkg, type.get(), origin, usesDeprecated));
     }
 

@@ -43,7 +43,9 @@ public final class TypeMapping {
     }
 
     public JavaType of(String qapiType) {
-        Entity.Type type = ctx.type(qapiType);
+        // Declared, decoded and encoded by kind and class alone: a change inside the type
+        // does not reach the files that merely use it.
+        Entity.Type type = ctx.typeKind(qapiType);
         if (type instanceof BuiltinType b) {
             return builtin(b.name());
         }
