@@ -18,13 +18,13 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A QMP connection as the differential runner needs it: lines out, JSON messages in, and every
- * read bounded by a timeout. A reader thread turns the incoming lines into messages on a bounded
+ * A QMP connection as the tests that talk to QEMU and the model need it (the differential runner,
+ * the signal test): lines out, JSON messages in, and every read bounded by a timeout. A reader thread turns the incoming lines into messages on a bounded
  * queue, so that a target that never answers costs a timeout rather than a hang.
  */
-final class QmpLink implements AutoCloseable {
+public final class QmpLink implements AutoCloseable {
     /** Queued in place of a message when the connection ends. */
-    static final JsonNode CLOSED = JsonNodeFactory.instance.textNode("connection closed");
+    public static final JsonNode CLOSED = JsonNodeFactory.instance.textNode("connection closed");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int QUEUE_BOUND = 4096;
@@ -40,12 +40,12 @@ final class QmpLink implements AutoCloseable {
     }
 
     /** Connects once; an {@link IOException} means nothing listens there (yet). */
-    static QmpLink connect(Path socket) throws IOException {
+    public static QmpLink connect(Path socket) throws IOException {
         return new QmpLink(SocketChannel.open(UnixDomainSocketAddress.of(socket)));
     }
 
     /** Sends one line; a closed connection is an {@link IOException}. */
-    void send(String text) throws IOException {
+    public void send(String text) throws IOException {
         ByteBuffer bytes = ByteBuffer.wrap((text + "\n").getBytes(StandardCharsets.UTF_8));
         while (bytes.hasRemaining()) {
             channel.write(bytes);
@@ -56,7 +56,7 @@ final class QmpLink implements AutoCloseable {
      * The next message, {@link #CLOSED} once the connection has ended, or {@code null} when
      * nothing came within {@code timeout}.
      */
-    JsonNode next(Duration timeout) throws InterruptedException {
+    public JsonNode next(Duration timeout) throws InterruptedException {
         JsonNode message = incoming.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
         if (isClosed(message)) {
             incoming.offer(CLOSED); // every later read sees the end too
@@ -67,7 +67,7 @@ final class QmpLink implements AutoCloseable {
     /** Whether {@code message} is the end of the connection rather than something QEMU sent. */
     // The very instance: a peer's message with the same text is still a message.
     @SuppressWarnings("ReferenceEquality")
-    static boolean isClosed(JsonNode message) {
+    public static boolean isClosed(JsonNode message) {
         return message == CLOSED;
     }
 

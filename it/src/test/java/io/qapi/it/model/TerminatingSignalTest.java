@@ -4,23 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
+import io.qapi.it.diff.QmpLink;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.UnixDomainSocketAddress;
-import java.nio.channels.Channels;
-import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,7 +26,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TerminatingSignalTest {
     private static final Path MODEL = Path.of("..").toAbsolutePath().normalize().resolve("qemu-model");
     private static final Path QEMU = Path.of("/usr/bin/qemu-system-x86_64");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
@@ -85,18 +75,14 @@ class TerminatingSignalTest {
             for (int i = 0; i < 1500 && !Files.exists(socket); i++) {
                 Thread.sleep(20);
             }
-            try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
-                BufferedReader in = new BufferedReader(
-                        new InputStreamReader(Channels.newInputStream(channel), StandardCharsets.UTF_8));
-                OutputStream out = Channels.newOutputStream(channel);
-                readLine(in, name);
-                out.write("{\"execute\":\"qmp_capabilities\"}\n".getBytes(StandardCharsets.UTF_8));
-                out.flush();
-                readLine(in, name);
+            try (QmpLink link = QmpLink.connect(socket)) {
+                next(link, name);
+                link.send("{\"execute\":\"qmp_capabilities\"}");
+                next(link, name);
                 new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid()))
                         .start()
                         .waitFor();
-                JsonNode event = JSON.readTree(readLine(in, name));
+                JsonNode event = next(link, name);
                 assertTrue(process.waitFor(30, TimeUnit.SECONDS), name + " did not end on SIG" + signal);
                 List<String> lines = Files.readAllLines(stderr.toPath());
                 String last = lines.isEmpty() ? "" : lines.get(lines.size() - 1);
@@ -107,20 +93,13 @@ class TerminatingSignalTest {
         }
     }
 
-    /** A line from the monitor, waited for 30 s at most: the process is ended after a failure. */
-    private static String readLine(BufferedReader in, String name) throws Exception {
-        CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> {
-            try {
-                return in.readLine();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        try {
-            return line.get(30, TimeUnit.SECONDS);
-        } catch (TimeoutException e) {
-            throw new AssertionError(name + " sent nothing for 30 s", e);
+    /** The monitor's next message, waited for 30 s at most: the process is ended after a failure. */
+    private static JsonNode next(QmpLink link, String name) throws InterruptedException {
+        JsonNode message = link.next(Duration.ofSeconds(30));
+        if (message == null || QmpLink.isClosed(message)) {
+            throw new AssertionError(name + (message == null ? " sent nothing for 30 s" : " closed the monitor"));
         }
+        return message;
     }
 
     /** Whether {@code signal} is ignored in this process, and so in the processes it starts. */

@@ -177,19 +177,17 @@ final class Fingerprints {
 
     /** What a type is: a builtin (which), an array (of what), an enum, or another named type. */
     private String kindOf(String type) {
-        Entity.Type t;
-        try {
-            t = schema.type(type);
-        } catch (RuntimeException e) {
-            return "absent";
-        }
+        Definition t = schema.lookup(type).orElse(null);
         if (t instanceof BuiltinType b) {
             return "builtin " + b.name();
         }
         if (t instanceof ArrayType a) {
             return "array " + a.elementType();
         }
-        return t instanceof EnumType ? "enum" : "named";
+        if (t instanceof EnumType) {
+            return "enum";
+        }
+        return t == null ? "absent" : "named";
     }
 
     /** A model value as text: records component by component, locations left out. */

@@ -181,7 +181,8 @@ public final class JavaGenerator {
                                 client.moduleClient(name, module, its),
                                 module + " (its commands)"));
             });
-            planTopLevel("Client", Fingerprints.COMMAND_NAMES, () -> client.client(modules), "the commands", false);
+            planTopLevel(
+                    "Client", List.of(Fingerprints.COMMAND_NAMES), () -> client.client(modules), "the commands", false);
         }
         if (options.has(Target.SERVER)) {
             ServerGenerator server = new ServerGenerator(ctx, commands);
@@ -197,16 +198,16 @@ public final class JavaGenerator {
                                 server.moduleServer(name, module, its),
                                 module + " (its commands)"));
             });
-            planTopLevel("ModuleServer", null, server::moduleMarker, "the commands", false);
+            planTopLevel("ModuleServer", List.of(), server::moduleMarker, "the commands", false);
             planTopLevel(
                     "Server",
-                    Fingerprints.COMMAND_NAMES,
+                    List.of(Fingerprints.COMMAND_NAMES),
                     () -> server.server(List.copyOf(modules.keySet())),
                     "the commands",
                     false);
             planTopLevel(
                     "Dispatcher",
-                    Fingerprints.ALL_COMMANDS,
+                    List.of(Fingerprints.ALL_COMMANDS),
                     () -> server.dispatcher(modules, commands),
                     "the commands",
                     commands.stream().anyMatch(c -> deprecated(c.features())));
@@ -229,10 +230,14 @@ public final class JavaGenerator {
             }
             boolean anyDeprecated = events.stream().anyMatch(e -> deprecated(e.features()));
             planTopLevel(
-                    "Events", Fingerprints.ALL_EVENTS, () -> generator.registry(events), "the events", anyDeprecated);
+                    "Events",
+                    List.of(Fingerprints.ALL_EVENTS),
+                    () -> generator.registry(events),
+                    "the events",
+                    anyDeprecated);
             planTopLevel(
                     "EventEmitter",
-                    Fingerprints.ALL_EVENTS,
+                    List.of(Fingerprints.ALL_EVENTS),
                     () -> generator.emitter(events),
                     "the events",
                     anyDeprecated);
@@ -240,7 +245,7 @@ public final class JavaGenerator {
         if (options.has(Target.INTROSPECTION)) {
             planTopLevel(
                     "Introspection",
-                    Fingerprints.WHOLE_SCHEMA,
+                    List.of(Fingerprints.WHOLE_SCHEMA),
                     () -> new IntrospectionGenerator(ctx).generate(),
                     "the schema",
                     false);
@@ -319,19 +324,16 @@ public final class JavaGenerator {
 
     /**
      * A file of the base package built from many definitions (all commands, all events, ...),
-     * named by {@code dependsOn} (null: none beyond what its generator reads and the layout).
+     * named by {@code dependsOn}; besides those, it depends on what its generator reads and the layout.
      */
     private void planTopLevel(
             String simpleName,
-            String dependsOn,
+            List<String> dependsOn,
             Supplier<TypeSpec.Builder> type,
             String origin,
             boolean usesDeprecated) {
         String pkg = ctx.options().basePackage();
-        plan(
-                ClassName.get(pkg, simpleName),
-                dependsOn == null ? List.of() : List.of(dependsOn),
-                () -> file(pkg, type.get(), origin, usesDeprecated));
+        plan(ClassName.get(pkg, simpleName), dependsOn, () -> file(pkg, type.get(), origin, usesDeprecated));
     }
 
     /**
